@@ -1,0 +1,13 @@
+// Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
+// with its stack only under RUNNER_DEBUG.
+export class ActionError extends Error {}
+
+/** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
+export class CancelledError extends ActionError {
+  constructor() {
+    super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
+  }
+}
+
+/** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
+export class OutcomeUnknownError extends Error {}

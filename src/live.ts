@@ -1,0 +1,28 @@
+// The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
+import * as core from '@actions/core';
+import { setTimeout as delay } from 'node:timers/promises';
+import { watchForCancel } from './cancel.js';
+import type { StepDeps } from './step.js';
+import { createHttpTransport } from './transport.js';
+
+const USER_AGENT = 'pinecone-ephemeral-key/1';
+
+export function liveDeps(options: { cancellable: boolean }): { deps: StepDeps; dispose: () => void } {
+  const { transport, dispose } = createHttpTransport(USER_AGENT);
+  const signal = options.cancellable
+    ? watchForCancel({ log: core.info, exit: (code) => process.exit(code), process })
+    : new AbortController().signal;
+  const deps: StepDeps = {
+    core,
+    env: process.env,
+    transport,
+    now: Date.now,
+    sleep: (ms, abort) => delay(ms, undefined, { signal: abort }).catch(() => undefined),
+    random: Math.random,
+    signal,
+    writeSummary: async (markdown) => {
+      if (process.env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(markdown).write();
+    },
+  };
+  return { deps, dispose };
+}

@@ -1,0 +1,130 @@
+// The main step: log in, create a key named after the run, mask it, hand it over. Every checkpoint the post step
+// needs is saved to state before the request it protects is sent.
+import type { AdminApi, ApiKey, Project } from './admin-api.js';
+import { ActionError, OutcomeUnknownError } from './errors.js';
+import { readMainInputs, type MainInputs } from './inputs.js';
+import { buildKeyName, newNonce, renderBase, type RunValues } from './key-name.js';
+import { Secrets } from './secrets.js';
+import { saveState } from './state.js';
+import { openApi, reportFailure, type StepDeps } from './step.js';
+import { renderKeySummary } from './summary.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CREATE_TRIES = 3;
+
+export async function runMain(deps: StepDeps, readRunValues: () => RunValues): Promise<void> {
+  const { core } = deps;
+  const secrets = new Secrets(core.setSecret);
+  try {
+    const inputs = readMainInputs(core.getInput, deps.env);
+    if (!inputs.connection) return missingCredentials(deps, inputs);
+    secrets.add(inputs.connection.clientSecret);
+    const base = renderBase(inputs.nameTemplate, readRunValues());
+    const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
+
+    core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
+    await api.login();
+    const project = await resolveProject(api, inputs.project, deps);
+    saveState(core, { projectId: project.id });
+
+    // Whole seconds: the expiry in the name and in the output must agree.
+    const expiresAt = new Date(Math.ceil((deps.now() + inputs.ttlMs) / 1000) * 1000);
+    const { key, value, name } = await createKey(deps, api, project.id, base, expiresAt, inputs);
+    saveState(core, { keyId: key.id, keyName: name });
+    if (deps.signal.aborted) throw new ActionError(`The step was cancelled; the post step deletes key ${name} (${key.id}).`);
+
+    handOver(deps, inputs, { value, id: key.id, name, projectId: project.id, expiresAt: expiresAt.toISOString() });
+    await deps.writeSummary(
+      renderKeySummary({
+        name, id: key.id, projectId: project.id, projectName: project.name,
+        roles: inputs.roles, expiresAt: expiresAt.toISOString(), cleanup: true,
+      }),
+    );
+  } catch (error) {
+    reportFailure(core, error, secrets);
+  }
+}
+
+function missingCredentials(deps: StepDeps, inputs: MainInputs): void {
+  if (inputs.onMissingCredentials === 'skip') {
+    deps.core.notice(
+      `Skipped: no Pinecone credentials (${inputs.missingCredentials} empty). Expected for pull requests from forks and for Dependabot, which get no secrets; no key was created.`,
+    );
+    deps.core.setOutput('skipped', 'true');
+    return;
+  }
+  throw new ActionError(
+    `Missing Pinecone credentials: ${inputs.missingCredentials} is empty. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`,
+  );
+}
+
+async function resolveProject(api: AdminApi, project: string, deps: StepDeps): Promise<{ id: string; name?: string }> {
+  if (UUID.test(project)) return { id: project };
+  const projects = await api.listProjects();
+  const matches = projects.filter((candidate) => candidate.name === project);
+  const known = (list: Project[]) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
+  if (matches.length === 1) {
+    deps.core.info(`Project "${project}" is ${matches[0]!.id}.`);
+    return matches[0]!;
+  }
+  if (matches.length === 0) {
+    throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
+  }
+  throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
+}
+
+/**
+ * Create is not idempotent. When its outcome is unknown we cannot hand the key over (we never saw its secret), so
+ * we delete whatever the lost request made and try again under a fresh name: never a key left, never two.
+ */
+async function createKey(
+  deps: StepDeps, api: AdminApi, projectId: string, base: string, expiresAt: Date, inputs: MainInputs,
+): Promise<{ key: ApiKey; value: string; name: string }> {
+  const { core } = deps;
+  const names: string[] = [];
+  for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
+    const name = buildKeyName(base, expiresAt, newNonce((max) => Math.floor(deps.random() * max)));
+    names.push(name);
+    saveState(core, { names, inFlight: name });
+    core.info(`Creating API key ${name} with roles ${inputs.roles.join(', ')} (expires ${expiresAt.toISOString()}).`);
+    try {
+      const created = await api.createKey(projectId, name, inputs.roles);
+      saveState(core, { inFlight: '' });
+      return { ...created, name };
+    } catch (error) {
+      if (!(error instanceof OutcomeUnknownError)) {
+        if (!deps.signal.aborted) saveState(core, { inFlight: '' });
+        throw error;
+      }
+      core.warning(`The answer to the create request was lost (${error.message}); checking whether the key was made.`);
+      await removeByName(api, projectId, name, deps);
+      saveState(core, { inFlight: '' });
+    }
+  }
+  throw new ActionError(`Could not create the API key: Pinecone's answer was lost ${CREATE_TRIES} times. Try again later.`);
+}
+
+async function removeByName(api: AdminApi, projectId: string, name: string, deps: StepDeps): Promise<void> {
+  const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
+  for (const stray of strays) {
+    await api.deleteKey(stray.id);
+    deps.core.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
+  }
+}
+
+function handOver(
+  deps: StepDeps, inputs: MainInputs,
+  key: { value: string; id: string; name: string; projectId: string; expiresAt: string },
+): void {
+  const { core } = deps;
+  core.setOutput('api-key', key.value);
+  core.setOutput('key-id', key.id);
+  core.setOutput('key-name', key.name);
+  core.setOutput('project-id', key.projectId);
+  core.setOutput('roles', inputs.roles.join(','));
+  core.setOutput('expires-at', key.expiresAt);
+  core.setOutput('skipped', 'false');
+  if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, key.value);
+  const where = inputs.exportEnv ? `output api-key and env ${inputs.exportEnv}` : 'output api-key';
+  core.info(`Created API key ${key.name} (${key.id}); its value is masked and available as ${where}. The post step deletes it when the job ends.`);
+}

@@ -1,0 +1,67 @@
+// The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
+// trusts nothing but state, and reads it as a straight run of guard clauses.
+import type { AdminApi } from './admin-api.js';
+import { readPostInputs } from './inputs.js';
+import { Secrets } from './secrets.js';
+import { loadState, type MainState } from './state.js';
+import { openApi, reportFailure, type StepDeps } from './step.js';
+
+/** How long to keep looking for a key whose create request was still unanswered when main stopped. */
+export const LATE_COMMIT_CHECKS_MS = [0, 1_500, 3_000, 4_500];
+
+export async function runPost(deps: StepDeps): Promise<void> {
+  const { core } = deps;
+  const state = loadState(core);
+  const orphanNames = state.names.filter((name) => name !== state.keyName || !state.keyId);
+  if (!state.keyId && orphanNames.length === 0) {
+    core.info('Nothing to clean up: the main step created no key.');
+    return;
+  }
+  const secrets = new Secrets(core.setSecret);
+  let inputs: ReturnType<typeof readPostInputs> | undefined;
+  try {
+    inputs = readPostInputs(core.getInput, deps.env);
+    if (!inputs.connection) {
+      throw new Error(`the credentials are missing in the post step (${inputs.missingCredentials} empty)`);
+    }
+    secrets.add(inputs.connection.clientSecret);
+    const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
+    if (state.keyId) await deleteOwnKey(api, state, deps);
+    if (orphanNames.length > 0) await deleteOrphans(api, state, orphanNames, deps);
+  } catch (error) {
+    const report = inputs?.onCleanupError === 'warn' ? core.warning : core.setFailed;
+    const what = state.keyId ? `API key ${state.keyName} (${state.keyId})` : `API keys named ${orphanNames.join(', ')}`;
+    reportFailure(core, error, secrets, (message) =>
+      report(`Could not delete ${what} in project ${state.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`),
+    );
+  }
+}
+
+async function deleteOwnKey(api: AdminApi, state: MainState, deps: StepDeps): Promise<void> {
+  deps.core.info(`Deleting API key ${state.keyName} (${state.keyId}).`);
+  const result = await api.deleteKey(state.keyId);
+  deps.core.info(result === 'deleted' ? 'Deleted.' : 'It was already gone.');
+}
+
+/**
+ * Keys main asked for but never got an answer about: it died mid-create, was cancelled, or lost the answer.
+ * Names carry a random nonce, so a key with one of these names can only be ours.
+ */
+async function deleteOrphans(api: AdminApi, state: MainState, names: string[], deps: StepDeps): Promise<void> {
+  const { core } = deps;
+  core.info(`Looking for keys main may have created without learning their ID: ${names.join(', ')}.`);
+  // A create that was still in flight when main stopped may be carried out late: look a few times.
+  const checks = state.inFlight ? LATE_COMMIT_CHECKS_MS : [0];
+  let found = 0;
+  for (const [i, delay] of checks.entries()) {
+    if (delay > 0) await deps.sleep(delay, deps.signal);
+    const keys = (await api.listKeys(state.projectId)).filter((key) => names.includes(key.name ?? '') && key.id !== state.keyId);
+    for (const key of keys) {
+      await api.deleteKey(key.id);
+      core.info(`Deleted API key ${key.name} (${key.id}).`);
+    }
+    found += keys.length;
+    if (state.inFlight && keys.some((key) => key.name === state.inFlight)) break;
+    if (i === checks.length - 1 && found === 0) core.info('None found: the create requests made no key.');
+  }
+}

@@ -1,0 +1,62 @@
+// What every step (main, post, sweep) is given, and the plumbing they share: an Admin API session inside a
+// time budget, and one way to report failure. Entry files pass the real things; tests may pass their own.
+import { AdminApi } from './admin-api.js';
+import { formatDuration } from './durations.js';
+import { ActionError } from './errors.js';
+import type { Connection } from './inputs.js';
+import { createRequester } from './requester.js';
+import { Secrets } from './secrets.js';
+import type { StateStore } from './state.js';
+import type { Transport } from './transport.js';
+
+export interface Log {
+  info: (message: string) => void;
+  notice: (message: string) => void;
+  warning: (message: string) => void;
+  debug: (message: string) => void;
+}
+
+export interface Core extends Log, StateStore {
+  getInput: (name: string) => string;
+  setSecret: (value: string) => void;
+  setOutput: (name: string, value: string) => void;
+  exportVariable: (name: string, value: string) => void;
+  setFailed: (message: string) => void;
+}
+
+export interface StepDeps {
+  core: Core;
+  env: NodeJS.ProcessEnv;
+  transport: Transport;
+  now: () => number;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  random: () => number;
+  /** Aborted when the runner cancels the step. */
+  signal: AbortSignal;
+  writeSummary: (markdown: string) => Promise<void>;
+}
+
+export function openApi(deps: StepDeps, connection: Connection, budgetMs: number, secrets: Secrets): AdminApi {
+  const requester = createRequester({
+    transport: deps.transport,
+    now: deps.now,
+    sleep: deps.sleep,
+    random: deps.random,
+    debug: (message) => deps.core.debug(secrets.redact(message)),
+    signal: deps.signal,
+    deadline: deps.now() + budgetMs,
+    budget: `timeout: ${formatDuration(budgetMs)}`,
+  });
+  return new AdminApi(connection, requester, secrets, deps.now);
+}
+
+/** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
+export function reportFailure(core: Core, error: unknown, secrets: Secrets, report = core.setFailed): void {
+  if (error instanceof ActionError) {
+    report(secrets.redact(error.message));
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  report(secrets.redact(`Unexpected error: ${message}. This is a bug in the action: please report it (re-run with debug logging for details).`));
+  if (error instanceof Error && error.stack) core.debug(secrets.redact(error.stack));
+}

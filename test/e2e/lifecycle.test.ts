@@ -1,0 +1,53 @@
+// The whole lifecycle through the committed bundles, as the runner runs them, against the emulator.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseKeyName } from '../../src/key-name.js';
+import { Job, NODES } from '../runner/runner.js';
+import { startWorld, type World } from '../support/fixture.js';
+import { findLeaks, maskedBeforeUse } from '../support/scan.js';
+
+describe.each(NODES)('lifecycle on $name', ({ path: node }) => {
+  let world: World;
+  beforeEach(async () => {
+    world = await startWorld();
+  });
+  afterEach(() => world.emulator.stop());
+
+  it('creates a scoped, masked key named after the run, hands it over, and deletes it in post', async () => {
+    const job = new Job({ node, with: { ...world.inputs, roles: 'dataplaneviewer, ControlPlaneViewer' } });
+    const main = await job.main();
+    expect(main.exitCode, main.log.join('\n')).toBe(0);
+
+    const [key] = world.emulator.keysIn(world.project.id);
+    expect(key).toBeDefined();
+    expect(key!.roles).toEqual(['DataPlaneViewer', 'ControlPlaneViewer']);
+    expect(main.outputs).toMatchObject({
+      'api-key': key!.value,
+      'key-id': key!.id,
+      'key-name': key!.name,
+      'project-id': world.project.id,
+      roles: 'DataPlaneViewer,ControlPlaneViewer',
+      skipped: 'false',
+    });
+    expect(main.env).toEqual({ PINECONE_API_KEY: key!.value });
+    const parsed = parseKeyName(key!.name);
+    expect(parsed?.base).toBe('gha-shop-api-16021984-1-test');
+    expect(parsed?.expiresAt.toISOString()).toBe(main.outputs['expires-at']);
+    const ttl = Date.parse(main.outputs['expires-at']!) - Date.now();
+    expect(ttl).toBeGreaterThan(6 * 3600_000 - 60_000);
+    expect(ttl).toBeLessThanOrEqual(6 * 3600_000 + 1000);
+    expect(maskedBeforeUse(main.stdout, key!.value)).toBe(true);
+    expect(main.summary).toContain(key!.id);
+    expect(main.summary).toContain(key!.name);
+    expect(main.log.join('\n')).toContain(`Created API key ${key!.name} (${key!.id})`);
+    expect(world.emulator.requests.map((r) => r.op)).toEqual(['token', 'create-key']);
+
+    const post = await job.post();
+    expect(post.exitCode, post.log.join('\n')).toBe(0);
+    expect(world.emulator.keysIn()).toEqual([]);
+    expect(world.emulator.requests.map((r) => r.op)).toEqual(['token', 'create-key', 'token', 'delete-key']);
+    expect(post.log.join('\n')).toContain(`Deleting API key ${key!.name} (${key!.id})`);
+    for (const step of [main, post]) {
+      expect(findLeaks(step, world.secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,275 @@
+// A Pinecone Admin API emulator: a real HTTP server for the OAuth token endpoint, projects and API keys, behaving
+// as ../shared/pinecone-admin-api/NOTES.md says the live service does (create 200, delete 202, a missing key's
+// delete may answer 500, expiring tokens, quota 403), with injectable faults and a record of every request.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultPlan, type Fault, type Op } from './faults.js';
+
+export const ROLES = ['ProjectEditor', 'ProjectViewer', 'ControlPlaneEditor', 'ControlPlaneViewer', 'DataPlaneEditor', 'DataPlaneViewer'];
+export const AUDIENCE = 'https://api.pinecone.io/';
+
+export interface StoredKey { id: string; name: string | null; project_id: string; roles: string[]; created_at: string; value: string }
+export interface Project { id: string; name: string }
+export interface Client { secret: string; projects: 'all' | string[] }
+export interface RecordedRequest {
+  op: Op | 'unknown'; method: string; path: string; headers: IncomingMessage['headers']; body: string;
+  status: number | 'dropped' | 'hung'; responseBody: string; at: number;
+}
+
+export interface EmulatorOptions {
+  tokenLifetimeS?: number;
+  /** What deleting a key that does not exist answers: 404, or the 500 the live service has been seen to give. */
+  missingKeyDeleteStatus?: 404 | 500;
+  /** Most keys a project may hold. */
+  quota?: number;
+  /** Added to every answer, for benchmarks. */
+  latencyMs?: number;
+}
+
+export class PineconeEmulator {
+  readonly projects = new Map<string, Project>();
+  readonly keys = new Map<string, StoredKey>();
+  readonly clients = new Map<string, Client>();
+  readonly tokens = new Map<string, { clientId: string; expiresAt: number }>();
+  readonly requests: RecordedRequest[] = [];
+  /** Every key ever created, deleted or not (for secret scans). */
+  readonly issued: StoredKey[] = [];
+  readonly faults = new FaultPlan();
+  /** Called when a create has been carried out (before its answer is sent). */
+  onCreate: ((key: StoredKey) => void) | undefined;
+  private server: Server | undefined;
+  private timers = new Set<NodeJS.Timeout>();
+  url = '';
+
+  constructor(readonly options: EmulatorOptions = {}) {}
+
+  get authUrl(): string {
+    return `${this.url}/oauth/token`;
+  }
+
+  async start(port = 0): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 5_000;
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  addClient(clientId: string, secret: string, projects: Client['projects'] = 'all'): void {
+    this.clients.set(clientId, { secret, projects });
+  }
+
+  addProject(name: string, id: string = randomUUID()): Project {
+    const project = { id, name };
+    this.projects.set(id, project);
+    return project;
+  }
+
+  /** A key made by someone else (the console, another tool), or by an earlier run. */
+  addKey(projectId: string, name: string | null, roles = ['ProjectEditor']): StoredKey {
+    return this.createKey(projectId, name, roles);
+  }
+
+  keysIn(projectId?: string): StoredKey[] {
+    return [...this.keys.values()].filter((key) => !projectId || key.project_id === projectId);
+  }
+
+  inject(...faults: Fault[]): void {
+    this.faults.add(...faults);
+  }
+
+  expireTokens(): void {
+    for (const token of this.tokens.values()) token.expiresAt = 0;
+  }
+
+  requestsFor(op: Op): RecordedRequest[] {
+    return this.requests.filter((request) => request.op === op);
+  }
+
+  private createKey(projectId: string, name: string | null, roles: string[]): StoredKey {
+    const key = {
+      id: randomUUID(), name, project_id: projectId, roles, created_at: new Date().toISOString(),
+      value: `pcsk_${randomBytes(6).toString('hex')}_${randomBytes(24).toString('base64url')}`,
+    };
+    this.keys.set(key.id, key);
+    this.issued.push(key);
+    return key;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const route = this.route(req.method ?? '', path);
+    const record: RecordedRequest = {
+      op: route?.op ?? 'unknown', method: req.method ?? '', path, headers: req.headers, body, status: 'hung', responseBody: '', at: Date.now(),
+    };
+    this.requests.push(record);
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      const text = payload === undefined ? '' : typeof payload === 'string' ? payload : JSON.stringify(payload);
+      record.status = status;
+      record.responseBody = text;
+      const answer = () => {
+        if (res.destroyed) return;
+        res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json' } : {}), ...headers });
+        res.end(text);
+      };
+      if (this.options.latencyMs) this.later(this.options.latencyMs, answer);
+      else answer();
+    };
+    if (!route) return send(404, { error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${path}` }, status: 404 });
+
+    const fault = this.faults.take(route.op);
+    const perform = () => route.run(body, req, send);
+    if (!fault) return perform();
+    if ('status' in fault) {
+      record.status = fault.status;
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter;
+      if (fault.contentType) headers['Content-Type'] = fault.contentType;
+      const payload = fault.body ?? { error: { code: fault.code ?? (fault.status >= 500 ? 'UNKNOWN' : 'INVALID_ARGUMENT'), message: `Injected HTTP ${fault.status}` }, status: fault.status };
+      return send(fault.status, payload, headers);
+    }
+    const discard = () => undefined;
+    switch (fault.action) {
+      case 'drop':
+        record.status = 'dropped';
+        return void req.socket.destroy();
+      case 'hang':
+        return;
+      case 'commit-then-drop':
+        route.run(body, req, discard);
+        record.status = 'dropped';
+        return void req.socket.destroy();
+      case 'commit-then-hang':
+        route.run(body, req, discard);
+        return;
+      case 'delay':
+        return this.later(fault.ms, perform);
+      case 'late-commit':
+        return this.later(fault.ms, () => route.run(body, req, discard));
+    }
+  }
+
+  private later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  private route(method: string, path: string) {
+    type Send = (status: number, payload?: unknown, headers?: Record<string, string>) => void;
+    type Handler = (body: string, req: IncomingMessage, send: Send) => void;
+    const at = (op: Op, run: Handler) => ({ op, run });
+    if (method === 'POST' && path === '/oauth/token') return at('token', (body, req, send) => this.token(body, req, send));
+    if (method === 'GET' && path === '/admin/projects') return at('list-projects', this.admin((client, _b, send) => send(200, { data: this.visibleProjects(client).map(projectJson) })));
+    let m = /^\/admin\/projects\/([^/]+)$/.exec(path);
+    if (m && method === 'GET') {
+      const id = decodeURIComponent(m[1]!);
+      return at('get-project', this.admin((client, _b, send) => this.inProject(client, id, send, (p) => send(200, projectJson(p)))));
+    }
+    m = /^\/admin\/projects\/([^/]+)\/api-keys$/.exec(path);
+    if (m && (method === 'GET' || method === 'POST')) {
+      const id = decodeURIComponent(m[1]!);
+      if (method === 'GET') {
+        return at('list-keys', this.admin((client, _b, send) => this.inProject(client, id, send, () => send(200, { data: this.keysIn(id).map(keyJson) }))));
+      }
+      return at('create-key', this.admin((client, body, send) => this.inProject(client, id, send, () => this.create(id, body, send))));
+    }
+    m = /^\/admin\/api-keys\/([^/]+)$/.exec(path);
+    if (m && (method === 'GET' || method === 'DELETE')) {
+      const keyId = decodeURIComponent(m[1]!);
+      return at(method === 'GET' ? 'fetch-key' : 'delete-key', this.admin((client, _b, send) => {
+        const key = this.keys.get(keyId);
+        if (!key) {
+          const status = method === 'DELETE' ? (this.options.missingKeyDeleteStatus ?? 404) : 404;
+          return send(status, pineconeError(status, status === 404 ? 'NOT_FOUND' : 'UNKNOWN', status === 404 ? 'API key not found' : 'Internal server error'));
+        }
+        this.inProject(client, key.project_id, send, () => {
+          if (method === 'GET') return send(200, keyJson(key));
+          this.keys.delete(keyId);
+          send(202);
+        });
+      }));
+    }
+    return undefined;
+  }
+
+  private token(body: string, req: IncomingMessage, send: (status: number, payload?: unknown) => void): void {
+    const form = (req.headers['content-type'] ?? '').includes('x-www-form-urlencoded');
+    let fields: Record<string, unknown> = {};
+    try {
+      fields = form ? Object.fromEntries(new URLSearchParams(body)) : (JSON.parse(body) as Record<string, unknown>);
+    } catch {
+      return send(400, { error: 'invalid_request', error_description: 'Malformed body' });
+    }
+    if (fields['grant_type'] !== 'client_credentials' || fields['audience'] !== AUDIENCE) {
+      return send(400, { error: 'invalid_request', error_description: 'Bad grant_type or audience' });
+    }
+    const client = this.clients.get(String(fields['client_id']));
+    if (!client || client.secret !== fields['client_secret']) return send(401, { error: 'access_denied', error_description: 'Unauthorized' });
+    const token = `eyJ${randomBytes(24).toString('base64url')}`;
+    const lifetime = this.options.tokenLifetimeS ?? 1800;
+    this.tokens.set(token, { clientId: String(fields['client_id']), expiresAt: Date.now() + lifetime * 1000 });
+    send(200, { access_token: token, token_type: 'Bearer', expires_in: lifetime });
+  }
+
+  private admin(run: (client: Client, body: string, send: (status: number, payload?: unknown) => void) => void) {
+    return (body: string, req: IncomingMessage, send: (status: number, payload?: unknown) => void) => {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const session = token ? this.tokens.get(token) : undefined;
+      const client = session && session.expiresAt > Date.now() ? this.clients.get(session.clientId) : undefined;
+      if (!client) return send(401, pineconeError(401, 'UNAUTHENTICATED', 'Invalid API key.'));
+      run(client, body, send);
+    };
+  }
+
+  private visibleProjects(client: Client): Project[] {
+    return [...this.projects.values()].filter((p) => client.projects === 'all' || client.projects.includes(p.id));
+  }
+
+  private inProject(client: Client, id: string, send: (status: number, payload?: unknown) => void, run: (project: Project) => void): void {
+    const project = this.projects.get(id);
+    if (!project) return send(404, pineconeError(404, 'NOT_FOUND', `Project ${id} not found`));
+    if (!this.visibleProjects(client).includes(project)) return send(403, pineconeError(403, 'PERMISSION_DENIED', 'Forbidden'));
+    run(project);
+  }
+
+  private create(projectId: string, body: string, send: (status: number, payload?: unknown) => void): void {
+    let request: { name?: unknown; roles?: unknown };
+    try {
+      request = JSON.parse(body) as typeof request;
+    } catch {
+      return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'Malformed JSON'));
+    }
+    const { name, roles = ['ProjectEditor'] } = request;
+    if (typeof name !== 'string' || name.length < 1 || name.length > 80) return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'name must be 1-80 characters'));
+    if (!Array.isArray(roles) || roles.some((role) => !ROLES.includes(role as string))) return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'Invalid role'));
+    if (this.keysIn(projectId).length >= (this.options.quota ?? Infinity)) return send(403, pineconeError(403, 'QUOTA_EXCEEDED', 'API key quota exceeded'));
+    const key = this.createKey(projectId, name, roles as string[]);
+    this.onCreate?.(key);
+    send(200, { key: keyJson(key), value: key.value }); // the live service answers 200, not the spec's 201
+  }
+}
+
+function pineconeError(status: number, code: string, message: string) {
+  return { error: { code, message }, status };
+}
+
+function projectJson(project: Project) {
+  return { ...project, max_pods: 0, force_encryption_with_cmek: false, organization_id: 'org-emulated', created_at: '2026-01-01T00:00:00Z' };
+}
+
+function keyJson({ id, name, project_id, roles, created_at }: StoredKey) {
+  return { id, name, project_id, roles, created_at };
+}

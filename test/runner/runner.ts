@@ -1,0 +1,208 @@
+// Runs the committed bundles the way the GitHub Actions runner does (../shared/RUNNER-CONTRACT.md): one node
+// process per step, INPUT_* from `with:` and action.yml defaults, fresh file-command files per step read after the
+// process exits (also after a kill), state into post as STATE_*, GITHUB_ENV carried to later steps, masking.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { parseFileCommands } from './file-commands.js';
+import { Masker } from './masking.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const NODE_24 = join(ROOT, 'node_modules/node/bin/node');
+/** The runner's node24 (24.19.0) and the machine's own node. */
+export const NODES = [
+  { name: `node ${process.version}`, path: process.execPath },
+  { name: 'node 24.19.0', path: NODE_24 },
+];
+
+export interface StepResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** Every byte the process printed, before masking. */
+  stdout: string;
+  stderr: string;
+  /** The log as a user sees it: commands consumed, secrets masked. */
+  log: string[];
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  env: Record<string, string>;
+  summary: string;
+  fileCommandError: string | undefined;
+  /** Failed as the runner judges it: non-zero exit, a kill, or a malformed file command. */
+  failed: boolean;
+  durationMs: number;
+}
+
+export interface JobOptions {
+  /** `with:` of the step. */
+  with?: Record<string, string>;
+  node?: string;
+  /** The action's folder (holds action.yml). */
+  actionDir?: string;
+  /** Extra environment of the job (e.g. `env:` at job level, RUNNER_DEBUG). */
+  env?: Record<string, string>;
+  event?: { name: string; payload: Record<string, unknown> };
+}
+
+export interface RunOptions {
+  /** Called once the process is running, e.g. to kill it at a chosen moment. */
+  onSpawn?: (child: ChildProcess) => void;
+  /** Called for each raw line the process prints. */
+  onLine?: (line: string, child: ChildProcess) => void;
+}
+
+type ActionYml = { inputs: Record<string, { default?: string }>; runs: { main: string; post?: string } };
+
+/** One use of an action in a job (`- uses: …`): its main step, then its post step, with state of its own. */
+export class ActionUse {
+  readonly action: ActionYml;
+  state: Record<string, string> = {};
+
+  constructor(
+    private readonly job: Job,
+    private readonly actionDir: string,
+    private readonly inputs: Record<string, string>,
+  ) {
+    this.action = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionYml;
+  }
+
+  main(run: RunOptions = {}): Promise<StepResult> {
+    return this.job.runStep(this, this.action.runs.main, {}, run);
+  }
+
+  /** The post step: same inputs, the state main saved as STATE_*, and GITHUB_ENV written so far. */
+  post(run: RunOptions = {}): Promise<StepResult> {
+    if (!this.action.runs.post) throw new Error('action has no post step');
+    const stateEnv = Object.fromEntries(Object.entries(this.state).map(([name, value]) => [`STATE_${name}`, value]));
+    return this.job.runStep(this, this.action.runs.post, stateEnv, run);
+  }
+
+  entry(relative: string): string {
+    return join(this.actionDir, relative);
+  }
+
+  inputEnv(): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(this.action.inputs ?? {})) {
+      const value = this.inputs[name] ?? spec.default ?? '';
+      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value);
+    }
+    return env;
+  }
+}
+
+/** A job on a runner; `main()`/`post()` drive its first use of the action (from `with:` in the options). */
+export class Job {
+  readonly dir = mkdtempSync(join(tmpdir(), 'job-'));
+  readonly masker = new Masker();
+  readonly first: ActionUse;
+  private jobEnv: Record<string, string> = {};
+  private stepCount = 0;
+
+  constructor(private readonly options: JobOptions = {}) {
+    const eventPath = join(this.dir, 'event.json');
+    writeFileSync(eventPath, JSON.stringify(options.event?.payload ?? {}));
+    this.jobEnv = {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: this.dir,
+      GITHUB_REPOSITORY: 'octo-org/shop-api',
+      GITHUB_REPOSITORY_OWNER: 'octo-org',
+      GITHUB_RUN_ID: '16021984',
+      GITHUB_RUN_NUMBER: '7',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_JOB: 'test',
+      GITHUB_WORKFLOW: 'CI',
+      GITHUB_EVENT_NAME: options.event?.name ?? 'push',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_ACTOR: 'octocat',
+      GITHUB_ACTION: 'key',
+      RUNNER_TEMP: this.dir,
+      ...options.env,
+    };
+    this.first = this.use(options.with ?? {}, options.actionDir);
+  }
+
+  /** Another `- uses:` step of the same action (or of the action in `actionDir`) in this job. */
+  use(inputs: Record<string, string>, actionDir = ROOT): ActionUse {
+    return new ActionUse(this, actionDir, inputs);
+  }
+
+  main(run: RunOptions = {}): Promise<StepResult> {
+    return this.first.main(run);
+  }
+
+  post(run: RunOptions = {}): Promise<StepResult> {
+    return this.first.post(run);
+  }
+
+  /** Runs one step of `use` as its own node process. */
+  async runStep(use: ActionUse, entry: string, extraEnv: Record<string, string>, run: RunOptions): Promise<StepResult> {
+    const n = ++this.stepCount;
+    const files = {
+      GITHUB_OUTPUT: join(this.dir, `output-${n}`),
+      GITHUB_STATE: join(this.dir, `state-${n}`),
+      GITHUB_ENV: join(this.dir, `env-${n}`),
+      GITHUB_PATH: join(this.dir, `path-${n}`),
+      GITHUB_STEP_SUMMARY: join(this.dir, `summary-${n}`),
+    };
+    for (const file of Object.values(files)) writeFileSync(file, '');
+    const started = Date.now();
+    const child = spawn(this.options.node ?? process.execPath, [use.entry(entry)], {
+      cwd: this.dir,
+      env: { ...this.jobEnv, ...use.inputEnv(), ...extraEnv, ...files },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    run.onSpawn?.(child);
+    let stdout = '';
+    let stderr = '';
+    let pending = '';
+    const log: string[] = [];
+    const debug = this.jobEnv['RUNNER_DEBUG'] === '1';
+    const take = (line: string) => {
+      run.onLine?.(line, child);
+      const shown = this.masker.line(line, debug);
+      if (shown !== undefined) log.push(shown);
+    };
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop()!;
+      lines.forEach(take);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+      child.on('close', (code, sig) => done([code, sig])),
+    );
+    if (pending) take(pending);
+    for (const line of stderr.split('\n').filter(Boolean)) log.push(this.masker.mask(line));
+
+    // Read in a `finally`, as the runner does: what was written before a crash or a kill still counts.
+    let fileCommandError: string | undefined;
+    const read = (file: string) => {
+      try {
+        return parseFileCommands(readFileSync(file, 'utf8'));
+      } catch (error) {
+        fileCommandError = (error as Error).message;
+        return {};
+      }
+    };
+    const outputs = read(files.GITHUB_OUTPUT);
+    const state = read(files.GITHUB_STATE);
+    const env = read(files.GITHUB_ENV);
+    Object.assign(use.state, state);
+    Object.assign(this.jobEnv, env);
+    return {
+      exitCode, signal, stdout, stderr, log, outputs, state, env, fileCommandError,
+      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+      failed: exitCode !== 0 || fileCommandError !== undefined,
+      durationMs: Date.now() - started,
+    };
+  }
+}

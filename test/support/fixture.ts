@@ -1,0 +1,31 @@
+// An emulator with one service account and one project, and the inputs that point the action at it.
+import { PineconeEmulator, type EmulatorOptions, type Project } from '../emulator/server.js';
+
+export const CLIENT_ID = 'ci-service-account';
+export const CLIENT_SECRET = 'sa-secret-Zx81-vQ3p-mT7k-0001';
+
+export interface World {
+  emulator: PineconeEmulator;
+  project: Project;
+  inputs: Record<string, string>;
+  /** Every secret the action must never print: the client secret, every token and every key value issued. */
+  secrets: () => string[];
+}
+
+export async function startWorld(options: EmulatorOptions = {}): Promise<World> {
+  const emulator = await new PineconeEmulator(options).start();
+  emulator.addClient(CLIENT_ID, CLIENT_SECRET);
+  const project = emulator.addProject('shop-api-ci');
+  return {
+    emulator,
+    project,
+    inputs: {
+      'client-id': CLIENT_ID,
+      'client-secret': CLIENT_SECRET,
+      project: project.id,
+      'api-url': emulator.url,
+      'auth-url': emulator.authUrl,
+    },
+    secrets: () => [CLIENT_SECRET, ...emulator.tokens.keys(), ...emulator.issued.map((key) => key.value)],
+  };
+}
