@@ -11,3 +11,12 @@ export class CancelledError extends ActionError {
 
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
 export class OutcomeUnknownError extends Error {}
+
+/** Runs `read`; whatever it throws is the user's to fix (a bad input), so it is reported as such. */
+export function asUserError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof ActionError ? error : new ActionError((error as Error).message);
+  }
+}

@@ -1,6 +1,6 @@
 // Reads and checks every input before any request leaves; each problem is one line that says how to fix it.
 import { parseDuration } from './durations.js';
-import { ActionError } from './errors.js';
+import { asUserError } from './errors.js';
 import { checkTemplate } from './key-name.js';
 import { parseRoles, type Role } from './roles.js';
 
@@ -35,7 +35,7 @@ export const MAX_POST_BUDGET_MS = 3 * 60_000;
 const LOOPBACK = new Set(['localhost', '[::1]']);
 
 export function readMainInputs(input: GetInput, env: NodeJS.ProcessEnv): MainInputs {
-  return guard(() => {
+  return asUserError(() => {
     const nameTemplate = input('name');
     checkTemplate(nameTemplate);
     return {
@@ -54,7 +54,7 @@ export function readMainInputs(input: GetInput, env: NodeJS.ProcessEnv): MainInp
 
 /** What the post step needs: the inputs are evaluated again for it. */
 export function readPostInputs(input: GetInput, env: NodeJS.ProcessEnv) {
-  return guard(() => ({
+  return asUserError(() => ({
     ...readConnectionInputs(input, env),
     onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
     timeoutMs: Math.min(
@@ -125,13 +125,4 @@ function choice<T extends string>(input: GetInput, name: string, options: readon
     throw new Error(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
   }
   return value as T;
-}
-
-/** Input problems are the user's to fix: report them as such. */
-function guard<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw error instanceof ActionError ? error : new ActionError((error as Error).message);
-  }
 }

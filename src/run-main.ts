@@ -1,7 +1,7 @@
 // The main step: log in, create a key named after the run, mask it, hand it over. Every checkpoint the post step
 // needs is saved to state before the request it protects is sent.
 import type { AdminApi, ApiKey, Project } from './admin-api.js';
-import { ActionError, OutcomeUnknownError } from './errors.js';
+import { ActionError, asUserError, OutcomeUnknownError } from './errors.js';
 import { readMainInputs, type MainInputs } from './inputs.js';
 import { buildKeyName, newNonce, renderBase, type RunValues } from './key-name.js';
 import { Secrets } from './secrets.js';
@@ -19,7 +19,7 @@ export async function runMain(deps: StepDeps, readRunValues: () => RunValues): P
     const inputs = readMainInputs(core.getInput, deps.env);
     if (!inputs.connection) return missingCredentials(deps, inputs);
     secrets.add(inputs.connection.clientSecret);
-    const base = renderBase(inputs.nameTemplate, readRunValues());
+    const base = asUserError(() => renderBase(inputs.nameTemplate, readRunValues()));
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
 
     core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
@@ -93,7 +93,9 @@ async function createKey(
       return { ...created, name };
     } catch (error) {
       if (!(error instanceof OutcomeUnknownError)) {
-        if (!deps.signal.aborted) saveState(core, { inFlight: '' });
+        // A definite answer (or no request sent at all): this name made no key, nothing for post to look for.
+        names.pop();
+        saveState(core, { names, inFlight: '' });
         throw error;
       }
       core.warning(`The answer to the create request was lost (${error.message}); checking whether the key was made.`);

@@ -31562,6 +31562,15 @@ class CancelledError extends ActionError {
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
 class OutcomeUnknownError extends Error {
 }
+/** Runs `read`; whatever it throws is the user's to fix (a bad input), so it is reported as such. */
+function errors_asUserError(read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        throw error instanceof ActionError ? error : new ActionError(error.message);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/durations.ts
 // Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
@@ -31704,7 +31713,7 @@ const MAX_TIMEOUT_MS = 30 * 60_000;
 const MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
 const LOOPBACK = new Set(['localhost', '[::1]']);
 function readMainInputs(input, env) {
-    return guard(() => {
+    return errors_asUserError(() => {
         const nameTemplate = input('name');
         checkTemplate(nameTemplate);
         return {
@@ -31722,7 +31731,7 @@ function readMainInputs(input, env) {
 }
 /** What the post step needs: the inputs are evaluated again for it. */
 function readPostInputs(input, env) {
-    return guard(() => ({
+    return asUserError(() => ({
         ...readConnectionInputs(input, env),
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: Math.min(MAX_POST_BUDGET_MS, parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS })),
@@ -31790,15 +31799,6 @@ function choice(input, name, options) {
         throw new Error(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
     }
     return value;
-}
-/** Input problems are the user's to fix: report them as such. */
-function guard(read) {
-    try {
-        return read();
-    }
-    catch (error) {
-        throw error instanceof ActionError ? error : new ActionError(error.message);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
@@ -32208,7 +32208,7 @@ async function runMain(deps, readRunValues) {
         if (!inputs.connection)
             return missingCredentials(deps, inputs);
         secrets.add(inputs.connection.clientSecret);
-        const base = renderBase(inputs.nameTemplate, readRunValues());
+        const base = errors_asUserError(() => renderBase(inputs.nameTemplate, readRunValues()));
         const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
         core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
         await api.login();
@@ -32272,8 +32272,9 @@ async function createKey(deps, api, projectId, base, expiresAt, inputs) {
         }
         catch (error) {
             if (!(error instanceof OutcomeUnknownError)) {
-                if (!deps.signal.aborted)
-                    saveState(core, { inFlight: '' });
+                // A definite answer (or no request sent at all): this name made no key, nothing for post to look for.
+                names.pop();
+                saveState(core, { names, inFlight: '' });
                 throw error;
             }
             core.warning(`The answer to the create request was lost (${error.message}); checking whether the key was made.`);

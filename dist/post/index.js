@@ -30704,6 +30704,15 @@ class CancelledError extends ActionError {
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
 class OutcomeUnknownError extends Error {
 }
+/** Runs `read`; whatever it throws is the user's to fix (a bad input), so it is reported as such. */
+function errors_asUserError(read) {
+    try {
+        return read();
+    }
+    catch (error) {
+        throw error instanceof ActionError ? error : new ActionError(error.message);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/key-name.ts
 // The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<nonce>`:
@@ -30823,7 +30832,7 @@ const MAX_TIMEOUT_MS = 30 * 60_000;
 const MAX_POST_BUDGET_MS = 3 * 60_000;
 const LOOPBACK = new Set(['localhost', '[::1]']);
 function readMainInputs(input, env) {
-    return guard(() => {
+    return asUserError(() => {
         const nameTemplate = input('name');
         checkTemplate(nameTemplate);
         return {
@@ -30841,7 +30850,7 @@ function readMainInputs(input, env) {
 }
 /** What the post step needs: the inputs are evaluated again for it. */
 function readPostInputs(input, env) {
-    return guard(() => ({
+    return errors_asUserError(() => ({
         ...readConnectionInputs(input, env),
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: Math.min(MAX_POST_BUDGET_MS, durations_parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS })),
@@ -30909,15 +30918,6 @@ function choice(input, name, options) {
         throw new Error(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
     }
     return value;
-}
-/** Input problems are the user's to fix: report them as such. */
-function guard(read) {
-    try {
-        return read();
-    }
-    catch (error) {
-        throw error instanceof ActionError ? error : new ActionError(error.message);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/secrets.ts

@@ -35,3 +35,12 @@ export function maskedBeforeUse(stdout: string, secret: string): boolean {
   const firstUse = lines.findIndex((line) => line.includes(secret) && !line.startsWith('::add-mask::'));
   return mask >= 0 && (firstUse < 0 || mask < firstUse);
 }
+
+/** The step failed with one `::error::` line containing `text`, and printed no stack trace. */
+export function failureLine(result: StepResult): string {
+  const errors = result.log.filter((line) => line.startsWith('##[error]'));
+  if (errors.length !== 1) throw new Error(`expected one error line, got:\n${result.log.join('\n')}`);
+  if (result.log.some((line) => /^\s+at /.test(line))) throw new Error(`stack trace in log:\n${result.log.join('\n')}`);
+  if (errors[0]!.includes('Unexpected error')) throw new Error(`reported as a bug, not as a user error: ${errors[0]}`);
+  return errors[0]!.slice('##[error]'.length);
+}
