@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // The e2e suites spawn node processes; two workers keep a 2-core machine responsive.
+    maxWorkers: 2,
+    reporters: ['default', './test/support/count-reporter.ts'],
   },
 });
