@@ -93,7 +93,7 @@ describe('requester', () => {
 
   it('starts nothing new once cancelled', async () => {
     const controller = new AbortController();
-    const h = harness([(request) => (controller.abort(), answer(503)), answer(200)], { controller });
+    const h = harness([() => (controller.abort(), answer(503)), answer(200)], { controller });
     await expect(h.requester.send(h.call)).rejects.toBeInstanceOf(CancelledError);
     expect(h.requests).toHaveLength(1);
   });
