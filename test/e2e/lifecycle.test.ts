@@ -50,4 +50,20 @@ describe.each(NODES)('lifecycle on $name', ({ path: node }) => {
       expect(findLeaks(step, world.secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
     }
   });
+
+  it('names a key after a pull request, cut to 80 characters with the suffix intact', async () => {
+    const job = new Job({
+      node,
+      with: { ...world.inputs, name: 'preview-pr-{pr}-{workflow}-{job}-{actor}-' + 'x'.repeat(60), ttl: '7d' },
+      event: { name: 'pull_request', payload: { pull_request: { number: 42 } } },
+    });
+    const main = await job.main();
+    expect(main.exitCode, main.log.join('\n')).toBe(0);
+    const name = main.outputs['key-name']!;
+    expect(name).toHaveLength(80);
+    expect(name).toMatch(/^preview-pr-42-CI-test-octocat-x+-eph-\d{8}T\d{6}Z-[a-z0-9]{6}$/);
+    expect(parseKeyName(name)!.expiresAt.getTime() - Date.now()).toBeGreaterThan(7 * 86_400_000 - 60_000);
+    await job.post();
+    expect(world.emulator.keysIn()).toEqual([]);
+  });
 });

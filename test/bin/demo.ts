@@ -1,0 +1,39 @@
+// `npm run demo`: the action's main and post steps, from the committed bundles, against the embedded Pinecone
+// emulator, showing what a user sees in the job log.
+import { Job } from '../runner/runner.js';
+import { startWorld } from '../support/fixture.js';
+
+const world = await startWorld();
+const out = (text = '') => process.stdout.write(`${text}\n`);
+const section = (title: string) => out(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
+
+out(`Pinecone emulator on ${world.emulator.url}, project "${world.project.name}" (${world.project.id}).`);
+section('workflow');
+out(`- uses: OWNER/pinecone-ephemeral-key@v1
+  id: key
+  with:
+    client-id: \${{ secrets.PINECONE_CLIENT_ID }}
+    client-secret: \${{ secrets.PINECONE_CLIENT_SECRET }}
+    project: ${world.project.name}
+    roles: DataPlaneEditor
+- run: npm test   # PINECONE_API_KEY is set`);
+
+const job = new Job({ with: { ...world.inputs, project: world.project.name, roles: 'DataPlaneEditor' } });
+const main = await job.main();
+section(`Run pinecone-ephemeral-key (main step, exit ${main.exitCode}, ${main.durationMs} ms)`);
+main.log.forEach((line) => out(line));
+
+section('steps.key.outputs (as the log would show them)');
+for (const [name, value] of Object.entries(main.outputs)) out(`${name.padEnd(11)} ${job.masker.mask(value)}`);
+out(`env for later steps: ${Object.keys(main.env).join(', ')}=***`);
+
+section('job summary');
+out(main.summary.trim());
+
+section(`keys in the project now: ${world.emulator.keysIn().length}`);
+const post = await job.post();
+section(`Post Run pinecone-ephemeral-key (exit ${post.exitCode}, ${post.durationMs} ms)`);
+post.log.forEach((line) => out(line));
+section(`keys in the project now: ${world.emulator.keysIn().length}`);
+out(`Requests the emulator saw: ${world.emulator.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, '…')} → ${r.status}`).join('; ')}`);
+await world.emulator.stop();
