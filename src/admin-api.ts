@@ -154,14 +154,18 @@ export class AdminApi {
   }
 
   private unavailable(response: HttpResponse, what: string): ActionError {
-    return new ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries. Try again later.`);
+    return new ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
   }
 
   /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
   private excerpt(response: HttpResponse): string {
     const body = parseBody(response);
     const error = body?.['error'];
-    const text = typeof error === 'object' && error && 'message' in error ? String(error.message) : response.body;
+    const description = body?.['error_description'];
+    const text =
+      typeof error === 'object' && error && 'message' in error ? String(error.message)
+      : typeof description === 'string' ? description
+      : response.body;
     const flat = this.secrets.redact(text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
     return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
   }

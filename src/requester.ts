@@ -27,11 +27,13 @@ export interface Call extends Omit<HttpRequest, 'timeoutMs'> {
   own5xx?: boolean;
 }
 
-export const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_ATTEMPTS = 5;
 
 export function createRequester(deps: RequesterDeps) {
   const remaining = () => deps.deadline - deps.now();
+  // One hung connection must leave time for another attempt: no attempt gets more than a third of the budget.
+  const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, Math.floor(remaining() / 3)));
 
   async function wait(ms: number, what: string): Promise<void> {
     if (ms >= remaining()) throw outOfBudget(what);
@@ -48,7 +50,7 @@ export function createRequester(deps: RequesterDeps) {
     const maxAttempts = call.maxAttempts ?? MAX_ATTEMPTS;
     for (let attempt = 1; ; attempt++) {
       if (deps.signal.aborted) throw new CancelledError();
-      const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, remaining());
+      const timeoutMs = Math.min(attemptCap, remaining());
       if (timeoutMs <= 0) throw outOfBudget(call.what);
       let response: HttpResponse;
       try {

@@ -6,7 +6,7 @@ import { Secrets } from './secrets.js';
 import { loadState, type MainState } from './state.js';
 import { openApi, reportFailure, type StepDeps } from './step.js';
 
-/** How long to keep looking for a key whose create request was still unanswered when main stopped. */
+/** When (after the first look) to look again for a key whose create was still unanswered when main stopped. */
 export const LATE_COMMIT_CHECKS_MS = [0, 1_500, 3_000, 4_500];
 
 export async function runPost(deps: StepDeps): Promise<void> {
@@ -25,9 +25,10 @@ export async function runPost(deps: StepDeps): Promise<void> {
       throw new Error(`the credentials are missing in the post step (${inputs.missingCredentials} empty)`);
     }
     secrets.add(inputs.connection.clientSecret);
+    const deadline = deps.now() + inputs.timeoutMs;
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
     if (state.keyId) await deleteOwnKey(api, state, deps);
-    if (orphanNames.length > 0) await deleteOrphans(api, state, orphanNames, deps);
+    if (orphanNames.length > 0) await deleteOrphans(api, state, orphanNames, deps, deadline);
   } catch (error) {
     const report = inputs?.onCleanupError === 'warn' ? core.warning : core.setFailed;
     const what = state.keyId ? `API key ${state.keyName} (${state.keyId})` : `API keys named ${orphanNames.join(', ')}`;
@@ -47,21 +48,26 @@ async function deleteOwnKey(api: AdminApi, state: MainState, deps: StepDeps): Pr
  * Keys main asked for but never got an answer about: it died mid-create, was cancelled, or lost the answer.
  * Names carry a random nonce, so a key with one of these names can only be ours.
  */
-async function deleteOrphans(api: AdminApi, state: MainState, names: string[], deps: StepDeps): Promise<void> {
+async function deleteOrphans(
+  api: AdminApi, state: MainState, names: string[], deps: StepDeps, deadline: number,
+): Promise<void> {
   const { core } = deps;
   core.info(`Looking for keys main may have created without learning their ID: ${names.join(', ')}.`);
-  // A create that was still in flight when main stopped may be carried out late: look a few times.
-  const checks = state.inFlight ? LATE_COMMIT_CHECKS_MS : [0];
+  // A create still in flight when main stopped may be carried out late: look again a few times, as long as
+  // a third of the budget is left for the delete.
+  const start = deps.now();
+  const reserve = (deadline - start) / 3;
+  const checks = state.inFlight ? LATE_COMMIT_CHECKS_MS.filter((at) => start + at < deadline - reserve) : [0];
   let found = 0;
-  for (const [i, delay] of checks.entries()) {
-    if (delay > 0) await deps.sleep(delay, deps.signal);
+  for (const at of checks) {
+    await deps.sleep(Math.max(0, start + at - deps.now()), deps.signal);
     const keys = (await api.listKeys(state.projectId)).filter((key) => names.includes(key.name ?? '') && key.id !== state.keyId);
     for (const key of keys) {
       await api.deleteKey(key.id);
       core.info(`Deleted API key ${key.name} (${key.id}).`);
     }
     found += keys.length;
-    if (state.inFlight && keys.some((key) => key.name === state.inFlight)) break;
-    if (i === checks.length - 1 && found === 0) core.info('None found: the create requests made no key.');
+    if (state.inFlight && keys.some((key) => key.name === state.inFlight)) return;
   }
+  if (found === 0) core.info('None found: the create requests made no key.');
 }

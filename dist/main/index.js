@@ -31996,13 +31996,16 @@ class AdminApi {
         return new ActionError(`Pinecone refused to ${what} (HTTP ${status}${code}): ${this.excerpt(response)}`);
     }
     unavailable(response, what) {
-        return new ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries. Try again later.`);
+        return new ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
     }
     /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
     excerpt(response) {
         const body = parseBody(response);
         const error = body?.['error'];
-        const text = typeof error === 'object' && error && 'message' in error ? String(error.message) : response.body;
+        const description = body?.['error_description'];
+        const text = typeof error === 'object' && error && 'message' in error ? String(error.message)
+            : typeof description === 'string' ? description
+                : response.body;
         const flat = this.secrets.redact(text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
         return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
     }
@@ -32074,10 +32077,12 @@ var transport = __nccwpck_require__(9646);
 
 
 
-const REQUEST_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_ATTEMPTS = 5;
 function createRequester(deps) {
     const remaining = () => deps.deadline - deps.now();
+    // One hung connection must leave time for another attempt: no attempt gets more than a third of the budget.
+    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, Math.floor(remaining() / 3)));
     async function wait(ms, what) {
         if (ms >= remaining())
             throw outOfBudget(what);
@@ -32094,7 +32099,7 @@ function createRequester(deps) {
         for (let attempt = 1;; attempt++) {
             if (deps.signal.aborted)
                 throw new CancelledError();
-            const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, remaining());
+            const timeoutMs = Math.min(attemptCap, remaining());
             if (timeoutMs <= 0)
                 throw outOfBudget(call.what);
             let response;

@@ -31115,13 +31115,16 @@ class AdminApi {
         return new ActionError(`Pinecone refused to ${what} (HTTP ${status}${code}): ${this.excerpt(response)}`);
     }
     unavailable(response, what) {
-        return new ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries. Try again later.`);
+        return new ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
     }
     /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
     excerpt(response) {
         const body = parseBody(response);
         const error = body?.['error'];
-        const text = typeof error === 'object' && error && 'message' in error ? String(error.message) : response.body;
+        const description = body?.['error_description'];
+        const text = typeof error === 'object' && error && 'message' in error ? String(error.message)
+            : typeof description === 'string' ? description
+                : response.body;
         const flat = this.secrets.redact(text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
         return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
     }
@@ -31193,10 +31196,12 @@ var transport = __nccwpck_require__(9646);
 
 
 
-const REQUEST_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_ATTEMPTS = 5;
 function createRequester(deps) {
     const remaining = () => deps.deadline - deps.now();
+    // One hung connection must leave time for another attempt: no attempt gets more than a third of the budget.
+    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, Math.floor(remaining() / 3)));
     async function wait(ms, what) {
         if (ms >= remaining())
             throw outOfBudget(what);
@@ -31213,7 +31218,7 @@ function createRequester(deps) {
         for (let attempt = 1;; attempt++) {
             if (deps.signal.aborted)
                 throw new CancelledError();
-            const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, remaining());
+            const timeoutMs = Math.min(attemptCap, remaining());
             if (timeoutMs <= 0)
                 throw outOfBudget(call.what);
             let response;
@@ -31289,7 +31294,7 @@ function reportFailure(core, error, secrets, report = core.setFailed) {
 
 
 
-/** How long to keep looking for a key whose create request was still unanswered when main stopped. */
+/** When (after the first look) to look again for a key whose create was still unanswered when main stopped. */
 const LATE_COMMIT_CHECKS_MS = [0, 1_500, 3_000, 4_500];
 async function runPost(deps) {
     const { core } = deps;
@@ -31307,11 +31312,12 @@ async function runPost(deps) {
             throw new Error(`the credentials are missing in the post step (${inputs.missingCredentials} empty)`);
         }
         secrets.add(inputs.connection.clientSecret);
+        const deadline = deps.now() + inputs.timeoutMs;
         const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
         if (state.keyId)
             await deleteOwnKey(api, state, deps);
         if (orphanNames.length > 0)
-            await deleteOrphans(api, state, orphanNames, deps);
+            await deleteOrphans(api, state, orphanNames, deps, deadline);
     }
     catch (error) {
         const report = inputs?.onCleanupError === 'warn' ? core.warning : core.setFailed;
@@ -31328,15 +31334,17 @@ async function deleteOwnKey(api, state, deps) {
  * Keys main asked for but never got an answer about: it died mid-create, was cancelled, or lost the answer.
  * Names carry a random nonce, so a key with one of these names can only be ours.
  */
-async function deleteOrphans(api, state, names, deps) {
+async function deleteOrphans(api, state, names, deps, deadline) {
     const { core } = deps;
     core.info(`Looking for keys main may have created without learning their ID: ${names.join(', ')}.`);
-    // A create that was still in flight when main stopped may be carried out late: look a few times.
-    const checks = state.inFlight ? LATE_COMMIT_CHECKS_MS : [0];
+    // A create still in flight when main stopped may be carried out late: look again a few times, as long as
+    // a third of the budget is left for the delete.
+    const start = deps.now();
+    const reserve = (deadline - start) / 3;
+    const checks = state.inFlight ? LATE_COMMIT_CHECKS_MS.filter((at) => start + at < deadline - reserve) : [0];
     let found = 0;
-    for (const [i, delay] of checks.entries()) {
-        if (delay > 0)
-            await deps.sleep(delay, deps.signal);
+    for (const at of checks) {
+        await deps.sleep(Math.max(0, start + at - deps.now()), deps.signal);
         const keys = (await api.listKeys(state.projectId)).filter((key) => names.includes(key.name ?? '') && key.id !== state.keyId);
         for (const key of keys) {
             await api.deleteKey(key.id);
@@ -31344,10 +31352,10 @@ async function deleteOrphans(api, state, names, deps) {
         }
         found += keys.length;
         if (state.inFlight && keys.some((key) => key.name === state.inFlight))
-            break;
-        if (i === checks.length - 1 && found === 0)
-            core.info('None found: the create requests made no key.');
+            return;
     }
+    if (found === 0)
+        core.info('None found: the create requests made no key.');
 }
 
 

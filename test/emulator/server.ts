@@ -36,6 +36,8 @@ export class PineconeEmulator {
   /** Every key ever created, deleted or not (for secret scans). */
   readonly issued: StoredKey[] = [];
   readonly faults = new FaultPlan();
+  /** Called when a request has arrived, before it is handled. */
+  onRequest: ((request: RecordedRequest) => void) | undefined;
   /** Called when a create has been carried out (before its answer is sent). */
   onCreate: ((key: StoredKey) => void) | undefined;
   private server: Server | undefined;
@@ -113,6 +115,7 @@ export class PineconeEmulator {
       op: route?.op ?? 'unknown', method: req.method ?? '', path, headers: req.headers, body, status: 'hung', responseBody: '', at: Date.now(),
     };
     this.requests.push(record);
+    this.onRequest?.(record);
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       const text = payload === undefined ? '' : typeof payload === 'string' ? payload : JSON.stringify(payload);
       record.status = status;

@@ -76,13 +76,16 @@ describe('requester', () => {
     expect((await h.requester.send({ ...h.call, own5xx: true })).status).toBe(500);
   });
 
-  it('gives each attempt at most the per-request timeout and the rest of the budget', async () => {
-    const h = harness([answer(200), answer(200)], { budgetMs: 45_000 });
+  it('gives each attempt at most the per-request timeout, a third of the budget, and the rest of the budget', async () => {
+    const h = harness([answer(200), answer(200)], { budgetMs: 120_000 });
     await h.requester.send(h.call);
     expect(h.requests[0]!.timeoutMs).toBe(REQUEST_TIMEOUT_MS);
-    h.advance(40_000);
+    h.advance(110_000);
     await h.requester.send(h.call);
-    expect(h.requests[1]!.timeoutMs).toBe(5_000);
+    expect(h.requests[1]!.timeoutMs).toBe(10_000);
+    const short = harness([answer(200)], { budgetMs: 6_000 });
+    await short.requester.send(short.call);
+    expect(short.requests[0]!.timeoutMs).toBe(2_000);
   });
 
   it('fails with the budget named when no time is left, and does not sleep past it', async () => {
