@@ -162,6 +162,11 @@ export class PineconeEmulator {
     }
   }
 
+  /** Resolves once every delayed action (late commits, delayed answers) has happened. */
+  async settle(): Promise<void> {
+    while (this.timers.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
   private later(ms: number, run: () => void): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);

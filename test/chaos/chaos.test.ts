@@ -1,0 +1,17 @@
+// A short, fixed-seed chaos run inside `npm test` (the long one: `npm run chaos -- --runs 500`).
+import { describe, expect, it } from 'vitest';
+import { NODES } from '../runner/runner.js';
+import { chaos, rng, scenario } from './chaos.js';
+
+describe('chaos', () => {
+  it('scenarios are reproducible from their seed', () => {
+    expect(scenario(42)).toEqual(scenario(42));
+    expect(rng(7)()).toBe(rng(7)());
+  });
+
+  it.each(NODES)('fixed seeds on $name: no key left, no secret printed', async ({ path }) => {
+    const outcomes = await chaos({ runs: 12, seed: 1000, node: path, concurrency: 4 });
+    const failures = outcomes.filter((o) => o.problems.length > 0).map((o) => `seed ${o.seed}: ${o.problems.join('\n')}`);
+    expect(failures).toEqual([]);
+  }, 120_000);
+});

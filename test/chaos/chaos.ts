@@ -1,0 +1,127 @@
+// Seeded chaos: random faults on every operation plus random SIGKILL/SIGINT moments in main. After post (and
+// after every delayed commit has landed) no key may be left and no secret byte may have been printed.
+import type { Fault, Op } from '../emulator/faults.js';
+import { Job } from '../runner/runner.js';
+import { startWorld } from '../support/fixture.js';
+import { findLeaks } from '../support/scan.js';
+
+/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Scenario {
+  seed: number;
+  faults: Fault[];
+  byName: boolean;
+  missingKeyDeleteStatus: 404 | 500;
+  kill: { signal: 'SIGKILL' | 'SIGINT'; at: 'create-request' | 'create-commit' | number } | undefined;
+}
+
+const OPS: Op[] = ['token', 'list-projects', 'create-key', 'list-keys', 'fetch-key', 'delete-key'];
+
+export function scenario(seed: number): Scenario {
+  const random = rng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const faults: Fault[] = [];
+  let slow = 0; // hangs and late commits each cost a third of a budget: at most one per run
+  for (let n = Math.floor(random() * 5); n > 0; n--) {
+    const op = pick(OPS);
+    const times = 1 + Math.floor(random() * 2);
+    const kind = pick(['429', '500', '502', '503', 'drop', 'delay', 'hang', 'commit-then-drop', 'commit-then-hang', 'late-commit'] as const);
+    if (['hang', 'commit-then-hang', 'late-commit'].includes(kind)) {
+      if (slow++ > 0) continue;
+      if (kind === 'hang') faults.push({ op, action: 'hang' });
+      else if (op === 'create-key' || op === 'delete-key') {
+        faults.push(kind === 'late-commit' ? { op, action: 'late-commit', ms: 200 + Math.floor(random() * 1800) } : { op, action: 'commit-then-hang' });
+      }
+    } else if (kind === 'drop' || kind === 'commit-then-drop') {
+      faults.push({ op, times, action: kind === 'drop' || (op !== 'create-key' && op !== 'delete-key') ? 'drop' : 'commit-then-drop' });
+    } else if (kind === 'delay') {
+      faults.push({ op, times, action: 'delay', ms: 50 + Math.floor(random() * 700) });
+    } else {
+      faults.push({ op, times, status: Number(kind), ...(kind === '429' ? { retryAfter: pick(['0', '1']) } : {}) });
+    }
+  }
+  const killRoll = random();
+  const signal = random() < 0.6 ? 'SIGKILL' : 'SIGINT';
+  const at = pick(['create-request', 'create-commit', Math.floor(random() * 400)] as const);
+  return {
+    seed,
+    faults,
+    byName: random() < 0.3,
+    missingKeyDeleteStatus: random() < 0.5 ? 404 : 500,
+    kill: killRoll < 0.45 ? { signal, at } : undefined,
+  };
+}
+
+export interface Outcome {
+  seed: number;
+  problems: string[];
+  ms: number;
+}
+
+export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
+  const started = Date.now();
+  const world = await startWorld({ missingKeyDeleteStatus: s.missingKeyDeleteStatus });
+  const problems: string[] = [];
+  try {
+    world.emulator.inject(...s.faults);
+    const job = new Job({ node, with: { ...world.inputs, timeout: '8s', ...(s.byName ? { project: world.project.name } : {}) } });
+    let pid = 0;
+    const kill = () => {
+      if (pid && s.kill) {
+        try {
+          process.kill(pid, s.kill.signal);
+        } catch {
+          // already gone
+        }
+      }
+    };
+    if (s.kill?.at === 'create-request') world.emulator.onRequest = (request) => request.op === 'create-key' && kill();
+    if (s.kill?.at === 'create-commit') world.emulator.onCreate = kill;
+    const main = await job.main({
+      onSpawn: (child) => {
+        pid = child.pid!;
+        if (typeof s.kill?.at === 'number') setTimeout(kill, s.kill.at);
+      },
+    });
+    pid = 0;
+    const post = await job.post();
+    await world.emulator.settle();
+    const left = world.emulator.keysIn();
+    if (left.length > 0) problems.push(`${left.length} key(s) left: ${left.map((k) => k.name).join(', ')}`);
+    if (post.exitCode !== 0) problems.push(`post exited ${post.exitCode}: ${post.log.join(' | ')}`);
+    if (main.exitCode !== 0 && main.exitCode !== 1 && !main.signal) problems.push(`main exited ${main.exitCode}`);
+    for (const [name, step] of [['main', main], ['post', post]] as const) {
+      for (const leak of findLeaks(step, world.secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })) problems.push(`${name}: ${leak}`);
+    }
+    if (problems.length > 0) problems.push(`main log: ${main.log.join(' | ')}`, `post log: ${post.log.join(' | ')}`);
+  } finally {
+    await world.emulator.stop();
+  }
+  return { seed: s.seed, problems, ms: Date.now() - started };
+}
+
+/** Runs `runs` scenarios from `seed` on, `concurrency` at a time. */
+export async function chaos(options: { runs: number; seed: number; node: string; concurrency: number; onResult?: (o: Outcome) => void }): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < options.runs) {
+      const seed = options.seed + next++;
+      const outcome = await runScenario(scenario(seed), options.node);
+      outcomes.push(outcome);
+      options.onResult?.(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return outcomes.sort((a, b) => a.seed - b.seed);
+}
