@@ -26,6 +26,9 @@ export interface MainInputs {
   onMissingCredentials: 'fail' | 'skip';
   onCleanupError: 'fail' | 'warn';
   timeoutMs: number;
+  cleanup: boolean;
+  sweepExpired: boolean;
+  replace: boolean;
 }
 
 export const MAX_TTL_MS = 90 * 86_400_000;
@@ -48,8 +51,24 @@ export function readMainInputs(input: GetInput, env: NodeJS.ProcessEnv): MainInp
       onMissingCredentials: choice(input, 'on-missing-credentials', ['fail', 'skip']),
       onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
       timeoutMs: parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS }),
+      cleanup: bool(input, 'cleanup'),
+      sweepExpired: bool(input, 'sweep-expired'),
+      replace: bool(input, 'replace'),
     };
   });
+}
+
+/** The sweep sub-action's inputs. */
+export function readSweepInputs(input: GetInput, env: NodeJS.ProcessEnv) {
+  return asUserError(() => ({
+    ...readConnectionInputs(input, env),
+    project: required(input, 'project'),
+    match: input('match').trim(),
+    expiredOnly: bool(input, 'expired-only'),
+    dryRun: bool(input, 'dry-run'),
+    onMissingCredentials: choice(input, 'on-missing-credentials', ['fail', 'skip']),
+    timeoutMs: parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS }),
+  }));
 }
 
 /** What the post step needs: the inputs are evaluated again for it. */
@@ -125,4 +144,12 @@ function choice<T extends string>(input: GetInput, name: string, options: readon
     throw new Error(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
   }
   return value as T;
+}
+
+/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
+function bool(input: GetInput, name: string): boolean {
+  const value = input(name).trim();
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new Error(`Input "${name}" must be true or false; got "${value}".`);
 }

@@ -1,15 +1,16 @@
 // The main step: log in, create a key named after the run, mask it, hand it over. Every checkpoint the post step
 // needs is saved to state before the request it protects is sent.
-import type { AdminApi, ApiKey, Project } from './admin-api.js';
+import type { AdminApi, ApiKey } from './admin-api.js';
+import { resolveProject } from './project.js';
 import { ActionError, asUserError, OutcomeUnknownError } from './errors.js';
 import { readMainInputs, type MainInputs } from './inputs.js';
 import { buildKeyName, newNonce, renderBase, type RunValues } from './key-name.js';
 import { Secrets } from './secrets.js';
 import { saveState } from './state.js';
-import { openApi, reportFailure, type StepDeps } from './step.js';
+import { keysToRetire } from './sweep-plan.js';
+import { missingCredentials, openApi, reportFailure, type StepDeps } from './step.js';
 import { renderKeySummary } from './summary.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CREATE_TRIES = 3;
 
 export async function runMain(deps: StepDeps, readRunValues: () => RunValues): Promise<void> {
@@ -17,60 +18,35 @@ export async function runMain(deps: StepDeps, readRunValues: () => RunValues): P
   const secrets = new Secrets(core.setSecret);
   try {
     const inputs = readMainInputs(core.getInput, deps.env);
-    if (!inputs.connection) return missingCredentials(deps, inputs);
+    if (!inputs.connection) return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'no key was created');
     secrets.add(inputs.connection.clientSecret);
     const base = asUserError(() => renderBase(inputs.nameTemplate, readRunValues()));
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
 
     core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
     await api.login();
-    const project = await resolveProject(api, inputs.project, deps);
-    saveState(core, { projectId: project.id });
+    const project = await resolveProject(api, inputs.project, deps.core);
+    saveState(core, { projectId: project.id, cleanup: inputs.cleanup });
 
     // Whole seconds: the expiry in the name and in the output must agree.
     const expiresAt = new Date(Math.ceil((deps.now() + inputs.ttlMs) / 1000) * 1000);
+    // Looking for keys to retire runs beside the create, so it adds no round trip; post deletes what it finds.
+    const listing = inputs.sweepExpired || inputs.replace ? api.listKeys(project.id).catch((error: unknown) => error) : undefined;
     const { key, value, name } = await createKey(deps, api, project.id, base, expiresAt, inputs);
     saveState(core, { keyId: key.id, keyName: name });
     if (deps.signal.aborted) throw new ActionError(`The step was cancelled; the post step deletes key ${name} (${key.id}).`);
 
     handOver(deps, inputs, { value, id: key.id, name, projectId: project.id, expiresAt: expiresAt.toISOString() });
+    if (listing) await findKeysToRetire(deps, inputs, await listing, secrets, { name, base, expiresAt });
     await deps.writeSummary(
       renderKeySummary({
         name, id: key.id, projectId: project.id, projectName: project.name,
-        roles: inputs.roles, expiresAt: expiresAt.toISOString(), cleanup: true,
+        roles: inputs.roles, expiresAt: expiresAt.toISOString(), cleanup: inputs.cleanup,
       }),
     );
   } catch (error) {
     reportFailure(core, error, secrets);
   }
-}
-
-function missingCredentials(deps: StepDeps, inputs: MainInputs): void {
-  if (inputs.onMissingCredentials === 'skip') {
-    deps.core.notice(
-      `Skipped: no Pinecone credentials (${inputs.missingCredentials} empty). Expected for pull requests from forks and for Dependabot, which get no secrets; no key was created.`,
-    );
-    deps.core.setOutput('skipped', 'true');
-    return;
-  }
-  throw new ActionError(
-    `Missing Pinecone credentials: ${inputs.missingCredentials} is empty. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`,
-  );
-}
-
-async function resolveProject(api: AdminApi, project: string, deps: StepDeps): Promise<{ id: string; name?: string }> {
-  if (UUID.test(project)) return { id: project };
-  const projects = await api.listProjects();
-  const matches = projects.filter((candidate) => candidate.name === project);
-  const known = (list: Project[]) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
-  if (matches.length === 1) {
-    deps.core.info(`Project "${project}" is ${matches[0]!.id}.`);
-    return matches[0]!;
-  }
-  if (matches.length === 0) {
-    throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
-  }
-  throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }
 
 /**
@@ -114,6 +90,25 @@ async function removeByName(api: AdminApi, projectId: string, name: string, deps
   }
 }
 
+async function findKeysToRetire(
+  deps: StepDeps, inputs: MainInputs, listed: ApiKey[] | unknown, secrets: Secrets,
+  own: { name: string; base: string; expiresAt: Date },
+): Promise<void> {
+  if (!Array.isArray(listed)) {
+    const message = listed instanceof Error ? listed.message : String(listed);
+    deps.core.warning(secrets.redact(`Could not look for expired keys of this action to delete (${message}); the next run or a sweep will.`));
+    return;
+  }
+  const retire = keysToRetire(listed as ApiKey[], own, { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: deps.now() });
+  if (retire.length === 0) return;
+  saveState(deps.core, { retire });
+  const expired = retire.filter((key) => key.why === 'expired').length;
+  const replaced = retire.length - expired;
+  deps.core.info(
+    `Found ${[expired ? `${expired} expired key(s)` : '', replaced ? `${replaced} older key(s) named ${own.base} (replace: true)` : ''].filter(Boolean).join(' and ')} made by this action; the post step deletes them.`,
+  );
+}
+
 function handOver(
   deps: StepDeps, inputs: MainInputs,
   key: { value: string; id: string; name: string; projectId: string; expiresAt: string },
@@ -128,5 +123,8 @@ function handOver(
   core.setOutput('skipped', 'false');
   if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, key.value);
   const where = inputs.exportEnv ? `output api-key and env ${inputs.exportEnv}` : 'output api-key';
-  core.info(`Created API key ${key.name} (${key.id}); its value is masked and available as ${where}. The post step deletes it when the job ends.`);
+  const fate = inputs.cleanup
+    ? 'The post step deletes it when the job ends.'
+    : `It is kept after the job (cleanup: false) until a sweep deletes it after ${key.expiresAt}.`;
+  core.info(`Created API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${fate}`);
 }

@@ -2,6 +2,7 @@
 // trusts nothing but state, and reads it as a straight run of guard clauses.
 import type { AdminApi } from './admin-api.js';
 import { readPostInputs } from './inputs.js';
+import { DELETE_CONCURRENCY, forEachBounded } from './pool.js';
 import { Secrets } from './secrets.js';
 import { loadState, type MainState } from './state.js';
 import { openApi, reportFailure, type StepDeps } from './step.js';
@@ -13,8 +14,12 @@ export async function runPost(deps: StepDeps): Promise<void> {
   const { core } = deps;
   const state = loadState(core);
   const orphanNames = state.names.filter((name) => name !== state.keyName || !state.keyId);
-  if (!state.keyId && orphanNames.length === 0) {
+  if (!state.keyId && orphanNames.length === 0 && state.retire.length === 0) {
     core.info('Nothing to clean up: the main step created no key.');
+    return;
+  }
+  if (state.keyId && !state.cleanup && orphanNames.length === 0 && state.retire.length === 0) {
+    core.info(`Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`);
     return;
   }
   const secrets = new Secrets(core.setSecret);
@@ -27,7 +32,10 @@ export async function runPost(deps: StepDeps): Promise<void> {
     secrets.add(inputs.connection.clientSecret);
     const deadline = deps.now() + inputs.timeoutMs;
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
-    if (state.keyId) await deleteOwnKey(api, state, deps);
+    await api.login();
+    // The job's own key and the keys main found to retire go in parallel: one round trip after the login.
+    const [own] = await Promise.allSettled([ownKey(api, state, deps), retire(api, state.retire, deps, secrets)]);
+    if (own.status === 'rejected') throw own.reason;
     if (orphanNames.length > 0) await deleteOrphans(api, state, orphanNames, deps, deadline);
   } catch (error) {
     const report = inputs?.onCleanupError === 'warn' ? core.warning : core.setFailed;
@@ -38,10 +46,26 @@ export async function runPost(deps: StepDeps): Promise<void> {
   }
 }
 
-async function deleteOwnKey(api: AdminApi, state: MainState, deps: StepDeps): Promise<void> {
+async function ownKey(api: AdminApi, state: MainState, deps: StepDeps): Promise<void> {
+  if (!state.keyId) return;
+  if (!state.cleanup) {
+    deps.core.info(`Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`);
+    return;
+  }
   deps.core.info(`Deleting API key ${state.keyName} (${state.keyId}).`);
   const result = await api.deleteKey(state.keyId);
-  deps.core.info(result === 'deleted' ? 'Deleted.' : 'It was already gone.');
+  deps.core.info(result === 'deleted' ? `Deleted API key ${state.keyName}.` : `API key ${state.keyName} was already gone.`);
+}
+
+/** Expired keys of this action and, with `replace`, older ones of the same name. A failure here only warns. */
+async function retire(api: AdminApi, keys: MainState['retire'], deps: StepDeps, secrets: Secrets): Promise<void> {
+  const failures = await forEachBounded(keys, DELETE_CONCURRENCY, async (key) => {
+    const result = await api.deleteKey(key.id);
+    deps.core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${key.why} API key ${key.name} (${key.id}).`);
+  });
+  for (const { item, error } of failures) {
+    deps.core.warning(secrets.redact(`Could not delete ${item.why} API key ${item.name} (${item.id}): ${(error as Error).message} A later run or a sweep will retry.`));
+  }
 }
 
 /**

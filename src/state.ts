@@ -16,9 +16,11 @@ export interface MainState {
   keyName: string;
   /** `false` when the user asked to keep the key (`cleanup: false`). */
   cleanup: boolean;
+  /** Other keys of this action for post to delete: expired ones (`sweep-expired`), older ones (`replace`). */
+  retire: Array<{ id: string; name: string; why: string }>;
 }
 
-const FIELDS = { projectId: 'project-id', names: 'names', inFlight: 'in-flight', keyId: 'key-id', keyName: 'key-name', cleanup: 'cleanup' } as const;
+const FIELDS = { projectId: 'project-id', names: 'names', inFlight: 'in-flight', keyId: 'key-id', keyName: 'key-name', cleanup: 'cleanup', retire: 'retire' } as const;
 
 export function saveState(store: StateStore, state: Partial<MainState>): void {
   for (const [field, value] of Object.entries(state) as [keyof MainState, MainState[keyof MainState]][]) {
@@ -28,15 +30,18 @@ export function saveState(store: StateStore, state: Partial<MainState>): void {
 
 export function loadState(store: StateStore): MainState {
   const text = (field: keyof MainState) => store.getState(FIELDS[field]);
-  let names: unknown = [];
-  try {
-    names = JSON.parse(text('names') || '[]');
-  } catch {
-    names = [];
-  }
+  const list = (field: keyof MainState): unknown[] => {
+    try {
+      const value: unknown = JSON.parse(text(field) || '[]');
+      return Array.isArray(value) ? value : [];
+    } catch {
+      return [];
+    }
+  };
   return {
     projectId: text('projectId'),
-    names: Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [],
+    names: list('names').filter((name): name is string => typeof name === 'string'),
+    retire: list('retire').filter((key): key is MainState['retire'][number] => typeof (key as { id?: unknown })?.id === 'string'),
     inFlight: text('inFlight'),
     keyId: text('keyId'),
     keyName: text('keyName'),

@@ -50,6 +50,16 @@ export function openApi(deps: StepDeps, connection: Connection, budgetMs: number
   return new AdminApi(connection, requester, secrets, deps.now);
 }
 
+/** Fork PRs and Dependabot runs get no secrets: `skip` explains in one notice, `fail` says how to fix it. */
+export function missingCredentials(core: Core, mode: 'fail' | 'skip', missing: string, consequence: string): void {
+  if (mode === 'skip') {
+    core.notice(`Skipped: no Pinecone credentials (${missing} empty). Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
+    core.setOutput('skipped', 'true');
+    return;
+  }
+  throw new ActionError(`Missing Pinecone credentials: ${missing} is empty. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
+}
+
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
 export function reportFailure(core: Core, error: unknown, secrets: Secrets, report = core.setFailed): void {
   if (error instanceof ActionError) {

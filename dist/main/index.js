@@ -31486,7 +31486,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2413);
 /* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3947);
 /* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3564);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3252);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6294);
 // Entry of the main step (action.yml `runs.main`).
 
 
@@ -31539,7 +31539,7 @@ function numberText(value) {
 
 /***/ }),
 
-/***/ 3252:
+/***/ 6294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31570,6 +31570,26 @@ function errors_asUserError(read) {
     catch (error) {
         throw error instanceof ActionError ? error : new ActionError(error.message);
     }
+}
+
+;// CONCATENATED MODULE: ./src/project.ts
+// `project` is an ID (used as is: no request) or an exact name (one request to resolve it).
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+async function resolveProject(api, project, log) {
+    if (UUID.test(project))
+        return { id: project };
+    const projects = await api.listProjects();
+    const matches = projects.filter((candidate) => candidate.name === project);
+    const known = (list) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
+    if (matches.length === 1) {
+        log.info(`Project "${project}" is ${matches[0].id}.`);
+        return matches[0];
+    }
+    if (matches.length === 0) {
+        throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
+    }
+    throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }
 
 ;// CONCATENATED MODULE: ./src/durations.ts
@@ -31653,7 +31673,7 @@ function newNonce(randomInt) {
     return nonce;
 }
 /** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function parseKeyName(name) {
+function key_name_parseKeyName(name) {
     const match = name ? NAME_PATTERN.exec(name) : null;
     if (!match)
         return undefined;
@@ -31665,7 +31685,7 @@ function parseKeyName(name) {
     return { base: base, expiresAt, nonce: nonce };
 }
 /** `*` matches any run of characters, `?` one; everything else is literal. Matched against the whole name. */
-function globMatches(glob, name) {
+function key_name_globMatches(glob, name) {
     const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     return new RegExp(`^${pattern}$`, 's').test(name);
 }
@@ -31726,8 +31746,23 @@ function readMainInputs(input, env) {
             onMissingCredentials: choice(input, 'on-missing-credentials', ['fail', 'skip']),
             onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
             timeoutMs: durations_parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS }),
+            cleanup: bool(input, 'cleanup'),
+            sweepExpired: bool(input, 'sweep-expired'),
+            replace: bool(input, 'replace'),
         };
     });
+}
+/** The sweep sub-action's inputs. */
+function readSweepInputs(input, env) {
+    return asUserError(() => ({
+        ...readConnectionInputs(input, env),
+        project: required(input, 'project'),
+        match: input('match').trim(),
+        expiredOnly: bool(input, 'expired-only'),
+        dryRun: bool(input, 'dry-run'),
+        onMissingCredentials: choice(input, 'on-missing-credentials', ['fail', 'skip']),
+        timeoutMs: parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS }),
+    }));
 }
 /** What the post step needs: the inputs are evaluated again for it. */
 function readPostInputs(input, env) {
@@ -31800,6 +31835,15 @@ function choice(input, name, options) {
     }
     return value;
 }
+/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
+function bool(input, name) {
+    const value = input(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new Error(`Input "${name}" must be true or false; got "${value}".`);
+}
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
 // The one place that calls setSecret. Every secret value passes through `add` before it is used anywhere else,
@@ -31830,7 +31874,7 @@ class Secrets {
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
-const FIELDS = { projectId: 'project-id', names: 'names', inFlight: 'in-flight', keyId: 'key-id', keyName: 'key-name', cleanup: 'cleanup' };
+const FIELDS = { projectId: 'project-id', names: 'names', inFlight: 'in-flight', keyId: 'key-id', keyName: 'key-name', cleanup: 'cleanup', retire: 'retire' };
 function saveState(store, state) {
     for (const [field, value] of Object.entries(state)) {
         store.saveState(FIELDS[field], typeof value === 'string' ? value : JSON.stringify(value));
@@ -31838,21 +31882,69 @@ function saveState(store, state) {
 }
 function loadState(store) {
     const text = (field) => store.getState(FIELDS[field]);
-    let names = [];
-    try {
-        names = JSON.parse(text('names') || '[]');
-    }
-    catch {
-        names = [];
-    }
+    const list = (field) => {
+        try {
+            const value = JSON.parse(text(field) || '[]');
+            return Array.isArray(value) ? value : [];
+        }
+        catch {
+            return [];
+        }
+    };
     return {
         projectId: text('projectId'),
-        names: Array.isArray(names) ? names.filter((name) => typeof name === 'string') : [],
+        names: list('names').filter((name) => typeof name === 'string'),
+        retire: list('retire').filter((key) => typeof key?.id === 'string'),
         inFlight: text('inFlight'),
         keyId: text('keyId'),
         keyName: text('keyName'),
         cleanup: text('cleanup') !== 'false',
     };
+}
+
+;// CONCATENATED MODULE: ./src/sweep-plan.ts
+
+function planSweep(keys, filter) {
+    const verdicts = [];
+    let foreign = 0;
+    for (const key of keys) {
+        const parsed = parseKeyName(key.name);
+        if (!parsed) {
+            foreign += 1;
+            continue;
+        }
+        const expired = parsed.expiresAt.getTime() <= filter.now;
+        if (filter.match && !globMatches(filter.match, key.name)) {
+            verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && !expired) {
+            verdicts.push({ key, parsed, remove: false, why: 'not expired yet' });
+        }
+        else {
+            verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
+        }
+    }
+    return { verdicts, foreign };
+}
+/**
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`),
+ * and with `replace`, older keys of the same rendered name — older meaning an earlier expiry, so a newer key made
+ * by a concurrent run is never replaced by an older one.
+ */
+function keysToRetire(keys, own, options) {
+    const retired = [];
+    for (const key of keys) {
+        const parsed = key_name_parseKeyName(key.name);
+        if (!parsed || key.name === own.name)
+            continue;
+        if (options.sweepExpired && parsed.expiresAt.getTime() <= options.now) {
+            retired.push({ id: key.id, name: key.name, why: 'expired' });
+        }
+        else if (options.replace && parsed.base === own.base && parsed.expiresAt < own.expiresAt) {
+            retired.push({ id: key.id, name: key.name, why: 'replaced' });
+        }
+    }
+    return retired;
 }
 
 ;// CONCATENATED MODULE: ./src/admin-api.ts
@@ -32158,6 +32250,15 @@ function openApi(deps, connection, budgetMs, secrets) {
     });
     return new AdminApi(connection, requester, secrets, deps.now);
 }
+/** Fork PRs and Dependabot runs get no secrets: `skip` explains in one notice, `fail` says how to fix it. */
+function missingCredentials(core, mode, missing, consequence) {
+    if (mode === 'skip') {
+        core.notice(`Skipped: no Pinecone credentials (${missing} empty). Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
+        core.setOutput('skipped', 'true');
+        return;
+    }
+    throw new ActionError(`Missing Pinecone credentials: ${missing} is empty. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
+}
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
 function reportFailure(core, error, secrets, report = core.setFailed) {
     if (error instanceof ActionError) {
@@ -32194,6 +32295,19 @@ function renderKeySummary(key) {
 function summary_escape(text) {
     return text.replace(/[|`*_<>[\]\\]/g, '\\$&');
 }
+function renderSweepSummary(plan, deleted, dryRun) {
+    const rows = plan.verdicts.map((v) => {
+        const action = deleted.has(v.key.id) ? 'deleted' : v.remove ? (dryRun ? 'would delete' : 'not deleted (error)') : 'kept';
+        return `| \`${v.key.name}\` | \`${v.key.id}\` | ${v.parsed.expiresAt.toISOString()} | ${action} | ${v.why} |`;
+    });
+    return [
+        `### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`,
+        '',
+        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.`,
+        '',
+        ...(rows.length ? ['| Key | ID | Expires | Action | Why |', '|---|---|---|---|---|', ...rows, ''] : []),
+    ].join('\n');
+}
 
 ;// CONCATENATED MODULE: ./src/run-main.ts
 
@@ -32203,7 +32317,8 @@ function summary_escape(text) {
 
 
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+
 const CREATE_TRIES = 3;
 async function runMain(deps, readRunValues) {
     const { core } = deps;
@@ -32211,52 +32326,33 @@ async function runMain(deps, readRunValues) {
     try {
         const inputs = readMainInputs(core.getInput, deps.env);
         if (!inputs.connection)
-            return missingCredentials(deps, inputs);
+            return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'no key was created');
         secrets.add(inputs.connection.clientSecret);
         const base = errors_asUserError(() => renderBase(inputs.nameTemplate, readRunValues()));
         const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
         core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
         await api.login();
-        const project = await resolveProject(api, inputs.project, deps);
-        saveState(core, { projectId: project.id });
+        const project = await resolveProject(api, inputs.project, deps.core);
+        saveState(core, { projectId: project.id, cleanup: inputs.cleanup });
         // Whole seconds: the expiry in the name and in the output must agree.
         const expiresAt = new Date(Math.ceil((deps.now() + inputs.ttlMs) / 1000) * 1000);
+        // Looking for keys to retire runs beside the create, so it adds no round trip; post deletes what it finds.
+        const listing = inputs.sweepExpired || inputs.replace ? api.listKeys(project.id).catch((error) => error) : undefined;
         const { key, value, name } = await createKey(deps, api, project.id, base, expiresAt, inputs);
         saveState(core, { keyId: key.id, keyName: name });
         if (deps.signal.aborted)
             throw new ActionError(`The step was cancelled; the post step deletes key ${name} (${key.id}).`);
         handOver(deps, inputs, { value, id: key.id, name, projectId: project.id, expiresAt: expiresAt.toISOString() });
+        if (listing)
+            await findKeysToRetire(deps, inputs, await listing, secrets, { name, base, expiresAt });
         await deps.writeSummary(renderKeySummary({
             name, id: key.id, projectId: project.id, projectName: project.name,
-            roles: inputs.roles, expiresAt: expiresAt.toISOString(), cleanup: true,
+            roles: inputs.roles, expiresAt: expiresAt.toISOString(), cleanup: inputs.cleanup,
         }));
     }
     catch (error) {
         reportFailure(core, error, secrets);
     }
-}
-function missingCredentials(deps, inputs) {
-    if (inputs.onMissingCredentials === 'skip') {
-        deps.core.notice(`Skipped: no Pinecone credentials (${inputs.missingCredentials} empty). Expected for pull requests from forks and for Dependabot, which get no secrets; no key was created.`);
-        deps.core.setOutput('skipped', 'true');
-        return;
-    }
-    throw new ActionError(`Missing Pinecone credentials: ${inputs.missingCredentials} is empty. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
-}
-async function resolveProject(api, project, deps) {
-    if (UUID.test(project))
-        return { id: project };
-    const projects = await api.listProjects();
-    const matches = projects.filter((candidate) => candidate.name === project);
-    const known = (list) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
-    if (matches.length === 1) {
-        deps.core.info(`Project "${project}" is ${matches[0].id}.`);
-        return matches[0];
-    }
-    if (matches.length === 0) {
-        throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
-    }
-    throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }
 /**
  * Create is not idempotent. When its outcome is unknown we cannot hand the key over (we never saw its secret), so
@@ -32296,6 +32392,20 @@ async function removeByName(api, projectId, name, deps) {
         deps.core.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
     }
 }
+async function findKeysToRetire(deps, inputs, listed, secrets, own) {
+    if (!Array.isArray(listed)) {
+        const message = listed instanceof Error ? listed.message : String(listed);
+        deps.core.warning(secrets.redact(`Could not look for expired keys of this action to delete (${message}); the next run or a sweep will.`));
+        return;
+    }
+    const retire = keysToRetire(listed, own, { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: deps.now() });
+    if (retire.length === 0)
+        return;
+    saveState(deps.core, { retire });
+    const expired = retire.filter((key) => key.why === 'expired').length;
+    const replaced = retire.length - expired;
+    deps.core.info(`Found ${[expired ? `${expired} expired key(s)` : '', replaced ? `${replaced} older key(s) named ${own.base} (replace: true)` : ''].filter(Boolean).join(' and ')} made by this action; the post step deletes them.`);
+}
 function handOver(deps, inputs, key) {
     const { core } = deps;
     core.setOutput('api-key', key.value);
@@ -32308,7 +32418,10 @@ function handOver(deps, inputs, key) {
     if (inputs.exportEnv)
         core.exportVariable(inputs.exportEnv, key.value);
     const where = inputs.exportEnv ? `output api-key and env ${inputs.exportEnv}` : 'output api-key';
-    core.info(`Created API key ${key.name} (${key.id}); its value is masked and available as ${where}. The post step deletes it when the job ends.`);
+    const fate = inputs.cleanup
+        ? 'The post step deletes it when the job ends.'
+        : `It is kept after the job (cleanup: false) until a sweep deletes it after ${key.expiresAt}.`;
+    core.info(`Created API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${fate}`);
 }
 
 

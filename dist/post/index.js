@@ -30643,7 +30643,7 @@ function liveDeps(options) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(643);
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9859);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3311);
 // Entry of the post step (action.yml `runs.post`): runs at the end of the job, also after a failure or a cancel.
 
 
@@ -30656,7 +30656,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9859:
+/***/ 3311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30693,10 +30693,10 @@ function formatDuration(ms) {
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
 // with its stack only under RUNNER_DEBUG.
-class ActionError extends Error {
+class errors_ActionError extends Error {
 }
 /** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
-class CancelledError extends ActionError {
+class CancelledError extends errors_ActionError {
     constructor() {
         super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
     }
@@ -30710,7 +30710,7 @@ function errors_asUserError(read) {
         return read();
     }
     catch (error) {
-        throw error instanceof ActionError ? error : new ActionError(error.message);
+        throw error instanceof errors_ActionError ? error : new errors_ActionError(error.message);
     }
 }
 
@@ -30845,8 +30845,23 @@ function readMainInputs(input, env) {
             onMissingCredentials: choice(input, 'on-missing-credentials', ['fail', 'skip']),
             onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
             timeoutMs: parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS }),
+            cleanup: bool(input, 'cleanup'),
+            sweepExpired: bool(input, 'sweep-expired'),
+            replace: bool(input, 'replace'),
         };
     });
+}
+/** The sweep sub-action's inputs. */
+function readSweepInputs(input, env) {
+    return asUserError(() => ({
+        ...readConnectionInputs(input, env),
+        project: required(input, 'project'),
+        match: input('match').trim(),
+        expiredOnly: bool(input, 'expired-only'),
+        dryRun: bool(input, 'dry-run'),
+        onMissingCredentials: choice(input, 'on-missing-credentials', ['fail', 'skip']),
+        timeoutMs: parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS }),
+    }));
 }
 /** What the post step needs: the inputs are evaluated again for it. */
 function readPostInputs(input, env) {
@@ -30919,6 +30934,38 @@ function choice(input, name, options) {
     }
     return value;
 }
+/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
+function bool(input, name) {
+    const value = input(name).trim();
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new Error(`Input "${name}" must be true or false; got "${value}".`);
+}
+
+;// CONCATENATED MODULE: ./src/pool.ts
+/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off per request. */
+const DELETE_CONCURRENCY = 8;
+// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
+// so one stubborn key does not stop a sweep.
+async function forEachBounded(items, limit, work) {
+    const failures = [];
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failures.push({ item, error });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return failures;
+}
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
 // The one place that calls setSecret. Every secret value passes through `add` before it is used anywhere else,
@@ -30949,7 +30996,7 @@ class Secrets {
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
-const FIELDS = { projectId: 'project-id', names: 'names', inFlight: 'in-flight', keyId: 'key-id', keyName: 'key-name', cleanup: 'cleanup' };
+const FIELDS = { projectId: 'project-id', names: 'names', inFlight: 'in-flight', keyId: 'key-id', keyName: 'key-name', cleanup: 'cleanup', retire: 'retire' };
 function saveState(store, state) {
     for (const [field, value] of Object.entries(state)) {
         store.saveState(FIELDS[field], typeof value === 'string' ? value : JSON.stringify(value));
@@ -30957,16 +31004,19 @@ function saveState(store, state) {
 }
 function loadState(store) {
     const text = (field) => store.getState(FIELDS[field]);
-    let names = [];
-    try {
-        names = JSON.parse(text('names') || '[]');
-    }
-    catch {
-        names = [];
-    }
+    const list = (field) => {
+        try {
+            const value = JSON.parse(text(field) || '[]');
+            return Array.isArray(value) ? value : [];
+        }
+        catch {
+            return [];
+        }
+    };
     return {
         projectId: text('projectId'),
-        names: Array.isArray(names) ? names.filter((name) => typeof name === 'string') : [],
+        names: list('names').filter((name) => typeof name === 'string'),
+        retire: list('retire').filter((key) => typeof key?.id === 'string'),
         inFlight: text('inFlight'),
         keyId: text('keyId'),
         keyName: text('keyName'),
@@ -31010,7 +31060,7 @@ class AdminApi {
             this.secrets.add(token);
         const lifetime = body?.['expires_in'];
         if (typeof token !== 'string' || token === '' || typeof lifetime !== 'number') {
-            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input.`);
+            throw new errors_ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input.`);
         }
         this.token = { value: token, expiresAt: this.now() + lifetime * 1000 };
     }
@@ -31069,7 +31119,7 @@ class AdminApi {
             throw this.apiError(response, call.what, projectId);
         const body = parseBody(response);
         if (!body)
-            throw new ActionError(`Pinecone answered HTTP ${response.status} to "${call.what}" with no JSON: ${this.excerpt(response)}`);
+            throw new errors_ActionError(`Pinecone answered HTTP ${response.status} to "${call.what}" with no JSON: ${this.excerpt(response)}`);
         return body;
     }
     /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
@@ -31093,7 +31143,7 @@ class AdminApi {
     loginError(response) {
         const { status } = response;
         if (status === 400 || status === 401 || status === 403) {
-            return new ActionError(`Pinecone rejected the service account credentials (HTTP ${status}${errorCode(response)}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
+            return new errors_ActionError(`Pinecone rejected the service account credentials (HTTP ${status}${errorCode(response)}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
         }
         return this.unavailable(response, 'log in to Pinecone');
     }
@@ -31102,20 +31152,20 @@ class AdminApi {
         const code = errorCode(response);
         const project = projectId ? `project ${projectId}` : 'the project';
         if (status === 401)
-            return new ActionError(`Pinecone did not accept the service account's access token (HTTP 401${code}) to ${what}: check that the service account still exists.`);
+            return new errors_ActionError(`Pinecone did not accept the service account's access token (HTTP 401${code}) to ${what}: check that the service account still exists.`);
         if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
-            return new ActionError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (HTTP 403${code}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`);
+            return new errors_ActionError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (HTTP 403${code}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`);
         }
         if (status === 403)
-            return new ActionError(`The service account may not ${what} in ${project} (HTTP 403${code}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
+            return new errors_ActionError(`The service account may not ${what} in ${project} (HTTP 403${code}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
         if (status === 404 && projectId)
-            return new ActionError(`Pinecone found no ${project} (HTTP 404${code}) to ${what}: check the project input, and that the service account was added to that project.`);
+            return new errors_ActionError(`Pinecone found no ${project} (HTTP 404${code}) to ${what}: check the project input, and that the service account was added to that project.`);
         if (status >= 500 || status === 429)
             return this.unavailable(response, what);
-        return new ActionError(`Pinecone refused to ${what} (HTTP ${status}${code}): ${this.excerpt(response)}`);
+        return new errors_ActionError(`Pinecone refused to ${what} (HTTP ${status}${code}): ${this.excerpt(response)}`);
     }
     unavailable(response, what) {
-        return new ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
+        return new errors_ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
     }
     /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
     excerpt(response) {
@@ -31152,7 +31202,7 @@ function errorCode(response) {
 function arrayOf(body, field, what) {
     const list = body?.[field];
     if (!Array.isArray(list))
-        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
+        throw new errors_ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
     return list;
 }
 function isProject(value) {
@@ -31210,7 +31260,7 @@ function createRequester(deps) {
             throw new CancelledError();
     }
     function outOfBudget(what) {
-        return new ActionError(`Ran out of time (${deps.budget}) trying to ${what}: Pinecone did not answer in time. Try again, or raise the budget.`);
+        return new errors_ActionError(`Ran out of time (${deps.budget}) trying to ${what}: Pinecone did not answer in time. Try again, or raise the budget.`);
     }
     /** Resolves with the last answer (any status); throws only when no answer can be had. */
     async function send(call) {
@@ -31234,7 +31284,7 @@ function createRequester(deps) {
                 if (attempt >= maxAttempts || remaining() <= 0) {
                     if (remaining() <= 0)
                         throw outOfBudget(call.what);
-                    throw new ActionError(`Could not reach Pinecone to ${call.what} (${error.message} after ${attempt} attempts). Check the URL inputs and proxy settings, or try again later.`);
+                    throw new errors_ActionError(`Could not reach Pinecone to ${call.what} (${error.message} after ${attempt} attempts). Check the URL inputs and proxy settings, or try again later.`);
                 }
                 await wait(backoffMs(attempt, deps.random), call.what);
                 continue;
@@ -31277,9 +31327,18 @@ function openApi(deps, connection, budgetMs, secrets) {
     });
     return new AdminApi(connection, requester, secrets, deps.now);
 }
+/** Fork PRs and Dependabot runs get no secrets: `skip` explains in one notice, `fail` says how to fix it. */
+function missingCredentials(core, mode, missing, consequence) {
+    if (mode === 'skip') {
+        core.notice(`Skipped: no Pinecone credentials (${missing} empty). Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
+        core.setOutput('skipped', 'true');
+        return;
+    }
+    throw new ActionError(`Missing Pinecone credentials: ${missing} is empty. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
+}
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
 function reportFailure(core, error, secrets, report = core.setFailed) {
-    if (error instanceof ActionError) {
+    if (error instanceof errors_ActionError) {
         report(secrets.redact(error.message));
         return;
     }
@@ -31294,14 +31353,19 @@ function reportFailure(core, error, secrets, report = core.setFailed) {
 
 
 
+
 /** When (after the first look) to look again for a key whose create was still unanswered when main stopped. */
 const LATE_COMMIT_CHECKS_MS = [0, 1_500, 3_000, 4_500];
 async function runPost(deps) {
     const { core } = deps;
     const state = loadState(core);
     const orphanNames = state.names.filter((name) => name !== state.keyName || !state.keyId);
-    if (!state.keyId && orphanNames.length === 0) {
+    if (!state.keyId && orphanNames.length === 0 && state.retire.length === 0) {
         core.info('Nothing to clean up: the main step created no key.');
+        return;
+    }
+    if (state.keyId && !state.cleanup && orphanNames.length === 0 && state.retire.length === 0) {
+        core.info(`Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`);
         return;
     }
     const secrets = new Secrets(core.setSecret);
@@ -31314,8 +31378,11 @@ async function runPost(deps) {
         secrets.add(inputs.connection.clientSecret);
         const deadline = deps.now() + inputs.timeoutMs;
         const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
-        if (state.keyId)
-            await deleteOwnKey(api, state, deps);
+        await api.login();
+        // The job's own key and the keys main found to retire go in parallel: one round trip after the login.
+        const [own] = await Promise.allSettled([ownKey(api, state, deps), retire(api, state.retire, deps, secrets)]);
+        if (own.status === 'rejected')
+            throw own.reason;
         if (orphanNames.length > 0)
             await deleteOrphans(api, state, orphanNames, deps, deadline);
     }
@@ -31325,10 +31392,26 @@ async function runPost(deps) {
         reportFailure(core, error, secrets, (message) => report(`Could not delete ${what} in project ${state.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`));
     }
 }
-async function deleteOwnKey(api, state, deps) {
+async function ownKey(api, state, deps) {
+    if (!state.keyId)
+        return;
+    if (!state.cleanup) {
+        deps.core.info(`Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`);
+        return;
+    }
     deps.core.info(`Deleting API key ${state.keyName} (${state.keyId}).`);
     const result = await api.deleteKey(state.keyId);
-    deps.core.info(result === 'deleted' ? 'Deleted.' : 'It was already gone.');
+    deps.core.info(result === 'deleted' ? `Deleted API key ${state.keyName}.` : `API key ${state.keyName} was already gone.`);
+}
+/** Expired keys of this action and, with `replace`, older ones of the same name. A failure here only warns. */
+async function retire(api, keys, deps, secrets) {
+    const failures = await forEachBounded(keys, DELETE_CONCURRENCY, async (key) => {
+        const result = await api.deleteKey(key.id);
+        deps.core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${key.why} API key ${key.name} (${key.id}).`);
+    });
+    for (const { item, error } of failures) {
+        deps.core.warning(secrets.redact(`Could not delete ${item.why} API key ${item.name} (${item.id}): ${error.message} A later run or a sweep will retry.`));
+    }
 }
 /**
  * Keys main asked for but never got an answer about: it died mid-create, was cancelled, or lost the answer.

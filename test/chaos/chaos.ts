@@ -21,6 +21,7 @@ export interface Scenario {
   seed: number;
   faults: Fault[];
   byName: boolean;
+  sweepExpired: boolean;
   missingKeyDeleteStatus: 404 | 500;
   kill: { signal: 'SIGKILL' | 'SIGINT'; at: 'create-request' | 'create-commit' | number } | undefined;
 }
@@ -57,6 +58,7 @@ export function scenario(seed: number): Scenario {
     seed,
     faults,
     byName: random() < 0.3,
+    sweepExpired: random() < 0.5,
     missingKeyDeleteStatus: random() < 0.5 ? 404 : 500,
     kill: killRoll < 0.45 ? { signal, at } : undefined,
   };
@@ -74,7 +76,7 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
   const problems: string[] = [];
   try {
     world.emulator.inject(...s.faults);
-    const job = new Job({ node, with: { ...world.inputs, timeout: '8s', ...(s.byName ? { project: world.project.name } : {}) } });
+    const job = new Job({ node, with: { ...world.inputs, timeout: '8s', 'sweep-expired': String(s.sweepExpired), ...(s.byName ? { project: world.project.name } : {}) } });
     let pid = 0;
     const kill = () => {
       if (pid && s.kill) {

@@ -1,20 +1,32 @@
 // Runs the committed bundles the way the GitHub Actions runner does (../shared/RUNNER-CONTRACT.md): one node
 // process per step, INPUT_* from `with:` and action.yml defaults, fresh file-command files per step read after the
 // process exits (also after a kill), state into post as STATE_*, GITHUB_ENV carried to later steps, masking.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { parseFileCommands } from './file-commands.js';
 import { Masker } from './masking.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const NODE_24 = join(ROOT, 'node_modules/node/bin/node');
-/** The runner's node24 (24.19.0) and the machine's own node. */
+
+/** The machine's own node: the first on PATH outside node_modules (npm scripts put node@24.19.0 first). */
+function machineNode(): string {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    const candidate = join(dir, 'node');
+    if (!dir.includes('node_modules') && existsSync(candidate)) return candidate;
+  }
+  return process.execPath;
+}
+
+const version = (node: string) => execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+const MACHINE_NODE = machineNode();
+/** The runner's node24 (24.19.0) and the machine's own node, when that is another version. */
 export const NODES = [
-  { name: `node ${process.version}`, path: process.execPath },
-  { name: 'node 24.19.0', path: NODE_24 },
+  { name: `node ${version(NODE_24)} (runner's node24)`, path: NODE_24 },
+  ...(version(MACHINE_NODE) === version(NODE_24) ? [] : [{ name: `node ${version(MACHINE_NODE)} (machine)`, path: MACHINE_NODE }]),
 ];
 
 export interface StepResult {
@@ -154,7 +166,7 @@ export class Job {
     };
     for (const file of Object.values(files)) writeFileSync(file, '');
     const started = Date.now();
-    const child = spawn(this.options.node ?? process.execPath, [use.entry(entry)], {
+    const child = spawn(this.options.node ?? NODE_24, [use.entry(entry)], {
       cwd: this.dir,
       env: { ...this.jobEnv, ...use.inputEnv(), ...extraEnv, ...files },
       stdio: ['ignore', 'pipe', 'pipe'],

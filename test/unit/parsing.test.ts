@@ -50,7 +50,7 @@ describe('credentials', () => {
     expect(readConnectionInputs(inputs({ 'client-id': 'id' }), {}).missingCredentials).toBe('client-secret (or env PINECONE_CLIENT_SECRET)');
   });
   it('are not required when everything else is valid', () => {
-    const defaults: Record<string, string> = { project: 'p', roles: 'ProjectViewer', name: 'n', ttl: '1h', 'export-env': 'K', 'on-missing-credentials': 'skip', 'on-cleanup-error': 'fail', timeout: '2m' };
+    const defaults: Record<string, string> = { project: 'p', roles: 'ProjectViewer', name: 'n', ttl: '1h', 'export-env': 'K', 'on-missing-credentials': 'skip', 'on-cleanup-error': 'fail', timeout: '2m', cleanup: 'true', 'sweep-expired': 'true', replace: 'false' };
     expect(readMainInputs(inputs(defaults), {}).connection).toBeUndefined();
   });
 });

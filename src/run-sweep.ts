@@ -1,0 +1,54 @@
+// The sweep sub-action: delete keys this action made that have expired (or that match `match`), never any other.
+// It is the backstop for runners that died before their post step, and the end of a preview's key.
+import { readSweepInputs } from './inputs.js';
+import { resolveProject } from './project.js';
+import { DELETE_CONCURRENCY, forEachBounded } from './pool.js';
+import { Secrets } from './secrets.js';
+import { missingCredentials, openApi, reportFailure, type StepDeps } from './step.js';
+import { renderSweepSummary } from './summary.js';
+import { planSweep, type Verdict } from './sweep-plan.js';
+import { ActionError } from './errors.js';
+
+export async function runSweep(deps: StepDeps): Promise<void> {
+  const { core } = deps;
+  const secrets = new Secrets(core.setSecret);
+  try {
+    const inputs = readSweepInputs(core.getInput, deps.env);
+    if (!inputs.connection) return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'nothing was swept');
+    secrets.add(inputs.connection.clientSecret);
+    const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
+    core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
+    await api.login();
+    const project = await resolveProject(api, inputs.project, core);
+    const keys = await api.listKeys(project.id);
+    const plan = planSweep(keys, { match: inputs.match, expiredOnly: inputs.expiredOnly, now: deps.now() });
+    const doomed = plan.verdicts.filter((verdict) => verdict.remove);
+    core.info(
+      `Project ${project.id} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ` +
+        `${inputs.dryRun ? 'Would delete' : 'Deleting'} ${doomed.length}${inputs.match ? ` matching ${inputs.match}` : ''}${inputs.expiredOnly ? ' that have expired' : ''}.`,
+    );
+
+    const deleted: Verdict[] = [];
+    const failures = inputs.dryRun
+      ? (doomed.forEach((v) => core.info(`Would delete ${v.key.name} (${v.key.id}): ${v.why}.`)), [])
+      : await forEachBounded(doomed, DELETE_CONCURRENCY, async (verdict) => {
+          const result = await api.deleteKey(verdict.key.id);
+          deleted.push(verdict);
+          core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${verdict.key.name} (${verdict.key.id}): ${verdict.why}.`);
+        });
+
+    core.setOutput('deleted', String(deleted.length));
+    core.setOutput('deleted-ids', JSON.stringify(deleted.map((verdict) => verdict.key.id)));
+    core.setOutput('remaining', String(plan.verdicts.length - deleted.length));
+    await deps.writeSummary(renderSweepSummary(plan, new Set(deleted.map((v) => v.key.id)), inputs.dryRun));
+    if (failures.length > 0) {
+      const first = failures[0]!;
+      throw new ActionError(
+        `Could not delete ${failures.length} of ${doomed.length} key(s), e.g. ${first.item.key.name} (${first.item.key.id}): ${(first.error as Error).message} Run the sweep again.`,
+      );
+    }
+    core.info(inputs.dryRun ? `Dry run: nothing deleted; ${doomed.length} key(s) would go.` : `Deleted ${deleted.length} key(s).`);
+  } catch (error) {
+    reportFailure(core, error, secrets);
+  }
+}
