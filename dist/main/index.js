@@ -32171,10 +32171,14 @@ var transport = __nccwpck_require__(9646);
 
 const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_ATTEMPTS = 5;
+/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
+const MAX_ATTEMPTS_THROTTLED = 8;
 function createRequester(deps) {
     const remaining = () => deps.deadline - deps.now();
     // One hung connection must leave time for another attempt: no attempt gets more than a third of the budget.
     const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, Math.floor(remaining() / 3)));
+    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
+    let throttledUntil = 0;
     async function wait(ms, what) {
         if (ms >= remaining())
             throw outOfBudget(what);
@@ -32191,6 +32195,8 @@ function createRequester(deps) {
         for (let attempt = 1;; attempt++) {
             if (deps.signal.aborted)
                 throw new CancelledError();
+            if (throttledUntil > deps.now())
+                await wait(throttledUntil - deps.now(), call.what);
             const timeoutMs = Math.min(attemptCap, remaining());
             if (timeoutMs <= 0)
                 throw outOfBudget(call.what);
@@ -32218,9 +32224,16 @@ function createRequester(deps) {
             // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
             if (call.once && response.status !== 429)
                 throw new OutcomeUnknownError(`HTTP ${response.status}`);
+            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
+            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
+            if (response.status === 429) {
+                if (attempt >= Math.max(maxAttempts, MAX_ATTEMPTS_THROTTLED))
+                    return response;
+                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
+                continue;
+            }
             if (attempt >= maxAttempts)
                 return response;
-            const delay = retryAfterMs(response.headers['retry-after'], deps.now()) ?? backoffMs(attempt, deps.random);
             await wait(delay, call.what);
         }
     }

@@ -48,6 +48,20 @@ describe('requester', () => {
     expect(h.sleeps).toEqual([3000]);
   });
 
+  it('never retries a 429 sooner than its backoff, and gives 429s more attempts', async () => {
+    const h = harness([...Array.from({ length: 7 }, () => answer(429, { 'retry-after': '0' })), answer(200)]);
+    expect((await h.requester.send(h.call)).status).toBe(200);
+    expect(h.sleeps).toEqual([125, 250, 500, 1000, 2000, 4000, 4000]);
+  });
+
+  it('a 429 pauses the other requests of the step too', async () => {
+    const h = harness([answer(429, { 'retry-after': '2' }), answer(200), answer(200)]);
+    await h.requester.send(h.call);
+    h.advance(-1000); // as if the next request started while the pause was still on
+    await h.requester.send(h.call);
+    expect(h.sleeps).toEqual([2000, 1000]);
+  });
+
   it('does not retry other 4xx', async () => {
     const h = harness([answer(401), answer(200)]);
     expect((await h.requester.send(h.call)).status).toBe(401);
