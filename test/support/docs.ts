@@ -33,4 +33,4 @@ export function syncReadme(readme: string, root: string, actions: Record<string,
   });
 }
 
-export const ACTIONS = { action: 'action.yml' };
+export const ACTIONS = { action: 'action.yml', sweep: 'sweep/action.yml' };
