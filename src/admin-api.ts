@@ -1,6 +1,7 @@
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
+// Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
 import { ActionError, OutcomeUnknownError } from './errors.js';
 import type { Call, Requester } from './requester.js';
 import type { Secrets } from './secrets.js';
@@ -46,7 +47,12 @@ export class AdminApi {
       method: 'POST',
       url: authUrl,
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, audience: AUDIENCE }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+        audience: AUDIENCE,
+      }),
     });
     if (!ok(response)) throw this.loginError(response);
     const body = parseBody(response);
@@ -54,7 +60,9 @@ export class AdminApi {
     if (typeof token === 'string') this.secrets.add(token);
     const lifetime = body?.['expires_in'];
     if (typeof token !== 'string' || token === '' || typeof lifetime !== 'number') {
-      throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input.`);
+      throw new ActionError(
+        `Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input.`,
+      );
     }
     this.token = { value: token, expiresAt: this.now() + lifetime * 1000 };
   }
@@ -67,7 +75,13 @@ export class AdminApi {
   async createKey(projectId: string, name: string, roles: string[]): Promise<{ key: ApiKey; value: string }> {
     const what = 'create the API key';
     const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-    const response = await this.admin({ what, method: 'POST', url: this.url(path), once: true, body: JSON.stringify({ name, roles }) });
+    const response = await this.admin({
+      what,
+      method: 'POST',
+      url: this.url(path),
+      once: true,
+      body: JSON.stringify({ name, roles }),
+    });
     if (!ok(response)) throw this.apiError(response, what, projectId);
     // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
     const body = parseBody(response);
@@ -81,7 +95,7 @@ export class AdminApi {
   }
 
   async listKeys(projectId: string): Promise<ApiKey[]> {
-    const what = 'list the project\'s API keys';
+    const what = "list the project's API keys";
     const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
     const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
     return arrayOf(body, 'data', what).filter(isApiKey);
@@ -111,7 +125,10 @@ export class AdminApi {
     const response = await this.admin(call);
     if (!ok(response)) throw this.apiError(response, call.what, projectId);
     const body = parseBody(response);
-    if (!body) throw new ActionError(`Pinecone answered HTTP ${response.status} to "${call.what}" with no JSON: ${this.excerpt(response)}`);
+    if (!body)
+      throw new ActionError(
+        `Pinecone answered HTTP ${response.status} to "${call.what}" with no JSON: ${this.excerpt(response)}`,
+      );
     return body;
   }
 
@@ -134,7 +151,9 @@ export class AdminApi {
   private loginError(response: HttpResponse): ActionError {
     const { status } = response;
     if (status === 400 || status === 401 || status === 403) {
-      return new ActionError(`Pinecone rejected the service account credentials (HTTP ${status}${errorCode(response)}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
+      return new ActionError(
+        `Pinecone rejected the service account credentials (HTTP ${status}${errorCode(response)}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`,
+      );
     }
     return this.unavailable(response, 'log in to Pinecone');
   }
@@ -143,18 +162,31 @@ export class AdminApi {
     const { status } = response;
     const code = errorCode(response);
     const project = projectId ? `project ${projectId}` : 'the project';
-    if (status === 401) return new ActionError(`Pinecone did not accept the service account's access token (HTTP 401${code}) to ${what}: check that the service account still exists.`);
+    if (status === 401)
+      return new ActionError(
+        `Pinecone did not accept the service account's access token (HTTP 401${code}) to ${what}: check that the service account still exists.`,
+      );
     if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
-      return new ActionError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (HTTP 403${code}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`);
+      return new ActionError(
+        `Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (HTTP 403${code}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`,
+      );
     }
-    if (status === 403) return new ActionError(`The service account may not ${what} in ${project} (HTTP 403${code}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
-    if (status === 404 && projectId) return new ActionError(`Pinecone found no ${project} (HTTP 404${code}) to ${what}: check the project input, and that the service account was added to that project.`);
+    if (status === 403)
+      return new ActionError(
+        `The service account may not ${what} in ${project} (HTTP 403${code}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`,
+      );
+    if (status === 404 && projectId)
+      return new ActionError(
+        `Pinecone found no ${project} (HTTP 404${code}) to ${what}: check the project input, and that the service account was added to that project.`,
+      );
     if (status >= 500 || status === 429) return this.unavailable(response, what);
     return new ActionError(`Pinecone refused to ${what} (HTTP ${status}${code}): ${this.excerpt(response)}`);
   }
 
   private unavailable(response: HttpResponse, what: string): ActionError {
-    return new ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
+    return new ActionError(
+      `Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`,
+    );
   }
 
   /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
@@ -163,10 +195,16 @@ export class AdminApi {
     const error = body?.['error'];
     const description = body?.['error_description'];
     const text =
-      typeof error === 'object' && error && 'message' in error ? String(error.message)
-      : typeof description === 'string' ? description
-      : response.body;
-    const flat = this.secrets.redact(text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+      typeof error === 'object' && error && 'message' in error
+        ? String(error.message)
+        : typeof description === 'string'
+          ? description
+          : response.body;
+    const flat = this.secrets
+      .redact(text)
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
   }
 }
@@ -194,7 +232,10 @@ function errorCode(response: HttpResponse): string {
 
 function arrayOf(body: Json | undefined, field: string, what: string): unknown[] {
   const list = body?.[field];
-  if (!Array.isArray(list)) throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
+  if (!Array.isArray(list))
+    throw new ActionError(
+      `Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`,
+    );
   return list;
 }
 

@@ -20,7 +20,9 @@ export function watchForCancel(deps: CancelDeps): AbortSignal {
       return;
     }
     const graceMs = deps.graceMs ?? CANCEL_GRACE_MS;
-    deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight so the post step knows what to delete.`);
+    deps.log(
+      `Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight so the post step knows what to delete.`,
+    );
     controller.abort();
     setTimeout(() => {
       deps.log('A request was still unanswered: stopping; the post step will look for the key by name.');

@@ -94,7 +94,9 @@ export function readConnectionInputs(input: GetInput, env: NodeJS.ProcessEnv) {
   const authUrl = readUrl(input, 'auth-url');
   const apiVersion = input('api-version').trim();
   if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
-    throw new Error(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
+    throw new Error(
+      `Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`,
+    );
   }
   return {
     connection: missing.length === 0 ? { clientId, clientSecret, apiUrl, authUrl, apiVersion } : undefined,
@@ -113,7 +115,9 @@ export function readUrl(input: GetInput, name: string): string {
   }
   const loopback = LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new Error(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${url.protocol}//${url.host}".`);
+    throw new Error(
+      `Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${url.protocol}//${url.host}".`,
+    );
   }
   if (url.username || url.password) throw new Error(`Input "${name}" must not carry a user name or password.`);
   if (url.search || url.hash) throw new Error(`Input "${name}" must not have a query or fragment.`);
@@ -124,10 +128,14 @@ function readEnvName(name: string): string {
   const value = name.trim();
   if (value === '') return '';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-    throw new Error(`Input "export-env" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
+    throw new Error(
+      `Input "export-env" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`,
+    );
   }
   if (value.toUpperCase() === 'NODE_OPTIONS' || /^(GITHUB|RUNNER)_/i.test(value)) {
-    throw new Error(`Input "export-env" "${value}" is reserved by the runner: choose another name, e.g. PINECONE_API_KEY.`);
+    throw new Error(
+      `Input "export-env" "${value}" is reserved by the runner: choose another name, e.g. PINECONE_API_KEY.`,
+    );
   }
   return value;
 }

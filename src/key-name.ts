@@ -8,7 +8,18 @@ const MAX_BASE_LENGTH = MAX_NAME_LENGTH - SUFFIX_LENGTH;
 const NAME_PATTERN = /^(.+)-eph-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-([a-z0-9]{6})$/;
 
 export const PLACEHOLDERS = [
-  'owner', 'repo', 'workflow', 'job', 'run_id', 'run_number', 'run_attempt', 'event', 'ref', 'sha', 'pr', 'actor',
+  'owner',
+  'repo',
+  'workflow',
+  'job',
+  'run_id',
+  'run_number',
+  'run_attempt',
+  'event',
+  'ref',
+  'sha',
+  'pr',
+  'actor',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type RunValues = Record<Placeholder, string | undefined>;
@@ -60,7 +71,10 @@ export function sanitize(text: string): string {
 export function buildKeyName(base: string, expiresAt: Date, nonce: string): string {
   if (!/^[a-z0-9]{6}$/.test(nonce)) throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
   const cut = sanitize(base.slice(0, MAX_BASE_LENGTH));
-  const stamp = expiresAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = expiresAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   return `${cut}-eph-${stamp}-${nonce}`;
 }
 
@@ -83,6 +97,9 @@ export function parseKeyName(name: string | null | undefined): ParsedKeyName | u
 
 /** `*` matches any run of characters, `?` one; everything else is literal. Matched against the whole name. */
 export function globMatches(glob: string, name: string): boolean {
-  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const pattern = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${pattern}$`, 's').test(name);
 }

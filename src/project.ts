@@ -5,7 +5,11 @@ import type { Log } from './step.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function resolveProject(api: AdminApi, project: string, log: Pick<Log, 'info'>): Promise<{ id: string; name?: string }> {
+export async function resolveProject(
+  api: AdminApi,
+  project: string,
+  log: Pick<Log, 'info'>,
+): Promise<{ id: string; name?: string }> {
   if (UUID.test(project)) return { id: project };
   const projects = await api.listProjects();
   const matches = projects.filter((candidate) => candidate.name === project);
@@ -15,7 +19,9 @@ export async function resolveProject(api: AdminApi, project: string, log: Pick<L
     return matches[0]!;
   }
   if (matches.length === 0) {
-    throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
+    throw new ActionError(
+      `No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`,
+    );
   }
   throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }

@@ -46,7 +46,9 @@ export function createRequester(deps: RequesterDeps) {
   }
 
   function outOfBudget(what: string): ActionError {
-    return new ActionError(`Ran out of time (${deps.budget}) trying to ${what}: Pinecone did not answer in time. Try again, or raise the budget.`);
+    return new ActionError(
+      `Ran out of time (${deps.budget}) trying to ${what}: Pinecone did not answer in time. Try again, or raise the budget.`,
+    );
   }
 
   /** Resolves with the last answer (any status); throws only when no answer can be had. */
@@ -66,7 +68,9 @@ export function createRequester(deps: RequesterDeps) {
         if (call.once && error.outcome === 'unknown') throw new OutcomeUnknownError(error.message);
         if (attempt >= maxAttempts || remaining() <= 0) {
           if (remaining() <= 0) throw outOfBudget(call.what);
-          throw new ActionError(`Could not reach Pinecone to ${call.what} (${error.message} after ${attempt} attempts). Check the URL inputs and proxy settings, or try again later.`);
+          throw new ActionError(
+            `Could not reach Pinecone to ${call.what} (${error.message} after ${attempt} attempts). Check the URL inputs and proxy settings, or try again later.`,
+          );
         }
         await wait(backoffMs(attempt, deps.random), call.what);
         continue;
@@ -76,7 +80,10 @@ export function createRequester(deps: RequesterDeps) {
       // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
       if (call.once && response.status !== 429) throw new OutcomeUnknownError(`HTTP ${response.status}`);
       // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
-      const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
+      const delay = Math.max(
+        retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0,
+        backoffMs(attempt, deps.random),
+      );
       if (response.status === 429) {
         if (attempt >= Math.max(maxAttempts, MAX_ATTEMPTS_THROTTLED)) return response;
         throttledUntil = Math.max(throttledUntil, deps.now() + delay);

@@ -18,7 +18,8 @@ export async function runMain(deps: StepDeps, readRunValues: () => RunValues): P
   const secrets = new Secrets(core.setSecret);
   try {
     const inputs = readMainInputs(core.getInput, deps.env);
-    if (!inputs.connection) return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'no key was created');
+    if (!inputs.connection)
+      return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'no key was created');
     secrets.add(inputs.connection.clientSecret);
     const base = asUserError(() => renderBase(inputs.nameTemplate, readRunValues()));
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
@@ -31,17 +32,29 @@ export async function runMain(deps: StepDeps, readRunValues: () => RunValues): P
     // Whole seconds: the expiry in the name and in the output must agree.
     const expiresAt = new Date(Math.ceil((deps.now() + inputs.ttlMs) / 1000) * 1000);
     // Looking for keys to retire runs beside the create, so it adds no round trip; post deletes what it finds.
-    const listing = inputs.sweepExpired || inputs.replace ? api.listKeys(project.id).catch((error: unknown) => error) : undefined;
+    const listing =
+      inputs.sweepExpired || inputs.replace
+        ? api.listKeys(project.id).then(
+            (keys) => ({ keys }),
+            (error: unknown) => ({ error }),
+          )
+        : undefined;
     const { key, value, name } = await createKey(deps, api, project.id, base, expiresAt, inputs);
     saveState(core, { keyId: key.id, keyName: name });
-    if (deps.signal.aborted) throw new ActionError(`The step was cancelled; the post step deletes key ${name} (${key.id}).`);
+    if (deps.signal.aborted)
+      throw new ActionError(`The step was cancelled; the post step deletes key ${name} (${key.id}).`);
 
     handOver(deps, inputs, { value, id: key.id, name, projectId: project.id, expiresAt: expiresAt.toISOString() });
-    if (listing) await findKeysToRetire(deps, inputs, await listing, secrets, { name, base, expiresAt });
+    if (listing) findKeysToRetire(deps, inputs, await listing, secrets, { name, base, expiresAt });
     await deps.writeSummary(
       renderKeySummary({
-        name, id: key.id, projectId: project.id, projectName: project.name,
-        roles: inputs.roles, expiresAt: expiresAt.toISOString(), cleanup: inputs.cleanup,
+        name,
+        id: key.id,
+        projectId: project.id,
+        projectName: project.name,
+        roles: inputs.roles,
+        expiresAt: expiresAt.toISOString(),
+        cleanup: inputs.cleanup,
       }),
     );
   } catch (error) {
@@ -54,12 +67,21 @@ export async function runMain(deps: StepDeps, readRunValues: () => RunValues): P
  * we delete whatever the lost request made and try again under a fresh name: never a key left, never two.
  */
 async function createKey(
-  deps: StepDeps, api: AdminApi, projectId: string, base: string, expiresAt: Date, inputs: MainInputs,
+  deps: StepDeps,
+  api: AdminApi,
+  projectId: string,
+  base: string,
+  expiresAt: Date,
+  inputs: MainInputs,
 ): Promise<{ key: ApiKey; value: string; name: string }> {
   const { core } = deps;
   const names: string[] = [];
   for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
-    const name = buildKeyName(base, expiresAt, newNonce((max) => Math.floor(deps.random() * max)));
+    const name = buildKeyName(
+      base,
+      expiresAt,
+      newNonce((max) => Math.floor(deps.random() * max)),
+    );
     names.push(name);
     saveState(core, { names, inFlight: name });
     core.info(`Creating API key ${name} with roles ${inputs.roles.join(', ')} (expires ${expiresAt.toISOString()}).`);
@@ -79,7 +101,9 @@ async function createKey(
       saveState(core, { inFlight: '' });
     }
   }
-  throw new ActionError(`Could not create the API key: Pinecone's answer was lost ${CREATE_TRIES} times. Try again later.`);
+  throw new ActionError(
+    `Could not create the API key: Pinecone's answer was lost ${CREATE_TRIES} times. Try again later.`,
+  );
 }
 
 async function removeByName(api: AdminApi, projectId: string, name: string, deps: StepDeps): Promise<void> {
@@ -90,16 +114,27 @@ async function removeByName(api: AdminApi, projectId: string, name: string, deps
   }
 }
 
-async function findKeysToRetire(
-  deps: StepDeps, inputs: MainInputs, listed: ApiKey[] | unknown, secrets: Secrets,
+function findKeysToRetire(
+  deps: StepDeps,
+  inputs: MainInputs,
+  listed: { keys: ApiKey[] } | { error: unknown },
+  secrets: Secrets,
   own: { name: string; base: string; expiresAt: Date },
-): Promise<void> {
-  if (!Array.isArray(listed)) {
-    const message = listed instanceof Error ? listed.message : String(listed);
-    deps.core.warning(secrets.redact(`Could not look for expired keys of this action to delete (${message}); the next run or a sweep will.`));
+): void {
+  if ('error' in listed) {
+    const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
+    deps.core.warning(
+      secrets.redact(
+        `Could not look for expired keys of this action to delete (${message}); the next run or a sweep will.`,
+      ),
+    );
     return;
   }
-  const retire = keysToRetire(listed as ApiKey[], own, { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: deps.now() });
+  const retire = keysToRetire(listed.keys, own, {
+    sweepExpired: inputs.sweepExpired,
+    replace: inputs.replace,
+    now: deps.now(),
+  });
   if (retire.length === 0) return;
   saveState(deps.core, { retire });
   const expired = retire.filter((key) => key.why === 'expired').length;
@@ -110,7 +145,8 @@ async function findKeysToRetire(
 }
 
 function handOver(
-  deps: StepDeps, inputs: MainInputs,
+  deps: StepDeps,
+  inputs: MainInputs,
   key: { value: string; id: string; name: string; projectId: string; expiresAt: string },
 ): void {
   const { core } = deps;

@@ -19,7 +19,9 @@ export async function runPost(deps: StepDeps): Promise<void> {
     return;
   }
   if (state.keyId && !state.cleanup && orphanNames.length === 0 && state.retire.length === 0) {
-    core.info(`Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`);
+    core.info(
+      `Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`,
+    );
     return;
   }
   const secrets = new Secrets(core.setSecret);
@@ -41,7 +43,9 @@ export async function runPost(deps: StepDeps): Promise<void> {
     const report = inputs?.onCleanupError === 'warn' ? core.warning : core.setFailed;
     const what = state.keyId ? `API key ${state.keyName} (${state.keyId})` : `API keys named ${orphanNames.join(', ')}`;
     reportFailure(core, error, secrets, (message) =>
-      report(`Could not delete ${what} in project ${state.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`),
+      report(
+        `Could not delete ${what} in project ${state.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
+      ),
     );
   }
 }
@@ -49,12 +53,16 @@ export async function runPost(deps: StepDeps): Promise<void> {
 async function ownKey(api: AdminApi, state: MainState, deps: StepDeps): Promise<void> {
   if (!state.keyId) return;
   if (!state.cleanup) {
-    deps.core.info(`Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`);
+    deps.core.info(
+      `Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`,
+    );
     return;
   }
   deps.core.info(`Deleting API key ${state.keyName} (${state.keyId}).`);
   const result = await api.deleteKey(state.keyId);
-  deps.core.info(result === 'deleted' ? `Deleted API key ${state.keyName}.` : `API key ${state.keyName} was already gone.`);
+  deps.core.info(
+    result === 'deleted' ? `Deleted API key ${state.keyName}.` : `API key ${state.keyName} was already gone.`,
+  );
 }
 
 /** Expired keys of this action and, with `replace`, older ones of the same name. A failure here only warns. */
@@ -64,7 +72,11 @@ async function retire(api: AdminApi, keys: MainState['retire'], deps: StepDeps, 
     deps.core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${key.why} API key ${key.name} (${key.id}).`);
   });
   for (const { item, error } of failures) {
-    deps.core.warning(secrets.redact(`Could not delete ${item.why} API key ${item.name} (${item.id}): ${(error as Error).message} A later run or a sweep will retry.`));
+    deps.core.warning(
+      secrets.redact(
+        `Could not delete ${item.why} API key ${item.name} (${item.id}): ${(error as Error).message} A later run or a sweep will retry.`,
+      ),
+    );
   }
 }
 
@@ -73,7 +85,11 @@ async function retire(api: AdminApi, keys: MainState['retire'], deps: StepDeps, 
  * Names carry a random nonce, so a key with one of these names can only be ours.
  */
 async function deleteOrphans(
-  api: AdminApi, state: MainState, names: string[], deps: StepDeps, deadline: number,
+  api: AdminApi,
+  state: MainState,
+  names: string[],
+  deps: StepDeps,
+  deadline: number,
 ): Promise<void> {
   const { core } = deps;
   core.info(`Looking for keys main may have created without learning their ID: ${names.join(', ')}.`);
@@ -85,7 +101,9 @@ async function deleteOrphans(
   let found = 0;
   for (const at of checks) {
     await deps.sleep(Math.max(0, start + at - deps.now()), deps.signal);
-    const keys = (await api.listKeys(state.projectId)).filter((key) => names.includes(key.name ?? '') && key.id !== state.keyId);
+    const keys = (await api.listKeys(state.projectId)).filter(
+      (key) => names.includes(key.name ?? '') && key.id !== state.keyId,
+    );
     for (const key of keys) {
       await api.deleteKey(key.id);
       core.info(`Deleted API key ${key.name} (${key.id}).`);

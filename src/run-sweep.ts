@@ -14,7 +14,8 @@ export async function runSweep(deps: StepDeps): Promise<void> {
   const secrets = new Secrets(core.setSecret);
   try {
     const inputs = readSweepInputs(core.getInput, deps.env);
-    if (!inputs.connection) return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'nothing was swept');
+    if (!inputs.connection)
+      return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'nothing was swept');
     secrets.add(inputs.connection.clientSecret);
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
     core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
@@ -34,7 +35,9 @@ export async function runSweep(deps: StepDeps): Promise<void> {
       : await forEachBounded(doomed, DELETE_CONCURRENCY, async (verdict) => {
           const result = await api.deleteKey(verdict.key.id);
           deleted.push(verdict);
-          core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${verdict.key.name} (${verdict.key.id}): ${verdict.why}.`);
+          core.info(
+            `${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${verdict.key.name} (${verdict.key.id}): ${verdict.why}.`,
+          );
         });
 
     core.setOutput('deleted', String(deleted.length));
@@ -47,7 +50,11 @@ export async function runSweep(deps: StepDeps): Promise<void> {
         `Could not delete ${failures.length} of ${doomed.length} key(s), e.g. ${first.item.key.name} (${first.item.key.id}): ${(first.error as Error).message} Run the sweep again.`,
       );
     }
-    core.info(inputs.dryRun ? `Dry run: nothing deleted; ${doomed.length} key(s) would go.` : `Deleted ${deleted.length} key(s).`);
+    core.info(
+      inputs.dryRun
+        ? `Dry run: nothing deleted; ${doomed.length} key(s) would go.`
+        : `Deleted ${deleted.length} key(s).`,
+    );
   } catch (error) {
     reportFailure(core, error, secrets);
   }

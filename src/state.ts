@@ -20,7 +20,15 @@ export interface MainState {
   retire: Array<{ id: string; name: string; why: string }>;
 }
 
-const FIELDS = { projectId: 'project-id', names: 'names', inFlight: 'in-flight', keyId: 'key-id', keyName: 'key-name', cleanup: 'cleanup', retire: 'retire' } as const;
+const FIELDS = {
+  projectId: 'project-id',
+  names: 'names',
+  inFlight: 'in-flight',
+  keyId: 'key-id',
+  keyName: 'key-name',
+  cleanup: 'cleanup',
+  retire: 'retire',
+} as const;
 
 export function saveState(store: StateStore, state: Partial<MainState>): void {
   for (const [field, value] of Object.entries(state) as [keyof MainState, MainState[keyof MainState]][]) {
@@ -41,7 +49,9 @@ export function loadState(store: StateStore): MainState {
   return {
     projectId: text('projectId'),
     names: list('names').filter((name): name is string => typeof name === 'string'),
-    retire: list('retire').filter((key): key is MainState['retire'][number] => typeof (key as { id?: unknown })?.id === 'string'),
+    retire: list('retire').filter(
+      (key): key is MainState['retire'][number] => typeof (key as { id?: unknown })?.id === 'string',
+    ),
     inFlight: text('inFlight'),
     keyId: text('keyId'),
     keyName: text('keyName'),

@@ -5,7 +5,7 @@ import { formatDuration } from './durations.js';
 import { ActionError } from './errors.js';
 import type { Connection } from './inputs.js';
 import { createRequester } from './requester.js';
-import { Secrets } from './secrets.js';
+import type { Secrets } from './secrets.js';
 import type { StateStore } from './state.js';
 import type { Transport } from './transport.js';
 
@@ -53,11 +53,15 @@ export function openApi(deps: StepDeps, connection: Connection, budgetMs: number
 /** Fork PRs and Dependabot runs get no secrets: `skip` explains in one notice, `fail` says how to fix it. */
 export function missingCredentials(core: Core, mode: 'fail' | 'skip', missing: string, consequence: string): void {
   if (mode === 'skip') {
-    core.notice(`Skipped: no Pinecone credentials (${missing} empty). Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
+    core.notice(
+      `Skipped: no Pinecone credentials (${missing} empty). Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`,
+    );
     core.setOutput('skipped', 'true');
     return;
   }
-  throw new ActionError(`Missing Pinecone credentials: ${missing} is empty. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
+  throw new ActionError(
+    `Missing Pinecone credentials: ${missing} is empty. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`,
+  );
 }
 
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
@@ -67,6 +71,10 @@ export function reportFailure(core: Core, error: unknown, secrets: Secrets, repo
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
-  report(secrets.redact(`Unexpected error: ${message}. This is a bug in the action: please report it (re-run with debug logging for details).`));
+  report(
+    secrets.redact(
+      `Unexpected error: ${message}. This is a bug in the action: please report it (re-run with debug logging for details).`,
+    ),
+  );
   if (error instanceof Error && error.stack) core.debug(secrets.redact(error.stack));
 }

@@ -37,7 +37,13 @@ function escape(text: string): string {
 
 export function renderSweepSummary(plan: SweepPlan, deleted: ReadonlySet<string>, dryRun: boolean): string {
   const rows = plan.verdicts.map((v) => {
-    const action = deleted.has(v.key.id) ? 'deleted' : v.remove ? (dryRun ? 'would delete' : 'not deleted (error)') : 'kept';
+    const action = deleted.has(v.key.id)
+      ? 'deleted'
+      : v.remove
+        ? dryRun
+          ? 'would delete'
+          : 'not deleted (error)'
+        : 'kept';
     return `| \`${v.key.name}\` | \`${v.key.id}\` | ${v.parsed.expiresAt.toISOString()} | ${action} | ${v.why} |`;
   });
   return [

@@ -31625,7 +31625,18 @@ const SUFFIX_LENGTH = '-eph-'.length + 'YYYYMMDDTHHMMSSZ'.length + 1 + NONCE_LEN
 const MAX_BASE_LENGTH = MAX_NAME_LENGTH - SUFFIX_LENGTH;
 const NAME_PATTERN = /^(.+)-eph-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-([a-z0-9]{6})$/;
 const PLACEHOLDERS = [
-    'owner', 'repo', 'workflow', 'job', 'run_id', 'run_number', 'run_attempt', 'event', 'ref', 'sha', 'pr', 'actor',
+    'owner',
+    'repo',
+    'workflow',
+    'job',
+    'run_id',
+    'run_number',
+    'run_attempt',
+    'event',
+    'ref',
+    'sha',
+    'pr',
+    'actor',
 ];
 /** Fails on an unknown placeholder before any request is made. */
 function checkTemplate(template) {
@@ -31663,7 +31674,10 @@ function buildKeyName(base, expiresAt, nonce) {
     if (!/^[a-z0-9]{6}$/.test(nonce))
         throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
     const cut = sanitize(base.slice(0, MAX_BASE_LENGTH));
-    const stamp = expiresAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    const stamp = expiresAt
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
     return `${cut}-eph-${stamp}-${nonce}`;
 }
 function newNonce(randomInt) {
@@ -31686,7 +31700,10 @@ function key_name_parseKeyName(name) {
 }
 /** `*` matches any run of characters, `?` one; everything else is literal. Matched against the whole name. */
 function key_name_globMatches(glob, name) {
-    const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const pattern = glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
     return new RegExp(`^${pattern}$`, 's').test(name);
 }
 
@@ -31874,7 +31891,15 @@ class Secrets {
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
-const FIELDS = { projectId: 'project-id', names: 'names', inFlight: 'in-flight', keyId: 'key-id', keyName: 'key-name', cleanup: 'cleanup', retire: 'retire' };
+const FIELDS = {
+    projectId: 'project-id',
+    names: 'names',
+    inFlight: 'in-flight',
+    keyId: 'key-id',
+    keyName: 'key-name',
+    cleanup: 'cleanup',
+    retire: 'retire',
+};
 function saveState(store, state) {
     for (const [field, value] of Object.entries(state)) {
         store.saveState(FIELDS[field], typeof value === 'string' ? value : JSON.stringify(value));
@@ -31951,6 +31976,7 @@ function keysToRetire(keys, own, options) {
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
+// Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 const DELETE_ROUNDS = 4;
@@ -31973,7 +31999,12 @@ class AdminApi {
             method: 'POST',
             url: authUrl,
             headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-            body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, audience: AUDIENCE }),
+            body: JSON.stringify({
+                grant_type: 'client_credentials',
+                client_id: clientId,
+                client_secret: clientSecret,
+                audience: AUDIENCE,
+            }),
         });
         if (!ok(response))
             throw this.loginError(response);
@@ -31994,7 +32025,13 @@ class AdminApi {
     async createKey(projectId, name, roles) {
         const what = 'create the API key';
         const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const response = await this.admin({ what, method: 'POST', url: this.url(path), once: true, body: JSON.stringify({ name, roles }) });
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url(path),
+            once: true,
+            body: JSON.stringify({ name, roles }),
+        });
         if (!ok(response))
             throw this.apiError(response, what, projectId);
         // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
@@ -32009,7 +32046,7 @@ class AdminApi {
         return { key, value };
     }
     async listKeys(projectId) {
-        const what = 'list the project\'s API keys';
+        const what = "list the project's API keys";
         const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
         const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
         return arrayOf(body, 'data', what).filter(isApiKey);
@@ -32095,10 +32132,16 @@ class AdminApi {
         const body = parseBody(response);
         const error = body?.['error'];
         const description = body?.['error_description'];
-        const text = typeof error === 'object' && error && 'message' in error ? String(error.message)
-            : typeof description === 'string' ? description
+        const text = typeof error === 'object' && error && 'message' in error
+            ? String(error.message)
+            : typeof description === 'string'
+                ? description
                 : response.body;
-        const flat = this.secrets.redact(text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+        const flat = this.secrets
+            .redact(text)
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim();
         return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
     }
 }
@@ -32249,7 +32292,6 @@ function createRequester(deps) {
 
 
 
-
 function openApi(deps, connection, budgetMs, secrets) {
     const requester = createRequester({
         transport: deps.transport,
@@ -32310,7 +32352,13 @@ function summary_escape(text) {
 }
 function renderSweepSummary(plan, deleted, dryRun) {
     const rows = plan.verdicts.map((v) => {
-        const action = deleted.has(v.key.id) ? 'deleted' : v.remove ? (dryRun ? 'would delete' : 'not deleted (error)') : 'kept';
+        const action = deleted.has(v.key.id)
+            ? 'deleted'
+            : v.remove
+                ? dryRun
+                    ? 'would delete'
+                    : 'not deleted (error)'
+                : 'kept';
         return `| \`${v.key.name}\` | \`${v.key.id}\` | ${v.parsed.expiresAt.toISOString()} | ${action} | ${v.why} |`;
     });
     return [
@@ -32350,17 +32398,24 @@ async function runMain(deps, readRunValues) {
         // Whole seconds: the expiry in the name and in the output must agree.
         const expiresAt = new Date(Math.ceil((deps.now() + inputs.ttlMs) / 1000) * 1000);
         // Looking for keys to retire runs beside the create, so it adds no round trip; post deletes what it finds.
-        const listing = inputs.sweepExpired || inputs.replace ? api.listKeys(project.id).catch((error) => error) : undefined;
+        const listing = inputs.sweepExpired || inputs.replace
+            ? api.listKeys(project.id).then((keys) => ({ keys }), (error) => ({ error }))
+            : undefined;
         const { key, value, name } = await createKey(deps, api, project.id, base, expiresAt, inputs);
         saveState(core, { keyId: key.id, keyName: name });
         if (deps.signal.aborted)
             throw new ActionError(`The step was cancelled; the post step deletes key ${name} (${key.id}).`);
         handOver(deps, inputs, { value, id: key.id, name, projectId: project.id, expiresAt: expiresAt.toISOString() });
         if (listing)
-            await findKeysToRetire(deps, inputs, await listing, secrets, { name, base, expiresAt });
+            findKeysToRetire(deps, inputs, await listing, secrets, { name, base, expiresAt });
         await deps.writeSummary(renderKeySummary({
-            name, id: key.id, projectId: project.id, projectName: project.name,
-            roles: inputs.roles, expiresAt: expiresAt.toISOString(), cleanup: inputs.cleanup,
+            name,
+            id: key.id,
+            projectId: project.id,
+            projectName: project.name,
+            roles: inputs.roles,
+            expiresAt: expiresAt.toISOString(),
+            cleanup: inputs.cleanup,
         }));
     }
     catch (error) {
@@ -32405,13 +32460,17 @@ async function removeByName(api, projectId, name, deps) {
         deps.core.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
     }
 }
-async function findKeysToRetire(deps, inputs, listed, secrets, own) {
-    if (!Array.isArray(listed)) {
-        const message = listed instanceof Error ? listed.message : String(listed);
+function findKeysToRetire(deps, inputs, listed, secrets, own) {
+    if ('error' in listed) {
+        const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
         deps.core.warning(secrets.redact(`Could not look for expired keys of this action to delete (${message}); the next run or a sweep will.`));
         return;
     }
-    const retire = keysToRetire(listed, own, { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: deps.now() });
+    const retire = keysToRetire(listed.keys, own, {
+        sweepExpired: inputs.sweepExpired,
+        replace: inputs.replace,
+        now: deps.now(),
+    });
     if (retire.length === 0)
         return;
     saveState(deps.core, { retire });

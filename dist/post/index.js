@@ -30724,7 +30724,18 @@ const SUFFIX_LENGTH = '-eph-'.length + 'YYYYMMDDTHHMMSSZ'.length + 1 + NONCE_LEN
 const MAX_BASE_LENGTH = MAX_NAME_LENGTH - SUFFIX_LENGTH;
 const NAME_PATTERN = /^(.+)-eph-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-([a-z0-9]{6})$/;
 const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
-    'owner', 'repo', 'workflow', 'job', 'run_id', 'run_number', 'run_attempt', 'event', 'ref', 'sha', 'pr', 'actor',
+    'owner',
+    'repo',
+    'workflow',
+    'job',
+    'run_id',
+    'run_number',
+    'run_attempt',
+    'event',
+    'ref',
+    'sha',
+    'pr',
+    'actor',
 ]));
 /** Fails on an unknown placeholder before any request is made. */
 function key_name_checkTemplate(template) {
@@ -30762,7 +30773,10 @@ function buildKeyName(base, expiresAt, nonce) {
     if (!/^[a-z0-9]{6}$/.test(nonce))
         throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
     const cut = sanitize(base.slice(0, MAX_BASE_LENGTH));
-    const stamp = expiresAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    const stamp = expiresAt
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
     return `${cut}-eph-${stamp}-${nonce}`;
 }
 function newNonce(randomInt) {
@@ -30785,7 +30799,10 @@ function parseKeyName(name) {
 }
 /** `*` matches any run of characters, `?` one; everything else is literal. Matched against the whole name. */
 function globMatches(glob, name) {
-    const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const pattern = glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
     return new RegExp(`^${pattern}$`, 's').test(name);
 }
 
@@ -30996,7 +31013,15 @@ class Secrets {
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
-const FIELDS = { projectId: 'project-id', names: 'names', inFlight: 'in-flight', keyId: 'key-id', keyName: 'key-name', cleanup: 'cleanup', retire: 'retire' };
+const FIELDS = {
+    projectId: 'project-id',
+    names: 'names',
+    inFlight: 'in-flight',
+    keyId: 'key-id',
+    keyName: 'key-name',
+    cleanup: 'cleanup',
+    retire: 'retire',
+};
 function saveState(store, state) {
     for (const [field, value] of Object.entries(state)) {
         store.saveState(FIELDS[field], typeof value === 'string' ? value : JSON.stringify(value));
@@ -31028,6 +31053,7 @@ function loadState(store) {
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
+// Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 const DELETE_ROUNDS = 4;
@@ -31050,7 +31076,12 @@ class AdminApi {
             method: 'POST',
             url: authUrl,
             headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-            body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, audience: AUDIENCE }),
+            body: JSON.stringify({
+                grant_type: 'client_credentials',
+                client_id: clientId,
+                client_secret: clientSecret,
+                audience: AUDIENCE,
+            }),
         });
         if (!ok(response))
             throw this.loginError(response);
@@ -31071,7 +31102,13 @@ class AdminApi {
     async createKey(projectId, name, roles) {
         const what = 'create the API key';
         const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const response = await this.admin({ what, method: 'POST', url: this.url(path), once: true, body: JSON.stringify({ name, roles }) });
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url(path),
+            once: true,
+            body: JSON.stringify({ name, roles }),
+        });
         if (!ok(response))
             throw this.apiError(response, what, projectId);
         // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
@@ -31086,7 +31123,7 @@ class AdminApi {
         return { key, value };
     }
     async listKeys(projectId) {
-        const what = 'list the project\'s API keys';
+        const what = "list the project's API keys";
         const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
         const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
         return arrayOf(body, 'data', what).filter(isApiKey);
@@ -31172,10 +31209,16 @@ class AdminApi {
         const body = parseBody(response);
         const error = body?.['error'];
         const description = body?.['error_description'];
-        const text = typeof error === 'object' && error && 'message' in error ? String(error.message)
-            : typeof description === 'string' ? description
+        const text = typeof error === 'object' && error && 'message' in error
+            ? String(error.message)
+            : typeof description === 'string'
+                ? description
                 : response.body;
-        const flat = this.secrets.redact(text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+        const flat = this.secrets
+            .redact(text)
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim();
         return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
     }
 }
@@ -31322,7 +31365,6 @@ function createRequester(deps) {
 ;// CONCATENATED MODULE: ./src/step.ts
 // What every step (main, post, sweep) is given, and the plumbing they share: an Admin API session inside a
 // time budget, and one way to report failure. Entry files pass the real things; tests may pass their own.
-
 
 
 

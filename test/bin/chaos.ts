@@ -17,16 +17,23 @@ const seed = Number(values.seed);
 const started = Date.now();
 let done = 0;
 const outcomes = await chaos({
-  runs, seed, node: values.node!, concurrency: Number(values.concurrency),
+  runs,
+  seed,
+  node: values.node,
+  concurrency: Number(values.concurrency),
   onResult: (outcome) => {
     done += 1;
     if (outcome.problems.length > 0) {
-      process.stdout.write(`\nFAILED seed ${outcome.seed} (replay: npm run chaos -- --runs 1 --seed ${outcome.seed})\n  scenario: ${JSON.stringify(scenario(outcome.seed))}\n  ${outcome.problems.join('\n  ')}\n`);
+      process.stdout.write(
+        `\nFAILED seed ${outcome.seed} (replay: npm run chaos -- --runs 1 --seed ${outcome.seed})\n  scenario: ${JSON.stringify(scenario(outcome.seed))}\n  ${outcome.problems.join('\n  ')}\n`,
+      );
     } else if (done % 25 === 0 || done === runs) {
       process.stdout.write(`${done}/${runs} runs, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     }
   },
 });
 const failed = outcomes.filter((o) => o.problems.length > 0);
-process.stdout.write(`chaos: seeds ${seed}..${seed + runs - 1} on ${values.node}: ${outcomes.length - failed.length} passed, ${failed.length} failed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stdout.write(
+  `chaos: seeds ${seed}..${seed + runs - 1} on ${values.node}: ${outcomes.length - failed.length} passed, ${failed.length} failed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+);
 process.exitCode = failed.length > 0 ? 1 : 0;

@@ -35,5 +35,7 @@ const post = await job.post();
 section(`Post Run pinecone-ephemeral-key (exit ${post.exitCode}, ${post.durationMs} ms)`);
 post.log.forEach((line) => out(line));
 section(`keys in the project now: ${world.emulator.keysIn().length}`);
-out(`Requests the emulator saw: ${world.emulator.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, '…')} → ${r.status}`).join('; ')}`);
+out(
+  `Requests the emulator saw: ${world.emulator.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, '…')} → ${r.status}`).join('; ')}`,
+);
 await world.emulator.stop();

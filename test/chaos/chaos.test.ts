@@ -9,9 +9,15 @@ describe('chaos', () => {
     expect(rng(7)()).toBe(rng(7)());
   });
 
-  it.each(NODES)('fixed seeds on $name: no key left, no secret printed', async ({ path }) => {
-    const outcomes = await chaos({ runs: 12, seed: 1000, node: path, concurrency: 4 });
-    const failures = outcomes.filter((o) => o.problems.length > 0).map((o) => `seed ${o.seed}: ${o.problems.join('\n')}`);
-    expect(failures).toEqual([]);
-  }, 120_000);
+  it.each(NODES)(
+    'fixed seeds on $name: no key left, no secret printed',
+    async ({ path }) => {
+      const outcomes = await chaos({ runs: 12, seed: 1000, node: path, concurrency: 4 });
+      const failures = outcomes
+        .filter((o) => o.problems.length > 0)
+        .map((o) => `seed ${o.seed}: ${o.problems.join('\n')}`);
+      expect(failures).toEqual([]);
+    },
+    120_000,
+  );
 });

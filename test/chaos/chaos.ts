@@ -36,15 +36,34 @@ export function scenario(seed: number): Scenario {
   for (let n = Math.floor(random() * 5); n > 0; n--) {
     const op = pick(OPS);
     const times = 1 + Math.floor(random() * 2);
-    const kind = pick(['429', '500', '502', '503', 'drop', 'delay', 'hang', 'commit-then-drop', 'commit-then-hang', 'late-commit'] as const);
+    const kind = pick([
+      '429',
+      '500',
+      '502',
+      '503',
+      'drop',
+      'delay',
+      'hang',
+      'commit-then-drop',
+      'commit-then-hang',
+      'late-commit',
+    ] as const);
     if (['hang', 'commit-then-hang', 'late-commit'].includes(kind)) {
       if (slow++ > 0) continue;
       if (kind === 'hang') faults.push({ op, action: 'hang' });
       else if (op === 'create-key' || op === 'delete-key') {
-        faults.push(kind === 'late-commit' ? { op, action: 'late-commit', ms: 200 + Math.floor(random() * 1800) } : { op, action: 'commit-then-hang' });
+        faults.push(
+          kind === 'late-commit'
+            ? { op, action: 'late-commit', ms: 200 + Math.floor(random() * 1800) }
+            : { op, action: 'commit-then-hang' },
+        );
       }
     } else if (kind === 'drop' || kind === 'commit-then-drop') {
-      faults.push({ op, times, action: kind === 'drop' || (op !== 'create-key' && op !== 'delete-key') ? 'drop' : 'commit-then-drop' });
+      faults.push({
+        op,
+        times,
+        action: kind === 'drop' || (op !== 'create-key' && op !== 'delete-key') ? 'drop' : 'commit-then-drop',
+      });
     } else if (kind === 'delay') {
       faults.push({ op, times, action: 'delay', ms: 50 + Math.floor(random() * 700) });
     } else {
@@ -76,7 +95,15 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
   const problems: string[] = [];
   try {
     world.emulator.inject(...s.faults);
-    const job = new Job({ node, with: { ...world.inputs, timeout: '8s', 'sweep-expired': String(s.sweepExpired), ...(s.byName ? { project: world.project.name } : {}) } });
+    const job = new Job({
+      node,
+      with: {
+        ...world.inputs,
+        timeout: '8s',
+        'sweep-expired': String(s.sweepExpired),
+        ...(s.byName ? { project: world.project.name } : {}),
+      },
+    });
     let pid = 0;
     const kill = () => {
       if (pid && s.kill) {
@@ -102,8 +129,12 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
     if (left.length > 0) problems.push(`${left.length} key(s) left: ${left.map((k) => k.name).join(', ')}`);
     if (post.exitCode !== 0) problems.push(`post exited ${post.exitCode}: ${post.log.join(' | ')}`);
     if (main.exitCode !== 0 && main.exitCode !== 1 && !main.signal) problems.push(`main exited ${main.exitCode}`);
-    for (const [name, step] of [['main', main], ['post', post]] as const) {
-      for (const leak of findLeaks(step, world.secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })) problems.push(`${name}: ${leak}`);
+    for (const [name, step] of [
+      ['main', main],
+      ['post', post],
+    ] as const) {
+      for (const leak of findLeaks(step, world.secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] }))
+        problems.push(`${name}: ${leak}`);
     }
     if (problems.length > 0) problems.push(`main log: ${main.log.join(' | ')}`, `post log: ${post.log.join(' | ')}`);
   } finally {
@@ -113,7 +144,13 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
 }
 
 /** Runs `runs` scenarios from `seed` on, `concurrency` at a time. */
-export async function chaos(options: { runs: number; seed: number; node: string; concurrency: number; onResult?: (o: Outcome) => void }): Promise<Outcome[]> {
+export async function chaos(options: {
+  runs: number;
+  seed: number;
+  node: string;
+  concurrency: number;
+  onResult?: (o: Outcome) => void;
+}): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   let next = 0;
   const worker = async () => {

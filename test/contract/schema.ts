@@ -5,7 +5,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function validate(spec: Schema, schema: Schema, value: unknown, path = '$'): string[] {
   if (typeof schema['$ref'] === 'string') {
-    const target = (schema['$ref'] as string).replace(/^#\//, '').split('/').reduce<unknown>((node, part) => (node as Schema)[part], spec);
+    const target = schema['$ref']
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((node, part) => (node as Schema)[part], spec);
     return validate(spec, target as Schema, value, path);
   }
   const problems: string[] = [];
@@ -24,11 +27,14 @@ export function validate(spec: Schema, schema: Schema, value: unknown, path = '$
     value.forEach((item, i) => problems.push(...validate(spec, schema['items'] as Schema, item, `${path}[${i}]`)));
   } else if (type === 'string') {
     if (typeof value !== 'string') return [`${path}: expected string, got ${JSON.stringify(value)}`];
-    if (typeof schema['minLength'] === 'number' && value.length < schema['minLength']) problems.push(`${path}: shorter than ${schema['minLength']}`);
-    if (typeof schema['maxLength'] === 'number' && value.length > schema['maxLength']) problems.push(`${path}: longer than ${schema['maxLength']}`);
+    if (typeof schema['minLength'] === 'number' && value.length < schema['minLength'])
+      problems.push(`${path}: shorter than ${schema['minLength']}`);
+    if (typeof schema['maxLength'] === 'number' && value.length > schema['maxLength'])
+      problems.push(`${path}: longer than ${schema['maxLength']}`);
     if (schema['format'] === 'uuid' && !UUID.test(value)) problems.push(`${path}: not a uuid`);
     const allowed = schema['x-enum'] ?? schema['enum'];
-    if (Array.isArray(allowed) && !allowed.includes(value)) problems.push(`${path}: ${value} not in ${allowed.join('|')}`);
+    if (Array.isArray(allowed) && !allowed.includes(value))
+      problems.push(`${path}: ${value} not in ${allowed.join('|')}`);
   } else if (type === 'integer') {
     if (!Number.isInteger(value)) problems.push(`${path}: expected integer`);
   } else if (type === 'boolean') {

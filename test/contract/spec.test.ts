@@ -50,10 +50,13 @@ describe.skipIf(!existsSync(SPECS))('contract with the official Admin API spec',
     for (const doc of [admin, oauth]) {
       for (const [template, methods] of Object.entries(doc.paths)) {
         const names: string[] = [];
-        const pattern = new RegExp(`^${template.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`);
+        const pattern = new RegExp(
+          `^${template.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`,
+        );
         const match = pattern.exec(request.path);
         const operation = methods[request.method.toLowerCase()];
-        if (match && operation) return [doc, template, operation, Object.fromEntries(names.map((n, i) => [n, match[i + 1]!]))];
+        if (match && operation)
+          return [doc, template, operation, Object.fromEntries(names.map((n, i) => [n, match[i + 1]!]))];
       }
     }
     throw new Error(`no operation in the spec for ${request.method} ${request.path}`);
@@ -61,7 +64,14 @@ describe.skipIf(!existsSync(SPECS))('contract with the official Admin API spec',
 
   it('covers every operation the action uses', () => {
     const used = new Set(world.emulator.requests.map((request) => operationFor(request)[2].operationId));
-    expect([...used].sort()).toEqual(['create_api_key', 'delete_api_key', 'fetch_api_key', 'get_token', 'list_project_api_keys', 'list_projects']);
+    expect([...used].sort()).toEqual([
+      'create_api_key',
+      'delete_api_key',
+      'fetch_api_key',
+      'get_token',
+      'list_project_api_keys',
+      'list_projects',
+    ]);
   });
 
   it('every request has the required headers and parameters, and a valid body', () => {
@@ -70,10 +80,19 @@ describe.skipIf(!existsSync(SPECS))('contract with the official Admin API spec',
       const where = `${request.method} ${template}`;
       for (const parameter of operation.parameters ?? []) {
         if (parameter.in === 'header' && parameter.required) {
-          expect(request.headers[parameter.name.toLowerCase()], `${where} header ${parameter.name}`).toMatch(/^\d{4}-\d{2}$/);
+          expect(request.headers[parameter.name.toLowerCase()], `${where} header ${parameter.name}`).toMatch(
+            /^\d{4}-\d{2}$/,
+          );
         }
         if (parameter.in === 'path') {
-          expect(validate(doc, parameter.schema ?? {}, decodeURIComponent(params[parameter.name]!), `${where} ${parameter.name}`)).toEqual([]);
+          expect(
+            validate(
+              doc,
+              parameter.schema ?? {},
+              decodeURIComponent(params[parameter.name]!),
+              `${where} ${parameter.name}`,
+            ),
+          ).toEqual([]);
         }
       }
       if (operation.requestBody) {
@@ -91,7 +110,10 @@ describe.skipIf(!existsSync(SPECS))('contract with the official Admin API spec',
       const status = request.status as number;
       const documented = LIVE_STATUS_IN_SPEC[operation.operationId]?.[status] ?? String(status);
       // The spec documents 500 as its one server error; other 5xx (a gateway's 503) share its shape.
-      const response = operation.responses[documented] ?? operation.responses[`${documented[0]}XX`] ?? (status >= 500 ? operation.responses['500'] : undefined);
+      const response =
+        operation.responses[documented] ??
+        operation.responses[`${documented[0]}XX`] ??
+        (status >= 500 ? operation.responses['500'] : undefined);
       statuses.add(`${operation.operationId} ${status}`);
       expect(response, `${request.method} ${template} ${status} is not in the spec`).toBeDefined();
       const schema = response!.content?.['application/json']?.schema;
@@ -99,8 +121,19 @@ describe.skipIf(!existsSync(SPECS))('contract with the official Admin API spec',
         expect(request.responseBody, `${template} ${status} has no body in the spec`).toBe('');
         continue;
       }
-      expect(validate(doc, schema, JSON.parse(request.responseBody), `${request.method} ${template} ${status}`)).toEqual([]);
+      expect(
+        validate(doc, schema, JSON.parse(request.responseBody), `${request.method} ${template} ${status}`),
+      ).toEqual([]);
     }
-    expect([...statuses]).toEqual(expect.arrayContaining(['get_token 401', 'create_api_key 403', 'create_api_key 503', 'delete_api_key 500', 'fetch_api_key 404', 'delete_api_key 202']));
+    expect([...statuses]).toEqual(
+      expect.arrayContaining([
+        'get_token 401',
+        'create_api_key 403',
+        'create_api_key 503',
+        'delete_api_key 500',
+        'fetch_api_key 404',
+        'delete_api_key 202',
+      ]),
+    );
   });
 });

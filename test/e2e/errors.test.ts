@@ -26,28 +26,45 @@ describe.each(NODES)('errors on $name', ({ path: node }) => {
   }
 
   it('a wrong client secret fails fast with one token attempt', async () => {
-    await fails({ 'client-secret': 'wrong' }, /Pinecone rejected the service account credentials \(HTTP 401 access_denied\): check the client-id and client-secret inputs/);
+    await fails(
+      { 'client-secret': 'wrong' },
+      /Pinecone rejected the service account credentials \(HTTP 401 access_denied\): check the client-id and client-secret inputs/,
+    );
     expect(ops()).toEqual(['token:401']);
   });
 
   it('a service account without rights on the project', async () => {
     world.emulator.addClient('viewer-sa', 'viewer-secret', []);
-    await fails({ 'client-id': 'viewer-sa', 'client-secret': 'viewer-secret' }, /The service account may not create the API key in project .* \(HTTP 403 PERMISSION_DENIED\): add it to the project as Project owner/);
+    await fails(
+      { 'client-id': 'viewer-sa', 'client-secret': 'viewer-secret' },
+      /The service account may not create the API key in project .* \(HTTP 403 PERMISSION_DENIED\): add it to the project as Project owner/,
+    );
   });
 
   it('a project ID that does not exist', async () => {
     const id = randomUUID();
-    await fails({ project: id }, new RegExp(`Pinecone found no project ${id} \\(HTTP 404 NOT_FOUND\\) to create the API key: check the project input`));
+    await fails(
+      { project: id },
+      new RegExp(
+        `Pinecone found no project ${id} \\(HTTP 404 NOT_FOUND\\) to create the API key: check the project input`,
+      ),
+    );
   });
 
   it('a project over its key quota', async () => {
     world.emulator.options.quota = 0;
-    await fails({}, /project .* holds as many API keys as its quota allows \(HTTP 403 QUOTA_EXCEEDED\)\. Delete keys you no longer need/);
+    await fails(
+      {},
+      /project .* holds as many API keys as its quota allows \(HTTP 403 QUOTA_EXCEEDED\)\. Delete keys you no longer need/,
+    );
   });
 
   it('Pinecone unavailable: login retried, then one line', async () => {
     world.emulator.inject({ op: 'token', status: 503, times: 5 });
-    await fails({}, /Pinecone is unavailable: it answered HTTP 503 UNKNOWN when asked to log in to Pinecone, also after retries \("Injected HTTP 503"\)\. Try again later\./);
+    await fails(
+      {},
+      /Pinecone is unavailable: it answered HTTP 503 UNKNOWN when asked to log in to Pinecone, also after retries \("Injected HTTP 503"\)\. Try again later\./,
+    );
     expect(ops()).toEqual(Array(5).fill('token:503'));
   });
 
@@ -65,28 +82,44 @@ describe.each(NODES)('errors on $name', ({ path: node }) => {
 
   it('a project name that matches nothing lists what exists', async () => {
     const other = world.emulator.addProject('billing');
-    const { main } = await fails({ project: 'shop-api' }, /No project named "shop-api" is visible to the service account\. Projects it can see: "shop-api-ci" \(.*\), "billing" \(.*\)\. Give the project's exact name or its ID\./);
+    const { main } = await fails(
+      { project: 'shop-api' },
+      /No project named "shop-api" is visible to the service account\. Projects it can see: "shop-api-ci" \(.*\), "billing" \(.*\)\. Give the project's exact name or its ID\./,
+    );
     expect(main.log.join('\n')).toContain(other.id);
   });
 
   it('a project name shared by two projects asks for the ID', async () => {
     const twin = world.emulator.addProject('shop-api-ci');
-    await fails({ project: 'shop-api-ci' }, new RegExp(`Several projects are named "shop-api-ci": .*${twin.id}.*\\. Give the project ID instead\\.`));
+    await fails(
+      { project: 'shop-api-ci' },
+      new RegExp(`Several projects are named "shop-api-ci": .*${twin.id}.*\\. Give the project ID instead\\.`),
+    );
   });
 
   it('missing credentials fail with a hint about forks', async () => {
-    await fails({ 'client-secret': '' }, /Missing Pinecone credentials: client-secret \(or env PINECONE_CLIENT_SECRET\) is empty\. .*set on-missing-credentials: skip/);
+    await fails(
+      { 'client-secret': '' },
+      /Missing Pinecone credentials: client-secret \(or env PINECONE_CLIENT_SECRET\) is empty\. .*set on-missing-credentials: skip/,
+    );
     expect(ops()).toEqual([]);
   });
 
   it('missing credentials with on-missing-credentials: skip explain, exit 0 and leave post nothing', async () => {
-    const job = new Job({ node, with: { ...world.inputs, 'client-id': '', 'client-secret': '', 'on-missing-credentials': 'skip' } });
+    const job = new Job({
+      node,
+      with: { ...world.inputs, 'client-id': '', 'client-secret': '', 'on-missing-credentials': 'skip' },
+    });
     const main = await job.main();
     expect(main.exitCode).toBe(0);
     expect(main.outputs).toEqual({ skipped: 'true' });
     expect(main.env).toEqual({});
     const notices = main.log.filter((line) => line.startsWith('##[notice]'));
-    expect(notices).toEqual([expect.stringMatching(/^##\[notice\]Skipped: no Pinecone credentials \(client-id .* and client-secret .* empty\)\. Expected for pull requests from forks and for Dependabot/)]);
+    expect(notices).toEqual([
+      expect.stringMatching(
+        /^##\[notice\]Skipped: no Pinecone credentials \(client-id .* and client-secret .* empty\)\. Expected for pull requests from forks and for Dependabot/,
+      ),
+    ]);
     const post = await job.post();
     expect(post.exitCode).toBe(0);
     expect(post.log).toEqual(['Nothing to clean up: the main step created no key.']);

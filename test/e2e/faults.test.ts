@@ -6,7 +6,8 @@ import { Job, NODES } from '../runner/runner.js';
 import { startWorld, type World } from '../support/fixture.js';
 import { failureLine, findLeaks } from '../support/scan.js';
 
-const HTML_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+const HTML_502 =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 
 describe.each(NODES)('faults on $name', ({ path: node }) => {
   let world: World;
@@ -26,7 +27,13 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     }
     return { main, post, job };
   }
-  function succeeded({ main, post }: { main: { exitCode: number | null; log: string[] }; post: { exitCode: number | null; log: string[] } }) {
+  function succeeded({
+    main,
+    post,
+  }: {
+    main: { exitCode: number | null; log: string[] };
+    post: { exitCode: number | null; log: string[] };
+  }) {
     expect(main.exitCode, main.log.join('\n')).toBe(0);
     expect(post.exitCode, post.log.join('\n')).toBe(0);
     expect(world.emulator.keysIn()).toEqual([]);
@@ -51,12 +58,22 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
 
   it('token 200 without a token: a clear error', async () => {
     const { main } = await run([{ op: 'token', status: 200, body: '{"token_type":"Bearer"}' }]);
-    expect(failureLine(main)).toMatch(/^Pinecone's login answered HTTP 200 without an access token; check the auth-url input\.$/);
+    expect(failureLine(main)).toMatch(
+      /^Pinecone's login answered HTTP 200 without an access token; check the auth-url input\.$/,
+    );
   });
 
   it.each([
-    [400, 'INVALID_ARGUMENT', /^Pinecone refused to create the API key \(HTTP 400 INVALID_ARGUMENT\): Injected HTTP 400$/],
-    [403, 'PERMISSION_DENIED', /^The service account may not create the API key in project .* \(HTTP 403 PERMISSION_DENIED\): add it to the project as Project owner/],
+    [
+      400,
+      'INVALID_ARGUMENT',
+      /^Pinecone refused to create the API key \(HTTP 400 INVALID_ARGUMENT\): Injected HTTP 400$/,
+    ],
+    [
+      403,
+      'PERMISSION_DENIED',
+      /^The service account may not create the API key in project .* \(HTTP 403 PERMISSION_DENIED\): add it to the project as Project owner/,
+    ],
     [403, 'QUOTA_EXCEEDED', /holds as many API keys as its quota allows \(HTTP 403 QUOTA_EXCEEDED\)/],
   ])('create %i %s: fails with one line, nothing to clean up', async (status, code, message) => {
     const { main, post } = await run([{ op: 'create-key', status, code }]);
@@ -68,14 +85,16 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
 
   it('create 401 twice: one fresh login, then a clear error', async () => {
     const { main } = await run([{ op: 'create-key', status: 401, code: 'UNAUTHENTICATED', times: 2 }]);
-    expect(failureLine(main)).toMatch(/^Pinecone did not accept the service account's access token \(HTTP 401 UNAUTHENTICATED\)/);
+    expect(failureLine(main)).toMatch(
+      /^Pinecone did not accept the service account's access token \(HTTP 401 UNAUTHENTICATED\)/,
+    );
     expect(ops()).toEqual(['token:200', 'create-key:401', 'token:200', 'create-key:401']);
   });
 
   it('create 429 with Retry-After: the same request again (a 429 made nothing)', async () => {
     const result = await run([{ op: 'create-key', status: 429, retryAfter: '1' }]);
     succeeded(result);
-    const creates = world.emulator.requestsFor('create-key').map((r) => JSON.parse(r.body).name);
+    const creates = world.emulator.requestsFor('create-key').map((r) => (JSON.parse(r.body) as { name: string }).name);
     expect(creates[0]).toBe(creates[1]);
     expect(ops()).toEqual(['token:200', 'create-key:429', 'create-key:200', 'token:200', 'delete-key:202']);
   });
@@ -84,9 +103,13 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     const result = await run([{ op: 'create-key', status: 503 }]);
     succeeded(result);
     expect(ops().slice(0, 4)).toEqual(['token:200', 'create-key:503', 'list-keys:200', 'create-key:200']);
-    const [first, second] = world.emulator.requestsFor('create-key').map((r) => JSON.parse(r.body).name);
+    const [first, second] = world.emulator
+      .requestsFor('create-key')
+      .map((r) => (JSON.parse(r.body) as { name: string }).name);
     expect(first).not.toBe(second);
-    expect(result.main.log).toContain('##[warning]The answer to the create request was lost (HTTP 503); checking whether the key was made.');
+    expect(result.main.log).toContain(
+      '##[warning]The answer to the create request was lost (HTTP 503); checking whether the key was made.',
+    );
   });
 
   it('create times out: the key it may have made is looked for, and the step goes on', async () => {
@@ -97,7 +120,16 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
   it('create committed, then the connection dropped: the unusable key is deleted, a new one made', async () => {
     const result = await run([{ op: 'create-key', action: 'commit-then-drop' }]);
     succeeded(result);
-    expect(ops()).toEqual(['token:200', 'create-key:dropped', 'list-keys:200', 'delete-key:202', 'create-key:200', 'token:200', 'delete-key:202', 'list-keys:200']);
+    expect(ops()).toEqual([
+      'token:200',
+      'create-key:dropped',
+      'list-keys:200',
+      'delete-key:202',
+      'create-key:200',
+      'token:200',
+      'delete-key:202',
+      'list-keys:200',
+    ]);
     expect(world.emulator.issued).toHaveLength(2);
   });
 
@@ -112,20 +144,31 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
       { op: 'list-keys', status: 500, times: 5 },
     ]);
     expect(main.exitCode).toBe(1);
-    expect(failureLine(main)).toMatch(/^Pinecone is unavailable: it answered HTTP 500 UNKNOWN when asked to list the project's API keys, also after retries/);
+    expect(failureLine(main)).toMatch(
+      /^Pinecone is unavailable: it answered HTTP 500 UNKNOWN when asked to list the project's API keys, also after retries/,
+    );
     expect(post.exitCode).toBe(0);
     expect(post.log.join('\n')).toMatch(/Deleted API key gha-shop-api-.*/);
     expect(world.emulator.keysIn()).toEqual([]);
   });
 
   it('an HTML 502 page from a proxy: status and a short excerpt, no crash', async () => {
-    const { main } = await run([{ op: 'list-projects', status: 502, body: HTML_502, contentType: 'text/html', times: 5 }], { project: 'shop-api-ci' });
-    expect(failureLine(main)).toBe('Pinecone is unavailable: it answered HTTP 502 when asked to list projects, also after retries ("502 Bad Gateway 502 Bad Gateway nginx"). Try again later.');
+    const { main } = await run(
+      [{ op: 'list-projects', status: 502, body: HTML_502, contentType: 'text/html', times: 5 }],
+      { project: 'shop-api-ci' },
+    );
+    expect(failureLine(main)).toBe(
+      'Pinecone is unavailable: it answered HTTP 502 when asked to list projects, also after retries ("502 Bad Gateway 502 Bad Gateway nginx"). Try again later.',
+    );
   });
 
   it('JSON of an unexpected shape: a clear error', async () => {
-    const { main } = await run([{ op: 'list-projects', status: 200, body: '{"projects":[]}' }], { project: 'shop-api-ci' });
-    expect(failureLine(main)).toBe('Pinecone\'s answer to "list projects" has no "data" list; check the api-url and api-version inputs.');
+    const { main } = await run([{ op: 'list-projects', status: 200, body: '{"projects":[]}' }], {
+      project: 'shop-api-ci',
+    });
+    expect(failureLine(main)).toBe(
+      'Pinecone\'s answer to "list projects" has no "data" list; check the api-url and api-version inputs.',
+    );
   });
 
   it('delete 500 then 202: looks the key up, deletes again', async () => {
@@ -140,8 +183,12 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     const { main, post } = await run([{ op: 'delete-key', status: 500, times: 20 }], { 'on-cleanup-error': mode });
     expect(post.exitCode).toBe(exitCode);
     const line = post.log.find((l) => l.startsWith(prefix))!;
-    expect(line).toContain(`Could not delete API key ${main.outputs['key-name']} (${main.outputs['key-id']}) in project ${world.project.id}: Pinecone is unavailable: it answered HTTP 500`);
-    expect(line).toMatch(/Delete it by hand in the Pinecone console \(project → API keys\), or run the sweep sub-action\.$/);
+    expect(line).toContain(
+      `Could not delete API key ${main.outputs['key-name']} (${main.outputs['key-id']}) in project ${world.project.id}: Pinecone is unavailable: it answered HTTP 500`,
+    );
+    expect(line).toMatch(
+      /Delete it by hand in the Pinecone console \(project → API keys\), or run the sweep sub-action\.$/,
+    );
     expect(world.emulator.keysIn().map((k) => k.id)).toEqual([main.outputs['key-id']]);
   });
 
@@ -149,7 +196,9 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     const { main, post } = await run([{ op: 'token', action: 'hang', times: 10 }], { timeout: '5s' });
     expect(main.durationMs).toBeLessThan(10_000);
     expect(main.exitCode).toBe(1);
-    expect(failureLine(main)).toBe('Ran out of time (timeout: 5s) trying to log in to Pinecone: Pinecone did not answer in time. Try again, or raise the budget.');
+    expect(failureLine(main)).toBe(
+      'Ran out of time (timeout: 5s) trying to log in to Pinecone: Pinecone did not answer in time. Try again, or raise the budget.',
+    );
     expect(post.exitCode).toBe(0);
   });
 
@@ -168,7 +217,9 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     const job = new Job({ node, with: world.inputs });
     const main = await job.main({ onSpawn: (child) => (pid = child.pid!) });
     expect(main.exitCode).toBe(1);
-    expect(main.log).toContain('Received SIGINT: starting nothing new; waiting up to 5s for the request in flight so the post step knows what to delete.');
+    expect(main.log).toContain(
+      'Received SIGINT: starting nothing new; waiting up to 5s for the request in flight so the post step knows what to delete.',
+    );
     expect(failureLine(main)).toMatch(/^The step was cancelled; the post step deletes key gha-shop-api-.* \(.*\)\.$/);
     expect(main.outputs['api-key']).toBeUndefined();
     const post = await job.post();

@@ -5,21 +5,45 @@ import { startWorld, type World } from '../support/fixture.js';
 import { failureLine } from '../support/scan.js';
 
 const CASES: Array<[string, Record<string, string>, RegExp]> = [
-  ['an unknown role', { roles: 'DataPlaneEditor, Admin' }, /unknown role "Admin"\. Valid roles: ProjectEditor, ProjectViewer, ControlPlaneEditor, ControlPlaneViewer, DataPlaneEditor, DataPlaneViewer/],
+  [
+    'an unknown role',
+    { roles: 'DataPlaneEditor, Admin' },
+    /unknown role "Admin"\. Valid roles: ProjectEditor, ProjectViewer, ControlPlaneEditor, ControlPlaneViewer, DataPlaneEditor, DataPlaneViewer/,
+  ],
   ['no role', { roles: ' , ' }, /"roles" is empty/],
   ['a ttl without unit', { ttl: '7' }, /"ttl" "7" is not a duration: use a whole number and a unit/],
   ['a ttl in words', { ttl: '7 days' }, /"ttl" "7 days" is not a duration/],
   ['a ttl of zero', { ttl: '0s' }, /"ttl" "0s" is out of range: use 1s to 90d/],
   ['a ttl above the bound', { ttl: '91d' }, /"ttl" "91d" is out of range: use 1s to 90d/],
   ['an unknown placeholder', { name: 'ci-{branch}' }, /unknown placeholder \{branch\}\. Valid placeholders: \{owner\}/],
-  ['{pr} outside a pull request', { name: 'preview-pr-{pr}' }, /uses \{pr\}, but this run was not triggered by a pull request/],
+  [
+    '{pr} outside a pull request',
+    { name: 'preview-pr-{pr}' },
+    /uses \{pr\}, but this run was not triggered by a pull request/,
+  ],
   ['an http api-url off loopback', { 'api-url': 'http://api.pinecone.io' }, /"api-url" must use https:\/\//],
-  ['a non-URL auth-url', { 'auth-url': 'login.pinecone.io/oauth/token' }, /"auth-url" "login.pinecone.io\/oauth\/token" is not a URL/],
-  ['a URL with credentials', { 'api-url': 'https://user:pw@api.pinecone.io' }, /must not carry a user name or password/],
+  [
+    'a non-URL auth-url',
+    { 'auth-url': 'login.pinecone.io/oauth/token' },
+    /"auth-url" "login.pinecone.io\/oauth\/token" is not a URL/,
+  ],
+  [
+    'a URL with credentials',
+    { 'api-url': 'https://user:pw@api.pinecone.io' },
+    /must not carry a user name or password/,
+  ],
   ['an ftp URL', { 'auth-url': 'ftp://127.0.0.1/token' }, /"auth-url" must use https:\/\//],
-  ['a bad env name', { 'export-env': 'PINECONE-KEY' }, /"export-env" "PINECONE-KEY" is not an environment variable name/],
+  [
+    'a bad env name',
+    { 'export-env': 'PINECONE-KEY' },
+    /"export-env" "PINECONE-KEY" is not an environment variable name/,
+  ],
   ['NODE_OPTIONS', { 'export-env': 'NODE_OPTIONS' }, /reserved by the runner/],
-  ['a bad on-missing-credentials', { 'on-missing-credentials': 'ignore' }, /"on-missing-credentials" must be fail or skip; got "ignore"/],
+  [
+    'a bad on-missing-credentials',
+    { 'on-missing-credentials': 'ignore' },
+    /"on-missing-credentials" must be fail or skip; got "ignore"/,
+  ],
   ['a bad on-cleanup-error', { 'on-cleanup-error': 'retry' }, /"on-cleanup-error" must be fail or warn/],
   ['a bad timeout', { timeout: '2 minutes' }, /"timeout" "2 minutes" is not a duration/],
   ['an empty project', { project: '' }, /"project" is required and empty/],
@@ -49,7 +73,13 @@ describe.each(NODES)('input rules on $name', ({ path: node }) => {
   it('accepts http on loopback, case-insensitive choices, and newline-separated roles', async () => {
     const job = new Job({
       node,
-      with: { ...world.inputs, roles: 'projectviewer\n\nDATAPLANEVIEWER\n', 'on-cleanup-error': 'WARN', ttl: '90s', 'export-env': '' },
+      with: {
+        ...world.inputs,
+        roles: 'projectviewer\n\nDATAPLANEVIEWER\n',
+        'on-cleanup-error': 'WARN',
+        ttl: '90s',
+        'export-env': '',
+      },
     });
     const main = await job.main();
     expect(main.exitCode, main.log.join('\n')).toBe(0);

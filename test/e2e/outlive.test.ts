@@ -18,8 +18,22 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
   });
   afterEach(() => world.emulator.stop());
   const ours = (base: string, expiresInMs: number) =>
-    world.emulator.addKey(world.project.id, buildKeyName(base, new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000), randomUUID().replace(/-/g, '').slice(0, 6).replace(/[^a-z0-9]/g, 'a')));
-  const names = () => world.emulator.keysIn().map((k) => k.name).sort();
+    world.emulator.addKey(
+      world.project.id,
+      buildKeyName(
+        base,
+        new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000),
+        randomUUID()
+          .replace(/-/g, '')
+          .slice(0, 6)
+          .replace(/[^a-z0-9]/g, 'a'),
+      ),
+    );
+  const names = () =>
+    world.emulator
+      .keysIn()
+      .map((k) => k.name)
+      .sort();
   const sweepInputs = () => {
     const { 'sweep-expired': _, ...connection } = world.inputs;
     return connection;
@@ -28,7 +42,11 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
   it('main finds expired keys of this action beside the create; post deletes them with its own; others stay', async () => {
     const expired = [ours('gha-shop-api-1-1-test', -HOUR), ours('gha-other-repo-9-1-build', -1000)];
     const live = ours('gha-shop-api-2-1-test', HOUR);
-    const foreign = [world.emulator.addKey(world.project.id, 'prod'), world.emulator.addKey(world.project.id, null), world.emulator.addKey(world.project.id, 'x-eph-20200101T000000Z-ABCDEF')];
+    const foreign = [
+      world.emulator.addKey(world.project.id, 'prod'),
+      world.emulator.addKey(world.project.id, null),
+      world.emulator.addKey(world.project.id, 'x-eph-20200101T000000Z-ABCDEF'),
+    ];
     const job = new Job({ node, with: { ...world.inputs, 'sweep-expired': 'true' } });
     const main = await job.main();
     expect(main.exitCode, main.log.join('\n')).toBe(0);
@@ -39,7 +57,12 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
     expect(names()).toEqual([live.name, ...foreign.map((k) => k.name)].sort());
     for (const key of expired) expect(post.log).toContain(`Deleted expired API key ${key.name} (${key.id}).`);
     // Critical path of post: token, then every delete in parallel.
-    expect(world.emulator.requests.slice(-4).map((r) => r.op)).toEqual(['token', 'delete-key', 'delete-key', 'delete-key']);
+    expect(world.emulator.requests.slice(-4).map((r) => r.op)).toEqual([
+      'token',
+      'delete-key',
+      'delete-key',
+      'delete-key',
+    ]);
   });
 
   it('a failing list for expired keys only warns; the key is still handed over', async () => {
@@ -48,7 +71,11 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
     const main = await job.main();
     expect(main.exitCode).toBe(0);
     expect(main.outputs['api-key']).toBeDefined();
-    expect(main.log.filter((l) => l.startsWith('##[warning]'))).toEqual([expect.stringMatching(/^##\[warning\]Could not look for expired keys of this action to delete \(Pinecone is unavailable: .*\); the next run or a sweep will\.$/)]);
+    expect(main.log.filter((l) => l.startsWith('##[warning]'))).toEqual([
+      expect.stringMatching(
+        /^##\[warning\]Could not look for expired keys of this action to delete \(Pinecone is unavailable: .*\); the next run or a sweep will\.$/,
+      ),
+    ]);
     await job.post();
     expect(world.emulator.keysIn()).toEqual([]);
   });
@@ -60,15 +87,21 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
     const first = new Job({ node, with: inputs, event });
     const a = await first.main();
     expect(a.log.join('\n')).toContain('It is kept after the job (cleanup: false) until a sweep deletes it after');
-    expect(a.summary).toContain('This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.');
+    expect(a.summary).toContain(
+      'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.',
+    );
     const aPost = await first.post();
-    expect(aPost.log).toEqual([`Keeping API key ${a.outputs['key-name']} (${a.outputs['key-id']}): cleanup is false, so a sweep deletes it once it has expired.`]);
+    expect(aPost.log).toEqual([
+      `Keeping API key ${a.outputs['key-name']} (${a.outputs['key-id']}): cleanup is false, so a sweep deletes it once it has expired.`,
+    ]);
     expect(names()).toEqual([a.outputs['key-name'], other.name].sort());
 
     await new Promise((resolve) => setTimeout(resolve, 1100)); // a later push: a later expiry
     const second = new Job({ node, with: inputs, event });
     const b = await second.main();
-    expect(b.log).toContain('Found 1 older key(s) named preview-pr-42 (replace: true) made by this action; the post step deletes them.');
+    expect(b.log).toContain(
+      'Found 1 older key(s) named preview-pr-42 (replace: true) made by this action; the post step deletes them.',
+    );
     const bPost = await second.post();
     expect(bPost.exitCode).toBe(0);
     expect(bPost.log).toContain(`Deleted replaced API key ${a.outputs['key-name']} (${a.outputs['key-id']}).`);
@@ -84,9 +117,11 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
     expect(sweep.exitCode, sweep.log.join('\n')).toBe(0);
     expect(names()).toEqual([live.name, foreign.name].sort());
     expect(sweep.outputs['deleted']).toBe('2');
-    expect(JSON.parse(sweep.outputs['deleted-ids']!).sort()).toEqual(expired.map((k) => k.id).sort());
+    expect((JSON.parse(sweep.outputs['deleted-ids']!) as string[]).sort()).toEqual(expired.map((k) => k.id).sort());
     expect(sweep.outputs['remaining']).toBe('1');
-    expect(sweep.log).toContain(`Project ${world.project.id} has 4 key(s): 3 made by this action, 1 not (never touched). Deleting 2 that have expired.`);
+    expect(sweep.log).toContain(
+      `Project ${world.project.id} has 4 key(s): 3 made by this action, 1 not (never touched). Deleting 2 that have expired.`,
+    );
     expect(sweep.summary).toContain(`| \`${live.name}\` | \`${live.id}\` |`);
     expect(sweep.summary).toMatch(/\| kept \| not expired yet \|/);
     expect(sweep.summary).toContain('1 key(s) not made by this action, never touched.');
@@ -97,12 +132,20 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
     const pr42 = [ours('preview-pr-42', 7 * 24 * HOUR), ours('preview-pr-42', 6 * 24 * HOUR)];
     const pr420 = ours('preview-pr-420', 7 * 24 * HOUR);
     const manual = world.emulator.addKey(world.project.id, 'preview-pr-42-manual');
-    const dry = await new Job({ node, actionDir: SWEEP, with: { ...sweepInputs(), match: 'preview-pr-42-*', 'expired-only': 'false', 'dry-run': 'true' } }).main();
+    const dry = await new Job({
+      node,
+      actionDir: SWEEP,
+      with: { ...sweepInputs(), match: 'preview-pr-42-*', 'expired-only': 'false', 'dry-run': 'true' },
+    }).main();
     expect(dry.exitCode).toBe(0);
     expect(dry.outputs).toMatchObject({ deleted: '0', 'deleted-ids': '[]', remaining: '3' });
     expect(dry.log.filter((l) => l.startsWith('Would delete'))).toHaveLength(2);
     expect(world.emulator.keysIn()).toHaveLength(4);
-    const real = await new Job({ node, actionDir: SWEEP, with: { ...sweepInputs(), match: 'preview-pr-42-*', 'expired-only': 'false', project: world.project.name } }).main();
+    const real = await new Job({
+      node,
+      actionDir: SWEEP,
+      with: { ...sweepInputs(), match: 'preview-pr-42-*', 'expired-only': 'false', project: world.project.name },
+    }).main();
     expect(real.exitCode, real.log.join('\n')).toBe(0);
     expect(real.outputs['deleted']).toBe('2');
     expect(names()).toEqual([pr420.name, manual.name].sort());
@@ -111,18 +154,28 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
 
   it('sweep: several hundred keys with injected 429s: nothing left, no key deleted twice', async () => {
     for (let i = 0; i < 300; i++) ours(`gha-load-${i}`, -1000);
-    world.emulator.inject({ op: 'delete-key', status: 429, retryAfter: '0', times: 40 }, { op: 'delete-key', status: 503, times: 5 });
+    world.emulator.inject(
+      { op: 'delete-key', status: 429, retryAfter: '0', times: 40 },
+      { op: 'delete-key', status: 503, times: 5 },
+    );
     const sweep = await new Job({ node, actionDir: SWEEP, with: sweepInputs() }).main();
     expect(sweep.exitCode, sweep.log.slice(-5).join('\n')).toBe(0);
     expect(sweep.outputs['deleted']).toBe('300');
     expect(world.emulator.keysIn()).toEqual([]);
-    const accepted = world.emulator.requestsFor('delete-key').filter((r) => r.status === 202).map((r) => r.path);
+    const accepted = world.emulator
+      .requestsFor('delete-key')
+      .filter((r) => r.status === 202)
+      .map((r) => r.path);
     expect(new Set(accepted).size).toBe(accepted.length);
     expect(accepted).toHaveLength(300);
   });
 
   it('sweep: missing credentials with skip, and bad input, are one line each', async () => {
-    const skip = await new Job({ node, actionDir: SWEEP, with: { ...sweepInputs(), 'client-secret': '', 'on-missing-credentials': 'skip' } }).main();
+    const skip = await new Job({
+      node,
+      actionDir: SWEEP,
+      with: { ...sweepInputs(), 'client-secret': '', 'on-missing-credentials': 'skip' },
+    }).main();
     expect(skip.exitCode).toBe(0);
     expect(skip.outputs).toEqual({ skipped: 'true' });
     const bad = await new Job({ node, actionDir: SWEEP, with: { ...sweepInputs(), 'expired-only': 'yes' } }).main();

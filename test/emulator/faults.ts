@@ -1,18 +1,19 @@
 // Faults the emulator can inject, per operation, each for a number of matching requests.
 export type Op = 'token' | 'list-projects' | 'get-project' | 'create-key' | 'list-keys' | 'fetch-key' | 'delete-key';
 
-export type Fault = { op: Op; times?: number } & (
+export type Fault = { op: Op; times?: number } &
   /** Answer with this status instead of doing the operation (body: Pinecone's error shape unless given). */
-  | { status: number; body?: string; contentType?: string; retryAfter?: string; code?: string }
-  /** drop: destroy the socket, do nothing. hang: never answer, do nothing. */
-  | { action: 'drop' | 'hang' }
-  /** Do the operation, then destroy the socket / never answer: the client cannot know it happened. */
-  | { action: 'commit-then-drop' | 'commit-then-hang' }
-  /** Do the operation and answer, after `ms`. */
-  | { action: 'delay'; ms: number }
-  /** Never answer; do the operation `ms` later (a create that is carried out after the client gave up). */
-  | { action: 'late-commit'; ms: number }
-);
+  (
+    | { status: number; body?: string; contentType?: string; retryAfter?: string; code?: string }
+    /** drop: destroy the socket, do nothing. hang: never answer, do nothing. */
+    | { action: 'drop' | 'hang' }
+    /** Do the operation, then destroy the socket / never answer: the client cannot know it happened. */
+    | { action: 'commit-then-drop' | 'commit-then-hang' }
+    /** Do the operation and answer, after `ms`. */
+    | { action: 'delay'; ms: number }
+    /** Never answer; do the operation `ms` later (a create that is carried out after the client gave up). */
+    | { action: 'late-commit'; ms: number }
+  );
 
 export class FaultPlan {
   private readonly faults: Array<Fault & { left: number }> = [];

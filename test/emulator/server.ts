@@ -6,15 +6,41 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { FaultPlan, type Fault, type Op } from './faults.js';
 
-export const ROLES = ['ProjectEditor', 'ProjectViewer', 'ControlPlaneEditor', 'ControlPlaneViewer', 'DataPlaneEditor', 'DataPlaneViewer'];
+export const ROLES = [
+  'ProjectEditor',
+  'ProjectViewer',
+  'ControlPlaneEditor',
+  'ControlPlaneViewer',
+  'DataPlaneEditor',
+  'DataPlaneViewer',
+];
 export const AUDIENCE = 'https://api.pinecone.io/';
 
-export interface StoredKey { id: string; name: string | null; project_id: string; roles: string[]; created_at: string; value: string }
-export interface Project { id: string; name: string }
-export interface Client { secret: string; projects: 'all' | string[] }
+export interface StoredKey {
+  id: string;
+  name: string | null;
+  project_id: string;
+  roles: string[];
+  created_at: string;
+  value: string;
+}
+export interface Project {
+  id: string;
+  name: string;
+}
+export interface Client {
+  secret: string;
+  projects: 'all' | string[];
+}
 export interface RecordedRequest {
-  op: Op | 'unknown'; method: string; path: string; headers: IncomingMessage['headers']; body: string;
-  status: number | 'dropped' | 'hung'; responseBody: string; at: number;
+  op: Op | 'unknown';
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  status: number | 'dropped' | 'hung';
+  responseBody: string;
+  at: number;
 }
 
 export interface EmulatorOptions {
@@ -97,7 +123,11 @@ export class PineconeEmulator {
 
   private createKey(projectId: string, name: string | null, roles: string[]): StoredKey {
     const key = {
-      id: randomUUID(), name, project_id: projectId, roles, created_at: new Date().toISOString(),
+      id: randomUUID(),
+      name,
+      project_id: projectId,
+      roles,
+      created_at: new Date().toISOString(),
       value: `pcsk_${randomBytes(6).toString('hex')}_${randomBytes(24).toString('base64url')}`,
     };
     this.keys.set(key.id, key);
@@ -112,7 +142,14 @@ export class PineconeEmulator {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const route = this.route(req.method ?? '', path);
     const record: RecordedRequest = {
-      op: route?.op ?? 'unknown', method: req.method ?? '', path, headers: req.headers, body, status: 'hung', responseBody: '', at: Date.now(),
+      op: route?.op ?? 'unknown',
+      method: req.method ?? '',
+      path,
+      headers: req.headers,
+      body,
+      status: 'hung',
+      responseBody: '',
+      at: Date.now(),
     };
     this.requests.push(record);
     this.onRequest?.(record);
@@ -128,7 +165,8 @@ export class PineconeEmulator {
       if (this.options.latencyMs) this.later(this.options.latencyMs, answer);
       else answer();
     };
-    if (!route) return send(404, { error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${path}` }, status: 404 });
+    if (!route)
+      return send(404, { error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${path}` }, status: 404 });
 
     const fault = this.faults.take(route.op);
     const perform = () => route.run(body, req, send);
@@ -138,7 +176,13 @@ export class PineconeEmulator {
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter;
       if (fault.contentType) headers['Content-Type'] = fault.contentType;
-      const payload = fault.body ?? { error: { code: fault.code ?? (fault.status >= 500 ? 'UNKNOWN' : 'INVALID_ARGUMENT'), message: `Injected HTTP ${fault.status}` }, status: fault.status };
+      const payload = fault.body ?? {
+        error: {
+          code: fault.code ?? (fault.status >= 500 ? 'UNKNOWN' : 'INVALID_ARGUMENT'),
+          message: `Injected HTTP ${fault.status}`,
+        },
+        status: fault.status,
+      };
       return send(fault.status, payload, headers);
     }
     const discard = () => undefined;
@@ -179,43 +223,69 @@ export class PineconeEmulator {
     type Send = (status: number, payload?: unknown, headers?: Record<string, string>) => void;
     type Handler = (body: string, req: IncomingMessage, send: Send) => void;
     const at = (op: Op, run: Handler) => ({ op, run });
-    if (method === 'POST' && path === '/oauth/token') return at('token', (body, req, send) => this.token(body, req, send));
-    if (method === 'GET' && path === '/admin/projects') return at('list-projects', this.admin((client, _b, send) => send(200, { data: this.visibleProjects(client).map(projectJson) })));
+    if (method === 'POST' && path === '/oauth/token')
+      return at('token', (body, req, send) => this.token(body, req, send));
+    if (method === 'GET' && path === '/admin/projects')
+      return at(
+        'list-projects',
+        this.admin((client, _b, send) => send(200, { data: this.visibleProjects(client).map(projectJson) })),
+      );
     let m = /^\/admin\/projects\/([^/]+)$/.exec(path);
     if (m && method === 'GET') {
       const id = decodeURIComponent(m[1]!);
-      return at('get-project', this.admin((client, _b, send) => this.inProject(client, id, send, (p) => send(200, projectJson(p)))));
+      return at(
+        'get-project',
+        this.admin((client, _b, send) => this.inProject(client, id, send, (p) => send(200, projectJson(p)))),
+      );
     }
     m = /^\/admin\/projects\/([^/]+)\/api-keys$/.exec(path);
     if (m && (method === 'GET' || method === 'POST')) {
       const id = decodeURIComponent(m[1]!);
       if (method === 'GET') {
-        return at('list-keys', this.admin((client, _b, send) => this.inProject(client, id, send, () => send(200, { data: this.keysIn(id).map(keyJson) }))));
+        return at(
+          'list-keys',
+          this.admin((client, _b, send) =>
+            this.inProject(client, id, send, () => send(200, { data: this.keysIn(id).map(keyJson) })),
+          ),
+        );
       }
-      return at('create-key', this.admin((client, body, send) => this.inProject(client, id, send, () => this.create(id, body, send))));
+      return at(
+        'create-key',
+        this.admin((client, body, send) => this.inProject(client, id, send, () => this.create(id, body, send))),
+      );
     }
     m = /^\/admin\/api-keys\/([^/]+)$/.exec(path);
     if (m && (method === 'GET' || method === 'DELETE')) {
       const keyId = decodeURIComponent(m[1]!);
-      return at(method === 'GET' ? 'fetch-key' : 'delete-key', this.admin((client, _b, send) => {
-        const key = this.keys.get(keyId);
-        if (!key) {
-          const status = method === 'DELETE' ? (this.options.missingKeyDeleteStatus ?? 404) : 404;
-          return send(status, pineconeError(status, status === 404 ? 'NOT_FOUND' : 'UNKNOWN', status === 404 ? 'API key not found' : 'Internal server error'));
-        }
-        this.inProject(client, key.project_id, send, () => {
-          if (method === 'GET') return send(200, keyJson(key));
-          this.keys.delete(keyId);
-          send(202);
-        });
-      }));
+      return at(
+        method === 'GET' ? 'fetch-key' : 'delete-key',
+        this.admin((client, _b, send) => {
+          const key = this.keys.get(keyId);
+          if (!key) {
+            const status = method === 'DELETE' ? (this.options.missingKeyDeleteStatus ?? 404) : 404;
+            return send(
+              status,
+              pineconeError(
+                status,
+                status === 404 ? 'NOT_FOUND' : 'UNKNOWN',
+                status === 404 ? 'API key not found' : 'Internal server error',
+              ),
+            );
+          }
+          this.inProject(client, key.project_id, send, () => {
+            if (method === 'GET') return send(200, keyJson(key));
+            this.keys.delete(keyId);
+            send(202);
+          });
+        }),
+      );
     }
     return undefined;
   }
 
   private token(body: string, req: IncomingMessage, send: (status: number, payload?: unknown) => void): void {
     const form = (req.headers['content-type'] ?? '').includes('x-www-form-urlencoded');
-    let fields: Record<string, unknown> = {};
+    let fields: Record<string, unknown>;
     try {
       fields = form ? Object.fromEntries(new URLSearchParams(body)) : (JSON.parse(body) as Record<string, unknown>);
     } catch {
@@ -225,7 +295,8 @@ export class PineconeEmulator {
       return send(400, { error: 'invalid_request', error_description: 'Bad grant_type or audience' });
     }
     const client = this.clients.get(String(fields['client_id']));
-    if (!client || client.secret !== fields['client_secret']) return send(401, { error: 'access_denied', error_description: 'Unauthorized' });
+    if (!client || client.secret !== fields['client_secret'])
+      return send(401, { error: 'access_denied', error_description: 'Unauthorized' });
     const token = `eyJ${randomBytes(24).toString('base64url')}`;
     const lifetime = this.options.tokenLifetimeS ?? 1800;
     this.tokens.set(token, { clientId: String(fields['client_id']), expiresAt: Date.now() + lifetime * 1000 });
@@ -246,10 +317,16 @@ export class PineconeEmulator {
     return [...this.projects.values()].filter((p) => client.projects === 'all' || client.projects.includes(p.id));
   }
 
-  private inProject(client: Client, id: string, send: (status: number, payload?: unknown) => void, run: (project: Project) => void): void {
+  private inProject(
+    client: Client,
+    id: string,
+    send: (status: number, payload?: unknown) => void,
+    run: (project: Project) => void,
+  ): void {
     const project = this.projects.get(id);
     if (!project) return send(404, pineconeError(404, 'NOT_FOUND', `Project ${id} not found`));
-    if (!this.visibleProjects(client).includes(project)) return send(403, pineconeError(403, 'PERMISSION_DENIED', 'Forbidden'));
+    if (!this.visibleProjects(client).includes(project))
+      return send(403, pineconeError(403, 'PERMISSION_DENIED', 'Forbidden'));
     run(project);
   }
 
@@ -261,9 +338,12 @@ export class PineconeEmulator {
       return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'Malformed JSON'));
     }
     const { name, roles = ['ProjectEditor'] } = request;
-    if (typeof name !== 'string' || name.length < 1 || name.length > 80) return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'name must be 1-80 characters'));
-    if (!Array.isArray(roles) || roles.some((role) => !ROLES.includes(role as string))) return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'Invalid role'));
-    if (this.keysIn(projectId).length >= (this.options.quota ?? Infinity)) return send(403, pineconeError(403, 'QUOTA_EXCEEDED', 'API key quota exceeded'));
+    if (typeof name !== 'string' || name.length < 1 || name.length > 80)
+      return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'name must be 1-80 characters'));
+    if (!Array.isArray(roles) || roles.some((role) => !ROLES.includes(role as string)))
+      return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'Invalid role'));
+    if (this.keysIn(projectId).length >= (this.options.quota ?? Infinity))
+      return send(403, pineconeError(403, 'QUOTA_EXCEEDED', 'API key quota exceeded'));
     const key = this.createKey(projectId, name, roles as string[]);
     this.onCreate?.(key);
     send(200, { key: keyJson(key), value: key.value }); // the live service answers 200, not the spec's 201
@@ -275,7 +355,13 @@ function pineconeError(status: number, code: string, message: string) {
 }
 
 function projectJson(project: Project) {
-  return { ...project, max_pods: 0, force_encryption_with_cmek: false, organization_id: 'org-emulated', created_at: '2026-01-01T00:00:00Z' };
+  return {
+    ...project,
+    max_pods: 0,
+    force_encryption_with_cmek: false,
+    organization_id: 'org-emulated',
+    created_at: '2026-01-01T00:00:00Z',
+  };
 }
 
 function keyJson({ id, name, project_id, roles, created_at }: StoredKey) {

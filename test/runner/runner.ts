@@ -26,7 +26,9 @@ const MACHINE_NODE = machineNode();
 /** The runner's node24 (24.19.0) and the machine's own node, when that is another version. */
 export const NODES = [
   { name: `node ${version(NODE_24)} (runner's node24)`, path: NODE_24 },
-  ...(version(MACHINE_NODE) === version(NODE_24) ? [] : [{ name: `node ${version(MACHINE_NODE)} (machine)`, path: MACHINE_NODE }]),
+  ...(version(MACHINE_NODE) === version(NODE_24)
+    ? []
+    : [{ name: `node ${version(MACHINE_NODE)} (machine)`, path: MACHINE_NODE }]),
 ];
 
 export interface StepResult {
@@ -211,7 +213,15 @@ export class Job {
     Object.assign(use.state, state);
     Object.assign(this.jobEnv, env);
     return {
-      exitCode, signal, stdout, stderr, log, outputs, state, env, fileCommandError,
+      exitCode,
+      signal,
+      stdout,
+      stderr,
+      log,
+      outputs,
+      state,
+      env,
+      fileCommandError,
       summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
       failed: exitCode !== 0 || fileCommandError !== undefined,
       durationMs: Date.now() - started,

@@ -8,15 +8,25 @@ type ActionYml = {
   outputs?: Record<string, { description: string }>;
 };
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text: string) =>
+  text
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 export function renderTables(actionYml: string): { inputs: string; outputs: string } {
   const action = parse(actionYml) as ActionYml;
   const inputs = Object.entries(action.inputs ?? {}).map(([name, spec]) => {
-    const fallback = spec.required ? '**required**' : spec.default === '' || spec.default === undefined ? '`""`' : `\`${spec.default}\``;
+    const fallback = spec.required
+      ? '**required**'
+      : spec.default === '' || spec.default === undefined
+        ? '`""`'
+        : `\`${spec.default}\``;
     return `| \`${name}\` | ${fallback} | ${cell(spec.description)} |`;
   });
-  const outputs = Object.entries(action.outputs ?? {}).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`);
+  const outputs = Object.entries(action.outputs ?? {}).map(
+    ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`,
+  );
   return {
     inputs: ['| input | default | description |', '|---|---|---|', ...inputs].join('\n'),
     outputs: ['| output | description |', '|---|---|', ...outputs].join('\n'),
@@ -25,12 +35,15 @@ export function renderTables(actionYml: string): { inputs: string; outputs: stri
 
 /** The README with every `<!-- <prefix>:<inputs|outputs> -->` … `<!-- end -->` block regenerated. */
 export function syncReadme(readme: string, root: string, actions: Record<string, string>): string {
-  return readme.replace(/<!-- ([\w-]+):(inputs|outputs) -->\n[\s\S]*?<!-- end -->/g, (_, prefix: string, kind: 'inputs' | 'outputs') => {
-    const file = actions[prefix];
-    if (!file) throw new Error(`README names unknown action "${prefix}"`);
-    const tables = renderTables(readFileSync(join(root, file), 'utf8'));
-    return `<!-- ${prefix}:${kind} -->\n${tables[kind]}\n<!-- end -->`;
-  });
+  return readme.replace(
+    /<!-- ([\w-]+):(inputs|outputs) -->\n[\s\S]*?<!-- end -->/g,
+    (_, prefix: string, kind: 'inputs' | 'outputs') => {
+      const file = actions[prefix];
+      if (!file) throw new Error(`README names unknown action "${prefix}"`);
+      const tables = renderTables(readFileSync(join(root, file), 'utf8'));
+      return `<!-- ${prefix}:${kind} -->\n${tables[kind]}\n<!-- end -->`;
+    },
+  );
 }
 
 export const ACTIONS = { action: 'action.yml', sweep: 'sweep/action.yml' };

@@ -10,19 +10,32 @@ export interface Allowed {
 
 export function findLeaks(result: StepResult, secrets: string[], allowed: Allowed = {}): string[] {
   const places: Array<[string, string]> = [
-    ...result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).map((line, i): [string, string] => [`stdout line ${i + 1}`, line]),
+    ...result.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .map((line, i): [string, string] => [`stdout line ${i + 1}`, line]),
     ['stderr', result.stderr],
     ['log', result.log.join('\n')],
     ['summary', result.summary],
     ...Object.entries(result.state).map(([name, value]): [string, string] => [`state ${name}`, value]),
-    ...Object.entries(result.outputs).filter(([name]) => !allowed.outputs?.includes(name)).map(([name, value]): [string, string] => [`output ${name}`, value]),
-    ...Object.entries(result.env).filter(([name]) => !allowed.env?.includes(name)).map(([name, value]): [string, string] => [`env ${name}`, value]),
+    ...Object.entries(result.outputs)
+      .filter(([name]) => !allowed.outputs?.includes(name))
+      .map(([name, value]): [string, string] => [`output ${name}`, value]),
+    ...Object.entries(result.env)
+      .filter(([name]) => !allowed.env?.includes(name))
+      .map(([name, value]): [string, string] => [`env ${name}`, value]),
   ];
   const leaks: string[] = [];
   for (const secret of secrets.filter(Boolean)) {
-    const forms = new Set([secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
+    const forms = new Set([
+      secret,
+      Buffer.from(secret).toString('base64'),
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+    ]);
     for (const [where, text] of places) {
-      for (const form of forms) if (text.includes(form)) leaks.push(`${where} contains a secret (${secret.slice(0, 4)}…)`);
+      for (const form of forms)
+        if (text.includes(form)) leaks.push(`${where} contains a secret (${secret.slice(0, 4)}…)`);
     }
   }
   return leaks;

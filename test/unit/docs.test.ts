@@ -19,7 +19,9 @@ describe('README', () => {
   });
 
   it('renders defaults and required inputs', () => {
-    const { inputs } = renderTables('inputs:\n  a:\n    description: A|B\n    required: true\n  b:\n    description: x\n    default: ""\n');
+    const { inputs } = renderTables(
+      'inputs:\n  a:\n    description: A|B\n    required: true\n  b:\n    description: x\n    default: ""\n',
+    );
     expect(inputs).toContain('| `a` | **required** | A\\|B |');
     expect(inputs).toContain('| `b` | `""` | x |');
   });

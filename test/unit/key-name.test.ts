@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildKeyName, checkTemplate, globMatches, MAX_NAME_LENGTH, newNonce, parseKeyName, renderBase, sanitize, type RunValues,
+  buildKeyName,
+  checkTemplate,
+  globMatches,
+  MAX_NAME_LENGTH,
+  newNonce,
+  parseKeyName,
+  renderBase,
+  sanitize,
+  type RunValues,
 } from '../../src/key-name.js';
 
 const RUN: RunValues = {
-  owner: 'octo-org', repo: 'shop-api', workflow: 'CI / tests', job: 'test', run_id: '16021984', run_number: '7',
-  run_attempt: '2', event: 'pull_request', ref: '42/merge', sha: '0123456', pr: '42', actor: 'dependabot[bot]',
+  owner: 'octo-org',
+  repo: 'shop-api',
+  workflow: 'CI / tests',
+  job: 'test',
+  run_id: '16021984',
+  run_number: '7',
+  run_attempt: '2',
+  event: 'pull_request',
+  ref: '42/merge',
+  sha: '0123456',
+  pr: '42',
+  actor: 'dependabot[bot]',
 };
 const EXPIRY = new Date('2026-11-29T21:55:07.000Z');
 
@@ -20,7 +38,9 @@ describe('key names', () => {
   it('says which placeholder is unknown or has no value in this run', () => {
     expect(() => checkTemplate('x-{branch}')).toThrow(/unknown placeholder \{branch\}/);
     expect(() => renderBase('preview-{pr}', { ...RUN, pr: undefined })).toThrow(/not triggered by a pull request/);
-    expect(() => renderBase('{repo}', { ...RUN, repo: undefined })).toThrow(/uses \{repo\}, which this run does not provide/);
+    expect(() => renderBase('{repo}', { ...RUN, repo: undefined })).toThrow(
+      /uses \{repo\}, which this run does not provide/,
+    );
     expect(() => checkTemplate('  ')).toThrow(/"name" is empty/);
   });
 
@@ -42,11 +62,22 @@ describe('key names', () => {
     expect(name.endsWith('-eph-20261129T215507Z-abcdef')).toBe(true);
     expect(parseKeyName(name)?.base).toBe('x'.repeat(52));
     // A cut that lands on a separator does not leave it dangling before the suffix.
-    expect(buildKeyName(`${'y'.repeat(51)}-zzz`, EXPIRY, 'abcdef')).toBe(`${'y'.repeat(51)}-eph-20261129T215507Z-abcdef`);
+    expect(buildKeyName(`${'y'.repeat(51)}-zzz`, EXPIRY, 'abcdef')).toBe(
+      `${'y'.repeat(51)}-eph-20261129T215507Z-abcdef`,
+    );
   });
 
   it('does not claim names it did not make', () => {
-    for (const name of [null, undefined, '', 'prod-key', 'x-eph-20261129T215507Z-ABCDEF', 'x-eph-20261329T215507Z-abcdef', 'x-eph-20261129T215507Z-abcdefg', '-eph-20261129T215507Z-abcdef']) {
+    for (const name of [
+      null,
+      undefined,
+      '',
+      'prod-key',
+      'x-eph-20261129T215507Z-ABCDEF',
+      'x-eph-20261329T215507Z-abcdef',
+      'x-eph-20261129T215507Z-abcdefg',
+      '-eph-20261129T215507Z-abcdef',
+    ]) {
       expect(parseKeyName(name)).toBeUndefined();
     }
   });

@@ -17,20 +17,28 @@ describe('durations', () => {
     expect(parseDuration('7d', 'ttl', LIMITS)).toBe(604_800_000);
   });
   it('rejects anything else, and values out of range', () => {
-    for (const bad of ['', '6', 'h', '1.5h', '-1s', '1w', '6 hours', '1e3s']) expect(() => parseDuration(bad, 'ttl', LIMITS)).toThrow(/not a duration/);
+    for (const bad of ['', '6', 'h', '1.5h', '-1s', '1w', '6 hours', '1e3s'])
+      expect(() => parseDuration(bad, 'ttl', LIMITS)).toThrow(/not a duration/);
     expect(() => parseDuration('91d', 'ttl', LIMITS)).toThrow(/out of range: use 1s to 90d/);
   });
   it('formats with the largest exact unit', () => {
-    expect([formatDuration(120_000), formatDuration(90_000), formatDuration(86_400_000), formatDuration(1500)]).toEqual(['2m', '90s', '1d', '1500ms']);
+    expect([formatDuration(120_000), formatDuration(90_000), formatDuration(86_400_000), formatDuration(1500)]).toEqual(
+      ['2m', '90s', '1d', '1500ms'],
+    );
   });
 });
 
 describe('roles', () => {
   it('are canonical, de-duplicated, in input order', () => {
-    expect(parseRoles('dataplaneeditor,ControlPlaneViewer\nDATAPLANEEDITOR')).toEqual(['DataPlaneEditor', 'ControlPlaneViewer']);
+    expect(parseRoles('dataplaneeditor,ControlPlaneViewer\nDATAPLANEEDITOR')).toEqual([
+      'DataPlaneEditor',
+      'ControlPlaneViewer',
+    ]);
   });
   it('reject unknown ones by name', () => {
-    expect(() => parseRoles('Owner')).toThrow('unknown role "Owner". Valid roles: ProjectEditor, ProjectViewer, ControlPlaneEditor, ControlPlaneViewer, DataPlaneEditor, DataPlaneViewer.');
+    expect(() => parseRoles('Owner')).toThrow(
+      'unknown role "Owner". Valid roles: ProjectEditor, ProjectViewer, ControlPlaneEditor, ControlPlaneViewer, DataPlaneEditor, DataPlaneViewer.',
+    );
   });
 });
 
@@ -38,19 +46,38 @@ describe('URLs', () => {
   const read = (url: string) => readUrl(() => url, 'api-url');
   it('allow https anywhere and http only on loopback', () => {
     expect(read('https://api.pinecone.io/')).toBe('https://api.pinecone.io');
-    for (const ok of ['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9', 'http://127.5.5.5']) expect(() => read(ok)).not.toThrow();
-    for (const bad of ['http://api.pinecone.io', 'http://10.0.0.1', 'http://localhost.evil.com', 'ws://127.0.0.1']) expect(() => read(bad)).toThrow(/must use https/);
+    for (const ok of ['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9', 'http://127.5.5.5'])
+      expect(() => read(ok)).not.toThrow();
+    for (const bad of ['http://api.pinecone.io', 'http://10.0.0.1', 'http://localhost.evil.com', 'ws://127.0.0.1'])
+      expect(() => read(bad)).toThrow(/must use https/);
   });
 });
 
 describe('credentials', () => {
-  const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? { 'api-url': 'https://a.io', 'auth-url': 'https://b.io/t', 'api-version': '2025-10' }[name] ?? '';
+  const inputs = (values: Record<string, string>) => (name: string) =>
+    values[name] ?? { 'api-url': 'https://a.io', 'auth-url': 'https://b.io/t', 'api-version': '2025-10' }[name] ?? '';
   it('fall back to the environment, and say which one is missing', () => {
-    expect(readConnectionInputs(inputs({}), { PINECONE_CLIENT_ID: 'id', PINECONE_CLIENT_SECRET: 's' }).connection?.clientId).toBe('id');
-    expect(readConnectionInputs(inputs({ 'client-id': 'id' }), {}).missingCredentials).toBe('client-secret (or env PINECONE_CLIENT_SECRET)');
+    expect(
+      readConnectionInputs(inputs({}), { PINECONE_CLIENT_ID: 'id', PINECONE_CLIENT_SECRET: 's' }).connection?.clientId,
+    ).toBe('id');
+    expect(readConnectionInputs(inputs({ 'client-id': 'id' }), {}).missingCredentials).toBe(
+      'client-secret (or env PINECONE_CLIENT_SECRET)',
+    );
   });
   it('are not required when everything else is valid', () => {
-    const defaults: Record<string, string> = { project: 'p', roles: 'ProjectViewer', name: 'n', ttl: '1h', 'export-env': 'K', 'on-missing-credentials': 'skip', 'on-cleanup-error': 'fail', timeout: '2m', cleanup: 'true', 'sweep-expired': 'true', replace: 'false' };
+    const defaults: Record<string, string> = {
+      project: 'p',
+      roles: 'ProjectViewer',
+      name: 'n',
+      ttl: '1h',
+      'export-env': 'K',
+      'on-missing-credentials': 'skip',
+      'on-cleanup-error': 'fail',
+      timeout: '2m',
+      cleanup: 'true',
+      'sweep-expired': 'true',
+      replace: 'false',
+    };
     expect(readMainInputs(inputs(defaults), {}).connection).toBeUndefined();
   });
 });

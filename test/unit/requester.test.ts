@@ -104,7 +104,11 @@ describe('requester', () => {
 
   it('fails with the budget named when no time is left, and does not sleep past it', async () => {
     const h = harness([answer(503, { 'retry-after': '60' })], { budgetMs: 10_000 });
-    await expect(h.requester.send(h.call)).rejects.toThrow(new ActionError('Ran out of time (timeout: 2m) trying to do it: Pinecone did not answer in time. Try again, or raise the budget.'));
+    await expect(h.requester.send(h.call)).rejects.toThrow(
+      new ActionError(
+        'Ran out of time (timeout: 2m) trying to do it: Pinecone did not answer in time. Try again, or raise the budget.',
+      ),
+    );
     expect(h.sleeps).toEqual([]);
   });
 
@@ -117,6 +121,8 @@ describe('requester', () => {
 
   it('says what could not be reached after network errors', async () => {
     const h = harness(Array.from({ length: 5 }, () => new TransportError('ECONNREFUSED', 'not-sent')));
-    await expect(h.requester.send(h.call)).rejects.toThrow(/Could not reach Pinecone to do it \(ECONNREFUSED after 5 attempts\)/);
+    await expect(h.requester.send(h.call)).rejects.toThrow(
+      /Could not reach Pinecone to do it \(ECONNREFUSED after 5 attempts\)/,
+    );
   });
 });

@@ -45,12 +45,16 @@ describe('keysToRetire', () => {
   const expired = ours('gha-x', '2026-11-21T00:00:00Z');
   const all = [key(own.name), older, newer, otherPr, expired, key('preview-pr-42-eph-by-hand')];
 
-  it('sweep-expired: every expired key of this action, not the job\'s own', () => {
-    expect(keysToRetire(all, own, { sweepExpired: true, replace: false, now: NOW })).toEqual([{ id: expired.id, name: expired.name, why: 'expired' }]);
+  it("sweep-expired: every expired key of this action, not the job's own", () => {
+    expect(keysToRetire(all, own, { sweepExpired: true, replace: false, now: NOW })).toEqual([
+      { id: expired.id, name: expired.name, why: 'expired' },
+    ]);
   });
 
   it('replace: older keys of the same base only, never a newer one from a concurrent run', () => {
-    expect(keysToRetire(all, own, { sweepExpired: false, replace: true, now: NOW }).map((k) => [k.id, k.why])).toEqual([[older.id, 'replaced']]);
+    expect(keysToRetire(all, own, { sweepExpired: false, replace: true, now: NOW }).map((k) => [k.id, k.why])).toEqual([
+      [older.id, 'replaced'],
+    ]);
   });
 
   it('neither: nothing', () => {
