@@ -8,5 +8,7 @@ export default defineConfig({
     // The e2e suites spawn node processes; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
     reporters: ['default', './test/support/count-reporter.ts'],
+    // workflow-parser imports its JSON schemas without import attributes: let Vite load it, not Node.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

@@ -1,0 +1,28 @@
+// Every committed bundle starts and answers in its own words (an ESM/CommonJS mistake can bundle "successfully"
+// into a stub that only fails at run time): run each with no inputs at all, on both Node versions.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NODES, ROOT } from '../runner/runner.js';
+
+describe.each(NODES)('bundles on $name', ({ path: node }) => {
+  const run = (entry: string) =>
+    spawnSync(node, [join(ROOT, 'dist', entry, 'index.js')], {
+      cwd: mkdtempSync(join(tmpdir(), 'smoke-')),
+      env: { PATH: process.env['PATH'] ?? '' },
+      encoding: 'utf8',
+    });
+
+  it.each([
+    ['main', 1, /^::error::Input "name" is empty/m],
+    ['post', 0, /^Nothing to clean up: the main step created no key\.$/m],
+    ['sweep', 1, /^::error::Input "api-url" is required and empty\.$/m],
+  ])('dist/%s', (entry, status, line) => {
+    const result = run(entry);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(line);
+    expect(result.status).toBe(status);
+  });
+});

@@ -1,0 +1,95 @@
+// action.yml, sweep/action.yml, every workflow and every YAML example in the README, parsed and checked with
+// @actions/workflow-parser (the parser behind GitHub's own workflow tooling), plus what it cannot know: that
+// every `with:` of this action names a real input, and that third-party actions are pinned by SHA.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { parseAction } from '@actions/workflow-parser/actions/action-parser';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../runner/runner.js';
+
+type Step = { uses?: string; with?: Record<string, unknown> };
+type Workflow = { jobs: Record<string, { steps?: Step[] }> };
+type Action = { inputs: Record<string, { required?: boolean; default?: string }> };
+
+const ACTIONS: Record<string, string> = { main: 'action.yml', sweep: 'sweep/action.yml' };
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+const workflows = readdirSync(join(ROOT, '.github/workflows')).map((name) => ({
+  name: `.github/workflows/${name}`,
+  content: read(`.github/workflows/${name}`),
+}));
+const examples = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((match, i) => ({
+  name: `README example ${i + 1}`,
+  content: match[1]!,
+}));
+
+async function workflowErrors(file: { name: string; content: string }): Promise<string[]> {
+  const parsed = parseWorkflow(file, new NoOperationTraceWriter());
+  const errors = parsed.context.errors.getErrors().map((error) => error.message);
+  if (errors.length > 0 || !parsed.value) return errors;
+  const template = await convertWorkflowTemplate(parsed.context, parsed.value);
+  return (template.errors ?? []).map((error) => error.Message);
+}
+
+/** Which of our actions a `uses:` names, if any. */
+function ourAction(uses: string): string | undefined {
+  if (uses === './' || /^OWNER\/pinecone-ephemeral-key@/.test(uses)) return 'main';
+  if (uses === './sweep' || /^OWNER\/pinecone-ephemeral-key\/sweep@/.test(uses)) return 'sweep';
+  return undefined;
+}
+
+describe('action metadata', () => {
+  it.each(Object.values(ACTIONS))('%s is valid against the action schema', (file) => {
+    const parsed = parseAction({ name: file, content: read(file) }, new NoOperationTraceWriter());
+    expect(parsed.context.errors.getErrors().map((error) => error.message)).toEqual([]);
+  });
+});
+
+describe.each([...workflows, ...examples])('$name', (file) => {
+  it('is a complete, valid workflow', async () => {
+    expect(await workflowErrors(file)).toEqual([]);
+  });
+
+  it("uses this action's inputs only, with the required ones", () => {
+    const workflow = parse(file.content) as Workflow;
+    for (const [job, { steps = [] }] of Object.entries(workflow.jobs)) {
+      for (const step of steps) {
+        const action = step.uses && ourAction(step.uses);
+        if (!action) continue;
+        const { inputs } = parse(read(ACTIONS[action]!)) as Action;
+        const given = Object.keys(step.with ?? {});
+        expect(
+          given.filter((name) => !(name in inputs)),
+          `${job}: ${step.uses}`,
+        ).toEqual([]);
+        const missing = Object.entries(inputs).filter(([name, spec]) => spec.required && !given.includes(name));
+        expect(
+          missing.map(([name]) => name),
+          `${job}: ${step.uses}`,
+        ).toEqual([]);
+      }
+    }
+  });
+});
+
+describe.each(workflows)('$name', (file) => {
+  it('pins third-party actions by commit SHA', () => {
+    const uses = [...file.content.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)/gm)].map((match) => match[1]!);
+    expect(uses.filter((ref) => !ref.startsWith('./') && !/@[0-9a-f]{40}$/.test(ref))).toEqual([]);
+  });
+});
+
+describe('the checks catch mistakes', () => {
+  it('a misspelt key, a missing runs-on, an unknown input', async () => {
+    expect(
+      await workflowErrors({ name: 'bad', content: 'on: push\njobs:\n  a:\n    step:\n      - run: x\n' }),
+    ).not.toEqual([]);
+    const parsed = parseAction(
+      { name: 'bad', content: 'name: x\ndescription: y\nruns:\n  using: node99\n  main: a.js\n' },
+      new NoOperationTraceWriter(),
+    );
+    expect(parsed.context.errors.getErrors()).not.toEqual([]);
+    expect(ourAction('OWNER/pinecone-ephemeral-key@v1')).toBe('main');
+  });
+});
