@@ -40,7 +40,9 @@ export interface RecordedRequest {
   body: string;
   status: number | 'dropped' | 'hung';
   responseBody: string;
+  /** When the request arrived and when its answer was sent (performance.now() ms). */
   at: number;
+  answeredAt?: number;
 }
 
 export interface EmulatorOptions {
@@ -149,7 +151,7 @@ export class PineconeEmulator {
       body,
       status: 'hung',
       responseBody: '',
-      at: Date.now(),
+      at: performance.now(),
     };
     this.requests.push(record);
     this.onRequest?.(record);
@@ -161,6 +163,7 @@ export class PineconeEmulator {
         if (res.destroyed) return;
         res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json' } : {}), ...headers });
         res.end(text);
+        record.answeredAt = performance.now();
       };
       if (this.options.latencyMs) this.later(this.options.latencyMs, answer);
       else answer();
