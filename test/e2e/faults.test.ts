@@ -1,29 +1,25 @@
 // One test per fault. Each asserts the exit codes, the one-line message, the requests made, that no key is left
 // behind and that no secret was printed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault } from '../emulator/faults.js';
 import { Job, NODES } from '../runner/runner.js';
-import { startWorld, type World } from '../support/fixture.js';
+import { freshWorldPerTest } from '../support/fixture.js';
 import { failureLine, findLeaks } from '../support/scan.js';
 
 const HTML_502 =
   '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 
 describe.each(NODES)('faults on $name', ({ path: node }) => {
-  let world: World;
-  beforeEach(async () => {
-    world = await startWorld();
-  });
-  afterEach(() => world.emulator.stop());
-  const ops = () => world.emulator.requests.map((r) => `${r.op}:${r.status}`);
+  const world = freshWorldPerTest();
+  const ops = () => world().emulator.requests.map((r) => `${r.op}:${r.status}`);
 
   async function run(faults: Fault[], inputs: Record<string, string> = {}) {
-    world.emulator.inject(...faults);
-    const job = new Job({ node, with: { ...world.inputs, ...inputs } });
+    world().emulator.inject(...faults);
+    const job = new Job({ node, with: { ...world().inputs, ...inputs } });
     const main = await job.main();
     const post = await job.post();
     for (const step of [main, post]) {
-      expect(findLeaks(step, world.secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
+      expect(findLeaks(step, world().secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
     }
     return { main, post, job };
   }
@@ -36,7 +32,7 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
   }) {
     expect(main.exitCode, main.log.join('\n')).toBe(0);
     expect(post.exitCode, post.log.join('\n')).toBe(0);
-    expect(world.emulator.keysIn()).toEqual([]);
+    expect(world().emulator.keysIn()).toEqual([]);
   }
 
   it('token 429 with Retry-After: waits as told, then goes on', async () => {
@@ -94,7 +90,9 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
   it('create 429 with Retry-After: the same request again (a 429 made nothing)', async () => {
     const result = await run([{ op: 'create-key', status: 429, retryAfter: '1' }]);
     succeeded(result);
-    const creates = world.emulator.requestsFor('create-key').map((r) => (JSON.parse(r.body) as { name: string }).name);
+    const creates = world()
+      .emulator.requestsFor('create-key')
+      .map((r) => (JSON.parse(r.body) as { name: string }).name);
     expect(creates[0]).toBe(creates[1]);
     expect(ops()).toEqual(['token:200', 'create-key:429', 'create-key:200', 'token:200', 'delete-key:202']);
   });
@@ -103,8 +101,8 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     const result = await run([{ op: 'create-key', status: 503 }]);
     succeeded(result);
     expect(ops().slice(0, 4)).toEqual(['token:200', 'create-key:503', 'list-keys:200', 'create-key:200']);
-    const [first, second] = world.emulator
-      .requestsFor('create-key')
+    const [first, second] = world()
+      .emulator.requestsFor('create-key')
       .map((r) => (JSON.parse(r.body) as { name: string }).name);
     expect(first).not.toBe(second);
     expect(result.main.log).toContain(
@@ -130,7 +128,7 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
       'delete-key:202',
       'list-keys:200',
     ]);
-    expect(world.emulator.issued).toHaveLength(2);
+    expect(world().emulator.issued).toHaveLength(2);
   });
 
   it('create answered 200 with a body that is not JSON: treated as lost', async () => {
@@ -149,7 +147,7 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     );
     expect(post.exitCode).toBe(0);
     expect(post.log.join('\n')).toMatch(/Deleted API key gha-shop-api-.*/);
-    expect(world.emulator.keysIn()).toEqual([]);
+    expect(world().emulator.keysIn()).toEqual([]);
   });
 
   it('an HTML 502 page from a proxy: status and a short excerpt, no crash', async () => {
@@ -184,12 +182,16 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     expect(post.exitCode).toBe(exitCode);
     const line = post.log.find((l) => l.startsWith(prefix))!;
     expect(line).toContain(
-      `Could not delete API key ${main.outputs['key-name']} (${main.outputs['key-id']}) in project ${world.project.id}: Pinecone is unavailable: it answered HTTP 500`,
+      `Could not delete API key ${main.outputs['key-name']} (${main.outputs['key-id']}) in project ${world().project.id}: Pinecone is unavailable: it answered HTTP 500`,
     );
     expect(line).toMatch(
       /Delete it by hand in the Pinecone console \(project → API keys\), or run the sweep sub-action\.$/,
     );
-    expect(world.emulator.keysIn().map((k) => k.id)).toEqual([main.outputs['key-id']]);
+    expect(
+      world()
+        .emulator.keysIn()
+        .map((k) => k.id),
+    ).toEqual([main.outputs['key-id']]);
   });
 
   it('a server that never answers, with timeout: 5s: the step fails inside 10 s', async () => {
@@ -207,15 +209,21 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     expect(main.durationMs).toBeLessThan(10_000);
     expect(failureLine(main)).toMatch(/^Ran out of time \(timeout: 5s\) trying to /);
     expect(post.exitCode, post.log.join('\n')).toBe(0);
-    expect(world.emulator.keysIn()).toEqual([]);
+    expect(world().emulator.keysIn()).toEqual([]);
   });
 
-  it('SIGINT while the create is in flight: waits for its answer, exits 1, post deletes the key by ID', async () => {
-    world.emulator.inject({ op: 'create-key', action: 'delay', ms: 1500 });
+  /** Main with `fault` on its create, interrupted (SIGINT, as the runner cancels) when the create arrives. */
+  async function cancelledDuringCreate(fault: Fault) {
+    world().emulator.inject(fault);
     let pid = 0;
-    world.emulator.onRequest = (request) => request.op === 'create-key' && process.kill(pid, 'SIGINT');
-    const job = new Job({ node, with: world.inputs });
+    world().emulator.onRequest = (request) => request.op === 'create-key' && process.kill(pid, 'SIGINT');
+    const job = new Job({ node, with: world().inputs });
     const main = await job.main({ onSpawn: (child) => (pid = child.pid!) });
+    return { job, main };
+  }
+
+  it('SIGINT while the create is in flight: waits for its answer, exits 1, post deletes the key by ID', async () => {
+    const { job, main } = await cancelledDuringCreate({ op: 'create-key', action: 'delay', ms: 1500 });
     expect(main.exitCode).toBe(1);
     expect(main.log).toContain(
       'Received SIGINT: starting nothing new; waiting up to 5s for the request in flight so the post step knows what to delete.',
@@ -225,21 +233,17 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     const post = await job.post();
     expect(post.exitCode).toBe(0);
     expect(ops()).toEqual(['token:200', 'create-key:200', 'token:200', 'delete-key:202']);
-    expect(world.emulator.keysIn()).toEqual([]);
+    expect(world().emulator.keysIn()).toEqual([]);
   });
 
   it('SIGINT while a create hangs and is carried out late: post waits for it and deletes it', async () => {
-    world.emulator.inject({ op: 'create-key', action: 'late-commit', ms: 6000 });
-    let pid = 0;
-    world.emulator.onRequest = (request) => request.op === 'create-key' && process.kill(pid, 'SIGINT');
-    const job = new Job({ node, with: world.inputs });
-    const main = await job.main({ onSpawn: (child) => (pid = child.pid!) });
+    const { job, main } = await cancelledDuringCreate({ op: 'create-key', action: 'late-commit', ms: 6000 });
     expect(main.exitCode).toBe(1);
     expect(main.durationMs).toBeLessThan(7_500); // inside the runner's grace before SIGTERM
     expect(main.state['in-flight']).toMatch(/^gha-shop-api-/);
     const post = await job.post();
     expect(post.exitCode, post.log.join('\n')).toBe(0);
     expect(post.log.join('\n')).toContain(`Deleted API key ${main.state['in-flight']}`);
-    expect(world.emulator.keysIn()).toEqual([]);
+    expect(world().emulator.keysIn()).toEqual([]);
   });
 });

@@ -1,31 +1,27 @@
 // The whole lifecycle through the committed bundles, as the runner runs them, against the emulator.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseKeyName } from '../../src/key-name.js';
 import { Job, NODES } from '../runner/runner.js';
-import { startWorld, type World } from '../support/fixture.js';
+import { freshWorldPerTest } from '../support/fixture.js';
 import { findLeaks, maskedBeforeUse } from '../support/scan.js';
 
 describe.each(NODES)('lifecycle on $name', ({ path: node }) => {
-  let world: World;
-  beforeEach(async () => {
-    world = await startWorld();
-  });
-  afterEach(() => world.emulator.stop());
+  const world = freshWorldPerTest();
 
   it('creates a scoped, masked key named after the run, hands it over, and deletes it in post', async () => {
-    const { 'sweep-expired': _, ...defaults } = world.inputs; // the defaults a user gets
+    const { 'sweep-expired': _, ...defaults } = world().inputs; // the defaults a user gets
     const job = new Job({ node, with: { ...defaults, roles: 'dataplaneviewer, ControlPlaneViewer' } });
     const main = await job.main();
     expect(main.exitCode, main.log.join('\n')).toBe(0);
 
-    const [key] = world.emulator.keysIn(world.project.id);
+    const [key] = world().emulator.keysIn(world().project.id);
     expect(key).toBeDefined();
     expect(key!.roles).toEqual(['DataPlaneViewer', 'ControlPlaneViewer']);
     expect(main.outputs).toMatchObject({
       'api-key': key!.value,
       'key-id': key!.id,
       'key-name': key!.name,
-      'project-id': world.project.id,
+      'project-id': world().project.id,
       roles: 'DataPlaneViewer,ControlPlaneViewer',
       skipped: 'false',
     });
@@ -41,23 +37,31 @@ describe.each(NODES)('lifecycle on $name', ({ path: node }) => {
     expect(main.summary).toContain(key!.name);
     expect(main.log.join('\n')).toContain(`Created API key ${key!.name} (${key!.id})`);
     // The list that looks for expired keys runs beside the create: still one round trip after the login.
-    expect(world.emulator.requests.map((r) => r.op).sort()).toEqual(['create-key', 'list-keys', 'token']);
-    expect(world.emulator.requests[0]!.op).toBe('token');
+    expect(
+      world()
+        .emulator.requests.map((r) => r.op)
+        .sort(),
+    ).toEqual(['create-key', 'list-keys', 'token']);
+    expect(world().emulator.requests[0]!.op).toBe('token');
 
     const post = await job.post();
     expect(post.exitCode, post.log.join('\n')).toBe(0);
-    expect(world.emulator.keysIn()).toEqual([]);
-    expect(world.emulator.requests.slice(3).map((r) => r.op)).toEqual(['token', 'delete-key']);
+    expect(world().emulator.keysIn()).toEqual([]);
+    expect(
+      world()
+        .emulator.requests.slice(3)
+        .map((r) => r.op),
+    ).toEqual(['token', 'delete-key']);
     expect(post.log.join('\n')).toContain(`Deleting API key ${key!.name} (${key!.id})`);
     for (const step of [main, post]) {
-      expect(findLeaks(step, world.secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
+      expect(findLeaks(step, world().secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
     }
   });
 
   it('names a key after a pull request, cut to 80 characters with the suffix intact', async () => {
     const job = new Job({
       node,
-      with: { ...world.inputs, name: 'preview-pr-{pr}-{workflow}-{job}-{actor}-' + 'x'.repeat(60), ttl: '7d' },
+      with: { ...world().inputs, name: 'preview-pr-{pr}-{workflow}-{job}-{actor}-' + 'x'.repeat(60), ttl: '7d' },
       event: { name: 'pull_request', payload: { pull_request: { number: 42 } } },
     });
     const main = await job.main();
@@ -67,6 +71,6 @@ describe.each(NODES)('lifecycle on $name', ({ path: node }) => {
     expect(name).toMatch(/^preview-pr-42-CI-test-octocat-x+-eph-\d{8}T\d{6}Z-[a-z0-9]{6}$/);
     expect(parseKeyName(name)!.expiresAt.getTime() - Date.now()).toBeGreaterThan(7 * 86_400_000 - 60_000);
     await job.post();
-    expect(world.emulator.keysIn()).toEqual([]);
+    expect(world().emulator.keysIn()).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { FaultPlan, type Fault, type Op } from './faults.js';
 
+// Pinecone's roles as the service knows them: kept apart from src/roles.ts on purpose, so that a stand-in for
+// Pinecone cannot agree with the action by construction (the contract test checks both against the spec).
 export const ROLES = [
   'ProjectEditor',
   'ProjectViewer',

@@ -1,4 +1,5 @@
 // An emulator with one service account and one project, and the inputs that point the action at it.
+import { afterEach, beforeEach } from 'vitest';
 import { PineconeEmulator, type EmulatorOptions, type Project } from '../emulator/server.js';
 
 export const CLIENT_ID = 'ci-service-account';
@@ -30,4 +31,14 @@ export async function startWorld(options: EmulatorOptions = {}): Promise<World> 
     },
     secrets: () => [CLIENT_SECRET, ...emulator.tokens.keys(), ...emulator.issued.map((key) => key.value)],
   };
+}
+
+/** A fresh world for each test of the calling `describe`; read it through the returned getter. */
+export function freshWorldPerTest(options: EmulatorOptions = {}): () => World {
+  let world: World | undefined;
+  beforeEach(async () => {
+    world = await startWorld({ ...options }); // a copy: tests change their emulator's options
+  });
+  afterEach(() => world?.emulator.stop());
+  return () => world!;
 }
