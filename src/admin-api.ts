@@ -28,7 +28,8 @@ export interface ApiKey {
 
 type Json = Record<string, unknown>;
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-const DELETE_ROUNDS = 4;
+// As persistent as every other call (5 attempts): the delete is the one request we must not give up on early.
+const DELETE_ROUNDS = 5;
 
 export class AdminApi {
   private token: { value: string; expiresAt: number } | undefined;

@@ -83,12 +83,17 @@ export function readPostInputs(input: GetInput, env: NodeJS.ProcessEnv) {
   }));
 }
 
+/** The client secret, from the input or the environment: every step masks it before reading anything else. */
+export function readClientSecret(input: GetInput, env: NodeJS.ProcessEnv): string {
+  return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
+}
+
 export function readConnectionInputs(input: GetInput, env: NodeJS.ProcessEnv) {
   const clientId = input('client-id') || env['PINECONE_CLIENT_ID'] || '';
-  const clientSecret = input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
+  const secret = readClientSecret(input, env);
   const missing = [
     clientId ? '' : 'client-id (or env PINECONE_CLIENT_ID)',
-    clientSecret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
+    secret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
   ].filter(Boolean);
   const apiUrl = readUrl(input, 'api-url');
   const authUrl = readUrl(input, 'auth-url');
@@ -99,7 +104,7 @@ export function readConnectionInputs(input: GetInput, env: NodeJS.ProcessEnv) {
     );
   }
   return {
-    connection: missing.length === 0 ? { clientId, clientSecret, apiUrl, authUrl, apiVersion } : undefined,
+    connection: missing.length === 0 ? { clientId, clientSecret: secret, apiUrl, authUrl, apiVersion } : undefined,
     missingCredentials: missing.join(' and '),
   };
 }

@@ -3,7 +3,7 @@
 import type { AdminApi, ApiKey } from './admin-api.js';
 import { resolveProject } from './project.js';
 import { ActionError, asUserError, OutcomeUnknownError } from './errors.js';
-import { readMainInputs, type MainInputs } from './inputs.js';
+import { readClientSecret, readMainInputs, type MainInputs } from './inputs.js';
 import { buildKeyName, newNonce, renderBase, type RunValues } from './key-name.js';
 import { Secrets } from './secrets.js';
 import { saveState } from './state.js';
@@ -16,11 +16,11 @@ const CREATE_TRIES = 3;
 export async function runMain(deps: StepDeps, readRunValues: () => RunValues): Promise<void> {
   const { core } = deps;
   const secrets = new Secrets(core.setSecret);
+  secrets.add(readClientSecret(core.getInput, deps.env));
   try {
     const inputs = readMainInputs(core.getInput, deps.env);
     if (!inputs.connection)
       return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'no key was created');
-    secrets.add(inputs.connection.clientSecret);
     const base = asUserError(() => renderBase(inputs.nameTemplate, readRunValues()));
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
 

@@ -1,7 +1,7 @@
 // The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
 // trusts nothing but state, and reads it as a straight run of guard clauses.
 import type { AdminApi } from './admin-api.js';
-import { readPostInputs } from './inputs.js';
+import { readClientSecret, readPostInputs } from './inputs.js';
 import { DELETE_CONCURRENCY, forEachBounded } from './pool.js';
 import { Secrets } from './secrets.js';
 import { loadState, type MainState } from './state.js';
@@ -25,13 +25,13 @@ export async function runPost(deps: StepDeps): Promise<void> {
     return;
   }
   const secrets = new Secrets(core.setSecret);
+  secrets.add(readClientSecret(core.getInput, deps.env));
   let inputs: ReturnType<typeof readPostInputs> | undefined;
   try {
     inputs = readPostInputs(core.getInput, deps.env);
     if (!inputs.connection) {
       throw new Error(`the credentials are missing in the post step (${inputs.missingCredentials} empty)`);
     }
-    secrets.add(inputs.connection.clientSecret);
     const deadline = deps.now() + inputs.timeoutMs;
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
     await api.login();

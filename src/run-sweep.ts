@@ -1,6 +1,6 @@
 // The sweep sub-action: delete keys this action made that have expired (or that match `match`), never any other.
 // It is the backstop for runners that died before their post step, and the end of a preview's key.
-import { readSweepInputs } from './inputs.js';
+import { readClientSecret, readSweepInputs } from './inputs.js';
 import { resolveProject } from './project.js';
 import { DELETE_CONCURRENCY, forEachBounded } from './pool.js';
 import { Secrets } from './secrets.js';
@@ -12,11 +12,11 @@ import { ActionError } from './errors.js';
 export async function runSweep(deps: StepDeps): Promise<void> {
   const { core } = deps;
   const secrets = new Secrets(core.setSecret);
+  secrets.add(readClientSecret(core.getInput, deps.env));
   try {
     const inputs = readSweepInputs(core.getInput, deps.env);
     if (!inputs.connection)
       return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'nothing was swept');
-    secrets.add(inputs.connection.clientSecret);
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
     core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
     await api.login();

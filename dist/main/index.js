@@ -31017,12 +31017,16 @@ function readPostInputs(input, env) {
         timeoutMs: Math.min(MAX_POST_BUDGET_MS, parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS })),
     }));
 }
+/** The client secret, from the input or the environment: every step masks it before reading anything else. */
+function readClientSecret(input, env) {
+    return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
+}
 function readConnectionInputs(input, env) {
     const clientId = input('client-id') || env['PINECONE_CLIENT_ID'] || '';
-    const clientSecret = input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
+    const secret = readClientSecret(input, env);
     const missing = [
         clientId ? '' : 'client-id (or env PINECONE_CLIENT_ID)',
-        clientSecret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
+        secret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
     ].filter(Boolean);
     const apiUrl = readUrl(input, 'api-url');
     const authUrl = readUrl(input, 'auth-url');
@@ -31031,7 +31035,7 @@ function readConnectionInputs(input, env) {
         throw new Error(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
     }
     return {
-        connection: missing.length === 0 ? { clientId, clientSecret, apiUrl, authUrl, apiVersion } : undefined,
+        connection: missing.length === 0 ? { clientId, clientSecret: secret, apiUrl, authUrl, apiVersion } : undefined,
         missingCredentials: missing.join(' and '),
     };
 }
@@ -31207,7 +31211,8 @@ function keysToRetire(keys, own, options) {
 // Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-const DELETE_ROUNDS = 4;
+// As persistent as every other call (5 attempts): the delete is the one request we must not give up on early.
+const DELETE_ROUNDS = 5;
 class AdminApi {
     config;
     requester;
@@ -31612,11 +31617,11 @@ const CREATE_TRIES = 3;
 async function runMain(deps, readRunValues) {
     const { core } = deps;
     const secrets = new Secrets(core.setSecret);
+    secrets.add(readClientSecret(core.getInput, deps.env));
     try {
         const inputs = readMainInputs(core.getInput, deps.env);
         if (!inputs.connection)
             return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'no key was created');
-        secrets.add(inputs.connection.clientSecret);
         const base = errors_asUserError(() => renderBase(inputs.nameTemplate, readRunValues()));
         const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
         core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);

@@ -30888,12 +30888,16 @@ function readPostInputs(input, env) {
         timeoutMs: Math.min(MAX_POST_BUDGET_MS, durations_parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS })),
     }));
 }
+/** The client secret, from the input or the environment: every step masks it before reading anything else. */
+function readClientSecret(input, env) {
+    return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
+}
 function readConnectionInputs(input, env) {
     const clientId = input('client-id') || env['PINECONE_CLIENT_ID'] || '';
-    const clientSecret = input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
+    const secret = readClientSecret(input, env);
     const missing = [
         clientId ? '' : 'client-id (or env PINECONE_CLIENT_ID)',
-        clientSecret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
+        secret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
     ].filter(Boolean);
     const apiUrl = readUrl(input, 'api-url');
     const authUrl = readUrl(input, 'auth-url');
@@ -30902,7 +30906,7 @@ function readConnectionInputs(input, env) {
         throw new Error(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
     }
     return {
-        connection: missing.length === 0 ? { clientId, clientSecret, apiUrl, authUrl, apiVersion } : undefined,
+        connection: missing.length === 0 ? { clientId, clientSecret: secret, apiUrl, authUrl, apiVersion } : undefined,
         missingCredentials: missing.join(' and '),
     };
 }
@@ -31056,7 +31060,8 @@ function loadState(store) {
 // Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-const DELETE_ROUNDS = 4;
+// As persistent as every other call (5 attempts): the delete is the one request we must not give up on early.
+const DELETE_ROUNDS = 5;
 class AdminApi {
     config;
     requester;
@@ -31424,13 +31429,13 @@ async function runPost(deps) {
         return;
     }
     const secrets = new Secrets(core.setSecret);
+    secrets.add(readClientSecret(core.getInput, deps.env));
     let inputs;
     try {
         inputs = readPostInputs(core.getInput, deps.env);
         if (!inputs.connection) {
             throw new Error(`the credentials are missing in the post step (${inputs.missingCredentials} empty)`);
         }
-        secrets.add(inputs.connection.clientSecret);
         const deadline = deps.now() + inputs.timeoutMs;
         const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
         await api.login();

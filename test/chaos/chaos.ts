@@ -33,9 +33,13 @@ export function scenario(seed: number): Scenario {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const faults: Fault[] = [];
   let slow = 0; // hangs and late commits each cost a third of a budget: at most one per run
+  // The action promises to outlast 4 consecutive failures of one operation (5 attempts): never inject more.
+  const failures = new Map<Op, number>();
   for (let n = Math.floor(random() * 5); n > 0; n--) {
     const op = pick(OPS);
-    const times = 1 + Math.floor(random() * 2);
+    const times = Math.min(1 + Math.floor(random() * 2), 4 - (failures.get(op) ?? 0));
+    if (times <= 0) continue;
+    failures.set(op, (failures.get(op) ?? 0) + times);
     const kind = pick([
       '429',
       '500',

@@ -174,6 +174,11 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     expect(ops().slice(-4)).toEqual(['token:200', 'delete-key:500', 'fetch-key:200', 'delete-key:202']);
   });
 
+  it('delete answers 502 four times in a row: the fifth attempt deletes it', async () => {
+    succeeded(await run([{ op: 'delete-key', status: 502, times: 4 }]));
+    expect(world().emulator.requestsFor('delete-key').map((r) => r.status)).toEqual([502, 502, 502, 502, 202]);
+  });
+
   it.each([
     ['fail', 1, '##[error]'],
     ['warn', 0, '##[warning]'],
