@@ -176,7 +176,11 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
 
   it('delete answers 502 four times in a row: the fifth attempt deletes it', async () => {
     succeeded(await run([{ op: 'delete-key', status: 502, times: 4 }]));
-    expect(world().emulator.requestsFor('delete-key').map((r) => r.status)).toEqual([502, 502, 502, 502, 202]);
+    expect(
+      world()
+        .emulator.requestsFor('delete-key')
+        .map((r) => r.status),
+    ).toEqual([502, 502, 502, 502, 202]);
   });
 
   it.each([
