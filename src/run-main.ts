@@ -12,6 +12,8 @@ import { missingCredentials, openApi, reportFailure, type StepDeps } from './ste
 import { renderKeySummary } from './summary.js';
 
 const CREATE_TRIES = 3;
+/** Keys retired by one job's post step; the rest wait for later runs or a sweep. */
+export const MAX_RETIRE_PER_RUN = 100;
 
 export async function runMain(deps: StepDeps, readRunValues: () => RunValues): Promise<void> {
   const { core } = deps;
@@ -138,11 +140,14 @@ function findKeysToRetire(
     now: deps.now(),
   });
   if (retire.length === 0) return;
-  saveState(deps.core, { retire });
+  // State reaches post as an environment variable (at most 128 KiB on Linux): hand over a bounded batch.
+  saveState(deps.core, { retire: retire.slice(0, MAX_RETIRE_PER_RUN) });
   const expired = retire.filter((key) => key.why === 'expired').length;
   const replaced = retire.length - expired;
+  const later =
+    retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
   deps.core.info(
-    `Found ${[expired ? `${expired} expired key(s)` : '', replaced ? `${replaced} older key(s) named ${own.base} (replace: true)` : ''].filter(Boolean).join(' and ')} made by this action; the post step deletes them.`,
+    `Found ${[expired ? `${expired} expired key(s)` : '', replaced ? `${replaced} older key(s) named ${own.base} (replace: true)` : ''].filter(Boolean).join(' and ')} made by this action; the post step deletes them${later}.`,
   );
 }
 

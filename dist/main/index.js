@@ -30776,6 +30776,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   V: () => (/* binding */ runMain)
 });
 
+// UNUSED EXPORTS: MAX_RETIRE_PER_RUN
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
 // with its stack only under RUNNER_DEBUG.
@@ -31614,6 +31616,8 @@ function renderSweepSummary(plan, deleted, dryRun) {
 
 
 const CREATE_TRIES = 3;
+/** Keys retired by one job's post step; the rest wait for later runs or a sweep. */
+const MAX_RETIRE_PER_RUN = 100;
 async function runMain(deps, readRunValues) {
     const { core } = deps;
     const secrets = new Secrets(core.setSecret);
@@ -31708,10 +31712,12 @@ function findKeysToRetire(deps, inputs, listed, secrets, own) {
     });
     if (retire.length === 0)
         return;
-    saveState(deps.core, { retire });
+    // State reaches post as an environment variable (at most 128 KiB on Linux): hand over a bounded batch.
+    saveState(deps.core, { retire: retire.slice(0, MAX_RETIRE_PER_RUN) });
     const expired = retire.filter((key) => key.why === 'expired').length;
     const replaced = retire.length - expired;
-    deps.core.info(`Found ${[expired ? `${expired} expired key(s)` : '', replaced ? `${replaced} older key(s) named ${own.base} (replace: true)` : ''].filter(Boolean).join(' and ')} made by this action; the post step deletes them.`);
+    const later = retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
+    deps.core.info(`Found ${[expired ? `${expired} expired key(s)` : '', replaced ? `${replaced} older key(s) named ${own.base} (replace: true)` : ''].filter(Boolean).join(' and ')} made by this action; the post step deletes them${later}.`);
 }
 function handOver(deps, inputs, key) {
     const { core } = deps;

@@ -60,6 +60,18 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
     ).toEqual(['token', 'delete-key', 'delete-key', 'delete-key']);
   });
 
+  it('many expired keys: post retires a bounded batch (state reaches post as an env var), the rest later', async () => {
+    for (let i = 0; i < 130; i++) ours(`gha-old-${i}`, -HOUR);
+    const job = new Job({ node, with: { ...world().inputs, 'sweep-expired': 'true' } });
+    const main = await job.main();
+    expect(main.log).toContain(
+      'Found 130 expired key(s) made by this action; the post step deletes them (100 now, the rest in later runs or a sweep).',
+    );
+    expect((JSON.parse(main.state['retire']!) as unknown[]).length).toBe(100);
+    expect((await job.post()).exitCode).toBe(0);
+    expect(world().emulator.keysIn()).toHaveLength(30);
+  });
+
   it('a failing list for expired keys only warns; the key is still handed over', async () => {
     world().emulator.inject({ op: 'list-keys', status: 500, times: 5 });
     const job = new Job({ node, with: { ...world().inputs, 'sweep-expired': 'true' } });
