@@ -1,6 +1,7 @@
 // The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
 // trusts nothing but state, and reads it as a straight run of guard clauses.
 import type { AdminApi } from './admin-api.js';
+import { ActionError } from './errors.js';
 import { readClientSecret, readPostInputs } from './inputs.js';
 import { DELETE_CONCURRENCY, forEachBounded } from './pool.js';
 import { Secrets } from './secrets.js';
@@ -14,29 +15,36 @@ export async function runPost(deps: StepDeps): Promise<void> {
   const { core } = deps;
   const state = loadState(core);
   const orphanNames = state.names.filter((name) => name !== state.keyName || !state.keyId);
-  if (!state.keyId && orphanNames.length === 0 && state.retire.length === 0) {
+  const deleteOwn = state.keyId !== '' && state.cleanup;
+  const othersToDelete = orphanNames.length > 0 || state.retire.length > 0;
+  if (!state.keyId && !othersToDelete) {
     core.info('Nothing to clean up: the main step created no key.');
     return;
   }
-  if (state.keyId && !state.cleanup && orphanNames.length === 0 && state.retire.length === 0) {
+  if (state.keyId && !state.cleanup) {
     core.info(
       `Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`,
     );
-    return;
   }
+  if (!deleteOwn && !othersToDelete) return;
   const secrets = new Secrets(core.setSecret);
   secrets.add(readClientSecret(core.getInput, deps.env));
   let inputs: ReturnType<typeof readPostInputs> | undefined;
   try {
     inputs = readPostInputs(core.getInput, deps.env);
     if (!inputs.connection) {
-      throw new Error(`the credentials are missing in the post step (${inputs.missingCredentials} empty)`);
+      throw new ActionError(
+        `the credentials are missing in the post step (${inputs.missingCredentials} empty); pass them as inputs, which the post step reads again.`,
+      );
     }
     const deadline = deps.now() + inputs.timeoutMs;
     const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
     await api.login();
     // The job's own key and the keys main found to retire go in parallel: one round trip after the login.
-    const [own] = await Promise.allSettled([ownKey(api, state, deps), retire(api, state.retire, deps, secrets)]);
+    const [own] = await Promise.allSettled([
+      deleteOwn ? deleteOwnKey(api, state, deps) : undefined,
+      retire(api, state.retire, deps, secrets),
+    ]);
     if (own.status === 'rejected') throw own.reason;
     if (orphanNames.length > 0) await deleteOrphans(api, state, orphanNames, deps, deadline);
   } catch (error) {
@@ -50,14 +58,7 @@ export async function runPost(deps: StepDeps): Promise<void> {
   }
 }
 
-async function ownKey(api: AdminApi, state: MainState, deps: StepDeps): Promise<void> {
-  if (!state.keyId) return;
-  if (!state.cleanup) {
-    deps.core.info(
-      `Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`,
-    );
-    return;
-  }
+async function deleteOwnKey(api: AdminApi, state: MainState, deps: StepDeps): Promise<void> {
   deps.core.info(`Deleting API key ${state.keyName} (${state.keyId}).`);
   const result = await api.deleteKey(state.keyId);
   deps.core.info(

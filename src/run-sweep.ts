@@ -30,15 +30,18 @@ export async function runSweep(deps: StepDeps): Promise<void> {
     );
 
     const deleted: Verdict[] = [];
-    const failures = inputs.dryRun
-      ? (doomed.forEach((v) => core.info(`Would delete ${v.key.name} (${v.key.id}): ${v.why}.`)), [])
-      : await forEachBounded(doomed, DELETE_CONCURRENCY, async (verdict) => {
-          const result = await api.deleteKey(verdict.key.id);
-          deleted.push(verdict);
-          core.info(
-            `${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${verdict.key.name} (${verdict.key.id}): ${verdict.why}.`,
-          );
-        });
+    let failures: Awaited<ReturnType<typeof forEachBounded<Verdict>>> = [];
+    if (inputs.dryRun) {
+      for (const v of doomed) core.info(`Would delete ${v.key.name} (${v.key.id}): ${v.why}.`);
+    } else {
+      failures = await forEachBounded(doomed, DELETE_CONCURRENCY, async (verdict) => {
+        const result = await api.deleteKey(verdict.key.id);
+        deleted.push(verdict);
+        core.info(
+          `${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${verdict.key.name} (${verdict.key.id}): ${verdict.why}.`,
+        );
+      });
+    }
 
     core.setOutput('deleted', String(deleted.length));
     core.setOutput('deleted-ids', JSON.stringify(deleted.map((verdict) => verdict.key.id)));

@@ -30667,29 +30667,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LATE_COMMIT_CHECKS_MS
 
-;// CONCATENATED MODULE: ./src/durations.ts
-// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-function durations_parseDuration(input, what, limits) {
-    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
-    if (!match) {
-        throw new Error(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
-    }
-    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
-    if (ms < limits.min || ms > limits.max) {
-        throw new Error(`${what} "${input}" is out of range: use ${formatDuration(limits.min)} to ${formatDuration(limits.max)}.`);
-    }
-    return ms;
-}
-/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
-function formatDuration(ms) {
-    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
-        if (ms % size === 0 && ms >= size)
-            return `${ms / size}${unit}`;
-    }
-    return `${ms}ms`;
-}
-
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
 // with its stack only under RUNNER_DEBUG.
@@ -30712,6 +30689,29 @@ function errors_asUserError(read) {
     catch (error) {
         throw error instanceof errors_ActionError ? error : new errors_ActionError(error.message);
     }
+}
+
+;// CONCATENATED MODULE: ./src/durations.ts
+// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+function durations_parseDuration(input, what, limits) {
+    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
+    if (!match) {
+        throw new Error(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
+    }
+    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
+    if (ms < limits.min || ms > limits.max) {
+        throw new Error(`${what} "${input}" is out of range: use ${formatDuration(limits.min)} to ${formatDuration(limits.max)}.`);
+    }
+    return ms;
+}
+/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
+function formatDuration(ms) {
+    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
+        if (ms % size === 0 && ms >= size)
+            return `${ms / size}${unit}`;
+    }
+    return `${ms}ms`;
 }
 
 ;// CONCATENATED MODULE: ./src/key-name.ts
@@ -31414,33 +31414,40 @@ function reportFailure(core, error, secrets, report = core.setFailed) {
 
 
 
+
 /** When (after the first look) to look again for a key whose create was still unanswered when main stopped. */
 const LATE_COMMIT_CHECKS_MS = [0, 1_500, 3_000, 4_500];
 async function runPost(deps) {
     const { core } = deps;
     const state = loadState(core);
     const orphanNames = state.names.filter((name) => name !== state.keyName || !state.keyId);
-    if (!state.keyId && orphanNames.length === 0 && state.retire.length === 0) {
+    const deleteOwn = state.keyId !== '' && state.cleanup;
+    const othersToDelete = orphanNames.length > 0 || state.retire.length > 0;
+    if (!state.keyId && !othersToDelete) {
         core.info('Nothing to clean up: the main step created no key.');
         return;
     }
-    if (state.keyId && !state.cleanup && orphanNames.length === 0 && state.retire.length === 0) {
+    if (state.keyId && !state.cleanup) {
         core.info(`Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`);
-        return;
     }
+    if (!deleteOwn && !othersToDelete)
+        return;
     const secrets = new Secrets(core.setSecret);
     secrets.add(readClientSecret(core.getInput, deps.env));
     let inputs;
     try {
         inputs = readPostInputs(core.getInput, deps.env);
         if (!inputs.connection) {
-            throw new Error(`the credentials are missing in the post step (${inputs.missingCredentials} empty)`);
+            throw new errors_ActionError(`the credentials are missing in the post step (${inputs.missingCredentials} empty); pass them as inputs, which the post step reads again.`);
         }
         const deadline = deps.now() + inputs.timeoutMs;
         const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
         await api.login();
         // The job's own key and the keys main found to retire go in parallel: one round trip after the login.
-        const [own] = await Promise.allSettled([ownKey(api, state, deps), retire(api, state.retire, deps, secrets)]);
+        const [own] = await Promise.allSettled([
+            deleteOwn ? deleteOwnKey(api, state, deps) : undefined,
+            retire(api, state.retire, deps, secrets),
+        ]);
         if (own.status === 'rejected')
             throw own.reason;
         if (orphanNames.length > 0)
@@ -31452,13 +31459,7 @@ async function runPost(deps) {
         reportFailure(core, error, secrets, (message) => report(`Could not delete ${what} in project ${state.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`));
     }
 }
-async function ownKey(api, state, deps) {
-    if (!state.keyId)
-        return;
-    if (!state.cleanup) {
-        deps.core.info(`Keeping API key ${state.keyName} (${state.keyId}): cleanup is false, so a sweep deletes it once it has expired.`);
-        return;
-    }
+async function deleteOwnKey(api, state, deps) {
     deps.core.info(`Deleting API key ${state.keyName} (${state.keyId}).`);
     const result = await api.deleteKey(state.keyId);
     deps.core.info(result === 'deleted' ? `Deleted API key ${state.keyName}.` : `API key ${state.keyName} was already gone.`);

@@ -31489,13 +31489,18 @@ async function runSweep(deps) {
         core.info(`Project ${project.id} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ` +
             `${inputs.dryRun ? 'Would delete' : 'Deleting'} ${doomed.length}${inputs.match ? ` matching ${inputs.match}` : ''}${inputs.expiredOnly ? ' that have expired' : ''}.`);
         const deleted = [];
-        const failures = inputs.dryRun
-            ? (doomed.forEach((v) => core.info(`Would delete ${v.key.name} (${v.key.id}): ${v.why}.`)), [])
-            : await forEachBounded(doomed, DELETE_CONCURRENCY, async (verdict) => {
+        let failures = [];
+        if (inputs.dryRun) {
+            for (const v of doomed)
+                core.info(`Would delete ${v.key.name} (${v.key.id}): ${v.why}.`);
+        }
+        else {
+            failures = await forEachBounded(doomed, DELETE_CONCURRENCY, async (verdict) => {
                 const result = await api.deleteKey(verdict.key.id);
                 deleted.push(verdict);
                 core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${verdict.key.name} (${verdict.key.id}): ${verdict.why}.`);
             });
+        }
         core.setOutput('deleted', String(deleted.length));
         core.setOutput('deleted-ids', JSON.stringify(deleted.map((verdict) => verdict.key.id)));
         core.setOutput('remaining', String(plan.verdicts.length - deleted.length));
