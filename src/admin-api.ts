@@ -44,7 +44,7 @@ export class AdminApi {
   async login(): Promise<void> {
     const { clientId, clientSecret, authUrl, apiVersion } = this.config;
     const response = await this.requester.send({
-      what: 'log in to Pinecone',
+      what: 'log in',
       method: 'POST',
       url: authUrl,
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
@@ -156,7 +156,7 @@ export class AdminApi {
         `Pinecone rejected the service account credentials (HTTP ${status}${errorCode(response)}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`,
       );
     }
-    return this.unavailable(response, 'log in to Pinecone');
+    return this.unavailable(response, 'log in');
   }
 
   private apiError(response: HttpResponse, what: string, projectId?: string): ActionError {

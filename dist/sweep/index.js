@@ -2951,7 +2951,7 @@ class AdminApi {
     async login() {
         const { clientId, clientSecret, authUrl, apiVersion } = this.config;
         const response = await this.requester.send({
-            what: 'log in to Pinecone',
+            what: 'log in',
             method: 'POST',
             url: authUrl,
             headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
@@ -3061,7 +3061,7 @@ class AdminApi {
         if (status === 400 || status === 401 || status === 403) {
             return new ActionError(`Pinecone rejected the service account credentials (HTTP ${status}${errorCode(response)}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
         }
-        return this.unavailable(response, 'log in to Pinecone');
+        return this.unavailable(response, 'log in');
     }
     apiError(response, what, projectId) {
         const { status } = response;

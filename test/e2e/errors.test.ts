@@ -59,7 +59,7 @@ describe.each(NODES)('errors on $name', ({ path: node }) => {
     world().emulator.inject({ op: 'token', status: 503, times: 5 });
     await fails(
       {},
-      /Pinecone is unavailable: it answered HTTP 503 UNKNOWN when asked to log in to Pinecone, also after retries \("Injected HTTP 503"\)\. Try again later\./,
+      /Pinecone is unavailable: it answered HTTP 503 UNKNOWN when asked to log in, also after retries \("Injected HTTP 503"\)\. Try again later\./,
     );
     expect(ops()).toEqual(Array(5).fill('token:503'));
   });

@@ -208,7 +208,7 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     expect(main.durationMs).toBeLessThan(10_000);
     expect(main.exitCode).toBe(1);
     expect(failureLine(main)).toBe(
-      'Ran out of time (timeout: 5s) trying to log in to Pinecone: Pinecone did not answer in time. Try again, or raise the budget.',
+      'Ran out of time (timeout: 5s) trying to log in: Pinecone did not answer in time. Try again, or raise the budget.',
     );
     expect(post.exitCode).toBe(0);
   });
