@@ -2,8 +2,11 @@
 // as ../shared/pinecone-admin-api/NOTES.md says the live service does (create 200, delete 202, a missing key's
 // delete may answer 500, expiring tokens, quota 403), with injectable faults and a record of every request.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { FaultPlan, type Fault, type Op } from './faults.js';
 
 // Pinecone's roles as the service knows them: kept apart from src/roles.ts on purpose, so that a stand-in for
@@ -55,7 +58,13 @@ export interface EmulatorOptions {
   quota?: number;
   /** Added to every answer, for benchmarks. */
   latencyMs?: number;
+  /** Serve HTTPS with the test-only identity in test/fixtures/tls (trusted through NODE_EXTRA_CA_CERTS). */
+  tls?: boolean;
 }
+
+const TLS_DIR = fileURLToPath(new URL('../fixtures/tls/', import.meta.url));
+/** The certificate a process must trust to reach an emulator started with `tls: true`. */
+export const EMULATOR_CA_FILE = `${TLS_DIR}cert.pem`;
 
 export class PineconeEmulator {
   readonly projects = new Map<string, Project>();
@@ -81,10 +90,14 @@ export class PineconeEmulator {
   }
 
   async start(port = 0): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
+    this.server = this.options.tls
+      ? createHttpsServer({ key: readFileSync(`${TLS_DIR}key.pem`), cert: readFileSync(EMULATOR_CA_FILE) }, handler)
+      : createServer(handler);
     this.server.keepAliveTimeout = 5_000;
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const scheme = this.options.tls ? 'https' : 'http';
+    this.url = `${scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
 

@@ -1,0 +1,66 @@
+// Through a forward proxy, as behind a corporate firewall, over HTTPS as in production: @actions/http-client honours
+// https_proxy and no_proxy with `tunnel` (the bundles leave undici out: this proves proxied requests never need it),
+// and Node trusts a corporate CA given in NODE_EXTRA_CA_CERTS.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EMULATOR_CA_FILE } from '../emulator/server.js';
+import { Job, NODES } from '../runner/runner.js';
+import { freshWorldPerTest } from '../support/fixture.js';
+import { startProxy, type Proxy } from '../support/proxy.js';
+import { findLeaks } from '../support/scan.js';
+
+const HOST = 'pinecone.invalid'; // reserved: no resolver knows it, only the proxy does
+
+describe.each(NODES)('proxy on $name', ({ path: node }) => {
+  const world = freshWorldPerTest({ tls: true });
+  let proxy: Proxy;
+  beforeEach(async () => {
+    proxy = await startProxy({ [HOST]: '127.0.0.1' });
+  });
+  afterEach(() => proxy.stop());
+
+  const viaHost = (url: string) => url.replace('127.0.0.1', HOST);
+  const inputs = () => ({
+    ...world().inputs,
+    'api-url': viaHost(world().inputs['api-url']!),
+    'auth-url': viaHost(world().inputs['auth-url']!),
+  });
+  const target = () => `${HOST}:${new URL(world().emulator.url).port}`;
+
+  it('creates and deletes the key through the proxy named by https_proxy, with its credentials', async () => {
+    const proxyUrl = proxy.url.replace('//', '//ci-user:proxy-pass@');
+    const job = new Job({
+      node,
+      with: inputs(),
+      env: { https_proxy: proxyUrl, NODE_EXTRA_CA_CERTS: EMULATOR_CA_FILE },
+    });
+    const main = await job.main();
+    expect(main.exitCode, main.log.join('\n')).toBe(0);
+    expect(world().emulator.keysIn()).toHaveLength(1);
+    const post = await job.post();
+    expect(post.exitCode, post.log.join('\n')).toBe(0);
+    expect(world().emulator.keysIn()).toEqual([]);
+
+    expect(world().emulator.requests.map((r) => r.op)).toEqual(['token', 'create-key', 'token', 'delete-key']);
+    expect(proxy.tunnels.length).toBeGreaterThanOrEqual(2); // at least one tunnel per step
+    for (const tunnel of proxy.tunnels) {
+      expect(tunnel.target).toBe(target());
+      expect(tunnel.headers['proxy-authorization']).toBe(
+        `Basic ${Buffer.from('ci-user:proxy-pass').toString('base64')}`,
+      );
+    }
+    for (const step of [main, post])
+      expect(findLeaks(step, world().secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
+  });
+
+  it('goes direct for hosts in no_proxy, and says what to check when they cannot be reached', async () => {
+    const env = { https_proxy: proxy.url, no_proxy: `example.com,${HOST}`, NODE_EXTRA_CA_CERTS: EMULATOR_CA_FILE };
+    const job = new Job({ node, with: inputs(), env });
+    const main = await job.main();
+    expect(main.exitCode).toBe(1);
+    expect(proxy.tunnels).toEqual([]);
+    expect(world().emulator.requests).toEqual([]);
+    expect(main.log.join('\n')).toMatch(
+      /##\[error\]Could not reach Pinecone to log in \(ENOTFOUND after 5 attempts\)\. Check the URL inputs and proxy settings/,
+    );
+  });
+});
