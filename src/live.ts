@@ -8,7 +8,7 @@ import { createHttpTransport } from './transport.js';
 const USER_AGENT = 'pinecone-ephemeral-key/1';
 
 export function liveDeps(options: { cancellable: boolean }): { deps: StepDeps; dispose: () => void } {
-  const { transport, dispose } = createHttpTransport(USER_AGENT);
+  const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
   const signal = options.cancellable
     ? watchForCancel({ log: core.info, exit: (code) => process.exit(code), process })
     : new AbortController().signal;
@@ -16,6 +16,7 @@ export function liveDeps(options: { cancellable: boolean }): { deps: StepDeps; d
     core,
     env: process.env,
     transport,
+    preconnect,
     now: Date.now,
     sleep: (ms, abort) => delay(ms, undefined, { signal: abort }).catch(() => undefined),
     random: Math.random,

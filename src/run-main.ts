@@ -24,7 +24,8 @@ export async function runMain(deps: StepDeps, readRunValues: () => RunValues): P
     if (!inputs.connection)
       return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'no key was created');
     const base = asUserError(() => renderBase(inputs.nameTemplate, readRunValues()));
-    const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
+    const lookForKeysToRetire = inputs.sweepExpired || inputs.replace;
+    const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets, lookForKeysToRetire ? 2 : 1);
 
     core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
     await api.login();
@@ -33,16 +34,15 @@ export async function runMain(deps: StepDeps, readRunValues: () => RunValues): P
 
     // Whole seconds: the expiry in the name and in the output must agree.
     const expiresAt = new Date(Math.ceil((deps.now() + inputs.ttlMs) / 1000) * 1000);
-    // The create goes first, on the login's warm connection; looking for keys to retire runs beside it on
-    // another, so it adds no round trip (measured: sent first, it cost the create a new connection). Post deletes them.
+    // The create goes first, on the connection that is free first; looking for keys to retire runs beside it on
+    // another, opened during the login (openApi), so it adds no round trip. Post deletes what it finds.
     const creating = createKey(deps, api, project.id, base, expiresAt, inputs);
-    const listing =
-      inputs.sweepExpired || inputs.replace
-        ? api.listKeys(project.id).then(
-            (keys) => ({ keys }),
-            (error: unknown) => ({ error }),
-          )
-        : undefined;
+    const listing = lookForKeysToRetire
+      ? api.listKeys(project.id).then(
+          (keys) => ({ keys }),
+          (error: unknown) => ({ error }),
+        )
+      : undefined;
     const { key, value, name } = await creating;
     saveState(core, { keyId: key.id, keyName: name });
     if (deps.signal.aborted)

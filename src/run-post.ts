@@ -38,7 +38,8 @@ export async function runPost(deps: StepDeps): Promise<void> {
       );
     }
     const deadline = deps.now() + inputs.timeoutMs;
-    const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
+    const parallel = Math.max(1, (deleteOwn ? 1 : 0) + Math.min(state.retire.length, DELETE_CONCURRENCY));
+    const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets, parallel);
     await api.login();
     // The job's own key and the keys main found to retire go in parallel: one round trip after the login.
     const [own] = await Promise.allSettled([

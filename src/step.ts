@@ -28,6 +28,8 @@ export interface StepDeps {
   core: Core;
   env: NodeJS.ProcessEnv;
   transport: Transport;
+  /** Opens connections to `url`'s host ahead of the requests that will use them (see transport.ts). */
+  preconnect: (url: string, connections: number) => void;
   now: () => number;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   random: () => number;
@@ -36,7 +38,14 @@ export interface StepDeps {
   writeSummary: (markdown: string) => Promise<void>;
 }
 
-export function openApi(deps: StepDeps, connection: Connection, budgetMs: number, secrets: Secrets): AdminApi {
+/** `parallel`: how many requests the step sends to the API at once after the login. */
+export function openApi(
+  deps: StepDeps,
+  connection: Connection,
+  budgetMs: number,
+  secrets: Secrets,
+  parallel = 1,
+): AdminApi {
   const requester = createRequester({
     transport: deps.transport,
     now: deps.now,
@@ -47,6 +56,12 @@ export function openApi(deps: StepDeps, connection: Connection, budgetMs: number
     deadline: deps.now() + budgetMs,
     budget: `timeout: ${formatDuration(budgetMs)}`,
   });
+  // The login and the API live on different hosts (login.pinecone.io, api.pinecone.io): open the API's connection
+  // now, so that its TCP and TLS handshakes overlap the login instead of following it on the critical path.
+  // On one host, the login takes the first connection and leaves it to the API's first request: only parallel
+  // requests need more (the login takes one of them too, hence all of `parallel`).
+  const oneHost = new URL(connection.apiUrl).origin === new URL(connection.authUrl).origin;
+  if (!oneHost || parallel > 1) deps.preconnect(connection.apiUrl, parallel);
   return new AdminApi(connection, requester, secrets, deps.now);
 }
 

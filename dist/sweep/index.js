@@ -2516,8 +2516,8 @@ function watchForCancel(deps) {
     return controller.signal;
 }
 
-// EXTERNAL MODULE: ./src/transport.ts
-var src_transport = __nccwpck_require__(646);
+// EXTERNAL MODULE: ./src/transport.ts + 1 modules
+var src_transport = __nccwpck_require__(502);
 ;// CONCATENATED MODULE: ./src/live.ts
 // The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
 
@@ -2526,7 +2526,7 @@ var src_transport = __nccwpck_require__(646);
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
 function liveDeps(options) {
-    const { transport, dispose } = (0,src_transport/* createHttpTransport */.S)(USER_AGENT);
+    const { transport, preconnect, dispose } = (0,src_transport/* createHttpTransport */.S)(USER_AGENT);
     const signal = options.cancellable
         ? watchForCancel({ log: info, exit: (code) => process.exit(code), process })
         : new AbortController().signal;
@@ -2534,6 +2534,7 @@ function liveDeps(options) {
         core: core_namespaceObject,
         env: process.env,
         transport,
+        preconnect,
         now: Date.now,
         sleep: (ms, abort) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal: abort }).catch(() => undefined),
         random: Math.random,
@@ -3160,8 +3161,8 @@ function isTransientStatus(status) {
     return status === 429 || status >= 500;
 }
 
-// EXTERNAL MODULE: ./src/transport.ts
-var transport = __nccwpck_require__(646);
+// EXTERNAL MODULE: ./src/transport.ts + 1 modules
+var transport = __nccwpck_require__(502);
 ;// CONCATENATED MODULE: ./src/requester.ts
 // Sends one logical request: retries transient failures with backoff, keeps every attempt inside the step's
 // budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
@@ -3248,7 +3249,8 @@ function createRequester(deps) {
 
 
 
-function openApi(deps, connection, budgetMs, secrets) {
+/** `parallel`: how many requests the step sends to the API at once after the login. */
+function openApi(deps, connection, budgetMs, secrets, parallel = 1) {
     const requester = createRequester({
         transport: deps.transport,
         now: deps.now,
@@ -3259,6 +3261,13 @@ function openApi(deps, connection, budgetMs, secrets) {
         deadline: deps.now() + budgetMs,
         budget: `timeout: ${formatDuration(budgetMs)}`,
     });
+    // The login and the API live on different hosts (login.pinecone.io, api.pinecone.io): open the API's connection
+    // now, so that its TCP and TLS handshakes overlap the login instead of following it on the critical path.
+    // On one host, the login takes the first connection and leaves it to the API's first request: only parallel
+    // requests need more (the login takes one of them too, hence all of `parallel`).
+    const oneHost = new URL(connection.apiUrl).origin === new URL(connection.authUrl).origin;
+    if (!oneHost || parallel > 1)
+        deps.preconnect(connection.apiUrl, parallel);
     return new AdminApi(connection, requester, secrets, deps.now);
 }
 /** Fork PRs and Dependabot runs get no secrets: `skip` explains in one notice, `fail` says how to fix it. */
@@ -3450,16 +3459,24 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 646:
+/***/ 502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ createHttpTransport),
-/* harmony export */   w: () => (/* binding */ TransportError)
-/* harmony export */ });
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(844);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ TransportError),
+  S: () => (/* binding */ createHttpTransport)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
+var lib = __nccwpck_require__(844);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/transport.ts
 // HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
 // errors sorted by what they mean for a request that is not idempotent: was it sent or not?
+
 
 /**
  * `not-sent`: the server cannot have acted (connection refused, no such host).
@@ -3476,7 +3493,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
     // Retries are ours (see retry.ts); keep-alive lets the requests of one step share a connection.
-    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+    const client = new lib/* HttpClient */.Qq(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
     const transport = async ({ method, url, headers, body, timeoutMs }) => {
         let timer;
         const timeout = new Promise((_, reject) => {
@@ -3502,7 +3519,47 @@ function createHttpTransport(userAgent) {
             clearTimeout(timer);
         }
     };
-    return { transport, dispose: () => client.dispose() };
+    const warm = new Map(); // "host:port" → connections opened before the requests that use them
+    const preconnect = (url, connections) => {
+        if ((0,lib/* getProxyUrl */.s_)(url))
+            return; // a tunnel agent makes connections of its own
+        const target = new URL(url);
+        const host = target.hostname;
+        const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+        const agent = adopt(client.getAgent(url));
+        // What http.Agent itself would pass; `createConnection` is its documented hook for custom connections.
+        const defaults = agent.options;
+        const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
+        const sockets = warm.get(`${host}:${port}`) ?? [];
+        while (sockets.length < connections) {
+            const socket = agent.createConnection(options);
+            socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
+            socket.unref(); // an unused one must not keep the step alive
+            sockets.push(socket);
+        }
+        warm.set(`${host}:${port}`, sockets);
+    };
+    const adopted = new WeakSet();
+    const adopt = (agent) => {
+        if (adopted.has(agent))
+            return agent;
+        adopted.add(agent);
+        const open = agent.createConnection.bind(agent);
+        agent.createConnection = (options, callback) => {
+            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
+            let socket = sockets.shift();
+            while (socket?.destroyed)
+                socket = sockets.shift();
+            return socket ? socket.ref() : open(options, callback);
+        };
+        return agent;
+    };
+    const dispose = () => {
+        for (const socket of [...warm.values()].flat())
+            socket.destroy();
+        client.dispose();
+    };
+    return { transport, preconnect, dispose };
 }
 
 
@@ -3563,10 +3620,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
+  Qq: () => (/* binding */ HttpClient),
+  s_: () => (/* binding */ lib_getProxyUrl)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
@@ -3738,7 +3796,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [

@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { FaultPlan, type Fault, type Op } from './faults.js';
 
@@ -48,6 +48,8 @@ export interface RecordedRequest {
   /** When the request arrived and when its answer was sent (performance.now() ms). */
   at: number;
   answeredAt?: number;
+  /** The TCP connection it came on: the client's port, and when the server accepted it (performance.now() ms). */
+  connection: { port: number; acceptedAt: number };
 }
 
 export interface EmulatorOptions {
@@ -81,6 +83,7 @@ export class PineconeEmulator {
   onCreate: ((key: StoredKey) => void) | undefined;
   private server: Server | undefined;
   private timers = new Set<NodeJS.Timeout>();
+  private accepted = new Map<number, number>(); // client port → when its connection was accepted
   url = '';
 
   constructor(readonly options: EmulatorOptions = {}) {}
@@ -95,6 +98,7 @@ export class PineconeEmulator {
       ? createHttpsServer({ key: readFileSync(`${TLS_DIR}key.pem`), cert: readFileSync(EMULATOR_CA_FILE) }, handler)
       : createServer(handler);
     this.server.keepAliveTimeout = 5_000;
+    this.server.on('connection', (socket: Socket) => this.accepted.set(socket.remotePort ?? 0, performance.now()));
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     const scheme = this.options.tls ? 'https' : 'http';
     this.url = `${scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -167,6 +171,10 @@ export class PineconeEmulator {
       status: 'hung',
       responseBody: '',
       at: performance.now(),
+      connection: {
+        port: req.socket.remotePort ?? 0,
+        acceptedAt: this.accepted.get(req.socket.remotePort ?? 0) ?? NaN,
+      },
     };
     this.requests.push(record);
     this.onRequest?.(record);
