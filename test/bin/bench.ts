@@ -7,23 +7,34 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildKeyName } from '../../src/key-name.js';
 import { criticalPath, median } from '../bench/measure.js';
+import { startRelay } from '../bench/relay.js';
+import { EMULATOR_CA_FILE } from '../emulator/server.js';
 import { Job, NODE_24, ROOT } from '../runner/runner.js';
 import { startWorld } from '../support/fixture.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '21' }, action: { type: 'string', default: ROOT } },
+});
 const RUNS = Number(values.runs);
+/** The action measured: this checkout, or (for a before/after) another build of it, e.g. in a git worktree. */
+const ACTION = values.action;
 const WORK = join(ROOT, '.bench');
 const node = NODE_24;
 
-/** The floor: a bundle whose entry only imports @actions/core, built here with the same ncc. */
-function buildFloor(): string {
-  const dir = join(WORK, 'floor');
+/**
+ * The floor: a bundle whose entry only imports @actions/core, built here with the same ncc. `stock` is built outside
+ * this project (ncc reads tsconfig.json from its working directory), so it bundles undici like any action; `lean`
+ * is built inside it, with the undici stub our bundles get (src/undici-stub.ts): the floor for our way of bundling.
+ */
+function buildFloor(name: 'stock' | 'lean'): string {
+  const dir = join(WORK, `floor-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
   writeFileSync(join(dir, 'entry.js'), "import * as core from '@actions/core';\ncore.info('floor');\n");
   execFileSync(join(ROOT, 'node_modules/.bin/ncc'), ['build', join(dir, 'entry.js'), '-o', join(dir, 'dist'), '-q'], {
     stdio: 'inherit',
+    cwd: name === 'stock' ? dir : ROOT,
   });
   writeFileSync(
     join(dir, 'action.yml'),
@@ -32,20 +43,23 @@ function buildFloor(): string {
   return dir;
 }
 
-/** Main, post and the floor, interleaved round by round so that drift of the machine hits all three alike. */
-async function lifecycle(latencyMs: number, floorDir: string) {
-  const times = { main: [] as number[], post: [] as number[], floor: [] as number[] };
+type Floors = Record<'stock' | 'lean', string>;
+
+/** Main, post and the floors, interleaved round by round so that drift of the machine hits all alike. */
+async function lifecycle(latencyMs: number, floors: Floors) {
+  const times = { main: [] as number[], post: [] as number[], floor: [] as number[], leanFloor: [] as number[] };
   let paths = { main: 0, post: 0 };
   for (let i = 0; i < RUNS + 1; i++) {
     const world = await startWorld({ latencyMs });
     const { 'sweep-expired': _, ...defaults } = world.inputs; // the defaults a user gets
-    const floor = await new Job({ node, actionDir: floorDir }).main();
-    const job = new Job({ node, with: defaults });
+    const floor = await new Job({ node, actionDir: floors.stock }).main();
+    const leanFloor = await new Job({ node, actionDir: floors.lean }).main();
+    const job = new Job({ node, actionDir: ACTION, with: defaults });
     const m = await job.main();
     const split = world.emulator.requests.length;
     const p = await job.post();
-    if (floor.exitCode !== 0 || m.exitCode !== 0 || p.exitCode !== 0) {
-      throw new Error(`run failed:\n${floor.stderr}\n${m.log.join('\n')}\n${p.log.join('\n')}`);
+    if ([floor, leanFloor, m, p].some((step) => step.exitCode !== 0)) {
+      throw new Error(`run failed:\n${floor.stderr}\n${leanFloor.stderr}\n${m.log.join('\n')}\n${p.log.join('\n')}`);
     }
     paths = {
       main: criticalPath(world.emulator.requests.slice(0, split)),
@@ -56,8 +70,49 @@ async function lifecycle(latencyMs: number, floorDir: string) {
     times.main.push(m.durationMs);
     times.post.push(p.durationMs);
     times.floor.push(floor.durationMs + 2 * latencyMs);
+    times.leanFloor.push(leanFloor.durationMs + 2 * latencyMs);
   }
-  return { main: median(times.main), post: median(times.post), floor: median(times.floor), paths };
+  return {
+    main: median(times.main),
+    post: median(times.post),
+    floor: median(times.floor),
+    leanFloor: median(times.leanFloor),
+    paths,
+  };
+}
+
+/**
+ * As in production: HTTPS, the login and the API on two hosts, and a round trip of `rttMs` on every connection
+ * (relay.ts), so that connection set-up counts. Reported as round trips waited beyond the lean floor.
+ */
+async function production(rttMs: number, floors: Floors) {
+  const times = { main: [] as number[], post: [] as number[], floor: [] as number[] };
+  const env = { NODE_EXTRA_CA_CERTS: EMULATOR_CA_FILE };
+  for (let i = 0; i < RUNS + 1; i++) {
+    const world = await startWorld({ tls: true });
+    const relay = await startRelay(Number(new URL(world.emulator.url).port), rttMs);
+    const { 'sweep-expired': _, ...defaults } = world.inputs;
+    const inputs = {
+      ...defaults,
+      'auth-url': `https://127.0.0.1:${relay.port}/oauth/token`,
+      'api-url': `https://localhost:${relay.port}`,
+    };
+    const floor = await new Job({ node, actionDir: floors.lean, env }).main();
+    const job = new Job({ node, actionDir: ACTION, with: inputs, env });
+    const m = await job.main();
+    const p = await job.post();
+    if ([floor, m, p].some((step) => step.exitCode !== 0))
+      throw new Error(`run failed:\n${floor.stderr}\n${m.log.join('\n')}\n${p.log.join('\n')}`);
+    await relay.stop();
+    await world.emulator.stop();
+    if (i === 0) continue;
+    times.main.push(m.durationMs);
+    times.post.push(p.durationMs);
+    times.floor.push(floor.durationMs);
+  }
+  const [main, post, floor] = [median(times.main), median(times.post), median(times.floor)];
+  const roundTrips = (ms: number) => +((ms - floor) / rttMs).toFixed(1);
+  return { rttMs, main, post, leanFloor: floor, mainRoundTrips: roundTrips(main), postRoundTrips: roundTrips(post) };
 }
 
 async function peakRss(): Promise<number> {
@@ -90,7 +145,7 @@ async function sweep(keys: number, latencyMs: number) {
 }
 
 mkdirSync(WORK, { recursive: true });
-const floorDir = buildFloor();
+const floors: Floors = { stock: buildFloor('stock'), lean: buildFloor('lean') };
 const results = {
   node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
@@ -101,39 +156,50 @@ const results = {
       main: number;
       post: number;
       floor: number;
+      leanFloor: number;
       mainOverFloor: number;
       postOverFloor: number;
+      mainOverLeanFloor: number;
       paths: { main: number; post: number };
     }
   >,
   rssMiB: 0,
   bundleKiB: {} as Record<string, number>,
   sweep: [] as Array<{ keys: number; ms: number; requests: number }>,
+  production: undefined as Awaited<ReturnType<typeof production>> | undefined,
 };
 for (const latency of [0, 50]) {
-  const life = await lifecycle(latency, floorDir);
+  const life = await lifecycle(latency, floors);
   results.latency[`${latency}ms`] = {
     ...life,
     mainOverFloor: +(life.main / life.floor).toFixed(3),
     postOverFloor: +(life.post / life.floor).toFixed(3),
+    mainOverLeanFloor: +(life.main / life.leanFloor).toFixed(3),
   };
 }
+results.production = await production(50, floors);
 results.rssMiB = +(await peakRss()).toFixed(1);
 for (const entry of ['main', 'post', 'sweep'])
   results.bundleKiB[entry] = Math.round(statSync(join(ROOT, 'dist', entry, 'index.js')).size / 1024);
-results.bundleKiB['floor'] = Math.round(statSync(join(floorDir, 'dist', 'index.js')).size / 1024);
+for (const [name, dir] of Object.entries(floors))
+  results.bundleKiB[`floor ${name}`] = Math.round(statSync(join(dir, 'dist', 'index.js')).size / 1024);
 for (const keys of [100, 300, 1000]) results.sweep.push(await sweep(keys, 20));
 
 const rows = [
   `Node ${results.node} on ${results.machine}; medians of ${RUNS} runs`,
   '',
-  '| latency | main ms | post ms | floor ms | main ÷ floor | post ÷ floor | critical path main / post |',
-  '|---|---|---|---|---|---|---|',
+  '| latency | main ms | post ms | floor ms | main ÷ floor | post ÷ floor | lean floor ms | main ÷ lean floor | critical path main / post |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...Object.entries(results.latency).map(
     ([latency, r]) =>
       // At 0 ms two concurrent requests look sequential to the server: the chain is read at 50 ms only.
-      `| ${latency} | ${r.main} | ${r.post} | ${r.floor} | ${r.mainOverFloor} | ${r.postOverFloor} | ${latency === '0ms' ? 'n/a' : `${r.paths.main} / ${r.paths.post}`} |`,
+      `| ${latency} | ${r.main} | ${r.post} | ${r.floor} | ${r.mainOverFloor} | ${r.postOverFloor} | ${r.leanFloor} | ${r.mainOverLeanFloor} | ${latency === '0ms' ? 'n/a' : `${r.paths.main} / ${r.paths.post}`} |`,
   ),
+  '',
+  '| as in production: HTTPS, two hosts, 50 ms round trip per connection | main | post | lean floor |',
+  '|---|---|---|---|',
+  `| wall ms | ${results.production.main} | ${results.production.post} | ${results.production.leanFloor} |`,
+  `| round trips waited (wall − lean floor) ÷ 50 ms | ${results.production.mainRoundTrips} | ${results.production.postRoundTrips} | 0 |`,
   '',
   `peak RSS of main: ${results.rssMiB} MiB; bundles: ${Object.entries(results.bundleKiB)
     .map(([k, v]) => `${k} ${v} KiB`)
