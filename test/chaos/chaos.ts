@@ -23,6 +23,8 @@ export interface Scenario {
   byName: boolean;
   sweepExpired: boolean;
   missingKeyDeleteStatus: 404 | 500;
+  /** The API on another host name than the login, as in production: its connections are opened early. */
+  twoHosts: boolean;
   kill: { signal: 'SIGKILL' | 'SIGINT'; at: 'create-request' | 'create-commit' | number } | undefined;
 }
 
@@ -77,13 +79,17 @@ export function scenario(seed: number): Scenario {
   const killRoll = random();
   const signal = random() < 0.6 ? 'SIGKILL' : 'SIGINT';
   const at = pick(['create-request', 'create-commit', Math.floor(random() * 400)] as const);
+  const byName = random() < 0.3;
+  const sweepExpired = random() < 0.5;
+  const missingKeyDeleteStatus = random() < 0.5 ? 404 : 500;
   return {
     seed,
     faults,
-    byName: random() < 0.3,
-    sweepExpired: random() < 0.5,
-    missingKeyDeleteStatus: random() < 0.5 ? 404 : 500,
+    byName,
+    sweepExpired,
+    missingKeyDeleteStatus,
     kill: killRoll < 0.45 ? { signal, at } : undefined,
+    twoHosts: random() < 0.5, // drawn last: the scenarios of older seeds stay as they were
   };
 }
 
@@ -106,6 +112,7 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
         timeout: '8s',
         'sweep-expired': String(s.sweepExpired),
         ...(s.byName ? { project: world.project.name } : {}),
+        ...(s.twoHosts ? { 'api-url': world.emulator.url.replace('127.0.0.1', 'localhost') } : {}),
       },
     });
     let pid = 0;
