@@ -97,6 +97,12 @@ export function readConnectionInputs(input: GetInput, env: NodeJS.ProcessEnv) {
   ].filter(Boolean);
   const apiUrl = readUrl(input, 'api-url');
   const authUrl = readUrl(input, 'auth-url');
+  // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
+  if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
+    throw new Error(
+      `Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`,
+    );
+  }
   const apiVersion = input('api-version').trim();
   if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
     throw new Error(

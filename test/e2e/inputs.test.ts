@@ -34,6 +34,11 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
   ],
   ['an ftp URL', { 'auth-url': 'ftp://127.0.0.1/token' }, /"auth-url" must use https:\/\//],
   [
+    'an https auth-url with an http api-url',
+    { 'auth-url': 'https://login.pinecone.io/oauth/token' },
+    /"api-url" \(http:\/\/127\.0\.0\.1:\d+\) and "auth-url" \(https:\/\/login\.pinecone\.io\/oauth\/token\) must use the same scheme: both https:\/\/, or both http:\/\/ for a local emulator\./,
+  ],
+  [
     'a bad env name',
     { 'export-env': 'PINECONE-KEY' },
     /"export-env" "PINECONE-KEY" is not an environment variable name/,
