@@ -112,7 +112,7 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
         timeout: '8s',
         'sweep-expired': String(s.sweepExpired),
         ...(s.byName ? { project: world.project.name } : {}),
-        ...(s.twoHosts ? { 'api-url': world.emulator.url.replace('127.0.0.1', 'localhost') } : {}),
+        ...(s.twoHosts ? { 'api-url': world.emulator.urlOn('localhost') } : {}),
       },
     });
     let pid = 0;

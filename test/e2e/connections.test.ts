@@ -19,7 +19,7 @@ describe.each(NODES)('connections on $name', ({ path: node }) => {
     it('opens the API host’s connections during the login when the two hosts differ, in main and in post', async () => {
       // Same emulator, two host names: the agent keys connections by host, as it would for two real hosts.
       const { 'sweep-expired': _, ...defaults } = world().inputs; // the defaults: the create and a list at once
-      const apiUrl = world().emulator.url.replace('127.0.0.1', 'localhost');
+      const apiUrl = world().emulator.urlOn('localhost');
       const job = new Job({ node, with: { ...defaults, 'api-url': apiUrl }, env });
       const main = await job.main();
       expect(main.exitCode, main.log.join('\n')).toBe(0);

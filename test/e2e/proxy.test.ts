@@ -18,11 +18,10 @@ describe.each(NODES)('proxy on $name', ({ path: node }) => {
   });
   afterEach(() => proxy.stop());
 
-  const viaHost = (url: string) => url.replace('127.0.0.1', HOST);
   const inputs = () => ({
     ...world().inputs,
-    'api-url': viaHost(world().inputs['api-url']!),
-    'auth-url': viaHost(world().inputs['auth-url']!),
+    'api-url': world().emulator.urlOn(HOST),
+    'auth-url': `${world().emulator.urlOn(HOST)}/oauth/token`,
   });
   const target = () => `${HOST}:${new URL(world().emulator.url).port}`;
 

@@ -92,6 +92,11 @@ export class PineconeEmulator {
     return `${this.url}/oauth/token`;
   }
 
+  /** The emulator's URL under another host name (`localhost`, or a name only a proxy resolves). */
+  urlOn(host: string): string {
+    return this.url.replace('127.0.0.1', host);
+  }
+
   async start(port = 0): Promise<this> {
     const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
     this.server = this.options.tls
