@@ -1,8 +1,4 @@
-// Entry of the main step (action.yml `runs.main`).
-import { liveDeps } from './live.js';
-import { readRunValues } from './run-context.js';
-import { runMain } from './run-main.js';
+// Entry of the main step: the runner runs the bundle of this file (see action.yml).
+import { run } from './steps/main.js';
 
-const { deps, dispose } = liveDeps({ cancellable: true });
-await runMain(deps, readRunValues);
-dispose();
+await run();

@@ -1,7 +1,4 @@
-// Entry of the sweep sub-action (sweep/action.yml).
-import { liveDeps } from './live.js';
-import { runSweep } from './run-sweep.js';
+// Entry of the sweep step: the runner runs the bundle of this file (see action.yml).
+import { run } from './steps/sweep.js';
 
-const { deps, dispose } = liveDeps({ cancellable: true });
-await runSweep(deps);
-dispose();
+await run();

@@ -281,14 +281,16 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 416:
+/***/ 293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  L: () => (/* binding */ liveDeps)
+  e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: runSweep
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -335,6 +337,666 @@ __nccwpck_require__.d(core_namespaceObject, {
   toWin32Path: () => (toWin32Path),
   warning: () => (warning)
 });
+
+;// CONCATENATED MODULE: ./src/api/policy.ts
+// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
+// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
+/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
+const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
+/** Floor of an attempt's timeout, however little budget is left. */
+const MIN_ATTEMPT_MS = 1_000;
+/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
+const MAX_ATTEMPTS = 5;
+/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
+const MAX_ATTEMPTS_THROTTLED = 8;
+/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 8_000;
+/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
+const DELETE_ROUNDS = 5;
+/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
+const CREATE_TRIES = 3;
+/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
+const TOKEN_REFRESH_MARGIN_MS = 30_000;
+/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
+const DELETE_CONCURRENCY = 8;
+/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
+const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
+/** Looking again for a late create stops while this share of post's budget is left for the delete. */
+const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
+/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000;
+/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
+const MAX_RETIRE_PER_RUN = 100;
+/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
+const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
+/**
+ * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
+ * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
+ */
+const EXPIRY_GRACE_MS = 5 * 60_000;
+/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
+const CREATES_AFTER_QUOTA = 1;
+/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+}
+/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(header, nowMs) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Retrying makes sense for these answers: rate limits and server-side failures. */
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+
+;// CONCATENATED MODULE: ./src/api/pool.ts
+// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
+// so one stubborn key does not stop a sweep.
+async function forEachBounded(items, limit, work) {
+    const failures = [];
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failures.push({ item, error });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return failures;
+}
+
+;// CONCATENATED MODULE: ./src/base/errors.ts
+// Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
+// with its stack only under RUNNER_DEBUG.
+class ActionError extends Error {
+}
+/** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
+class errors_InputError extends ActionError {
+}
+/** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
+class CancelledError extends ActionError {
+    constructor() {
+        super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
+    }
+}
+/** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
+class OutcomeUnknownError extends Error {
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/rules/key-name.ts
+// The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
+// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
+// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
+// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
+// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+
+
+const MAX_NAME_LENGTH = 80; // Pinecone's limit
+const NONCE_LENGTH = 6;
+const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
+const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
+const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
+    'owner',
+    'repo',
+    'workflow',
+    'job',
+    'run_id',
+    'run_number',
+    'run_attempt',
+    'event',
+    'ref',
+    'sha',
+    'pr',
+    'actor',
+]));
+/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
+const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
+const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
+/** Fails on an unknown placeholder before any request is made. */
+function key_name_checkTemplate(template) {
+    if (template.trim() === '')
+        throw new InputError('Input "name" is empty: give a template such as gha-{repo}-{run_id}.');
+    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
+        if (!PLACEHOLDERS.includes(word)) {
+            throw new InputError(`Input "name": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+        }
+    }
+}
+/**
+ * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
+ * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ */
+function renderBase(template, values, owner) {
+    key_name_checkTemplate(template);
+    const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
+        if (i % 2 === 0)
+            return { text, word: undefined };
+        const word = text;
+        const value = values[word];
+        if (value === undefined || value === '') {
+            throw new InputError(word === 'pr'
+                ? 'Input "name" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.'
+                : `Input "name" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
+        }
+        return { text: value, word };
+    });
+    const rendered = parts.map((part) => part.text).join('');
+    const limit = MAX_NAME_LENGTH - suffixLength(owner);
+    const exact = sanitize(rendered);
+    if (exact === rendered && exact.length <= limit)
+        return exact;
+    const tag = `-${digest(rendered)}`;
+    return `${fit(parts, limit - tag.length)}${tag}`;
+}
+/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
+function fit(parts, limit) {
+    const texts = parts.map((part) => part.text);
+    const render = () => sanitize(texts.join(''));
+    const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
+    while (render().length > limit) {
+        const longest = shortenable.reduce((a, b) => (texts[b].length > texts[a].length ? b : a), shortenable[0] ?? -1);
+        if (longest < 0 || texts[longest].length <= 4)
+            break;
+        texts[longest] = texts[longest].slice(0, -1);
+    }
+    return sanitize(render().slice(0, limit));
+}
+/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
+function sanitize(text) {
+    const safe = text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return safe === '' ? 'key' : safe;
+}
+function digest(text) {
+    return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
+}
+function suffix(owner, stamp, nonce) {
+    const run = owner.run
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
+        : '';
+    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+}
+function suffixLength(owner) {
+    return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
+}
+/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
+function buildKeyName(base, owner, expiresAt, nonce) {
+    if (!/^[a-z0-9]{6}$/.test(nonce))
+        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
+    const cut = sanitize(base.slice(0, MAX_NAME_LENGTH - suffixLength(owner)));
+    const stamp = expiresAt
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
+    return `${cut}${suffix(owner, stamp, nonce)}`;
+}
+function newNonce(randomInt) {
+    let nonce = '';
+    for (let i = 0; i < NONCE_LENGTH; i++)
+        nonce += randomInt(36).toString(36);
+    return nonce;
+}
+/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
+function key_name_parseKeyName(name) {
+    const match = name ? NAME_PATTERN.exec(name) : null;
+    if (!match)
+        return undefined;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
+    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
+    // Reject impossible dates (month 13) that the pattern lets through.
+    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
+        return undefined;
+    const parsed = { base: base, expiresAt, nonce: nonce };
+    if (letter)
+        parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
+    if (repo && run && attempt) {
+        parsed.run = {
+            repositoryId: String(parseInt(repo, 36)),
+            runId: String(parseInt(run, 36)),
+            attempt: parseInt(attempt, 36),
+        };
+    }
+    return parsed;
+}
+/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
+function key_name_sameRunAttempt(a, b) {
+    return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
+}
+
+;// CONCATENATED MODULE: ./src/base/text.ts
+// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
+// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
+// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
+// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
+// runner's mask no longer recognises.
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** True when `text` holds a character that could break a log line (an input must not). */
+function hasControlCharacters(text) {
+    return new RegExp(CONTROL.source).test(text);
+}
+/** One inert log line: controls shown as `\uXXXX`, and a line that would read as a workflow command is marked. */
+function logLine(text) {
+    const flat = text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return /^\s*(::|##\[)/.test(flat) ? `» ${flat}` : flat;
+}
+/** Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. */
+function text_markdownCode(text) {
+    return `<code>${escapeHtml(logLine(text))}</code>`;
+}
+/** Outside text as plain text in a markdown table cell. */
+function text_markdownText(text) {
+    return escapeHtml(logLine(text)).replace(/[\\`*_[\]()!#~]/g, '\\$&');
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' })[c]);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/durations.ts
+// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+function durations_parseDuration(input, what, limits) {
+    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
+    if (!match) {
+        throw new errors_InputError(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
+    }
+    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
+    if (ms < limits.min || ms > limits.max) {
+        throw new errors_InputError(`${what} "${input}" is out of range: use ${formatDuration(limits.min)} to ${formatDuration(limits.max)}.`);
+    }
+    return ms;
+}
+/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
+function formatDuration(ms) {
+    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
+        if (ms % size === 0 && ms >= size)
+            return `${ms / size}${unit}`;
+    }
+    return `${ms}ms`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/checks.ts
+// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
+// variables; and no control characters in anything that is echoed into the log. Each problem throws an
+// InputError: one line that names the input and says how to fix it.
+
+
+
+const LOOPBACK = new Set(['localhost', '[::1]']);
+const MAX_TIMEOUT_MS = 30 * 60_000;
+/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
+function checks_text(input, name) {
+    const value = input(name).trim();
+    if (hasControlCharacters(value)) {
+        throw new errors_InputError(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
+    }
+    return value;
+}
+function checks_required(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        throw new errors_InputError(`Input "${name}" is required and empty.`);
+    return value;
+}
+function checks_choice(input, name, options) {
+    const value = checks_text(input, name).toLowerCase();
+    if (!options.includes(value)) {
+        throw new errors_InputError(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
+    }
+    return value;
+}
+/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
+function checks_bool(input, name) {
+    const value = checks_text(input, name);
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new errors_InputError(`Input "${name}" must be true or false; got "${value}".`);
+}
+/** The `timeout` input: a step's whole budget. */
+function checks_timeout(input) {
+    return durations_parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
+}
+/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
+function url(input, name) {
+    const value = checks_required(input, name);
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        throw new errors_InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
+    }
+    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
+    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+        throw new errors_InputError(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
+    }
+    if (parsed.username || parsed.password)
+        throw new errors_InputError(`Input "${name}" must not carry a user name or password.`);
+    if (parsed.search || parsed.hash)
+        throw new errors_InputError(`Input "${name}" must not have a query or fragment.`);
+    return parsed.href.replace(/\/+$/, '');
+}
+/**
+ * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
+ * there would break or hijack every later step. Each with the reason given to the user.
+ */
+const RESERVED_ENV = (/* unused pure expression or super */ null && ([
+    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
+    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
+    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
+    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
+    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
+    [
+        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
+        'a language runtime or git reads it to load code',
+    ],
+    [
+        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
+        'it redirects or trusts network traffic',
+    ],
+]));
+function checks_envName(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        return '';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new InputError(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
+    }
+    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
+    if (reserved) {
+        throw new InputError(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/roles.ts
+// Pinecone's API-key roles; permissions of several roles add up.
+
+const ROLES = [
+    'ProjectEditor',
+    'ProjectViewer',
+    'ControlPlaneEditor',
+    'ControlPlaneViewer',
+    'DataPlaneEditor',
+    'DataPlaneViewer',
+];
+const BY_LOWER = new Map(ROLES.map((role) => [role.toLowerCase(), role]));
+/** Comma- or newline-separated, case-insensitive in; canonical, de-duplicated, in input order out. */
+function roles_parseRoles(input) {
+    const words = input
+        .split(/[,\n]/)
+        .map((word) => word.trim())
+        .filter((word) => word !== '');
+    if (words.length === 0) {
+        throw new InputError(`Input "roles" is empty: name at least one of ${ROLES.join(', ')}.`);
+    }
+    const roles = [];
+    for (const word of words) {
+        const role = BY_LOWER.get(word.toLowerCase());
+        if (!role)
+            throw new InputError(`Input "roles": unknown role "${word}". Valid roles: ${ROLES.join(', ')}.`);
+        if (!roles.includes(role))
+            roles.push(role);
+    }
+    return roles;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/inputs.ts
+
+
+
+
+
+
+const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
+/** The client secret, from the input or the environment: every step masks it before reading anything else. */
+function readClientSecret(input, env) {
+    return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
+}
+/** The service account, or what is missing and what to do about it. */
+function readCredentials(input, env) {
+    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const clientId = checks_text((name) => input(name) || env['PINECONE_CLIENT_ID'] || '', 'client-id');
+    const clientSecret = readClientSecret(input, env);
+    const missing = [
+        clientId ? '' : 'client-id (or env PINECONE_CLIENT_ID)',
+        clientSecret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
+    ].filter(Boolean);
+    if (missing.length === 0)
+        return { clientId, clientSecret, missing: undefined };
+    return { missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty`, onMissing };
+}
+function readConnection(input, credentials) {
+    const apiUrl = url(input, 'api-url');
+    const authUrl = url(input, 'auth-url');
+    // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
+    if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
+        throw new errors_InputError(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
+    }
+    const apiVersion = checks_text(input, 'api-version');
+    if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
+        throw new errors_InputError(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
+    }
+    return { ...credentials, apiUrl, authUrl, apiVersion };
+}
+function readMainInputs(input, credentials) {
+    const nameTemplate = text(input, 'name');
+    checkTemplate(nameTemplate);
+    return {
+        connection: readConnection(input, credentials),
+        project: required(input, 'project'),
+        roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
+        nameTemplate,
+        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        exportEnv: envName(input, 'export-env'),
+        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+        timeoutMs: timeout(input),
+        cleanup: bool(input, 'cleanup'),
+        sweepExpired: bool(input, 'sweep-expired'),
+        replace: bool(input, 'replace'),
+    };
+}
+/** The sweep sub-action's inputs. */
+function readSweepInputs(input, credentials) {
+    const match = checks_text(input, 'match');
+    const expiredOnly = checks_bool(input, 'expired-only');
+    if (!expiredOnly && match === '') {
+        throw new errors_InputError(`Input "match" is empty while expired-only is false: that would delete every live key this action made. Give a pattern such as preview-pr-42-*, or match: '*' to mean every key.`);
+    }
+    return {
+        connection: readConnection(input, credentials),
+        project: checks_required(input, 'project'),
+        match,
+        expiredOnly,
+        dryRun: checks_bool(input, 'dry-run'),
+        timeoutMs: checks_timeout(input),
+    };
+}
+/** What the post step needs: the inputs are evaluated again for it. */
+function readPostInputs(input, credentials) {
+    return {
+        connection: readConnection(input, credentials),
+        timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)),
+    };
+}
+/** Post's own reaction to a failed delete, read before anything can fail. */
+function readOnCleanupError(input) {
+    return input('on-cleanup-error').trim().toLowerCase() === 'warn' ? 'warn' : 'fail';
+}
+
+;// CONCATENATED MODULE: ./src/rules/summary.ts
+// Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
+// from the API, project names) is escaped: a summary renders markdown and HTML.
+
+function renderKeySummary(key) {
+    const project = key.projectName
+        ? `${markdownText(key.projectName)} (${markdownCode(key.projectId)})`
+        : markdownCode(key.projectId);
+    const fate = key.cleanup
+        ? 'The post step deletes this key when the job ends.'
+        : 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.';
+    return [
+        '### Pinecone API key',
+        '',
+        '| | |',
+        '|---|---|',
+        `| Name | ${markdownCode(key.name)} |`,
+        `| ID | ${markdownCode(key.id)} |`,
+        `| Project | ${project} |`,
+        `| Roles | ${key.roles.join(', ')} |`,
+        `| Expires | ${key.expiresAt} |`,
+        '',
+        fate,
+        '',
+    ].join('\n');
+}
+function renderSweepSummary(plan, deleted, dryRun) {
+    const rows = plan.verdicts.map((v) => {
+        const action = deleted.has(v.key.id)
+            ? 'deleted'
+            : v.remove
+                ? dryRun
+                    ? 'would delete'
+                    : 'not deleted (error)'
+                : 'kept';
+        const cells = [text_markdownCode(v.key.name ?? ''), text_markdownCode(v.key.id), v.parsed.expiresAt.toISOString(), action];
+        return `| ${cells.join(' | ')} | ${text_markdownText(v.why)} |`;
+    });
+    return [
+        `### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`,
+        '',
+        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.`,
+        '',
+        ...(rows.length ? ['| Key | ID | Expires | Action | Why |', '|---|---|---|---|---|', ...rows, ''] : []),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/rules/glob.ts
+// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
+// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
+// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
+// bounded by the name's length times the pattern's.
+function globMatches(glob, name) {
+    const pieces = glob.split('*');
+    const first = pieces[0];
+    if (pieces.length === 1)
+        return name.length === first.length && matchesAt(first, name, 0);
+    const last = pieces[pieces.length - 1];
+    if (name.length < first.length + last.length)
+        return false;
+    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
+        return false;
+    let from = first.length;
+    const end = name.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const at = findFrom(piece, name, from, end);
+        if (at < 0)
+            return false;
+        from = at + piece.length;
+    }
+    return true;
+}
+/** `piece` (with `?` for any character) at position `at` of `name`. */
+function matchesAt(piece, name, at) {
+    for (let i = 0; i < piece.length; i++) {
+        if (piece[i] !== '?' && piece[i] !== name[at + i])
+            return false;
+    }
+    return true;
+}
+/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
+function findFrom(piece, name, from, end) {
+    for (let at = from; at + piece.length <= end; at++)
+        if (matchesAt(piece, name, at))
+            return at;
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
+
+
+
+/** Expired for sure: past its expiry by more than any runner's clock may be off. */
+function isExpired(parsed, now) {
+    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
+}
+function planSweep(keys, filter) {
+    const verdicts = [];
+    let foreign = 0;
+    for (const key of keys) {
+        const parsed = key_name_parseKeyName(key.name);
+        if (!parsed) {
+            foreign += 1;
+            continue;
+        }
+        const expired = isExpired(parsed, filter.now);
+        if (filter.match && !globMatches(filter.match, key.name)) {
+            verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && !expired) {
+            const justNow = parsed.expiresAt.getTime() <= filter.now;
+            verdicts.push({
+                key,
+                parsed,
+                remove: false,
+                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
+            });
+        }
+        else {
+            verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
+        }
+    }
+    return { verdicts, foreign };
+}
+/**
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`),
+ * and with `replace`, older keys whose name carries the same base as the new key's — older meaning an earlier
+ * expiry, so a newer key made by a concurrent run is never replaced by an older one, and never a key made by the
+ * same attempt of the same run (the legs of a matrix render the same base).
+ */
+function keysToRetire(keys, own, options) {
+    const ownParsed = parseKeyName(own.name);
+    const retired = [];
+    for (const key of keys) {
+        const parsed = parseKeyName(key.name);
+        if (!parsed || key.name === own.name)
+            continue;
+        if (options.sweepExpired && isExpired(parsed, options.now)) {
+            retired.push({ id: key.id, name: key.name, why: 'expired' });
+        }
+        else if (options.replace &&
+            ownParsed &&
+            parsed.base === ownParsed.base &&
+            parsed.expiresAt < ownParsed.expiresAt &&
+            !sameRunAttempt(parsed.run, own.run)) {
+            retired.push({ id: key.id, name: key.name, why: 'replaced' });
+        }
+    }
+    return retired;
+}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -507,10 +1169,815 @@ function prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
-var lib = __nccwpck_require__(844);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./src/api/undici-stub.ts
+// Stands in for `undici` in the bundles (tsconfig.json `paths`, which ncc honours). @actions/http-client imports
+// undici only for HttpClient.getAgentDispatcher, a fetch dispatcher for Octokit that this action never asks for;
+// bundled, undici is ~90% of every bundle and ~25 ms of every step's start (actions/toolkit#1697). Our requests,
+// proxied or not, go through node:http and `tunnel`, not undici.
+class ProxyAgent {
+    constructor() {
+        throw new Error('This bundle leaves out undici: HttpClient.getAgentDispatcher is not supported.');
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -535,7 +2002,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -557,7 +2024,7 @@ class BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -579,7 +2046,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -604,7 +2071,7 @@ class OidcClient {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -2489,12 +3956,12 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/cancel.ts
+;// CONCATENATED MODULE: ./src/steps/cancel.ts
 // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that.
 // On the first signal we start nothing new (the signal aborts), but let a request in flight settle for a few
 // seconds: a create the server already received may still be carried out, and its answer tells the post step
 // which key to delete. A second signal, or the end of the grace period, ends the process: state written so far stands.
-const CANCEL_GRACE_MS = 5_000;
+
 function watchForCancel(deps) {
     const controller = new AbortController();
     const stop = (signal) => {
@@ -2516,9 +3983,152 @@ function watchForCancel(deps) {
     return controller.signal;
 }
 
-// EXTERNAL MODULE: ./src/transport.ts + 1 modules
-var src_transport = __nccwpck_require__(502);
-;// CONCATENATED MODULE: ./src/live.ts
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/api/preconnect.ts
+
+
+
+/**
+ * How many connections to open to the API while logging in. The login and the API live on different hosts in
+ * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
+ * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
+ * login takes one of them, hence all of them).
+ */
+function connectionsFor(upcoming, oneHost) {
+    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, DELETE_CONCURRENCY);
+    if (oneHost && parallel <= 1)
+        return 0;
+    return Math.max(1, parallel);
+}
+function createPreconnect(agentFor) {
+    const warm = new Map(); // "host:port" → connections opened before the requests that use them
+    const adopted = new WeakSet();
+    const adopt = (agent) => {
+        if (adopted.has(agent))
+            return agent;
+        adopted.add(agent);
+        const open = agent.createConnection.bind(agent);
+        agent.createConnection = (options, callback) => {
+            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
+            let socket = sockets.shift();
+            while (socket?.destroyed)
+                socket = sockets.shift();
+            return socket ? socket.ref() : open(options, callback);
+        };
+        return agent;
+    };
+    return {
+        open(url, connections) {
+            if (connections <= 0 || lib_getProxyUrl(url))
+                return; // a tunnel agent makes connections of its own
+            const target = new URL(url);
+            const host = target.hostname;
+            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+            const agent = adopt(agentFor(url));
+            // What http.Agent itself would pass.
+            const defaults = agent.options;
+            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
+            const sockets = warm.get(`${host}:${port}`) ?? [];
+            while (sockets.length < connections) {
+                const socket = agent.createConnection(options);
+                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
+                socket.unref(); // an unused one must not keep the step alive
+                sockets.push(socket);
+            }
+            warm.set(`${host}:${port}`, sockets);
+        },
+        dispose() {
+            for (const socket of [...warm.values()].flat())
+                socket.destroy();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/api/transport.ts
+// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
+// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
+
+
+
+/**
+ * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
+ * `unknown`: the request may have reached the server (reset, dropped, timed out).
+ * `final`: trying again cannot help (the proxy wants other credentials).
+ */
+class TransportError extends Error {
+    outcome;
+    final;
+    constructor(message, outcome, final = false) {
+        super(message);
+        this.outcome = outcome;
+        this.final = final;
+    }
+}
+/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
+function describeStatus(status) {
+    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
+    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
+}
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function createHttpTransport(userAgent) {
+    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
+    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
+    const client = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+    const transport = async ({ method, url, headers, body, timeoutMs }) => {
+        const proxy = lib_getProxyUrl(url);
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
+        });
+        try {
+            const exchange = (async () => {
+                const response = await client.request(method, url, body ?? null, headers);
+                const text = await response.readBody();
+                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
+            })();
+            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
+            const response = await Promise.race([exchange, timeout]);
+            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
+            if (proxy && response.status === 407)
+                throw proxyError(proxy, describeStatus(407), true);
+            return response;
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                throw error;
+            const code = error.code ?? '';
+            const message = error.message;
+            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
+            if (proxy && /tunneling socket could not be established/.test(message)) {
+                const status = /statusCode=(\d+)/.exec(message)?.[1];
+                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
+                throw proxyError(proxy, cause, status === '407');
+            }
+            if (proxy && NOT_SENT_CODES.has(code))
+                throw proxyError(proxy, code, false);
+            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+    const preconnect = createPreconnect((url) => client.getAgent(url));
+    const dispose = () => {
+        preconnect.dispose();
+        client.dispose();
+    };
+    return { transport, preconnect, dispose };
+}
+function proxyError(proxy, cause, final) {
+    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
+    const hint = final ? '; check the proxy credentials in https_proxy' : '';
+    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
+}
+
+;// CONCATENATED MODULE: ./src/steps/live.ts
 // The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
 
 
@@ -2526,7 +4136,7 @@ var src_transport = __nccwpck_require__(502);
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
 function liveDeps(options) {
-    const { transport, preconnect, dispose } = (0,src_transport/* createHttpTransport */.S)(USER_AGENT);
+    const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
     const signal = options.cancellable
         ? watchForCancel({ log: info, exit: (code) => process.exit(code), process })
         : new AbortController().signal;
@@ -2546,323 +4156,18 @@ function liveDeps(options) {
     };
     return { deps, dispose };
 }
-
-
-/***/ }),
-
-/***/ 911:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  M: () => (/* binding */ runSweep)
-});
-
-;// CONCATENATED MODULE: ./src/durations.ts
-// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-function durations_parseDuration(input, what, limits) {
-    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
-    if (!match) {
-        throw new Error(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
-    }
-    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
-    if (ms < limits.min || ms > limits.max) {
-        throw new Error(`${what} "${input}" is out of range: use ${formatDuration(limits.min)} to ${formatDuration(limits.max)}.`);
-    }
-    return ms;
-}
-/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
-function formatDuration(ms) {
-    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
-        if (ms % size === 0 && ms >= size)
-            return `${ms / size}${unit}`;
-    }
-    return `${ms}ms`;
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-// Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
-// with its stack only under RUNNER_DEBUG.
-class ActionError extends Error {
-}
-/** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
-class CancelledError extends ActionError {
-    constructor() {
-        super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
-    }
-}
-/** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
-class OutcomeUnknownError extends Error {
-}
-/** Runs `read`; whatever it throws is the user's to fix (a bad input), so it is reported as such. */
-function errors_asUserError(read) {
+/** Runs one step with the real dependencies, and lets go of its connections when it is done. */
+async function runLive(step, options) {
+    const { deps, dispose } = liveDeps(options);
     try {
-        return read();
+        await step(deps);
     }
-    catch (error) {
-        throw error instanceof ActionError ? error : new ActionError(error.message);
+    finally {
+        dispose();
     }
 }
 
-;// CONCATENATED MODULE: ./src/key-name.ts
-// The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<nonce>`:
-// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
-// that this action made the key and when it expires, and the nonce keeps parallel or re-run jobs apart.
-const MAX_NAME_LENGTH = 80; // Pinecone's limit
-const NONCE_LENGTH = 6;
-const SUFFIX_LENGTH = '-eph-'.length + 'YYYYMMDDTHHMMSSZ'.length + 1 + NONCE_LENGTH;
-const MAX_BASE_LENGTH = MAX_NAME_LENGTH - SUFFIX_LENGTH;
-const NAME_PATTERN = /^(.+)-eph-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-([a-z0-9]{6})$/;
-const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
-    'owner',
-    'repo',
-    'workflow',
-    'job',
-    'run_id',
-    'run_number',
-    'run_attempt',
-    'event',
-    'ref',
-    'sha',
-    'pr',
-    'actor',
-]));
-/** Fails on an unknown placeholder before any request is made. */
-function key_name_checkTemplate(template) {
-    if (template.trim() === '')
-        throw new Error('Input "name" is empty: give a template such as gha-{repo}-{run_id}.');
-    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
-        if (!PLACEHOLDERS.includes(word)) {
-            throw new Error(`Input "name": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
-        }
-    }
-}
-function renderBase(template, values) {
-    key_name_checkTemplate(template);
-    const rendered = template.replace(/\{([a-z_]+)\}/g, (_, word) => {
-        const value = values[word];
-        if (value === undefined || value === '') {
-            throw new Error(word === 'pr'
-                ? 'Input "name" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.'
-                : `Input "name" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
-        }
-        return value;
-    });
-    return sanitize(rendered);
-}
-/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
-function sanitize(text) {
-    const safe = text
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return safe === '' ? 'key' : safe;
-}
-/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
-function buildKeyName(base, expiresAt, nonce) {
-    if (!/^[a-z0-9]{6}$/.test(nonce))
-        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-    const cut = sanitize(base.slice(0, MAX_BASE_LENGTH));
-    const stamp = expiresAt
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d{3}Z$/, 'Z');
-    return `${cut}-eph-${stamp}-${nonce}`;
-}
-function newNonce(randomInt) {
-    let nonce = '';
-    for (let i = 0; i < NONCE_LENGTH; i++)
-        nonce += randomInt(36).toString(36);
-    return nonce;
-}
-/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function key_name_parseKeyName(name) {
-    const match = name ? NAME_PATTERN.exec(name) : null;
-    if (!match)
-        return undefined;
-    const [, base, y, mo, d, h, mi, s, nonce] = match;
-    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
-    // Reject impossible dates (month 13) that the pattern lets through.
-    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
-        return undefined;
-    return { base: base, expiresAt, nonce: nonce };
-}
-/** `*` matches any run of characters, `?` one; everything else is literal. Matched against the whole name. */
-function globMatches(glob, name) {
-    const pattern = glob
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.');
-    return new RegExp(`^${pattern}$`, 's').test(name);
-}
-
-;// CONCATENATED MODULE: ./src/roles.ts
-// Pinecone's API-key roles; permissions of several roles add up.
-const ROLES = [
-    'ProjectEditor',
-    'ProjectViewer',
-    'ControlPlaneEditor',
-    'ControlPlaneViewer',
-    'DataPlaneEditor',
-    'DataPlaneViewer',
-];
-const BY_LOWER = new Map(ROLES.map((role) => [role.toLowerCase(), role]));
-/** Comma- or newline-separated, case-insensitive in; canonical, de-duplicated, in input order out. */
-function roles_parseRoles(input) {
-    const words = input
-        .split(/[,\n]/)
-        .map((word) => word.trim())
-        .filter((word) => word !== '');
-    if (words.length === 0) {
-        throw new Error(`Input "roles" is empty: name at least one of ${ROLES.join(', ')}.`);
-    }
-    const roles = [];
-    for (const word of words) {
-        const role = BY_LOWER.get(word.toLowerCase());
-        if (!role)
-            throw new Error(`Input "roles": unknown role "${word}". Valid roles: ${ROLES.join(', ')}.`);
-        if (!roles.includes(role))
-            roles.push(role);
-    }
-    return roles;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Reads and checks every input before any request leaves; each problem is one line that says how to fix it.
-
-
-
-
-const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
-const MAX_TIMEOUT_MS = 30 * 60_000;
-/** The post step's own budget never exceeds this: after a cancel, all post steps share about 4¾ minutes. */
-const MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
-const LOOPBACK = new Set(['localhost', '[::1]']);
-function readMainInputs(input, env) {
-    return asUserError(() => {
-        const nameTemplate = input('name');
-        checkTemplate(nameTemplate);
-        return {
-            ...readConnectionInputs(input, env),
-            project: required(input, 'project'),
-            roles: parseRoles(input('roles')),
-            nameTemplate,
-            ttlMs: parseDuration(input('ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
-            exportEnv: readEnvName(input('export-env')),
-            onMissingCredentials: choice(input, 'on-missing-credentials', ['fail', 'skip']),
-            onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
-            timeoutMs: parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS }),
-            cleanup: bool(input, 'cleanup'),
-            sweepExpired: bool(input, 'sweep-expired'),
-            replace: bool(input, 'replace'),
-        };
-    });
-}
-/** The sweep sub-action's inputs. */
-function readSweepInputs(input, env) {
-    return errors_asUserError(() => ({
-        ...readConnectionInputs(input, env),
-        project: required(input, 'project'),
-        match: input('match').trim(),
-        expiredOnly: bool(input, 'expired-only'),
-        dryRun: bool(input, 'dry-run'),
-        onMissingCredentials: choice(input, 'on-missing-credentials', ['fail', 'skip']),
-        timeoutMs: durations_parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS }),
-    }));
-}
-/** What the post step needs: the inputs are evaluated again for it. */
-function readPostInputs(input, env) {
-    return asUserError(() => ({
-        ...readConnectionInputs(input, env),
-        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
-        timeoutMs: Math.min(MAX_POST_BUDGET_MS, parseDuration(input('timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS })),
-    }));
-}
-/** The client secret, from the input or the environment: every step masks it before reading anything else. */
-function readClientSecret(input, env) {
-    return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
-}
-function readConnectionInputs(input, env) {
-    const clientId = input('client-id') || env['PINECONE_CLIENT_ID'] || '';
-    const secret = readClientSecret(input, env);
-    const missing = [
-        clientId ? '' : 'client-id (or env PINECONE_CLIENT_ID)',
-        secret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
-    ].filter(Boolean);
-    const apiUrl = readUrl(input, 'api-url');
-    const authUrl = readUrl(input, 'auth-url');
-    // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
-    if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
-        throw new Error(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
-    }
-    const apiVersion = input('api-version').trim();
-    if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
-        throw new Error(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
-    }
-    return {
-        connection: missing.length === 0 ? { clientId, clientSecret: secret, apiUrl, authUrl, apiVersion } : undefined,
-        missingCredentials: missing.join(' and '),
-    };
-}
-/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
-function readUrl(input, name) {
-    const text = required(input, name);
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new Error(`Input "${name}" "${text}" is not a URL: give an absolute https:// URL.`);
-    }
-    const loopback = LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new Error(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${url.protocol}//${url.host}".`);
-    }
-    if (url.username || url.password)
-        throw new Error(`Input "${name}" must not carry a user name or password.`);
-    if (url.search || url.hash)
-        throw new Error(`Input "${name}" must not have a query or fragment.`);
-    return url.href.replace(/\/+$/, '');
-}
-function readEnvName(name) {
-    const value = name.trim();
-    if (value === '')
-        return '';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new Error(`Input "export-env" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
-    }
-    if (value.toUpperCase() === 'NODE_OPTIONS' || /^(GITHUB|RUNNER)_/i.test(value)) {
-        throw new Error(`Input "export-env" "${value}" is reserved by the runner: choose another name, e.g. PINECONE_API_KEY.`);
-    }
-    return value;
-}
-function required(input, name) {
-    const value = input(name).trim();
-    if (value === '')
-        throw new Error(`Input "${name}" is required and empty.`);
-    return value;
-}
-function choice(input, name, options) {
-    const value = input(name).trim().toLowerCase();
-    if (!options.includes(value)) {
-        throw new Error(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
-    }
-    return value;
-}
-/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
-function bool(input, name) {
-    const value = input(name).trim();
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new Error(`Input "${name}" must be true or false; got "${value}".`);
-}
-
-;// CONCATENATED MODULE: ./src/project.ts
-// `project` is an ID (used as is: no request) or an exact name (one request to resolve it).
+;// CONCATENATED MODULE: ./src/steps/project.ts
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function resolveProject(api, project, log) {
@@ -2881,30 +4186,375 @@ async function resolveProject(api, project, log) {
     throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }
 
-;// CONCATENATED MODULE: ./src/pool.ts
-/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off per request. */
-const DELETE_CONCURRENCY = 8;
-// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
-// so one stubborn key does not stop a sweep.
-async function forEachBounded(items, limit, work) {
-    const failures = [];
-    let next = 0;
-    const lane = async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failures.push({ item, error });
-            }
+;// CONCATENATED MODULE: ./src/api/admin-api.ts
+// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
+// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
+// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
+// Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
+
+
+
+
+/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
+class QuotaError extends ActionError {
+    answered;
+    constructor(message, 
+    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
+    answered) {
+        super(message);
+        this.answered = answered;
+    }
+}
+const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
+class AdminApi {
+    config;
+    requester;
+    secrets;
+    localNow;
+    clock;
+    preconnect;
+    token;
+    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
+    loggingIn;
+    constructor(config, requester, secrets, localNow, clock, preconnect) {
+        this.config = config;
+        this.requester = requester;
+        this.secrets = secrets;
+        this.localNow = localNow;
+        this.clock = clock;
+        this.preconnect = preconnect;
+    }
+    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
+    async login(upcoming = {}) {
+        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
+        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
+        await this.freshToken();
+    }
+    freshToken() {
+        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
+        return this.loggingIn;
+    }
+    async requestToken() {
+        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
+        const response = await this.requester.send({
+            what: 'log in',
+            method: 'POST',
+            url: authUrl,
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
+            body: JSON.stringify({
+                grant_type: 'client_credentials',
+                client_id: clientId,
+                client_secret: clientSecret,
+                audience: AUDIENCE,
+            }),
+        });
+        if (!admin_api_ok(response))
+            throw this.loginError(response);
+        const body = parseBody(response);
+        const token = body?.['access_token'];
+        if (typeof token === 'string')
+            this.secrets.add(token);
+        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
+        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
+            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
         }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-    return failures;
+        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+    }
+    async listProjects() {
+        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
+        return arrayOf(body, 'data', 'list projects').filter(isProject);
+    }
+    async createKey(projectId, name, roles) {
+        const what = 'create the API key';
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url(path),
+            once: true,
+            body: JSON.stringify({ name, roles }),
+        });
+        if (!admin_api_ok(response))
+            throw this.apiError(response, what, projectId);
+        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
+        const body = parseBody(response);
+        const value = body?.['value'];
+        if (typeof value === 'string' && value !== '')
+            this.secrets.add(value);
+        const key = body?.['key'];
+        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
+            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
+        }
+        return { key, value };
+    }
+    async listKeys(projectId) {
+        const what = "list the project's API keys";
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
+        return arrayOf(body, 'data', what).filter(isApiKey);
+    }
+    /** Resolves when the key is gone, whether we deleted it or it already was. */
+    async deleteKey(id) {
+        const what = `delete API key ${id}`;
+        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+        for (let round = 1;; round++) {
+            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
+            if (admin_api_ok(response))
+                return 'deleted';
+            if (isPineconeNotFound(response))
+                return 'already gone';
+            if (response.status < 500 || round === DELETE_ROUNDS)
+                throw this.apiError(response, what);
+            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
+            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
+            if (isPineconeNotFound(fetched))
+                return 'already gone';
+            await this.requester.pause(round, what);
+        }
+    }
+    url(path) {
+        return this.config.apiUrl.replace(/\/+$/, '') + path;
+    }
+    async json(call, projectId) {
+        const response = await this.admin(call);
+        if (!admin_api_ok(response))
+            throw this.apiError(response, call.what, projectId);
+        const body = parseBody(response);
+        if (!body)
+            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
+        return body;
+    }
+    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
+    async admin(call) {
+        for (let fresh = false;; fresh = true) {
+            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
+                await this.freshToken();
+            const headers = {
+                Authorization: `Bearer ${this.token.value}`,
+                Accept: 'application/json',
+                'X-Pinecone-Api-Version': this.config.apiVersion,
+            };
+            if (call.body !== undefined)
+                headers['Content-Type'] = 'application/json';
+            const used = this.token;
+            const response = await this.requester.send({ ...call, headers });
+            if (response.status !== 401 || fresh)
+                return response;
+            if (this.token === used)
+                this.token = undefined; // a parallel request may have renewed it already
+        }
+    }
+    loginError(response) {
+        const { status } = response;
+        const answered = `HTTP ${status}${this.errorCode(response)}`;
+        if (isMisdirected(response, true))
+            return new ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
+        if (status === 400 || status === 401 || status === 403) {
+            return new ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
+        }
+        return this.unavailable(response, 'log in');
+    }
+    apiError(response, what, projectId) {
+        const { status } = response;
+        const code = this.errorCode(response);
+        const answered = `HTTP ${status}${code}`;
+        const project = projectId ? `project ${projectId}` : 'the project';
+        if (isMisdirected(response, !projectId))
+            return new ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
+        if (status === 401)
+            return new ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
+        if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
+            return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
+        }
+        if (status === 403)
+            return new ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
+        if (status === 404 && projectId)
+            return new ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
+        if (status >= 500 || status === 429)
+            return this.unavailable(response, what);
+        return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
+    }
+    unavailable(response, what) {
+        return new ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
+    }
+    /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
+    errorCode(response) {
+        const error = parseBody(response)?.['error'];
+        const code = typeof error === 'object' && error !== null ? error['code'] : error;
+        return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
+    }
+    /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
+    excerpt(response) {
+        const body = parseBody(response);
+        const error = body?.['error'];
+        const description = body?.['error_description'];
+        const text = typeof error === 'object' && error && 'message' in error
+            ? String(error.message)
+            : typeof description === 'string'
+                ? description
+                : response.body;
+        const flat = this.secrets
+            .redact(text)
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim();
+        return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
+    }
+}
+function admin_api_ok(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/**
+ * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
+ * Pinecone's JSON: the URL input points somewhere else than the API.
+ */
+function isMisdirected(response, pathAlwaysExists) {
+    const { status } = response;
+    if (status === 404)
+        return pathAlwaysExists || !isPineconeShaped(response);
+    return (status >= 300 && status < 400) || status === 405;
+}
+/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted key. */
+function isPineconeNotFound(response) {
+    return response.status === 404 && isPineconeShaped(response);
+}
+function isPineconeShaped(response) {
+    return response.body.trim() === '' || parseBody(response) !== undefined;
+}
+function parseBody(response) {
+    try {
+        const value = JSON.parse(response.body);
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function arrayOf(body, field, what) {
+    const list = body?.[field];
+    if (!Array.isArray(list))
+        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
+    return list;
+}
+function isProject(value) {
+    const project = value;
+    return typeof project?.['id'] === 'string' && typeof project['name'] === 'string';
+}
+function isApiKey(value) {
+    const key = value;
+    return (typeof key?.['id'] === 'string' &&
+        (typeof key['name'] === 'string' || key['name'] === null) &&
+        Array.isArray(key['roles']));
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/api/clock.ts
+// Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
+// runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
+// `Date` header of every answer tells the server's time to the second, so the action follows it.
+/** Offsets below this are the header's own rounding and the network's delay, not a skewed clock. */
+const NOISE_MS = 2_000;
+class ServerClock {
+    localNow;
+    offsetMs = 0;
+    constructor(localNow) {
+        this.localNow = localNow;
+    }
+    /** Reads the `Date` header of an answer (seconds resolution: its second has begun, so take its middle). */
+    observe(headers) {
+        const header = headers['date'];
+        const date = Date.parse(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
+        if (Number.isNaN(date))
+            return;
+        const offset = date + 500 - this.localNow();
+        this.offsetMs = Math.abs(offset) < NOISE_MS ? 0 : offset;
+    }
+    now = () => this.localNow() + this.offsetMs;
+    /** How far this runner's clock is off the server's (positive: the runner is slow). */
+    get skewMs() {
+        return this.offsetMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/requester.ts
+// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
+// inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
+
+
+
+function createRequester(deps) {
+    const remaining = () => deps.deadline - deps.now();
+    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_ATTEMPT_MS, Math.floor(remaining() * ATTEMPT_SHARE_OF_BUDGET)));
+    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
+    let throttledUntil = 0;
+    async function wait(ms, call, last) {
+        if (ms >= remaining())
+            throw outOfBudget(call, last);
+        await deps.sleep(ms, deps.signal);
+        if (deps.signal.aborted)
+            throw new CancelledError();
+    }
+    function outOfBudget(call, last) {
+        const service = call.service ?? 'Pinecone';
+        const answered = last ? ` (last attempt: ${last})` : '';
+        return new ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
+    }
+    /** Resolves with the last answer (any status); throws only when no answer can be had. */
+    async function send(call) {
+        let last;
+        for (let attempt = 1;; attempt++) {
+            if (deps.signal.aborted)
+                throw new CancelledError();
+            if (throttledUntil > deps.now())
+                await wait(throttledUntil - deps.now(), call, last);
+            const timeoutMs = Math.min(attemptCap, remaining());
+            if (timeoutMs <= 0)
+                throw outOfBudget(call, last);
+            let response;
+            try {
+                response = await deps.transport({ ...call, timeoutMs });
+            }
+            catch (error) {
+                if (!(error instanceof TransportError))
+                    throw error;
+                last = error.message;
+                deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
+                if (call.once && error.outcome === 'unknown')
+                    throw new OutcomeUnknownError(error.message);
+                if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
+                    if (remaining() <= 0)
+                        throw outOfBudget(call, last);
+                    throw new ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
+                }
+                await wait(backoffMs(attempt, deps.random), call, last);
+                continue;
+            }
+            deps.onAnswer?.(response);
+            last = describeStatus(response.status);
+            deps.debug(`${call.method} ${new URL(call.url).pathname} → ${response.status} (attempt ${attempt})`);
+            if (!isTransientStatus(response.status) || (call.own5xx && response.status >= 500))
+                return response;
+            // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
+            if (call.once && response.status !== 429)
+                throw new OutcomeUnknownError(last);
+            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
+            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
+            if (response.status === 429) {
+                if (attempt >= MAX_ATTEMPTS_THROTTLED)
+                    return response;
+                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
+                continue;
+            }
+            if (attempt >= MAX_ATTEMPTS)
+                return response;
+            await wait(delay, call, last);
+        }
+    }
+    /** The backoff between rounds of a loop the caller runs itself. */
+    const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
+    return { send, pause };
+}
+
+;// CONCATENATED MODULE: ./src/base/secrets.ts
 // The one place that calls setSecret. Every secret value passes through `add` before it is used anywhere else,
 // so the runner masks it in every later log line, and `redact` can scrub it from text we build ourselves
 // (error excerpts) even where no runner is watching.
@@ -2932,459 +4582,80 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/admin-api.ts
-// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
-// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
-
-const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-// As persistent as every other call (5 attempts): the delete is the one request we must not give up on early.
-const DELETE_ROUNDS = 5;
-class AdminApi {
-    config;
-    requester;
-    secrets;
-    now;
-    token;
-    constructor(config, requester, secrets, now) {
-        this.config = config;
-        this.requester = requester;
-        this.secrets = secrets;
-        this.now = now;
-    }
-    async login() {
-        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
-        const response = await this.requester.send({
-            what: 'log in',
-            method: 'POST',
-            url: authUrl,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-            body: JSON.stringify({
-                grant_type: 'client_credentials',
-                client_id: clientId,
-                client_secret: clientSecret,
-                audience: AUDIENCE,
-            }),
-        });
-        if (!ok(response))
-            throw this.loginError(response);
-        const body = parseBody(response);
-        const token = body?.['access_token'];
-        if (typeof token === 'string')
-            this.secrets.add(token);
-        const lifetime = body?.['expires_in'];
-        if (typeof token !== 'string' || token === '' || typeof lifetime !== 'number') {
-            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input.`);
-        }
-        this.token = { value: token, expiresAt: this.now() + lifetime * 1000 };
-    }
-    async listProjects() {
-        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
-        return arrayOf(body, 'data', 'list projects').filter(isProject);
-    }
-    async createKey(projectId, name, roles) {
-        const what = 'create the API key';
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const response = await this.admin({
-            what,
-            method: 'POST',
-            url: this.url(path),
-            once: true,
-            body: JSON.stringify({ name, roles }),
-        });
-        if (!ok(response))
-            throw this.apiError(response, what, projectId);
-        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
-        const body = parseBody(response);
-        const value = body?.['value'];
-        if (typeof value === 'string' && value !== '')
-            this.secrets.add(value);
-        const key = body?.['key'];
-        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
-            throw new OutcomeUnknownError(`create answered HTTP ${response.status} in an unexpected shape`);
-        }
-        return { key, value };
-    }
-    async listKeys(projectId) {
-        const what = "list the project's API keys";
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
-        return arrayOf(body, 'data', what).filter(isApiKey);
-    }
-    /** Resolves when the key is gone, whether we deleted it or it already was. */
-    async deleteKey(id) {
-        const what = `delete API key ${id}`;
-        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
-        for (let round = 1;; round++) {
-            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
-            if (ok(response))
-                return 'deleted';
-            if (response.status === 404)
-                return 'already gone';
-            if (response.status < 500 || round === DELETE_ROUNDS)
-                throw this.apiError(response, what);
-            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
-            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
-            if (fetched.status === 404)
-                return 'already gone';
-            await this.requester.pause(round, what);
-        }
-    }
-    url(path) {
-        return this.config.apiUrl.replace(/\/+$/, '') + path;
-    }
-    async json(call, projectId) {
-        const response = await this.admin(call);
-        if (!ok(response))
-            throw this.apiError(response, call.what, projectId);
-        const body = parseBody(response);
-        if (!body)
-            throw new ActionError(`Pinecone answered HTTP ${response.status} to "${call.what}" with no JSON: ${this.excerpt(response)}`);
-        return body;
-    }
-    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
-    async admin(call) {
-        for (let fresh = false;; fresh = true) {
-            if (!this.token || this.token.expiresAt - 30_000 <= this.now())
-                await this.login();
-            const headers = {
-                Authorization: `Bearer ${this.token.value}`,
-                Accept: 'application/json',
-                'X-Pinecone-Api-Version': this.config.apiVersion,
-            };
-            if (call.body !== undefined)
-                headers['Content-Type'] = 'application/json';
-            const response = await this.requester.send({ ...call, headers });
-            if (response.status !== 401 || fresh)
-                return response;
-            this.token = undefined;
-        }
-    }
-    loginError(response) {
-        const { status } = response;
-        if (status === 400 || status === 401 || status === 403) {
-            return new ActionError(`Pinecone rejected the service account credentials (HTTP ${status}${errorCode(response)}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
-        }
-        return this.unavailable(response, 'log in');
-    }
-    apiError(response, what, projectId) {
-        const { status } = response;
-        const code = errorCode(response);
-        const project = projectId ? `project ${projectId}` : 'the project';
-        if (status === 401)
-            return new ActionError(`Pinecone did not accept the service account's access token (HTTP 401${code}) to ${what}: check that the service account still exists.`);
-        if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
-            return new ActionError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (HTTP 403${code}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`);
-        }
-        if (status === 403)
-            return new ActionError(`The service account may not ${what} in ${project} (HTTP 403${code}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
-        if (status === 404 && projectId)
-            return new ActionError(`Pinecone found no ${project} (HTTP 404${code}) to ${what}: check the project input, and that the service account was added to that project.`);
-        if (status >= 500 || status === 429)
-            return this.unavailable(response, what);
-        return new ActionError(`Pinecone refused to ${what} (HTTP ${status}${code}): ${this.excerpt(response)}`);
-    }
-    unavailable(response, what) {
-        return new ActionError(`Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
-    }
-    /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
-    excerpt(response) {
-        const body = parseBody(response);
-        const error = body?.['error'];
-        const description = body?.['error_description'];
-        const text = typeof error === 'object' && error && 'message' in error
-            ? String(error.message)
-            : typeof description === 'string'
-                ? description
-                : response.body;
-        const flat = this.secrets
-            .redact(text)
-            .replace(/<[^>]*>/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim();
-        return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
-    }
-}
-function ok(response) {
-    return response.status >= 200 && response.status < 300;
-}
-function parseBody(response) {
-    try {
-        const value = JSON.parse(response.body);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`. */
-function errorCode(response) {
-    const error = parseBody(response)?.['error'];
-    if (typeof error === 'string')
-        return ` ${error.replace(/[^\w.-]/g, '')}`;
-    const code = typeof error === 'object' && error !== null ? error['code'] : undefined;
-    return typeof code === 'string' ? ` ${code.replace(/[^\w.-]/g, '')}` : '';
-}
-function arrayOf(body, field, what) {
-    const list = body?.[field];
-    if (!Array.isArray(list))
-        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
-    return list;
-}
-function isProject(value) {
-    const project = value;
-    return typeof project?.['id'] === 'string' && typeof project['name'] === 'string';
-}
-function isApiKey(value) {
-    const key = value;
-    return (typeof key?.['id'] === 'string' &&
-        (typeof key['name'] === 'string' || key['name'] === null) &&
-        Array.isArray(key['roles']));
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-// Backoff arithmetic for retries: exponential with full jitter, and the server's Retry-After when it sends one.
-const BACKOFF = { baseMs: 250, capMs: 8_000 };
-/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
-function backoffMs(attempt, random, timing = BACKOFF) {
-    return Math.floor(random() * Math.min(timing.capMs, timing.baseMs * 2 ** (attempt - 1)));
-}
-/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMs(header, nowMs) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** Retrying makes sense for these answers: rate limits and server-side failures. */
-function isTransientStatus(status) {
-    return status === 429 || status >= 500;
-}
-
-// EXTERNAL MODULE: ./src/transport.ts + 1 modules
-var transport = __nccwpck_require__(502);
-;// CONCATENATED MODULE: ./src/requester.ts
-// Sends one logical request: retries transient failures with backoff, keeps every attempt inside the step's
-// budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
-
-
-
-const REQUEST_TIMEOUT_MS = 15_000;
-const MAX_ATTEMPTS = 5;
-/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
-const MAX_ATTEMPTS_THROTTLED = 8;
-function createRequester(deps) {
-    const remaining = () => deps.deadline - deps.now();
-    // One hung connection must leave time for another attempt: no attempt gets more than a third of the budget.
-    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, Math.floor(remaining() / 3)));
-    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
-    let throttledUntil = 0;
-    async function wait(ms, what) {
-        if (ms >= remaining())
-            throw outOfBudget(what);
-        await deps.sleep(ms, deps.signal);
-        if (deps.signal.aborted)
-            throw new CancelledError();
-    }
-    function outOfBudget(what) {
-        return new ActionError(`Ran out of time (${deps.budget}) trying to ${what}: Pinecone did not answer in time. Try again, or raise the budget.`);
-    }
-    /** Resolves with the last answer (any status); throws only when no answer can be had. */
-    async function send(call) {
-        const maxAttempts = call.maxAttempts ?? MAX_ATTEMPTS;
-        for (let attempt = 1;; attempt++) {
-            if (deps.signal.aborted)
-                throw new CancelledError();
-            if (throttledUntil > deps.now())
-                await wait(throttledUntil - deps.now(), call.what);
-            const timeoutMs = Math.min(attemptCap, remaining());
-            if (timeoutMs <= 0)
-                throw outOfBudget(call.what);
-            let response;
-            try {
-                response = await deps.transport({ ...call, timeoutMs });
-            }
-            catch (error) {
-                if (!(error instanceof transport/* TransportError */.w))
-                    throw error;
-                deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
-                if (call.once && error.outcome === 'unknown')
-                    throw new OutcomeUnknownError(error.message);
-                if (attempt >= maxAttempts || remaining() <= 0) {
-                    if (remaining() <= 0)
-                        throw outOfBudget(call.what);
-                    throw new ActionError(`Could not reach Pinecone to ${call.what} (${error.message} after ${attempt} attempts). Check the URL inputs and proxy settings, or try again later.`);
-                }
-                await wait(backoffMs(attempt, deps.random), call.what);
-                continue;
-            }
-            deps.debug(`${call.method} ${new URL(call.url).pathname} → ${response.status} (attempt ${attempt})`);
-            if (!isTransientStatus(response.status) || (call.own5xx && response.status >= 500))
-                return response;
-            // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
-            if (call.once && response.status !== 429)
-                throw new OutcomeUnknownError(`HTTP ${response.status}`);
-            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
-            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
-            if (response.status === 429) {
-                if (attempt >= Math.max(maxAttempts, MAX_ATTEMPTS_THROTTLED))
-                    return response;
-                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
-                continue;
-            }
-            if (attempt >= maxAttempts)
-                return response;
-            await wait(delay, call.what);
-        }
-    }
-    /** The backoff between rounds of a loop the caller runs itself. */
-    const pause = (round, what) => wait(backoffMs(round, deps.random), what);
-    return { send, pause };
-}
-
-;// CONCATENATED MODULE: ./src/step.ts
-// What every step (main, post, sweep) is given, and the plumbing they share: an Admin API session inside a
-// time budget, and one way to report failure. Entry files pass the real things; tests may pass their own.
+;// CONCATENATED MODULE: ./src/steps/step.ts
+// What every step is given, and the plumbing they share: the start of a step (mask the client secret, guard
+// the log), an Admin API session inside a time budget, and one way to report failure. Entry points pass the
+// real things (live.ts); tests pass their own.
 
 
 
 
-/** `parallel`: how many requests the step sends to the API at once after the login. */
-function openApi(deps, connection, budgetMs, secrets, parallel = 1) {
+
+
+
+
+/**
+ * Every step starts here: the client secret is masked before anything else is read, and every line the step
+ * logs is redacted, then made inert (no workflow command can start in text that came from outside).
+ */
+function startStep(deps) {
+    const secrets = new Secrets(deps.core.setSecret);
+    secrets.add(readClientSecret(deps.core.getInput, deps.env));
+    const safe = (write) => (message) => write(logLine(secrets.redact(message)));
+    const core = {
+        ...deps.core,
+        info: safe(deps.core.info),
+        notice: safe(deps.core.notice),
+        warning: safe(deps.core.warning),
+        debug: safe(deps.core.debug),
+        setFailed: safe(deps.core.setFailed),
+    };
+    return { core, secrets };
+}
+function openApi(deps, core, connection, budgetMs, secrets) {
+    const clock = new ServerClock(deps.now);
     const requester = createRequester({
         transport: deps.transport,
         now: deps.now,
         sleep: deps.sleep,
         random: deps.random,
-        debug: (message) => deps.core.debug(secrets.redact(message)),
+        debug: core.debug,
         signal: deps.signal,
         deadline: deps.now() + budgetMs,
         budget: `timeout: ${formatDuration(budgetMs)}`,
+        onAnswer: (response) => clock.observe(response.headers),
     });
-    // The login and the API live on different hosts (login.pinecone.io, api.pinecone.io): open the API's connection
-    // now, so that its TCP and TLS handshakes overlap the login instead of following it on the critical path.
-    // On one host, the login takes the first connection and leaves it to the API's first request: only parallel
-    // requests need more (the login takes one of them too, hence all of `parallel`).
-    const oneHost = new URL(connection.apiUrl).origin === new URL(connection.authUrl).origin;
-    if (!oneHost || parallel > 1)
-        deps.preconnect(connection.apiUrl, parallel);
-    return new AdminApi(connection, requester, secrets, deps.now);
+    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/** One line when this runner's clock is far off Pinecone's: names and expiry follow Pinecone's time. */
+function reportClockSkew(core, api) {
+    const skew = api.clock.skewMs;
+    if (Math.abs(skew) < 60_000)
+        return;
+    core.info(`This runner's clock is ${formatDuration(Math.round(Math.abs(skew) / 1000) * 1000)} ${skew > 0 ? 'behind' : 'ahead of'} Pinecone's: expiry times follow Pinecone's clock.`);
 }
 /** Fork PRs and Dependabot runs get no secrets: `skip` explains in one notice, `fail` says how to fix it. */
-function missingCredentials(core, mode, missing, consequence) {
-    if (mode === 'skip') {
-        core.notice(`Skipped: no Pinecone credentials (${missing} empty). Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
+function missingCredentials(core, credentials, consequence) {
+    if (credentials.onMissing === 'skip') {
+        core.notice(`Skipped: no Pinecone credentials, as ${credentials.missing}. Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
         core.setOutput('skipped', 'true');
         return;
     }
-    throw new ActionError(`Missing Pinecone credentials: ${missing} is empty. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
+    throw new ActionError(`Missing Pinecone credentials: ${credentials.missing}. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
 }
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
-function reportFailure(core, error, secrets, report = core.setFailed) {
+function reportFailure(core, error, report = core.setFailed) {
     if (error instanceof ActionError) {
-        report(secrets.redact(error.message));
+        report(error.message);
         return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    report(secrets.redact(`Unexpected error: ${message}. This is a bug in the action: please report it (re-run with debug logging for details).`));
+    report(`Unexpected error: ${message}. This is a bug in the action: please report it (re-run with debug logging for details).`);
     if (error instanceof Error && error.stack)
-        core.debug(secrets.redact(error.stack));
+        core.debug(error.stack);
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
-function renderKeySummary(key) {
-    const project = key.projectName ? `${summary_escape(key.projectName)} (\`${key.projectId}\`)` : `\`${key.projectId}\``;
-    const fate = key.cleanup
-        ? 'The post step deletes this key when the job ends.'
-        : 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.';
-    return [
-        '### Pinecone API key',
-        '',
-        '| | |',
-        '|---|---|',
-        `| Name | \`${key.name}\` |`,
-        `| ID | \`${key.id}\` |`,
-        `| Project | ${project} |`,
-        `| Roles | ${key.roles.join(', ')} |`,
-        `| Expires | ${key.expiresAt} |`,
-        '',
-        fate,
-        '',
-    ].join('\n');
-}
-function summary_escape(text) {
-    return text.replace(/[|`*_<>[\]\\]/g, '\\$&');
-}
-function renderSweepSummary(plan, deleted, dryRun) {
-    const rows = plan.verdicts.map((v) => {
-        const action = deleted.has(v.key.id)
-            ? 'deleted'
-            : v.remove
-                ? dryRun
-                    ? 'would delete'
-                    : 'not deleted (error)'
-                : 'kept';
-        return `| \`${v.key.name}\` | \`${v.key.id}\` | ${v.parsed.expiresAt.toISOString()} | ${action} | ${v.why} |`;
-    });
-    return [
-        `### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`,
-        '',
-        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.`,
-        '',
-        ...(rows.length ? ['| Key | ID | Expires | Action | Why |', '|---|---|---|---|---|', ...rows, ''] : []),
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/sweep-plan.ts
-
-function planSweep(keys, filter) {
-    const verdicts = [];
-    let foreign = 0;
-    for (const key of keys) {
-        const parsed = key_name_parseKeyName(key.name);
-        if (!parsed) {
-            foreign += 1;
-            continue;
-        }
-        const expired = parsed.expiresAt.getTime() <= filter.now;
-        if (filter.match && !globMatches(filter.match, key.name)) {
-            verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
-        }
-        else if (filter.expiredOnly && !expired) {
-            verdicts.push({ key, parsed, remove: false, why: 'not expired yet' });
-        }
-        else {
-            verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
-        }
-    }
-    return { verdicts, foreign };
-}
-/**
- * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`),
- * and with `replace`, older keys of the same rendered name — older meaning an earlier expiry, so a newer key made
- * by a concurrent run is never replaced by an older one.
- */
-function keysToRetire(keys, own, options) {
-    const retired = [];
-    for (const key of keys) {
-        const parsed = parseKeyName(key.name);
-        if (!parsed || key.name === own.name)
-            continue;
-        if (options.sweepExpired && parsed.expiresAt.getTime() <= options.now) {
-            retired.push({ id: key.id, name: key.name, why: 'expired' });
-        }
-        else if (options.replace && parsed.base === own.base && parsed.expiresAt < own.expiresAt) {
-            retired.push({ id: key.id, name: key.name, why: 'replaced' });
-        }
-    }
-    return retired;
-}
-
-;// CONCATENATED MODULE: ./src/run-sweep.ts
+;// CONCATENATED MODULE: ./src/steps/sweep.ts
 // The sweep sub-action: delete keys this action made that have expired (or that match `match`), never any other.
 // It is the backstop for runners that died before their post step, and the end of a preview's key.
 
@@ -3395,20 +4666,22 @@ function keysToRetire(keys, own, options) {
 
 
 
+
+const run = () => runLive(runSweep, { cancellable: true });
 async function runSweep(deps) {
-    const { core } = deps;
-    const secrets = new Secrets(core.setSecret);
-    secrets.add(readClientSecret(core.getInput, deps.env));
+    const { core, secrets } = startStep(deps);
     try {
-        const inputs = readSweepInputs(core.getInput, deps.env);
-        if (!inputs.connection)
-            return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'nothing was swept');
-        const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
-        core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
+        const credentials = readCredentials(core.getInput, deps.env);
+        if (credentials.missing !== undefined)
+            return missingCredentials(core, credentials, 'nothing was swept');
+        const inputs = readSweepInputs(core.getInput, credentials);
+        const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+        core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
         await api.login();
+        reportClockSkew(core, api);
         const project = await resolveProject(api, inputs.project, core);
         const keys = await api.listKeys(project.id);
-        const plan = planSweep(keys, { match: inputs.match, expiredOnly: inputs.expiredOnly, now: deps.now() });
+        const plan = planSweep(keys, { match: inputs.match, expiredOnly: inputs.expiredOnly, now: api.clock.now() });
         const doomed = plan.verdicts.filter((verdict) => verdict.remove);
         core.info(`Project ${project.id} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ` +
             `${inputs.dryRun ? 'Would delete' : 'Deleting'} ${doomed.length}${inputs.match ? ` matching ${inputs.match}` : ''}${inputs.expiredOnly ? ' that have expired' : ''}.`);
@@ -3438,7 +4711,7 @@ async function runSweep(deps) {
             : `Deleted ${deleted.length} key(s).`);
     }
     catch (error) {
-        reportFailure(core, error, secrets);
+        reportFailure(core, error);
     }
 }
 
@@ -3449,123 +4722,13 @@ async function runSweep(deps) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _live_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(416);
-/* harmony import */ var _run_sweep_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(911);
-// Entry of the sweep sub-action (sweep/action.yml).
+/* harmony import */ var _steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(293);
+// Entry of the sweep step: the runner runs the bundle of this file (see action.yml).
 
-
-const { deps, dispose } = (0,_live_js__WEBPACK_IMPORTED_MODULE_0__/* .liveDeps */ .L)({ cancellable: true });
-await (0,_run_sweep_js__WEBPACK_IMPORTED_MODULE_1__/* .runSweep */ .M)(deps);
-dispose();
+await (0,_steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 502:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  w: () => (/* binding */ TransportError),
-  S: () => (/* binding */ createHttpTransport)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
-var lib = __nccwpck_require__(844);
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/transport.ts
-// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
-// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
-
-
-/**
- * `not-sent`: the server cannot have acted (connection refused, no such host).
- * `unknown`: the request may have reached the server (reset, dropped, timed out).
- */
-class TransportError extends Error {
-    outcome;
-    constructor(message, outcome) {
-        super(message);
-        this.outcome = outcome;
-    }
-}
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-function createHttpTransport(userAgent) {
-    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see retry.ts); keep-alive lets the requests of one step share a connection.
-    const client = new lib/* HttpClient */.Qq(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
-    const transport = async ({ method, url, headers, body, timeoutMs }) => {
-        let timer;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
-        });
-        try {
-            const exchange = (async () => {
-                const response = await client.request(method, url, body ?? null, headers);
-                const text = await response.readBody();
-                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
-            })();
-            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
-            return await Promise.race([exchange, timeout]);
-        }
-        catch (error) {
-            if (error instanceof TransportError)
-                throw error;
-            const code = error.code ?? '';
-            const outcome = NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown';
-            throw new TransportError(code ? `${code}` : error.message, outcome);
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    };
-    const warm = new Map(); // "host:port" → connections opened before the requests that use them
-    const preconnect = (url, connections) => {
-        if ((0,lib/* getProxyUrl */.s_)(url))
-            return; // a tunnel agent makes connections of its own
-        const target = new URL(url);
-        const host = target.hostname;
-        const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
-        const agent = adopt(client.getAgent(url));
-        // What http.Agent itself would pass; `createConnection` is its documented hook for custom connections.
-        const defaults = agent.options;
-        const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
-        const sockets = warm.get(`${host}:${port}`) ?? [];
-        while (sockets.length < connections) {
-            const socket = agent.createConnection(options);
-            socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
-            socket.unref(); // an unused one must not keep the step alive
-            sockets.push(socket);
-        }
-        warm.set(`${host}:${port}`, sockets);
-    };
-    const adopted = new WeakSet();
-    const adopt = (agent) => {
-        if (adopted.has(agent))
-            return agent;
-        adopted.add(agent);
-        const open = agent.createConnection.bind(agent);
-        agent.createConnection = (options, callback) => {
-            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
-            let socket = sockets.shift();
-            while (socket?.destroyed)
-                socket = sockets.shift();
-            return socket ? socket.ref() : open(options, callback);
-        };
-        return agent;
-    };
-    const dispose = () => {
-        for (const socket of [...warm.values()].flat())
-            socket.destroy();
-        client.dispose();
-    };
-    return { transport, preconnect, dispose };
-}
-
 
 /***/ }),
 
@@ -3615,828 +4778,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 844:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
-  s_: () => (/* binding */ lib_getProxyUrl)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: ./src/undici-stub.ts
-// Stands in for `undici` in the bundles (tsconfig.json `paths`, which ncc honours). @actions/http-client imports
-// undici only for HttpClient.getAgentDispatcher, a fetch dispatcher for Octokit that this action never asks for;
-// bundled, undici is ~90% of every bundle and ~25 ms of every step's start (actions/toolkit#1697). Our requests,
-// proxied or not, go through node:http and `tunnel`, not undici.
-class ProxyAgent {
-    constructor() {
-        throw new Error('This bundle leaves out undici: HttpClient.getAgentDispatcher is not supported.');
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
 
 /***/ })
 

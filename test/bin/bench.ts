@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildKeyName } from '../../src/key-name.js';
+import { buildKeyName } from '../../src/rules/key-name.js';
 import { criticalPath, median } from '../bench/measure.js';
 import { startRelay } from '../bench/relay.js';
 import { EMULATOR_CA_FILE } from '../emulator/server.js';
@@ -132,9 +132,12 @@ async function peakRss(): Promise<number> {
 
 async function sweep(keys: number, latencyMs: number) {
   const world = await startWorld({ latencyMs });
-  const expired = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+  const expired = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
   for (let i = 0; i < keys; i++)
-    world.emulator.addKey(world.project.id, buildKeyName(`gha-bench-${i}`, expired, i.toString(36).padStart(6, '0')));
+    world.emulator.addKey(
+      world.project.id,
+      buildKeyName(`gha-bench-${i}`, { kind: 'job', run: undefined }, expired, i.toString(36).padStart(6, '0')),
+    );
   const { 'sweep-expired': _, ...inputs } = world.inputs;
   const result = await new Job({ node, actionDir: join(ROOT, 'sweep'), with: inputs }).main();
   if (result.exitCode !== 0 || world.emulator.keysIn().length > 0)

@@ -59,7 +59,7 @@ describe.each(NODES)('errors on $name', ({ path: node }) => {
     world().emulator.inject({ op: 'token', status: 503, times: 5 });
     await fails(
       {},
-      /Pinecone is unavailable: it answered HTTP 503 UNKNOWN when asked to log in, also after retries \("Injected HTTP 503"\)\. Try again later\./,
+      /Pinecone is unavailable: it answered HTTP 503 Service Unavailable UNKNOWN when asked to log in, also after retries \("Injected HTTP 503"\)\. Try again later\./,
     );
     expect(ops()).toEqual(Array(5).fill('token:503'));
   });
@@ -70,7 +70,7 @@ describe.each(NODES)('errors on $name', ({ path: node }) => {
     expect(main.exitCode, main.log.join('\n')).toBe(0);
     expect(main.outputs['project-id']).toBe(world().project.id);
     expect(main.log).toContain(`Project "shop-api-ci" is ${world().project.id}.`);
-    expect(main.summary).toContain(`shop-api-ci (\`${world().project.id}\`)`);
+    expect(main.summary).toContain(`shop-api-ci (<code>${world().project.id}</code>)`);
     expect(ops()).toEqual(['token:200', 'list-projects:200', 'create-key:200']);
     await job.post();
     expect(world().emulator.keysIn()).toEqual([]);
@@ -113,7 +113,7 @@ describe.each(NODES)('errors on $name', ({ path: node }) => {
     const notices = main.log.filter((line) => line.startsWith('##[notice]'));
     expect(notices).toEqual([
       expect.stringMatching(
-        /^##\[notice\]Skipped: no Pinecone credentials \(client-id .* and client-secret .* empty\)\. Expected for pull requests from forks and for Dependabot/,
+        /^##\[notice\]Skipped: no Pinecone credentials, as client-id .* and client-secret .* are empty\. Expected for pull requests from forks and for Dependabot/,
       ),
     ]);
     const post = await job.post();

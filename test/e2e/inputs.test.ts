@@ -43,7 +43,11 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
     { 'export-env': 'PINECONE-KEY' },
     /"export-env" "PINECONE-KEY" is not an environment variable name/,
   ],
-  ['NODE_OPTIONS', { 'export-env': 'NODE_OPTIONS' }, /reserved by the runner/],
+  [
+    'NODE_OPTIONS',
+    { 'export-env': 'NODE_OPTIONS' },
+    /"export-env" "NODE_OPTIONS" is reserved \(Node\.js reads NODE_\*/,
+  ],
   [
     'a bad on-missing-credentials',
     { 'on-missing-credentials': 'ignore' },

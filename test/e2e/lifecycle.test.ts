@@ -1,6 +1,6 @@
 // The whole lifecycle through the committed bundles, as the runner runs them, against the emulator.
 import { describe, expect, it } from 'vitest';
-import { parseKeyName } from '../../src/key-name.js';
+import { parseKeyName } from '../../src/rules/key-name.js';
 import { Job, NODES } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { findLeaks, maskedBeforeUse } from '../support/scan.js';
@@ -68,7 +68,10 @@ describe.each(NODES)('lifecycle on $name', ({ path: node }) => {
     expect(main.exitCode, main.log.join('\n')).toBe(0);
     const name = main.outputs['key-name']!;
     expect(name).toHaveLength(80);
-    expect(name).toMatch(/^preview-pr-42-CI-test-octocat-x+-eph-\d{8}T\d{6}Z-[a-z0-9]{6}$/);
+    // The long values are shortened, never the suffix; the change is marked with a digest.
+    expect(name).toMatch(
+      /^preview-pr-42-CI-test-octo-x+-[0-9a-z]{5}-eph-\d{8}T\d{6}Z-j[0-9a-z]+\.[0-9a-z]+\.1-[a-z0-9]{6}$/,
+    );
     expect(parseKeyName(name)!.expiresAt.getTime() - Date.now()).toBeGreaterThan(7 * 86_400_000 - 60_000);
     await job.post();
     expect(world().emulator.keysIn()).toEqual([]);

@@ -2,11 +2,12 @@
 // and the sweep sub-action.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildKeyName } from '../../src/key-name.js';
+import { buildKeyName } from '../../src/rules/key-name.js';
 import { Job, NODES, ROOT } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { failureLine, findLeaks } from '../support/scan.js';
 import { join } from 'node:path';
+import { journalOf } from '../support/journal.js';
 
 const SWEEP = join(ROOT, 'sweep');
 const HOUR = 3_600_000;
@@ -18,6 +19,7 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
       world().project.id,
       buildKeyName(
         base,
+        { kind: 'job', run: undefined },
         new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000),
         randomUUID()
           .replace(/-/g, '')
@@ -36,7 +38,7 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
   };
 
   it('main finds expired keys of this action beside the create; post deletes them with its own; others stay', async () => {
-    const expired = [ours('gha-shop-api-1-1-test', -HOUR), ours('gha-other-repo-9-1-build', -1000)];
+    const expired = [ours('gha-shop-api-1-1-test', -HOUR), ours('gha-other-repo-9-1-build', -6 * 60_000)];
     const live = ours('gha-shop-api-2-1-test', HOUR);
     const foreign = [
       world().emulator.addKey(world().project.id, 'prod'),
@@ -67,7 +69,7 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
     expect(main.log).toContain(
       'Found 130 expired key(s) made by this action; the post step deletes them (100 now, the rest in later runs or a sweep).',
     );
-    expect((JSON.parse(main.state['retire']!) as unknown[]).length).toBe(100);
+    expect(journalOf(main.state)?.retire).toHaveLength(100);
     expect((await job.post()).exitCode).toBe(0);
     expect(world().emulator.keysIn()).toHaveLength(30);
   });
@@ -104,7 +106,7 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
     expect(names()).toEqual([a.outputs['key-name'], other.name].sort());
 
     await new Promise((resolve) => setTimeout(resolve, 1100)); // a later push: a later expiry
-    const second = new Job({ node, with: inputs, event });
+    const second = new Job({ node, with: inputs, event, env: { GITHUB_RUN_ID: '16021999' } }); // another run
     const b = await second.main();
     expect(b.log).toContain(
       'Found 1 older key(s) named preview-pr-42 (replace: true) made by this action; the post step deletes them.',
@@ -116,7 +118,7 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
   });
 
   it('sweep: deletes expired keys of this action only, with outputs and a summary table', async () => {
-    const expired = [ours('gha-a', -HOUR), ours('gha-b', -1000)];
+    const expired = [ours('gha-a', -HOUR), ours('gha-b', -6 * 60_000)];
     const live = ours('gha-c', HOUR);
     const foreign = world().emulator.addKey(world().project.id, 'prod');
     const job = new Job({ node, actionDir: SWEEP, with: sweepInputs() });
@@ -129,7 +131,7 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
     expect(sweep.log).toContain(
       `Project ${world().project.id} has 4 key(s): 3 made by this action, 1 not (never touched). Deleting 2 that have expired.`,
     );
-    expect(sweep.summary).toContain(`| \`${live.name}\` | \`${live.id}\` |`);
+    expect(sweep.summary).toContain(`| <code>${live.name}</code> | <code>${live.id}</code> |`);
     expect(sweep.summary).toMatch(/\| kept \| not expired yet \|/);
     expect(sweep.summary).toContain('1 key(s) not made by this action, never touched.');
     expect(findLeaks(sweep, world().secrets())).toEqual([]);
@@ -160,7 +162,7 @@ describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
   });
 
   it('sweep: several hundred keys with injected 429s: nothing left, no key deleted twice', async () => {
-    for (let i = 0; i < 300; i++) ours(`gha-load-${i}`, -1000);
+    for (let i = 0; i < 300; i++) ours(`gha-load-${i}`, -6 * 60_000);
     world().emulator.inject(
       { op: 'delete-key', status: 429, retryAfter: '0', times: 40 },
       { op: 'delete-key', status: 503, times: 5 },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Job, NODES } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { findLeaks } from '../support/scan.js';
+import { journalOf } from '../support/journal.js';
 
 describe.each(NODES)('recovery on $name', ({ path: node }) => {
   const world = freshWorldPerTest();
@@ -17,7 +18,7 @@ describe.each(NODES)('recovery on $name', ({ path: node }) => {
     });
     expect(main.signal).toBe('SIGKILL');
     const [key] = world().emulator.keysIn();
-    expect(main.state['key-id']).toBe(key!.id);
+    expect(journalOf(main.state)?.key?.id).toBe(key!.id);
     const post = await job.post();
     expect(post.exitCode).toBe(0);
     expect(world().emulator.keysIn()).toEqual([]);
@@ -30,7 +31,7 @@ describe.each(NODES)('recovery on $name', ({ path: node }) => {
     world().emulator.onCreate = () => process.kill(pid, 'SIGKILL');
     const main = await job.main({ onSpawn: (child) => (pid = child.pid!) });
     expect(main.signal).toBe('SIGKILL');
-    expect(main.state['key-id']).toBeUndefined();
+    expect(journalOf(main.state)?.key).toBeUndefined();
     expect(world().emulator.keysIn()).toHaveLength(1);
     const post = await job.post();
     expect(post.exitCode, post.log.join('\n')).toBe(0);

@@ -16,9 +16,9 @@ describe.each(NODES)('bundles on $name', ({ path: node }) => {
     });
 
   it.each([
-    ['main', 1, /^::error::Input "name" is empty/m],
+    ['main', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
     ['post', 0, /^Nothing to clean up: the main step created no key\.$/m],
-    ['sweep', 1, /^::error::Input "api-url" is required and empty\.$/m],
+    ['sweep', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
   ])('dist/%s', (entry, status, line) => {
     const result = run(entry);
     expect(result.stderr).toBe('');

@@ -126,6 +126,7 @@ export class Job {
       GITHUB_WORKSPACE: this.dir,
       GITHUB_REPOSITORY: 'octo-org/shop-api',
       GITHUB_REPOSITORY_OWNER: 'octo-org',
+      GITHUB_REPOSITORY_ID: '829301755',
       GITHUB_RUN_ID: '16021984',
       GITHUB_RUN_NUMBER: '7',
       GITHUB_RUN_ATTEMPT: '1',

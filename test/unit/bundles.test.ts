@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProxyAgent } from '../../src/undici-stub.js';
+import { ProxyAgent } from '../../src/api/undici-stub.js';
 import { ROOT } from '../runner/runner.js';
 
 const ENTRIES = ['main', 'post', 'sweep'];

@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   buildKeyName,
   checkTemplate,
-  globMatches,
   MAX_NAME_LENGTH,
   newNonce,
   parseKeyName,
   renderBase,
   sanitize,
+  type KeyOwner,
   type RunValues,
-} from '../../src/key-name.js';
+} from '../../src/rules/key-name.js';
+import { globMatches } from '../../src/rules/glob.js';
 
 const RUN: RunValues = {
   owner: 'octo-org',
@@ -26,19 +28,48 @@ const RUN: RunValues = {
   actor: 'dependabot[bot]',
 };
 const EXPIRY = new Date('2026-11-29T21:55:07.000Z');
+const JOB: KeyOwner = { kind: 'job', run: { repositoryId: '829301755', runId: '19283746501', attempt: 2 } };
+const NO_RUN: KeyOwner = { kind: 'job', run: undefined };
+const digest = (text: string) =>
+  (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
 
 describe('key names', () => {
-  it('renders every placeholder and sanitises the result', () => {
-    expect(renderBase('gha-{repo}-{run_id}-{run_attempt}-{job}', RUN)).toBe('gha-shop-api-16021984-2-test');
-    expect(renderBase('{owner}/{workflow}@{ref} by {actor} #{pr} {sha} {event} {run_number}', RUN)).toBe(
-      'octo-org-CI-tests-42-merge-by-dependabot-bot-42-0123456-pull_request-7',
+  it('renders every placeholder; text that had to be made safe gets a digest of what was rendered', () => {
+    expect(renderBase('gha-{repo}-{run_id}-{run_attempt}-{job}', RUN, JOB)).toBe('gha-shop-api-16021984-2-test');
+    expect(renderBase('{owner}/{workflow}', RUN, JOB)).toBe(`octo-org-CI-tests-${digest('octo-org/CI / tests')}`);
+    expect(renderBase('{ref} by {actor} {sha}', RUN, NO_RUN)).toBe(
+      `42-merge-by-dependabot-bot-0123456-${digest('42/merge by dependabot[bot] 0123456')}`,
     );
+  });
+
+  it('renders different inputs to different bases, however sanitising folds them', () => {
+    const feat = (ref: string) => renderBase('preview-{ref}', { ...RUN, ref }, JOB);
+    expect(feat('feat-a')).toBe('preview-feat-a');
+    expect(feat('feat/a')).toMatch(/^preview-feat-a-[0-9a-z]{5}$/);
+    expect(new Set([feat('feat-a'), feat('feat/a'), feat('feat_a'), feat('feat a')]).size).toBe(4);
+  });
+
+  it('shortens the long values of a long template, never the run ids', () => {
+    const long = {
+      ...RUN,
+      repo: 'a-very-long-repository-name-for-the-payments-platform',
+      job: 'integration-tests-against-staging',
+    };
+    const base = renderBase('gha-{repo}-{run_id}-{run_attempt}-{job}', long, JOB);
+    const name = buildKeyName(base, JOB, EXPIRY, 'abcdef');
+    expect(name.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+    expect(base).toContain('-16021984-2-');
+    expect(base).toMatch(/^gha-a-very-.*16021984-2-integr.*-[0-9a-z]{5}$/);
+    expect(parseKeyName(name)?.base).toBe(base);
+    // Two long repositories that differ only past the cut still render apart.
+    const other = renderBase('gha-{repo}-{run_id}', { ...long, repo: `${long.repo}-v2` }, JOB);
+    expect(other).not.toBe(renderBase('gha-{repo}-{run_id}', long, JOB));
   });
 
   it('says which placeholder is unknown or has no value in this run', () => {
     expect(() => checkTemplate('x-{branch}')).toThrow(/unknown placeholder \{branch\}/);
-    expect(() => renderBase('preview-{pr}', { ...RUN, pr: undefined })).toThrow(/not triggered by a pull request/);
-    expect(() => renderBase('{repo}', { ...RUN, repo: undefined })).toThrow(
+    expect(() => renderBase('preview-{pr}', { ...RUN, pr: undefined }, JOB)).toThrow(/not triggered by a pull request/);
+    expect(() => renderBase('{repo}', { ...RUN, repo: undefined }, JOB)).toThrow(
       /uses \{repo\}, which this run does not provide/,
     );
     expect(() => checkTemplate('  ')).toThrow(/"name" is empty/);
@@ -50,20 +81,39 @@ describe('key names', () => {
     expect(sanitize('***')).toBe('key');
   });
 
-  it('appends expiry and nonce, and parses them back', () => {
-    const name = buildKeyName('preview-pr-42', EXPIRY, 'k3f9q2');
-    expect(name).toBe('preview-pr-42-eph-20261129T215507Z-k3f9q2');
-    expect(parseKeyName(name)).toEqual({ base: 'preview-pr-42', expiresAt: EXPIRY, nonce: 'k3f9q2' });
+  it('appends expiry, kind, run and nonce, and parses them back', () => {
+    const name = buildKeyName('preview-pr-42', JOB, EXPIRY, 'k3f9q2');
+    expect(name).toMatch(/^preview-pr-42-eph-20261129T215507Z-j[0-9a-z]+\.[0-9a-z]+\.2-k3f9q2$/);
+    expect(parseKeyName(name)).toEqual({
+      base: 'preview-pr-42',
+      expiresAt: EXPIRY,
+      nonce: 'k3f9q2',
+      kind: 'job',
+      run: JOB.run,
+    });
+    const kept = buildKeyName('preview-pr-42', { kind: 'kept', run: undefined }, EXPIRY, 'k3f9q2');
+    expect(kept).toBe('preview-pr-42-eph-20261129T215507Z-k-k3f9q2');
+    expect(parseKeyName(kept)).toEqual({ base: 'preview-pr-42', expiresAt: EXPIRY, nonce: 'k3f9q2', kind: 'kept' });
+  });
+
+  it('still parses names of the first format (no kind, no run: they fall back to their expiry)', () => {
+    expect(parseKeyName('preview-pr-42-eph-20261129T215507Z-k3f9q2')).toEqual({
+      base: 'preview-pr-42',
+      expiresAt: EXPIRY,
+      nonce: 'k3f9q2',
+    });
   });
 
   it('cuts a long base, never the suffix, to fit 80 characters', () => {
-    const name = buildKeyName('x'.repeat(200), EXPIRY, 'abcdef');
+    const name = buildKeyName('x'.repeat(200), JOB, EXPIRY, 'abcdef');
     expect(name).toHaveLength(MAX_NAME_LENGTH);
-    expect(name.endsWith('-eph-20261129T215507Z-abcdef')).toBe(true);
-    expect(parseKeyName(name)?.base).toBe('x'.repeat(52));
+    expect(parseKeyName(name)?.run).toEqual(JOB.run);
+    const short = buildKeyName('x'.repeat(200), NO_RUN, EXPIRY, 'abcdef');
+    expect(short).toHaveLength(MAX_NAME_LENGTH);
+    expect(short.endsWith('-eph-20261129T215507Z-j-abcdef')).toBe(true);
     // A cut that lands on a separator does not leave it dangling before the suffix.
-    expect(buildKeyName(`${'y'.repeat(51)}-zzz`, EXPIRY, 'abcdef')).toBe(
-      `${'y'.repeat(51)}-eph-20261129T215507Z-abcdef`,
+    expect(buildKeyName(`${'y'.repeat(49)}-zzz`, NO_RUN, EXPIRY, 'abcdef')).toBe(
+      `${'y'.repeat(49)}-eph-20261129T215507Z-j-abcdef`,
     );
   });
 
@@ -77,6 +127,7 @@ describe('key names', () => {
       'x-eph-20261329T215507Z-abcdef',
       'x-eph-20261129T215507Z-abcdefg',
       '-eph-20261129T215507Z-abcdef',
+      'x-eph-20261129T215507Z-q1.2.3-abcdef',
     ]) {
       expect(parseKeyName(name)).toBeUndefined();
     }
@@ -86,12 +137,47 @@ describe('key names', () => {
     let i = 0;
     expect(newNonce(() => [0, 35, 10, 1, 2, 3][i++]!)).toBe('0za123');
   });
+});
 
-  it('matches globs against whole names, literally except * and ?', () => {
+describe('globs', () => {
+  it('match whole names, literally except * and ?', () => {
     expect(globMatches('preview-pr-42-*', 'preview-pr-42-eph-20261129T215507Z-k3f9q2')).toBe(true);
     expect(globMatches('preview-pr-4-*', 'preview-pr-42-eph-20261129T215507Z-k3f9q2')).toBe(false);
     expect(globMatches('a.b?', 'a.bc')).toBe(true);
     expect(globMatches('a.b?', 'axbc')).toBe(false);
     expect(globMatches('*', 'anything')).toBe(true);
+    expect(globMatches('', '')).toBe(true);
+    expect(globMatches('a*b*c', 'abc')).toBe(true);
+    expect(globMatches('a*b*c', 'acb')).toBe(false);
+    expect(globMatches('*ab', 'abab')).toBe(true);
+  });
+
+  it('agree with a regular expression on every pattern and name over a small alphabet', () => {
+    const reference = (glob: string, name: string) =>
+      new RegExp(
+        `^${glob
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        's',
+      ).test(name);
+    const words = (alphabet: string, max: number): string[] => {
+      const out = [''];
+      for (let length = 1; length <= max; length++)
+        for (let i = 0; i < alphabet.length ** length; i++) {
+          let word = '';
+          for (let n = i, k = 0; k < length; k++, n = Math.floor(n / alphabet.length))
+            word += alphabet[n % alphabet.length];
+          out.push(word);
+        }
+      return out;
+    };
+    let checked = 0;
+    for (const glob of words('a*?', 4))
+      for (const name of words('ab', 5)) {
+        expect(globMatches(glob, name), `${glob} ~ ${name}`).toBe(reference(glob, name));
+        checked++;
+      }
+    expect(checked).toBe(121 * 63);
   });
 });

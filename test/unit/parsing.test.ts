@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../src/durations.js';
-import { readConnectionInputs, readMainInputs, readUrl } from '../../src/inputs.js';
-import { parseRoles } from '../../src/roles.js';
-import { backoffMs, retryAfterMs } from '../../src/retry.js';
-import { Secrets } from '../../src/secrets.js';
+import { formatDuration, parseDuration } from '../../src/inputs/durations.js';
+import { url } from '../../src/inputs/checks.js';
+import { readCredentials, readMainInputs } from '../../src/inputs/inputs.js';
+import { parseRoles } from '../../src/inputs/roles.js';
+import { backoffMs, retryAfterMs } from '../../src/api/policy.js';
+import { Secrets } from '../../src/base/secrets.js';
 import { parseFileCommands } from '../runner/file-commands.js';
 
 const LIMITS = { min: 1000, max: 90 * 86_400_000 };
@@ -43,7 +44,7 @@ describe('roles', () => {
 });
 
 describe('URLs', () => {
-  const read = (url: string) => readUrl(() => url, 'api-url');
+  const read = (value: string) => url(() => value, 'api-url');
   it('allow https anywhere and http only on loopback', () => {
     expect(read('https://api.pinecone.io/')).toBe('https://api.pinecone.io');
     for (const ok of ['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9', 'http://127.5.5.5'])
@@ -57,14 +58,21 @@ describe('credentials', () => {
   const inputs = (values: Record<string, string>) => (name: string) =>
     values[name] ?? { 'api-url': 'https://a.io', 'auth-url': 'https://b.io/t', 'api-version': '2025-10' }[name] ?? '';
   it('fall back to the environment, and say which one is missing', () => {
-    expect(
-      readConnectionInputs(inputs({}), { PINECONE_CLIENT_ID: 'id', PINECONE_CLIENT_SECRET: 's' }).connection?.clientId,
-    ).toBe('id');
-    expect(readConnectionInputs(inputs({ 'client-id': 'id' }), {}).missingCredentials).toBe(
-      'client-secret (or env PINECONE_CLIENT_SECRET)',
+    const mode = { 'on-missing-credentials': 'fail' };
+    expect(readCredentials(inputs(mode), { PINECONE_CLIENT_ID: 'id', PINECONE_CLIENT_SECRET: 's' })).toMatchObject({
+      clientId: 'id',
+    });
+    expect(readCredentials(inputs({ ...mode, 'client-id': 'id' }), {}).missing).toBe(
+      'client-secret (or env PINECONE_CLIENT_SECRET) is empty',
+    );
+    expect(readCredentials(inputs(mode), {}).missing).toBe(
+      'client-id (or env PINECONE_CLIENT_ID) and client-secret (or env PINECONE_CLIENT_SECRET) are empty',
     );
   });
-  it('are not required when everything else is valid', () => {
+  it('are read before the other inputs, which a skipped run never needs', () => {
+    expect(readCredentials(inputs({ 'on-missing-credentials': 'skip' }), {})).toMatchObject({ onMissing: 'skip' });
+  });
+  it('the other inputs are checked once credentials are there', () => {
     const defaults: Record<string, string> = {
       project: 'p',
       roles: 'ProjectViewer',
@@ -78,7 +86,12 @@ describe('credentials', () => {
       'sweep-expired': 'true',
       replace: 'false',
     };
-    expect(readMainInputs(inputs(defaults), {}).connection).toBeUndefined();
+    expect(readMainInputs(inputs(defaults), { clientId: 'i', clientSecret: 's' }).connection.apiUrl).toBe(
+      'https://a.io',
+    );
+    expect(() => readMainInputs(inputs({ ...defaults, project: '' }), { clientId: 'i', clientSecret: 's' })).toThrow(
+      'Input "project" is required and empty.',
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 // The retry loop with a fake transport, clock and sleep: no network, no waiting.
 import { describe, expect, it } from 'vitest';
-import { ActionError, CancelledError, OutcomeUnknownError } from '../../src/errors.js';
-import { createRequester, REQUEST_TIMEOUT_MS } from '../../src/requester.js';
-import { TransportError, type HttpRequest, type HttpResponse } from '../../src/transport.js';
+import { ActionError, CancelledError, OutcomeUnknownError } from '../../src/base/errors.js';
+import { REQUEST_TIMEOUT_MS } from '../../src/api/policy.js';
+import { createRequester } from '../../src/api/requester.js';
+import { TransportError, type HttpRequest, type HttpResponse } from '../../src/api/transport.js';
 
 type Step = HttpResponse | TransportError | ((request: HttpRequest) => HttpResponse);
 const answer = (status: number, headers: HttpResponse['headers'] = {}): HttpResponse => ({ status, headers, body: '' });
@@ -106,7 +107,7 @@ describe('requester', () => {
     const h = harness([answer(503, { 'retry-after': '60' })], { budgetMs: 10_000 });
     await expect(h.requester.send(h.call)).rejects.toThrow(
       new ActionError(
-        'Ran out of time (timeout: 2m) trying to do it: Pinecone did not answer in time. Try again, or raise the budget.',
+        'Ran out of time (timeout: 2m) trying to do it: Pinecone did not answer in time (last attempt: HTTP 503 Service Unavailable). Try again, or raise the budget.',
       ),
     );
     expect(h.sleeps).toEqual([]);

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { setTimeout as delay } from 'node:timers/promises';
 import { watchForCancel } from './cancel.js';
 import type { StepDeps } from './step.js';
-import { createHttpTransport } from './transport.js';
+import { createHttpTransport } from '../api/transport.js';
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
 
@@ -26,4 +26,17 @@ export function liveDeps(options: { cancellable: boolean }): { deps: StepDeps; d
     },
   };
   return { deps, dispose };
+}
+
+/** Runs one step with the real dependencies, and lets go of its connections when it is done. */
+export async function runLive(
+  step: (deps: StepDeps) => Promise<void>,
+  options: { cancellable: boolean },
+): Promise<void> {
+  const { deps, dispose } = liveDeps(options);
+  try {
+    await step(deps);
+  } finally {
+    dispose();
+  }
 }

@@ -1,5 +1,8 @@
-// Job summaries: what a person needs to find a key again, never its secret.
+// Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
+// from the API, project names) is escaped: a summary renders markdown and HTML.
+import { markdownCode, markdownText } from '../base/text.js';
 import type { SweepPlan } from './sweep-plan.js';
+
 export interface KeySummary {
   name: string;
   id: string;
@@ -11,7 +14,9 @@ export interface KeySummary {
 }
 
 export function renderKeySummary(key: KeySummary): string {
-  const project = key.projectName ? `${escape(key.projectName)} (\`${key.projectId}\`)` : `\`${key.projectId}\``;
+  const project = key.projectName
+    ? `${markdownText(key.projectName)} (${markdownCode(key.projectId)})`
+    : markdownCode(key.projectId);
   const fate = key.cleanup
     ? 'The post step deletes this key when the job ends.'
     : 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.';
@@ -20,8 +25,8 @@ export function renderKeySummary(key: KeySummary): string {
     '',
     '| | |',
     '|---|---|',
-    `| Name | \`${key.name}\` |`,
-    `| ID | \`${key.id}\` |`,
+    `| Name | ${markdownCode(key.name)} |`,
+    `| ID | ${markdownCode(key.id)} |`,
     `| Project | ${project} |`,
     `| Roles | ${key.roles.join(', ')} |`,
     `| Expires | ${key.expiresAt} |`,
@@ -29,10 +34,6 @@ export function renderKeySummary(key: KeySummary): string {
     fate,
     '',
   ].join('\n');
-}
-
-function escape(text: string): string {
-  return text.replace(/[|`*_<>[\]\\]/g, '\\$&');
 }
 
 export function renderSweepSummary(plan: SweepPlan, deleted: ReadonlySet<string>, dryRun: boolean): string {
@@ -44,7 +45,8 @@ export function renderSweepSummary(plan: SweepPlan, deleted: ReadonlySet<string>
           ? 'would delete'
           : 'not deleted (error)'
         : 'kept';
-    return `| \`${v.key.name}\` | \`${v.key.id}\` | ${v.parsed.expiresAt.toISOString()} | ${action} | ${v.why} |`;
+    const cells = [markdownCode(v.key.name ?? ''), markdownCode(v.key.id), v.parsed.expiresAt.toISOString(), action];
+    return `| ${cells.join(' | ')} | ${markdownText(v.why)} |`;
   });
   return [
     `### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`,

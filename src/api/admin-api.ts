@@ -2,12 +2,16 @@
 // the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
-import { ActionError, OutcomeUnknownError } from './errors.js';
+import { ActionError, OutcomeUnknownError } from '../base/errors.js';
+import type { Secrets } from '../base/secrets.js';
+import type { ServerClock } from './clock.js';
+import { DELETE_ROUNDS, TOKEN_REFRESH_MARGIN_MS } from './policy.js';
+import { connectionsFor, type Preconnect, type Upcoming } from './preconnect.js';
 import type { Call, Requester } from './requester.js';
-import type { Secrets } from './secrets.js';
-import type { HttpResponse } from './transport.js';
+import { describeStatus, type HttpResponse } from './transport.js';
 
-export interface AdminApiConfig {
+/** Where and as whom the action talks to Pinecone. */
+export interface Connection {
   apiUrl: string;
   authUrl: string;
   apiVersion: string;
@@ -26,22 +30,47 @@ export interface ApiKey {
   roles: string[];
 }
 
+/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
+export class QuotaError extends ActionError {
+  constructor(
+    message: string,
+    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
+    readonly answered: string,
+  ) {
+    super(message);
+  }
+}
+
 type Json = Record<string, unknown>;
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-// As persistent as every other call (5 attempts): the delete is the one request we must not give up on early.
-const DELETE_ROUNDS = 5;
 
 export class AdminApi {
   private token: { value: string; expiresAt: number } | undefined;
+  /** One login at a time: parallel requests that find the token expiring share the fresh one. */
+  private loggingIn: Promise<void> | undefined;
 
   constructor(
-    private readonly config: AdminApiConfig,
+    private readonly config: Connection,
     private readonly requester: Requester,
     private readonly secrets: Secrets,
-    private readonly now: () => number,
+    private readonly localNow: () => number,
+    readonly clock: ServerClock,
+    private readonly preconnect: Preconnect,
   ) {}
 
-  async login(): Promise<void> {
+  /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
+  async login(upcoming: Upcoming = {}): Promise<void> {
+    const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
+    this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
+    await this.freshToken();
+  }
+
+  private freshToken(): Promise<void> {
+    this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
+    return this.loggingIn;
+  }
+
+  private async requestToken(): Promise<void> {
     const { clientId, clientSecret, authUrl, apiVersion } = this.config;
     const response = await this.requester.send({
       what: 'log in',
@@ -59,13 +88,13 @@ export class AdminApi {
     const body = parseBody(response);
     const token = body?.['access_token'];
     if (typeof token === 'string') this.secrets.add(token);
-    const lifetime = body?.['expires_in'];
-    if (typeof token !== 'string' || token === '' || typeof lifetime !== 'number') {
+    const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
+    if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
       throw new ActionError(
-        `Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input.`,
+        `Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`,
       );
     }
-    this.token = { value: token, expiresAt: this.now() + lifetime * 1000 };
+    this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
   }
 
   async listProjects(): Promise<Project[]> {
@@ -90,7 +119,7 @@ export class AdminApi {
     if (typeof value === 'string' && value !== '') this.secrets.add(value);
     const key = body?.['key'];
     if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
-      throw new OutcomeUnknownError(`create answered HTTP ${response.status} in an unexpected shape`);
+      throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
     }
     return { key, value };
   }
@@ -109,11 +138,11 @@ export class AdminApi {
     for (let round = 1; ; round++) {
       const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
       if (ok(response)) return 'deleted';
-      if (response.status === 404) return 'already gone';
+      if (isPineconeNotFound(response)) return 'already gone';
       if (response.status < 500 || round === DELETE_ROUNDS) throw this.apiError(response, what);
       // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
       const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
-      if (fetched.status === 404) return 'already gone';
+      if (isPineconeNotFound(fetched)) return 'already gone';
       await this.requester.pause(round, what);
     }
   }
@@ -128,7 +157,7 @@ export class AdminApi {
     const body = parseBody(response);
     if (!body)
       throw new ActionError(
-        `Pinecone answered HTTP ${response.status} to "${call.what}" with no JSON: ${this.excerpt(response)}`,
+        `Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`,
       );
     return body;
   }
@@ -136,24 +165,30 @@ export class AdminApi {
   /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
   private async admin(call: Omit<Call, 'headers'>): Promise<HttpResponse> {
     for (let fresh = false; ; fresh = true) {
-      if (!this.token || this.token.expiresAt - 30_000 <= this.now()) await this.login();
+      if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow()) await this.freshToken();
       const headers: Record<string, string> = {
         Authorization: `Bearer ${this.token!.value}`,
         Accept: 'application/json',
         'X-Pinecone-Api-Version': this.config.apiVersion,
       };
       if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+      const used = this.token;
       const response = await this.requester.send({ ...call, headers });
       if (response.status !== 401 || fresh) return response;
-      this.token = undefined;
+      if (this.token === used) this.token = undefined; // a parallel request may have renewed it already
     }
   }
 
   private loginError(response: HttpResponse): ActionError {
     const { status } = response;
+    const answered = `HTTP ${status}${this.errorCode(response)}`;
+    if (isMisdirected(response, true))
+      return new ActionError(
+        `Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`,
+      );
     if (status === 400 || status === 401 || status === 403) {
       return new ActionError(
-        `Pinecone rejected the service account credentials (HTTP ${status}${errorCode(response)}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`,
+        `Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`,
       );
     }
     return this.unavailable(response, 'log in');
@@ -161,33 +196,46 @@ export class AdminApi {
 
   private apiError(response: HttpResponse, what: string, projectId?: string): ActionError {
     const { status } = response;
-    const code = errorCode(response);
+    const code = this.errorCode(response);
+    const answered = `HTTP ${status}${code}`;
     const project = projectId ? `project ${projectId}` : 'the project';
+    if (isMisdirected(response, !projectId))
+      return new ActionError(
+        `Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`,
+      );
     if (status === 401)
       return new ActionError(
-        `Pinecone did not accept the service account's access token (HTTP 401${code}) to ${what}: check that the service account still exists.`,
+        `Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`,
       );
     if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
-      return new ActionError(
-        `Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (HTTP 403${code}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`,
+      return new QuotaError(
+        `Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`,
+        answered,
       );
     }
     if (status === 403)
       return new ActionError(
-        `The service account may not ${what} in ${project} (HTTP 403${code}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`,
+        `The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`,
       );
     if (status === 404 && projectId)
       return new ActionError(
-        `Pinecone found no ${project} (HTTP 404${code}) to ${what}: check the project input, and that the service account was added to that project.`,
+        `Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`,
       );
     if (status >= 500 || status === 429) return this.unavailable(response, what);
-    return new ActionError(`Pinecone refused to ${what} (HTTP ${status}${code}): ${this.excerpt(response)}`);
+    return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
   }
 
   private unavailable(response: HttpResponse, what: string): ActionError {
     return new ActionError(
-      `Pinecone is unavailable: it answered HTTP ${response.status}${errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`,
+      `Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`,
     );
+  }
+
+  /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
+  private errorCode(response: HttpResponse): string {
+    const error = parseBody(response)?.['error'];
+    const code = typeof error === 'object' && error !== null ? (error as Json)['code'] : error;
+    return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
   }
 
   /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
@@ -214,6 +262,25 @@ function ok(response: HttpResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }
 
+/**
+ * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
+ * Pinecone's JSON: the URL input points somewhere else than the API.
+ */
+function isMisdirected(response: HttpResponse, pathAlwaysExists: boolean): boolean {
+  const { status } = response;
+  if (status === 404) return pathAlwaysExists || !isPineconeShaped(response);
+  return (status >= 300 && status < 400) || status === 405;
+}
+
+/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted key. */
+function isPineconeNotFound(response: HttpResponse): boolean {
+  return response.status === 404 && isPineconeShaped(response);
+}
+
+function isPineconeShaped(response: HttpResponse): boolean {
+  return response.body.trim() === '' || parseBody(response) !== undefined;
+}
+
 function parseBody(response: HttpResponse): Json | undefined {
   try {
     const value: unknown = JSON.parse(response.body);
@@ -221,14 +288,6 @@ function parseBody(response: HttpResponse): Json | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`. */
-function errorCode(response: HttpResponse): string {
-  const error = parseBody(response)?.['error'];
-  if (typeof error === 'string') return ` ${error.replace(/[^\w.-]/g, '')}`;
-  const code = typeof error === 'object' && error !== null ? (error as Json)['code'] : undefined;
-  return typeof code === 'string' ? ` ${code.replace(/[^\w.-]/g, '')}` : '';
 }
 
 function arrayOf(body: Json | undefined, field: string, what: string): unknown[] {

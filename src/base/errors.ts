@@ -2,6 +2,9 @@
 // with its stack only under RUNNER_DEBUG.
 export class ActionError extends Error {}
 
+/** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
+export class InputError extends ActionError {}
+
 /** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
 export class CancelledError extends ActionError {
   constructor() {
@@ -11,12 +14,3 @@ export class CancelledError extends ActionError {
 
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
 export class OutcomeUnknownError extends Error {}
-
-/** Runs `read`; whatever it throws is the user's to fix (a bad input), so it is reported as such. */
-export function asUserError<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw error instanceof ActionError ? error : new ActionError((error as Error).message);
-  }
-}

@@ -1,28 +1,30 @@
 // The sweep sub-action: delete keys this action made that have expired (or that match `match`), never any other.
 // It is the backstop for runners that died before their post step, and the end of a preview's key.
-import { readClientSecret, readSweepInputs } from './inputs.js';
+import { DELETE_CONCURRENCY } from '../api/policy.js';
+import { forEachBounded } from '../api/pool.js';
+import { ActionError } from '../base/errors.js';
+import { readCredentials, readSweepInputs } from '../inputs/inputs.js';
+import { renderSweepSummary } from '../rules/summary.js';
+import { planSweep, type Verdict } from '../rules/sweep-plan.js';
+import { runLive } from './live.js';
 import { resolveProject } from './project.js';
-import { DELETE_CONCURRENCY, forEachBounded } from './pool.js';
-import { Secrets } from './secrets.js';
-import { missingCredentials, openApi, reportFailure, type StepDeps } from './step.js';
-import { renderSweepSummary } from './summary.js';
-import { planSweep, type Verdict } from './sweep-plan.js';
-import { ActionError } from './errors.js';
+import { missingCredentials, openApi, reportClockSkew, reportFailure, startStep, type StepDeps } from './step.js';
+
+export const run = (): Promise<void> => runLive(runSweep, { cancellable: true });
 
 export async function runSweep(deps: StepDeps): Promise<void> {
-  const { core } = deps;
-  const secrets = new Secrets(core.setSecret);
-  secrets.add(readClientSecret(core.getInput, deps.env));
+  const { core, secrets } = startStep(deps);
   try {
-    const inputs = readSweepInputs(core.getInput, deps.env);
-    if (!inputs.connection)
-      return missingCredentials(core, inputs.onMissingCredentials, inputs.missingCredentials, 'nothing was swept');
-    const api = openApi(deps, inputs.connection, inputs.timeoutMs, secrets);
-    core.info(`Logging in to Pinecone as service account ${inputs.connection.clientId}.`);
+    const credentials = readCredentials(core.getInput, deps.env);
+    if (credentials.missing !== undefined) return missingCredentials(core, credentials, 'nothing was swept');
+    const inputs = readSweepInputs(core.getInput, credentials);
+    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+    core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
     await api.login();
+    reportClockSkew(core, api);
     const project = await resolveProject(api, inputs.project, core);
     const keys = await api.listKeys(project.id);
-    const plan = planSweep(keys, { match: inputs.match, expiredOnly: inputs.expiredOnly, now: deps.now() });
+    const plan = planSweep(keys, { match: inputs.match, expiredOnly: inputs.expiredOnly, now: api.clock.now() });
     const doomed = plan.verdicts.filter((verdict) => verdict.remove);
     core.info(
       `Project ${project.id} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ` +
@@ -59,6 +61,6 @@ export async function runSweep(deps: StepDeps): Promise<void> {
         : `Deleted ${deleted.length} key(s).`,
     );
   } catch (error) {
-    reportFailure(core, error, secrets);
+    reportFailure(core, error);
   }
 }

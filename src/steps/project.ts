@@ -1,6 +1,6 @@
 // `project` is an ID (used as is: no request) or an exact name (one request to resolve it).
-import { ActionError } from './errors.js';
-import type { AdminApi, Project } from './admin-api.js';
+import type { AdminApi, Project } from '../api/admin-api.js';
+import { ActionError } from '../base/errors.js';
 import type { Log } from './step.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,3 @@
-/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off per request. */
-export const DELETE_CONCURRENCY = 8;
-
 // Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
 // so one stubborn key does not stop a sweep.
 export async function forEachBounded<T>(

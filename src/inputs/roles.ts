@@ -1,4 +1,5 @@
 // Pinecone's API-key roles; permissions of several roles add up.
+import { InputError } from '../base/errors.js';
 export const ROLES = [
   'ProjectEditor',
   'ProjectViewer',
@@ -18,12 +19,12 @@ export function parseRoles(input: string): Role[] {
     .map((word) => word.trim())
     .filter((word) => word !== '');
   if (words.length === 0) {
-    throw new Error(`Input "roles" is empty: name at least one of ${ROLES.join(', ')}.`);
+    throw new InputError(`Input "roles" is empty: name at least one of ${ROLES.join(', ')}.`);
   }
   const roles: Role[] = [];
   for (const word of words) {
     const role = BY_LOWER.get(word.toLowerCase());
-    if (!role) throw new Error(`Input "roles": unknown role "${word}". Valid roles: ${ROLES.join(', ')}.`);
+    if (!role) throw new InputError(`Input "roles": unknown role "${word}". Valid roles: ${ROLES.join(', ')}.`);
     if (!roles.includes(role)) roles.push(role);
   }
   return roles;

@@ -1,0 +1,117 @@
+// Reads and checks every input before any request leaves; each problem is one line that says how to fix it.
+// Credentials come first: a run without secrets (fork pull requests, Dependabot) with on-missing-credentials:
+// skip is skipped before any other input is read, since configuration variables are missing there too.
+import type { Connection } from '../api/admin-api.js';
+import { InputError } from '../base/errors.js';
+import { checkTemplate } from '../rules/key-name.js';
+import { bool, choice, envName, required, text, timeout, url, type GetInput } from './checks.js';
+import { parseDuration } from './durations.js';
+import { parseRoles, type Role } from './roles.js';
+import { MAX_POST_BUDGET_MS } from '../api/policy.js';
+
+export type { GetInput } from './checks.js';
+
+export const MAX_TTL_MS = 90 * 86_400_000;
+
+export type Credentials =
+  { clientId: string; clientSecret: string; missing: undefined } | { missing: string; onMissing: 'fail' | 'skip' };
+
+/** The client secret, from the input or the environment: every step masks it before reading anything else. */
+export function readClientSecret(input: GetInput, env: NodeJS.ProcessEnv): string {
+  return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
+}
+
+/** The service account, or what is missing and what to do about it. */
+export function readCredentials(input: GetInput, env: NodeJS.ProcessEnv): Credentials {
+  const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+  const clientId = text((name) => input(name) || env['PINECONE_CLIENT_ID'] || '', 'client-id');
+  const clientSecret = readClientSecret(input, env);
+  const missing = [
+    clientId ? '' : 'client-id (or env PINECONE_CLIENT_ID)',
+    clientSecret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
+  ].filter(Boolean);
+  if (missing.length === 0) return { clientId, clientSecret, missing: undefined };
+  return { missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty`, onMissing };
+}
+
+function readConnection(input: GetInput, credentials: { clientId: string; clientSecret: string }): Connection {
+  const apiUrl = url(input, 'api-url');
+  const authUrl = url(input, 'auth-url');
+  // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
+  if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
+    throw new InputError(
+      `Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`,
+    );
+  }
+  const apiVersion = text(input, 'api-version');
+  if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
+    throw new InputError(
+      `Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`,
+    );
+  }
+  return { ...credentials, apiUrl, authUrl, apiVersion };
+}
+
+export interface MainInputs {
+  connection: Connection;
+  project: string;
+  roles: Role[];
+  nameTemplate: string;
+  ttlMs: number;
+  exportEnv: string;
+  onCleanupError: 'fail' | 'warn';
+  timeoutMs: number;
+  cleanup: boolean;
+  sweepExpired: boolean;
+  replace: boolean;
+}
+
+export function readMainInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }): MainInputs {
+  const nameTemplate = text(input, 'name');
+  checkTemplate(nameTemplate);
+  return {
+    connection: readConnection(input, credentials),
+    project: required(input, 'project'),
+    roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
+    nameTemplate,
+    ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+    exportEnv: envName(input, 'export-env'),
+    onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+    timeoutMs: timeout(input),
+    cleanup: bool(input, 'cleanup'),
+    sweepExpired: bool(input, 'sweep-expired'),
+    replace: bool(input, 'replace'),
+  };
+}
+
+/** The sweep sub-action's inputs. */
+export function readSweepInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }) {
+  const match = text(input, 'match');
+  const expiredOnly = bool(input, 'expired-only');
+  if (!expiredOnly && match === '') {
+    throw new InputError(
+      `Input "match" is empty while expired-only is false: that would delete every live key this action made. Give a pattern such as preview-pr-42-*, or match: '*' to mean every key.`,
+    );
+  }
+  return {
+    connection: readConnection(input, credentials),
+    project: required(input, 'project'),
+    match,
+    expiredOnly,
+    dryRun: bool(input, 'dry-run'),
+    timeoutMs: timeout(input),
+  };
+}
+
+/** What the post step needs: the inputs are evaluated again for it. */
+export function readPostInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }) {
+  return {
+    connection: readConnection(input, credentials),
+    timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)),
+  };
+}
+
+/** Post's own reaction to a failed delete, read before anything can fail. */
+export function readOnCleanupError(input: GetInput): 'fail' | 'warn' {
+  return input('on-cleanup-error').trim().toLowerCase() === 'warn' ? 'warn' : 'fail';
+}

@@ -1,0 +1,54 @@
+// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
+// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
+// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
+import { readFileSync } from 'node:fs';
+import type { RunRef, RunValues } from '../rules/key-name.js';
+
+export interface RunContext {
+  values: RunValues;
+  /** `undefined` outside a workflow run (no numeric repository id or run id). */
+  run: RunRef | undefined;
+}
+
+export function readRunContext(
+  env: NodeJS.ProcessEnv,
+  readFile = (path: string) => readFileSync(path, 'utf8'),
+): RunContext {
+  const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+  const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
+  const pullRequest = payload['pull_request'] as { number?: unknown } | undefined;
+  const issue = payload['issue'] as { number?: unknown; pull_request?: unknown } | undefined;
+  const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
+  const number = (name: string) => (/^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined);
+  const values: RunValues = {
+    owner: owner || undefined,
+    repo: repo || undefined,
+    workflow: env['GITHUB_WORKFLOW'] || undefined,
+    job: env['GITHUB_JOB'] || undefined,
+    run_id: number('GITHUB_RUN_ID'),
+    run_number: number('GITHUB_RUN_NUMBER'),
+    run_attempt: number('GITHUB_RUN_ATTEMPT'),
+    event: env['GITHUB_EVENT_NAME'] || undefined,
+    ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
+    sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
+    pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
+    actor: env['GITHUB_ACTOR'] || undefined,
+  };
+  const repositoryId = number('GITHUB_REPOSITORY_ID');
+  const run =
+    repositoryId && values.run_id
+      ? { repositoryId, runId: values.run_id, attempt: Number(values.run_attempt ?? '1') || 1 }
+      : undefined;
+  return { values, run };
+}
+
+/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
+function readEvent(path: string | undefined, readFile: (path: string) => string): Record<string, unknown> {
+  if (!path) return {};
+  try {
+    const value: unknown = JSON.parse(readFile(path));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,178 @@
+// The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
+// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
+// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
+// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
+// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+import { createHash } from 'node:crypto';
+import { InputError } from '../base/errors.js';
+
+export const MAX_NAME_LENGTH = 80; // Pinecone's limit
+const NONCE_LENGTH = 6;
+const STAMP = String.raw`(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
+const NAME_PATTERN = new RegExp(
+  String.raw`^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`,
+);
+
+export const PLACEHOLDERS = [
+  'owner',
+  'repo',
+  'workflow',
+  'job',
+  'run_id',
+  'run_number',
+  'run_attempt',
+  'event',
+  'ref',
+  'sha',
+  'pr',
+  'actor',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type RunValues = Record<Placeholder, string | undefined>;
+/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
+const KEPT_WHOLE: ReadonlySet<Placeholder> = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
+
+/** `job`: the job's post step deletes it. `kept`: made with cleanup: false. `shared`: the run's key. */
+export type KeyKind = 'job' | 'kept' | 'shared';
+const KIND_LETTER: Record<KeyKind, string> = { job: 'j', kept: 'k', shared: 's' };
+
+/** The workflow run that made a key: ids as decimal text. */
+export interface RunRef {
+  repositoryId: string;
+  runId: string;
+  attempt: number;
+}
+
+export interface KeyOwner {
+  kind: KeyKind;
+  run: RunRef | undefined;
+}
+
+export interface ParsedKeyName {
+  base: string;
+  expiresAt: Date;
+  nonce: string;
+  /** Absent in names of the first format. */
+  kind?: KeyKind;
+  run?: RunRef;
+}
+
+/** Fails on an unknown placeholder before any request is made. */
+export function checkTemplate(template: string): void {
+  if (template.trim() === '')
+    throw new InputError('Input "name" is empty: give a template such as gha-{repo}-{run_id}.');
+  for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
+    if (!(PLACEHOLDERS as readonly string[]).includes(word!)) {
+      throw new InputError(
+        `Input "name": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`,
+      );
+    }
+  }
+}
+
+/**
+ * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
+ * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ */
+export function renderBase(template: string, values: RunValues, owner: KeyOwner): string {
+  checkTemplate(template);
+  const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
+    if (i % 2 === 0) return { text, word: undefined };
+    const word = text as Placeholder;
+    const value = values[word];
+    if (value === undefined || value === '') {
+      throw new InputError(
+        word === 'pr'
+          ? 'Input "name" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.'
+          : `Input "name" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`,
+      );
+    }
+    return { text: value, word };
+  });
+  const rendered = parts.map((part) => part.text).join('');
+  const limit = MAX_NAME_LENGTH - suffixLength(owner);
+  const exact = sanitize(rendered);
+  if (exact === rendered && exact.length <= limit) return exact;
+  const tag = `-${digest(rendered)}`;
+  return `${fit(parts, limit - tag.length)}${tag}`;
+}
+
+/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
+function fit(parts: Array<{ text: string; word: Placeholder | undefined }>, limit: number): string {
+  const texts = parts.map((part) => part.text);
+  const render = () => sanitize(texts.join(''));
+  const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
+  while (render().length > limit) {
+    const longest = shortenable.reduce((a, b) => (texts[b]!.length > texts[a]!.length ? b : a), shortenable[0] ?? -1);
+    if (longest < 0 || texts[longest]!.length <= 4) break;
+    texts[longest] = texts[longest]!.slice(0, -1);
+  }
+  return sanitize(render().slice(0, limit));
+}
+
+/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
+export function sanitize(text: string): string {
+  const safe = text
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return safe === '' ? 'key' : safe;
+}
+
+function digest(text: string): string {
+  return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
+}
+
+function suffix(owner: KeyOwner, stamp: string, nonce: string): string {
+  const run = owner.run
+    ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
+    : '';
+  return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+}
+
+function suffixLength(owner: KeyOwner): number {
+  return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
+}
+
+/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
+export function buildKeyName(base: string, owner: KeyOwner, expiresAt: Date, nonce: string): string {
+  if (!/^[a-z0-9]{6}$/.test(nonce)) throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
+  const cut = sanitize(base.slice(0, MAX_NAME_LENGTH - suffixLength(owner)));
+  const stamp = expiresAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+  return `${cut}${suffix(owner, stamp, nonce)}`;
+}
+
+export function newNonce(randomInt: (max: number) => number): string {
+  let nonce = '';
+  for (let i = 0; i < NONCE_LENGTH; i++) nonce += randomInt(36).toString(36);
+  return nonce;
+}
+
+/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
+export function parseKeyName(name: string | null | undefined): ParsedKeyName | undefined {
+  const match = name ? NAME_PATTERN.exec(name) : null;
+  if (!match) return undefined;
+  const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
+  const expiresAt = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!));
+  // Reject impossible dates (month 13) that the pattern lets through.
+  if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) return undefined;
+  const parsed: ParsedKeyName = { base: base!, expiresAt, nonce: nonce! };
+  if (letter) parsed.kind = (Object.keys(KIND_LETTER) as KeyKind[]).find((kind) => KIND_LETTER[kind] === letter)!;
+  if (repo && run && attempt) {
+    parsed.run = {
+      repositoryId: String(parseInt(repo, 36)),
+      runId: String(parseInt(run, 36)),
+      attempt: parseInt(attempt, 36),
+    };
+  }
+  return parsed;
+}
+
+/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
+export function sameRunAttempt(a: RunRef | undefined, b: RunRef | undefined): boolean {
+  return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
+}

@@ -1,0 +1,129 @@
+// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
+// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
+// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
+// logs in again and addresses keys by ID.
+// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
+// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
+// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
+// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import type { Retiree } from '../rules/sweep-plan.js';
+
+export interface StateStore {
+  saveState: (name: string, value: string) => void;
+  getState: (name: string) => string;
+}
+
+const STATE_NAME = 'journal';
+const VERSION = 'v1';
+
+interface JournalState {
+  projectId: string;
+  cleanup: boolean;
+  /** Every name a create was sent for that may have made a key; the created key's name included. */
+  names: string[];
+  /** The name whose create is unanswered right now: post waits a little for a late commit. */
+  inFlight: string;
+  key?: { id: string; name: string };
+  retire: Retiree[];
+}
+
+/** What post is to do, derived from main's events. */
+export interface PostPlan {
+  projectId: string;
+  /** The key main handed over; `keep` when the user asked for it to outlive the job (cleanup: false). */
+  ownKey: { id: string; name: string; keep: boolean } | undefined;
+  /** Names of keys main may have made without learning their ID: looked for, and deleted if found. */
+  orphans: string[];
+  /** A create was unanswered when main stopped: it may still be carried out, so look again a few times. */
+  lateCreate: string | undefined;
+  /** Other keys of this action for post to delete: expired ones (`sweep-expired`), older ones (`replace`). */
+  retire: Retiree[];
+}
+
+export type Seal = (text: string) => Buffer;
+
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+export function sealFor(clientSecret: string, env: NodeJS.ProcessEnv): Seal {
+  const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map(
+    (name) => env[name] ?? '',
+  );
+  const key = Buffer.from(
+    hkdfSync('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32),
+  );
+  return (text) => createHmac('sha256', key).update(text).digest();
+}
+
+/** Main's side: each method is one event, saved before the request it protects is sent. */
+export class Journal {
+  private readonly record: JournalState;
+
+  constructor(
+    private readonly store: StateStore,
+    private readonly seal: Seal,
+    projectId: string,
+    cleanup: boolean,
+  ) {
+    this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
+    this.save();
+  }
+
+  sendingCreate(name: string): void {
+    this.record.names.push(name);
+    this.record.inFlight = name;
+    this.save();
+  }
+
+  /** A definite answer (or no request sent at all): this name made no key, nothing for post to look for. */
+  noKeyMade(name: string): void {
+    this.record.names = this.record.names.filter((n) => n !== name);
+    this.record.inFlight = '';
+    this.save();
+  }
+
+  /** The answer was lost and what it made is cleaned up; post still looks for the name once (a late commit). */
+  answerLost(): void {
+    this.record.inFlight = '';
+    this.save();
+  }
+
+  created(id: string, name: string): void {
+    this.record.key = { id, name };
+    this.record.inFlight = '';
+    this.save();
+  }
+
+  retireLater(keys: Retiree[]): void {
+    this.record.retire = keys;
+    this.save();
+  }
+
+  private save(): void {
+    const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
+    const text = `${VERSION}.${body}`;
+    this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
+  }
+}
+
+/** True when main left anything at all (or something posing as main did). */
+export function hasJournal(store: StateStore): boolean {
+  return store.getState(STATE_NAME) !== '';
+}
+
+/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
+export function readPlan(store: StateStore, seal: Seal): PostPlan | undefined {
+  const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
+  if (version !== VERSION || !body || !mac || rest.length > 0) return undefined;
+  const expected = seal(`${version}.${body}`);
+  const given = Buffer.from(mac, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as JournalState;
+  const ownKey = record.key ? { ...record.key, keep: !record.cleanup } : undefined;
+  return {
+    projectId: record.projectId,
+    ownKey,
+    orphans: record.names.filter((name) => name !== record.key?.name),
+    lateCreate: record.inFlight || undefined,
+    retire: record.retire,
+  };
+}

@@ -1,0 +1,147 @@
+// The main step: log in, create a key named after the run, mask it, hand it over. Every checkpoint the post step
+// needs is in the journal before the request it protects is sent.
+import type { AdminApi, ApiKey } from '../api/admin-api.js';
+import { MAX_RETIRE_PER_RUN } from '../api/policy.js';
+import { ActionError } from '../base/errors.js';
+import { readCredentials, readMainInputs, type MainInputs } from '../inputs/inputs.js';
+import { readRunContext } from '../inputs/run-context.js';
+import { parseKeyName, renderBase, type KeyOwner, type RunRef } from '../rules/key-name.js';
+import { renderKeySummary } from '../rules/summary.js';
+import { keysToRetire, type Retiree } from '../rules/sweep-plan.js';
+import { createExactlyOnce, type CreatedKey } from './create-key.js';
+import { Journal, sealFor } from './journal.js';
+import { runLive } from './live.js';
+import { createMakingRoom } from './make-room.js';
+import { resolveProject } from './project.js';
+import {
+  missingCredentials,
+  openApi,
+  reportClockSkew,
+  reportFailure,
+  startStep,
+  type Core,
+  type StepDeps,
+} from './step.js';
+
+export const run = (): Promise<void> => runLive(runMain, { cancellable: true });
+
+export async function runMain(deps: StepDeps): Promise<void> {
+  const { core, secrets } = startStep(deps);
+  try {
+    const credentials = readCredentials(core.getInput, deps.env);
+    if (credentials.missing !== undefined) return missingCredentials(core, credentials, 'no key was created');
+    const inputs = readMainInputs(core.getInput, credentials);
+    const context = readRunContext(deps.env);
+    const owner: KeyOwner = { kind: inputs.cleanup ? 'job' : 'kept', run: context.run };
+    const base = renderBase(inputs.nameTemplate, context.values, owner);
+    const lookForKeysToRetire = inputs.sweepExpired || inputs.replace;
+    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+
+    core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
+    // The create and, beside it, the look for keys to retire: each gets a connection opened during the login.
+    await api.login({ creates: 1, lists: lookForKeysToRetire ? 1 : 0 });
+    reportClockSkew(core, api);
+    const project = await resolveProject(api, inputs.project, core);
+    const journal = new Journal(core, sealFor(credentials.clientSecret, deps.env), project.id, inputs.cleanup);
+
+    // Whole seconds, on Pinecone's clock: the expiry in the name and in the output must agree.
+    const expiresAt = new Date(Math.ceil((api.clock.now() + inputs.ttlMs) / 1000) * 1000);
+    const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
+    // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
+    let listing: Promise<Settled<ApiKey[]>> | undefined;
+    const creating = createMakingRoom(() => createExactlyOnce(api, journal, core, deps.random, request), {
+      api,
+      log: core,
+      projectId: project.id,
+      sweepExpired: inputs.sweepExpired,
+      listKeys: async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
+      now: api.clock.now,
+    });
+    if (lookForKeysToRetire) listing = settle(api.listKeys(project.id));
+    const created = await creating;
+    if (deps.signal.aborted)
+      throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
+
+    handOver(core, inputs, created, project.id, expiresAt.toISOString());
+    if (listing) {
+      const retire = planRetirement(core, api, inputs, await listing, { name: created.name, run: context.run });
+      if (retire.length > 0) journal.retireLater(retire.slice(0, MAX_RETIRE_PER_RUN));
+    }
+    await deps.writeSummary(
+      renderKeySummary({
+        name: created.name,
+        id: created.key.id,
+        projectId: project.id,
+        projectName: project.name,
+        roles: inputs.roles,
+        expiresAt: expiresAt.toISOString(),
+        cleanup: inputs.cleanup,
+      }),
+    );
+  } catch (error) {
+    reportFailure(core, error);
+  }
+}
+
+type Settled<T> = { value: T } | { error: unknown };
+const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+const unwrap = <T>(settled: Settled<T>): T => {
+  if ('error' in settled) throw settled.error;
+  return settled.value;
+};
+
+/** Which other keys of this action the post step deletes, and one line that says so; a failed list only warns. */
+function planRetirement(
+  core: Core,
+  api: AdminApi,
+  inputs: MainInputs,
+  listed: Settled<ApiKey[]>,
+  own: { name: string; run: RunRef | undefined },
+): Retiree[] {
+  if ('error' in listed) {
+    const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
+    core.warning(
+      `Could not look for expired keys of this action to delete (${message}); the next run or a sweep will.`,
+    );
+    return [];
+  }
+  const retire = keysToRetire(listed.value, own, {
+    sweepExpired: inputs.sweepExpired,
+    replace: inputs.replace,
+    now: api.clock.now(),
+  });
+  if (retire.length === 0) return retire;
+  const expired = retire.filter((key) => key.why === 'expired').length;
+  const replaced = retire.length - expired;
+  const base = parseKeyName(own.name)?.base ?? own.name;
+  const later =
+    retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
+  const what = [
+    expired ? `${expired} expired key(s)` : '',
+    replaced ? `${replaced} older key(s) named ${base} (replace: true)` : '',
+  ].filter(Boolean);
+  core.info(`Found ${what.join(' and ')} made by this action; the post step deletes them${later}.`);
+  return retire;
+}
+
+function handOver(core: Core, inputs: MainInputs, created: CreatedKey, projectId: string, expiresAt: string): void {
+  core.setOutput('api-key', created.value);
+  core.setOutput('key-id', created.key.id);
+  core.setOutput('key-name', created.name);
+  core.setOutput('project-id', projectId);
+  core.setOutput('roles', inputs.roles.join(','));
+  core.setOutput('expires-at', expiresAt);
+  core.setOutput('skipped', 'false');
+  if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, created.value);
+  const where = inputs.exportEnv ? `output api-key and env ${inputs.exportEnv}` : 'output api-key';
+  const fate = inputs.cleanup
+    ? 'The post step deletes it when the job ends.'
+    : `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`;
+  core.info(
+    `Created API key ${created.name} (${created.key.id}); its value is masked and available as ${where}. ${fate}`,
+  );
+}
