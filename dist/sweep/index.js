@@ -595,10 +595,15 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 function hasControlCharacters(text) {
     return new RegExp(CONTROL.source).test(text);
 }
-/** One inert log line: controls shown as `\uXXXX`, and a line that would read as a workflow command is marked. */
+/**
+ * One inert log line: controls shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
+ * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
+ */
 function logLine(text) {
-    const flat = text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return /^\s*(::|##\[)/.test(flat) ? `» ${flat}` : flat;
+    const flat = text
+        .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/##\[/g, '## [');
+    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
 }
 /** Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. */
 function text_markdownCode(text) {

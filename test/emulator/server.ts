@@ -60,8 +60,20 @@ export interface EmulatorOptions {
   quota?: number;
   /** Added to every answer, for benchmarks. */
   latencyMs?: number;
+  /** How far the service's clock (its `Date` header) is off the machine's: a runner with a skewed clock, seen from the other side. */
+  clockOffsetMs?: number;
   /** Serve HTTPS with the test-only identity in test/fixtures/tls (trusted through NODE_EXTRA_CA_CERTS). */
   tls?: boolean;
+}
+
+type Send = (status: number, payload?: unknown, headers?: Record<string, string>) => void;
+type Handler = (body: string, req: IncomingMessage, send: Send) => void;
+type RouteHandler = (params: string[], body: string, req: IncomingMessage, send: Send) => void;
+interface Route {
+  op: Op;
+  method: string;
+  path: RegExp;
+  run: RouteHandler;
 }
 
 const TLS_DIR = fileURLToPath(new URL('../fixtures/tls/', import.meta.url));
@@ -189,15 +201,16 @@ export class PineconeEmulator {
       record.responseBody = text;
       const answer = () => {
         if (res.destroyed) return;
-        res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json' } : {}), ...headers });
+        const date = new Date(Date.now() + (this.options.clockOffsetMs ?? 0)).toUTCString();
+        res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json' } : {}), Date: date, ...headers });
         res.end(text);
         record.answeredAt = performance.now();
       };
       if (this.options.latencyMs) this.later(this.options.latencyMs, answer);
       else answer();
     };
-    if (!route)
-      return send(404, { error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${path}` }, status: 404 });
+    // A path the API does not have: the router's plain-text 404, not the API's JSON error.
+    if (!route) return send(404, '404 page not found', { 'Content-Type': 'text/plain; charset=utf-8' });
 
     const fault = this.faults.take(route.op);
     const perform = () => route.run(body, req, send);
@@ -250,71 +263,97 @@ export class PineconeEmulator {
     this.timers.add(timer);
   }
 
-  private route(method: string, path: string) {
-    type Send = (status: number, payload?: unknown, headers?: Record<string, string>) => void;
-    type Handler = (body: string, req: IncomingMessage, send: Send) => void;
-    const at = (op: Op, run: Handler) => ({ op, run });
-    if (method === 'POST' && path === '/oauth/token')
-      return at('token', (body, req, send) => this.token(body, req, send));
-    if (method === 'GET' && path === '/admin/projects')
-      return at(
-        'list-projects',
-        this.admin((client, _b, send) => send(200, { data: this.visibleProjects(client).map(projectJson) })),
-      );
-    let m = /^\/admin\/projects\/([^/]+)$/.exec(path);
-    if (m && method === 'GET') {
-      const id = decodeURIComponent(m[1]!);
-      return at(
-        'get-project',
-        this.admin((client, _b, send) => this.inProject(client, id, send, (p) => send(200, projectJson(p)))),
-      );
-    }
-    m = /^\/admin\/projects\/([^/]+)\/api-keys$/.exec(path);
-    if (m && (method === 'GET' || method === 'POST')) {
-      const id = decodeURIComponent(m[1]!);
-      if (method === 'GET') {
-        return at(
-          'list-keys',
-          this.admin((client, _b, send) =>
-            this.inProject(client, id, send, () => send(200, { data: this.keysIn(id).map(keyJson) })),
-          ),
-        );
-      }
-      return at(
-        'create-key',
-        this.admin((client, body, send) => this.inProject(client, id, send, () => this.create(id, body, send))),
-      );
-    }
-    m = /^\/admin\/api-keys\/([^/]+)$/.exec(path);
-    if (m && (method === 'GET' || method === 'DELETE')) {
-      const keyId = decodeURIComponent(m[1]!);
-      return at(
-        method === 'GET' ? 'fetch-key' : 'delete-key',
-        this.admin((client, _b, send) => {
-          const key = this.keys.get(keyId);
-          if (!key) {
-            const status = method === 'DELETE' ? (this.options.missingKeyDeleteStatus ?? 404) : 404;
-            return send(
-              status,
-              pineconeError(
-                status,
-                status === 404 ? 'NOT_FOUND' : 'UNKNOWN',
-                status === 404 ? 'API key not found' : 'Internal server error',
-              ),
-            );
-          }
-          this.inProject(client, key.project_id, send, () => {
-            if (method === 'GET') return send(200, keyJson(key));
-            this.keys.delete(keyId);
-            send(202);
-          });
+  /** One handler per operation: method, path pattern, and what it does with the path's parameters. */
+  private readonly routes: Route[] = [
+    {
+      op: 'token',
+      method: 'POST',
+      path: /^\/oauth\/token$/,
+      run: (_p, body, req, send) => this.token(body, req, send),
+    },
+    {
+      op: 'list-projects',
+      method: 'GET',
+      path: /^\/admin\/projects$/,
+      run: this.admin((client, _p, _b, send) => send(200, { data: this.visibleProjects(client).map(projectJson) })),
+    },
+    {
+      op: 'get-project',
+      method: 'GET',
+      path: /^\/admin\/projects\/([^/]+)$/,
+      run: this.admin((client, [id], _b, send) => this.inProject(client, id!, send, (p) => send(200, projectJson(p)))),
+    },
+    {
+      op: 'list-keys',
+      method: 'GET',
+      path: /^\/admin\/projects\/([^/]+)\/api-keys$/,
+      run: this.admin((client, [id], _b, send) =>
+        this.inProject(client, id!, send, () => send(200, { data: this.keysIn(id).map(keyJson) })),
+      ),
+    },
+    {
+      op: 'create-key',
+      method: 'POST',
+      path: /^\/admin\/projects\/([^/]+)\/api-keys$/,
+      run: this.admin((client, [id], body, send) =>
+        this.inProject(client, id!, send, () => this.create(id!, body, send)),
+      ),
+    },
+    {
+      op: 'fetch-key',
+      method: 'GET',
+      path: /^\/admin\/api-keys\/([^/]+)$/,
+      run: this.admin((client, [keyId], _b, send) =>
+        this.withKey(client, keyId!, 404, send, (key) => send(200, keyJson(key))),
+      ),
+    },
+    {
+      op: 'delete-key',
+      method: 'DELETE',
+      path: /^\/admin\/api-keys\/([^/]+)$/,
+      run: this.admin((client, [keyId], _b, send) =>
+        this.withKey(client, keyId!, this.options.missingKeyDeleteStatus ?? 404, send, (key) => {
+          this.keys.delete(key.id);
+          send(202);
         }),
-      );
+      ),
+    },
+  ];
+
+  private route(method: string, path: string): { op: Op; run: Handler } | undefined {
+    for (const route of this.routes) {
+      const match = route.method === method ? route.path.exec(path) : null;
+      if (!match) continue;
+      const params = match.slice(1).map((param) => decodeURIComponent(param));
+      return { op: route.op, run: (body, req, send) => route.run(params, body, req, send) };
     }
     return undefined;
   }
 
-  private token(body: string, req: IncomingMessage, send: (status: number, payload?: unknown) => void): void {
+  /** A key the client may see, or the answer the live service gives for a missing one. */
+  private withKey(
+    client: Client,
+    keyId: string,
+    missingStatus: number,
+    send: Send,
+    run: (key: StoredKey) => void,
+  ): void {
+    const key = this.keys.get(keyId);
+    if (!key) {
+      const found = missingStatus === 404;
+      return send(
+        missingStatus,
+        pineconeError(
+          missingStatus,
+          found ? 'NOT_FOUND' : 'UNKNOWN',
+          found ? 'API key not found' : 'Internal server error',
+        ),
+      );
+    }
+    this.inProject(client, key.project_id, send, () => run(key));
+  }
+
+  private token(body: string, req: IncomingMessage, send: Send): void {
     const form = (req.headers['content-type'] ?? '').includes('x-www-form-urlencoded');
     let fields: Record<string, unknown>;
     try {
@@ -334,13 +373,14 @@ export class PineconeEmulator {
     send(200, { access_token: token, token_type: 'Bearer', expires_in: lifetime });
   }
 
-  private admin(run: (client: Client, body: string, send: (status: number, payload?: unknown) => void) => void) {
-    return (body: string, req: IncomingMessage, send: (status: number, payload?: unknown) => void) => {
+  /** An Admin API operation: only for a valid service-account token. */
+  private admin(run: (client: Client, params: string[], body: string, send: Send) => void): RouteHandler {
+    return (params, body, req, send) => {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const session = token ? this.tokens.get(token) : undefined;
       const client = session && session.expiresAt > Date.now() ? this.clients.get(session.clientId) : undefined;
       if (!client) return send(401, pineconeError(401, 'UNAUTHENTICATED', 'Invalid API key.'));
-      run(client, body, send);
+      run(client, params, body, send);
     };
   }
 
@@ -348,12 +388,7 @@ export class PineconeEmulator {
     return [...this.projects.values()].filter((p) => client.projects === 'all' || client.projects.includes(p.id));
   }
 
-  private inProject(
-    client: Client,
-    id: string,
-    send: (status: number, payload?: unknown) => void,
-    run: (project: Project) => void,
-  ): void {
+  private inProject(client: Client, id: string, send: Send, run: (project: Project) => void): void {
     const project = this.projects.get(id);
     if (!project) return send(404, pineconeError(404, 'NOT_FOUND', `Project ${id} not found`));
     if (!this.visibleProjects(client).includes(project))
@@ -361,7 +396,7 @@ export class PineconeEmulator {
     run(project);
   }
 
-  private create(projectId: string, body: string, send: (status: number, payload?: unknown) => void): void {
+  private create(projectId: string, body: string, send: Send): void {
     let request: { name?: unknown; roles?: unknown };
     try {
       request = JSON.parse(body) as typeof request;

@@ -1,12 +1,26 @@
 // What the runner does to a step's output before it reaches the log: `::add-mask::` registers a secret (each line
 // of a multi-line value separately), and every later occurrence is shown as ***. Nothing is masked retroactively.
+// The runner trims a line before it looks for `::`, and after `::stop-commands::TOKEN` reads no command until
+// `::TOKEN::`: a forged stop turns every later `::add-mask::` into plain text.
 export class Masker {
   private readonly secrets = new Set<string>();
+  private stopToken: string | undefined;
 
   /** Turns one raw output line into what the log shows (undefined: the line is a command the runner consumes). */
   line(raw: string, debug: boolean): string | undefined {
-    const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(raw);
+    if (this.stopToken !== undefined) {
+      if (raw.trim() === `::${this.stopToken}::`) {
+        this.stopToken = undefined;
+        return undefined;
+      }
+      return this.mask(raw);
+    }
+    const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(raw.trim());
     const data = command ? unescapeData(command[2]!) : '';
+    if (command?.[1] === 'stop-commands') {
+      this.stopToken = data;
+      return undefined;
+    }
     if (command?.[1] === 'add-mask') {
       for (const part of data.split(/\r?\n/)) if (part.trim()) this.secrets.add(part);
       return undefined;

@@ -1,0 +1,99 @@
+// Runs a step in-process, in milliseconds: a recording core in place of @actions/core (inputs with action.yml's
+// defaults, outputs, state, exported variables, masks, and the log as the runner would show it), the real HTTP
+// transport against the emulator, and a virtual clock whose sleeps return at once. What only a process shows
+// (signals, file commands, bundling) stays with the bundle tests in test/e2e.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { createHttpTransport } from '../../src/api/transport.js';
+import type { Core, StepDeps } from '../../src/steps/step.js';
+import { ROOT } from '../runner/runner.js';
+
+export class RecordingCore implements Core {
+  readonly log: string[] = [];
+  readonly outputs: Record<string, string> = {};
+  readonly exported: Record<string, string> = {};
+  readonly saved: Record<string, string> = {};
+  readonly masked: string[] = [];
+  failed: string | undefined;
+
+  constructor(
+    private readonly inputs: Record<string, string>,
+    /** State as post receives it (STATE_* from main, or forged through GITHUB_ENV). */
+    private readonly state: Record<string, string> = {},
+  ) {}
+
+  getInput = (name: string): string => this.inputs[name] ?? '';
+  setSecret = (value: string): void => void this.masked.push(value);
+  setOutput = (name: string, value: string): void => void (this.outputs[name] = value);
+  exportVariable = (name: string, value: string): void => void (this.exported[name] = value);
+  saveState = (name: string, value: string): void => void (this.saved[name] = value);
+  getState = (name: string): string => this.state[name] ?? '';
+  info = (message: string): void => void this.log.push(message);
+  notice = (message: string): void => void this.log.push(`##[notice]${message}`);
+  warning = (message: string): void => void this.log.push(`##[warning]${message}`);
+  debug = (): void => undefined;
+  setFailed = (message: string): void => {
+    this.failed = message;
+    this.log.push(`##[error]${message}`);
+  };
+}
+
+/** Inputs as the runner passes them: `with:` over the action.yml defaults of the action in `actionDir`. */
+export function withDefaults(inputs: Record<string, string>, actionDir = ROOT): Record<string, string> {
+  const action = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  const values: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(action.inputs)) values[name] = inputs[name] ?? spec.default ?? '';
+  return values;
+}
+
+export const RUN_ENV = {
+  GITHUB_REPOSITORY: 'octo-org/shop-api',
+  GITHUB_REPOSITORY_ID: '829301755',
+  GITHUB_RUN_ID: '16021984',
+  GITHUB_RUN_NUMBER: '7',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_JOB: 'test',
+  GITHUB_WORKFLOW: 'CI',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+  GITHUB_ACTOR: 'octocat',
+};
+
+export interface InProcess {
+  deps: StepDeps;
+  core: RecordingCore;
+  /** Virtual time slept so far. */
+  slept: () => number;
+  summaries: string[];
+  dispose: () => void;
+}
+
+export function inProcess(options: {
+  inputs: Record<string, string>;
+  actionDir?: string;
+  state?: Record<string, string>;
+  env?: Record<string, string>;
+  /** Added to the machine's clock: a runner whose clock is off. */
+  clockOffsetMs?: number;
+}): InProcess {
+  const core = new RecordingCore(withDefaults(options.inputs, options.actionDir), options.state);
+  const { transport, preconnect, dispose } = createHttpTransport('pinecone-ephemeral-key/test');
+  let slept = 0;
+  const summaries: string[] = [];
+  const deps: StepDeps = {
+    core,
+    env: { ...RUN_ENV, ...options.env },
+    transport,
+    preconnect,
+    now: () => Date.now() + (options.clockOffsetMs ?? 0) + slept,
+    sleep: async (ms) => void (slept += ms),
+    random: Math.random,
+    signal: new AbortController().signal,
+    writeSummary: async (markdown) => void summaries.push(markdown),
+  };
+  return { deps, core, slept: () => slept, summaries, dispose };
+}
