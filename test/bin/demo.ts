@@ -5,7 +5,10 @@ import { startWorld } from '../support/fixture.js';
 
 const world = await startWorld();
 const out = (text = '') => process.stdout.write(`${text}\n`);
-const section = (title: string) => out(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
+// Bold headings on a terminal only: piped or with NO_COLOR, plain text.
+const bold =
+  process.stdout.isTTY && !process.env['NO_COLOR'] ? (text: string) => `\x1b[1m${text}\x1b[0m` : (text: string) => text;
+const section = (title: string) => out(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}`)}`);
 
 out(`Pinecone emulator on ${world.emulator.url}, project "${world.project.name}" (${world.project.id}).`);
 section('workflow');

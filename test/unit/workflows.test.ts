@@ -1,6 +1,7 @@
 // action.yml, sweep/action.yml, every workflow and every YAML example in the README, parsed and checked with
 // @actions/workflow-parser (the parser behind GitHub's own workflow tooling), plus what it cannot know: that
 // every `with:` of this action names a real input, and that third-party actions are pinned by SHA.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
@@ -80,7 +81,36 @@ describe.each(workflows)('$name', (file) => {
   });
 });
 
+/** Every `run:` script of a workflow, with `${{ … }}` expressions as the runner would leave a plain word. */
+function runScripts(content: string): Array<{ where: string; script: string }> {
+  const workflow = parse(content) as { jobs: Record<string, { steps?: Array<{ run?: string }> }> };
+  return Object.entries(workflow.jobs).flatMap(([job, { steps = [] }]) =>
+    steps.flatMap((step, i) =>
+      step.run ? [{ where: `${job} step ${i + 1}`, script: step.run.replace(/\$\{\{[^}]*\}\}/g, 'X') }] : [],
+    ),
+  );
+}
+
+// shellcheck comes from Debian's package (.ci/run installs it); CI must have it, a developer's machine may not.
+const shellcheck = spawnSync('shellcheck', ['--version']).status === 0;
+describe.skipIf(!shellcheck && !process.env['CI']).each(workflows)('$name', (file) => {
+  it('has run: scripts that shellcheck finds nothing in', () => {
+    for (const { where, script } of runScripts(file.content)) {
+      const result = spawnSync('shellcheck', ['--shell=bash', '-'], { input: script, encoding: 'utf8' });
+      expect(result.stdout, where).toBe('');
+    }
+  });
+});
+
 describe('the checks catch mistakes', () => {
+  it.skipIf(!shellcheck && !process.env['CI'])('shellcheck flags an unused loop variable', () => {
+    const result = spawnSync('shellcheck', ['--shell=bash', '-'], {
+      input: 'for i in 1 2; do sleep 1; done\n',
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toContain('SC2034');
+  });
+
   it('a misspelt key, a missing runs-on, an unknown input', async () => {
     expect(
       await workflowErrors({ name: 'bad', content: 'on: push\njobs:\n  a:\n    step:\n      - run: x\n' }),
