@@ -6,7 +6,7 @@ import { EMULATOR_CA_FILE } from '../emulator/server.js';
 import { Job, NODES } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { startProxy, type Proxy } from '../support/proxy.js';
-import { findLeaks } from '../support/scan.js';
+import { failureLine, findLeaks } from '../support/scan.js';
 
 const HOST = 'pinecone.invalid'; // reserved: no resolver knows it, only the proxy does
 
@@ -61,5 +61,35 @@ describe.each(NODES)('proxy on $name', ({ path: node }) => {
     expect(main.log.join('\n')).toMatch(
       /##\[error\]Could not reach Pinecone to log in \(ENOTFOUND after 5 attempts\)\. Check the URL inputs and proxy settings/,
     );
+  });
+
+  it('a proxy that is down is named as the proxy; nothing reached Pinecone', async () => {
+    const closed = await startProxy({});
+    await closed.stop();
+    const job = new Job({
+      node,
+      with: inputs(),
+      env: { https_proxy: closed.url, NODE_EXTRA_CA_CERTS: EMULATOR_CA_FILE },
+    });
+    const main = await job.main();
+    expect(failureLine(main)).toMatch(
+      /^Could not reach Pinecone to log in \(the proxy 127\.0\.0\.1:\d+ failed: .*ECONNREFUSED.* after 5 attempts\)\. Check the URL inputs and proxy settings/,
+    );
+    expect(world().emulator.requests).toEqual([]);
+  });
+
+  it('a proxy that wants other credentials (407) is named, and not asked again', async () => {
+    const guarded = await startProxy({ [HOST]: '127.0.0.1' }, 'Basic c2VjcmV0');
+    try {
+      const env = { https_proxy: guarded.url.replace('//', '//ci-user:wrong@'), NODE_EXTRA_CA_CERTS: EMULATOR_CA_FILE };
+      const main = await new Job({ node, with: inputs(), env }).main();
+      expect(failureLine(main)).toBe(
+        `Could not reach Pinecone to log in (the proxy ${new URL(guarded.url).host} failed: HTTP 407 Proxy Authentication Required; check the proxy credentials in https_proxy after 1 attempt). Check the URL inputs and proxy settings, or try again later.`,
+      );
+      expect(guarded.tunnels).toHaveLength(1);
+      expect(world().emulator.requests).toEqual([]);
+    } finally {
+      await guarded.stop();
+    }
   });
 });

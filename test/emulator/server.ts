@@ -60,6 +60,8 @@ export interface EmulatorOptions {
   quota?: number;
   /** Added to every answer, for benchmarks. */
   latencyMs?: number;
+  /** Send `expires_in` as a string of digits, as some OAuth servers do. */
+  tokenLifetimeAsString?: boolean;
   /** How far the service's clock (its `Date` header) is off the machine's: a runner with a skewed clock, seen from the other side. */
   clockOffsetMs?: number;
   /** Serve HTTPS with the test-only identity in test/fixtures/tls (trusted through NODE_EXTRA_CA_CERTS). */
@@ -370,7 +372,8 @@ export class PineconeEmulator {
     const token = `eyJ${randomBytes(24).toString('base64url')}`;
     const lifetime = this.options.tokenLifetimeS ?? 1800;
     this.tokens.set(token, { clientId: String(fields['client_id']), expiresAt: Date.now() + lifetime * 1000 });
-    send(200, { access_token: token, token_type: 'Bearer', expires_in: lifetime });
+    const expiresIn = this.options.tokenLifetimeAsString ? String(lifetime) : lifetime;
+    send(200, { access_token: token, token_type: 'Bearer', expires_in: expiresIn });
   }
 
   /** An Admin API operation: only for a valid service-account token. */

@@ -144,6 +144,14 @@ export class Job {
     this.first = this.use(options.with ?? {}, options.actionDir);
   }
 
+  /**
+   * A `run:` step of the job appending to $GITHUB_ENV: the runner sets these for every later step, post steps
+   * included (a `STATE_x` written there reaches post like state, unless main saved `x` itself).
+   */
+  writeEnv(vars: Record<string, string>): void {
+    Object.assign(this.jobEnv, vars);
+  }
+
   /** Another `- uses:` step of the same action (or of the action in `actionDir`) in this job. */
   use(inputs: Record<string, string>, actionDir = ROOT): ActionUse {
     return new ActionUse(this, actionDir, inputs);

@@ -15,7 +15,8 @@ export interface Proxy {
   stop: () => Promise<void>;
 }
 
-export async function startProxy(hosts: Record<string, string>): Promise<Proxy> {
+/** `requireAuth`: the `Proxy-Authorization` header a tunnel needs; others get 407, as a corporate proxy answers. */
+export async function startProxy(hosts: Record<string, string>, requireAuth?: string): Promise<Proxy> {
   const tunnels: Tunnel[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((_req, res) => res.writeHead(405).end()); // only tunnels are offered
@@ -26,6 +27,9 @@ export async function startProxy(hosts: Record<string, string>): Promise<Proxy> 
   server.on('connect', (req, client: Socket, head: Buffer) => {
     const target = req.url ?? '';
     tunnels.push({ target, headers: req.headers });
+    if (requireAuth !== undefined && req.headers['proxy-authorization'] !== requireAuth) {
+      return void client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n');
+    }
     const [host = '', port = ''] = target.split(':');
     const address = hosts[host];
     if (!address) return void client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
