@@ -4,9 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildKeyName, type KeyOwner } from '../../src/rules/key-name.js';
 import { Job, NODES, ROOT } from '../runner/runner.js';
-import { CLIENT_SECRET, freshWorldPerTest } from '../support/fixture.js';
+import { CLIENT_SECRET, freshWorldPerTest, type World } from '../support/fixture.js';
 import { failureLine, findLeaks } from '../support/scan.js';
 
 const SWEEP = join(ROOT, 'sweep');
@@ -17,16 +16,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
   const world = freshWorldPerTest();
   const servers: Server[] = [];
   afterEach(() => servers.forEach((server) => server.close()));
-  const ours = (
-    base: string,
-    expiresInMs: number,
-    owner: KeyOwner = { kind: 'job', run: undefined },
-    nonce = 'aaaaaa',
-  ) =>
-    world().emulator.addKey(
-      world().project.id,
-      buildKeyName(base, owner, new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000), nonce),
-    );
+  const ours: World['ours'] = (...args) => world().ours(...args);
   const ids = () =>
     world()
       .emulator.keysIn()

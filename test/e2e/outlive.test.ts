@@ -1,10 +1,8 @@
 // Keys that outlive the job: expired keys swept by main (found) and post (deleted), replace, cleanup: false,
 // and the sweep sub-action.
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildKeyName } from '../../src/rules/key-name.js';
 import { Job, NODES, ROOT } from '../runner/runner.js';
-import { freshWorldPerTest } from '../support/fixture.js';
+import { freshWorldPerTest, type World } from '../support/fixture.js';
 import { failureLine, findLeaks } from '../support/scan.js';
 import { join } from 'node:path';
 import { journalOf } from '../support/journal.js';
@@ -14,19 +12,7 @@ const HOUR = 3_600_000;
 
 describe.each(NODES)('keys that outlive the job on $name', ({ path: node }) => {
   const world = freshWorldPerTest();
-  const ours = (base: string, expiresInMs: number) =>
-    world().emulator.addKey(
-      world().project.id,
-      buildKeyName(
-        base,
-        { kind: 'job', run: undefined },
-        new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000),
-        randomUUID()
-          .replace(/-/g, '')
-          .slice(0, 6)
-          .replace(/[^a-z0-9]/g, 'a'),
-      ),
-    );
+  const ours: World['ours'] = (...args) => world().ours(...args);
   const names = () =>
     world()
       .emulator.keysIn()

@@ -31,6 +31,22 @@ export const NODES = [
     : [{ name: `node ${version(MACHINE_NODE)} (machine)`, path: MACHINE_NODE }]),
 ];
 
+/** The workflow run every test job belongs to, as the runner describes it. */
+export const RUN_ENV = {
+  GITHUB_REPOSITORY: 'octo-org/shop-api',
+  GITHUB_REPOSITORY_OWNER: 'octo-org',
+  GITHUB_REPOSITORY_ID: '829301755',
+  GITHUB_RUN_ID: '16021984',
+  GITHUB_RUN_NUMBER: '7',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_JOB: 'test',
+  GITHUB_WORKFLOW: 'CI',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_ACTOR: 'octocat',
+};
+
 export interface StepResult {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
@@ -124,19 +140,9 @@ export class Job {
       CI: 'true',
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: this.dir,
-      GITHUB_REPOSITORY: 'octo-org/shop-api',
-      GITHUB_REPOSITORY_OWNER: 'octo-org',
-      GITHUB_REPOSITORY_ID: '829301755',
-      GITHUB_RUN_ID: '16021984',
-      GITHUB_RUN_NUMBER: '7',
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_JOB: 'test',
-      GITHUB_WORKFLOW: 'CI',
+      ...RUN_ENV,
       GITHUB_EVENT_NAME: options.event?.name ?? 'push',
       GITHUB_EVENT_PATH: eventPath,
-      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_ACTOR: 'octocat',
       GITHUB_ACTION: 'key',
       RUNNER_TEMP: this.dir,
       ...options.env,

@@ -1,9 +1,9 @@
 // The main step in-process (see test/support/steps.ts): what it hands over, what it journals, and how it treats a
 // skipped run, a full project, a skewed clock and a matrix.
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildKeyName, type KeyOwner } from '../../src/rules/key-name.js';
+import type { KeyOwner } from '../../src/rules/key-name.js';
 import { runMain } from '../../src/steps/main.js';
-import { freshWorldPerTest } from '../support/fixture.js';
+import { freshWorldPerTest, type World } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 
@@ -19,16 +19,7 @@ describe('main step, in-process', () => {
     await runMain(step.deps);
     return step;
   };
-  const ours = (
-    base: string,
-    expiresInMs: number,
-    owner: KeyOwner = { kind: 'job', run: undefined },
-    nonce = 'aaaaaa',
-  ) =>
-    world().emulator.addKey(
-      world().project.id,
-      buildKeyName(base, owner, new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000), nonce),
-    );
+  const ours: World['ours'] = (...args) => world().ours(...args);
   const ops = () => world().emulator.requests.map((r) => r.op);
 
   it('creates one key, masks its value before handing it over, and journals the key for post', async () => {

@@ -1,6 +1,8 @@
 // An emulator with one service account and one project, and the inputs that point the action at it.
 import { afterEach, beforeEach } from 'vitest';
-import { PineconeEmulator, type EmulatorOptions, type Project } from '../emulator/server.js';
+import { randomBytes } from 'node:crypto';
+import { buildKeyName, type KeyOwner } from '../../src/rules/key-name.js';
+import { PineconeEmulator, type EmulatorOptions, type Project, type StoredKey } from '../emulator/server.js';
 
 export const CLIENT_ID = 'ci-service-account';
 export const CLIENT_SECRET = 'sa-secret-Zx81-vQ3p-mT7k-0001';
@@ -11,6 +13,8 @@ export interface World {
   inputs: Record<string, string>;
   /** Every secret the action must never print: the client secret, every token and every key value issued. */
   secrets: () => string[];
+  /** A key as this action names them, expiring `expiresInMs` from now (negative: expired), made by `owner`. */
+  ours: (base: string, expiresInMs: number, owner?: KeyOwner, nonce?: string) => StoredKey;
 }
 
 export async function startWorld(options: EmulatorOptions = {}): Promise<World> {
@@ -30,6 +34,11 @@ export async function startWorld(options: EmulatorOptions = {}): Promise<World> 
       'sweep-expired': 'false',
     },
     secrets: () => [CLIENT_SECRET, ...emulator.tokens.keys(), ...emulator.issued.map((key) => key.value)],
+    ours: (base, expiresInMs, owner = { kind: 'job', run: undefined }, nonce = randomNonce()) =>
+      emulator.addKey(
+        project.id,
+        buildKeyName(base, owner, new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000), nonce),
+      ),
   };
 }
 
@@ -41,4 +50,8 @@ export function freshWorldPerTest(options: EmulatorOptions = {}): () => World {
   });
   afterEach(() => world?.emulator.stop());
   return () => world!;
+}
+
+function randomNonce(): string {
+  return [...randomBytes(6)].map((byte) => (byte % 36).toString(36)).join('');
 }

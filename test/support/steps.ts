@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createHttpTransport } from '../../src/api/transport.js';
 import type { Core, StepDeps } from '../../src/steps/step.js';
-import { ROOT } from '../runner/runner.js';
+import { ROOT, RUN_ENV } from '../runner/runner.js';
 
 export class RecordingCore implements Core {
   readonly log: string[] = [];
@@ -48,20 +48,6 @@ export function withDefaults(inputs: Record<string, string>, actionDir = ROOT): 
   for (const [name, spec] of Object.entries(action.inputs)) values[name] = inputs[name] ?? spec.default ?? '';
   return values;
 }
-
-export const RUN_ENV = {
-  GITHUB_REPOSITORY: 'octo-org/shop-api',
-  GITHUB_REPOSITORY_ID: '829301755',
-  GITHUB_RUN_ID: '16021984',
-  GITHUB_RUN_NUMBER: '7',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_JOB: 'test',
-  GITHUB_WORKFLOW: 'CI',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-  GITHUB_ACTOR: 'octocat',
-};
 
 export interface InProcess {
   deps: StepDeps;
