@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(939);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(152);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 939:
+/***/ 152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -657,7 +657,7 @@ function checks_required(input, name) {
         throw new errors_InputError(`Input "${name}" is required and empty.`);
     return value;
 }
-function choice(input, name, options) {
+function checks_choice(input, name, options) {
     const value = checks_text(input, name).toLowerCase();
     if (!options.includes(value)) {
         throw new errors_InputError(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
@@ -716,7 +716,7 @@ const RESERVED_ENV = [
         'it redirects or trusts network traffic',
     ],
 ];
-function envName(input, name) {
+function checks_envName(input, name) {
     const value = checks_text(input, name);
     if (value === '')
         return '';
@@ -776,7 +776,7 @@ function readClientSecret(input, env) {
 }
 /** The service account, or what is missing and what to do about it. */
 function readCredentials(input, env) {
-    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
     const clientId = checks_text((name) => input(name) || env['PINECONE_CLIENT_ID'] || '', 'client-id');
     const clientSecret = readClientSecret(input, env);
     const missing = [
@@ -809,12 +809,13 @@ function readMainInputs(input, credentials) {
         roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
         nameTemplate,
         ttlMs: parseDuration(checks_text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
-        exportEnv: envName(input, 'export-env'),
-        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+        exportEnv: checks_envName(input, 'export-env'),
+        onCleanupError: checks_choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: checks_timeout(input),
         cleanup: checks_bool(input, 'cleanup'),
         sweepExpired: checks_bool(input, 'sweep-expired'),
         replace: checks_bool(input, 'replace'),
+        share: checks_bool(input, 'share'),
     };
 }
 /** The sweep sub-action's inputs. */
@@ -830,6 +831,24 @@ function readSweepInputs(input, credentials) {
         match,
         expiredOnly,
         dryRun: bool(input, 'dry-run'),
+        timeoutMs: timeout(input),
+    };
+}
+/** The use sub-action's inputs: the handoff, and where the key goes. */
+function readUseInputs(input, credentials) {
+    return {
+        connection: readConnection(input, credentials),
+        handoff: required(input, 'handoff'),
+        exportEnv: envName(input, 'export-env'),
+        timeoutMs: timeout(input),
+    };
+}
+/** The revoke sub-action's inputs. */
+function readRevokeInputs(input, credentials) {
+    return {
+        connection: readConnection(input, credentials),
+        handoff: required(input, 'handoff'),
+        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: timeout(input),
     };
 }
@@ -851,6 +870,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // The workflow run this step belongs to, read from the runner's variables and the event file: the values a
 // key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
 // through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
+
 
 function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
     const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
@@ -879,6 +899,12 @@ function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceO
         : undefined;
     return { values, run };
 }
+/** The run, or an InputError that starts with `why` when this is not a workflow run. */
+function runOf(context, why) {
+    if (context.run)
+        return context.run;
+    throw new errors_InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
+}
 /** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
 function readEvent(path, readFile) {
     if (!path)
@@ -900,9 +926,6 @@ function renderKeySummary(key) {
     const project = key.projectName
         ? `${text_markdownText(key.projectName)} (${text_markdownCode(key.projectId)})`
         : text_markdownCode(key.projectId);
-    const fate = key.cleanup
-        ? 'The post step deletes this key when the job ends.'
-        : 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.';
     return [
         '### Pinecone API key',
         '',
@@ -914,7 +937,7 @@ function renderKeySummary(key) {
         `| Roles | ${key.roles.join(', ')} |`,
         `| Expires | ${key.expiresAt} |`,
         '',
-        fate,
+        key.fate,
         '',
     ].join('\n');
 }
@@ -1079,6 +1102,105 @@ async function removeByName(api, projectId, name, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/steps/hand-over.ts
+function handOver(core, key, exportEnv, said) {
+    core.setOutput('api-key', key.value);
+    core.setOutput('key-id', key.id);
+    core.setOutput('key-name', key.name);
+    core.setOutput('project-id', key.projectId);
+    core.setOutput('roles', key.roles.join(','));
+    core.setOutput('expires-at', key.expiresAt);
+    core.setOutput('skipped', 'false');
+    if (exportEnv)
+        core.exportVariable(exportEnv, key.value);
+    const where = exportEnv ? `output api-key and env ${exportEnv}` : 'output api-key';
+    core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
+}
+
+;// CONCATENATED MODULE: ./src/steps/handoff.ts
+// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
+// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
+// client secret and bound to the repository and the run; what the other jobs need in clear (key id, project,
+// name, roles, expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be
+// changed or swapped. A check value (an HMAC under the derived key) tells "another client secret" from "altered".
+// Its confidentiality rests on the client secret, which can mint keys anyway.
+
+
+const VERSION = 'pek1';
+const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
+function sealHandoff(clientSecret, key, value) {
+    const clear = Buffer.from(JSON.stringify(key)).toString('base64url');
+    const salt = (0,external_node_crypto_namespaceObject.randomBytes)(16);
+    const derived = deriveKey(clientSecret, salt, key);
+    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', derived, iv);
+    cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
+    const sealed = Buffer.concat([cipher.update(value, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return [VERSION, clear, salt, iv, checkValue(derived), sealed]
+        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+        .join('.');
+}
+/** The key and its value, or an InputError that says in one line what is wrong and what to do. */
+function openHandoff(clientSecret, handoff, run) {
+    const parts = handoff.trim().split('.');
+    if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
+        throw new InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
+    }
+    if (parts.length !== 6 || parts[0] !== VERSION) {
+        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
+    }
+    const [, clear, salt, iv, check, sealed] = parts;
+    const key = readClear(clear);
+    if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
+        throw new InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
+    }
+    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
+    const expected = checkValue(derived);
+    const given = Buffer.from(check, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
+    }
+    try {
+        const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
+        decipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
+        const bytes = Buffer.from(sealed, 'base64url');
+        if (bytes.length < 17)
+            throw new Error('too short');
+        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+        const value = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+        return { key, value };
+    }
+    catch {
+        throw new InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
+    }
+}
+function deriveKey(clientSecret, salt, run) {
+    const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
+}
+function checkValue(derived) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
+}
+function readClear(clear) {
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
+    }
+    catch {
+        value = undefined;
+    }
+    const key = value;
+    const text = (field) => typeof key?.[field] === 'string';
+    if (!key ||
+        !['repositoryId', 'runId', 'keyId', 'projectId', 'name', 'expiresAt'].every(text) ||
+        !Number.isInteger(key.attempt) ||
+        !Array.isArray(key.roles) ||
+        !key.roles.every((role) => typeof role === 'string')) {
+        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
+    }
+    return key;
+}
+
 ;// CONCATENATED MODULE: ./src/steps/journal.ts
 // What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
 // It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
@@ -1090,11 +1212,11 @@ async function removeByName(api, projectId, name, log) {
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
 
 const STATE_NAME = 'journal';
-const VERSION = 'v1';
+const journal_VERSION = 'v1';
 /** The seal of one job's state: what binds it to the client secret and to this job. */
 function sealFor(clientSecret, env) {
     const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${journal_VERSION}\n${context.join('\n')}`, 32));
     return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
 }
 /** Main's side: each method is one event, saved before the request it protects is sent. */
@@ -1129,13 +1251,18 @@ class Journal {
         this.record.inFlight = '';
         this.save();
     }
+    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
+    shared() {
+        this.record.shared = true;
+        this.save();
+    }
     retireLater(keys) {
         this.record.retire = keys;
         this.save();
     }
     save() {
         const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${VERSION}.${body}`;
+        const text = `${journal_VERSION}.${body}`;
         this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
     }
 }
@@ -1146,14 +1273,15 @@ function hasJournal(store) {
 /** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
 function readPlan(store, seal) {
     const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== VERSION || !body || !mac || rest.length > 0)
+    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
         return undefined;
     const expected = seal(`${version}.${body}`);
     const given = Buffer.from(mac, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
         return undefined;
     const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const ownKey = record.key ? { ...record.key, keep: !record.cleanup } : undefined;
+    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+    const ownKey = record.key ? { ...record.key, fate } : undefined;
     return {
         projectId: record.projectId,
         ownKey,
@@ -4901,6 +5029,8 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
+
+
 const run = () => runLive(runMain, { cancellable: true });
 async function runMain(deps) {
     const { core, secrets } = startStep(deps);
@@ -4910,7 +5040,10 @@ async function runMain(deps) {
             return missingCredentials(core, credentials, 'no key was created');
         const inputs = readMainInputs(core.getInput, credentials);
         const context = readRunContext(deps.env);
-        const owner = { kind: inputs.cleanup ? 'job' : 'kept', run: context.run };
+        const owner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
+        const sharedRun = inputs.share
+            ? runOf(context, 'share: true hands the key to the jobs of this workflow run')
+            : undefined;
         const base = renderBase(inputs.nameTemplate, context.values, owner);
         const lookForKeysToRetire = inputs.sweepExpired || inputs.replace;
         const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
@@ -4938,7 +5071,26 @@ async function runMain(deps) {
         const created = await creating;
         if (deps.signal.aborted)
             throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
-        handOver(core, inputs, created, project.id, expiresAt.toISOString());
+        const key = {
+            value: created.value,
+            id: created.key.id,
+            name: created.name,
+            projectId: project.id,
+            roles: inputs.roles,
+            expiresAt: expiresAt.toISOString(),
+        };
+        handOver(core, key, inputs.exportEnv, { how: 'Created', fate: FATE[owner.kind].log(key.expiresAt) });
+        if (sharedRun) {
+            core.setOutput('handoff', sealHandoff(credentials.clientSecret, {
+                ...context.run,
+                keyId: key.id,
+                projectId: key.projectId,
+                name: key.name,
+                roles: key.roles,
+                expiresAt: key.expiresAt,
+            }, key.value));
+            journal.shared();
+        }
         if (listing) {
             const retire = planRetirement(core, api, inputs, await listing, { name: created.name, run: context.run });
             if (retire.length > 0)
@@ -4951,13 +5103,28 @@ async function runMain(deps) {
             projectName: project.name,
             roles: inputs.roles,
             expiresAt: expiresAt.toISOString(),
-            cleanup: inputs.cleanup,
+            fate: FATE[owner.kind].summary,
         }));
     }
     catch (error) {
         reportFailure(core, error);
     }
 }
+/** How a key ends, by its kind: one sentence for the log, one for the summary. */
+const FATE = {
+    job: {
+        log: () => 'The post step deletes it when the job ends.',
+        summary: 'The post step deletes this key when the job ends.',
+    },
+    kept: {
+        log: (expiresAt) => `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`,
+        summary: 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.',
+    },
+    shared: {
+        log: () => 'It is shared with the workflow run (share: true): output handoff carries it, encrypted, to other jobs; the revoke job deletes it, or a sweep once it has expired.',
+        summary: 'This key is **shared with the workflow run** (`share: true`): other jobs get it from the `handoff` output with the `use` sub-action; the `revoke` job deletes it, or a sweep once it has expired.',
+    },
+};
 const settle = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
 const unwrap = (settled) => {
     if ('error' in settled)
@@ -4988,22 +5155,6 @@ function planRetirement(core, api, inputs, listed, own) {
     ].filter(Boolean);
     core.info(`Found ${what.join(' and ')} made by this action; the post step deletes them${later}.`);
     return retire;
-}
-function handOver(core, inputs, created, projectId, expiresAt) {
-    core.setOutput('api-key', created.value);
-    core.setOutput('key-id', created.key.id);
-    core.setOutput('key-name', created.name);
-    core.setOutput('project-id', projectId);
-    core.setOutput('roles', inputs.roles.join(','));
-    core.setOutput('expires-at', expiresAt);
-    core.setOutput('skipped', 'false');
-    if (inputs.exportEnv)
-        core.exportVariable(inputs.exportEnv, created.value);
-    const where = inputs.exportEnv ? `output api-key and env ${inputs.exportEnv}` : 'output api-key';
-    const fate = inputs.cleanup
-        ? 'The post step deletes it when the job ends.'
-        : `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`;
-    core.info(`Created API key ${created.name} (${created.key.id}); its value is masked and available as ${where}. ${fate}`);
 }
 
 

@@ -836,6 +836,7 @@ function readMainInputs(input, credentials) {
         cleanup: bool(input, 'cleanup'),
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
+        share: bool(input, 'share'),
     };
 }
 /** The sweep sub-action's inputs. */
@@ -851,6 +852,24 @@ function readSweepInputs(input, credentials) {
         match,
         expiredOnly,
         dryRun: bool(input, 'dry-run'),
+        timeoutMs: timeout(input),
+    };
+}
+/** The use sub-action's inputs: the handoff, and where the key goes. */
+function readUseInputs(input, credentials) {
+    return {
+        connection: readConnection(input, credentials),
+        handoff: required(input, 'handoff'),
+        exportEnv: envName(input, 'export-env'),
+        timeoutMs: timeout(input),
+    };
+}
+/** The revoke sub-action's inputs. */
+function readRevokeInputs(input, credentials) {
+    return {
+        connection: readConnection(input, credentials),
+        handoff: required(input, 'handoff'),
+        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: timeout(input),
     };
 }
@@ -916,6 +935,11 @@ class Journal {
         this.record.inFlight = '';
         this.save();
     }
+    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
+    shared() {
+        this.record.shared = true;
+        this.save();
+    }
     retireLater(keys) {
         this.record.retire = keys;
         this.save();
@@ -940,7 +964,8 @@ function readPlan(store, seal) {
     if (given.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected))
         return undefined;
     const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const ownKey = record.key ? { ...record.key, keep: !record.cleanup } : undefined;
+    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+    const ownKey = record.key ? { ...record.key, fate } : undefined;
     return {
         projectId: record.projectId,
         ownKey,
@@ -4620,10 +4645,13 @@ async function runPost(deps) {
             core.info('Nothing to clean up: the main step created no key.');
             return;
         }
-        if (ownKey?.keep) {
+        if (ownKey?.fate === 'keep') {
             core.info(`Keeping API key ${ownKey.name} (${ownKey.id}): cleanup is false, so a sweep deletes it once it has expired.`);
         }
-        const deleteOwn = ownKey !== undefined && !ownKey.keep;
+        if (ownKey?.fate === 'shared') {
+            core.info(`Keeping API key ${ownKey.name} (${ownKey.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`);
+        }
+        const deleteOwn = ownKey?.fate === 'delete';
         if (!deleteOwn && orphans.length === 0 && retire.length === 0)
             return;
         const inputs = readPostInputs(core.getInput, credentials);

@@ -822,6 +822,7 @@ function readMainInputs(input, credentials) {
         cleanup: bool(input, 'cleanup'),
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
+        share: bool(input, 'share'),
     };
 }
 /** The sweep sub-action's inputs. */
@@ -838,6 +839,24 @@ function readSweepInputs(input, credentials) {
         expiredOnly,
         dryRun: checks_bool(input, 'dry-run'),
         timeoutMs: checks_timeout(input),
+    };
+}
+/** The use sub-action's inputs: the handoff, and where the key goes. */
+function readUseInputs(input, credentials) {
+    return {
+        connection: readConnection(input, credentials),
+        handoff: required(input, 'handoff'),
+        exportEnv: envName(input, 'export-env'),
+        timeoutMs: timeout(input),
+    };
+}
+/** The revoke sub-action's inputs. */
+function readRevokeInputs(input, credentials) {
+    return {
+        connection: readConnection(input, credentials),
+        handoff: required(input, 'handoff'),
+        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+        timeoutMs: timeout(input),
     };
 }
 /** What the post step needs: the inputs are evaluated again for it. */
@@ -860,9 +879,6 @@ function renderKeySummary(key) {
     const project = key.projectName
         ? `${markdownText(key.projectName)} (${markdownCode(key.projectId)})`
         : markdownCode(key.projectId);
-    const fate = key.cleanup
-        ? 'The post step deletes this key when the job ends.'
-        : 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.';
     return [
         '### Pinecone API key',
         '',
@@ -874,7 +890,7 @@ function renderKeySummary(key) {
         `| Roles | ${key.roles.join(', ')} |`,
         `| Expires | ${key.expiresAt} |`,
         '',
-        fate,
+        key.fate,
         '',
     ].join('\n');
 }

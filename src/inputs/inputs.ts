@@ -64,6 +64,7 @@ export interface MainInputs {
   cleanup: boolean;
   sweepExpired: boolean;
   replace: boolean;
+  share: boolean;
 }
 
 export function readMainInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }): MainInputs {
@@ -81,6 +82,7 @@ export function readMainInputs(input: GetInput, credentials: { clientId: string;
     cleanup: bool(input, 'cleanup'),
     sweepExpired: bool(input, 'sweep-expired'),
     replace: bool(input, 'replace'),
+    share: bool(input, 'share'),
   };
 }
 
@@ -99,6 +101,26 @@ export function readSweepInputs(input: GetInput, credentials: { clientId: string
     match,
     expiredOnly,
     dryRun: bool(input, 'dry-run'),
+    timeoutMs: timeout(input),
+  };
+}
+
+/** The use sub-action's inputs: the handoff, and where the key goes. */
+export function readUseInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }) {
+  return {
+    connection: readConnection(input, credentials),
+    handoff: required(input, 'handoff'),
+    exportEnv: envName(input, 'export-env'),
+    timeoutMs: timeout(input),
+  };
+}
+
+/** The revoke sub-action's inputs. */
+export function readRevokeInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }) {
+  return {
+    connection: readConnection(input, credentials),
+    handoff: required(input, 'handoff'),
+    onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
     timeoutMs: timeout(input),
   };
 }

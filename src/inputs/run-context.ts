@@ -2,6 +2,7 @@
 // key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
 // through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
 import { readFileSync } from 'node:fs';
+import { InputError } from '../base/errors.js';
 import type { RunRef, RunValues } from '../rules/key-name.js';
 
 export interface RunContext {
@@ -40,6 +41,12 @@ export function readRunContext(
       ? { repositoryId, runId: values.run_id, attempt: Number(values.run_attempt ?? '1') || 1 }
       : undefined;
   return { values, run };
+}
+
+/** The run, or an InputError that starts with `why` when this is not a workflow run. */
+export function runOf(context: RunContext, why: string): RunRef {
+  if (context.run) return context.run;
+  throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
 }
 
 /** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */

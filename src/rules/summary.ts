@@ -10,16 +10,14 @@ export interface KeySummary {
   projectName: string | undefined;
   roles: string[];
   expiresAt: string;
-  cleanup: boolean;
+  /** How the key ends, one sentence of our own (markdown allowed). */
+  fate: string;
 }
 
 export function renderKeySummary(key: KeySummary): string {
   const project = key.projectName
     ? `${markdownText(key.projectName)} (${markdownCode(key.projectId)})`
     : markdownCode(key.projectId);
-  const fate = key.cleanup
-    ? 'The post step deletes this key when the job ends.'
-    : 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.';
   return [
     '### Pinecone API key',
     '',
@@ -31,7 +29,7 @@ export function renderKeySummary(key: KeySummary): string {
     `| Roles | ${key.roles.join(', ')} |`,
     `| Expires | ${key.expiresAt} |`,
     '',
-    fate,
+    key.fate,
     '',
   ].join('\n');
 }

@@ -25,14 +25,19 @@ interface JournalState {
   /** The name whose create is unanswered right now: post waits a little for a late commit. */
   inFlight: string;
   key?: { id: string; name: string };
+  /** The key was handed to the run (`share: true`): it belongs to the run now, not to this job. */
+  shared?: boolean;
   retire: Retiree[];
 }
 
 /** What post is to do, derived from main's events. */
 export interface PostPlan {
   projectId: string;
-  /** The key main handed over; `keep` when the user asked for it to outlive the job (cleanup: false). */
-  ownKey: { id: string; name: string; keep: boolean } | undefined;
+  /**
+   * The key main made. `delete` it at the end of the job, `keep` it (cleanup: false), or leave it to the run
+   * (`shared`: handed to other jobs, deleted by the revoke job or a sweep).
+   */
+  ownKey: { id: string; name: string; fate: 'delete' | 'keep' | 'shared' } | undefined;
   /** Names of keys main may have made without learning their ID: looked for, and deleted if found. */
   orphans: string[];
   /** A create was unanswered when main stopped: it may still be carried out, so look again a few times. */
@@ -93,6 +98,12 @@ export class Journal {
     this.save();
   }
 
+  /** Handed to the other jobs of the run: from now on the run's, not this job's. */
+  shared(): void {
+    this.record.shared = true;
+    this.save();
+  }
+
   retireLater(keys: Retiree[]): void {
     this.record.retire = keys;
     this.save();
@@ -118,7 +129,8 @@ export function readPlan(store: StateStore, seal: Seal): PostPlan | undefined {
   const given = Buffer.from(mac, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as JournalState;
-  const ownKey = record.key ? { ...record.key, keep: !record.cleanup } : undefined;
+  const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+  const ownKey = record.key ? ({ ...record.key, fate } as const) : undefined;
   return {
     projectId: record.projectId,
     ownKey,

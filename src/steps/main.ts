@@ -4,11 +4,13 @@ import type { AdminApi, ApiKey } from '../api/admin-api.js';
 import { MAX_RETIRE_PER_RUN } from '../api/policy.js';
 import { ActionError } from '../base/errors.js';
 import { readCredentials, readMainInputs, type MainInputs } from '../inputs/inputs.js';
-import { readRunContext } from '../inputs/run-context.js';
-import { parseKeyName, renderBase, type KeyOwner, type RunRef } from '../rules/key-name.js';
+import { readRunContext, runOf } from '../inputs/run-context.js';
+import { parseKeyName, renderBase, type KeyKind, type KeyOwner, type RunRef } from '../rules/key-name.js';
 import { renderKeySummary } from '../rules/summary.js';
 import { keysToRetire, type Retiree } from '../rules/sweep-plan.js';
-import { createExactlyOnce, type CreatedKey } from './create-key.js';
+import { createExactlyOnce } from './create-key.js';
+import { handOver } from './hand-over.js';
+import { sealHandoff } from './handoff.js';
 import { Journal, sealFor } from './journal.js';
 import { runLive } from './live.js';
 import { createMakingRoom } from './make-room.js';
@@ -32,7 +34,10 @@ export async function runMain(deps: StepDeps): Promise<void> {
     if (credentials.missing !== undefined) return missingCredentials(core, credentials, 'no key was created');
     const inputs = readMainInputs(core.getInput, credentials);
     const context = readRunContext(deps.env);
-    const owner: KeyOwner = { kind: inputs.cleanup ? 'job' : 'kept', run: context.run };
+    const owner: KeyOwner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
+    const sharedRun = inputs.share
+      ? runOf(context, 'share: true hands the key to the jobs of this workflow run')
+      : undefined;
     const base = renderBase(inputs.nameTemplate, context.values, owner);
     const lookForKeysToRetire = inputs.sweepExpired || inputs.replace;
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
@@ -62,7 +67,33 @@ export async function runMain(deps: StepDeps): Promise<void> {
     if (deps.signal.aborted)
       throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
 
-    handOver(core, inputs, created, project.id, expiresAt.toISOString());
+    const key = {
+      value: created.value,
+      id: created.key.id,
+      name: created.name,
+      projectId: project.id,
+      roles: inputs.roles,
+      expiresAt: expiresAt.toISOString(),
+    };
+    handOver(core, key, inputs.exportEnv, { how: 'Created', fate: FATE[owner.kind].log(key.expiresAt) });
+    if (sharedRun) {
+      core.setOutput(
+        'handoff',
+        sealHandoff(
+          credentials.clientSecret,
+          {
+            ...context.run!,
+            keyId: key.id,
+            projectId: key.projectId,
+            name: key.name,
+            roles: key.roles,
+            expiresAt: key.expiresAt,
+          },
+          key.value,
+        ),
+      );
+      journal.shared();
+    }
     if (listing) {
       const retire = planRetirement(core, api, inputs, await listing, { name: created.name, run: context.run });
       if (retire.length > 0) journal.retireLater(retire.slice(0, MAX_RETIRE_PER_RUN));
@@ -75,13 +106,31 @@ export async function runMain(deps: StepDeps): Promise<void> {
         projectName: project.name,
         roles: inputs.roles,
         expiresAt: expiresAt.toISOString(),
-        cleanup: inputs.cleanup,
+        fate: FATE[owner.kind].summary,
       }),
     );
   } catch (error) {
     reportFailure(core, error);
   }
 }
+
+/** How a key ends, by its kind: one sentence for the log, one for the summary. */
+const FATE: Record<KeyKind, { log: (expiresAt: string) => string; summary: string }> = {
+  job: {
+    log: () => 'The post step deletes it when the job ends.',
+    summary: 'The post step deletes this key when the job ends.',
+  },
+  kept: {
+    log: (expiresAt) => `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`,
+    summary: 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.',
+  },
+  shared: {
+    log: () =>
+      'It is shared with the workflow run (share: true): output handoff carries it, encrypted, to other jobs; the revoke job deletes it, or a sweep once it has expired.',
+    summary:
+      'This key is **shared with the workflow run** (`share: true`): other jobs get it from the `handoff` output with the `use` sub-action; the `revoke` job deletes it, or a sweep once it has expired.',
+  },
+};
 
 type Settled<T> = { value: T } | { error: unknown };
 const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
@@ -126,22 +175,4 @@ function planRetirement(
   ].filter(Boolean);
   core.info(`Found ${what.join(' and ')} made by this action; the post step deletes them${later}.`);
   return retire;
-}
-
-function handOver(core: Core, inputs: MainInputs, created: CreatedKey, projectId: string, expiresAt: string): void {
-  core.setOutput('api-key', created.value);
-  core.setOutput('key-id', created.key.id);
-  core.setOutput('key-name', created.name);
-  core.setOutput('project-id', projectId);
-  core.setOutput('roles', inputs.roles.join(','));
-  core.setOutput('expires-at', expiresAt);
-  core.setOutput('skipped', 'false');
-  if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, created.value);
-  const where = inputs.exportEnv ? `output api-key and env ${inputs.exportEnv}` : 'output api-key';
-  const fate = inputs.cleanup
-    ? 'The post step deletes it when the job ends.'
-    : `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`;
-  core.info(
-    `Created API key ${created.name} (${created.key.id}); its value is masked and available as ${where}. ${fate}`,
-  );
 }

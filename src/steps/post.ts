@@ -38,12 +38,17 @@ export async function runPost(deps: StepDeps): Promise<void> {
       core.info('Nothing to clean up: the main step created no key.');
       return;
     }
-    if (ownKey?.keep) {
+    if (ownKey?.fate === 'keep') {
       core.info(
         `Keeping API key ${ownKey.name} (${ownKey.id}): cleanup is false, so a sweep deletes it once it has expired.`,
       );
     }
-    const deleteOwn = ownKey !== undefined && !ownKey.keep;
+    if (ownKey?.fate === 'shared') {
+      core.info(
+        `Keeping API key ${ownKey.name} (${ownKey.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`,
+      );
+    }
+    const deleteOwn = ownKey?.fate === 'delete';
     if (!deleteOwn && orphans.length === 0 && retire.length === 0) return;
 
     const inputs = readPostInputs(core.getInput, credentials);

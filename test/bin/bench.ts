@@ -182,7 +182,7 @@ for (const latency of [0, 50]) {
 }
 results.production = await production(50, floors);
 results.rssMiB = +(await peakRss()).toFixed(1);
-for (const entry of ['main', 'post', 'sweep'])
+for (const entry of ['main', 'post', 'sweep', 'use', 'revoke'])
   results.bundleKiB[entry] = Math.round(statSync(join(ROOT, 'dist', entry, 'index.js')).size / 1024);
 for (const [name, dir] of Object.entries(floors))
   results.bundleKiB[`floor ${name}`] = Math.round(statSync(join(dir, 'dist', 'index.js')).size / 1024);

@@ -1,7 +1,8 @@
 // Seeded chaos: random faults on every operation plus random SIGKILL/SIGINT moments in main. After post (and
 // after every delayed commit has landed) no key may be left and no secret byte may have been printed.
 import type { Fault, Op } from '../emulator/faults.js';
-import { Job } from '../runner/runner.js';
+import { join } from 'node:path';
+import { Job, ROOT, type StepResult } from '../runner/runner.js';
 import { startWorld } from '../support/fixture.js';
 import { findLeaks } from '../support/scan.js';
 
@@ -25,6 +26,8 @@ export interface Scenario {
   missingKeyDeleteStatus: 404 | 500;
   /** The API on another host name than the login, as in production: its connections are opened early. */
   twoHosts: boolean;
+  /** `share: true`: the key belongs to the run; a revoke job deletes it once main handed it over. */
+  share: boolean;
   kill: { signal: 'SIGKILL' | 'SIGINT'; at: 'create-request' | 'create-commit' | number } | undefined;
 }
 
@@ -89,7 +92,8 @@ export function scenario(seed: number): Scenario {
     sweepExpired,
     missingKeyDeleteStatus,
     kill: killRoll < 0.45 ? { signal, at } : undefined,
-    twoHosts: random() < 0.5, // drawn last: the scenarios of older seeds stay as they were
+    twoHosts: random() < 0.5, // drawn late: the scenarios of older seeds stay as they were
+    share: random() < 0.3,
   };
 }
 
@@ -113,6 +117,7 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
         'sweep-expired': String(s.sweepExpired),
         ...(s.byName ? { project: world.project.name } : {}),
         ...(s.twoHosts ? { 'api-url': world.emulator.urlOn('localhost') } : {}),
+        share: String(s.share),
       },
     });
     let pid = 0;
@@ -135,15 +140,27 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
     });
     pid = 0;
     const post = await job.post();
+    const steps: Array<[string, StepResult]> = [
+      ['main', main],
+      ['post', post],
+    ];
+    if (s.share && main.outputs['handoff']) {
+      // The revoke job of the run: a job of its own at the end, with the handoff (inputs it does not declare are ignored).
+      const handoff = main.outputs['handoff'];
+      const revoke = await new Job({
+        node,
+        actionDir: join(ROOT, 'revoke'),
+        with: { ...job.first.inputs, handoff },
+      }).main();
+      if (revoke.exitCode !== 0) problems.push(`revoke exited ${revoke.exitCode}: ${revoke.log.join(' | ')}`);
+      steps.push(['revoke', revoke]);
+    }
     await world.emulator.settle();
     const left = world.emulator.keysIn();
     if (left.length > 0) problems.push(`${left.length} key(s) left: ${left.map((k) => k.name).join(', ')}`);
     if (post.exitCode !== 0) problems.push(`post exited ${post.exitCode}: ${post.log.join(' | ')}`);
     if (main.exitCode !== 0 && main.exitCode !== 1 && !main.signal) problems.push(`main exited ${main.exitCode}`);
-    for (const [name, step] of [
-      ['main', main],
-      ['post', post],
-    ] as const) {
+    for (const [name, step] of steps) {
       for (const leak of findLeaks(step, world.secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] }))
         problems.push(`${name}: ${leak}`);
     }

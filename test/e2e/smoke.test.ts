@@ -19,6 +19,8 @@ describe.each(NODES)('bundles on $name', ({ path: node }) => {
     ['main', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
     ['post', 0, /^Nothing to clean up: the main step created no key\.$/m],
     ['sweep', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
+    ['use', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
+    ['revoke', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
   ])('dist/%s', (entry, status, line) => {
     const result = run(entry);
     expect(result.stderr).toBe('');

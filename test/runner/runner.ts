@@ -93,7 +93,8 @@ export class ActionUse {
   constructor(
     private readonly job: Job,
     private readonly actionDir: string,
-    private readonly inputs: Record<string, string>,
+    /** `with:` of the step. */
+    readonly inputs: Record<string, string>,
   ) {
     this.action = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionYml;
   }

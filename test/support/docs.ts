@@ -46,4 +46,9 @@ export function syncReadme(readme: string, root: string, actions: Record<string,
   );
 }
 
-export const ACTIONS = { action: 'action.yml', sweep: 'sweep/action.yml' };
+export const ACTIONS = {
+  action: 'action.yml',
+  sweep: 'sweep/action.yml',
+  use: 'use/action.yml',
+  revoke: 'revoke/action.yml',
+};

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ProxyAgent } from '../../src/api/undici-stub.js';
 import { ROOT } from '../runner/runner.js';
 
-const ENTRIES = ['main', 'post', 'sweep'];
+const ENTRIES = ['main', 'post', 'sweep', 'use', 'revoke'];
 const read = (entry: string, file: string) => readFileSync(join(ROOT, 'dist', entry, file), 'utf8');
 
 describe.each(ENTRIES)('dist/%s', (entry) => {

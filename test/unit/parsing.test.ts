@@ -85,6 +85,7 @@ describe('credentials', () => {
       cleanup: 'true',
       'sweep-expired': 'true',
       replace: 'false',
+      share: 'false',
     };
     expect(readMainInputs(inputs(defaults), { clientId: 'i', clientSecret: 's' }).connection.apiUrl).toBe(
       'https://a.io',

@@ -14,7 +14,12 @@ type Step = { uses?: string; with?: Record<string, unknown> };
 type Workflow = { jobs: Record<string, { steps?: Step[] }> };
 type Action = { inputs: Record<string, { required?: boolean; default?: string }> };
 
-const ACTIONS: Record<string, string> = { main: 'action.yml', sweep: 'sweep/action.yml' };
+const ACTIONS: Record<string, string> = {
+  main: 'action.yml',
+  sweep: 'sweep/action.yml',
+  use: 'use/action.yml',
+  revoke: 'revoke/action.yml',
+};
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const workflows = readdirSync(join(ROOT, '.github/workflows')).map((name) => ({
   name: `.github/workflows/${name}`,
@@ -36,8 +41,8 @@ async function workflowErrors(file: { name: string; content: string }): Promise<
 /** Which of our actions a `uses:` names, if any. */
 function ourAction(uses: string): string | undefined {
   if (uses === './' || /^OWNER\/pinecone-ephemeral-key@/.test(uses)) return 'main';
-  if (uses === './sweep' || /^OWNER\/pinecone-ephemeral-key\/sweep@/.test(uses)) return 'sweep';
-  return undefined;
+  const sub = /^(?:\.\/|OWNER\/pinecone-ephemeral-key\/)(sweep|use|revoke)(?:@|$)/.exec(uses);
+  return sub?.[1];
 }
 
 describe('action metadata', () => {

@@ -1,0 +1,96 @@
+// The use sub-action: a job of the run gets the run's shared key from the handoff, with no request to Pinecone.
+// On "Re-run failed jobs" GitHub hands the earlier attempt's handoff to this attempt, whose revoke job may have
+// deleted the key already: a later attempt gets a key of its own, made for this job and deleted by its post step.
+import { InputError } from '../base/errors.js';
+import { readCredentials, readUseInputs } from '../inputs/inputs.js';
+import { readRunContext, runOf } from '../inputs/run-context.js';
+import { parseKeyName } from '../rules/key-name.js';
+import { renderKeySummary } from '../rules/summary.js';
+import { createExactlyOnce } from './create-key.js';
+import { handOver, type HandedKey } from './hand-over.js';
+import { openHandoff } from './handoff.js';
+import { Journal, sealFor } from './journal.js';
+import { runLive } from './live.js';
+import { missingCredentials, openApi, reportFailure, startStep, type StepDeps } from './step.js';
+
+export const run = (): Promise<void> => runLive(runUse, { cancellable: true });
+
+/** A key made for a re-run lives as long as the shared key would have, and at least this long. */
+const RERUN_MIN_TTL_MS = 3_600_000;
+
+export async function runUse(deps: StepDeps): Promise<void> {
+  const { core, secrets } = startStep(deps);
+  try {
+    const credentials = readCredentials(core.getInput, deps.env);
+    if (credentials.missing !== undefined) return missingCredentials(core, credentials, 'no key was handed over');
+    const inputs = readUseInputs(core.getInput, credentials);
+    const run = runOf(readRunContext(deps.env), 'A handoff works only inside the workflow run that made it');
+    const { key, value } = openHandoff(credentials.clientSecret, inputs.handoff, run);
+    secrets.add(value); // masked before anything else can print it
+
+    if (run.attempt > key.attempt) {
+      const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+      core.info(
+        `This is attempt ${run.attempt} of the run; the shared key was made in attempt ${key.attempt} and may be gone. Making a key for this job, deleted when it ends.`,
+      );
+      await api.login({ creates: 1 });
+      const journal = new Journal(core, sealFor(credentials.clientSecret, deps.env), key.projectId, true);
+      const expiresAt = new Date(
+        Math.max(Date.parse(key.expiresAt), Math.ceil((api.clock.now() + RERUN_MIN_TTL_MS) / 1000) * 1000),
+      );
+      const base = parseKeyName(key.name)?.base ?? 'gha-rerun';
+      const request = {
+        projectId: key.projectId,
+        base,
+        owner: { kind: 'job', run: run } as const,
+        roles: key.roles,
+        expiresAt,
+      };
+      const created = await createExactlyOnce(api, journal, core, deps.random, request);
+      const made = {
+        value: created.value,
+        id: created.key.id,
+        name: created.name,
+        projectId: key.projectId,
+        roles: key.roles,
+        expiresAt: expiresAt.toISOString(),
+      };
+      handOver(core, made, inputs.exportEnv, { how: 'Created', fate: 'The post step deletes it when the job ends.' });
+      await summarise(
+        deps,
+        made,
+        `Made for attempt ${run.attempt} of this run, whose handoff came from attempt ${key.attempt}: the post step deletes this key when the job ends.`,
+      );
+      return;
+    }
+
+    if (Date.parse(key.expiresAt) <= deps.now()) {
+      throw new InputError(
+        `The run's shared key ${key.name} expired at ${key.expiresAt}: give the job that makes it a ttl that covers the whole run.`,
+      );
+    }
+    const shared = {
+      value,
+      id: key.keyId,
+      name: key.name,
+      projectId: key.projectId,
+      roles: key.roles,
+      expiresAt: key.expiresAt,
+    };
+    handOver(core, shared, inputs.exportEnv, {
+      how: "Using the run's shared",
+      fate: 'The revoke job deletes it when the run is done.',
+    });
+    await summarise(
+      deps,
+      shared,
+      "The run's shared key, from the handoff: the `revoke` job deletes it when the run is done.",
+    );
+  } catch (error) {
+    reportFailure(core, error);
+  }
+}
+
+function summarise(deps: StepDeps, key: HandedKey, fate: string): Promise<void> {
+  return deps.writeSummary(renderKeySummary({ ...key, roles: [...key.roles], projectName: undefined, fate }));
+}

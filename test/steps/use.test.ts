@@ -1,0 +1,118 @@
+// The use and revoke sub-actions in-process: the run's shared key is handed over with no request, a re-run gets a
+// key of its own, and revoke deletes the key the handoff names, and nothing else.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runMain } from '../../src/steps/main.js';
+import { runPost } from '../../src/steps/post.js';
+import { runRevoke } from '../../src/steps/revoke.js';
+import { runUse } from '../../src/steps/use.js';
+import { ROOT } from '../runner/runner.js';
+import { freshWorldPerTest } from '../support/fixture.js';
+import { inProcess, type InProcess } from '../support/steps.js';
+
+describe('use and revoke, in-process', () => {
+  const world = freshWorldPerTest();
+  const steps: InProcess[] = [];
+  afterEach(() => steps.forEach((step) => step.dispose()));
+  const run = async (
+    step: (deps: InProcess['deps']) => Promise<void>,
+    action: string,
+    inputs: Record<string, string>,
+    options: { state?: Record<string, string>; env?: Record<string, string>; clockOffsetMs?: number } = {},
+  ) => {
+    const running = inProcess({ ...options, inputs: { ...world().inputs, ...inputs }, actionDir: join(ROOT, action) });
+    steps.push(running);
+    await step(running.deps);
+    return running;
+  };
+  const shareKey = async () => {
+    const main = await run(runMain, '', { share: 'true' }, { env: { GITHUB_JOB: 'key' } });
+    expect(main.core.failed).toBeUndefined();
+    return main.core;
+  };
+
+  it('main with share: true hands the key to the run; its post step keeps it', async () => {
+    const main = await shareKey();
+    expect(main.outputs['handoff']).toMatch(/^pek1\./);
+    expect(main.outputs['key-name']).toMatch(/-eph-\d{8}T\d{6}Z-s[0-9a-z]+\.[0-9a-z]+\.1-[a-z0-9]{6}$/);
+    const post = await run(runPost, '', { share: 'true' }, { state: main.saved, env: { GITHUB_JOB: 'key' } });
+    expect(post.core.log).toEqual([
+      `Keeping API key ${main.outputs['key-name']} (${main.outputs['key-id']}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`,
+    ]);
+    expect(world().emulator.keysIn()).toHaveLength(1);
+  });
+
+  it('use hands over the shared key with no request, masked first', async () => {
+    const main = await shareKey();
+    const before = world().emulator.requests.length;
+    const use = await run(runUse, 'use', { handoff: main.outputs['handoff']! });
+    expect(use.core.failed).toBeUndefined();
+    expect(world().emulator.requests).toHaveLength(before);
+    const [key] = world().emulator.keysIn();
+    expect(use.core.masked).toContain(key!.value);
+    expect(use.core.outputs).toEqual({
+      'api-key': key!.value,
+      'key-id': key!.id,
+      'key-name': key!.name,
+      'project-id': world().project.id,
+      roles: 'DataPlaneEditor,ControlPlaneViewer',
+      'expires-at': main.outputs['expires-at'],
+      skipped: 'false',
+    });
+    expect(use.core.exported).toEqual({ PINECONE_API_KEY: key!.value });
+    expect(use.summaries[0]).toContain("The run's shared key");
+  });
+
+  it('a later attempt of the run gets a key of its own, deleted by its post step', async () => {
+    const main = await shareKey();
+    const env = { GITHUB_RUN_ATTEMPT: '2' };
+    const use = await run(runUse, 'use', { handoff: main.outputs['handoff']! }, { env });
+    expect(use.core.failed).toBeUndefined();
+    expect(use.core.log[0]).toBe(
+      'This is attempt 2 of the run; the shared key was made in attempt 1 and may be gone. Making a key for this job, deleted when it ends.',
+    );
+    expect(use.core.outputs['key-id']).not.toBe(main.outputs['key-id']);
+    expect(use.core.outputs['key-name']).toMatch(/-j[0-9a-z]+\.[0-9a-z]+\.2-[a-z0-9]{6}$/);
+    expect(world().emulator.keysIn()).toHaveLength(2);
+    await run(runPost, 'use', {}, { state: use.core.saved, env });
+    expect(
+      world()
+        .emulator.keysIn()
+        .map((k) => k.id),
+    ).toEqual([main.outputs['key-id']]);
+  });
+
+  it('revoke deletes the shared key; run again, it finds it gone and succeeds', async () => {
+    const main = await shareKey();
+    const production = world().emulator.addKey(world().project.id, 'production');
+    const first = await run(runRevoke, 'revoke', { handoff: main.outputs['handoff']! });
+    expect(first.core.failed).toBeUndefined();
+    expect(first.core.outputs['deleted']).toBe('true');
+    expect(
+      world()
+        .emulator.keysIn()
+        .map((k) => k.id),
+    ).toEqual([production.id]);
+    const again = await run(runRevoke, 'revoke', { handoff: main.outputs['handoff']! });
+    expect(again.core.failed).toBeUndefined();
+    expect(again.core.outputs['deleted']).toBe('false');
+    expect(again.core.log.at(-1)).toBe(
+      `Already gone: the run's shared API key ${main.outputs['key-name']} (${main.outputs['key-id']}).`,
+    );
+  });
+
+  it('a handoff of another run, or an expired key, is refused in one line before any request', async () => {
+    const main = await shareKey();
+    const before = world().emulator.requests.length;
+    const handoff = main.outputs['handoff']!;
+    const otherRun = await run(runRevoke, 'revoke', { handoff }, { env: { GITHUB_RUN_ID: '999' } });
+    expect(otherRun.core.failed).toMatch(/^Input "handoff" was made in another workflow run \(run 16021984\)/);
+    const sevenHoursLater = 7 * 3_600_000; // past the default ttl of 6h
+    const late = await run(runUse, 'use', { handoff }, { clockOffsetMs: sevenHoursLater });
+    expect(late.core.failed).toMatch(
+      /^The run's shared key .* expired at .*: give the job that makes it a ttl that covers the whole run\.$/,
+    );
+    expect(world().emulator.requests.filter((r) => r.op === 'delete-key')).toEqual([]);
+    expect(before).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,85 @@
+// The handoff between the jobs of a run: it opens only with the same client secret, in the same repository and
+// run, unaltered; every refusal is one line that says what to do.
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/base/errors.js';
+import { openHandoff, sealHandoff, type SharedKey } from '../../src/steps/handoff.js';
+
+const SECRET = 'sa-secret-Zx81-vQ3p-mT7k-0001';
+const VALUE = 'pcsk_4b1d2c_Qm9vLWJhci1iYXotcXV4LWZyb2I';
+const KEY: SharedKey = {
+  repositoryId: '829301755',
+  runId: '16021984',
+  attempt: 1,
+  keyId: '7a8e8f0e-2a4c-4d55-9a39-6f3c0b7b4f11',
+  projectId: '0f4e9f63-3b2c-4a8e-9d1e-2b7f7c9e5a10',
+  name: 'gha-shop-api-16021984-1-key-eph-20261128T040000Z-sdpqtbv.9jen4.1-k3f9q2',
+  roles: ['DataPlaneEditor'],
+  expiresAt: '2026-11-28T04:00:00.000Z',
+};
+const RUN = { repositoryId: KEY.repositoryId, runId: KEY.runId };
+const handoff = sealHandoff(SECRET, KEY, VALUE);
+const refusal = (text: string, secret = SECRET, run = RUN) => {
+  try {
+    openHandoff(secret, text, run);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error('opened');
+};
+const parts = handoff.split('.');
+const withPart = (index: number, value: string) => parts.map((part, i) => (i === index ? value : part)).join('.');
+const flip = (text: string) => (text[5] === 'A' ? 'B' : 'A') + text.slice(1, 5) + text.slice(6);
+
+describe('handoff', () => {
+  it('is one printable line without the value, and opens to the key and its value', () => {
+    expect(handoff).toMatch(/^pek1(\.[A-Za-z0-9_-]+){5}$/);
+    expect(handoff).not.toContain(VALUE);
+    expect(handoff).not.toContain(Buffer.from(VALUE).toString('base64'));
+    expect(handoff).not.toContain(SECRET);
+    expect(openHandoff(SECRET, handoff, RUN)).toEqual({ key: KEY, value: VALUE });
+    expect(sealHandoff(SECRET, KEY, VALUE)).not.toBe(handoff); // fresh salt and IV every time
+  });
+
+  it('does not open with another client secret', () => {
+    expect(refusal(handoff, 'another-secret')).toBe(
+      'Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.',
+    );
+  });
+
+  it('does not open in another repository or another run', () => {
+    expect(refusal(handoff, SECRET, { ...RUN, repositoryId: '1' })).toMatch(
+      /^Input "handoff" was made in another repository/,
+    );
+    expect(refusal(handoff, SECRET, { ...RUN, runId: '16021985' })).toMatch(
+      /^Input "handoff" was made in another workflow run \(run 16021984\): a handoff works only in the run that made it\./,
+    );
+  });
+
+  it('refuses an altered value, an altered or swapped clear field, and a truncated handoff', () => {
+    expect(refusal(withPart(5, flip(parts[5]!)))).toMatch(/^Input "handoff" has been altered/);
+    for (const change of [
+      { keyId: 'a-key-of-someone-else' },
+      { roles: ['ProjectEditor'] },
+      { attempt: 2 },
+      { expiresAt: '2099-01-01T00:00:00.000Z' },
+    ]) {
+      const clear = Buffer.from(JSON.stringify({ ...KEY, ...change })).toString('base64url');
+      expect(refusal(withPart(1, clear)), JSON.stringify(change)).toMatch(/^Input "handoff" has been altered/);
+    }
+    const other = sealHandoff(SECRET, { ...KEY, keyId: 'other' }, 'pcsk_other');
+    expect(refusal(withPart(5, other.split('.')[5]!))).toMatch(/(altered|another client secret)/);
+    expect(refusal(handoff.slice(0, handoff.length - 10))).toMatch(/^Input "handoff" has been altered/);
+    expect(refusal(parts.slice(0, 4).join('.'))).toMatch(
+      /^Input "handoff" is not a handoff of pinecone-ephemeral-key \(malformed or cut short\)/,
+    );
+    expect(refusal(withPart(1, 'bm90IGpzb24'))).toMatch(/its clear part is unreadable/);
+    expect(refusal('')).toMatch(/malformed or cut short/);
+  });
+
+  it('names an unknown version', () => {
+    expect(refusal(withPart(0, 'pek2'))).toBe(
+      'Input "handoff" is of version pek2, which this version of the action does not read: use the same version of the action in every job of the run.',
+    );
+  });
+});
