@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(804);
+/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(401);
 // Entry of the post step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 804:
+/***/ 401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4512,6 +4512,30 @@ function createRequester(deps) {
     return { send, pause };
 }
 
+;// CONCATENATED MODULE: ./src/steps/session.ts
+// An Admin API session inside a step's time budget: the requester with its retries, the server's clock, and the
+// early connections of the transport. Kept apart from step.ts so that a step that may make no request (use) loads
+// none of it unless it has to.
+
+
+
+
+function openApi(deps, core, connection, budgetMs, secrets) {
+    const clock = new ServerClock(deps.now);
+    const requester = createRequester({
+        transport: deps.transport,
+        now: deps.now,
+        sleep: deps.sleep,
+        random: deps.random,
+        debug: core.debug,
+        signal: deps.signal,
+        deadline: deps.now() + budgetMs,
+        budget: `timeout: ${durations_formatDuration(budgetMs)}`,
+        onAnswer: (response) => clock.observe(response.headers),
+    });
+    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
 // The one place that calls setSecret. Every secret value passes through `add` before it is used anywhere else,
 // so the runner masks it in every later log line, and `redact` can scrub it from text we build ourselves
@@ -4541,12 +4565,6 @@ class Secrets {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/step.ts
-// What every step is given, and the plumbing they share: the start of a step (mask the client secret, guard
-// the log), an Admin API session inside a time budget, and one way to report failure. Entry points pass the
-// real things (live.ts); tests pass their own.
-
-
-
 
 
 
@@ -4569,21 +4587,6 @@ function startStep(deps) {
         setFailed: safe(deps.core.setFailed),
     };
     return { core, secrets };
-}
-function openApi(deps, core, connection, budgetMs, secrets) {
-    const clock = new ServerClock(deps.now);
-    const requester = createRequester({
-        transport: deps.transport,
-        now: deps.now,
-        sleep: deps.sleep,
-        random: deps.random,
-        debug: core.debug,
-        signal: deps.signal,
-        deadline: deps.now() + budgetMs,
-        budget: `timeout: ${durations_formatDuration(budgetMs)}`,
-        onAnswer: (response) => clock.observe(response.headers),
-    });
-    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
 }
 /** One line when this runner's clock is far off Pinecone's: names and expiry follow Pinecone's time. */
 function reportClockSkew(core, api) {
@@ -4614,6 +4617,7 @@ function reportFailure(core, error, report = core.setFailed) {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/post.ts
+
 
 
 

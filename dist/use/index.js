@@ -281,70 +281,282 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 705:
+/***/ 532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   Nf: () => (/* binding */ CREATE_TRIES),
+/* harmony export */   RI: () => (/* binding */ CANCEL_GRACE_MS),
+/* harmony export */   S9: () => (/* binding */ DELETE_CONCURRENCY),
+/* harmony export */   TK: () => (/* binding */ MAX_ATTEMPTS_THROTTLED),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   YY: () => (/* binding */ DELETE_ROUNDS),
+/* harmony export */   iD: () => (/* binding */ MIN_ATTEMPT_MS),
+/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   jo: () => (/* binding */ backoffMs),
+/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
+/* harmony export */   mt: () => (/* binding */ TOKEN_REFRESH_MARGIN_MS),
+/* harmony export */   oy: () => (/* binding */ ATTEMPT_SHARE_OF_BUDGET)
+/* harmony export */ });
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE, MAX_RETIRE_PER_RUN, MAX_POST_BUDGET_MS, EXPIRY_GRACE_MS, CREATES_AFTER_QUOTA */
+// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
+// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
+/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
+const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
+/** Floor of an attempt's timeout, however little budget is left. */
+const MIN_ATTEMPT_MS = 1_000;
+/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
+const MAX_ATTEMPTS = 5;
+/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
+const MAX_ATTEMPTS_THROTTLED = 8;
+/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 8_000;
+/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
+const DELETE_ROUNDS = 5;
+/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
+const CREATE_TRIES = 3;
+/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
+const TOKEN_REFRESH_MARGIN_MS = 30_000;
+/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
+const DELETE_CONCURRENCY = 8;
+/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
+const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
+/** Looking again for a late create stops while this share of post's budget is left for the delete. */
+const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
+/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000;
+/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
+const MAX_RETIRE_PER_RUN = 100;
+/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
+const MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
+/**
+ * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
+ * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
+ */
+const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
+const CREATES_AFTER_QUOTA = 1;
+/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+}
+/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(header, nowMs) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Retrying makes sense for these answers: rate limits and server-side failures. */
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+
+
+/***/ }),
+
+/***/ 465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  l: () => (/* binding */ connectionsFor),
+  y: () => (/* binding */ createPreconnect)
 });
 
-// UNUSED EXPORTS: runUse
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
+var lib = __nccwpck_require__(855);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: ./src/api/policy.ts
+var policy = __nccwpck_require__(532);
+;// CONCATENATED MODULE: ./src/api/preconnect.ts
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
-var platform_namespaceObject = {};
-__nccwpck_require__.r(platform_namespaceObject);
-__nccwpck_require__.d(platform_namespaceObject, {
-  arch: () => (arch),
-  getDetails: () => (getDetails),
-  isLinux: () => (isLinux),
-  isMacOS: () => (isMacOS),
-  isWindows: () => (isWindows),
-  platform: () => (platform)
+
+
+/**
+ * How many connections to open to the API while logging in. The login and the API live on different hosts in
+ * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
+ * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
+ * login takes one of them, hence all of them).
+ */
+function connectionsFor(upcoming, oneHost) {
+    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, policy/* DELETE_CONCURRENCY */.S9);
+    if (oneHost && parallel <= 1)
+        return 0;
+    return Math.max(1, parallel);
+}
+function createPreconnect(agentFor) {
+    const warm = new Map(); // "host:port" → connections opened before the requests that use them
+    const adopted = new WeakSet();
+    const adopt = (agent) => {
+        if (adopted.has(agent))
+            return agent;
+        adopted.add(agent);
+        const open = agent.createConnection.bind(agent);
+        agent.createConnection = (options, callback) => {
+            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
+            let socket = sockets.shift();
+            while (socket?.destroyed)
+                socket = sockets.shift();
+            return socket ? socket.ref() : open(options, callback);
+        };
+        return agent;
+    };
+    return {
+        open(url, connections) {
+            if (connections <= 0 || (0,lib/* getProxyUrl */.s_)(url))
+                return; // a tunnel agent makes connections of its own
+            const target = new URL(url);
+            const host = target.hostname;
+            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+            const agent = adopt(agentFor(url));
+            // What http.Agent itself would pass.
+            const defaults = agent.options;
+            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
+            const sockets = warm.get(`${host}:${port}`) ?? [];
+            while (sockets.length < connections) {
+                const socket = agent.createConnection(options);
+                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
+                socket.unref(); // an unused one must not keep the step alive
+                sockets.push(socket);
+            }
+            warm.set(`${host}:${port}`, sockets);
+        },
+        dispose() {
+            for (const socket of [...warm.values()].flat())
+                socket.destroy();
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  wX: () => (/* binding */ TransportError),
+  St: () => (/* binding */ createHttpTransport),
+  Wn: () => (/* binding */ describeStatus)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
-var core_namespaceObject = {};
-__nccwpck_require__.r(core_namespaceObject);
-__nccwpck_require__.d(core_namespaceObject, {
-  ExitCode: () => (ExitCode),
-  addPath: () => (addPath),
-  debug: () => (debug),
-  endGroup: () => (endGroup),
-  error: () => (error),
-  exportVariable: () => (exportVariable),
-  getBooleanInput: () => (getBooleanInput),
-  getIDToken: () => (getIDToken),
-  getInput: () => (getInput),
-  getMultilineInput: () => (getMultilineInput),
-  getState: () => (getState),
-  group: () => (group),
-  info: () => (info),
-  isDebug: () => (isDebug),
-  markdownSummary: () => (markdownSummary),
-  notice: () => (notice),
-  platform: () => (platform_namespaceObject),
-  saveState: () => (saveState),
-  setCommandEcho: () => (setCommandEcho),
-  setFailed: () => (setFailed),
-  setOutput: () => (setOutput),
-  setSecret: () => (setSecret),
-  startGroup: () => (startGroup),
-  summary: () => (summary),
-  toPlatformPath: () => (toPlatformPath),
-  toPosixPath: () => (toPosixPath),
-  toWin32Path: () => (toWin32Path),
-  warning: () => (warning)
-});
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
+var lib = __nccwpck_require__(855);
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+// EXTERNAL MODULE: ./src/api/preconnect.ts + 1 modules
+var api_preconnect = __nccwpck_require__(465);
+;// CONCATENATED MODULE: ./src/api/transport.ts
+// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
+// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
 
-;// CONCATENATED MODULE: ./src/base/errors.ts
+
+
+/**
+ * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
+ * `unknown`: the request may have reached the server (reset, dropped, timed out).
+ * `final`: trying again cannot help (the proxy wants other credentials).
+ */
+class TransportError extends Error {
+    outcome;
+    final;
+    constructor(message, outcome, final = false) {
+        super(message);
+        this.outcome = outcome;
+        this.final = final;
+    }
+}
+/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
+function describeStatus(status) {
+    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
+    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
+}
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function createHttpTransport(userAgent) {
+    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
+    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
+    const client = new lib/* HttpClient */.Qq(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+    const transport = async ({ method, url, headers, body, timeoutMs }) => {
+        const proxy = (0,lib/* getProxyUrl */.s_)(url);
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
+        });
+        try {
+            const exchange = (async () => {
+                const response = await client.request(method, url, body ?? null, headers);
+                const text = await response.readBody();
+                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
+            })();
+            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
+            const response = await Promise.race([exchange, timeout]);
+            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
+            if (proxy && response.status === 407)
+                throw proxyError(proxy, describeStatus(407), true);
+            return response;
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                throw error;
+            const code = error.code ?? '';
+            const message = error.message;
+            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
+            if (proxy && /tunneling socket could not be established/.test(message)) {
+                const status = /statusCode=(\d+)/.exec(message)?.[1];
+                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
+                throw proxyError(proxy, cause, status === '407');
+            }
+            if (proxy && NOT_SENT_CODES.has(code))
+                throw proxyError(proxy, code, false);
+            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+    const preconnect = (0,api_preconnect/* createPreconnect */.y)((url) => client.getAgent(url));
+    const dispose = () => {
+        preconnect.dispose();
+        client.dispose();
+    };
+    return { transport, preconnect, dispose };
+}
+function proxyError(proxy, cause, final) {
+    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
+    const hint = final ? '; check the proxy credentials in https_proxy' : '';
+    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
+}
+
+
+/***/ }),
+
+/***/ 758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
 // Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
 // with its stack only under RUNNER_DEBUG.
 class ActionError extends Error {
 }
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
-class errors_InputError extends ActionError {
+class InputError extends ActionError {
 }
 /** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
 class CancelledError extends ActionError {
@@ -356,9 +568,55 @@ class CancelledError extends ActionError {
 class OutcomeUnknownError extends Error {
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/rules/key-name.ts
+
+/***/ }),
+
+/***/ 208:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(758);
+// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+function parseDuration(input, what, limits) {
+    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
+    if (!match) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
+    }
+    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
+    if (ms < limits.min || ms > limits.max) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what} "${input}" is out of range: use ${formatDuration(limits.min)} to ${formatDuration(limits.max)}.`);
+    }
+    return ms;
+}
+/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
+function formatDuration(ms) {
+    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
+        if (ms % size === 0 && ms >= size)
+            return `${ms / size}${unit}`;
+    }
+    return `${ms}ms`;
+}
+
+
+/***/ }),
+
+/***/ 898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Yd: () => (/* binding */ newNonce),
+/* harmony export */   Zy: () => (/* binding */ buildKeyName),
+/* harmony export */   wN: () => (/* binding */ parseKeyName)
+/* harmony export */ });
+/* unused harmony exports MAX_NAME_LENGTH, PLACEHOLDERS, checkTemplate, renderBase, sanitize, sameRunAttempt */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(758);
 // The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
@@ -388,7 +646,7 @@ const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
 /** Fails on an unknown placeholder before any request is made. */
-function key_name_checkTemplate(template) {
+function checkTemplate(template) {
     if (template.trim() === '')
         throw new InputError('Input "name" is empty: give a template such as gha-{repo}-{run_id}.');
     for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
@@ -403,7 +661,7 @@ function key_name_checkTemplate(template) {
  * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
  */
 function renderBase(template, values, owner) {
-    key_name_checkTemplate(template);
+    checkTemplate(template);
     const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
         if (i % 2 === 0)
             return { text, word: undefined };
@@ -501,6 +759,70 @@ function sameRunAttempt(a, b) {
     return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
 }
 
+
+/***/ }),
+
+/***/ 489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: runUse
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (warning)
+});
+
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __nccwpck_require__(758);
+// EXTERNAL MODULE: ./src/rules/key-name.ts
+var key_name = __nccwpck_require__(898);
 ;// CONCATENATED MODULE: ./src/base/text.ts
 // Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
 // reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
@@ -536,30 +858,8 @@ function escapeHtml(text) {
     return text.replace(/[&<>"'|]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' })[c]);
 }
 
-;// CONCATENATED MODULE: ./src/inputs/durations.ts
-// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
-
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-function durations_parseDuration(input, what, limits) {
-    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
-    if (!match) {
-        throw new errors_InputError(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
-    }
-    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
-    if (ms < limits.min || ms > limits.max) {
-        throw new errors_InputError(`${what} "${input}" is out of range: use ${durations_formatDuration(limits.min)} to ${durations_formatDuration(limits.max)}.`);
-    }
-    return ms;
-}
-/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
-function durations_formatDuration(ms) {
-    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
-        if (ms % size === 0 && ms >= size)
-            return `${ms / size}${unit}`;
-    }
-    return `${ms}ms`;
-}
-
+// EXTERNAL MODULE: ./src/inputs/durations.ts
+var durations = __nccwpck_require__(208);
 ;// CONCATENATED MODULE: ./src/inputs/checks.ts
 // The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
 // variables; and no control characters in anything that is echoed into the log. Each problem throws an
@@ -573,20 +873,20 @@ const MAX_TIMEOUT_MS = 30 * 60_000;
 function checks_text(input, name) {
     const value = input(name).trim();
     if (hasControlCharacters(value)) {
-        throw new errors_InputError(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
+        throw new errors/* InputError */.dz(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
     }
     return value;
 }
 function checks_required(input, name) {
     const value = checks_text(input, name);
     if (value === '')
-        throw new errors_InputError(`Input "${name}" is required and empty.`);
+        throw new errors/* InputError */.dz(`Input "${name}" is required and empty.`);
     return value;
 }
 function checks_choice(input, name, options) {
     const value = checks_text(input, name).toLowerCase();
     if (!options.includes(value)) {
-        throw new errors_InputError(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
+        throw new errors/* InputError */.dz(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
     }
     return value;
 }
@@ -601,7 +901,7 @@ function checks_bool(input, name) {
 }
 /** The `timeout` input: a step's whole budget. */
 function checks_timeout(input) {
-    return durations_parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
+    return (0,durations/* parseDuration */.E)(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
 }
 /** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
 function url(input, name) {
@@ -611,16 +911,16 @@ function url(input, name) {
         parsed = new URL(value);
     }
     catch {
-        throw new errors_InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
+        throw new errors/* InputError */.dz(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
     }
     const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
     if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-        throw new errors_InputError(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
+        throw new errors/* InputError */.dz(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
     }
     if (parsed.username || parsed.password)
-        throw new errors_InputError(`Input "${name}" must not carry a user name or password.`);
+        throw new errors/* InputError */.dz(`Input "${name}" must not carry a user name or password.`);
     if (parsed.search || parsed.hash)
-        throw new errors_InputError(`Input "${name}" must not have a query or fragment.`);
+        throw new errors/* InputError */.dz(`Input "${name}" must not have a query or fragment.`);
     return parsed.href.replace(/\/+$/, '');
 }
 /**
@@ -647,11 +947,11 @@ function checks_envName(input, name) {
     if (value === '')
         return '';
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new errors_InputError(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
+        throw new errors/* InputError */.dz(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
     }
     const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
     if (reserved) {
-        throw new errors_InputError(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
+        throw new errors/* InputError */.dz(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
     }
     return value;
 }
@@ -718,11 +1018,11 @@ function readConnection(input, credentials) {
     const authUrl = url(input, 'auth-url');
     // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
     if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
-        throw new errors_InputError(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
+        throw new errors/* InputError */.dz(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
     }
     const apiVersion = checks_text(input, 'api-version');
     if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
-        throw new errors_InputError(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
+        throw new errors/* InputError */.dz(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
@@ -829,7 +1129,7 @@ function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceO
 function runOf(context, why) {
     if (context.run)
         return context.run;
-    throw new errors_InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
+    throw new errors/* InputError */.dz(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
 }
 /** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
 function readEvent(path, readFile) {
@@ -888,102 +1188,6 @@ function renderSweepSummary(plan, deleted, dryRun) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/api/policy.ts
-// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
-// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
-/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
-const REQUEST_TIMEOUT_MS = 15_000;
-/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
-const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
-/** Floor of an attempt's timeout, however little budget is left. */
-const MIN_ATTEMPT_MS = 1_000;
-/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
-const MAX_ATTEMPTS = 5;
-/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
-const MAX_ATTEMPTS_THROTTLED = 8;
-/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
-const BACKOFF_BASE_MS = 250;
-const BACKOFF_CAP_MS = 8_000;
-/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
-const DELETE_ROUNDS = 5;
-/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
-const CREATE_TRIES = 3;
-/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
-const TOKEN_REFRESH_MARGIN_MS = 30_000;
-/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
-const DELETE_CONCURRENCY = 8;
-/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
-const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
-/** Looking again for a late create stops while this share of post's budget is left for the delete. */
-const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
-/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
-const CANCEL_GRACE_MS = 5_000;
-/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
-const MAX_RETIRE_PER_RUN = 100;
-/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
-const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
-/**
- * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
- * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
- */
-const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
-/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
-const CREATES_AFTER_QUOTA = 1;
-/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-}
-/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMs(header, nowMs) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** Retrying makes sense for these answers: rate limits and server-side failures. */
-function isTransientStatus(status) {
-    return status === 429 || status >= 500;
-}
-
-;// CONCATENATED MODULE: ./src/steps/create-key.ts
-
-
-
-async function createExactlyOnce(api, journal, log, random, request) {
-    let lost = '';
-    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
-        const name = buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)));
-        journal.sendingCreate(name);
-        log.info(`Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`);
-        try {
-            const created = await api.createKey(request.projectId, name, request.roles);
-            journal.created(created.key.id, name);
-            return { ...created, name };
-        }
-        catch (error) {
-            if (!(error instanceof OutcomeUnknownError)) {
-                journal.noKeyMade(name);
-                throw error;
-            }
-            lost = error.message;
-            log.warning(`The answer to the create request was lost (${error.message}); checking whether the key was made.`);
-            await removeByName(api, request.projectId, name, log);
-            journal.answerLost();
-        }
-    }
-    throw new ActionError(`Could not create the API key: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
-}
-async function removeByName(api, projectId, name, log) {
-    const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
-    for (const stray of strays) {
-        await api.deleteKey(stray.id);
-        log.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/steps/hand-over.ts
 function handOver(core, key, exportEnv, said) {
     core.setOutput('api-key', key.value);
@@ -999,6 +1203,8 @@ function handOver(core, key, exportEnv, said) {
     core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: ./src/steps/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
@@ -1026,24 +1232,24 @@ function sealHandoff(clientSecret, key, value) {
 function openHandoff(clientSecret, handoff, run) {
     const parts = handoff.trim().split('.');
     if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
-        throw new errors_InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
+        throw new errors/* InputError */.dz(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
     }
     if (parts.length !== 6 || parts[0] !== VERSION) {
-        throw new errors_InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
+        throw new errors/* InputError */.dz(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
     }
     const [, clear, salt, iv, check, sealed] = parts;
     const key = readClear(clear);
     if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
-        throw new errors_InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
+        throw new errors/* InputError */.dz(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
     }
     const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
     const expected = checkValue(derived);
     const given = Buffer.from(check, 'base64url');
-    if (given.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected)) {
-        throw new errors_InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
+    if (given.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(given, expected)) {
+        throw new errors/* InputError */.dz('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
     }
     try {
-        const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
+        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
         decipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
         const bytes = Buffer.from(sealed, 'base64url');
         if (bytes.length < 17)
@@ -1053,15 +1259,15 @@ function openHandoff(clientSecret, handoff, run) {
         return { key, value };
     }
     catch {
-        throw new errors_InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
+        throw new errors/* InputError */.dz(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
     }
 }
 function deriveKey(clientSecret, salt, run) {
     const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
-    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
+    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, salt, info, 32));
 }
 function checkValue(derived) {
-    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
+    return (0,external_node_crypto_.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
 }
 function readClear(clear) {
     let value;
@@ -1078,99 +1284,9 @@ function readClear(clear) {
         !Number.isInteger(key.attempt) ||
         !Array.isArray(key.roles) ||
         !key.roles.every((role) => typeof role === 'string')) {
-        throw new errors_InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
+        throw new errors/* InputError */.dz(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
     }
     return key;
-}
-
-;// CONCATENATED MODULE: ./src/steps/journal.ts
-// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
-// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
-// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
-// logs in again and addresses keys by ID.
-// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
-// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
-// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
-// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
-
-const STATE_NAME = 'journal';
-const journal_VERSION = 'v1';
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${journal_VERSION}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
-}
-/** Main's side: each method is one event, saved before the request it protects is sent. */
-class Journal {
-    store;
-    seal;
-    record;
-    constructor(store, seal, projectId, cleanup) {
-        this.store = store;
-        this.seal = seal;
-        this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
-        this.save();
-    }
-    sendingCreate(name) {
-        this.record.names.push(name);
-        this.record.inFlight = name;
-        this.save();
-    }
-    /** A definite answer (or no request sent at all): this name made no key, nothing for post to look for. */
-    noKeyMade(name) {
-        this.record.names = this.record.names.filter((n) => n !== name);
-        this.record.inFlight = '';
-        this.save();
-    }
-    /** The answer was lost and what it made is cleaned up; post still looks for the name once (a late commit). */
-    answerLost() {
-        this.record.inFlight = '';
-        this.save();
-    }
-    created(id, name) {
-        this.record.key = { id, name };
-        this.record.inFlight = '';
-        this.save();
-    }
-    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
-    shared() {
-        this.record.shared = true;
-        this.save();
-    }
-    retireLater(keys) {
-        this.record.retire = keys;
-        this.save();
-    }
-    save() {
-        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${journal_VERSION}.${body}`;
-        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
-    }
-}
-/** True when main left anything at all (or something posing as main did). */
-function hasJournal(store) {
-    return store.getState(STATE_NAME) !== '';
-}
-/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
-function readPlan(store, seal) {
-    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
-        return undefined;
-    const expected = seal(`${version}.${body}`);
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
-        return undefined;
-    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
-    const ownKey = record.key ? { ...record.key, fate } : undefined;
-    return {
-        projectId: record.projectId,
-        ownKey,
-        orphans: record.names.filter((name) => name !== record.key?.name),
-        lateCreate: record.inFlight || undefined,
-        retire: record.retire,
-    };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -1344,815 +1460,10 @@ function prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: ./src/api/undici-stub.ts
-// Stands in for `undici` in the bundles (tsconfig.json `paths`, which ncc honours). @actions/http-client imports
-// undici only for HttpClient.getAgentDispatcher, a fetch dispatcher for Octokit that this action never asks for;
-// bundled, undici is ~90% of every bundle and ~25 ms of every step's start (actions/toolkit#1697). Our requests,
-// proxied or not, go through node:http and `tunnel`, not undici.
-class ProxyAgent {
-    constructor() {
-        throw new Error('This bundle leaves out undici: HttpClient.getAgentDispatcher is not supported.');
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
+var lib = __nccwpck_require__(855);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -2177,7 +1488,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -2199,7 +1510,7 @@ class BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -2221,7 +1532,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -2246,7 +1557,7 @@ class OidcClient {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -4131,6 +3442,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/api/policy.ts
+var policy = __nccwpck_require__(532);
 ;// CONCATENATED MODULE: ./src/steps/cancel.ts
 // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that.
 // On the first signal we start nothing new (the signal aborts), but let a request in flight settle for a few
@@ -4145,7 +3458,7 @@ function watchForCancel(deps) {
             deps.exit(1);
             return;
         }
-        const graceMs = deps.graceMs ?? CANCEL_GRACE_MS;
+        const graceMs = deps.graceMs ?? policy/* CANCEL_GRACE_MS */.RI;
         deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight so the post step knows what to delete.`);
         controller.abort();
         setTimeout(() => {
@@ -4158,151 +3471,8 @@ function watchForCancel(deps) {
     return controller.signal;
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/api/preconnect.ts
-
-
-
-/**
- * How many connections to open to the API while logging in. The login and the API live on different hosts in
- * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
- * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
- * login takes one of them, hence all of them).
- */
-function connectionsFor(upcoming, oneHost) {
-    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, DELETE_CONCURRENCY);
-    if (oneHost && parallel <= 1)
-        return 0;
-    return Math.max(1, parallel);
-}
-function createPreconnect(agentFor) {
-    const warm = new Map(); // "host:port" → connections opened before the requests that use them
-    const adopted = new WeakSet();
-    const adopt = (agent) => {
-        if (adopted.has(agent))
-            return agent;
-        adopted.add(agent);
-        const open = agent.createConnection.bind(agent);
-        agent.createConnection = (options, callback) => {
-            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
-            let socket = sockets.shift();
-            while (socket?.destroyed)
-                socket = sockets.shift();
-            return socket ? socket.ref() : open(options, callback);
-        };
-        return agent;
-    };
-    return {
-        open(url, connections) {
-            if (connections <= 0 || lib_getProxyUrl(url))
-                return; // a tunnel agent makes connections of its own
-            const target = new URL(url);
-            const host = target.hostname;
-            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
-            const agent = adopt(agentFor(url));
-            // What http.Agent itself would pass.
-            const defaults = agent.options;
-            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
-            const sockets = warm.get(`${host}:${port}`) ?? [];
-            while (sockets.length < connections) {
-                const socket = agent.createConnection(options);
-                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
-                socket.unref(); // an unused one must not keep the step alive
-                sockets.push(socket);
-            }
-            warm.set(`${host}:${port}`, sockets);
-        },
-        dispose() {
-            for (const socket of [...warm.values()].flat())
-                socket.destroy();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/api/transport.ts
-// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
-// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
-
-
-
-/**
- * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
- * `unknown`: the request may have reached the server (reset, dropped, timed out).
- * `final`: trying again cannot help (the proxy wants other credentials).
- */
-class TransportError extends Error {
-    outcome;
-    final;
-    constructor(message, outcome, final = false) {
-        super(message);
-        this.outcome = outcome;
-        this.final = final;
-    }
-}
-/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
-function describeStatus(status) {
-    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
-    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
-}
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-function createHttpTransport(userAgent) {
-    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
-    const client = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
-    const transport = async ({ method, url, headers, body, timeoutMs }) => {
-        const proxy = lib_getProxyUrl(url);
-        let timer;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
-        });
-        try {
-            const exchange = (async () => {
-                const response = await client.request(method, url, body ?? null, headers);
-                const text = await response.readBody();
-                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
-            })();
-            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
-            const response = await Promise.race([exchange, timeout]);
-            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
-            if (proxy && response.status === 407)
-                throw proxyError(proxy, describeStatus(407), true);
-            return response;
-        }
-        catch (error) {
-            if (error instanceof TransportError)
-                throw error;
-            const code = error.code ?? '';
-            const message = error.message;
-            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
-            if (proxy && /tunneling socket could not be established/.test(message)) {
-                const status = /statusCode=(\d+)/.exec(message)?.[1];
-                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
-                throw proxyError(proxy, cause, status === '407');
-            }
-            if (proxy && NOT_SENT_CODES.has(code))
-                throw proxyError(proxy, code, false);
-            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    };
-    const preconnect = createPreconnect((url) => client.getAgent(url));
-    const dispose = () => {
-        preconnect.dispose();
-        client.dispose();
-    };
-    return { transport, preconnect, dispose };
-}
-function proxyError(proxy, cause, final) {
-    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
-    const hint = final ? '; check the proxy credentials in https_proxy' : '';
-    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
-}
-
+// EXTERNAL MODULE: ./src/api/transport.ts + 1 modules
+var api_transport = __nccwpck_require__(18);
 ;// CONCATENATED MODULE: ./src/steps/live.ts
 // The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
 
@@ -4311,7 +3481,7 @@ function proxyError(proxy, cause, final) {
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
 function liveDeps(options) {
-    const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
+    const { transport, preconnect, dispose } = (0,api_transport/* createHttpTransport */.St)(USER_AGENT);
     const signal = options.cancellable
         ? watchForCancel({ log: info, exit: (code) => process.exit(code), process })
         : new AbortController().signal;
@@ -4340,374 +3510,6 @@ async function runLive(step, options) {
     finally {
         dispose();
     }
-}
-
-;// CONCATENATED MODULE: ./src/api/admin-api.ts
-// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
-// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
-
-
-
-
-/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
-class QuotaError extends ActionError {
-    answered;
-    constructor(message, 
-    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
-    answered) {
-        super(message);
-        this.answered = answered;
-    }
-}
-const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-class AdminApi {
-    config;
-    requester;
-    secrets;
-    localNow;
-    clock;
-    preconnect;
-    token;
-    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-    loggingIn;
-    constructor(config, requester, secrets, localNow, clock, preconnect) {
-        this.config = config;
-        this.requester = requester;
-        this.secrets = secrets;
-        this.localNow = localNow;
-        this.clock = clock;
-        this.preconnect = preconnect;
-    }
-    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
-    async login(upcoming = {}) {
-        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
-        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
-        await this.freshToken();
-    }
-    freshToken() {
-        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
-        return this.loggingIn;
-    }
-    async requestToken() {
-        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
-        const response = await this.requester.send({
-            what: 'log in',
-            method: 'POST',
-            url: authUrl,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-            body: JSON.stringify({
-                grant_type: 'client_credentials',
-                client_id: clientId,
-                client_secret: clientSecret,
-                audience: AUDIENCE,
-            }),
-        });
-        if (!admin_api_ok(response))
-            throw this.loginError(response);
-        const body = parseBody(response);
-        const token = body?.['access_token'];
-        if (typeof token === 'string')
-            this.secrets.add(token);
-        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
-        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
-            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
-        }
-        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
-    }
-    async listProjects() {
-        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
-        return arrayOf(body, 'data', 'list projects').filter(isProject);
-    }
-    async createKey(projectId, name, roles) {
-        const what = 'create the API key';
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const response = await this.admin({
-            what,
-            method: 'POST',
-            url: this.url(path),
-            once: true,
-            body: JSON.stringify({ name, roles }),
-        });
-        if (!admin_api_ok(response))
-            throw this.apiError(response, what, projectId);
-        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
-        const body = parseBody(response);
-        const value = body?.['value'];
-        if (typeof value === 'string' && value !== '')
-            this.secrets.add(value);
-        const key = body?.['key'];
-        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
-            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
-        }
-        return { key, value };
-    }
-    async listKeys(projectId) {
-        const what = "list the project's API keys";
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
-        return arrayOf(body, 'data', what).filter(isApiKey);
-    }
-    /** Resolves when the key is gone, whether we deleted it or it already was. */
-    async deleteKey(id) {
-        const what = `delete API key ${id}`;
-        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
-        for (let round = 1;; round++) {
-            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
-            if (admin_api_ok(response))
-                return 'deleted';
-            if (isPineconeNotFound(response))
-                return 'already gone';
-            if (response.status < 500 || round === DELETE_ROUNDS)
-                throw this.apiError(response, what);
-            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
-            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
-            if (isPineconeNotFound(fetched))
-                return 'already gone';
-            await this.requester.pause(round, what);
-        }
-    }
-    url(path) {
-        return this.config.apiUrl.replace(/\/+$/, '') + path;
-    }
-    async json(call, projectId) {
-        const response = await this.admin(call);
-        if (!admin_api_ok(response))
-            throw this.apiError(response, call.what, projectId);
-        const body = parseBody(response);
-        if (!body)
-            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
-        return body;
-    }
-    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
-    async admin(call) {
-        for (let fresh = false;; fresh = true) {
-            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-                await this.freshToken();
-            const headers = {
-                Authorization: `Bearer ${this.token.value}`,
-                Accept: 'application/json',
-                'X-Pinecone-Api-Version': this.config.apiVersion,
-            };
-            if (call.body !== undefined)
-                headers['Content-Type'] = 'application/json';
-            const used = this.token;
-            const response = await this.requester.send({ ...call, headers });
-            if (response.status !== 401 || fresh)
-                return response;
-            if (this.token === used)
-                this.token = undefined; // a parallel request may have renewed it already
-        }
-    }
-    loginError(response) {
-        const { status } = response;
-        const answered = `HTTP ${status}${this.errorCode(response)}`;
-        if (isMisdirected(response, true))
-            return new ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
-        if (status === 400 || status === 401 || status === 403) {
-            return new ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
-        }
-        return this.unavailable(response, 'log in');
-    }
-    apiError(response, what, projectId) {
-        const { status } = response;
-        const code = this.errorCode(response);
-        const answered = `HTTP ${status}${code}`;
-        const project = projectId ? `project ${projectId}` : 'the project';
-        if (isMisdirected(response, !projectId))
-            return new ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
-        if (status === 401)
-            return new ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
-        if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
-            return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
-        }
-        if (status === 403)
-            return new ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
-        if (status === 404 && projectId)
-            return new ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
-        if (status >= 500 || status === 429)
-            return this.unavailable(response, what);
-        return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
-    }
-    unavailable(response, what) {
-        return new ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
-    }
-    /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
-    errorCode(response) {
-        const error = parseBody(response)?.['error'];
-        const code = typeof error === 'object' && error !== null ? error['code'] : error;
-        return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
-    }
-    /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
-    excerpt(response) {
-        const body = parseBody(response);
-        const error = body?.['error'];
-        const description = body?.['error_description'];
-        const text = typeof error === 'object' && error && 'message' in error
-            ? String(error.message)
-            : typeof description === 'string'
-                ? description
-                : response.body;
-        const flat = this.secrets
-            .redact(text)
-            .replace(/<[^>]*>/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim();
-        return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
-    }
-}
-function admin_api_ok(response) {
-    return response.status >= 200 && response.status < 300;
-}
-/**
- * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
- * Pinecone's JSON: the URL input points somewhere else than the API.
- */
-function isMisdirected(response, pathAlwaysExists) {
-    const { status } = response;
-    if (status === 404)
-        return pathAlwaysExists || !isPineconeShaped(response);
-    return (status >= 300 && status < 400) || status === 405;
-}
-/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted key. */
-function isPineconeNotFound(response) {
-    return response.status === 404 && isPineconeShaped(response);
-}
-function isPineconeShaped(response) {
-    return response.body.trim() === '' || parseBody(response) !== undefined;
-}
-function parseBody(response) {
-    try {
-        const value = JSON.parse(response.body);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function arrayOf(body, field, what) {
-    const list = body?.[field];
-    if (!Array.isArray(list))
-        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
-    return list;
-}
-function isProject(value) {
-    const project = value;
-    return typeof project?.['id'] === 'string' && typeof project['name'] === 'string';
-}
-function isApiKey(value) {
-    const key = value;
-    return (typeof key?.['id'] === 'string' &&
-        (typeof key['name'] === 'string' || key['name'] === null) &&
-        Array.isArray(key['roles']));
-}
-
-;// CONCATENATED MODULE: ./src/api/clock.ts
-// Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
-// runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
-// `Date` header of every answer tells the server's time to the second, so the action follows it.
-/** Offsets below this are the header's own rounding and the network's delay, not a skewed clock. */
-const NOISE_MS = 2_000;
-class ServerClock {
-    localNow;
-    offsetMs = 0;
-    constructor(localNow) {
-        this.localNow = localNow;
-    }
-    /** Reads the `Date` header of an answer (seconds resolution: its second has begun, so take its middle). */
-    observe(headers) {
-        const header = headers['date'];
-        const date = Date.parse(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
-        if (Number.isNaN(date))
-            return;
-        const offset = date + 500 - this.localNow();
-        this.offsetMs = Math.abs(offset) < NOISE_MS ? 0 : offset;
-    }
-    now = () => this.localNow() + this.offsetMs;
-    /** How far this runner's clock is off the server's (positive: the runner is slow). */
-    get skewMs() {
-        return this.offsetMs;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/api/requester.ts
-// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
-// inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
-
-
-
-function createRequester(deps) {
-    const remaining = () => deps.deadline - deps.now();
-    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_ATTEMPT_MS, Math.floor(remaining() * ATTEMPT_SHARE_OF_BUDGET)));
-    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
-    let throttledUntil = 0;
-    async function wait(ms, call, last) {
-        if (ms >= remaining())
-            throw outOfBudget(call, last);
-        await deps.sleep(ms, deps.signal);
-        if (deps.signal.aborted)
-            throw new CancelledError();
-    }
-    function outOfBudget(call, last) {
-        const service = call.service ?? 'Pinecone';
-        const answered = last ? ` (last attempt: ${last})` : '';
-        return new ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
-    }
-    /** Resolves with the last answer (any status); throws only when no answer can be had. */
-    async function send(call) {
-        let last;
-        for (let attempt = 1;; attempt++) {
-            if (deps.signal.aborted)
-                throw new CancelledError();
-            if (throttledUntil > deps.now())
-                await wait(throttledUntil - deps.now(), call, last);
-            const timeoutMs = Math.min(attemptCap, remaining());
-            if (timeoutMs <= 0)
-                throw outOfBudget(call, last);
-            let response;
-            try {
-                response = await deps.transport({ ...call, timeoutMs });
-            }
-            catch (error) {
-                if (!(error instanceof TransportError))
-                    throw error;
-                last = error.message;
-                deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
-                if (call.once && error.outcome === 'unknown')
-                    throw new OutcomeUnknownError(error.message);
-                if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
-                    if (remaining() <= 0)
-                        throw outOfBudget(call, last);
-                    throw new ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
-                }
-                await wait(backoffMs(attempt, deps.random), call, last);
-                continue;
-            }
-            deps.onAnswer?.(response);
-            last = describeStatus(response.status);
-            deps.debug(`${call.method} ${new URL(call.url).pathname} → ${response.status} (attempt ${attempt})`);
-            if (!isTransientStatus(response.status) || (call.own5xx && response.status >= 500))
-                return response;
-            // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
-            if (call.once && response.status !== 429)
-                throw new OutcomeUnknownError(last);
-            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
-            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
-            if (response.status === 429) {
-                if (attempt >= MAX_ATTEMPTS_THROTTLED)
-                    return response;
-                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
-                continue;
-            }
-            if (attempt >= MAX_ATTEMPTS)
-                return response;
-            await wait(delay, call, last);
-        }
-    }
-    /** The backoff between rounds of a loop the caller runs itself. */
-    const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
-    return { send, pause };
 }
 
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
@@ -4739,12 +3541,6 @@ class Secrets {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/step.ts
-// What every step is given, and the plumbing they share: the start of a step (mask the client secret, guard
-// the log), an Admin API session inside a time budget, and one way to report failure. Entry points pass the
-// real things (live.ts); tests pass their own.
-
-
-
 
 
 
@@ -4768,21 +3564,6 @@ function startStep(deps) {
     };
     return { core, secrets };
 }
-function openApi(deps, core, connection, budgetMs, secrets) {
-    const clock = new ServerClock(deps.now);
-    const requester = createRequester({
-        transport: deps.transport,
-        now: deps.now,
-        sleep: deps.sleep,
-        random: deps.random,
-        debug: core.debug,
-        signal: deps.signal,
-        deadline: deps.now() + budgetMs,
-        budget: `timeout: ${durations_formatDuration(budgetMs)}`,
-        onAnswer: (response) => clock.observe(response.headers),
-    });
-    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
-}
 /** One line when this runner's clock is far off Pinecone's: names and expiry follow Pinecone's time. */
 function reportClockSkew(core, api) {
     const skew = api.clock.skewMs;
@@ -4797,11 +3578,11 @@ function missingCredentials(core, credentials, consequence) {
         core.setOutput('skipped', 'true');
         return;
     }
-    throw new ActionError(`Missing Pinecone credentials: ${credentials.missing}. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
+    throw new errors/* ActionError */.lZ(`Missing Pinecone credentials: ${credentials.missing}. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
 }
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
 function reportFailure(core, error, report = core.setFailed) {
-    if (error instanceof ActionError) {
+    if (error instanceof errors/* ActionError */.lZ) {
         report(error.message);
         return;
     }
@@ -4823,12 +3604,7 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
-
-
-
 const run = () => runLive(runUse, { cancellable: true });
-/** A key made for a re-run lives as long as the shared key would have, and at least this long. */
-const RERUN_MIN_TTL_MS = 3_600_000;
 async function runUse(deps) {
     const { core, secrets } = startStep(deps);
     try {
@@ -4840,34 +3616,15 @@ async function runUse(deps) {
         const { key, value } = openHandoff(credentials.clientSecret, inputs.handoff, run);
         secrets.add(value); // masked before anything else can print it
         if (run.attempt > key.attempt) {
-            const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-            core.info(`This is attempt ${run.attempt} of the run; the shared key was made in attempt ${key.attempt} and may be gone. Making a key for this job, deleted when it ends.`);
-            await api.login({ creates: 1 });
-            const journal = new Journal(core, sealFor(credentials.clientSecret, deps.env), key.projectId, true);
-            const expiresAt = new Date(Math.max(Date.parse(key.expiresAt), Math.ceil((api.clock.now() + RERUN_MIN_TTL_MS) / 1000) * 1000));
-            const base = parseKeyName(key.name)?.base ?? 'gha-rerun';
-            const request = {
-                projectId: key.projectId,
-                base,
-                owner: { kind: 'job', run: run },
-                roles: key.roles,
-                expiresAt,
-            };
-            const created = await createExactlyOnce(api, journal, core, deps.random, request);
-            const made = {
-                value: created.value,
-                id: created.key.id,
-                name: created.name,
-                projectId: key.projectId,
-                roles: key.roles,
-                expiresAt: expiresAt.toISOString(),
-            };
+            // Loaded only here: the common path makes no request and needs none of the API's code.
+            const { keyForRerun } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 283));
+            const made = await keyForRerun(deps, core, secrets, { ...inputs, clientSecret: credentials.clientSecret }, key, run);
             handOver(core, made, inputs.exportEnv, { how: 'Created', fate: 'The post step deletes it when the job ends.' });
             await summarise(deps, made, `Made for attempt ${run.attempt} of this run, whose handoff came from attempt ${key.attempt}: the post step deletes this key when the job ends.`);
             return;
         }
         if (Date.parse(key.expiresAt) <= deps.now()) {
-            throw new errors_InputError(`The run's shared key ${key.name} expired at ${key.expiresAt}: give the job that makes it a ttl that covers the whole run.`);
+            throw new errors/* InputError */.dz(`The run's shared key ${key.name} expired at ${key.expiresAt}: give the job that makes it a ttl that covers the whole run.`);
         }
         const shared = {
             value,
@@ -4898,7 +3655,7 @@ function summarise(deps, key, fate) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(705);
+/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(489);
 // Entry of the use sub-action (use/action.yml): the runner runs the bundle of this file.
 
 await (0,_steps_use_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -4943,6 +3700,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
 /***/ 756:
 /***/ ((module) => {
 
@@ -4954,6 +3718,828 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 855:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  s_: () => (/* binding */ lib_getProxyUrl)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./src/api/undici-stub.ts
+// Stands in for `undici` in the bundles (tsconfig.json `paths`, which ncc honours). @actions/http-client imports
+// undici only for HttpClient.getAgentDispatcher, a fetch dispatcher for Octokit that this action never asks for;
+// bundled, undici is ~90% of every bundle and ~25 ms of every step's start (actions/toolkit#1697). Our requests,
+// proxied or not, go through node:http and `tunnel`, not undici.
+class ProxyAgent {
+    constructor() {
+        throw new Error('This bundle leaves out undici: HttpClient.getAgentDispatcher is not supported.');
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ })
 
@@ -4988,6 +4574,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -5062,6 +4651,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -5104,6 +4705,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -5118,6 +4741,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

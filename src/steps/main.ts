@@ -15,15 +15,8 @@ import { Journal, sealFor } from './journal.js';
 import { runLive } from './live.js';
 import { createMakingRoom } from './make-room.js';
 import { resolveProject } from './project.js';
-import {
-  missingCredentials,
-  openApi,
-  reportClockSkew,
-  reportFailure,
-  startStep,
-  type Core,
-  type StepDeps,
-} from './step.js';
+import { openApi } from './session.js';
+import { missingCredentials, reportClockSkew, reportFailure, startStep, type Core, type StepDeps } from './step.js';
 
 export const run = (): Promise<void> => runLive(runMain, { cancellable: true });
 

@@ -7,7 +7,8 @@ import { ActionError } from '../base/errors.js';
 import { readCredentials, readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
 import { hasJournal, readPlan, sealFor, type PostPlan } from './journal.js';
 import { runLive } from './live.js';
-import { openApi, reportFailure, startStep, type Core, type StepDeps } from './step.js';
+import { openApi } from './session.js';
+import { reportFailure, startStep, type Core, type StepDeps } from './step.js';
 
 export const run = (): Promise<void> => runLive(runPost, { cancellable: false });
 

@@ -6,7 +6,8 @@ import { readRunContext, runOf } from '../inputs/run-context.js';
 import { markdownCode } from '../base/text.js';
 import { openHandoff } from './handoff.js';
 import { runLive } from './live.js';
-import { missingCredentials, openApi, reportFailure, startStep, type StepDeps } from './step.js';
+import { openApi } from './session.js';
+import { missingCredentials, reportFailure, startStep, type StepDeps } from './step.js';
 
 export const run = (): Promise<void> => runLive(runRevoke, { cancellable: true });
 

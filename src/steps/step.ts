@@ -1,10 +1,8 @@
 // What every step is given, and the plumbing they share: the start of a step (mask the client secret, guard
-// the log), an Admin API session inside a time budget, and one way to report failure. Entry points pass the
+// the log) and one way to report failure. The Admin API session is in session.ts. Entry points pass the
 // real things (live.ts); tests pass their own.
-import { AdminApi, type Connection } from '../api/admin-api.js';
-import { ServerClock } from '../api/clock.js';
+import type { AdminApi } from '../api/admin-api.js';
 import type { Preconnect } from '../api/preconnect.js';
-import { createRequester } from '../api/requester.js';
 import type { Transport } from '../api/transport.js';
 import { ActionError } from '../base/errors.js';
 import { Secrets } from '../base/secrets.js';
@@ -61,28 +59,6 @@ export function startStep(deps: StepDeps): { core: Core; secrets: Secrets } {
     setFailed: safe(deps.core.setFailed),
   };
   return { core, secrets };
-}
-
-export function openApi(
-  deps: StepDeps,
-  core: Core,
-  connection: Connection,
-  budgetMs: number,
-  secrets: Secrets,
-): AdminApi {
-  const clock = new ServerClock(deps.now);
-  const requester = createRequester({
-    transport: deps.transport,
-    now: deps.now,
-    sleep: deps.sleep,
-    random: deps.random,
-    debug: core.debug,
-    signal: deps.signal,
-    deadline: deps.now() + budgetMs,
-    budget: `timeout: ${formatDuration(budgetMs)}`,
-    onAnswer: (response) => clock.observe(response.headers),
-  });
-  return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
 }
 
 /** One line when this runner's clock is far off Pinecone's: names and expiry follow Pinecone's time. */

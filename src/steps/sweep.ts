@@ -8,7 +8,8 @@ import { renderSweepSummary } from '../rules/summary.js';
 import { planSweep, type Verdict } from '../rules/sweep-plan.js';
 import { runLive } from './live.js';
 import { resolveProject } from './project.js';
-import { missingCredentials, openApi, reportClockSkew, reportFailure, startStep, type StepDeps } from './step.js';
+import { openApi } from './session.js';
+import { missingCredentials, reportClockSkew, reportFailure, startStep, type StepDeps } from './step.js';
 
 export const run = (): Promise<void> => runLive(runSweep, { cancellable: true });
 

@@ -4,19 +4,13 @@
 import { InputError } from '../base/errors.js';
 import { readCredentials, readUseInputs } from '../inputs/inputs.js';
 import { readRunContext, runOf } from '../inputs/run-context.js';
-import { parseKeyName } from '../rules/key-name.js';
 import { renderKeySummary } from '../rules/summary.js';
-import { createExactlyOnce } from './create-key.js';
 import { handOver, type HandedKey } from './hand-over.js';
 import { openHandoff } from './handoff.js';
-import { Journal, sealFor } from './journal.js';
 import { runLive } from './live.js';
-import { missingCredentials, openApi, reportFailure, startStep, type StepDeps } from './step.js';
+import { missingCredentials, reportFailure, startStep, type StepDeps } from './step.js';
 
 export const run = (): Promise<void> => runLive(runUse, { cancellable: true });
-
-/** A key made for a re-run lives as long as the shared key would have, and at least this long. */
-const RERUN_MIN_TTL_MS = 3_600_000;
 
 export async function runUse(deps: StepDeps): Promise<void> {
   const { core, secrets } = startStep(deps);
@@ -29,32 +23,16 @@ export async function runUse(deps: StepDeps): Promise<void> {
     secrets.add(value); // masked before anything else can print it
 
     if (run.attempt > key.attempt) {
-      const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-      core.info(
-        `This is attempt ${run.attempt} of the run; the shared key was made in attempt ${key.attempt} and may be gone. Making a key for this job, deleted when it ends.`,
+      // Loaded only here: the common path makes no request and needs none of the API's code.
+      const { keyForRerun } = await import('./rerun.js');
+      const made = await keyForRerun(
+        deps,
+        core,
+        secrets,
+        { ...inputs, clientSecret: credentials.clientSecret },
+        key,
+        run,
       );
-      await api.login({ creates: 1 });
-      const journal = new Journal(core, sealFor(credentials.clientSecret, deps.env), key.projectId, true);
-      const expiresAt = new Date(
-        Math.max(Date.parse(key.expiresAt), Math.ceil((api.clock.now() + RERUN_MIN_TTL_MS) / 1000) * 1000),
-      );
-      const base = parseKeyName(key.name)?.base ?? 'gha-rerun';
-      const request = {
-        projectId: key.projectId,
-        base,
-        owner: { kind: 'job', run: run } as const,
-        roles: key.roles,
-        expiresAt,
-      };
-      const created = await createExactlyOnce(api, journal, core, deps.random, request);
-      const made = {
-        value: created.value,
-        id: created.key.id,
-        name: created.name,
-        projectId: key.projectId,
-        roles: key.roles,
-        expiresAt: expiresAt.toISOString(),
-      };
       handOver(core, made, inputs.exportEnv, { how: 'Created', fate: 'The post step deletes it when the job ends.' });
       await summarise(
         deps,

@@ -1,13 +1,14 @@
 // `npm run bench`: the committed bundles on Node 24.19.0 against the emulator with injected latency.
 // Prints a table and one JSON line. Not part of `npm test`: timings belong here, never in timed tests.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildKeyName } from '../../src/rules/key-name.js';
 import { criticalPath, median } from '../bench/measure.js';
 import { startRelay } from '../bench/relay.js';
+import { perRun, useStep } from '../bench/shared.js';
 import { EMULATOR_CA_FILE } from '../emulator/server.js';
 import { Job, NODE_24, ROOT } from '../runner/runner.js';
 import { startWorld } from '../support/fixture.js';
@@ -170,6 +171,8 @@ const results = {
   bundleKiB: {} as Record<string, number>,
   sweep: [] as Array<{ keys: number; ms: number; requests: number }>,
   production: undefined as Awaited<ReturnType<typeof production>> | undefined,
+  use: undefined as Awaited<ReturnType<typeof useStep>> | undefined,
+  perRun: [] as Array<Awaited<ReturnType<typeof perRun>>>,
 };
 for (const latency of [0, 50]) {
   const life = await lifecycle(latency, floors);
@@ -182,11 +185,17 @@ for (const latency of [0, 50]) {
 }
 results.production = await production(50, floors);
 results.rssMiB = +(await peakRss()).toFixed(1);
-for (const entry of ['main', 'post', 'sweep', 'use', 'revoke'])
-  results.bundleKiB[entry] = Math.round(statSync(join(ROOT, 'dist', entry, 'index.js')).size / 1024);
+for (const entry of ['main', 'post', 'sweep', 'use', 'revoke']) {
+  const bundle = join(ACTION, 'dist', entry, 'index.js');
+  if (existsSync(bundle)) results.bundleKiB[entry] = Math.round(statSync(bundle).size / 1024);
+}
 for (const [name, dir] of Object.entries(floors))
   results.bundleKiB[`floor ${name}`] = Math.round(statSync(join(dir, 'dist', 'index.js')).size / 1024);
 for (const keys of [100, 300, 1000]) results.sweep.push(await sweep(keys, 20));
+// An earlier build (--action) may have no use and revoke sub-actions yet.
+const shares = existsSync(join(ACTION, 'use', 'action.yml'));
+if (shares) results.use = await useStep(RUNS, node, ACTION, floors.lean);
+if (shares) for (const n of [1, 8, 64]) results.perRun.push(await perRun(n, node, ACTION));
 
 const rows = [
   `Node ${results.node} on ${results.machine}; medians of ${RUNS} runs`,
@@ -211,5 +220,15 @@ const rows = [
   '| sweep at 20 ms | wall ms | requests |',
   '|---|---|---|',
   ...results.sweep.map((s) => `| ${s.keys} expired keys | ${s.ms} | ${s.requests} |`),
+  '',
+  !results.use
+    ? '(no use sub-action in this build)'
+    : `use step (shared key, from the handoff): ${results.use.use} ms against a lean floor of ${results.use.leanFloor} ms = ${results.use.useOverLeanFloor}×, ${results.use.requests} requests to Pinecone`,
+  '',
+  '| a run of N jobs | keys made: a key per job | keys made: one shared key | Admin API requests: per job | Admin API requests: shared |',
+  '|---|---|---|---|---|',
+  ...results.perRun.map(
+    (r) => `| ${r.jobs} | ${r.perJob.keys} | ${r.shared.keys} | ${r.perJob.requests} | ${r.shared.requests} |`,
+  ),
 ];
 process.stdout.write(`${rows.join('\n')}\n\n${JSON.stringify(results)}\n`);

@@ -1,0 +1,31 @@
+// An Admin API session inside a step's time budget: the requester with its retries, the server's clock, and the
+// early connections of the transport. Kept apart from step.ts so that a step that may make no request (use) loads
+// none of it unless it has to.
+import { AdminApi, type Connection } from '../api/admin-api.js';
+import { ServerClock } from '../api/clock.js';
+import { createRequester } from '../api/requester.js';
+import type { Secrets } from '../base/secrets.js';
+import { formatDuration } from '../inputs/durations.js';
+import type { Core, StepDeps } from './step.js';
+
+export function openApi(
+  deps: StepDeps,
+  core: Core,
+  connection: Connection,
+  budgetMs: number,
+  secrets: Secrets,
+): AdminApi {
+  const clock = new ServerClock(deps.now);
+  const requester = createRequester({
+    transport: deps.transport,
+    now: deps.now,
+    sleep: deps.sleep,
+    random: deps.random,
+    debug: core.debug,
+    signal: deps.signal,
+    deadline: deps.now() + budgetMs,
+    budget: `timeout: ${formatDuration(budgetMs)}`,
+    onAnswer: (response) => clock.observe(response.headers),
+  });
+  return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
