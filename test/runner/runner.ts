@@ -31,6 +31,9 @@ export const NODES = [
     : [{ name: `node ${version(MACHINE_NODE)} (machine)`, path: MACHINE_NODE }]),
 ];
 
+/** No step of any test runs longer: the runner's own timeout, scaled down to a test suite. */
+const STEP_LIMIT_MS = 60_000;
+
 /** The workflow run every test job belongs to, as the runner describes it. */
 export const RUN_ENV = {
   GITHUB_REPOSITORY: 'octo-org/shop-api',
@@ -190,6 +193,8 @@ export class Job {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     run.onSpawn?.(child);
+    // A step that hangs must not outlive its test (a vitest timeout does not stop a child process).
+    const limit = setTimeout(() => child.kill('SIGKILL'), STEP_LIMIT_MS);
     let stdout = '';
     let stderr = '';
     let pending = '';
@@ -210,6 +215,7 @@ export class Job {
     const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
       child.on('close', (code, sig) => done([code, sig])),
     );
+    clearTimeout(limit);
     if (pending) take(pending);
     for (const line of stderr.split('\n').filter(Boolean)) log.push(this.masker.mask(line));
 
