@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(149);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(904);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 149:
+/***/ 904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -393,6 +393,17 @@ const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null &&
 const EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
@@ -549,7 +560,7 @@ function newNonce(randomInt) {
     return nonce;
 }
 /** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function parseKeyName(name) {
+function key_name_parseKeyName(name) {
     const match = name ? NAME_PATTERN.exec(name) : null;
     if (!match)
         return undefined;
@@ -678,7 +689,7 @@ function checks_timeout(input) {
     return parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
 }
 /** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
-function url(input, name) {
+function checks_url(input, name) {
     const value = checks_required(input, name);
     let parsed;
     try {
@@ -788,8 +799,8 @@ function readCredentials(input, env) {
     return { missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty`, onMissing };
 }
 function readConnection(input, credentials) {
-    const apiUrl = url(input, 'api-url');
-    const authUrl = url(input, 'auth-url');
+    const apiUrl = checks_url(input, 'api-url');
+    const authUrl = checks_url(input, 'auth-url');
     // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
     if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
         throw new errors_InputError(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
@@ -831,6 +842,7 @@ function readSweepInputs(input, credentials) {
         match,
         expiredOnly,
         dryRun: bool(input, 'dry-run'),
+        githubToken: input('github-token').trim(),
         timeoutMs: timeout(input),
     };
 }
@@ -856,6 +868,7 @@ function readRevokeInputs(input, credentials) {
 function readPostInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
+        githubToken: input('github-token').trim(),
         timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)),
     };
 }
@@ -956,7 +969,10 @@ function renderSweepSummary(plan, deleted, dryRun) {
     return [
         `### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`,
         '',
-        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.`,
+        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
+            (plan.otherRepositories
+                ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
+                : ''),
         '',
         ...(rows.length ? ['| Key | ID | Expires | Action | Why |', '|---|---|---|---|---|', ...rows, ''] : []),
     ].join('\n');
@@ -1003,7 +1019,52 @@ function findFrom(piece, name, from, end) {
     return -1;
 }
 
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
+function liveness_askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parseKeyName(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over') {
+            if (verdict?.remove)
+                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
+
 
 
 
@@ -1011,18 +1072,39 @@ function findFrom(piece, name, from, end) {
 function isExpired(parsed, now) {
     return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
 }
-function planSweep(keys, filter) {
-    const verdicts = [];
-    let foreign = 0;
+/** The runs GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here) {
+    const runs = new Set();
     for (const key of keys) {
         const parsed = parseKeyName(key.name);
+        const runId = parsed && askableRun(parsed, here);
+        if (runId)
+            runs.add(runId);
+    }
+    return [...runs];
+}
+/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
+function planSweep(keys, filter, liveness) {
+    const verdicts = [];
+    let foreign = 0;
+    let otherRepositories = 0;
+    for (const key of keys) {
+        const parsed = key_name_parseKeyName(key.name);
         if (!parsed) {
             foreign += 1;
             continue;
         }
+        const here = liveness?.here;
+        if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId)
+            otherRepositories += 1;
         const expired = isExpired(parsed, filter.now);
+        const runId = liveness && liveness_askableRun(parsed, liveness.here);
+        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
         if (filter.match && !globMatches(filter.match, key.name)) {
             verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && byRun) {
+            verdicts.push({ key, parsed, ...byRun });
         }
         else if (filter.expiredOnly && !expired) {
             const justNow = parsed.expiresAt.getTime() <= filter.now;
@@ -1037,33 +1119,53 @@ function planSweep(keys, filter) {
             verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
         }
     }
-    return { verdicts, foreign };
+    return { verdicts, foreign, otherRepositories };
 }
 /**
- * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`),
- * and with `replace`, older keys whose name carries the same base as the new key's — older meaning an earlier
- * expiry, so a newer key made by a concurrent run is never replaced by an older one, and never a key made by the
- * same attempt of the same run (the legs of a matrix render the same base).
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
+ * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
+ * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
+ * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
 function keysToRetire(keys, own, options) {
-    const ownParsed = parseKeyName(own.name);
-    const retired = [];
+    const ownParsed = key_name_parseKeyName(own.name);
+    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
+    const found = [];
     for (const key of keys) {
-        const parsed = parseKeyName(key.name);
+        const parsed = key_name_parseKeyName(key.name);
         if (!parsed || key.name === own.name)
             continue;
+        const runId = liveness_askableRun(parsed, here);
+        const name = key.name;
         if (options.sweepExpired && isExpired(parsed, options.now)) {
-            retired.push({ id: key.id, name: key.name, why: 'expired' });
+            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
         }
         else if (options.replace &&
             ownParsed &&
             parsed.base === ownParsed.base &&
             parsed.expiresAt < ownParsed.expiresAt &&
             !sameRunAttempt(parsed.run, own.run)) {
-            retired.push({ id: key.id, name: key.name, why: 'replaced' });
+            found.push({ id: key.id, name, why: 'replaced' });
+        }
+        else if (options.sweepExpired && runId) {
+            found.push({ id: key.id, name, why: 'run over', runId });
         }
     }
-    return retired;
+    const asked = new Set();
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
+            asked.add(candidate.runId);
+    }
+    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
+    return found.flatMap((candidate) => {
+        if (!candidate.runId || asked.has(candidate.runId))
+            return [candidate];
+        if (candidate.why === 'run over')
+            return [];
+        const { runId: _, ...byExpiry } = candidate;
+        return [byExpiry];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/steps/create-key.ts
@@ -4922,6 +5024,8 @@ function createRequester(deps) {
 
 
 
+
+
 function openApi(deps, core, connection, budgetMs, secrets) {
     const clock = new ServerClock(deps.now);
     const requester = createRequester({
@@ -4936,6 +5040,23 @@ function openApi(deps, core, connection, budgetMs, secrets) {
         onAnswer: (response) => clock.observe(response.headers),
     });
     return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/**
+ * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
+ * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
+ */
+function openGitHub(deps, token, secrets) {
+    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
+    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    try {
+        url(() => apiUrl, 'GITHUB_API_URL');
+    }
+    catch {
+        return undefined;
+    }
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }
 
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
@@ -5071,7 +5192,7 @@ async function runMain(deps) {
             now: api.clock.now,
         });
         if (lookForKeysToRetire)
-            listing = settle(api.listKeys(project.id));
+            listing = main_settle(api.listKeys(project.id));
         const created = await creating;
         if (deps.signal.aborted)
             throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
@@ -5129,7 +5250,7 @@ const FATE = {
         summary: 'This key is **shared with the workflow run** (`share: true`): other jobs get it from the `handoff` output with the `use` sub-action; the `revoke` job deletes it, or a sweep once it has expired.',
     },
 };
-const settle = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
+const main_settle = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
 const unwrap = (settled) => {
     if ('error' in settled)
         throw settled.error;
@@ -5149,15 +5270,16 @@ function planRetirement(core, api, inputs, listed, own) {
     });
     if (retire.length === 0)
         return retire;
-    const expired = retire.filter((key) => key.why === 'expired').length;
-    const replaced = retire.length - expired;
-    const base = parseKeyName(own.name)?.base ?? own.name;
+    const count = (why) => retire.filter((key) => key.why === why).length;
+    const base = key_name_parseKeyName(own.name)?.base ?? own.name;
     const later = retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
+    const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
     const what = [
-        expired ? `${expired} expired key(s)` : '',
-        replaced ? `${replaced} older key(s) named ${base} (replace: true)` : '',
+        count('expired') ? `${count('expired')} expired key(s)` : '',
+        count('replaced') ? `${count('replaced')} older key(s) named ${base} (replace: true)` : '',
+        count('run over') ? `${count('run over')} key(s) of other runs of this repository` : '',
     ].filter(Boolean);
-    core.info(`Found ${what.join(' and ')} made by this action; the post step deletes them${later}.`);
+    core.info(`Found ${what.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
     return retire;
 }
 

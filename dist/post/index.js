@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(401);
+/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(267);
 // Entry of the post step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 401:
+/***/ 267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -393,6 +393,17 @@ const MAX_POST_BUDGET_MS = 3 * 60_000;
 const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
@@ -852,6 +863,7 @@ function readSweepInputs(input, credentials) {
         match,
         expiredOnly,
         dryRun: bool(input, 'dry-run'),
+        githubToken: input('github-token').trim(),
         timeoutMs: timeout(input),
     };
 }
@@ -877,6 +889,7 @@ function readRevokeInputs(input, credentials) {
 function readPostInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
+        githubToken: input('github-token').trim(),
         timeoutMs: Math.min(MAX_POST_BUDGET_MS, checks_timeout(input)),
     };
 }
@@ -4144,6 +4157,32 @@ async function runLive(step, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/steps/ask-github.ts
+
+
+const WHY = {
+    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
+    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
+    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
+};
+async function askGitHub(github, runIds, core) {
+    const lookups = new Map();
+    if (runIds.length === 0)
+        return lookups;
+    if (!github)
+        return undefined;
+    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
+        const state = await github.runState(runId);
+        if (state === 'over' || state === 'alive' || state === 'unknown')
+            lookups.set(runId, state);
+    });
+    const unavailable = github.unavailable;
+    if (!unavailable)
+        return lookups;
+    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/api/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
@@ -4433,6 +4472,74 @@ class ServerClock {
     }
 }
 
+;// CONCATENATED MODULE: ./src/api/github-api.ts
+
+class GitHubApi {
+    config;
+    transport;
+    stopped;
+    constructor(config, transport) {
+        this.config = config;
+        this.transport = transport;
+        if (!config.token)
+            this.stopped = 'no token';
+    }
+    /** Why asking stopped, if it did: the caller says so once and falls back to expiry. */
+    get unavailable() {
+        return this.stopped;
+    }
+    async runState(runId) {
+        if (this.stopped)
+            return this.stopped;
+        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
+        let status;
+        let headers;
+        let body;
+        try {
+            ({ status, headers, body } = await this.transport({
+                method: 'GET',
+                url,
+                headers: {
+                    Authorization: `Bearer ${this.config.token}`,
+                    Accept: 'application/vnd.github+json',
+                    'X-GitHub-Api-Version': '2022-11-28',
+                },
+                timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
+            }));
+        }
+        catch {
+            return 'unknown'; // no answer: the run counts as alive this time
+        }
+        if (status === 200) {
+            const run = parse(body);
+            if (typeof run?.['status'] !== 'string')
+                return 'unknown';
+            return run['status'] === 'completed' ? 'over' : 'alive';
+        }
+        if (status === 404)
+            return 'over';
+        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+        if ((status === 403 || status === 429) && limited)
+            return (this.stopped = 'rate-limited');
+        if (status === 401 || status === 403)
+            return (this.stopped = 'no permission');
+        return 'unknown';
+    }
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function parse(body) {
+    try {
+        const value = JSON.parse(body);
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/api/requester.ts
 // Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
 // inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
@@ -4520,6 +4627,8 @@ function createRequester(deps) {
 
 
 
+
+
 function openApi(deps, core, connection, budgetMs, secrets) {
     const clock = new ServerClock(deps.now);
     const requester = createRequester({
@@ -4534,6 +4643,67 @@ function openApi(deps, core, connection, budgetMs, secrets) {
         onAnswer: (response) => clock.observe(response.headers),
     });
     return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/**
+ * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
+ * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
+ */
+function openGitHub(deps, token, secrets) {
+    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
+    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    try {
+        url(() => apiUrl, 'GITHUB_API_URL');
+    }
+    catch {
+        return undefined;
+    }
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
+}
+
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
+function askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parseKeyName(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over') {
+            if (verdict?.remove)
+                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
 }
 
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
@@ -4625,6 +4795,8 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
+
+
 const run = () => runLive(runPost, { cancellable: false });
 async function runPost(deps) {
     const { core, secrets } = startStep(deps);
@@ -4662,11 +4834,20 @@ async function runPost(deps) {
         const deadline = deps.now() + inputs.timeoutMs;
         const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
         const deletes = (deleteOwn ? 1 : 0) + retire.length;
-        await api.login(deletes > 0 ? { deletes } : { lists: 1 });
+        // GitHub is asked whether the runs of main's candidates are over while Pinecone's login is under way.
+        const runIds = [...new Set(retire.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
+        const github = runIds.length > 0 ? openGitHub(deps, inputs.githubToken, secrets) : undefined;
+        const [, lookups] = await Promise.all([
+            api.login(deletes > 0 ? { deletes } : { lists: 1 }),
+            askGitHub(github, runIds, core),
+        ]);
+        const settled = settle(retire, lookups, api.clock.now());
+        for (const key of settled.spared)
+            core.info(`Kept expired API key ${key.name} (${key.id}): ${key.because}.`);
         // The job's own key and the keys main found to retire go in parallel: one round trip after the login.
         const [own] = await Promise.allSettled([
             deleteOwn ? deleteOwnKey(api, ownKey, core) : undefined,
-            retireKeys(api, plan, core),
+            retireKeys(api, settled.retire, core),
         ]);
         if (own.status === 'rejected')
             throw own.reason;
@@ -4687,14 +4868,16 @@ async function deleteOwnKey(api, key, core) {
     const result = await api.deleteKey(key.id);
     core.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
 }
-/** Expired keys of this action and, with `replace`, older ones of the same name. A failure here only warns. */
-async function retireKeys(api, plan, core) {
-    const failures = await forEachBounded(plan.retire, DELETE_CONCURRENCY, async (key) => {
+/** How post names the keys it retires besides its own. */
+const LABEL = { expired: 'expired', replaced: 'replaced', 'run over': 'finished-run' };
+/** Expired keys of this action, keys of finished runs, older ones of the same name. A failure here only warns. */
+async function retireKeys(api, keys, core) {
+    const failures = await forEachBounded(keys, DELETE_CONCURRENCY, async (key) => {
         const result = await api.deleteKey(key.id);
-        core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${key.why} API key ${key.name} (${key.id}).`);
+        core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${LABEL[key.why]} API key ${key.name} (${key.id}).`);
     });
     for (const { item, error } of failures) {
-        core.warning(`Could not delete ${item.why} API key ${item.name} (${item.id}): ${error.message} A later run or a sweep will retry.`);
+        core.warning(`Could not delete ${LABEL[item.why]} API key ${item.name} (${item.id}): ${error.message} A later run or a sweep will retry.`);
     }
 }
 /**

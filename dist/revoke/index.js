@@ -618,7 +618,7 @@ function checks_timeout(input) {
     return durations_parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
 }
 /** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
-function url(input, name) {
+function checks_url(input, name) {
     const value = checks_required(input, name);
     let parsed;
     try {
@@ -728,8 +728,8 @@ function readCredentials(input, env) {
     return { missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty`, onMissing };
 }
 function readConnection(input, credentials) {
-    const apiUrl = url(input, 'api-url');
-    const authUrl = url(input, 'auth-url');
+    const apiUrl = checks_url(input, 'api-url');
+    const authUrl = checks_url(input, 'auth-url');
     // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
     if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
         throw new errors_InputError(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
@@ -771,6 +771,7 @@ function readSweepInputs(input, credentials) {
         match,
         expiredOnly,
         dryRun: bool(input, 'dry-run'),
+        githubToken: input('github-token').trim(),
         timeoutMs: timeout(input),
     };
 }
@@ -796,6 +797,7 @@ function readRevokeInputs(input, credentials) {
 function readPostInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
+        githubToken: input('github-token').trim(),
         timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)),
     };
 }
@@ -3941,6 +3943,17 @@ const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null &&
 const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
@@ -4547,6 +4560,8 @@ function createRequester(deps) {
 
 
 
+
+
 function openApi(deps, core, connection, budgetMs, secrets) {
     const clock = new ServerClock(deps.now);
     const requester = createRequester({
@@ -4561,6 +4576,23 @@ function openApi(deps, core, connection, budgetMs, secrets) {
         onAnswer: (response) => clock.observe(response.headers),
     });
     return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/**
+ * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
+ * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
+ */
+function openGitHub(deps, token, secrets) {
+    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
+    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    try {
+        url(() => apiUrl, 'GITHUB_API_URL');
+    }
+    catch {
+        return undefined;
+    }
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }
 
 ;// CONCATENATED MODULE: ./src/base/secrets.ts

@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 880:
+/***/ 90:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -379,6 +379,17 @@ const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null &&
 const EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const policy_MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
@@ -838,6 +849,7 @@ function readSweepInputs(input, credentials) {
         match,
         expiredOnly,
         dryRun: checks_bool(input, 'dry-run'),
+        githubToken: input('github-token').trim(),
         timeoutMs: checks_timeout(input),
     };
 }
@@ -863,6 +875,7 @@ function readRevokeInputs(input, credentials) {
 function readPostInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
+        githubToken: input('github-token').trim(),
         timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)),
     };
 }
@@ -909,7 +922,10 @@ function renderSweepSummary(plan, deleted, dryRun) {
     return [
         `### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`,
         '',
-        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.`,
+        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
+            (plan.otherRepositories
+                ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
+                : ''),
         '',
         ...(rows.length ? ['| Key | ID | Expires | Action | Why |', '|---|---|---|---|---|', ...rows, ''] : []),
     ].join('\n');
@@ -956,7 +972,52 @@ function findFrom(piece, name, from, end) {
     return -1;
 }
 
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
+function liveness_askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parseKeyName(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over') {
+            if (verdict?.remove)
+                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
+
 
 
 
@@ -964,18 +1025,39 @@ function findFrom(piece, name, from, end) {
 function isExpired(parsed, now) {
     return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
 }
-function planSweep(keys, filter) {
+/** The runs GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here) {
+    const runs = new Set();
+    for (const key of keys) {
+        const parsed = key_name_parseKeyName(key.name);
+        const runId = parsed && liveness_askableRun(parsed, here);
+        if (runId)
+            runs.add(runId);
+    }
+    return [...runs];
+}
+/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
+function planSweep(keys, filter, liveness) {
     const verdicts = [];
     let foreign = 0;
+    let otherRepositories = 0;
     for (const key of keys) {
         const parsed = key_name_parseKeyName(key.name);
         if (!parsed) {
             foreign += 1;
             continue;
         }
+        const here = liveness?.here;
+        if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId)
+            otherRepositories += 1;
         const expired = isExpired(parsed, filter.now);
+        const runId = liveness && liveness_askableRun(parsed, liveness.here);
+        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
         if (filter.match && !globMatches(filter.match, key.name)) {
             verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && byRun) {
+            verdicts.push({ key, parsed, ...byRun });
         }
         else if (filter.expiredOnly && !expired) {
             const justNow = parsed.expiresAt.getTime() <= filter.now;
@@ -990,33 +1072,133 @@ function planSweep(keys, filter) {
             verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
         }
     }
-    return { verdicts, foreign };
+    return { verdicts, foreign, otherRepositories };
 }
 /**
- * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`),
- * and with `replace`, older keys whose name carries the same base as the new key's — older meaning an earlier
- * expiry, so a newer key made by a concurrent run is never replaced by an older one, and never a key made by the
- * same attempt of the same run (the legs of a matrix render the same base).
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
+ * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
+ * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
+ * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
 function keysToRetire(keys, own, options) {
     const ownParsed = parseKeyName(own.name);
-    const retired = [];
+    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
+    const found = [];
     for (const key of keys) {
         const parsed = parseKeyName(key.name);
         if (!parsed || key.name === own.name)
             continue;
+        const runId = askableRun(parsed, here);
+        const name = key.name;
         if (options.sweepExpired && isExpired(parsed, options.now)) {
-            retired.push({ id: key.id, name: key.name, why: 'expired' });
+            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
         }
         else if (options.replace &&
             ownParsed &&
             parsed.base === ownParsed.base &&
             parsed.expiresAt < ownParsed.expiresAt &&
             !sameRunAttempt(parsed.run, own.run)) {
-            retired.push({ id: key.id, name: key.name, why: 'replaced' });
+            found.push({ id: key.id, name, why: 'replaced' });
+        }
+        else if (options.sweepExpired && runId) {
+            found.push({ id: key.id, name, why: 'run over', runId });
         }
     }
-    return retired;
+    const asked = new Set();
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
+            asked.add(candidate.runId);
+    }
+    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
+    return found.flatMap((candidate) => {
+        if (!candidate.runId || asked.has(candidate.runId))
+            return [candidate];
+        if (candidate.why === 'run over')
+            return [];
+        const { runId: _, ...byExpiry } = candidate;
+        return [byExpiry];
+    });
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/inputs/run-context.ts
+// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
+// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
+// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
+
+
+function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
+    const pullRequest = payload['pull_request'];
+    const issue = payload['issue'];
+    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
+    const number = (name) => (/^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined);
+    const values = {
+        owner: owner || undefined,
+        repo: repo || undefined,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        run_id: number('GITHUB_RUN_ID'),
+        run_number: number('GITHUB_RUN_NUMBER'),
+        run_attempt: number('GITHUB_RUN_ATTEMPT'),
+        event: env['GITHUB_EVENT_NAME'] || undefined,
+        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
+        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
+        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+    };
+    const repositoryId = number('GITHUB_REPOSITORY_ID');
+    const run = repositoryId && values.run_id
+        ? { repositoryId, runId: values.run_id, attempt: Number(values.run_attempt ?? '1') || 1 }
+        : undefined;
+    return { values, run };
+}
+/** The run, or an InputError that starts with `why` when this is not a workflow run. */
+function runOf(context, why) {
+    if (context.run)
+        return context.run;
+    throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
+}
+/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
+function readEvent(path, readFile) {
+    if (!path)
+        return {};
+    try {
+        const value = JSON.parse(readFile(path));
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/steps/ask-github.ts
+
+
+const WHY = {
+    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
+    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
+    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
+};
+async function askGitHub(github, runIds, core) {
+    const lookups = new Map();
+    if (runIds.length === 0)
+        return lookups;
+    if (!github)
+        return undefined;
+    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
+        const state = await github.runState(runId);
+        if (state === 'over' || state === 'alive' || state === 'unknown')
+            lookups.set(runId, state);
+    });
+    const unavailable = github.unavailable;
+    if (!unavailable)
+        return lookups;
+    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -4496,6 +4678,74 @@ class ServerClock {
     }
 }
 
+;// CONCATENATED MODULE: ./src/api/github-api.ts
+
+class GitHubApi {
+    config;
+    transport;
+    stopped;
+    constructor(config, transport) {
+        this.config = config;
+        this.transport = transport;
+        if (!config.token)
+            this.stopped = 'no token';
+    }
+    /** Why asking stopped, if it did: the caller says so once and falls back to expiry. */
+    get unavailable() {
+        return this.stopped;
+    }
+    async runState(runId) {
+        if (this.stopped)
+            return this.stopped;
+        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
+        let status;
+        let headers;
+        let body;
+        try {
+            ({ status, headers, body } = await this.transport({
+                method: 'GET',
+                url,
+                headers: {
+                    Authorization: `Bearer ${this.config.token}`,
+                    Accept: 'application/vnd.github+json',
+                    'X-GitHub-Api-Version': '2022-11-28',
+                },
+                timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
+            }));
+        }
+        catch {
+            return 'unknown'; // no answer: the run counts as alive this time
+        }
+        if (status === 200) {
+            const run = parse(body);
+            if (typeof run?.['status'] !== 'string')
+                return 'unknown';
+            return run['status'] === 'completed' ? 'over' : 'alive';
+        }
+        if (status === 404)
+            return 'over';
+        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+        if ((status === 403 || status === 429) && limited)
+            return (this.stopped = 'rate-limited');
+        if (status === 401 || status === 403)
+            return (this.stopped = 'no permission');
+        return 'unknown';
+    }
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function parse(body) {
+    try {
+        const value = JSON.parse(body);
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/api/requester.ts
 // Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
 // inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
@@ -4583,6 +4833,8 @@ function createRequester(deps) {
 
 
 
+
+
 function openApi(deps, core, connection, budgetMs, secrets) {
     const clock = new ServerClock(deps.now);
     const requester = createRequester({
@@ -4597,6 +4849,23 @@ function openApi(deps, core, connection, budgetMs, secrets) {
         onAnswer: (response) => clock.observe(response.headers),
     });
     return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/**
+ * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
+ * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
+ */
+function openGitHub(deps, token, secrets) {
+    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
+    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    try {
+        url(() => apiUrl, 'GITHUB_API_URL');
+    }
+    catch {
+        return undefined;
+    }
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }
 
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
@@ -4692,6 +4961,8 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
+
+
 const run = () => runLive(runSweep, { cancellable: true });
 async function runSweep(deps) {
     const { core, secrets } = startStep(deps);
@@ -4706,7 +4977,12 @@ async function runSweep(deps) {
         reportClockSkew(core, api);
         const project = await resolveProject(api, inputs.project, core);
         const keys = await api.listKeys(project.id);
-        const plan = planSweep(keys, { match: inputs.match, expiredOnly: inputs.expiredOnly, now: api.clock.now() });
+        const run = readRunContext(deps.env).run;
+        const here = { repositoryId: run?.repositoryId, runId: run?.runId };
+        const runIds = inputs.expiredOnly ? runsToAsk(keys, here) : [];
+        const lookups = await askGitHub(openGitHub(deps, inputs.githubToken, secrets), runIds, core);
+        const filter = { match: inputs.match, expiredOnly: inputs.expiredOnly, now: api.clock.now() };
+        const plan = planSweep(keys, filter, lookups && { here, lookups });
         const doomed = plan.verdicts.filter((verdict) => verdict.remove);
         core.info(`Project ${project.id} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ` +
             `${inputs.dryRun ? 'Would delete' : 'Deleting'} ${doomed.length}${inputs.match ? ` matching ${inputs.match}` : ''}${inputs.expiredOnly ? ' that have expired' : ''}.`);
@@ -4747,7 +5023,7 @@ async function runSweep(deps) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(880);
+/* harmony import */ var _steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90);
 // Entry of the sweep step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

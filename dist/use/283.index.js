@@ -517,12 +517,16 @@ function createRequester(deps) {
     return { send, pause };
 }
 
+// EXTERNAL MODULE: ./src/inputs/checks.ts
+var checks = __webpack_require__(272);
 // EXTERNAL MODULE: ./src/inputs/durations.ts
 var durations = __webpack_require__(208);
 ;// CONCATENATED MODULE: ./src/steps/session.ts
 // An Admin API session inside a step's time budget: the requester with its retries, the server's clock, and the
 // early connections of the transport. Kept apart from step.ts so that a step that may make no request (use) loads
 // none of it unless it has to.
+
+
 
 
 
@@ -541,6 +545,23 @@ function openApi(deps, core, connection, budgetMs, secrets) {
         onAnswer: (response) => clock.observe(response.headers),
     });
     return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/**
+ * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
+ * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
+ */
+function openGitHub(deps, token, secrets) {
+    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
+    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    try {
+        url(() => apiUrl, 'GITHUB_API_URL');
+    }
+    catch {
+        return undefined;
+    }
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }
 
 ;// CONCATENATED MODULE: ./src/steps/rerun.ts

@@ -299,7 +299,7 @@ __webpack_unused_export__ = debug; // for test
 /* harmony export */   mt: () => (/* binding */ TOKEN_REFRESH_MARGIN_MS),
 /* harmony export */   oy: () => (/* binding */ ATTEMPT_SHARE_OF_BUDGET)
 /* harmony export */ });
-/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE, MAX_RETIRE_PER_RUN, MAX_POST_BUDGET_MS, EXPIRY_GRACE_MS, CREATES_AFTER_QUOTA */
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE, MAX_RETIRE_PER_RUN, MAX_POST_BUDGET_MS, EXPIRY_GRACE_MS, CREATES_AFTER_QUOTA, GITHUB_LOOKUP_TIMEOUT_MS, MAX_RUNS_LOOKED_UP, GITHUB_CONCURRENCY, ALIVE_RUN_HARD_CAP_MS */
 // Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
 // backoff arithmetic that uses them. A new retry number goes here and nowhere else.
 /** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
@@ -340,6 +340,17 @@ const MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 6
 const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
@@ -571,6 +582,165 @@ class OutcomeUnknownError extends Error {
 
 /***/ }),
 
+/***/ 766:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ logLine),
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   Kg: () => (/* binding */ hasControlCharacters),
+/* harmony export */   p7: () => (/* binding */ markdownText)
+/* harmony export */ });
+// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
+// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
+// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
+// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
+// runner's mask no longer recognises.
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** True when `text` holds a character that could break a log line (an input must not). */
+function hasControlCharacters(text) {
+    return new RegExp(CONTROL.source).test(text);
+}
+/**
+ * One inert log line: controls shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
+ * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
+ */
+function logLine(text) {
+    const flat = text
+        .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/##\[/g, '## [');
+    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
+}
+/** Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. */
+function markdownCode(text) {
+    return `<code>${escapeHtml(logLine(text))}</code>`;
+}
+/** Outside text as plain text in a markdown table cell. */
+function markdownText(text) {
+    return escapeHtml(logLine(text)).replace(/[\\`*_[\]()!#~]/g, '\\$&');
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' })[c]);
+}
+
+
+/***/ }),
+
+/***/ 272:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OZ: () => (/* binding */ url),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   Yq: () => (/* binding */ choice),
+/* harmony export */   mw: () => (/* binding */ required),
+/* harmony export */   pD: () => (/* binding */ envName),
+/* harmony export */   wR: () => (/* binding */ timeout)
+/* harmony export */ });
+/* unused harmony export bool */
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(758);
+/* harmony import */ var _base_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(766);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(208);
+// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
+// variables; and no control characters in anything that is echoed into the log. Each problem throws an
+// InputError: one line that names the input and says how to fix it.
+
+
+
+const LOOPBACK = new Set(['localhost', '[::1]']);
+const MAX_TIMEOUT_MS = 30 * 60_000;
+/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
+function text(input, name) {
+    const value = input(name).trim();
+    if ((0,_base_text_js__WEBPACK_IMPORTED_MODULE_2__/* .hasControlCharacters */ .Kg)(value)) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
+    }
+    return value;
+}
+function required(input, name) {
+    const value = text(input, name);
+    if (value === '')
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" is required and empty.`);
+    return value;
+}
+function choice(input, name, options) {
+    const value = text(input, name).toLowerCase();
+    if (!options.includes(value)) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
+    }
+    return value;
+}
+/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
+function bool(input, name) {
+    const value = text(input, name);
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Input "${name}" must be true or false; got "${value}".`);
+}
+/** The `timeout` input: a step's whole budget. */
+function timeout(input) {
+    return (0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
+}
+/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
+function url(input, name) {
+    const value = required(input, name);
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
+    }
+    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
+    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
+    }
+    if (parsed.username || parsed.password)
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" must not carry a user name or password.`);
+    if (parsed.search || parsed.hash)
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" must not have a query or fragment.`);
+    return parsed.href.replace(/\/+$/, '');
+}
+/**
+ * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
+ * there would break or hijack every later step. Each with the reason given to the user.
+ */
+const RESERVED_ENV = [
+    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
+    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
+    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
+    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
+    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
+    [
+        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
+        'a language runtime or git reads it to load code',
+    ],
+    [
+        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
+        'it redirects or trusts network traffic',
+    ],
+];
+function envName(input, name) {
+    const value = text(input, name);
+    if (value === '')
+        return '';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
+    }
+    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
+    if (reserved) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
+    }
+    return value;
+}
+
+
+/***/ }),
+
 /***/ 208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -762,7 +932,7 @@ function sameRunAttempt(a, b) {
 
 /***/ }),
 
-/***/ 489:
+/***/ 783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -823,139 +993,10 @@ __nccwpck_require__.d(core_namespaceObject, {
 var errors = __nccwpck_require__(758);
 // EXTERNAL MODULE: ./src/rules/key-name.ts
 var key_name = __nccwpck_require__(898);
-;// CONCATENATED MODULE: ./src/base/text.ts
-// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
-// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
-// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
-// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
-// runner's mask no longer recognises.
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** True when `text` holds a character that could break a log line (an input must not). */
-function hasControlCharacters(text) {
-    return new RegExp(CONTROL.source).test(text);
-}
-/**
- * One inert log line: controls shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
- * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
- */
-function logLine(text) {
-    const flat = text
-        .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replace(/##\[/g, '## [');
-    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
-}
-/** Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. */
-function text_markdownCode(text) {
-    return `<code>${escapeHtml(logLine(text))}</code>`;
-}
-/** Outside text as plain text in a markdown table cell. */
-function text_markdownText(text) {
-    return escapeHtml(logLine(text)).replace(/[\\`*_[\]()!#~]/g, '\\$&');
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' })[c]);
-}
-
+// EXTERNAL MODULE: ./src/inputs/checks.ts
+var checks = __nccwpck_require__(272);
 // EXTERNAL MODULE: ./src/inputs/durations.ts
 var durations = __nccwpck_require__(208);
-;// CONCATENATED MODULE: ./src/inputs/checks.ts
-// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
-// variables; and no control characters in anything that is echoed into the log. Each problem throws an
-// InputError: one line that names the input and says how to fix it.
-
-
-
-const LOOPBACK = new Set(['localhost', '[::1]']);
-const MAX_TIMEOUT_MS = 30 * 60_000;
-/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
-function checks_text(input, name) {
-    const value = input(name).trim();
-    if (hasControlCharacters(value)) {
-        throw new errors/* InputError */.dz(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
-    }
-    return value;
-}
-function checks_required(input, name) {
-    const value = checks_text(input, name);
-    if (value === '')
-        throw new errors/* InputError */.dz(`Input "${name}" is required and empty.`);
-    return value;
-}
-function checks_choice(input, name, options) {
-    const value = checks_text(input, name).toLowerCase();
-    if (!options.includes(value)) {
-        throw new errors/* InputError */.dz(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
-    }
-    return value;
-}
-/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
-function checks_bool(input, name) {
-    const value = checks_text(input, name);
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(`Input "${name}" must be true or false; got "${value}".`);
-}
-/** The `timeout` input: a step's whole budget. */
-function checks_timeout(input) {
-    return (0,durations/* parseDuration */.E)(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
-}
-/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
-function url(input, name) {
-    const value = checks_required(input, name);
-    let parsed;
-    try {
-        parsed = new URL(value);
-    }
-    catch {
-        throw new errors/* InputError */.dz(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
-    }
-    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
-    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-        throw new errors/* InputError */.dz(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
-    }
-    if (parsed.username || parsed.password)
-        throw new errors/* InputError */.dz(`Input "${name}" must not carry a user name or password.`);
-    if (parsed.search || parsed.hash)
-        throw new errors/* InputError */.dz(`Input "${name}" must not have a query or fragment.`);
-    return parsed.href.replace(/\/+$/, '');
-}
-/**
- * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
- * there would break or hijack every later step. Each with the reason given to the user.
- */
-const RESERVED_ENV = [
-    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
-    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
-    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
-    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
-    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
-    [
-        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
-        'a language runtime or git reads it to load code',
-    ],
-    [
-        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
-        'it redirects or trusts network traffic',
-    ],
-];
-function checks_envName(input, name) {
-    const value = checks_text(input, name);
-    if (value === '')
-        return '';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new errors/* InputError */.dz(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
-    }
-    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
-    if (reserved) {
-        throw new errors/* InputError */.dz(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
-    }
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
 // Pinecone's API-key roles; permissions of several roles add up.
 
@@ -1002,8 +1043,8 @@ function readClientSecret(input, env) {
 }
 /** The service account, or what is missing and what to do about it. */
 function readCredentials(input, env) {
-    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
-    const clientId = checks_text((name) => input(name) || env['PINECONE_CLIENT_ID'] || '', 'client-id');
+    const onMissing = (0,checks/* choice */.Yq)(input, 'on-missing-credentials', ['fail', 'skip']);
+    const clientId = (0,checks/* text */.Qq)((name) => input(name) || env['PINECONE_CLIENT_ID'] || '', 'client-id');
     const clientSecret = readClientSecret(input, env);
     const missing = [
         clientId ? '' : 'client-id (or env PINECONE_CLIENT_ID)',
@@ -1014,13 +1055,13 @@ function readCredentials(input, env) {
     return { missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty`, onMissing };
 }
 function readConnection(input, credentials) {
-    const apiUrl = url(input, 'api-url');
-    const authUrl = url(input, 'auth-url');
+    const apiUrl = (0,checks/* url */.OZ)(input, 'api-url');
+    const authUrl = (0,checks/* url */.OZ)(input, 'auth-url');
     // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
     if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
         throw new errors/* InputError */.dz(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
     }
-    const apiVersion = checks_text(input, 'api-version');
+    const apiVersion = (0,checks/* text */.Qq)(input, 'api-version');
     if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
         throw new errors/* InputError */.dz(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
     }
@@ -1057,6 +1098,7 @@ function readSweepInputs(input, credentials) {
         match,
         expiredOnly,
         dryRun: bool(input, 'dry-run'),
+        githubToken: input('github-token').trim(),
         timeoutMs: timeout(input),
     };
 }
@@ -1064,9 +1106,9 @@ function readSweepInputs(input, credentials) {
 function readUseInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
-        handoff: checks_required(input, 'handoff'),
-        exportEnv: checks_envName(input, 'export-env'),
-        timeoutMs: checks_timeout(input),
+        handoff: (0,checks/* required */.mw)(input, 'handoff'),
+        exportEnv: (0,checks/* envName */.pD)(input, 'export-env'),
+        timeoutMs: (0,checks/* timeout */.wR)(input),
     };
 }
 /** The revoke sub-action's inputs. */
@@ -1082,6 +1124,7 @@ function readRevokeInputs(input, credentials) {
 function readPostInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
+        githubToken: input('github-token').trim(),
         timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)),
     };
 }
@@ -1144,21 +1187,23 @@ function readEvent(path, readFile) {
     }
 }
 
+// EXTERNAL MODULE: ./src/base/text.ts
+var base_text = __nccwpck_require__(766);
 ;// CONCATENATED MODULE: ./src/rules/summary.ts
 // Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
 // from the API, project names) is escaped: a summary renders markdown and HTML.
 
 function renderKeySummary(key) {
     const project = key.projectName
-        ? `${text_markdownText(key.projectName)} (${text_markdownCode(key.projectId)})`
-        : text_markdownCode(key.projectId);
+        ? `${(0,base_text/* markdownText */.p7)(key.projectName)} (${(0,base_text/* markdownCode */.D9)(key.projectId)})`
+        : (0,base_text/* markdownCode */.D9)(key.projectId);
     return [
         '### Pinecone API key',
         '',
         '| | |',
         '|---|---|',
-        `| Name | ${text_markdownCode(key.name)} |`,
-        `| ID | ${text_markdownCode(key.id)} |`,
+        `| Name | ${(0,base_text/* markdownCode */.D9)(key.name)} |`,
+        `| ID | ${(0,base_text/* markdownCode */.D9)(key.id)} |`,
         `| Project | ${project} |`,
         `| Roles | ${key.roles.join(', ')} |`,
         `| Expires | ${key.expiresAt} |`,
@@ -1182,7 +1227,10 @@ function renderSweepSummary(plan, deleted, dryRun) {
     return [
         `### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`,
         '',
-        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.`,
+        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
+            (plan.otherRepositories
+                ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
+                : ''),
         '',
         ...(rows.length ? ['| Key | ID | Expires | Action | Why |', '|---|---|---|---|---|', ...rows, ''] : []),
     ].join('\n');
@@ -3553,7 +3601,7 @@ class Secrets {
 function startStep(deps) {
     const secrets = new Secrets(deps.core.setSecret);
     secrets.add(readClientSecret(deps.core.getInput, deps.env));
-    const safe = (write) => (message) => write(logLine(secrets.redact(message)));
+    const safe = (write) => (message) => write((0,base_text/* logLine */.BP)(secrets.redact(message)));
     const core = {
         ...deps.core,
         info: safe(deps.core.info),
@@ -3655,7 +3703,7 @@ function summarise(deps, key, fate) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(489);
+/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(783);
 // Entry of the use sub-action (use/action.yml): the runner runs the bundle of this file.
 
 await (0,_steps_use_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -101,6 +101,7 @@ export function readSweepInputs(input: GetInput, credentials: { clientId: string
     match,
     expiredOnly,
     dryRun: bool(input, 'dry-run'),
+    githubToken: input('github-token').trim(),
     timeoutMs: timeout(input),
   };
 }
@@ -129,6 +130,7 @@ export function readRevokeInputs(input: GetInput, credentials: { clientId: strin
 export function readPostInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }) {
   return {
     connection: readConnection(input, credentials),
+    githubToken: input('github-token').trim(),
     timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)),
   };
 }

@@ -49,7 +49,10 @@ export function renderSweepSummary(plan: SweepPlan, deleted: ReadonlySet<string>
   return [
     `### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`,
     '',
-    `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.`,
+    `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
+      (plan.otherRepositories
+        ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
+        : ''),
     '',
     ...(rows.length ? ['| Key | ID | Expires | Action | Why |', '|---|---|---|---|---|', ...rows, ''] : []),
   ].join('\n');

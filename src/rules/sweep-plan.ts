@@ -2,8 +2,10 @@
 // (key-name.ts), the server's time and the clock rule (policy.ts), nothing else. A key whose name this action did
 // not make is never selected, whatever the filters say.
 import type { ApiKey } from '../api/admin-api.js';
-import { EXPIRY_GRACE_MS } from '../api/policy.js';
+import type { RunState } from '../api/github-api.js';
+import { EXPIRY_GRACE_MS, MAX_RUNS_LOOKED_UP } from '../api/policy.js';
 import { globMatches } from './glob.js';
+import { askableRun, verdictByRun, type Candidate, type Here } from './liveness.js';
 import { parseKeyName, sameRunAttempt, type ParsedKeyName, type RunRef } from './key-name.js';
 
 export interface SweepFilter {
@@ -26,6 +28,8 @@ export interface SweepPlan {
   verdicts: Verdict[];
   /** Keys this action did not make: never touched. */
   foreign: number;
+  /** Keys this action made in other repositories: left to their expiry (this token cannot see their runs). */
+  otherRepositories: number;
 }
 
 /** Expired for sure: past its expiry by more than any runner's clock may be off. */
@@ -33,18 +37,41 @@ export function isExpired(parsed: ParsedKeyName, now: number): boolean {
   return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
 }
 
-export function planSweep(keys: readonly ApiKey[], filter: SweepFilter): SweepPlan {
+/** The runs GitHub can tell about among `keys`, each once. */
+export function runsToAsk(keys: readonly ApiKey[], here: Here): string[] {
+  const runs = new Set<string>();
+  for (const key of keys) {
+    const parsed = parseKeyName(key.name);
+    const runId = parsed && askableRun(parsed, here);
+    if (runId) runs.add(runId);
+  }
+  return [...runs];
+}
+
+/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
+export function planSweep(
+  keys: readonly ApiKey[],
+  filter: SweepFilter,
+  liveness?: { here: Here; lookups: ReadonlyMap<string, RunState> },
+): SweepPlan {
   const verdicts: Verdict[] = [];
   let foreign = 0;
+  let otherRepositories = 0;
   for (const key of keys) {
     const parsed = parseKeyName(key.name);
     if (!parsed) {
       foreign += 1;
       continue;
     }
+    const here = liveness?.here;
+    if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId) otherRepositories += 1;
     const expired = isExpired(parsed, filter.now);
+    const runId = liveness && askableRun(parsed, liveness.here);
+    const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
     if (filter.match && !globMatches(filter.match, key.name!)) {
       verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
+    } else if (filter.expiredOnly && byRun) {
+      verdicts.push({ key, parsed, ...byRun });
     } else if (filter.expiredOnly && !expired) {
       const justNow = parsed.expiresAt.getTime() <= filter.now;
       verdicts.push({
@@ -57,20 +84,18 @@ export function planSweep(keys: readonly ApiKey[], filter: SweepFilter): SweepPl
       verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
     }
   }
-  return { verdicts, foreign };
+  return { verdicts, foreign, otherRepositories };
 }
 
-export interface Retiree {
-  id: string;
-  name: string;
-  why: 'expired' | 'replaced';
-}
+/** A key main found for its post step to delete (see liveness.ts for what GitHub's answer then decides). */
+export type Retiree = Candidate;
 
 /**
- * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`),
- * and with `replace`, older keys whose name carries the same base as the new key's — older meaning an earlier
- * expiry, so a newer key made by a concurrent run is never replaced by an older one, and never a key made by the
- * same attempt of the same run (the legs of a matrix render the same base).
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
+ * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
+ * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
+ * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
 export function keysToRetire(
   keys: readonly ApiKey[],
@@ -78,12 +103,15 @@ export function keysToRetire(
   options: { sweepExpired: boolean; replace: boolean; now: number },
 ): Retiree[] {
   const ownParsed = parseKeyName(own.name);
-  const retired: Retiree[] = [];
+  const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
+  const found: Retiree[] = [];
   for (const key of keys) {
     const parsed = parseKeyName(key.name);
     if (!parsed || key.name === own.name) continue;
+    const runId = askableRun(parsed, here);
+    const name = key.name!;
     if (options.sweepExpired && isExpired(parsed, options.now)) {
-      retired.push({ id: key.id, name: key.name!, why: 'expired' });
+      found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
     } else if (
       options.replace &&
       ownParsed &&
@@ -91,8 +119,20 @@ export function keysToRetire(
       parsed.expiresAt < ownParsed.expiresAt &&
       !sameRunAttempt(parsed.run, own.run)
     ) {
-      retired.push({ id: key.id, name: key.name!, why: 'replaced' });
+      found.push({ id: key.id, name, why: 'replaced' });
+    } else if (options.sweepExpired && runId) {
+      found.push({ id: key.id, name, why: 'run over', runId });
     }
   }
-  return retired;
+  const asked = new Set<string>();
+  for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+    if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP) asked.add(candidate.runId);
+  }
+  // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
+  return found.flatMap((candidate) => {
+    if (!candidate.runId || asked.has(candidate.runId)) return [candidate];
+    if (candidate.why === 'run over') return [];
+    const { runId: _, ...byExpiry } = candidate;
+    return [byExpiry];
+  });
 }

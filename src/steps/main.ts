@@ -157,15 +157,16 @@ function planRetirement(
     now: api.clock.now(),
   });
   if (retire.length === 0) return retire;
-  const expired = retire.filter((key) => key.why === 'expired').length;
-  const replaced = retire.length - expired;
+  const count = (why: Retiree['why']) => retire.filter((key) => key.why === why).length;
   const base = parseKeyName(own.name)?.base ?? own.name;
   const later =
     retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
+  const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
   const what = [
-    expired ? `${expired} expired key(s)` : '',
-    replaced ? `${replaced} older key(s) named ${base} (replace: true)` : '',
+    count('expired') ? `${count('expired')} expired key(s)` : '',
+    count('replaced') ? `${count('replaced')} older key(s) named ${base} (replace: true)` : '',
+    count('run over') ? `${count('run over')} key(s) of other runs of this repository` : '',
   ].filter(Boolean);
-  core.info(`Found ${what.join(' and ')} made by this action; the post step deletes them${later}.`);
+  core.info(`Found ${what.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
   return retire;
 }

@@ -7,7 +7,10 @@ import { ActionError } from '../base/errors.js';
 import { readCredentials, readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
 import { hasJournal, readPlan, sealFor, type PostPlan } from './journal.js';
 import { runLive } from './live.js';
-import { openApi } from './session.js';
+import { askGitHub } from './ask-github.js';
+import { openApi, openGitHub } from './session.js';
+import { settle } from '../rules/liveness.js';
+import type { Retiree } from '../rules/sweep-plan.js';
 import { reportFailure, startStep, type Core, type StepDeps } from './step.js';
 
 export const run = (): Promise<void> => runLive(runPost, { cancellable: false });
@@ -56,11 +59,19 @@ export async function runPost(deps: StepDeps): Promise<void> {
     const deadline = deps.now() + inputs.timeoutMs;
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
     const deletes = (deleteOwn ? 1 : 0) + retire.length;
-    await api.login(deletes > 0 ? { deletes } : { lists: 1 });
+    // GitHub is asked whether the runs of main's candidates are over while Pinecone's login is under way.
+    const runIds = [...new Set(retire.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
+    const github = runIds.length > 0 ? openGitHub(deps, inputs.githubToken, secrets) : undefined;
+    const [, lookups] = await Promise.all([
+      api.login(deletes > 0 ? { deletes } : { lists: 1 }),
+      askGitHub(github, runIds, core),
+    ]);
+    const settled = settle(retire, lookups, api.clock.now());
+    for (const key of settled.spared) core.info(`Kept expired API key ${key.name} (${key.id}): ${key.because}.`);
     // The job's own key and the keys main found to retire go in parallel: one round trip after the login.
     const [own] = await Promise.allSettled([
       deleteOwn ? deleteOwnKey(api, ownKey, core) : undefined,
-      retireKeys(api, plan, core),
+      retireKeys(api, settled.retire, core),
     ]);
     if (own.status === 'rejected') throw own.reason;
     if (orphans.length > 0) await deleteOrphans(api, plan, deps, core, deadline);
@@ -84,15 +95,20 @@ async function deleteOwnKey(api: AdminApi, key: { id: string; name: string }, co
   core.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
 }
 
-/** Expired keys of this action and, with `replace`, older ones of the same name. A failure here only warns. */
-async function retireKeys(api: AdminApi, plan: PostPlan, core: Core): Promise<void> {
-  const failures = await forEachBounded(plan.retire, DELETE_CONCURRENCY, async (key) => {
+/** How post names the keys it retires besides its own. */
+const LABEL: Record<Retiree['why'], string> = { expired: 'expired', replaced: 'replaced', 'run over': 'finished-run' };
+
+/** Expired keys of this action, keys of finished runs, older ones of the same name. A failure here only warns. */
+async function retireKeys(api: AdminApi, keys: readonly Retiree[], core: Core): Promise<void> {
+  const failures = await forEachBounded(keys, DELETE_CONCURRENCY, async (key) => {
     const result = await api.deleteKey(key.id);
-    core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${key.why} API key ${key.name} (${key.id}).`);
+    core.info(
+      `${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${LABEL[key.why]} API key ${key.name} (${key.id}).`,
+    );
   });
   for (const { item, error } of failures) {
     core.warning(
-      `Could not delete ${item.why} API key ${item.name} (${item.id}): ${(error as Error).message} A later run or a sweep will retry.`,
+      `Could not delete ${LABEL[item.why]} API key ${item.name} (${item.id}): ${(error as Error).message} A later run or a sweep will retry.`,
     );
   }
 }

@@ -3,8 +3,10 @@
 // none of it unless it has to.
 import { AdminApi, type Connection } from '../api/admin-api.js';
 import { ServerClock } from '../api/clock.js';
+import { GitHubApi } from '../api/github-api.js';
 import { createRequester } from '../api/requester.js';
 import type { Secrets } from '../base/secrets.js';
+import { url } from '../inputs/checks.js';
 import { formatDuration } from '../inputs/durations.js';
 import type { Core, StepDeps } from './step.js';
 
@@ -28,4 +30,20 @@ export function openApi(
     onAnswer: (response) => clock.observe(response.headers),
   });
   return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+
+/**
+ * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
+ * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
+ */
+export function openGitHub(deps: StepDeps, token: string, secrets: Secrets): GitHubApi | undefined {
+  const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
+  const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
+  try {
+    url(() => apiUrl, 'GITHUB_API_URL');
+  } catch {
+    return undefined;
+  }
+  return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }

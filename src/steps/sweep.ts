@@ -5,10 +5,12 @@ import { forEachBounded } from '../api/pool.js';
 import { ActionError } from '../base/errors.js';
 import { readCredentials, readSweepInputs } from '../inputs/inputs.js';
 import { renderSweepSummary } from '../rules/summary.js';
-import { planSweep, type Verdict } from '../rules/sweep-plan.js';
+import { planSweep, runsToAsk, type Verdict } from '../rules/sweep-plan.js';
+import { readRunContext } from '../inputs/run-context.js';
+import { askGitHub } from './ask-github.js';
 import { runLive } from './live.js';
 import { resolveProject } from './project.js';
-import { openApi } from './session.js';
+import { openApi, openGitHub } from './session.js';
 import { missingCredentials, reportClockSkew, reportFailure, startStep, type StepDeps } from './step.js';
 
 export const run = (): Promise<void> => runLive(runSweep, { cancellable: true });
@@ -25,7 +27,12 @@ export async function runSweep(deps: StepDeps): Promise<void> {
     reportClockSkew(core, api);
     const project = await resolveProject(api, inputs.project, core);
     const keys = await api.listKeys(project.id);
-    const plan = planSweep(keys, { match: inputs.match, expiredOnly: inputs.expiredOnly, now: api.clock.now() });
+    const run = readRunContext(deps.env).run;
+    const here = { repositoryId: run?.repositoryId, runId: run?.runId };
+    const runIds = inputs.expiredOnly ? runsToAsk(keys, here) : [];
+    const lookups = await askGitHub(openGitHub(deps, inputs.githubToken, secrets), runIds, core);
+    const filter = { match: inputs.match, expiredOnly: inputs.expiredOnly, now: api.clock.now() };
+    const plan = planSweep(keys, filter, lookups && { here, lookups });
     const doomed = plan.verdicts.filter((verdict) => verdict.remove);
     core.info(
       `Project ${project.id} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ` +

@@ -48,7 +48,17 @@ export const RUN_ENV = {
   GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
   GITHUB_REF: 'refs/heads/main',
   GITHUB_ACTOR: 'octocat',
+  // Nothing listens there: a test that wants GitHub's answers starts test/emulator/github.ts and sets its URL.
+  GITHUB_API_URL: 'http://127.0.0.1:9',
 };
+
+/** The job's token, as the runner evaluates an input default of `${{ github.token }}`. */
+export const JOB_TOKEN = 'ghs_test';
+
+/** An input's default as the runner evaluates it (the only expression our action.yml files use). */
+export function evaluateDefault(value: string | undefined): string {
+  return value === '${{ github.token }}' ? JOB_TOKEN : (value ?? '');
+}
 
 export interface StepResult {
   exitCode: number | null;
@@ -120,7 +130,7 @@ export class ActionUse {
   inputEnv(): Record<string, string> {
     const env: Record<string, string> = {};
     for (const [name, spec] of Object.entries(this.action.inputs ?? {})) {
-      const value = this.inputs[name] ?? spec.default ?? '';
+      const value = this.inputs[name] ?? evaluateDefault(spec.default);
       env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value);
     }
     return env;

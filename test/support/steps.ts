@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createHttpTransport } from '../../src/api/transport.js';
 import type { Core, StepDeps } from '../../src/steps/step.js';
-import { ROOT, RUN_ENV } from '../runner/runner.js';
+import { evaluateDefault, ROOT, RUN_ENV } from '../runner/runner.js';
 
 export class RecordingCore implements Core {
   readonly log: string[] = [];
@@ -45,7 +45,8 @@ export function withDefaults(inputs: Record<string, string>, actionDir = ROOT): 
     inputs: Record<string, { default?: string }>;
   };
   const values: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(action.inputs)) values[name] = inputs[name] ?? spec.default ?? '';
+  for (const [name, spec] of Object.entries(action.inputs))
+    values[name] = inputs[name] ?? evaluateDefault(spec.default);
   return values;
 }
 

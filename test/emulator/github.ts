@@ -1,0 +1,81 @@
+// GitHub's REST API for workflow runs, as the action asks it whether the run that made a key is over:
+// `GET {base}/repos/{owner}/{repo}/actions/runs/{run_id}`, with the job's token. Runs in every status, re-run
+// attempts, deleted runs (404), a token without `actions: read` (403), rate limits (403 or 429 with
+// x-ratelimit-remaining: 0, or a secondary limit with retry-after), server errors, and a GHES-style base path.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type RunStatus = 'queued' | 'in_progress' | 'waiting' | 'requested' | 'pending' | 'completed';
+
+export interface GitHubOptions {
+  /** `/api/v3` as on GitHub Enterprise Server; `` as on github.com. */
+  basePath?: string;
+  token?: string;
+  /** What every request answers instead: no permission, a primary or secondary rate limit, a server error. */
+  mode?: 'ok' | 'forbidden' | 'rate-limited' | 'secondary-limit' | 'error' | 'hang';
+  /** Added to every answer, for benchmarks. */
+  latencyMs?: number;
+}
+
+export class GitHubEmulator {
+  readonly runs = new Map<string, { status: RunStatus; attempt: number }>();
+  readonly requests: Array<{ path: string; authorization: string | undefined }> = [];
+  private server: Server | undefined;
+  url = '';
+
+  constructor(
+    readonly repository: string,
+    readonly options: GitHubOptions = {},
+  ) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      if (this.options.latencyMs) setTimeout(() => this.handle(req, res), this.options.latencyMs);
+      else this.handle(req, res);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${this.options.basePath ?? ''}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  run(id: string, status: RunStatus, attempt = 1): void {
+    this.runs.set(id, { status, attempt });
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    this.requests.push({ path, authorization: req.headers.authorization });
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}): void =>
+      void res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
+    const mode = this.options.mode ?? 'ok';
+    if (mode === 'hang') return;
+    if (req.headers.authorization !== `Bearer ${this.options.token ?? 'ghs_test'}`)
+      return json(401, { message: 'Bad credentials' });
+    if (mode === 'forbidden')
+      return json(403, { message: 'Resource not accessible by integration' }, { 'x-ratelimit-remaining': '4999' });
+    if (mode === 'rate-limited')
+      return json(
+        403,
+        { message: 'API rate limit exceeded' },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '9999999999' },
+      );
+    if (mode === 'secondary-limit')
+      return json(429, { message: 'You have exceeded a secondary rate limit' }, { 'retry-after': '60' });
+    if (mode === 'error') return json(502, { message: 'Server Error' });
+    const base = this.options.basePath ?? '';
+    const match = new RegExp(`^${base}/repos/([^/]+/[^/]+)/actions/runs/(\\d+)$`).exec(path);
+    const run = match && match[1] === this.repository ? this.runs.get(match[2]!) : undefined;
+    if (!run) return json(404, { message: 'Not Found' });
+    json(200, {
+      id: Number(match![2]),
+      status: run.status,
+      run_attempt: run.attempt,
+      conclusion: run.status === 'completed' ? 'success' : null,
+    });
+  }
+}
