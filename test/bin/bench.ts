@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { buildKeyName } from '../../src/rules/key-name.js';
 import { criticalPath, median } from '../bench/measure.js';
 import { startRelay } from '../bench/relay.js';
+import { livenessCost } from '../bench/liveness.js';
 import { perRun, useStep } from '../bench/shared.js';
 import { EMULATOR_CA_FILE } from '../emulator/server.js';
 import { Job, NODE_24, ROOT } from '../runner/runner.js';
@@ -173,6 +174,7 @@ const results = {
   production: undefined as Awaited<ReturnType<typeof production>> | undefined,
   use: undefined as Awaited<ReturnType<typeof useStep>> | undefined,
   perRun: [] as Array<Awaited<ReturnType<typeof perRun>>>,
+  liveness: undefined as Awaited<ReturnType<typeof livenessCost>> | undefined,
 };
 for (const latency of [0, 50]) {
   const life = await lifecycle(latency, floors);
@@ -196,6 +198,7 @@ for (const keys of [100, 300, 1000]) results.sweep.push(await sweep(keys, 20));
 const shares = existsSync(join(ACTION, 'use', 'action.yml'));
 if (shares) results.use = await useStep(RUNS, node, ACTION, floors.lean);
 if (shares) for (const n of [1, 8, 64]) results.perRun.push(await perRun(n, node, ACTION));
+if (shares) results.liveness = await livenessCost(RUNS, node, ACTION, 50);
 
 const rows = [
   `Node ${results.node} on ${results.machine}; medians of ${RUNS} runs`,
@@ -230,5 +233,9 @@ const rows = [
   ...results.perRun.map(
     (r) => `| ${r.jobs} | ${r.perJob.keys} | ${r.shared.keys} | ${r.perJob.requests} | ${r.shared.requests} |`,
   ),
+  '',
+  !results.liveness
+    ? ''
+    : `a key of a finished run in the project, at ${results.liveness.latencyMs} ms for Pinecone and GitHub: main ${results.liveness.main} ms (${results.liveness.mainWithout} without), post ${results.liveness.post} ms (${results.liveness.postWithout} without; GitHub asked beside the login), Pinecone's critical path ${results.liveness.paths.main} / ${results.liveness.paths.post}`,
 ];
 process.stdout.write(`${rows.join('\n')}\n\n${JSON.stringify(results)}\n`);

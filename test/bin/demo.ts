@@ -1,9 +1,18 @@
 // `npm run demo`: the action's main and post steps, from the committed bundles, against the embedded Pinecone
 // emulator, showing what a user sees in the job log.
-import { Job } from '../runner/runner.js';
+import { GitHubEmulator } from '../emulator/github.js';
+import { Job, RUN_ENV } from '../runner/runner.js';
 import { startWorld } from '../support/fixture.js';
 
 const world = await startWorld();
+// GitHub, as the job's token sees it: run 16000001 of this repository is over, but its runner died before its post
+// step, so its key is still in the project, hours before its expiry.
+const github = await new GitHubEmulator(RUN_ENV.GITHUB_REPOSITORY).start();
+github.run('16000001', 'completed');
+const dead = world.ours('gha-shop-api-16000001-1-test', 5 * 3_600_000, {
+  kind: 'job',
+  run: { repositoryId: RUN_ENV.GITHUB_REPOSITORY_ID, runId: '16000001', attempt: 1 },
+});
 const out = (text = '') => process.stdout.write(`${text}\n`);
 // Bold headings on a terminal only: piped or with NO_COLOR, plain text.
 const bold =
@@ -11,6 +20,9 @@ const bold =
 const section = (title: string) => out(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}`)}`);
 
 out(`Pinecone emulator on ${world.emulator.url}, project "${world.project.name}" (${world.project.id}).`);
+out(
+  `GitHub emulator on ${github.url}: run 16000001 is completed, and its dead runner's key ${dead.name} is still there.`,
+);
 section('workflow');
 out(`- uses: OWNER/pinecone-ephemeral-key@v1
   id: key
@@ -21,7 +33,11 @@ out(`- uses: OWNER/pinecone-ephemeral-key@v1
     roles: DataPlaneEditor
 - run: npm test   # PINECONE_API_KEY is set`);
 
-const job = new Job({ with: { ...world.inputs, project: world.project.name, roles: 'DataPlaneEditor' } });
+const { 'sweep-expired': _, ...inputs } = world.inputs; // the defaults a user gets
+const job = new Job({
+  with: { ...inputs, project: world.project.name, roles: 'DataPlaneEditor' },
+  env: { GITHUB_API_URL: github.url },
+});
 const main = await job.main();
 section(`Run pinecone-ephemeral-key (main step, exit ${main.exitCode}, ${main.durationMs} ms)`);
 main.log.forEach((line) => out(line));
@@ -41,4 +57,5 @@ section(`keys in the project now: ${world.emulator.keysIn().length}`);
 out(
   `Requests the emulator saw: ${world.emulator.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, '…')} → ${r.status}`).join('; ')}`,
 );
+await github.stop();
 await world.emulator.stop();
