@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(904);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(228);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 904:
+/***/ 228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4562,13 +4562,9 @@ async function runLive(step, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/api/admin-api.ts
-// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
-// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
-
-
+;// CONCATENATED MODULE: ./src/api/admin-errors.ts
+// What the Admin API's error answers mean for the user: one line each, with what to check, the secrets redacted
+// before any other shaping (a server may echo a secret in an error code).
 
 
 /** The project holds as many keys as its quota allows: the caller may make room and try once more. */
@@ -4581,146 +4577,14 @@ class QuotaError extends ActionError {
         this.answered = answered;
     }
 }
-const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-class AdminApi {
+class AdminErrors {
     config;
-    requester;
     secrets;
-    localNow;
-    clock;
-    preconnect;
-    token;
-    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-    loggingIn;
-    constructor(config, requester, secrets, localNow, clock, preconnect) {
+    constructor(config, secrets) {
         this.config = config;
-        this.requester = requester;
         this.secrets = secrets;
-        this.localNow = localNow;
-        this.clock = clock;
-        this.preconnect = preconnect;
     }
-    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
-    async login(upcoming = {}) {
-        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
-        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
-        await this.freshToken();
-    }
-    freshToken() {
-        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
-        return this.loggingIn;
-    }
-    async requestToken() {
-        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
-        const response = await this.requester.send({
-            what: 'log in',
-            method: 'POST',
-            url: authUrl,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-            body: JSON.stringify({
-                grant_type: 'client_credentials',
-                client_id: clientId,
-                client_secret: clientSecret,
-                audience: AUDIENCE,
-            }),
-        });
-        if (!admin_api_ok(response))
-            throw this.loginError(response);
-        const body = parseBody(response);
-        const token = body?.['access_token'];
-        if (typeof token === 'string')
-            this.secrets.add(token);
-        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
-        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
-            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
-        }
-        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
-    }
-    async listProjects() {
-        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
-        return arrayOf(body, 'data', 'list projects').filter(isProject);
-    }
-    async createKey(projectId, name, roles) {
-        const what = 'create the API key';
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const response = await this.admin({
-            what,
-            method: 'POST',
-            url: this.url(path),
-            once: true,
-            body: JSON.stringify({ name, roles }),
-        });
-        if (!admin_api_ok(response))
-            throw this.apiError(response, what, projectId);
-        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
-        const body = parseBody(response);
-        const value = body?.['value'];
-        if (typeof value === 'string' && value !== '')
-            this.secrets.add(value);
-        const key = body?.['key'];
-        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
-            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
-        }
-        return { key, value };
-    }
-    async listKeys(projectId) {
-        const what = "list the project's API keys";
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
-        return arrayOf(body, 'data', what).filter(isApiKey);
-    }
-    /** Resolves when the key is gone, whether we deleted it or it already was. */
-    async deleteKey(id) {
-        const what = `delete API key ${id}`;
-        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
-        for (let round = 1;; round++) {
-            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
-            if (admin_api_ok(response))
-                return 'deleted';
-            if (isPineconeNotFound(response))
-                return 'already gone';
-            if (response.status < 500 || round === DELETE_ROUNDS)
-                throw this.apiError(response, what);
-            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
-            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
-            if (isPineconeNotFound(fetched))
-                return 'already gone';
-            await this.requester.pause(round, what);
-        }
-    }
-    url(path) {
-        return this.config.apiUrl.replace(/\/+$/, '') + path;
-    }
-    async json(call, projectId) {
-        const response = await this.admin(call);
-        if (!admin_api_ok(response))
-            throw this.apiError(response, call.what, projectId);
-        const body = parseBody(response);
-        if (!body)
-            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
-        return body;
-    }
-    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
-    async admin(call) {
-        for (let fresh = false;; fresh = true) {
-            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-                await this.freshToken();
-            const headers = {
-                Authorization: `Bearer ${this.token.value}`,
-                Accept: 'application/json',
-                'X-Pinecone-Api-Version': this.config.apiVersion,
-            };
-            if (call.body !== undefined)
-                headers['Content-Type'] = 'application/json';
-            const used = this.token;
-            const response = await this.requester.send({ ...call, headers });
-            if (response.status !== 401 || fresh)
-                return response;
-            if (this.token === used)
-                this.token = undefined; // a parallel request may have renewed it already
-        }
-    }
-    loginError(response) {
+    login(response) {
         const { status } = response;
         const answered = `HTTP ${status}${this.errorCode(response)}`;
         if (isMisdirected(response, true))
@@ -4730,7 +4594,7 @@ class AdminApi {
         }
         return this.unavailable(response, 'log in');
     }
-    apiError(response, what, projectId) {
+    api(response, what, projectId) {
         const { status } = response;
         const code = this.errorCode(response);
         const answered = `HTTP ${status}${code}`;
@@ -4777,9 +4641,6 @@ class AdminApi {
         return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
     }
 }
-function admin_api_ok(response) {
-    return response.status >= 200 && response.status < 300;
-}
 /**
  * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
  * Pinecone's JSON: the URL input points somewhere else than the API.
@@ -4789,10 +4650,6 @@ function isMisdirected(response, pathAlwaysExists) {
     if (status === 404)
         return pathAlwaysExists || !isPineconeShaped(response);
     return (status >= 300 && status < 400) || status === 405;
-}
-/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted key. */
-function isPineconeNotFound(response) {
-    return response.status === 404 && isPineconeShaped(response);
 }
 function isPineconeShaped(response) {
     return response.body.trim() === '' || parseBody(response) !== undefined;
@@ -4805,6 +4662,167 @@ function parseBody(response) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/api/admin-api.ts
+// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
+// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
+// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
+// What its errors mean for the user is in admin-errors.ts.
+
+
+
+
+
+const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
+
+class AdminApi {
+    config;
+    requester;
+    secrets;
+    localNow;
+    clock;
+    preconnect;
+    token;
+    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
+    loggingIn;
+    errors;
+    constructor(config, requester, secrets, localNow, clock, preconnect) {
+        this.config = config;
+        this.requester = requester;
+        this.secrets = secrets;
+        this.localNow = localNow;
+        this.clock = clock;
+        this.preconnect = preconnect;
+        this.errors = new AdminErrors(config, secrets);
+    }
+    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
+    async login(upcoming = {}) {
+        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
+        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
+        await this.freshToken();
+    }
+    freshToken() {
+        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
+        return this.loggingIn;
+    }
+    async requestToken() {
+        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
+        const response = await this.requester.send({
+            what: 'log in',
+            method: 'POST',
+            url: authUrl,
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
+            body: JSON.stringify({
+                grant_type: 'client_credentials',
+                client_id: clientId,
+                client_secret: clientSecret,
+                audience: AUDIENCE,
+            }),
+        });
+        if (!admin_api_ok(response))
+            throw this.errors.login(response);
+        const body = parseBody(response);
+        const token = body?.['access_token'];
+        if (typeof token === 'string')
+            this.secrets.add(token);
+        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
+        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
+            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
+        }
+        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+    }
+    async listProjects() {
+        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
+        return arrayOf(body, 'data', 'list projects').filter(isProject);
+    }
+    async createKey(projectId, name, roles) {
+        const what = 'create the API key';
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url(path),
+            once: true,
+            body: JSON.stringify({ name, roles }),
+        });
+        if (!admin_api_ok(response))
+            throw this.errors.api(response, what, projectId);
+        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
+        const body = parseBody(response);
+        const value = body?.['value'];
+        if (typeof value === 'string' && value !== '')
+            this.secrets.add(value);
+        const key = body?.['key'];
+        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
+            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
+        }
+        return { key, value };
+    }
+    async listKeys(projectId) {
+        const what = "list the project's API keys";
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
+        return arrayOf(body, 'data', what).filter(isApiKey);
+    }
+    /** Resolves when the key is gone, whether we deleted it or it already was. */
+    async deleteKey(id) {
+        const what = `delete API key ${id}`;
+        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+        for (let round = 1;; round++) {
+            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
+            if (admin_api_ok(response))
+                return 'deleted';
+            if (isPineconeNotFound(response))
+                return 'already gone';
+            if (response.status < 500 || round === DELETE_ROUNDS)
+                throw this.errors.api(response, what);
+            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
+            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
+            if (isPineconeNotFound(fetched))
+                return 'already gone';
+            await this.requester.pause(round, what);
+        }
+    }
+    url(path) {
+        return this.config.apiUrl.replace(/\/+$/, '') + path;
+    }
+    async json(call, projectId) {
+        const response = await this.admin(call);
+        if (!admin_api_ok(response))
+            throw this.errors.api(response, call.what, projectId);
+        const body = parseBody(response);
+        if (!body)
+            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
+        return body;
+    }
+    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
+    async admin(call) {
+        for (let fresh = false;; fresh = true) {
+            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
+                await this.freshToken();
+            const headers = {
+                Authorization: `Bearer ${this.token.value}`,
+                Accept: 'application/json',
+                'X-Pinecone-Api-Version': this.config.apiVersion,
+            };
+            if (call.body !== undefined)
+                headers['Content-Type'] = 'application/json';
+            const used = this.token;
+            const response = await this.requester.send({ ...call, headers });
+            if (response.status !== 401 || fresh)
+                return response;
+            if (this.token === used)
+                this.token = undefined; // a parallel request may have renewed it already
+        }
+    }
+}
+function admin_api_ok(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted key. */
+function isPineconeNotFound(response) {
+    return response.status === 404 && isPineconeShaped(response);
 }
 function arrayOf(body, field, what) {
     const list = body?.[field];

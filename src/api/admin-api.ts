@@ -1,8 +1,9 @@
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// Kept as one file on purpose (~250 lines): it is the only place that knows the API, errors included.
+// What its errors mean for the user is in admin-errors.ts.
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
+import { AdminErrors, isPineconeShaped, parseBody, type Json } from './admin-errors.js';
 import type { Secrets } from '../base/secrets.js';
 import type { ServerClock } from './clock.js';
 import { DELETE_ROUNDS, TOKEN_REFRESH_MARGIN_MS } from './policy.js';
@@ -30,24 +31,15 @@ export interface ApiKey {
   roles: string[];
 }
 
-/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
-export class QuotaError extends ActionError {
-  constructor(
-    message: string,
-    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
-    readonly answered: string,
-  ) {
-    super(message);
-  }
-}
-
-type Json = Record<string, unknown>;
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
+
+export { QuotaError } from './admin-errors.js';
 
 export class AdminApi {
   private token: { value: string; expiresAt: number } | undefined;
   /** One login at a time: parallel requests that find the token expiring share the fresh one. */
   private loggingIn: Promise<void> | undefined;
+  private readonly errors: AdminErrors;
 
   constructor(
     private readonly config: Connection,
@@ -56,7 +48,9 @@ export class AdminApi {
     private readonly localNow: () => number,
     readonly clock: ServerClock,
     private readonly preconnect: Preconnect,
-  ) {}
+  ) {
+    this.errors = new AdminErrors(config, secrets);
+  }
 
   /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
   async login(upcoming: Upcoming = {}): Promise<void> {
@@ -84,7 +78,7 @@ export class AdminApi {
         audience: AUDIENCE,
       }),
     });
-    if (!ok(response)) throw this.loginError(response);
+    if (!ok(response)) throw this.errors.login(response);
     const body = parseBody(response);
     const token = body?.['access_token'];
     if (typeof token === 'string') this.secrets.add(token);
@@ -112,7 +106,7 @@ export class AdminApi {
       once: true,
       body: JSON.stringify({ name, roles }),
     });
-    if (!ok(response)) throw this.apiError(response, what, projectId);
+    if (!ok(response)) throw this.errors.api(response, what, projectId);
     // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
     const body = parseBody(response);
     const value = body?.['value'];
@@ -139,7 +133,7 @@ export class AdminApi {
       const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
       if (ok(response)) return 'deleted';
       if (isPineconeNotFound(response)) return 'already gone';
-      if (response.status < 500 || round === DELETE_ROUNDS) throw this.apiError(response, what);
+      if (response.status < 500 || round === DELETE_ROUNDS) throw this.errors.api(response, what);
       // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
       const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
       if (isPineconeNotFound(fetched)) return 'already gone';
@@ -153,11 +147,11 @@ export class AdminApi {
 
   private async json(call: Omit<Call, 'headers'>, projectId?: string): Promise<Json | undefined> {
     const response = await this.admin(call);
-    if (!ok(response)) throw this.apiError(response, call.what, projectId);
+    if (!ok(response)) throw this.errors.api(response, call.what, projectId);
     const body = parseBody(response);
     if (!body)
       throw new ActionError(
-        `Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`,
+        `Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`,
       );
     return body;
   }
@@ -178,116 +172,15 @@ export class AdminApi {
       if (this.token === used) this.token = undefined; // a parallel request may have renewed it already
     }
   }
-
-  private loginError(response: HttpResponse): ActionError {
-    const { status } = response;
-    const answered = `HTTP ${status}${this.errorCode(response)}`;
-    if (isMisdirected(response, true))
-      return new ActionError(
-        `Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`,
-      );
-    if (status === 400 || status === 401 || status === 403) {
-      return new ActionError(
-        `Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`,
-      );
-    }
-    return this.unavailable(response, 'log in');
-  }
-
-  private apiError(response: HttpResponse, what: string, projectId?: string): ActionError {
-    const { status } = response;
-    const code = this.errorCode(response);
-    const answered = `HTTP ${status}${code}`;
-    const project = projectId ? `project ${projectId}` : 'the project';
-    if (isMisdirected(response, !projectId))
-      return new ActionError(
-        `Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`,
-      );
-    if (status === 401)
-      return new ActionError(
-        `Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`,
-      );
-    if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
-      return new QuotaError(
-        `Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`,
-        answered,
-      );
-    }
-    if (status === 403)
-      return new ActionError(
-        `The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`,
-      );
-    if (status === 404 && projectId)
-      return new ActionError(
-        `Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`,
-      );
-    if (status >= 500 || status === 429) return this.unavailable(response, what);
-    return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
-  }
-
-  private unavailable(response: HttpResponse, what: string): ActionError {
-    return new ActionError(
-      `Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`,
-    );
-  }
-
-  /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
-  private errorCode(response: HttpResponse): string {
-    const error = parseBody(response)?.['error'];
-    const code = typeof error === 'object' && error !== null ? (error as Json)['code'] : error;
-    return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
-  }
-
-  /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
-  private excerpt(response: HttpResponse): string {
-    const body = parseBody(response);
-    const error = body?.['error'];
-    const description = body?.['error_description'];
-    const text =
-      typeof error === 'object' && error && 'message' in error
-        ? String(error.message)
-        : typeof description === 'string'
-          ? description
-          : response.body;
-    const flat = this.secrets
-      .redact(text)
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
-  }
 }
 
 function ok(response: HttpResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }
 
-/**
- * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
- * Pinecone's JSON: the URL input points somewhere else than the API.
- */
-function isMisdirected(response: HttpResponse, pathAlwaysExists: boolean): boolean {
-  const { status } = response;
-  if (status === 404) return pathAlwaysExists || !isPineconeShaped(response);
-  return (status >= 300 && status < 400) || status === 405;
-}
-
 /** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted key. */
 function isPineconeNotFound(response: HttpResponse): boolean {
   return response.status === 404 && isPineconeShaped(response);
-}
-
-function isPineconeShaped(response: HttpResponse): boolean {
-  return response.body.trim() === '' || parseBody(response) !== undefined;
-}
-
-function parseBody(response: HttpResponse): Json | undefined {
-  try {
-    const value: unknown = JSON.parse(response.body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function arrayOf(body: Json | undefined, field: string, what: string): unknown[] {

@@ -1,0 +1,127 @@
+// What the Admin API's error answers mean for the user: one line each, with what to check, the secrets redacted
+// before any other shaping (a server may echo a secret in an error code).
+import { ActionError } from '../base/errors.js';
+import type { Secrets } from '../base/secrets.js';
+import type { Connection } from './admin-api.js';
+import { describeStatus, type HttpResponse } from './transport.js';
+
+export type Json = Record<string, unknown>;
+
+/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
+export class QuotaError extends ActionError {
+  constructor(
+    message: string,
+    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
+    readonly answered: string,
+  ) {
+    super(message);
+  }
+}
+
+export class AdminErrors {
+  constructor(
+    private readonly config: Pick<Connection, 'apiUrl' | 'authUrl'>,
+    private readonly secrets: Secrets,
+  ) {}
+
+  login(response: HttpResponse): ActionError {
+    const { status } = response;
+    const answered = `HTTP ${status}${this.errorCode(response)}`;
+    if (isMisdirected(response, true))
+      return new ActionError(
+        `Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`,
+      );
+    if (status === 400 || status === 401 || status === 403) {
+      return new ActionError(
+        `Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`,
+      );
+    }
+    return this.unavailable(response, 'log in');
+  }
+
+  api(response: HttpResponse, what: string, projectId?: string): ActionError {
+    const { status } = response;
+    const code = this.errorCode(response);
+    const answered = `HTTP ${status}${code}`;
+    const project = projectId ? `project ${projectId}` : 'the project';
+    if (isMisdirected(response, !projectId))
+      return new ActionError(
+        `Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`,
+      );
+    if (status === 401)
+      return new ActionError(
+        `Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`,
+      );
+    if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
+      return new QuotaError(
+        `Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`,
+        answered,
+      );
+    }
+    if (status === 403)
+      return new ActionError(
+        `The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`,
+      );
+    if (status === 404 && projectId)
+      return new ActionError(
+        `Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`,
+      );
+    if (status >= 500 || status === 429) return this.unavailable(response, what);
+    return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
+  }
+
+  private unavailable(response: HttpResponse, what: string): ActionError {
+    return new ActionError(
+      `Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`,
+    );
+  }
+
+  /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
+  private errorCode(response: HttpResponse): string {
+    const error = parseBody(response)?.['error'];
+    const code = typeof error === 'object' && error !== null ? (error as Json)['code'] : error;
+    return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
+  }
+
+  /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
+  excerpt(response: HttpResponse): string {
+    const body = parseBody(response);
+    const error = body?.['error'];
+    const description = body?.['error_description'];
+    const text =
+      typeof error === 'object' && error && 'message' in error
+        ? String(error.message)
+        : typeof description === 'string'
+          ? description
+          : response.body;
+    const flat = this.secrets
+      .redact(text)
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
+  }
+}
+
+/**
+ * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
+ * Pinecone's JSON: the URL input points somewhere else than the API.
+ */
+function isMisdirected(response: HttpResponse, pathAlwaysExists: boolean): boolean {
+  const { status } = response;
+  if (status === 404) return pathAlwaysExists || !isPineconeShaped(response);
+  return (status >= 300 && status < 400) || status === 405;
+}
+
+export function isPineconeShaped(response: HttpResponse): boolean {
+  return response.body.trim() === '' || parseBody(response) !== undefined;
+}
+
+export function parseBody(response: HttpResponse): Json | undefined {
+  try {
+    const value: unknown = JSON.parse(response.body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
