@@ -1,0 +1,82 @@
+// GitHub's answers about a run, one by one, with a scripted transport: what each means, and when asking stops.
+import { describe, expect, it } from 'vitest';
+import { GitHubApi } from '../../src/api/github-api.js';
+import { TransportError, type HttpRequest, type HttpResponse } from '../../src/api/transport.js';
+
+const config = { apiUrl: 'https://ghe.example/api/v3/', repository: 'octo-org/shop-api', token: 'ghs_x' };
+const answer = (status: number, body: unknown = {}, headers: HttpResponse['headers'] = {}): HttpResponse => ({
+  status,
+  headers,
+  body: JSON.stringify(body),
+});
+function github(...answers: Array<HttpResponse | TransportError>) {
+  const requests: HttpRequest[] = [];
+  const api = new GitHubApi(config, async (request) => {
+    requests.push(request);
+    const next = answers.shift();
+    if (!next) throw new Error('no more answers');
+    if (next instanceof TransportError) throw next;
+    return next;
+  });
+  return { api, requests };
+}
+
+describe('GitHub API: is a run over?', () => {
+  it('asks the run at GITHUB_API_URL with the token; completed is over, any other status alive', async () => {
+    const { api, requests } = github(
+      answer(200, { status: 'completed' }),
+      answer(200, { status: 'in_progress' }),
+      answer(200, { status: 'queued' }),
+      answer(200, { status: 'waiting' }),
+    );
+    expect(await api.runState('42')).toBe('over');
+    for (let i = 0; i < 3; i++) expect(await api.runState('43')).toBe('alive');
+    expect(requests[0]).toMatchObject({
+      method: 'GET',
+      url: 'https://ghe.example/api/v3/repos/octo-org/shop-api/actions/runs/42',
+      headers: { Authorization: 'Bearer ghs_x', 'X-GitHub-Api-Version': '2022-11-28' },
+    });
+  });
+
+  it('a run GitHub no longer knows (404) is over', async () => {
+    expect(await github(answer(404, { message: 'Not Found' })).api.runState('1')).toBe('over');
+  });
+
+  it('a timeout, a 5xx or an unreadable answer: unknown (the run counts as alive), and asking goes on', async () => {
+    const { api } = github(
+      new TransportError('no answer within 5s', 'unknown'),
+      answer(502),
+      { status: 200, headers: {}, body: '<html>' },
+      answer(200, { status: 'completed' }),
+    );
+    for (let i = 0; i < 3; i++) expect(await api.runState('1')).toBe('unknown');
+    expect(await api.runState('1')).toBe('over');
+    expect(api.unavailable).toBeUndefined();
+  });
+
+  it('a 403 without a rate limit is no permission, and stops the asking', async () => {
+    const { api, requests } = github(answer(403, {}, { 'x-ratelimit-remaining': '4999' }));
+    expect(await api.runState('1')).toBe('no permission');
+    expect(await api.runState('2')).toBe('no permission');
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([
+    [403, { 'x-ratelimit-remaining': '0' }],
+    [429, { 'x-ratelimit-remaining': '0' }],
+    [403, { 'retry-after': '60' }],
+    [429, { 'retry-after': '60' }],
+  ])('HTTP %s with %j is a rate limit, and stops the asking', async (status, headers) => {
+    const { api, requests } = github(answer(status, {}, headers));
+    expect(await api.runState('1')).toBe('rate-limited');
+    expect(await api.runState('2')).toBe('rate-limited');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('no token: nothing is asked', async () => {
+    const api = new GitHubApi({ ...config, token: '' }, async () => {
+      throw new Error('asked');
+    });
+    expect(await api.runState('1')).toBe('no token');
+  });
+});
