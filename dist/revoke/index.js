@@ -4169,10 +4169,11 @@ function liveDeps(options) {
         signal,
         // One synchronous append, as the runner reads the file after the step: core.summary's access check and
         // promise-based write cost ~2 ms of every step's start-up for nothing we need.
-        writeSummary: async (markdown) => {
+        writeSummary: (markdown) => {
             const file = process.env['GITHUB_STEP_SUMMARY'];
             if (file)
                 (0,external_node_fs_namespaceObject.appendFileSync)(file, `${markdown}\n`);
+            return Promise.resolve();
         },
     };
     return { deps, dispose };

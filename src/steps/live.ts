@@ -24,9 +24,10 @@ export function liveDeps(options: { cancellable: boolean }): { deps: StepDeps; d
     signal,
     // One synchronous append, as the runner reads the file after the step: core.summary's access check and
     // promise-based write cost ~2 ms of every step's start-up for nothing we need.
-    writeSummary: async (markdown) => {
+    writeSummary: (markdown) => {
       const file = process.env['GITHUB_STEP_SUMMARY'];
       if (file) appendFileSync(file, `${markdown}\n`);
+      return Promise.resolve();
     },
   };
   return { deps, dispose };
