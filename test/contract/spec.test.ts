@@ -8,18 +8,11 @@ import { parse } from 'yaml';
 import type { RecordedRequest } from '../emulator/server.js';
 import { Job, ROOT } from '../runner/runner.js';
 import { startWorld, type World } from '../support/fixture.js';
+import { expectAnswerInSpec, operationFor as operationOf, type Spec } from './operations.js';
 import { validate } from './schema.js';
 
 const SPECS = join(ROOT, '../shared/pinecone-admin-api');
 const LIVE_STATUS_IN_SPEC: Record<string, Record<number, string>> = { create_api_key: { 200: '201' } };
-type Spec = { paths: Record<string, Record<string, Operation>> };
-type Operation = {
-  operationId: string;
-  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: Record<string, unknown> }>;
-  requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
-  responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
-};
-
 describe.skipIf(!existsSync(SPECS))('contract with the official Admin API spec', () => {
   let world: World;
   const spec = (file: string) => parse(readFileSync(join(SPECS, file), 'utf8')) as Spec;
@@ -46,21 +39,7 @@ describe.skipIf(!existsSync(SPECS))('contract with the official Admin API spec',
   });
   afterAll(() => world.emulator.stop());
 
-  function operationFor(request: RecordedRequest): [Spec, string, Operation, Record<string, string>] {
-    for (const doc of [admin, oauth]) {
-      for (const [template, methods] of Object.entries(doc.paths)) {
-        const names: string[] = [];
-        const pattern = new RegExp(
-          `^${template.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`,
-        );
-        const match = pattern.exec(request.path);
-        const operation = methods[request.method.toLowerCase()];
-        if (match && operation)
-          return [doc, template, operation, Object.fromEntries(names.map((n, i) => [n, match[i + 1]!]))];
-      }
-    }
-    throw new Error(`no operation in the spec for ${request.method} ${request.path}`);
-  }
+  const operationFor = (request: RecordedRequest) => operationOf([admin, oauth], request);
 
   it('covers every operation the action uses', () => {
     const used = new Set(world.emulator.requests.map((request) => operationFor(request)[2].operationId));
@@ -105,26 +84,8 @@ describe.skipIf(!existsSync(SPECS))('contract with the official Admin API spec',
 
   it('every answer of the emulator matches the schema the spec gives for its status', () => {
     const statuses = new Set<string>();
-    for (const request of world.emulator.requests) {
-      const [doc, template, operation] = operationFor(request);
-      const status = request.status as number;
-      const documented = LIVE_STATUS_IN_SPEC[operation.operationId]?.[status] ?? String(status);
-      // The spec documents 500 as its one server error; other 5xx (a gateway's 503) share its shape.
-      const response =
-        operation.responses[documented] ??
-        operation.responses[`${documented[0]}XX`] ??
-        (status >= 500 ? operation.responses['500'] : undefined);
-      statuses.add(`${operation.operationId} ${status}`);
-      expect(response, `${request.method} ${template} ${status} is not in the spec`).toBeDefined();
-      const schema = response!.content?.['application/json']?.schema;
-      if (!schema) {
-        expect(request.responseBody, `${template} ${status} has no body in the spec`).toBe('');
-        continue;
-      }
-      expect(
-        validate(doc, schema, JSON.parse(request.responseBody), `${request.method} ${template} ${status}`),
-      ).toEqual([]);
-    }
+    for (const request of world.emulator.requests)
+      statuses.add(expectAnswerInSpec([admin, oauth], request, LIVE_STATUS_IN_SPEC));
     expect([...statuses]).toEqual(
       expect.arrayContaining([
         'get_token 401',

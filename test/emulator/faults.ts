@@ -1,5 +1,23 @@
 // Faults the emulator can inject, per operation, each for a number of matching requests.
-export type Op = 'token' | 'list-projects' | 'get-project' | 'create-key' | 'list-keys' | 'fetch-key' | 'delete-key';
+export type Op =
+  | 'token'
+  | 'list-projects'
+  | 'get-project'
+  | 'create-project'
+  | 'delete-project'
+  | 'create-key'
+  | 'list-keys'
+  | 'fetch-key'
+  | 'delete-key'
+  | 'list-indexes'
+  | 'configure-index'
+  | 'delete-index'
+  | 'list-collections'
+  | 'delete-collection'
+  | 'list-backups'
+  | 'delete-backup'
+  | 'list-assistants'
+  | 'delete-assistant';
 
 export type Fault = { op: Op; times?: number } &
   /** Answer with this status instead of doing the operation (body: Pinecone's error shape unless given). */

@@ -7,6 +7,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import {
+  assistantJson,
+  backupJson,
+  collectionJson,
+  emptyContents,
+  indexJson,
+  isEmpty,
+  READ_ROLES,
+  WRITE_ROLES,
+  type ProjectContents,
+  type StoredIndex,
+} from './control-plane.js';
 import { FaultPlan, type Fault, type Op } from './faults.js';
 
 // Pinecone's roles as the service knows them: kept apart from src/roles.ts on purpose, so that a stand-in for
@@ -36,6 +48,8 @@ export interface Project {
 export interface Client {
   secret: string;
   projects: 'all' | string[];
+  /** May create and delete projects (an organization owner, or a service account given that right). */
+  manageProjects?: boolean;
 }
 export interface RecordedRequest {
   op: Op | 'unknown';
@@ -56,6 +70,14 @@ export interface EmulatorOptions {
   tokenLifetimeS?: number;
   /** What deleting a key that does not exist answers: 404, or the 500 the live service has been seen to give. */
   missingKeyDeleteStatus?: 404 | 500;
+  /** Projects the organization may hold (Enterprise: 100). */
+  projectLimit?: number;
+  /** What deleting a project that still holds resources answers (undocumented live: 400, 409, 412 or 422). */
+  nonEmptyProjectDeleteStatus?: 400 | 409 | 412 | 422;
+  /** How long a deleted index stays listed as `Terminating`. */
+  terminatingMs?: number;
+  /** Backups per page of `GET /backups` when the request names no `limit`. */
+  backupsPageSize?: number;
   /** Most keys a project may hold. */
   quota?: number;
   /** Added to every answer, for benchmarks. */
@@ -85,6 +107,8 @@ export const EMULATOR_CA_FILE = `${TLS_DIR}cert.pem`;
 export class PineconeEmulator {
   readonly projects = new Map<string, Project>();
   readonly keys = new Map<string, StoredKey>();
+  /** What each project holds on its control plane. */
+  readonly contents = new Map<string, ProjectContents>();
   readonly clients = new Map<string, Client>();
   readonly tokens = new Map<string, { clientId: string; expiresAt: number }>();
   readonly requests: RecordedRequest[] = [];
@@ -137,7 +161,38 @@ export class PineconeEmulator {
   addProject(name: string, id: string = randomUUID()): Project {
     const project = { id, name };
     this.projects.set(id, project);
+    this.contents.set(id, emptyContents());
     return project;
+  }
+
+  /** Resources in a project, as its users (or the job's tests) made them. */
+  addIndex(projectId: string, name: string, options: Partial<Omit<StoredIndex, 'name'>> = {}): void {
+    this.contentsOf(projectId).indexes.set(name, {
+      name,
+      deletionProtection: 'disabled',
+      state: 'Ready',
+      collectionInProgress: false,
+      ...options,
+    });
+  }
+
+  addCollection(projectId: string, name: string): void {
+    this.contentsOf(projectId).collections.add(name);
+  }
+
+  addBackup(projectId: string, sourceIndexName: string, id: string = randomUUID()): string {
+    this.contentsOf(projectId).backups.set(id, { sourceIndexName });
+    return id;
+  }
+
+  addAssistant(projectId: string, name: string): void {
+    this.contentsOf(projectId).assistants.add(name);
+  }
+
+  contentsOf(projectId: string): ProjectContents {
+    const contents = this.contents.get(projectId);
+    if (!contents) throw new Error(`no project ${projectId}`);
+    return contents;
   }
 
   /** A key made by someone else (the console, another tool), or by an earlier run. */
@@ -320,6 +375,125 @@ export class PineconeEmulator {
         }),
       ),
     },
+    {
+      op: 'create-project',
+      method: 'POST',
+      path: /^\/admin\/projects$/,
+      run: this.admin((client, _p, body, send) => this.createProject(client, body, send)),
+    },
+    {
+      op: 'delete-project',
+      method: 'DELETE',
+      path: /^\/admin\/projects\/([^/]+)$/,
+      run: this.admin((client, [id], _b, send) =>
+        this.inProject(client, id!, send, (project) => this.deleteProject(client, project, send)),
+      ),
+    },
+    {
+      op: 'list-indexes',
+      method: 'GET',
+      path: /^\/indexes$/,
+      run: this.projectKey(READ_ROLES, (contents, _p, _b, send) =>
+        send(200, { indexes: [...contents.indexes.values()].map(indexJson) }),
+      ),
+    },
+    {
+      op: 'configure-index',
+      method: 'PATCH',
+      path: /^\/indexes\/([^/]+)$/,
+      run: this.projectKey(WRITE_ROLES, (contents, [name], body, send) => {
+        const index = contents.indexes.get(name!);
+        if (!index) return send(404, pineconeError(404, 'NOT_FOUND', `Index ${name} not found`));
+        const protection = (parseJson(body) as { deletion_protection?: unknown } | undefined)?.deletion_protection;
+        if (protection !== 'enabled' && protection !== 'disabled')
+          return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'deletion_protection must be enabled or disabled'));
+        index.deletionProtection = protection;
+        send(202, indexJson(index));
+      }),
+    },
+    {
+      op: 'delete-index',
+      method: 'DELETE',
+      path: /^\/indexes\/([^/]+)$/,
+      run: this.projectKey(WRITE_ROLES, (contents, [name], _b, send) => {
+        const index = contents.indexes.get(name!);
+        if (!index) return send(404, pineconeError(404, 'NOT_FOUND', `Index ${name} not found`));
+        if (index.deletionProtection === 'enabled')
+          return send(
+            403,
+            pineconeError(
+              403,
+              'FORBIDDEN',
+              'Deletion protection is enabled for this index. Disable deletion protection before retrying.',
+            ),
+          );
+        if (index.collectionInProgress)
+          return send(412, pineconeError(412, 'FAILED_PRECONDITION', 'A collection is being created from this index.'));
+        if (index.state !== 'Terminating') {
+          index.state = 'Terminating';
+          this.later(this.options.terminatingMs ?? 300, () => contents.indexes.delete(index.name));
+        }
+        send(202);
+      }),
+    },
+    {
+      op: 'list-collections',
+      method: 'GET',
+      path: /^\/collections$/,
+      run: this.projectKey(READ_ROLES, (contents, _p, _b, send) =>
+        send(200, { collections: [...contents.collections].map(collectionJson) }),
+      ),
+    },
+    {
+      op: 'delete-collection',
+      method: 'DELETE',
+      path: /^\/collections\/([^/]+)$/,
+      run: this.projectKey(WRITE_ROLES, (contents, [name], _b, send) => {
+        if (!contents.collections.delete(name!))
+          return send(404, pineconeError(404, 'NOT_FOUND', `Collection ${name} not found`));
+        send(202);
+      }),
+    },
+    {
+      op: 'list-backups',
+      method: 'GET',
+      path: /^\/backups$/,
+      run: this.projectKey(READ_ROLES, (contents, _p, _b, send, query) => {
+        const all = [...contents.backups.entries()];
+        const limit = Number(query.get('limit') ?? this.options.backupsPageSize ?? 100);
+        const start = Number(query.get('paginationToken') ?? 0);
+        const page = all.slice(start, start + limit).map(([id, backup]) => backupJson(id, backup));
+        const next = start + limit < all.length ? { pagination: { next: String(start + limit) } } : {};
+        send(200, { data: page, ...next });
+      }),
+    },
+    {
+      op: 'delete-backup',
+      method: 'DELETE',
+      path: /^\/backups\/([^/]+)$/,
+      run: this.projectKey(WRITE_ROLES, (contents, [id], _b, send) => {
+        if (!contents.backups.delete(id!)) return send(404, pineconeError(404, 'NOT_FOUND', `Backup ${id} not found`));
+        send(202);
+      }),
+    },
+    {
+      op: 'list-assistants',
+      method: 'GET',
+      path: /^\/assistant\/assistants$/,
+      run: this.projectKey(READ_ROLES, (contents, _p, _b, send) =>
+        send(200, { assistants: [...contents.assistants].map(assistantJson) }),
+      ),
+    },
+    {
+      op: 'delete-assistant',
+      method: 'DELETE',
+      path: /^\/assistant\/assistants\/([^/]+)$/,
+      run: this.projectKey(WRITE_ROLES, (contents, [name], _b, send) => {
+        if (!contents.assistants.delete(name!))
+          return send(404, pineconeError(404, 'NOT_FOUND', `Assistant ${name} not found`));
+        send(200);
+      }),
+    },
   ];
 
   private route(method: string, path: string): { op: Op; run: Handler } | undefined {
@@ -387,6 +561,63 @@ export class PineconeEmulator {
     };
   }
 
+  /** A control-plane operation: only for a project API key (`Api-Key`) with one of `roles`; in its project. */
+  private projectKey(
+    roles: readonly string[],
+    run: (contents: ProjectContents, params: string[], body: string, send: Send, query: URLSearchParams) => void,
+  ): RouteHandler {
+    return (params, body, req, send) => {
+      const value = req.headers['api-key'];
+      const key = typeof value === 'string' ? [...this.keys.values()].find((k) => k.value === value) : undefined;
+      if (!key) return send(401, pineconeError(401, 'UNAUTHENTICATED', 'Invalid API Key'));
+      if (!key.roles.some((role) => roles.includes(role)))
+        return send(403, pineconeError(403, 'FORBIDDEN', 'The API key does not have the role this operation needs.'));
+      const query = new URL(req.url ?? '/', 'http://x').searchParams;
+      run(this.contentsOf(key.project_id), params, body, send, query);
+    };
+  }
+
+  private createProject(client: Client, body: string, send: Send): void {
+    if (client.manageProjects === false)
+      return send(403, pineconeError(403, 'PERMISSION_DENIED', 'The service account may not create projects.'));
+    const request = parseJson(body) as { name?: unknown } | undefined;
+    const name = request?.name;
+    if (typeof name !== 'string' || name.length < 1 || name.length > 512)
+      return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'name must be 1-512 characters'));
+    if (this.projects.size >= (this.options.projectLimit ?? Infinity))
+      return send(
+        403,
+        pineconeError(
+          403,
+          'QUOTA_EXCEEDED',
+          `The organization has reached its limit of ${this.options.projectLimit} projects.`,
+        ),
+      );
+    const project = this.addProject(name);
+    if (client.projects !== 'all') client.projects.push(project.id);
+    send(200, projectJson(project));
+  }
+
+  private deleteProject(client: Client, project: Project, send: Send): void {
+    if (client.manageProjects === false)
+      return send(403, pineconeError(403, 'PERMISSION_DENIED', 'The service account may not delete projects.'));
+    if (!isEmpty(this.contentsOf(project.id))) {
+      const status = this.options.nonEmptyProjectDeleteStatus ?? 412;
+      return send(
+        status,
+        pineconeError(
+          status,
+          'FAILED_PRECONDITION',
+          'Project still holds indexes, collections, backups or assistants.',
+        ),
+      );
+    }
+    this.projects.delete(project.id);
+    this.contents.delete(project.id);
+    for (const key of this.keysIn(project.id)) this.keys.delete(key.id); // a project's keys go with it
+    send(202);
+  }
+
   private visibleProjects(client: Client): Project[] {
     return [...this.projects.values()].filter((p) => client.projects === 'all' || client.projects.includes(p.id));
   }
@@ -416,6 +647,14 @@ export class PineconeEmulator {
     const key = this.createKey(projectId, name, roles as string[]);
     this.onCreate?.(key);
     send(200, { key: keyJson(key), value: key.value }); // the live service answers 200, not the spec's 201
+  }
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
   }
 }
 
