@@ -199,6 +199,15 @@ class AdminErrors {
             return this.unavailable(response, what);
         return new errors/* ActionError */.lZ(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
     }
+    /** Creating a project: the organization's limit, and the right to create projects, each with the fix. */
+    projectCreate(response) {
+        const code = this.errorCode(response);
+        if (response.status === 403 && code.includes('QUOTA_EXCEEDED'))
+            return new errors/* ActionError */.lZ(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP 403${code}; Enterprise: 100). Delete projects you no longer need; the sweep sub-action deletes expired throwaway projects this action made.`);
+        if (response.status === 403)
+            return new errors/* ActionError */.lZ(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
+        return this.api(response, 'create a project');
+    }
     unavailable(response, what) {
         return new errors/* ActionError */.lZ(`Pinecone is unavailable: it answered ${(0,transport/* describeStatus */.Wn)(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
     }
@@ -322,6 +331,42 @@ class AdminApi {
     async listProjects() {
         const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
         return arrayOf(body, 'data', 'list projects').filter(isProject);
+    }
+    /** Not idempotent, like a key's create: an answer that may have been lost throws OutcomeUnknownError. */
+    async createProject(name) {
+        const what = 'create a project';
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url('/admin/projects'),
+            once: true,
+            body: JSON.stringify({ name }),
+        });
+        if (!ok(response))
+            throw this.errors.projectCreate(response);
+        const project = parseBody(response);
+        if (!isProject(project))
+            throw new errors/* OutcomeUnknownError */.Do(`project create answered ${(0,transport/* describeStatus */.Wn)(response.status)} in an unexpected shape`);
+        return { id: project.id, name: project.name };
+    }
+    /**
+     * `not empty`: the project still holds indexes, collections, backups or assistants (the live service's answer is
+     * undocumented: any of 400, 409, 412, 422 is read so, never as success).
+     */
+    async deleteProject(id) {
+        const what = `delete project ${id}`;
+        const response = await this.admin({
+            what,
+            method: 'DELETE',
+            url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
+        });
+        if (ok(response))
+            return 'deleted';
+        if (isPineconeNotFound(response))
+            return 'already gone';
+        if ([400, 409, 412, 422].includes(response.status))
+            return 'not empty';
+        throw this.errors.api(response, what);
     }
     async createKey(projectId, name, roles) {
         const what = 'create the API key';
@@ -540,8 +585,8 @@ var checks = __webpack_require__(272);
 // EXTERNAL MODULE: ./src/inputs/durations.ts
 var durations = __webpack_require__(208);
 ;// CONCATENATED MODULE: ./src/steps/session.ts
-// An Admin API session inside a step's time budget: the requester with its retries, the server's clock, and the
-// early connections of the transport. Kept apart from step.ts so that a step that may make no request (use) loads
+// An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
+// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
 // none of it unless it has to.
 
 
@@ -551,7 +596,12 @@ var durations = __webpack_require__(208);
 
 function openApi(deps, core, connection, budgetMs, secrets) {
     const clock = new ServerClock(deps.now);
-    const requester = createRequester({
+    const requester = openRequester(deps, core, budgetMs, (response) => clock.observe(response.headers));
+    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/** A requester inside `budgetMs` from now (`onAnswer`: sees every answer, e.g. for the server's clock). */
+function openRequester(deps, core, budgetMs, onAnswer) {
+    return createRequester({
         transport: deps.transport,
         now: deps.now,
         sleep: deps.sleep,
@@ -560,9 +610,8 @@ function openApi(deps, core, connection, budgetMs, secrets) {
         signal: deps.signal,
         deadline: deps.now() + budgetMs,
         budget: `timeout: ${(0,durations/* formatDuration */.a)(budgetMs)}`,
-        onAnswer: (response) => clock.observe(response.headers),
+        ...(onAnswer ? { onAnswer } : {}),
     });
-    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
 }
 /**
  * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`

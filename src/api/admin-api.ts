@@ -96,6 +96,42 @@ export class AdminApi {
     return arrayOf(body, 'data', 'list projects').filter(isProject);
   }
 
+  /** Not idempotent, like a key's create: an answer that may have been lost throws OutcomeUnknownError. */
+  async createProject(name: string): Promise<Project> {
+    const what = 'create a project';
+    const response = await this.admin({
+      what,
+      method: 'POST',
+      url: this.url('/admin/projects'),
+      once: true,
+      body: JSON.stringify({ name }),
+    });
+    if (!ok(response)) throw this.errors.projectCreate(response);
+    const project = parseBody(response);
+    if (!isProject(project))
+      throw new OutcomeUnknownError(
+        `project create answered ${describeStatus(response.status)} in an unexpected shape`,
+      );
+    return { id: project.id, name: project.name };
+  }
+
+  /**
+   * `not empty`: the project still holds indexes, collections, backups or assistants (the live service's answer is
+   * undocumented: any of 400, 409, 412, 422 is read so, never as success).
+   */
+  async deleteProject(id: string): Promise<'deleted' | 'already gone' | 'not empty'> {
+    const what = `delete project ${id}`;
+    const response = await this.admin({
+      what,
+      method: 'DELETE',
+      url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
+    });
+    if (ok(response)) return 'deleted';
+    if (isPineconeNotFound(response)) return 'already gone';
+    if ([400, 409, 412, 422].includes(response.status)) return 'not empty';
+    throw this.errors.api(response, what);
+  }
+
   async createKey(projectId: string, name: string, roles: string[]): Promise<{ key: ApiKey; value: string }> {
     const what = 'create the API key';
     const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;

@@ -70,6 +70,20 @@ export class AdminErrors {
     return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
   }
 
+  /** Creating a project: the organization's limit, and the right to create projects, each with the fix. */
+  projectCreate(response: HttpResponse): ActionError {
+    const code = this.errorCode(response);
+    if (response.status === 403 && code.includes('QUOTA_EXCEEDED'))
+      return new ActionError(
+        `Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP 403${code}; Enterprise: 100). Delete projects you no longer need; the sweep sub-action deletes expired throwaway projects this action made.`,
+      );
+    if (response.status === 403)
+      return new ActionError(
+        `The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`,
+      );
+    return this.api(response, 'create a project');
+  }
+
   private unavailable(response: HttpResponse, what: string): ActionError {
     return new ActionError(
       `Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`,

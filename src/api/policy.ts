@@ -52,6 +52,9 @@ export const GITHUB_CONCURRENCY = 8;
  */
 export const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 
+/** While a throwaway project is emptied, how long to wait between looks (deleted indexes stay `Terminating`). */
+export const PROJECT_EMPTY_POLL_MS = 2_000;
+
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 export function backoffMs(attempt: number, random: () => number): number {
   return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));

@@ -1,10 +1,11 @@
-// An Admin API session inside a step's time budget: the requester with its retries, the server's clock, and the
-// early connections of the transport. Kept apart from step.ts so that a step that may make no request (use) loads
+// An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
+// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
 // none of it unless it has to.
 import { AdminApi, type Connection } from '../api/admin-api.js';
 import { ServerClock } from '../api/clock.js';
 import { GitHubApi } from '../api/github-api.js';
 import { createRequester } from '../api/requester.js';
+import type { HttpResponse } from '../api/transport.js';
 import type { Secrets } from '../base/secrets.js';
 import { url } from '../inputs/checks.js';
 import { formatDuration } from '../inputs/durations.js';
@@ -18,7 +19,18 @@ export function openApi(
   secrets: Secrets,
 ): AdminApi {
   const clock = new ServerClock(deps.now);
-  const requester = createRequester({
+  const requester = openRequester(deps, core, budgetMs, (response) => clock.observe(response.headers));
+  return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+
+/** A requester inside `budgetMs` from now (`onAnswer`: sees every answer, e.g. for the server's clock). */
+export function openRequester(
+  deps: StepDeps,
+  core: Core,
+  budgetMs: number,
+  onAnswer?: (response: HttpResponse) => void,
+) {
+  return createRequester({
     transport: deps.transport,
     now: deps.now,
     sleep: deps.sleep,
@@ -27,9 +39,8 @@ export function openApi(
     signal: deps.signal,
     deadline: deps.now() + budgetMs,
     budget: `timeout: ${formatDuration(budgetMs)}`,
-    onAnswer: (response) => clock.observe(response.headers),
+    ...(onAnswer ? { onAnswer } : {}),
   });
-  return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
 }
 
 /**

@@ -1,0 +1,118 @@
+// Deleting a throwaway project, with everything in it. Pinecone refuses to delete a project that still holds
+// indexes, collections, backups or assistants, and state holds no secret: so a short-lived cleanup key is made in
+// the project (ControlPlaneEditor), everything is deleted with it (deletion protection turned off first), deleted
+// indexes are waited for while they are `Terminating`, and the project is deleted (its keys go with it). Any answer
+// that says "not empty yet" is never taken for success. A project already gone is success.
+import type { AdminApi, Connection } from '../api/admin-api.js';
+import { ControlPlane, type Deletion } from '../api/control-plane.js';
+import { DELETE_CONCURRENCY, PROJECT_EMPTY_POLL_MS } from '../api/policy.js';
+import { forEachBounded } from '../api/pool.js';
+import { ActionError, OutcomeUnknownError } from '../base/errors.js';
+import { openRequester } from './session.js';
+import type { Core, Log, StepDeps } from './step.js';
+
+/** The control plane of one project, with a key of that project (masked already), inside what is left of a budget. */
+export function openControlPlane(
+  deps: StepDeps,
+  core: Core,
+  connection: Connection,
+  budgetMs: number,
+  projectKey: string,
+): ControlPlane {
+  return new ControlPlane(connection.apiUrl, connection.apiVersion, projectKey, openRequester(deps, core, budgetMs));
+}
+
+export interface ProjectCleanup {
+  api: AdminApi;
+  /** The control plane of the project, with a key of it. */
+  controlPlane: (projectKey: string) => ControlPlane;
+  log: Log;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Epoch ms by which the project must be gone. */
+  deadline: number;
+  /** The name of the cleanup key (the name module's, so that sweeps recognise it). */
+  cleanupKeyName: string;
+}
+
+export async function deleteThrowawayProject(
+  cleanup: ProjectCleanup,
+  project: { id: string; name: string },
+): Promise<'deleted' | 'already gone'> {
+  const { api, log } = cleanup;
+  const first = await api.deleteProject(project.id); // a project the job left empty goes at once
+  if (first !== 'not empty') return first;
+  log.info(`Project ${project.name} (${project.id}) still holds resources: deleting them first.`);
+  const controlPlane = cleanup.controlPlane(await cleanupKey(api, project.id, cleanup.cleanupKeyName));
+  for (;;) {
+    const left = await deleteContents(controlPlane, log);
+    const result = await api.deleteProject(project.id);
+    if (result !== 'not empty') return result;
+    if (cleanup.now() + PROJECT_EMPTY_POLL_MS >= cleanup.deadline) {
+      throw new ActionError(
+        `Project ${project.name} (${project.id}) still holds ${left || 'resources Pinecone has not released yet'} and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
+      );
+    }
+    await cleanup.sleep(PROJECT_EMPTY_POLL_MS);
+  }
+}
+
+/** A key for the cleanup; a create whose answer was lost is simply tried again (the project takes its keys along). */
+async function cleanupKey(api: AdminApi, projectId: string, name: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await api.createKey(projectId, name, ['ControlPlaneEditor'])).value;
+    } catch (error) {
+      if (!(error instanceof OutcomeUnknownError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** One pass over the project's contents; says what is still there (indexes terminating, refusals), '' if nothing. */
+async function deleteContents(controlPlane: ControlPlane, log: Log): Promise<string> {
+  const [indexes, collections, backups, assistants] = await Promise.all([
+    controlPlane.listIndexes(),
+    controlPlane.listCollections(),
+    controlPlane.listBackups(),
+    controlPlane.listAssistants(),
+  ]);
+  const results: Deletion[] = [];
+  const each = async <T>(items: readonly T[], remove: (item: T) => Promise<Deletion>, what: (item: T) => string) => {
+    const failures = await forEachBounded(items, DELETE_CONCURRENCY, async (item) => {
+      const result = await remove(item);
+      results.push(result);
+      if (result === 'deleted') log.info(`Deleted ${what(item)}.`);
+    });
+    if (failures.length > 0) throw failures[0]!.error;
+  };
+  await each(
+    indexes.filter((index) => !index.terminating),
+    async (index) => {
+      if (index.deletionProtection) await controlPlane.disableDeletionProtection(index.name);
+      return controlPlane.deleteIndex(index.name);
+    },
+    (index) => `index ${index.name}`,
+  );
+  await each(
+    collections,
+    (name) => controlPlane.deleteCollection(name),
+    (name) => `collection ${name}`,
+  );
+  await each(
+    backups,
+    (id) => controlPlane.deleteBackup(id),
+    (id) => `backup ${id}`,
+  );
+  await each(
+    assistants,
+    (name) => controlPlane.deleteAssistant(name),
+    (name) => `assistant ${name}`,
+  );
+  const refused = results.filter((result) => result === 'busy' || result === 'protected').length;
+  return [
+    indexes.length ? `${indexes.length} index(es) being deleted` : '',
+    refused ? `${refused} refusing deletion` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+}
