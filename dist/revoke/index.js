@@ -863,22 +863,26 @@ function readEvent(path, readFile) {
 ;// CONCATENATED MODULE: ./src/steps/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// client secret and bound to the repository and the run; what the other jobs need in clear (key id, project,
-// name, roles, expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be
-// changed or swapped. A check value (an HMAC under the derived key) tells "another client secret" from "altered".
-// Its confidentiality rests on the client secret, which can mint keys anyway.
+// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
+// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
+// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
+// drops a job output in which it finds a secret, in clear or in one of its encodings (base64 at any offset).
+// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
+// confidentiality rests on the client secret, which can mint keys anyway.
 
 
 const VERSION = 'pek1';
 const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
 function sealHandoff(clientSecret, key, value) {
-    const clear = Buffer.from(JSON.stringify(key)).toString('base64url');
+    const { projectId, ...inClear } = key;
+    const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
     const salt = randomBytes(16);
     const derived = deriveKey(clientSecret, salt, key);
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', derived, iv);
     cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-    const sealed = Buffer.concat([cipher.update(value, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    const secret = JSON.stringify({ value, projectId });
+    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return [VERSION, clear, salt, iv, checkValue(derived), sealed]
         .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
         .join('.');
@@ -910,8 +914,9 @@ function openHandoff(clientSecret, handoff, run) {
         if (bytes.length < 17)
             throw new Error('too short');
         decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-        const value = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
-        return { key, value };
+        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+        const { value, projectId } = JSON.parse(plain);
+        return { key: { ...key, projectId }, value };
     }
     catch {
         throw new errors_InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
@@ -935,7 +940,7 @@ function readClear(clear) {
     const key = value;
     const text = (field) => typeof key?.[field] === 'string';
     if (!key ||
-        !['repositoryId', 'runId', 'keyId', 'projectId', 'name', 'expiresAt'].every(text) ||
+        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
         !Number.isInteger(key.attempt) ||
         !Array.isArray(key.roles) ||
         !key.roles.every((role) => typeof role === 'string')) {

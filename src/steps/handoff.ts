@@ -1,9 +1,11 @@
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// client secret and bound to the repository and the run; what the other jobs need in clear (key id, project,
-// name, roles, expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be
-// changed or swapped. A check value (an HMAC under the derived key) tells "another client secret" from "altered".
-// Its confidentiality rests on the client secret, which can mint keys anyway.
+// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
+// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
+// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
+// drops a job output in which it finds a secret, in clear or in one of its encodings (base64 at any offset).
+// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
+// confidentiality rests on the client secret, which can mint keys anyway.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../base/errors.js';
 
@@ -29,13 +31,15 @@ export interface RunBinding {
 }
 
 export function sealHandoff(clientSecret: string, key: SharedKey, value: string): string {
-  const clear = Buffer.from(JSON.stringify(key)).toString('base64url');
+  const { projectId, ...inClear } = key;
+  const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
   const salt = randomBytes(16);
   const derived = deriveKey(clientSecret, salt, key);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', derived, iv);
   cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-  const sealed = Buffer.concat([cipher.update(value, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const secret = JSON.stringify({ value, projectId });
+  const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return [VERSION, clear, salt, iv, checkValue(derived), sealed]
     .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
     .join('.');
@@ -73,10 +77,11 @@ export function openHandoff(clientSecret: string, handoff: string, run: RunBindi
     const bytes = Buffer.from(sealed, 'base64url');
     if (bytes.length < 17) throw new Error('too short');
     decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-    const value = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString(
+    const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString(
       'utf8',
     );
-    return { key, value };
+    const { value, projectId } = JSON.parse(plain) as { value: string; projectId: string };
+    return { key: { ...key, projectId }, value };
   } catch {
     throw new InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
   }
@@ -91,7 +96,7 @@ function checkValue(derived: Buffer): Buffer {
   return createHmac('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
 }
 
-function readClear(clear: string): SharedKey {
+function readClear(clear: string): Omit<SharedKey, 'projectId'> {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
@@ -102,7 +107,7 @@ function readClear(clear: string): SharedKey {
   const text = (field: keyof SharedKey) => typeof key?.[field] === 'string';
   if (
     !key ||
-    !(['repositoryId', 'runId', 'keyId', 'projectId', 'name', 'expiresAt'] as const).every(text) ||
+    !(['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'] as const).every(text) ||
     !Number.isInteger(key.attempt) ||
     !Array.isArray(key.roles) ||
     !key.roles.every((role) => typeof role === 'string')
@@ -111,5 +116,5 @@ function readClear(clear: string): SharedKey {
       `Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`,
     );
   }
-  return key as SharedKey;
+  return key as Omit<SharedKey, 'projectId'>;
 }
