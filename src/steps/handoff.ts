@@ -3,7 +3,8 @@
 // client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
 // expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
 // swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
-// drops a job output in which it finds a secret, in clear or in one of its encodings (base64 at any offset).
+// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
+// depend on which encodings those are.
 // A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
 // confidentiality rests on the client secret, which can mint keys anyway.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';

@@ -37,8 +37,8 @@ describe('handoff', () => {
     expect(handoff).not.toContain(VALUE);
     expect(handoff).not.toContain(Buffer.from(VALUE).toString('base64'));
     expect(handoff).not.toContain(SECRET);
-    // The project id travels encrypted: projects are often given from secrets, and the runner drops an output that
-    // holds a secret in any encoding it knows.
+    // The project id travels encrypted: projects are often given from secrets, and the runner drops an output in
+    // which its masker finds one.
     expect(Buffer.from(parts[1]!, 'base64url').toString('utf8')).not.toContain(KEY.projectId);
     expect(openHandoff(SECRET, handoff, RUN)).toEqual({ key: KEY, value: VALUE });
     expect(sealHandoff(SECRET, KEY, VALUE)).not.toBe(handoff); // fresh salt and IV every time
