@@ -4576,8 +4576,8 @@ async function runLive(step, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/admin-errors.ts
-// What the Admin API's error answers mean for the user: one line each, with what to check, the secrets redacted
-// before any other shaping (a server may echo a secret in an error code).
+// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
+// line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 
 
 /** The project holds as many keys as its quota allows: the caller may make room and try once more. */
@@ -4673,6 +4673,13 @@ function isMisdirected(response, pathAlwaysExists) {
         return pathAlwaysExists || !isPineconeShaped(response);
     return (status >= 300 && status < 400) || status === 405;
 }
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
+function isPineconeNotFound(response) {
+    return response.status === 404 && isPineconeShaped(response);
+}
 function isPineconeShaped(response) {
     return response.body.trim() === '' || parseBody(response) !== undefined;
 }
@@ -4742,7 +4749,7 @@ class AdminApi {
                 audience: AUDIENCE,
             }),
         });
-        if (!admin_api_ok(response))
+        if (!isSuccess(response))
             throw this.errors.login(response);
         const body = parseBody(response);
         const token = body?.['access_token'];
@@ -4768,7 +4775,7 @@ class AdminApi {
             once: true,
             body: JSON.stringify({ name }),
         });
-        if (!admin_api_ok(response))
+        if (!isSuccess(response))
             throw this.errors.projectCreate(response);
         const project = parseBody(response);
         if (!isProject(project))
@@ -4786,7 +4793,7 @@ class AdminApi {
             method: 'DELETE',
             url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
         });
-        if (admin_api_ok(response))
+        if (isSuccess(response))
             return 'deleted';
         if (isPineconeNotFound(response))
             return 'already gone';
@@ -4804,7 +4811,7 @@ class AdminApi {
             once: true,
             body: JSON.stringify({ name, roles }),
         });
-        if (!admin_api_ok(response))
+        if (!isSuccess(response))
             throw this.errors.api(response, what, projectId);
         // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
         const body = parseBody(response);
@@ -4829,7 +4836,7 @@ class AdminApi {
         const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
         for (let round = 1;; round++) {
             const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
-            if (admin_api_ok(response))
+            if (isSuccess(response))
                 return 'deleted';
             if (isPineconeNotFound(response))
                 return 'already gone';
@@ -4847,7 +4854,7 @@ class AdminApi {
     }
     async json(call, projectId) {
         const response = await this.admin(call);
-        if (!admin_api_ok(response))
+        if (!isSuccess(response))
             throw this.errors.api(response, call.what, projectId);
         const body = parseBody(response);
         if (!body)
@@ -4874,13 +4881,6 @@ class AdminApi {
                 this.token = undefined; // a parallel request may have renewed it already
         }
     }
-}
-function admin_api_ok(response) {
-    return response.status >= 200 && response.status < 300;
-}
-/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted key. */
-function isPineconeNotFound(response) {
-    return response.status === 404 && isPineconeShaped(response);
 }
 function arrayOf(body, field, what) {
     const list = body?.[field];

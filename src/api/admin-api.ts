@@ -3,7 +3,7 @@
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // What its errors mean for the user is in admin-errors.ts.
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
-import { AdminErrors, isPineconeShaped, parseBody, type Json } from './admin-errors.js';
+import { AdminErrors, isPineconeNotFound, isSuccess, parseBody, type Json } from './admin-errors.js';
 import type { Secrets } from '../base/secrets.js';
 import type { ServerClock } from './clock.js';
 import { DELETE_ROUNDS, TOKEN_REFRESH_MARGIN_MS } from './policy.js';
@@ -78,7 +78,7 @@ export class AdminApi {
         audience: AUDIENCE,
       }),
     });
-    if (!ok(response)) throw this.errors.login(response);
+    if (!isSuccess(response)) throw this.errors.login(response);
     const body = parseBody(response);
     const token = body?.['access_token'];
     if (typeof token === 'string') this.secrets.add(token);
@@ -106,7 +106,7 @@ export class AdminApi {
       once: true,
       body: JSON.stringify({ name }),
     });
-    if (!ok(response)) throw this.errors.projectCreate(response);
+    if (!isSuccess(response)) throw this.errors.projectCreate(response);
     const project = parseBody(response);
     if (!isProject(project))
       throw new OutcomeUnknownError(
@@ -126,7 +126,7 @@ export class AdminApi {
       method: 'DELETE',
       url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
     });
-    if (ok(response)) return 'deleted';
+    if (isSuccess(response)) return 'deleted';
     if (isPineconeNotFound(response)) return 'already gone';
     if ([400, 409, 412, 422].includes(response.status)) return 'not empty';
     throw this.errors.api(response, what);
@@ -142,7 +142,7 @@ export class AdminApi {
       once: true,
       body: JSON.stringify({ name, roles }),
     });
-    if (!ok(response)) throw this.errors.api(response, what, projectId);
+    if (!isSuccess(response)) throw this.errors.api(response, what, projectId);
     // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
     const body = parseBody(response);
     const value = body?.['value'];
@@ -167,7 +167,7 @@ export class AdminApi {
     const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
     for (let round = 1; ; round++) {
       const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
-      if (ok(response)) return 'deleted';
+      if (isSuccess(response)) return 'deleted';
       if (isPineconeNotFound(response)) return 'already gone';
       if (response.status < 500 || round === DELETE_ROUNDS) throw this.errors.api(response, what);
       // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
@@ -183,7 +183,7 @@ export class AdminApi {
 
   private async json(call: Omit<Call, 'headers'>, projectId?: string): Promise<Json | undefined> {
     const response = await this.admin(call);
-    if (!ok(response)) throw this.errors.api(response, call.what, projectId);
+    if (!isSuccess(response)) throw this.errors.api(response, call.what, projectId);
     const body = parseBody(response);
     if (!body)
       throw new ActionError(
@@ -208,15 +208,6 @@ export class AdminApi {
       if (this.token === used) this.token = undefined; // a parallel request may have renewed it already
     }
   }
-}
-
-function ok(response: HttpResponse): boolean {
-  return response.status >= 200 && response.status < 300;
-}
-
-/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted key. */
-function isPineconeNotFound(response: HttpResponse): boolean {
-  return response.status === 404 && isPineconeShaped(response);
 }
 
 function arrayOf(body: Json | undefined, field: string, what: string): unknown[] {

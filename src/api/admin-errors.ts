@@ -1,5 +1,5 @@
-// What the Admin API's error answers mean for the user: one line each, with what to check, the secrets redacted
-// before any other shaping (a server may echo a secret in an error code).
+// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
+// line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 import { ActionError } from '../base/errors.js';
 import type { Secrets } from '../base/secrets.js';
 import type { Connection } from './admin-api.js';
@@ -125,6 +125,15 @@ function isMisdirected(response: HttpResponse, pathAlwaysExists: boolean): boole
   const { status } = response;
   if (status === 404) return pathAlwaysExists || !isPineconeShaped(response);
   return (status >= 300 && status < 400) || status === 405;
+}
+
+export function isSuccess(response: HttpResponse): boolean {
+  return response.status >= 200 && response.status < 300;
+}
+
+/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
+export function isPineconeNotFound(response: HttpResponse): boolean {
+  return response.status === 404 && isPineconeShaped(response);
 }
 
 export function isPineconeShaped(response: HttpResponse): boolean {

@@ -4,7 +4,7 @@
 // db_control and assistant_control specs. An index with deletion protection refuses to be deleted (403) until it is
 // turned off; one a collection is being made from refuses with 412; a deleted index stays `Terminating` a while.
 import { ActionError } from '../base/errors.js';
-import { isPineconeShaped, parseBody } from './admin-errors.js';
+import { isPineconeNotFound, isSuccess, parseBody } from './admin-errors.js';
 import type { Call, Requester } from './requester.js';
 import { describeStatus, type HttpResponse } from './transport.js';
 
@@ -48,7 +48,7 @@ export class ControlPlane {
       url: this.url(`/indexes/${encodeURIComponent(name)}`),
       body: JSON.stringify({ deletion_protection: 'disabled' }),
     });
-    if (!ok(response) && !isGone(response)) throw this.error(response, what);
+    if (!isSuccess(response) && !isPineconeNotFound(response)) throw this.error(response, what);
   }
 
   deleteIndex(name: string): Promise<Deletion> {
@@ -95,8 +95,8 @@ export class ControlPlane {
 
   private async delete(path: string, what: string): Promise<Deletion> {
     const response = await this.send({ what, method: 'DELETE', url: this.url(path) });
-    if (ok(response)) return 'deleted';
-    if (isGone(response)) return 'already gone';
+    if (isSuccess(response)) return 'deleted';
+    if (isPineconeNotFound(response)) return 'already gone';
     if (response.status === 403 && /deletion protection/i.test(response.body)) return 'protected';
     if (response.status === 412) return 'busy';
     throw this.error(response, what);
@@ -110,7 +110,7 @@ export class ControlPlane {
 
   private async json(path: string, what: string): Promise<Record<string, unknown>> {
     const response = await this.send({ what, method: 'GET', url: this.url(path) });
-    if (!ok(response)) throw this.error(response, what);
+    if (!isSuccess(response)) throw this.error(response, what);
     const body = parseBody(response);
     if (!body) throw this.shapeError(what, 'JSON');
     return body;
@@ -144,14 +144,6 @@ export class ControlPlane {
   private shapeError(what: string, field: string): ActionError {
     return new ActionError(`Pinecone's answer to "${what}" has no ${field}; check the api-url and api-version inputs.`);
   }
-}
-
-function ok(response: HttpResponse): boolean {
-  return response.status >= 200 && response.status < 300;
-}
-
-function isGone(response: HttpResponse): boolean {
-  return response.status === 404 && isPineconeShaped(response);
 }
 
 function names(list: unknown[]): string[] {

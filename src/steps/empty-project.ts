@@ -5,7 +5,7 @@
 // that says "not empty yet" is never taken for success. A project already gone is success.
 import type { AdminApi, Connection } from '../api/admin-api.js';
 import { ControlPlane, type Deletion } from '../api/control-plane.js';
-import { DELETE_CONCURRENCY, PROJECT_EMPTY_POLL_MS } from '../api/policy.js';
+import { CREATE_TRIES, DELETE_CONCURRENCY, PROJECT_EMPTY_POLL_MS } from '../api/policy.js';
 import { forEachBounded } from '../api/pool.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import { openRequester } from './session.js';
@@ -63,7 +63,7 @@ async function cleanupKey(api: AdminApi, projectId: string, name: string): Promi
     try {
       return (await api.createKey(projectId, name, ['ControlPlaneEditor'])).value;
     } catch (error) {
-      if (!(error instanceof OutcomeUnknownError) || attempt >= 3) throw error;
+      if (!(error instanceof OutcomeUnknownError) || attempt >= CREATE_TRIES) throw error;
     }
   }
 }
