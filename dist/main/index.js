@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(228);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(799);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 228:
+/***/ 799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -352,79 +352,6 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: ./src/api/policy.ts
-// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
-// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
-/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
-const REQUEST_TIMEOUT_MS = 15_000;
-/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
-const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
-/** Floor of an attempt's timeout, however little budget is left. */
-const MIN_ATTEMPT_MS = 1_000;
-/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
-const MAX_ATTEMPTS = 5;
-/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
-const MAX_ATTEMPTS_THROTTLED = 8;
-/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
-const BACKOFF_BASE_MS = 250;
-const BACKOFF_CAP_MS = 8_000;
-/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
-const DELETE_ROUNDS = 5;
-/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
-const CREATE_TRIES = 3;
-/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
-const TOKEN_REFRESH_MARGIN_MS = 30_000;
-/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
-const DELETE_CONCURRENCY = 8;
-/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
-const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
-/** Looking again for a late create stops while this share of post's budget is left for the delete. */
-const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
-/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
-const CANCEL_GRACE_MS = 5_000;
-/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
-const MAX_RETIRE_PER_RUN = 100;
-/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
-const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
-/**
- * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
- * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
- */
-const EXPIRY_GRACE_MS = 5 * 60_000;
-/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
-const CREATES_AFTER_QUOTA = 1;
-/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
-const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
-/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
-const MAX_RUNS_LOOKED_UP = 20;
-/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
-const GITHUB_CONCURRENCY = 8;
-/**
- * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
- * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
- */
-const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
-/** While a throwaway project is emptied, how long to wait between looks (deleted indexes stay `Terminating`). */
-const PROJECT_EMPTY_POLL_MS = 2_000;
-/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-}
-/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMs(header, nowMs) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** Retrying makes sense for these answers: rate limits and server-side failures. */
-function isTransientStatus(status) {
-    return status === 429 || status >= 500;
-}
-
 ;// CONCATENATED MODULE: ./src/base/errors.ts
 // Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
 // with its stack only under RUNNER_DEBUG.
@@ -451,12 +378,18 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
+// secret (name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 
 
 const MAX_NAME_LENGTH = 80; // Pinecone's limit
+/** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
+const MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
+const TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
+const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
 const PLACEHOLDERS = [
     'owner',
     'repo',
@@ -474,13 +407,13 @@ const PLACEHOLDERS = [
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
-/** Fails on an unknown placeholder before any request is made. */
-function checkTemplate(template) {
+/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
+function checkTemplate(template, input = 'name') {
     if (template.trim() === '')
-        throw new errors_InputError('Input "name" is empty: give a template such as gha-{repo}-{run_id}.');
+        throw new errors_InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
     for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
         if (!PLACEHOLDERS.includes(word)) {
-            throw new errors_InputError(`Input "name": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+            throw new errors_InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
         }
     }
 }
@@ -490,7 +423,14 @@ function checkTemplate(template) {
  * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
  */
 function renderBase(template, values, owner) {
-    checkTemplate(template);
+    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+}
+/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
+function renderProjectBase(template, values, owner) {
+    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
+}
+function render(template, values, limit, input) {
+    checkTemplate(template, input);
     const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
         if (i % 2 === 0)
             return { text, word: undefined };
@@ -498,13 +438,12 @@ function renderBase(template, values, owner) {
         const value = values[word];
         if (value === undefined || value === '') {
             throw new errors_InputError(word === 'pr'
-                ? 'Input "name" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.'
-                : `Input "name" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
+                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
+                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
         }
         return { text: value, word };
     });
     const rendered = parts.map((part) => part.text).join('');
-    const limit = MAX_NAME_LENGTH - suffixLength(owner);
     const exact = sanitize(rendered);
     if (exact === rendered && exact.length <= limit)
         return exact;
@@ -546,9 +485,19 @@ function suffixLength(owner) {
 }
 /** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
 function buildKeyName(base, owner, expiresAt, nonce) {
+    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
+}
+/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
+function buildProjectName(base, owner, expiresAt, nonce, tag) {
+    if (owner.kind === 'shared')
+        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
+    const unsigned = build(base, owner, expiresAt, nonce, MAX_PROJECT_NAME_LENGTH - 1 - TAG_LENGTH);
+    return `${unsigned}-${tag(unsigned)}`;
+}
+function build(base, owner, expiresAt, nonce, maxLength) {
     if (!/^[a-z0-9]{6}$/.test(nonce))
         throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-    const cut = sanitize(base.slice(0, MAX_NAME_LENGTH - suffixLength(owner)));
+    const cut = sanitize(base.slice(0, maxLength - suffixLength(owner)));
     const stamp = expiresAt
         .toISOString()
         .replace(/[-:]/g, '')
@@ -571,7 +520,7 @@ function key_name_parseKeyName(name) {
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
         return undefined;
-    const parsed = { base: base, expiresAt, nonce: nonce };
+    const parsed = { name: name, base: base, expiresAt, nonce: nonce };
     if (letter)
         parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
     if (repo && run && attempt) {
@@ -582,6 +531,22 @@ function key_name_parseKeyName(name) {
         };
     }
     return parsed;
+}
+/**
+ * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
+ * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
+ */
+function parseProjectName(name, tag) {
+    const parsed = lookAlike(name);
+    if (!parsed || parsed.kind === 'shared')
+        return undefined;
+    return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH) ? parsed : undefined;
+}
+/** A name with a throwaway project's shape, whoever made it. */
+function lookAlike(name) {
+    const match = name ? TAGGED_PATTERN.exec(name) : null;
+    const parsed = match ? key_name_parseKeyName(match[1]) : undefined;
+    return parsed?.kind ? { ...parsed, name: name } : undefined;
 }
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
 function sameRunAttempt(a, b) {
@@ -816,9 +781,16 @@ function readConnection(input, credentials) {
 function readMainInputs(input, credentials) {
     const nameTemplate = checks_text(input, 'name');
     checkTemplate(nameTemplate);
+    const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+    const share = checks_bool(input, 'share');
+    if (newProject && share) {
+        throw new errors_InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
+    }
     return {
         connection: readConnection(input, credentials),
-        project: checks_required(input, 'project'),
+        project,
+        newProject,
+        projectNameTemplate,
         roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
         nameTemplate,
         ttlMs: parseDuration(checks_text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
@@ -828,8 +800,23 @@ function readMainInputs(input, credentials) {
         cleanup: checks_bool(input, 'cleanup'),
         sweepExpired: checks_bool(input, 'sweep-expired'),
         replace: checks_bool(input, 'replace'),
-        share: checks_bool(input, 'share'),
+        share,
     };
+}
+/** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
+function readProjectChoice(input) {
+    const project = checks_text(input, 'project');
+    const newProject = checks_bool(input, 'new-project');
+    if (newProject && project !== '') {
+        throw new errors_InputError(`Inputs "project" (${project}) and "new-project: true" are both given: new-project makes a throwaway project instead. Remove project, or set new-project: false to use that project.`);
+    }
+    if (!newProject && project === '') {
+        throw new errors_InputError('Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.');
+    }
+    const projectNameTemplate = newProject ? checks_text(input, 'project-name') : '';
+    if (newProject)
+        checkTemplate(projectNameTemplate, 'project-name');
+    return { project, newProject, projectNameTemplate };
 }
 /** The sweep sub-action's inputs. */
 function readSweepInputs(input, credentials) {
@@ -980,194 +967,77 @@ function renderSweepSummary(plan, deleted, dryRun) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/rules/glob.ts
-// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
-// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
-// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
-// bounded by the name's length times the pattern's.
-function globMatches(glob, name) {
-    const pieces = glob.split('*');
-    const first = pieces[0];
-    if (pieces.length === 1)
-        return name.length === first.length && matchesAt(first, name, 0);
-    const last = pieces[pieces.length - 1];
-    if (name.length < first.length + last.length)
-        return false;
-    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
-        return false;
-    let from = first.length;
-    const end = name.length - last.length;
-    for (const piece of pieces.slice(1, -1)) {
-        const at = findFrom(piece, name, from, end);
-        if (at < 0)
-            return false;
-        from = at + piece.length;
-    }
-    return true;
-}
-/** `piece` (with `?` for any character) at position `at` of `name`. */
-function matchesAt(piece, name, at) {
-    for (let i = 0; i < piece.length; i++) {
-        if (piece[i] !== '?' && piece[i] !== name[at + i])
-            return false;
-    }
-    return true;
-}
-/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
-function findFrom(piece, name, from, end) {
-    for (let at = from; at + piece.length <= end; at++)
-        if (matchesAt(piece, name, at))
-            return at;
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/rules/liveness.ts
-
-
-/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
-function liveness_askableRun(parsed, here) {
-    const run = parsed.run;
-    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
-        return undefined;
-    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
-}
-/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
-function verdictByRun(parsed, state, now) {
-    if (state === undefined)
-        return undefined;
-    if (state === 'over')
-        return { remove: true, why: 'its run is over' };
-    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
-        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
-    };
-}
-/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now) {
-    const retire = [];
-    const spared = [];
-    for (const candidate of candidates) {
-        const parsed = parseKeyName(candidate.name);
-        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
-        if (candidate.why === 'run over') {
-            if (verdict?.remove)
-                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
-        }
-        else if (!verdict || verdict.remove) {
-            retire.push(candidate);
-        }
-        else {
-            spared.push({ ...candidate, because: verdict.why });
-        }
-    }
-    return { retire, spared };
-}
-
-;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
-
-
-
-
-/** Expired for sure: past its expiry by more than any runner's clock may be off. */
-function isExpired(parsed, now) {
-    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
-}
-/** The runs GitHub can tell about among `keys`, each once. */
-function runsToAsk(keys, here) {
-    const runs = new Set();
-    for (const key of keys) {
-        const parsed = parseKeyName(key.name);
-        const runId = parsed && askableRun(parsed, here);
-        if (runId)
-            runs.add(runId);
-    }
-    return [...runs];
-}
-/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness) {
-    const verdicts = [];
-    let foreign = 0;
-    let otherRepositories = 0;
-    for (const key of keys) {
-        const parsed = key_name_parseKeyName(key.name);
-        if (!parsed) {
-            foreign += 1;
-            continue;
-        }
-        const here = liveness?.here;
-        if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId)
-            otherRepositories += 1;
-        const expired = isExpired(parsed, filter.now);
-        const runId = liveness && liveness_askableRun(parsed, liveness.here);
-        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
-        if (filter.match && !globMatches(filter.match, key.name)) {
-            verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
-        }
-        else if (filter.expiredOnly && byRun) {
-            verdicts.push({ key, parsed, ...byRun });
-        }
-        else if (filter.expiredOnly && !expired) {
-            const justNow = parsed.expiresAt.getTime() <= filter.now;
-            verdicts.push({
-                key,
-                parsed,
-                remove: false,
-                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
-            });
-        }
-        else {
-            verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
-        }
-    }
-    return { verdicts, foreign, otherRepositories };
-}
+;// CONCATENATED MODULE: ./src/api/policy.ts
+// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
+// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
+/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
+const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
+/** Floor of an attempt's timeout, however little budget is left. */
+const MIN_ATTEMPT_MS = 1_000;
+/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
+const MAX_ATTEMPTS = 5;
+/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
+const MAX_ATTEMPTS_THROTTLED = 8;
+/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 8_000;
+/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
+const DELETE_ROUNDS = 5;
+/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
+const CREATE_TRIES = 3;
+/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
+const TOKEN_REFRESH_MARGIN_MS = 30_000;
+/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
+const DELETE_CONCURRENCY = 8;
+/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
+const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
+/** Looking again for a late create stops while this share of post's budget is left for the delete. */
+const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
+/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000;
+/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
+const MAX_RETIRE_PER_RUN = 100;
+/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
+const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
 /**
- * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
- * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
- * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
- * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
- * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
+ * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
+ * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
  */
-function keysToRetire(keys, own, options) {
-    const ownParsed = key_name_parseKeyName(own.name);
-    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
-    const found = [];
-    for (const key of keys) {
-        const parsed = key_name_parseKeyName(key.name);
-        if (!parsed || key.name === own.name)
-            continue;
-        const runId = liveness_askableRun(parsed, here);
-        const name = key.name;
-        if (options.sweepExpired && isExpired(parsed, options.now)) {
-            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
-        }
-        else if (options.replace &&
-            ownParsed &&
-            parsed.base === ownParsed.base &&
-            parsed.expiresAt < ownParsed.expiresAt &&
-            !sameRunAttempt(parsed.run, own.run)) {
-            found.push({ id: key.id, name, why: 'replaced' });
-        }
-        else if (options.sweepExpired && runId) {
-            found.push({ id: key.id, name, why: 'run over', runId });
-        }
-    }
-    const asked = new Set();
-    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
-        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
-            asked.add(candidate.runId);
-    }
-    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
-    return found.flatMap((candidate) => {
-        if (!candidate.runId || asked.has(candidate.runId))
-            return [candidate];
-        if (candidate.why === 'run over')
-            return [];
-        const { runId: _, ...byExpiry } = candidate;
-        return [byExpiry];
-    });
+const EXPIRY_GRACE_MS = 5 * 60_000;
+/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
+const CREATES_AFTER_QUOTA = 1;
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
+/** While a throwaway project is emptied, how long to wait between looks (deleted indexes stay `Terminating`). */
+const PROJECT_EMPTY_POLL_MS = 2_000;
+/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+}
+/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(header, nowMs) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Retrying makes sense for these answers: rate limits and server-side failures. */
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/create-key.ts
@@ -1204,6 +1074,41 @@ async function removeByName(api, projectId, name, log) {
         await api.deleteKey(stray.id);
         log.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/steps/create-project.ts
+
+
+
+async function createProjectExactlyOnce(api, journal, log, random, request) {
+    let lost = '';
+    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
+        const nonce = newNonce((max) => Math.floor(random() * max));
+        const name = buildProjectName(request.base, request.owner, request.expiresAt, nonce, request.tag);
+        journal.sendingProjectCreate(name);
+        log.info(`Creating project ${name} (expires ${request.expiresAt.toISOString()}).`);
+        try {
+            const project = await api.createProject(name);
+            journal.projectCreated(project.id, name);
+            return { id: project.id, name };
+        }
+        catch (error) {
+            if (!(error instanceof OutcomeUnknownError)) {
+                journal.noProjectMade(name);
+                throw error;
+            }
+            lost = error.message;
+            log.warning(`The answer to the project create was lost (${error.message}); checking whether it was made.`);
+            const found = (await api.listProjects()).find((project) => project.name === name);
+            if (found) {
+                journal.projectCreated(found.id, name);
+                log.info(`Project ${name} (${found.id}) was made: using it.`);
+                return { id: found.id, name };
+            }
+            journal.projectAnswerLost();
+        }
+    }
+    throw new ActionError(`Could not create the project: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
 }
 
 ;// CONCATENATED MODULE: ./src/steps/hand-over.ts
@@ -1370,6 +1275,32 @@ class Journal {
         this.record.retire = keys;
         this.save();
     }
+    sendingProjectCreate(name) {
+        this.record.projectNames = [...(this.record.projectNames ?? []), name];
+        this.record.projectInFlight = name;
+        this.save();
+    }
+    noProjectMade(name) {
+        this.record.projectNames = this.record.projectNames?.filter((n) => n !== name);
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    /** Not found after a lost answer: post still looks for the name (a late commit). */
+    projectAnswerLost() {
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    /** The project made (or found after a lost answer): the key goes in it. */
+    projectCreated(id, name) {
+        this.record.project = { id, name };
+        this.record.projectId = id;
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    retireProjectsLater(projects) {
+        this.record.retireProjects = projects;
+        this.save();
+    }
     save() {
         const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
         const text = `${journal_VERSION}.${body}`;
@@ -1392,12 +1323,17 @@ function readPlan(store, seal) {
     const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
     const ownKey = record.key ? { ...record.key, fate } : undefined;
+    const projectFate = record.cleanup ? 'delete' : 'keep';
     return {
         projectId: record.projectId,
         ownKey,
         orphans: record.names.filter((name) => name !== record.key?.name),
         lateCreate: record.inFlight || undefined,
         retire: record.retire,
+        ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
+        projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
+        lateProjectCreate: record.projectInFlight || undefined,
+        retireProjects: record.retireProjects ?? [],
     };
 }
 
@@ -4920,6 +4856,196 @@ async function forEachBounded(items, limit, work) {
     return failures;
 }
 
+;// CONCATENATED MODULE: ./src/rules/glob.ts
+// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
+// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
+// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
+// bounded by the name's length times the pattern's.
+function globMatches(glob, name) {
+    const pieces = glob.split('*');
+    const first = pieces[0];
+    if (pieces.length === 1)
+        return name.length === first.length && matchesAt(first, name, 0);
+    const last = pieces[pieces.length - 1];
+    if (name.length < first.length + last.length)
+        return false;
+    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
+        return false;
+    let from = first.length;
+    const end = name.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const at = findFrom(piece, name, from, end);
+        if (at < 0)
+            return false;
+        from = at + piece.length;
+    }
+    return true;
+}
+/** `piece` (with `?` for any character) at position `at` of `name`. */
+function matchesAt(piece, name, at) {
+    for (let i = 0; i < piece.length; i++) {
+        if (piece[i] !== '?' && piece[i] !== name[at + i])
+            return false;
+    }
+    return true;
+}
+/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
+function findFrom(piece, name, from, end) {
+    for (let at = from; at + piece.length <= end; at++)
+        if (matchesAt(piece, name, at))
+            return at;
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
+function liveness_askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now, parse = parseKeyName) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parse(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over') {
+            if (verdict?.remove)
+                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
+}
+
+;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
+
+
+
+
+/** Expired for sure: past its expiry by more than any runner's clock may be off. */
+function isExpired(parsed, now) {
+    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
+}
+/** The runs GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here, parse = parseKeyName) {
+    const runs = new Set();
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        const runId = parsed && askableRun(parsed, here);
+        if (runId)
+            runs.add(runId);
+    }
+    return [...runs];
+}
+/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
+function planSweep(keys, filter, liveness, parse = key_name_parseKeyName) {
+    const verdicts = [];
+    let foreign = 0;
+    let otherRepositories = 0;
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed) {
+            foreign += 1;
+            continue;
+        }
+        const here = liveness?.here;
+        if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId)
+            otherRepositories += 1;
+        const expired = isExpired(parsed, filter.now);
+        const runId = liveness && liveness_askableRun(parsed, liveness.here);
+        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
+        if (filter.match && !globMatches(filter.match, key.name)) {
+            verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && byRun) {
+            verdicts.push({ key, parsed, ...byRun });
+        }
+        else if (filter.expiredOnly && !expired) {
+            const justNow = parsed.expiresAt.getTime() <= filter.now;
+            verdicts.push({
+                key,
+                parsed,
+                remove: false,
+                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
+            });
+        }
+        else {
+            verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
+        }
+    }
+    return { verdicts, foreign, otherRepositories };
+}
+/**
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
+ * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
+ * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
+ * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
+ */
+function keysToRetire(keys, own, options, parse = key_name_parseKeyName) {
+    const ownParsed = parse(own.name);
+    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
+    const found = [];
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed || key.name === own.name)
+            continue;
+        const runId = liveness_askableRun(parsed, here);
+        const name = key.name;
+        if (options.sweepExpired && isExpired(parsed, options.now)) {
+            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
+        }
+        else if (options.replace &&
+            ownParsed &&
+            parsed.base === ownParsed.base &&
+            parsed.expiresAt < ownParsed.expiresAt &&
+            !sameRunAttempt(parsed.run, own.run)) {
+            found.push({ id: key.id, name, why: 'replaced' });
+        }
+        else if (options.sweepExpired && runId) {
+            found.push({ id: key.id, name, why: 'run over', runId });
+        }
+    }
+    const asked = new Set();
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
+            asked.add(candidate.runId);
+    }
+    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
+    return found.flatMap((candidate) => {
+        if (!candidate.runId || asked.has(candidate.runId))
+            return [candidate];
+        if (candidate.why === 'run over')
+            return [];
+        const { runId: _, ...byExpiry } = candidate;
+        return [byExpiry];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/steps/make-room.ts
 // A project full of keys (403 QUOTA_EXCEEDED) would stay full while expired keys of this action hold its quota:
 // delete those now and try the create once more. If it is still full, say what holds the quota.
@@ -4966,6 +5092,19 @@ function explain(error, keys, projectId, now) {
         'Delete keys you no longer need in the Pinecone console, or give this action a shorter ttl.');
 }
 
+;// CONCATENATED MODULE: ./src/steps/name-tag.ts
+// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
+// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
+// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
+// Not bound to the repository: any repository using the same service account may sweep its expired projects.
+
+const TAG_SPACE = 36n ** 8n;
+function nameTagFor(clientSecret) {
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
+    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
+}
+
 ;// CONCATENATED MODULE: ./src/steps/project.ts
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -4983,6 +5122,39 @@ async function resolveProject(api, project, log) {
         throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
     }
     throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
+}
+
+;// CONCATENATED MODULE: ./src/steps/retirement.ts
+
+
+
+const retirement_settle = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
+const unwrap = (settled) => {
+    if ('error' in settled)
+        throw settled.error;
+    return settled.value;
+};
+/** Keys (or, with `parse` for projects, throwaway projects) for post to delete, and one line that says so. */
+function planRetirement(log, listed, ask, what = { one: 'key', parse: key_name_parseKeyName }) {
+    if ('error' in listed) {
+        const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
+        log.warning(`Could not look for expired ${what.one}s of this action to delete (${message}); the next run or a sweep will.`);
+        return [];
+    }
+    const retire = keysToRetire(listed.value, ask.own, ask, what.parse);
+    if (retire.length === 0)
+        return retire;
+    const count = (why) => retire.filter((key) => key.why === why).length;
+    const base = what.parse(ask.own.name)?.base ?? ask.own.name;
+    const later = retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
+    const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
+    const found = [
+        count('expired') ? `${count('expired')} expired ${what.one}(s)` : '',
+        count('replaced') ? `${count('replaced')} older ${what.one}(s) named ${base} (replace: true)` : '',
+        count('run over') ? `${count('run over')} ${what.one}(s) of other runs of this repository` : '',
+    ].filter(Boolean);
+    log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
+    return retire.slice(0, MAX_RETIRE_PER_RUN);
 }
 
 ;// CONCATENATED MODULE: ./src/api/clock.ts
@@ -5236,6 +5408,7 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
+
 const run = () => runLive(runMain, { cancellable: true });
 async function runMain(deps) {
     const { core, secrets } = startStep(deps);
@@ -5250,16 +5423,36 @@ async function runMain(deps) {
             ? runOf(context, 'share: true hands the key to the jobs of this workflow run')
             : undefined;
         const base = renderBase(inputs.nameTemplate, context.values, owner);
-        const lookForKeysToRetire = inputs.sweepExpired || inputs.replace;
+        const projectBase = inputs.newProject
+            ? renderProjectBase(inputs.projectNameTemplate, context.values, owner)
+            : undefined;
+        const tag = nameTagFor(credentials.clientSecret);
+        const lookForThingsToRetire = inputs.sweepExpired || inputs.replace;
         const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+        const seal = sealFor(credentials.clientSecret, deps.env);
         core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
-        // The create and, beside it, the look for keys to retire: each gets a connection opened during the login.
-        await api.login({ creates: 1, lists: lookForKeysToRetire ? 1 : 0 });
+        // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
+        await api.login({ creates: 1, lists: lookForThingsToRetire ? 1 : 0 });
         reportClockSkew(core, api);
-        const project = await resolveProject(api, inputs.project, core);
-        const journal = new Journal(core, sealFor(credentials.clientSecret, deps.env), project.id, inputs.cleanup);
         // Whole seconds, on Pinecone's clock: the expiry in the name and in the output must agree.
         const expiresAt = new Date(Math.ceil((api.clock.now() + inputs.ttlMs) / 1000) * 1000);
+        const retireAsk = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: api.clock.now() };
+        let journal;
+        let project;
+        let projectListing;
+        if (projectBase !== undefined) {
+            journal = new Journal(core, seal, '', inputs.cleanup);
+            const request = { base: projectBase, owner, expiresAt, tag };
+            const creatingProject = createProjectExactlyOnce(api, journal, core, deps.random, request);
+            // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
+            if (lookForThingsToRetire)
+                projectListing = retirement_settle(api.listProjects());
+            project = await creatingProject;
+        }
+        else {
+            project = await resolveProject(api, inputs.project, core);
+            journal = new Journal(core, seal, project.id, inputs.cleanup);
+        }
         const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
         // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
         let listing;
@@ -5271,8 +5464,8 @@ async function runMain(deps) {
             listKeys: async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
             now: api.clock.now,
         });
-        if (lookForKeysToRetire)
-            listing = main_settle(api.listKeys(project.id));
+        if (lookForThingsToRetire && !projectListing)
+            listing = retirement_settle(api.listKeys(project.id));
         const created = await creating;
         if (deps.signal.aborted)
             throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
@@ -5284,7 +5477,10 @@ async function runMain(deps) {
             roles: inputs.roles,
             expiresAt: expiresAt.toISOString(),
         };
-        handOver(core, key, inputs.exportEnv, { how: 'Created', fate: FATE[owner.kind].log(key.expiresAt) });
+        const fate = projectBase ? PROJECT_FATE[inputs.cleanup ? 'job' : 'kept'] : FATE[owner.kind];
+        handOver(core, key, inputs.exportEnv, { how: 'Created', fate: fate.log(key.expiresAt) });
+        if (project.name)
+            core.setOutput('project-name', project.name);
         if (sharedRun) {
             core.setOutput('handoff', sealHandoff(credentials.clientSecret, {
                 ...context.run,
@@ -5297,9 +5493,19 @@ async function runMain(deps) {
             journal.shared();
         }
         if (listing) {
-            const retire = planRetirement(core, api, inputs, await listing, { name: created.name, run: context.run });
+            const retire = planRetirement(core, await listing, {
+                ...retireAsk,
+                own: { name: created.name, run: context.run },
+            });
             if (retire.length > 0)
-                journal.retireLater(retire.slice(0, MAX_RETIRE_PER_RUN));
+                journal.retireLater(retire);
+        }
+        if (projectListing) {
+            const own = { name: project.name, run: context.run };
+            const parse = (name) => parseProjectName(name, tag);
+            const retire = planRetirement(core, await projectListing, { ...retireAsk, own }, { one: 'project', parse });
+            if (retire.length > 0)
+                journal.retireProjectsLater(retire);
         }
         await deps.writeSummary(renderKeySummary({
             name: created.name,
@@ -5308,7 +5514,7 @@ async function runMain(deps) {
             projectName: project.name,
             roles: inputs.roles,
             expiresAt: expiresAt.toISOString(),
-            fate: FATE[owner.kind].summary,
+            fate: fate.summary,
         }));
     }
     catch (error) {
@@ -5330,38 +5536,17 @@ const FATE = {
         summary: 'This key is **shared with the workflow run** (`share: true`): other jobs get it from the `handoff` output with the `use` sub-action; the `revoke` job deletes it, or a sweep once it has expired.',
     },
 };
-const main_settle = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
-const unwrap = (settled) => {
-    if ('error' in settled)
-        throw settled.error;
-    return settled.value;
+/** How a key in a throwaway project ends: with its project. */
+const PROJECT_FATE = {
+    job: {
+        log: () => 'The post step deletes it with its throwaway project, and everything in the project, when the job ends.',
+        summary: 'This key lives in a **throwaway project** (`new-project: true`): the post step deletes the project, with every index, collection, backup and assistant in it, when the job ends.',
+    },
+    kept: {
+        log: (expiresAt) => `It is kept with its throwaway project after the job (cleanup: false) until a sweep deletes the project after ${expiresAt}.`,
+        summary: 'This key lives in a **throwaway project** kept after the job (`cleanup: false`): a sweep deletes the project, with everything in it, once it has expired.',
+    },
 };
-/** Which other keys of this action the post step deletes, and one line that says so; a failed list only warns. */
-function planRetirement(core, api, inputs, listed, own) {
-    if ('error' in listed) {
-        const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
-        core.warning(`Could not look for expired keys of this action to delete (${message}); the next run or a sweep will.`);
-        return [];
-    }
-    const retire = keysToRetire(listed.value, own, {
-        sweepExpired: inputs.sweepExpired,
-        replace: inputs.replace,
-        now: api.clock.now(),
-    });
-    if (retire.length === 0)
-        return retire;
-    const count = (why) => retire.filter((key) => key.why === why).length;
-    const base = key_name_parseKeyName(own.name)?.base ?? own.name;
-    const later = retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
-    const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
-    const what = [
-        count('expired') ? `${count('expired')} expired key(s)` : '',
-        count('replaced') ? `${count('replaced')} older key(s) named ${base} (replace: true)` : '',
-        count('run over') ? `${count('run over')} key(s) of other runs of this repository` : '',
-    ].filter(Boolean);
-    core.info(`Found ${what.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
-    return retire;
-}
 
 
 /***/ }),

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
+/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(332);
 // Entry of the post step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 919:
+/***/ 332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -352,100 +352,6 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: ./src/api/policy.ts
-// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
-// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
-/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
-const REQUEST_TIMEOUT_MS = 15_000;
-/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
-const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
-/** Floor of an attempt's timeout, however little budget is left. */
-const MIN_ATTEMPT_MS = 1_000;
-/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
-const MAX_ATTEMPTS = 5;
-/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
-const MAX_ATTEMPTS_THROTTLED = 8;
-/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
-const BACKOFF_BASE_MS = 250;
-const BACKOFF_CAP_MS = 8_000;
-/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
-const DELETE_ROUNDS = 5;
-/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
-const CREATE_TRIES = 3;
-/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
-const TOKEN_REFRESH_MARGIN_MS = 30_000;
-/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
-const DELETE_CONCURRENCY = 8;
-/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
-const LATE_COMMIT_CHECKS_MS = [0, 1_500, 3_000, 4_500];
-/** Looking again for a late create stops while this share of post's budget is left for the delete. */
-const LATE_COMMIT_RESERVE = 1 / 3;
-/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
-const CANCEL_GRACE_MS = 5_000;
-/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
-const MAX_RETIRE_PER_RUN = 100;
-/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
-const MAX_POST_BUDGET_MS = 3 * 60_000;
-/**
- * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
- * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
- */
-const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
-/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
-const CREATES_AFTER_QUOTA = 1;
-/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
-const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
-/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
-const MAX_RUNS_LOOKED_UP = 20;
-/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
-const GITHUB_CONCURRENCY = 8;
-/**
- * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
- * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
- */
-const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
-/** While a throwaway project is emptied, how long to wait between looks (deleted indexes stay `Terminating`). */
-const PROJECT_EMPTY_POLL_MS = 2_000;
-/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-}
-/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMs(header, nowMs) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** Retrying makes sense for these answers: rate limits and server-side failures. */
-function isTransientStatus(status) {
-    return status === 429 || status >= 500;
-}
-
-;// CONCATENATED MODULE: ./src/api/pool.ts
-// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
-// so one stubborn key does not stop a sweep.
-async function forEachBounded(items, limit, work) {
-    const failures = [];
-    let next = 0;
-    const lane = async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failures.push({ item, error });
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-    return failures;
-}
-
 ;// CONCATENATED MODULE: ./src/base/errors.ts
 // Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
 // with its stack only under RUNNER_DEBUG.
@@ -472,12 +378,18 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
+// secret (name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 
 
 const MAX_NAME_LENGTH = 80; // Pinecone's limit
+/** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
+const MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
+const TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
+const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
 const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
     'owner',
     'repo',
@@ -495,13 +407,13 @@ const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
-/** Fails on an unknown placeholder before any request is made. */
-function key_name_checkTemplate(template) {
+/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
+function key_name_checkTemplate(template, input = 'name') {
     if (template.trim() === '')
-        throw new InputError('Input "name" is empty: give a template such as gha-{repo}-{run_id}.');
+        throw new InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
     for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
         if (!PLACEHOLDERS.includes(word)) {
-            throw new InputError(`Input "name": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+            throw new InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
         }
     }
 }
@@ -511,7 +423,14 @@ function key_name_checkTemplate(template) {
  * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
  */
 function renderBase(template, values, owner) {
-    key_name_checkTemplate(template);
+    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+}
+/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
+function renderProjectBase(template, values, owner) {
+    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
+}
+function render(template, values, limit, input) {
+    key_name_checkTemplate(template, input);
     const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
         if (i % 2 === 0)
             return { text, word: undefined };
@@ -519,13 +438,12 @@ function renderBase(template, values, owner) {
         const value = values[word];
         if (value === undefined || value === '') {
             throw new InputError(word === 'pr'
-                ? 'Input "name" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.'
-                : `Input "name" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
+                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
+                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
         }
         return { text: value, word };
     });
     const rendered = parts.map((part) => part.text).join('');
-    const limit = MAX_NAME_LENGTH - suffixLength(owner);
     const exact = sanitize(rendered);
     if (exact === rendered && exact.length <= limit)
         return exact;
@@ -567,9 +485,19 @@ function suffixLength(owner) {
 }
 /** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
 function buildKeyName(base, owner, expiresAt, nonce) {
+    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
+}
+/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
+function buildProjectName(base, owner, expiresAt, nonce, tag) {
+    if (owner.kind === 'shared')
+        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
+    const unsigned = build(base, owner, expiresAt, nonce, MAX_PROJECT_NAME_LENGTH - 1 - TAG_LENGTH);
+    return `${unsigned}-${tag(unsigned)}`;
+}
+function build(base, owner, expiresAt, nonce, maxLength) {
     if (!/^[a-z0-9]{6}$/.test(nonce))
         throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-    const cut = sanitize(base.slice(0, MAX_NAME_LENGTH - suffixLength(owner)));
+    const cut = sanitize(base.slice(0, maxLength - suffixLength(owner)));
     const stamp = expiresAt
         .toISOString()
         .replace(/[-:]/g, '')
@@ -592,7 +520,7 @@ function parseKeyName(name) {
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
         return undefined;
-    const parsed = { base: base, expiresAt, nonce: nonce };
+    const parsed = { name: name, base: base, expiresAt, nonce: nonce };
     if (letter)
         parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
     if (repo && run && attempt) {
@@ -603,6 +531,22 @@ function parseKeyName(name) {
         };
     }
     return parsed;
+}
+/**
+ * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
+ * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
+ */
+function parseProjectName(name, tag) {
+    const parsed = lookAlike(name);
+    if (!parsed || parsed.kind === 'shared')
+        return undefined;
+    return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH) ? parsed : undefined;
+}
+/** A name with a throwaway project's shape, whoever made it. */
+function lookAlike(name) {
+    const match = name ? TAGGED_PATTERN.exec(name) : null;
+    const parsed = match ? parseKeyName(match[1]) : undefined;
+    return parsed?.kind ? { ...parsed, name: name } : undefined;
 }
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
 function sameRunAttempt(a, b) {
@@ -796,6 +740,79 @@ function roles_parseRoles(input) {
     return roles;
 }
 
+;// CONCATENATED MODULE: ./src/api/policy.ts
+// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
+// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
+/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
+const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
+/** Floor of an attempt's timeout, however little budget is left. */
+const MIN_ATTEMPT_MS = 1_000;
+/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
+const MAX_ATTEMPTS = 5;
+/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
+const MAX_ATTEMPTS_THROTTLED = 8;
+/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 8_000;
+/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
+const DELETE_ROUNDS = 5;
+/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
+const CREATE_TRIES = 3;
+/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
+const TOKEN_REFRESH_MARGIN_MS = 30_000;
+/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
+const DELETE_CONCURRENCY = 8;
+/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
+const LATE_COMMIT_CHECKS_MS = [0, 1_500, 3_000, 4_500];
+/** Looking again for a late create stops while this share of post's budget is left for the delete. */
+const LATE_COMMIT_RESERVE = 1 / 3;
+/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000;
+/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
+const MAX_RETIRE_PER_RUN = 100;
+/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
+const MAX_POST_BUDGET_MS = 3 * 60_000;
+/**
+ * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
+ * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
+ */
+const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
+const CREATES_AFTER_QUOTA = 1;
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
+/** While a throwaway project is emptied, how long to wait between looks (deleted indexes stay `Terminating`). */
+const PROJECT_EMPTY_POLL_MS = 2_000;
+/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+}
+/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(header, nowMs) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Retrying makes sense for these answers: rate limits and server-side failures. */
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 
 
@@ -837,9 +854,16 @@ function readConnection(input, credentials) {
 function readMainInputs(input, credentials) {
     const nameTemplate = text(input, 'name');
     checkTemplate(nameTemplate);
+    const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+    const share = bool(input, 'share');
+    if (newProject && share) {
+        throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
+    }
     return {
         connection: readConnection(input, credentials),
-        project: required(input, 'project'),
+        project,
+        newProject,
+        projectNameTemplate,
         roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
         nameTemplate,
         ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
@@ -849,8 +873,23 @@ function readMainInputs(input, credentials) {
         cleanup: bool(input, 'cleanup'),
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
-        share: bool(input, 'share'),
+        share,
     };
+}
+/** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
+function readProjectChoice(input) {
+    const project = text(input, 'project');
+    const newProject = bool(input, 'new-project');
+    if (newProject && project !== '') {
+        throw new InputError(`Inputs "project" (${project}) and "new-project: true" are both given: new-project makes a throwaway project instead. Remove project, or set new-project: false to use that project.`);
+    }
+    if (!newProject && project === '') {
+        throw new InputError('Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.');
+    }
+    const projectNameTemplate = newProject ? text(input, 'project-name') : '';
+    if (newProject)
+        checkTemplate(projectNameTemplate, 'project-name');
+    return { project, newProject, projectNameTemplate };
 }
 /** The sweep sub-action's inputs. */
 function readSweepInputs(input, credentials) {
@@ -900,267 +939,151 @@ function readOnCleanupError(input) {
     return input('on-cleanup-error').trim().toLowerCase() === 'warn' ? 'warn' : 'fail';
 }
 
-;// CONCATENATED MODULE: ./src/steps/journal.ts
-// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
-// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
-// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
-// logs in again and addresses keys by ID.
-// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
-// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
-// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
-// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/inputs/run-context.ts
+// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
+// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
+// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
 
-const STATE_NAME = 'journal';
-const VERSION = 'v1';
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
-}
-/** Main's side: each method is one event, saved before the request it protects is sent. */
-class Journal {
-    store;
-    seal;
-    record;
-    constructor(store, seal, projectId, cleanup) {
-        this.store = store;
-        this.seal = seal;
-        this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
-        this.save();
-    }
-    sendingCreate(name) {
-        this.record.names.push(name);
-        this.record.inFlight = name;
-        this.save();
-    }
-    /** A definite answer (or no request sent at all): this name made no key, nothing for post to look for. */
-    noKeyMade(name) {
-        this.record.names = this.record.names.filter((n) => n !== name);
-        this.record.inFlight = '';
-        this.save();
-    }
-    /** The answer was lost and what it made is cleaned up; post still looks for the name once (a late commit). */
-    answerLost() {
-        this.record.inFlight = '';
-        this.save();
-    }
-    created(id, name) {
-        this.record.key = { id, name };
-        this.record.inFlight = '';
-        this.save();
-    }
-    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
-    shared() {
-        this.record.shared = true;
-        this.save();
-    }
-    retireLater(keys) {
-        this.record.retire = keys;
-        this.save();
-    }
-    save() {
-        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${VERSION}.${body}`;
-        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
-    }
-}
-/** True when main left anything at all (or something posing as main did). */
-function hasJournal(store) {
-    return store.getState(STATE_NAME) !== '';
-}
-/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
-function readPlan(store, seal) {
-    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== VERSION || !body || !mac || rest.length > 0)
-        return undefined;
-    const expected = seal(`${version}.${body}`);
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected))
-        return undefined;
-    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
-    const ownKey = record.key ? { ...record.key, fate } : undefined;
-    return {
-        projectId: record.projectId,
-        ownKey,
-        orphans: record.names.filter((name) => name !== record.key?.name),
-        lateCreate: record.inFlight || undefined,
-        retire: record.retire,
+
+function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
+    const pullRequest = payload['pull_request'];
+    const issue = payload['issue'];
+    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
+    const number = (name) => (/^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined);
+    const values = {
+        owner: owner || undefined,
+        repo: repo || undefined,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        run_id: number('GITHUB_RUN_ID'),
+        run_number: number('GITHUB_RUN_NUMBER'),
+        run_attempt: number('GITHUB_RUN_ATTEMPT'),
+        event: env['GITHUB_EVENT_NAME'] || undefined,
+        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
+        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
+        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
     };
+    const repositoryId = number('GITHUB_REPOSITORY_ID');
+    const run = repositoryId && values.run_id
+        ? { repositoryId, runId: values.run_id, attempt: Number(values.run_attempt ?? '1') || 1 }
+        : undefined;
+    return { values, run };
 }
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
+/** The run, or an InputError that starts with `why` when this is not a workflow run. */
+function runOf(context, why) {
+    if (context.run)
+        return context.run;
+    throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
 }
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
+/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
+function readEvent(path, readFile) {
+    if (!path)
+        return {};
+    try {
+        const value = JSON.parse(readFile(path));
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
         return {};
     }
+}
+
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
+function askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
     return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
     };
 }
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now, parse = parseKeyName) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parse(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over') {
+            if (verdict?.remove)
+                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
         }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
     }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
+    return { retire, spared };
+}
+
+;// CONCATENATED MODULE: ./src/api/pool.ts
+// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
+// so one stubborn key does not stop a sweep.
+async function forEachBounded(items, limit, work) {
+    const failures = [];
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failures.push({ item, error });
             }
         }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return failures;
 }
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
+;// CONCATENATED MODULE: ./src/steps/ask-github.ts
 
 
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
+const WHY = {
+    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
+    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
+    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
+};
+async function askGitHub(github, runIds, core) {
+    const lookups = new Map();
+    if (runIds.length === 0)
+        return lookups;
+    if (!github)
+        return undefined;
+    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
+        const state = await github.runState(runId);
+        if (state === 'over' || state === 'alive' || state === 'unknown')
+            lookups.set(runId, state);
     });
+    const unavailable = github.unavailable;
+    if (!unavailable)
+        return lookups;
+    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
+    return undefined;
 }
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -1968,6 +1891,1233 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/api/preconnect.ts
+
+
+
+/**
+ * How many connections to open to the API while logging in. The login and the API live on different hosts in
+ * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
+ * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
+ * login takes one of them, hence all of them).
+ */
+function connectionsFor(upcoming, oneHost) {
+    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, DELETE_CONCURRENCY);
+    if (oneHost && parallel <= 1)
+        return 0;
+    return Math.max(1, parallel);
+}
+function createPreconnect(agentFor) {
+    const warm = new Map(); // "host:port" → connections opened before the requests that use them
+    const adopted = new WeakSet();
+    const adopt = (agent) => {
+        if (adopted.has(agent))
+            return agent;
+        adopted.add(agent);
+        const open = agent.createConnection.bind(agent);
+        agent.createConnection = (options, callback) => {
+            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
+            let socket = sockets.shift();
+            while (socket?.destroyed)
+                socket = sockets.shift();
+            return socket ? socket.ref() : open(options, callback);
+        };
+        return agent;
+    };
+    return {
+        open(url, connections) {
+            if (connections <= 0 || lib_getProxyUrl(url))
+                return; // a tunnel agent makes connections of its own
+            const target = new URL(url);
+            const host = target.hostname;
+            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+            const agent = adopt(agentFor(url));
+            // What http.Agent itself would pass.
+            const defaults = agent.options;
+            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
+            const sockets = warm.get(`${host}:${port}`) ?? [];
+            while (sockets.length < connections) {
+                const socket = agent.createConnection(options);
+                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
+                socket.unref(); // an unused one must not keep the step alive
+                sockets.push(socket);
+            }
+            warm.set(`${host}:${port}`, sockets);
+        },
+        dispose() {
+            for (const socket of [...warm.values()].flat())
+                socket.destroy();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/api/transport.ts
+// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
+// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
+
+
+
+/**
+ * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
+ * `unknown`: the request may have reached the server (reset, dropped, timed out).
+ * `final`: trying again cannot help (the proxy wants other credentials).
+ */
+class TransportError extends Error {
+    outcome;
+    final;
+    constructor(message, outcome, final = false) {
+        super(message);
+        this.outcome = outcome;
+        this.final = final;
+    }
+}
+/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
+function describeStatus(status) {
+    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
+    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
+}
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function createHttpTransport(userAgent) {
+    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
+    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
+    const client = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+    const transport = async ({ method, url, headers, body, timeoutMs }) => {
+        const proxy = lib_getProxyUrl(url);
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
+        });
+        try {
+            const exchange = (async () => {
+                const response = await client.request(method, url, body ?? null, headers);
+                const text = await response.readBody();
+                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
+            })();
+            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
+            const response = await Promise.race([exchange, timeout]);
+            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
+            if (proxy && response.status === 407)
+                throw proxyError(proxy, describeStatus(407), true);
+            return response;
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                throw error;
+            const code = error.code ?? '';
+            const message = error.message;
+            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
+            if (proxy && /tunneling socket could not be established/.test(message)) {
+                const status = /statusCode=(\d+)/.exec(message)?.[1];
+                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
+                throw proxyError(proxy, cause, status === '407');
+            }
+            if (proxy && NOT_SENT_CODES.has(code))
+                throw proxyError(proxy, code, false);
+            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+    const preconnect = createPreconnect((url) => client.getAgent(url));
+    const dispose = () => {
+        preconnect.dispose();
+        client.dispose();
+    };
+    return { transport, preconnect, dispose };
+}
+function proxyError(proxy, cause, final) {
+    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
+    const hint = final ? '; check the proxy credentials in https_proxy' : '';
+    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
+}
+
+;// CONCATENATED MODULE: ./src/api/admin-errors.ts
+// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
+// line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
+
+
+/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
+class QuotaError extends errors_ActionError {
+    answered;
+    constructor(message, 
+    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
+    answered) {
+        super(message);
+        this.answered = answered;
+    }
+}
+class AdminErrors {
+    config;
+    secrets;
+    constructor(config, secrets) {
+        this.config = config;
+        this.secrets = secrets;
+    }
+    login(response) {
+        const { status } = response;
+        const answered = `HTTP ${status}${this.errorCode(response)}`;
+        if (isMisdirected(response, true))
+            return new errors_ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
+        if (status === 400 || status === 401 || status === 403) {
+            return new errors_ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
+        }
+        return this.unavailable(response, 'log in');
+    }
+    api(response, what, projectId) {
+        const { status } = response;
+        const code = this.errorCode(response);
+        const answered = `HTTP ${status}${code}`;
+        const project = projectId ? `project ${projectId}` : 'the project';
+        if (isMisdirected(response, !projectId))
+            return new errors_ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
+        if (status === 401)
+            return new errors_ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
+        if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
+            return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
+        }
+        if (status === 403)
+            return new errors_ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
+        if (status === 404 && projectId)
+            return new errors_ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
+        if (status >= 500 || status === 429)
+            return this.unavailable(response, what);
+        return new errors_ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
+    }
+    /** Creating a project: the organization's limit, and the right to create projects, each with the fix. */
+    projectCreate(response) {
+        const code = this.errorCode(response);
+        if (response.status === 403 && code.includes('QUOTA_EXCEEDED'))
+            return new errors_ActionError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP 403${code}; Enterprise: 100). Delete projects you no longer need; the sweep sub-action deletes expired throwaway projects this action made.`);
+        if (response.status === 403)
+            return new errors_ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
+        return this.api(response, 'create a project');
+    }
+    unavailable(response, what) {
+        return new errors_ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
+    }
+    /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
+    errorCode(response) {
+        const error = parseBody(response)?.['error'];
+        const code = typeof error === 'object' && error !== null ? error['code'] : error;
+        return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
+    }
+    /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
+    excerpt(response) {
+        const body = parseBody(response);
+        const error = body?.['error'];
+        const description = body?.['error_description'];
+        const text = typeof error === 'object' && error && 'message' in error
+            ? String(error.message)
+            : typeof description === 'string'
+                ? description
+                : response.body;
+        const flat = this.secrets
+            .redact(text)
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim();
+        return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
+    }
+}
+/**
+ * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
+ * Pinecone's JSON: the URL input points somewhere else than the API.
+ */
+function isMisdirected(response, pathAlwaysExists) {
+    const { status } = response;
+    if (status === 404)
+        return pathAlwaysExists || !isPineconeShaped(response);
+    return (status >= 300 && status < 400) || status === 405;
+}
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
+function isPineconeNotFound(response) {
+    return response.status === 404 && isPineconeShaped(response);
+}
+function isPineconeShaped(response) {
+    return response.body.trim() === '' || parseBody(response) !== undefined;
+}
+function parseBody(response) {
+    try {
+        const value = JSON.parse(response.body);
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/control-plane.ts
+// The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
+// assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
+// (assistants under /assistant). Facts: ../shared/pinecone-admin-api/NOTES.md (Control plane) and the
+// db_control and assistant_control specs. An index with deletion protection refuses to be deleted (403) until it is
+// turned off; one a collection is being made from refuses with 412; a deleted index stays `Terminating` a while.
+
+
+
+class ControlPlane {
+    apiUrl;
+    apiVersion;
+    projectKey;
+    requester;
+    constructor(apiUrl, apiVersion, 
+    /** A key of the project with ControlPlaneEditor (or ProjectEditor); masked by whoever made it. */
+    projectKey, requester) {
+        this.apiUrl = apiUrl;
+        this.apiVersion = apiVersion;
+        this.projectKey = projectKey;
+        this.requester = requester;
+    }
+    async listIndexes() {
+        const list = await this.list('/indexes', 'indexes', 'list the project’s indexes');
+        return list.flatMap((item) => {
+            const index = item;
+            if (typeof index.name !== 'string')
+                return [];
+            return [
+                {
+                    name: index.name,
+                    deletionProtection: index.deletion_protection === 'enabled',
+                    terminating: index.status?.state === 'Terminating',
+                },
+            ];
+        });
+    }
+    async disableDeletionProtection(name) {
+        const what = `turn deletion protection off for index ${name}`;
+        const response = await this.send({
+            what,
+            method: 'PATCH',
+            url: this.url(`/indexes/${encodeURIComponent(name)}`),
+            body: JSON.stringify({ deletion_protection: 'disabled' }),
+        });
+        if (!isSuccess(response) && !isPineconeNotFound(response))
+            throw this.error(response, what);
+    }
+    deleteIndex(name) {
+        return this.delete(`/indexes/${encodeURIComponent(name)}`, `delete index ${name}`);
+    }
+    async listCollections() {
+        return names(await this.list('/collections', 'collections', 'list the project’s collections'));
+    }
+    deleteCollection(name) {
+        return this.delete(`/collections/${encodeURIComponent(name)}`, `delete collection ${name}`);
+    }
+    /** Every backup of the project, following the pagination. */
+    async listBackups() {
+        const ids = [];
+        for (let token = undefined, page = 0; page < 1000; page++) {
+            const query = token ? `?paginationToken=${encodeURIComponent(token)}` : '';
+            const body = await this.json(`/backups${query}`, 'list the project’s backups');
+            const data = body['data'];
+            if (!Array.isArray(data))
+                throw this.shapeError('list the project’s backups', 'data');
+            for (const backup of data) {
+                const id = backup.backup_id;
+                if (typeof id === 'string')
+                    ids.push(id);
+            }
+            token = body['pagination']?.next;
+            if (typeof token !== 'string' || token === '')
+                return ids;
+        }
+        return ids;
+    }
+    deleteBackup(id) {
+        return this.delete(`/backups/${encodeURIComponent(id)}`, `delete backup ${id}`);
+    }
+    async listAssistants() {
+        return names(await this.list('/assistant/assistants', 'assistants', 'list the project’s assistants'));
+    }
+    deleteAssistant(name) {
+        return this.delete(`/assistant/assistants/${encodeURIComponent(name)}`, `delete assistant ${name}`);
+    }
+    async delete(path, what) {
+        const response = await this.send({ what, method: 'DELETE', url: this.url(path) });
+        if (isSuccess(response))
+            return 'deleted';
+        if (isPineconeNotFound(response))
+            return 'already gone';
+        if (response.status === 403 && /deletion protection/i.test(response.body))
+            return 'protected';
+        if (response.status === 412)
+            return 'busy';
+        throw this.error(response, what);
+    }
+    async list(path, field, what) {
+        const list = (await this.json(path, what))[field];
+        if (!Array.isArray(list))
+            throw this.shapeError(what, field);
+        return list;
+    }
+    async json(path, what) {
+        const response = await this.send({ what, method: 'GET', url: this.url(path) });
+        if (!isSuccess(response))
+            throw this.error(response, what);
+        const body = parseBody(response);
+        if (!body)
+            throw this.shapeError(what, 'JSON');
+        return body;
+    }
+    send(call) {
+        const headers = {
+            'Api-Key': this.projectKey,
+            Accept: 'application/json',
+            'X-Pinecone-Api-Version': this.apiVersion,
+        };
+        if (call.body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        return this.requester.send({ ...call, headers });
+    }
+    url(path) {
+        return this.apiUrl.replace(/\/+$/, '') + path;
+    }
+    error(response, what) {
+        const status = describeStatus(response.status);
+        if (response.status === 401 || response.status === 403)
+            return new errors_ActionError(`Pinecone's control plane refused to ${what} (${status}): the cleanup key needs the ControlPlaneEditor role in the project.`);
+        return new errors_ActionError(`Pinecone's control plane answered ${status} when asked to ${what}, also after retries. Try again later.`);
+    }
+    shapeError(what, field) {
+        return new errors_ActionError(`Pinecone's answer to "${what}" has no ${field}; check the api-url and api-version inputs.`);
+    }
+}
+function names(list) {
+    return list.flatMap((item) => {
+        const name = item.name;
+        return typeof name === 'string' ? [name] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/api/admin-api.ts
+// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
+// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
+// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
+// What its errors mean for the user is in admin-errors.ts.
+
+
+
+
+
+const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
+
+class AdminApi {
+    config;
+    requester;
+    secrets;
+    localNow;
+    clock;
+    preconnect;
+    token;
+    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
+    loggingIn;
+    errors;
+    constructor(config, requester, secrets, localNow, clock, preconnect) {
+        this.config = config;
+        this.requester = requester;
+        this.secrets = secrets;
+        this.localNow = localNow;
+        this.clock = clock;
+        this.preconnect = preconnect;
+        this.errors = new AdminErrors(config, secrets);
+    }
+    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
+    async login(upcoming = {}) {
+        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
+        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
+        await this.freshToken();
+    }
+    freshToken() {
+        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
+        return this.loggingIn;
+    }
+    async requestToken() {
+        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
+        const response = await this.requester.send({
+            what: 'log in',
+            method: 'POST',
+            url: authUrl,
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
+            body: JSON.stringify({
+                grant_type: 'client_credentials',
+                client_id: clientId,
+                client_secret: clientSecret,
+                audience: AUDIENCE,
+            }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.login(response);
+        const body = parseBody(response);
+        const token = body?.['access_token'];
+        if (typeof token === 'string')
+            this.secrets.add(token);
+        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
+        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
+            throw new errors_ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
+        }
+        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+    }
+    async listProjects() {
+        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
+        return arrayOf(body, 'data', 'list projects').filter(isProject);
+    }
+    /** Not idempotent, like a key's create: an answer that may have been lost throws OutcomeUnknownError. */
+    async createProject(name) {
+        const what = 'create a project';
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url('/admin/projects'),
+            once: true,
+            body: JSON.stringify({ name }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.projectCreate(response);
+        const project = parseBody(response);
+        if (!isProject(project))
+            throw new OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
+        return { id: project.id, name: project.name };
+    }
+    /**
+     * `not empty`: the project still holds indexes, collections, backups or assistants (the live service's answer is
+     * undocumented: any of 400, 409, 412, 422 is read so, never as success).
+     */
+    async deleteProject(id) {
+        const what = `delete project ${id}`;
+        const response = await this.admin({
+            what,
+            method: 'DELETE',
+            url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
+        });
+        if (isSuccess(response))
+            return 'deleted';
+        if (isPineconeNotFound(response))
+            return 'already gone';
+        if ([400, 409, 412, 422].includes(response.status))
+            return 'not empty';
+        throw this.errors.api(response, what);
+    }
+    async createKey(projectId, name, roles) {
+        const what = 'create the API key';
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url(path),
+            once: true,
+            body: JSON.stringify({ name, roles }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.api(response, what, projectId);
+        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
+        const body = parseBody(response);
+        const value = body?.['value'];
+        if (typeof value === 'string' && value !== '')
+            this.secrets.add(value);
+        const key = body?.['key'];
+        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
+            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
+        }
+        return { key, value };
+    }
+    async listKeys(projectId) {
+        const what = "list the project's API keys";
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
+        return arrayOf(body, 'data', what).filter(isApiKey);
+    }
+    /** Resolves when the key is gone, whether we deleted it or it already was. */
+    async deleteKey(id) {
+        const what = `delete API key ${id}`;
+        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+        for (let round = 1;; round++) {
+            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
+            if (isSuccess(response))
+                return 'deleted';
+            if (isPineconeNotFound(response))
+                return 'already gone';
+            if (response.status < 500 || round === DELETE_ROUNDS)
+                throw this.errors.api(response, what);
+            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
+            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
+            if (isPineconeNotFound(fetched))
+                return 'already gone';
+            await this.requester.pause(round, what);
+        }
+    }
+    url(path) {
+        return this.config.apiUrl.replace(/\/+$/, '') + path;
+    }
+    async json(call, projectId) {
+        const response = await this.admin(call);
+        if (!isSuccess(response))
+            throw this.errors.api(response, call.what, projectId);
+        const body = parseBody(response);
+        if (!body)
+            throw new errors_ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
+        return body;
+    }
+    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
+    async admin(call) {
+        for (let fresh = false;; fresh = true) {
+            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
+                await this.freshToken();
+            const headers = {
+                Authorization: `Bearer ${this.token.value}`,
+                Accept: 'application/json',
+                'X-Pinecone-Api-Version': this.config.apiVersion,
+            };
+            if (call.body !== undefined)
+                headers['Content-Type'] = 'application/json';
+            const used = this.token;
+            const response = await this.requester.send({ ...call, headers });
+            if (response.status !== 401 || fresh)
+                return response;
+            if (this.token === used)
+                this.token = undefined; // a parallel request may have renewed it already
+        }
+    }
+}
+function arrayOf(body, field, what) {
+    const list = body?.[field];
+    if (!Array.isArray(list))
+        throw new errors_ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
+    return list;
+}
+function isProject(value) {
+    const project = value;
+    return typeof project?.['id'] === 'string' && typeof project['name'] === 'string';
+}
+function isApiKey(value) {
+    const key = value;
+    return (typeof key?.['id'] === 'string' &&
+        (typeof key['name'] === 'string' || key['name'] === null) &&
+        Array.isArray(key['roles']));
+}
+
+;// CONCATENATED MODULE: ./src/api/clock.ts
+// Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
+// runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
+// `Date` header of every answer tells the server's time to the second, so the action follows it.
+/** Offsets below this are the header's own rounding and the network's delay, not a skewed clock. */
+const NOISE_MS = 2_000;
+class ServerClock {
+    localNow;
+    offsetMs = 0;
+    constructor(localNow) {
+        this.localNow = localNow;
+    }
+    /** Reads the `Date` header of an answer (seconds resolution: its second has begun, so take its middle). */
+    observe(headers) {
+        const header = headers['date'];
+        const date = Date.parse(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
+        if (Number.isNaN(date))
+            return;
+        const offset = date + 500 - this.localNow();
+        this.offsetMs = Math.abs(offset) < NOISE_MS ? 0 : offset;
+    }
+    now = () => this.localNow() + this.offsetMs;
+    /** How far this runner's clock is off the server's (positive: the runner is slow). */
+    get skewMs() {
+        return this.offsetMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/github-api.ts
+
+class GitHubApi {
+    config;
+    transport;
+    stopped;
+    constructor(config, transport) {
+        this.config = config;
+        this.transport = transport;
+        if (!config.token)
+            this.stopped = 'no token';
+    }
+    /** Why asking stopped, if it did: the caller says so once and falls back to expiry. */
+    get unavailable() {
+        return this.stopped;
+    }
+    async runState(runId) {
+        if (this.stopped)
+            return this.stopped;
+        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
+        let status;
+        let headers;
+        let body;
+        try {
+            ({ status, headers, body } = await this.transport({
+                method: 'GET',
+                url,
+                headers: {
+                    Authorization: `Bearer ${this.config.token}`,
+                    Accept: 'application/vnd.github+json',
+                    'X-GitHub-Api-Version': '2022-11-28',
+                },
+                timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
+            }));
+        }
+        catch {
+            return 'unknown'; // no answer: the run counts as alive this time
+        }
+        if (status === 200) {
+            const run = parse(body);
+            if (typeof run?.['status'] !== 'string')
+                return 'unknown';
+            return run['status'] === 'completed' ? 'over' : 'alive';
+        }
+        if (status === 404)
+            return 'over';
+        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+        if ((status === 403 || status === 429) && limited)
+            return (this.stopped = 'rate-limited');
+        if (status === 401 || status === 403)
+            return (this.stopped = 'no permission');
+        return 'unknown';
+    }
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function parse(body) {
+    try {
+        const value = JSON.parse(body);
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/requester.ts
+// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
+// inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
+
+
+
+function createRequester(deps) {
+    const remaining = () => deps.deadline - deps.now();
+    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_ATTEMPT_MS, Math.floor(remaining() * ATTEMPT_SHARE_OF_BUDGET)));
+    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
+    let throttledUntil = 0;
+    async function wait(ms, call, last) {
+        if (ms >= remaining())
+            throw outOfBudget(call, last);
+        await deps.sleep(ms, deps.signal);
+        if (deps.signal.aborted)
+            throw new CancelledError();
+    }
+    function outOfBudget(call, last) {
+        const service = call.service ?? 'Pinecone';
+        const answered = last ? ` (last attempt: ${last})` : '';
+        return new errors_ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
+    }
+    /** Resolves with the last answer (any status); throws only when no answer can be had. */
+    async function send(call) {
+        let last;
+        for (let attempt = 1;; attempt++) {
+            if (deps.signal.aborted)
+                throw new CancelledError();
+            if (throttledUntil > deps.now())
+                await wait(throttledUntil - deps.now(), call, last);
+            const timeoutMs = Math.min(attemptCap, remaining());
+            if (timeoutMs <= 0)
+                throw outOfBudget(call, last);
+            let response;
+            try {
+                response = await deps.transport({ ...call, timeoutMs });
+            }
+            catch (error) {
+                if (!(error instanceof TransportError))
+                    throw error;
+                last = error.message;
+                deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
+                if (call.once && error.outcome === 'unknown')
+                    throw new OutcomeUnknownError(error.message);
+                if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
+                    if (remaining() <= 0)
+                        throw outOfBudget(call, last);
+                    throw new errors_ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
+                }
+                await wait(backoffMs(attempt, deps.random), call, last);
+                continue;
+            }
+            deps.onAnswer?.(response);
+            last = describeStatus(response.status);
+            deps.debug(`${call.method} ${new URL(call.url).pathname} → ${response.status} (attempt ${attempt})`);
+            if (!isTransientStatus(response.status) || (call.own5xx && response.status >= 500))
+                return response;
+            // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
+            if (call.once && response.status !== 429)
+                throw new OutcomeUnknownError(last);
+            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
+            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
+            if (response.status === 429) {
+                if (attempt >= MAX_ATTEMPTS_THROTTLED)
+                    return response;
+                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
+                continue;
+            }
+            if (attempt >= MAX_ATTEMPTS)
+                return response;
+            await wait(delay, call, last);
+        }
+    }
+    /** The backoff between rounds of a loop the caller runs itself. */
+    const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
+    return { send, pause };
+}
+
+;// CONCATENATED MODULE: ./src/steps/session.ts
+// An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
+// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
+// none of it unless it has to.
+
+
+
+
+
+
+function openApi(deps, core, connection, budgetMs, secrets) {
+    const clock = new ServerClock(deps.now);
+    const requester = openRequester(deps, core, budgetMs, (response) => clock.observe(response.headers));
+    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/** A requester inside `budgetMs` from now (`onAnswer`: sees every answer, e.g. for the server's clock). */
+function openRequester(deps, core, budgetMs, onAnswer) {
+    return createRequester({
+        transport: deps.transport,
+        now: deps.now,
+        sleep: deps.sleep,
+        random: deps.random,
+        debug: core.debug,
+        signal: deps.signal,
+        deadline: deps.now() + budgetMs,
+        budget: `timeout: ${durations_formatDuration(budgetMs)}`,
+        ...(onAnswer ? { onAnswer } : {}),
+    });
+}
+/**
+ * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
+ * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
+ */
+function openGitHub(deps, token, secrets) {
+    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
+    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    try {
+        url(() => apiUrl, 'GITHUB_API_URL');
+    }
+    catch {
+        return undefined;
+    }
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
+}
+
+;// CONCATENATED MODULE: ./src/steps/empty-project.ts
+
+
+
+
+
+
+/** The control plane of one project, with a key of that project (masked already), inside what is left of a budget. */
+function openControlPlane(deps, core, connection, budgetMs, projectKey) {
+    return new ControlPlane(connection.apiUrl, connection.apiVersion, projectKey, openRequester(deps, core, budgetMs));
+}
+/** What a step needs to delete throwaway projects until `deadline`; the cleanup key's value is masked first. */
+function projectCleanup(deps, core, secrets, session) {
+    const { api, connection, deadline } = session;
+    // Named by the name module, so that a sweep recognises it if its project outlives this step.
+    const expiresAt = new Date(Math.ceil((api.clock.now() + (deadline - deps.now())) / 1000) * 1000);
+    const nonce = newNonce((max) => Math.floor(deps.random() * max));
+    return {
+        api,
+        controlPlane: (key) => openControlPlane(deps, core, connection, deadline - deps.now(), secrets.add(key)),
+        log: core,
+        now: deps.now,
+        sleep: (ms) => deps.sleep(ms, deps.signal),
+        deadline,
+        cleanupKeyName: buildKeyName('gha-cleanup', { kind: 'job', run: session.run }, expiresAt, nonce),
+    };
+}
+/**
+ * `revokeFirst`: the job's key, deleted before anything else when the project is not empty, so that nothing the
+ * job left running can make more while the project is being emptied.
+ */
+async function deleteThrowawayProject(cleanup, project, revokeFirst) {
+    const { api, log } = cleanup;
+    const first = await api.deleteProject(project.id); // a project the job left empty goes at once, keys and all
+    if (first !== 'not empty')
+        return first;
+    log.info(`Project ${project.name} (${project.id}) still holds resources: deleting them first.`);
+    if (revokeFirst) {
+        await api.deleteKey(revokeFirst.id);
+        log.info(`Deleted API key ${revokeFirst.name} first.`);
+    }
+    const controlPlane = cleanup.controlPlane(await cleanupKey(api, project.id, cleanup.cleanupKeyName));
+    for (;;) {
+        const left = await deleteContents(controlPlane, log);
+        const result = await api.deleteProject(project.id);
+        if (result !== 'not empty')
+            return result;
+        if (cleanup.now() + PROJECT_EMPTY_POLL_MS >= cleanup.deadline) {
+            throw new errors_ActionError(`Project ${project.name} (${project.id}) still holds ${left || 'resources Pinecone has not released yet'} and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`);
+        }
+        await cleanup.sleep(PROJECT_EMPTY_POLL_MS);
+    }
+}
+/** A key for the cleanup; a create whose answer was lost is simply tried again (the project takes its keys along). */
+async function cleanupKey(api, projectId, name) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return (await api.createKey(projectId, name, ['ControlPlaneEditor'])).value;
+        }
+        catch (error) {
+            if (!(error instanceof OutcomeUnknownError) || attempt >= CREATE_TRIES)
+                throw error;
+        }
+    }
+}
+/** One pass over the project's contents; says what is still there (indexes terminating, refusals), '' if nothing. */
+async function deleteContents(controlPlane, log) {
+    const [indexes, collections, backups, assistants] = await Promise.all([
+        controlPlane.listIndexes(),
+        controlPlane.listCollections(),
+        controlPlane.listBackups(),
+        controlPlane.listAssistants(),
+    ]);
+    const results = [];
+    const each = async (items, remove, what) => {
+        const failures = await forEachBounded(items, DELETE_CONCURRENCY, async (item) => {
+            const result = await remove(item);
+            results.push(result);
+            if (result === 'deleted')
+                log.info(`Deleted ${what(item)}.`);
+        });
+        if (failures.length > 0)
+            throw failures[0].error;
+    };
+    await each(indexes.filter((index) => !index.terminating), async (index) => {
+        if (index.deletionProtection)
+            await controlPlane.disableDeletionProtection(index.name);
+        return controlPlane.deleteIndex(index.name);
+    }, (index) => `index ${index.name}`);
+    await each(collections, (name) => controlPlane.deleteCollection(name), (name) => `collection ${name}`);
+    await each(backups, (id) => controlPlane.deleteBackup(id), (id) => `backup ${id}`);
+    await each(assistants, (name) => controlPlane.deleteAssistant(name), (name) => `assistant ${name}`);
+    const refused = results.filter((result) => result === 'busy' || result === 'protected').length;
+    return [
+        indexes.length ? `${indexes.length} index(es) being deleted` : '',
+        refused ? `${refused} refusing deletion` : '',
+    ]
+        .filter(Boolean)
+        .join(' and ');
+}
+
+;// CONCATENATED MODULE: ./src/steps/journal.ts
+// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
+// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
+// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
+// logs in again and addresses keys by ID.
+// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
+// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
+// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
+// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+
+const STATE_NAME = 'journal';
+const VERSION = 'v1';
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+function sealFor(clientSecret, env) {
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
+    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
+}
+/** Main's side: each method is one event, saved before the request it protects is sent. */
+class Journal {
+    store;
+    seal;
+    record;
+    constructor(store, seal, projectId, cleanup) {
+        this.store = store;
+        this.seal = seal;
+        this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
+        this.save();
+    }
+    sendingCreate(name) {
+        this.record.names.push(name);
+        this.record.inFlight = name;
+        this.save();
+    }
+    /** A definite answer (or no request sent at all): this name made no key, nothing for post to look for. */
+    noKeyMade(name) {
+        this.record.names = this.record.names.filter((n) => n !== name);
+        this.record.inFlight = '';
+        this.save();
+    }
+    /** The answer was lost and what it made is cleaned up; post still looks for the name once (a late commit). */
+    answerLost() {
+        this.record.inFlight = '';
+        this.save();
+    }
+    created(id, name) {
+        this.record.key = { id, name };
+        this.record.inFlight = '';
+        this.save();
+    }
+    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
+    shared() {
+        this.record.shared = true;
+        this.save();
+    }
+    retireLater(keys) {
+        this.record.retire = keys;
+        this.save();
+    }
+    sendingProjectCreate(name) {
+        this.record.projectNames = [...(this.record.projectNames ?? []), name];
+        this.record.projectInFlight = name;
+        this.save();
+    }
+    noProjectMade(name) {
+        this.record.projectNames = this.record.projectNames?.filter((n) => n !== name);
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    /** Not found after a lost answer: post still looks for the name (a late commit). */
+    projectAnswerLost() {
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    /** The project made (or found after a lost answer): the key goes in it. */
+    projectCreated(id, name) {
+        this.record.project = { id, name };
+        this.record.projectId = id;
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    retireProjectsLater(projects) {
+        this.record.retireProjects = projects;
+        this.save();
+    }
+    save() {
+        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
+        const text = `${VERSION}.${body}`;
+        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
+    }
+}
+/** True when main left anything at all (or something posing as main did). */
+function hasJournal(store) {
+    return store.getState(STATE_NAME) !== '';
+}
+/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
+function readPlan(store, seal) {
+    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
+    if (version !== VERSION || !body || !mac || rest.length > 0)
+        return undefined;
+    const expected = seal(`${version}.${body}`);
+    const given = Buffer.from(mac, 'base64url');
+    if (given.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected))
+        return undefined;
+    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+    const ownKey = record.key ? { ...record.key, fate } : undefined;
+    const projectFate = record.cleanup ? 'delete' : 'keep';
+    return {
+        projectId: record.projectId,
+        ownKey,
+        orphans: record.names.filter((name) => name !== record.key?.name),
+        lateCreate: record.inFlight || undefined,
+        retire: record.retire,
+        ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
+        projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
+        lateProjectCreate: record.projectInFlight || undefined,
+        retireProjects: record.retireProjects ?? [],
+    };
+}
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -3946,8 +5096,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/steps/cancel.ts
@@ -3975,151 +5123,6 @@ function watchForCancel(deps) {
     for (const signal of ['SIGINT', 'SIGTERM'])
         deps.process.on(signal, () => stop(signal));
     return controller.signal;
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/api/preconnect.ts
-
-
-
-/**
- * How many connections to open to the API while logging in. The login and the API live on different hosts in
- * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
- * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
- * login takes one of them, hence all of them).
- */
-function connectionsFor(upcoming, oneHost) {
-    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, DELETE_CONCURRENCY);
-    if (oneHost && parallel <= 1)
-        return 0;
-    return Math.max(1, parallel);
-}
-function createPreconnect(agentFor) {
-    const warm = new Map(); // "host:port" → connections opened before the requests that use them
-    const adopted = new WeakSet();
-    const adopt = (agent) => {
-        if (adopted.has(agent))
-            return agent;
-        adopted.add(agent);
-        const open = agent.createConnection.bind(agent);
-        agent.createConnection = (options, callback) => {
-            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
-            let socket = sockets.shift();
-            while (socket?.destroyed)
-                socket = sockets.shift();
-            return socket ? socket.ref() : open(options, callback);
-        };
-        return agent;
-    };
-    return {
-        open(url, connections) {
-            if (connections <= 0 || lib_getProxyUrl(url))
-                return; // a tunnel agent makes connections of its own
-            const target = new URL(url);
-            const host = target.hostname;
-            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
-            const agent = adopt(agentFor(url));
-            // What http.Agent itself would pass.
-            const defaults = agent.options;
-            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
-            const sockets = warm.get(`${host}:${port}`) ?? [];
-            while (sockets.length < connections) {
-                const socket = agent.createConnection(options);
-                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
-                socket.unref(); // an unused one must not keep the step alive
-                sockets.push(socket);
-            }
-            warm.set(`${host}:${port}`, sockets);
-        },
-        dispose() {
-            for (const socket of [...warm.values()].flat())
-                socket.destroy();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/api/transport.ts
-// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
-// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
-
-
-
-/**
- * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
- * `unknown`: the request may have reached the server (reset, dropped, timed out).
- * `final`: trying again cannot help (the proxy wants other credentials).
- */
-class TransportError extends Error {
-    outcome;
-    final;
-    constructor(message, outcome, final = false) {
-        super(message);
-        this.outcome = outcome;
-        this.final = final;
-    }
-}
-/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
-function describeStatus(status) {
-    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
-    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
-}
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-function createHttpTransport(userAgent) {
-    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
-    const client = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
-    const transport = async ({ method, url, headers, body, timeoutMs }) => {
-        const proxy = lib_getProxyUrl(url);
-        let timer;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
-        });
-        try {
-            const exchange = (async () => {
-                const response = await client.request(method, url, body ?? null, headers);
-                const text = await response.readBody();
-                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
-            })();
-            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
-            const response = await Promise.race([exchange, timeout]);
-            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
-            if (proxy && response.status === 407)
-                throw proxyError(proxy, describeStatus(407), true);
-            return response;
-        }
-        catch (error) {
-            if (error instanceof TransportError)
-                throw error;
-            const code = error.code ?? '';
-            const message = error.message;
-            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
-            if (proxy && /tunneling socket could not be established/.test(message)) {
-                const status = /statusCode=(\d+)/.exec(message)?.[1];
-                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
-                throw proxyError(proxy, cause, status === '407');
-            }
-            if (proxy && NOT_SENT_CODES.has(code))
-                throw proxyError(proxy, code, false);
-            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    };
-    const preconnect = createPreconnect((url) => client.getAgent(url));
-    const dispose = () => {
-        preconnect.dispose();
-        client.dispose();
-    };
-    return { transport, preconnect, dispose };
-}
-function proxyError(proxy, cause, final) {
-    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
-    const hint = final ? '; check the proxy credentials in https_proxy' : '';
-    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
 }
 
 ;// CONCATENATED MODULE: ./src/steps/live.ts
@@ -4166,620 +5169,82 @@ async function runLive(step, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/ask-github.ts
+;// CONCATENATED MODULE: ./src/steps/name-tag.ts
+// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
+// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
+// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
+// Not bound to the repository: any repository using the same service account may sweep its expired projects.
+
+const TAG_SPACE = 36n ** 8n;
+function nameTagFor(clientSecret) {
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
+    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/steps/post-deletes.ts
 
 
-const WHY = {
-    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
-    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
-    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
-};
-async function askGitHub(github, runIds, core) {
-    const lookups = new Map();
-    if (runIds.length === 0)
-        return lookups;
-    if (!github)
-        return undefined;
-    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
-        const state = await github.runState(runId);
-        if (state === 'over' || state === 'alive' || state === 'unknown')
-            lookups.set(runId, state);
+
+async function deleteOwnKey(api, key, core) {
+    core.info(`Deleting API key ${key.name} (${key.id}).`);
+    const result = await api.deleteKey(key.id);
+    core.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
+}
+/** The job's throwaway project, with everything in it; its keys go with it (the job's own first if it is not empty). */
+async function deleteOwnProject(cleanup, project, ownKey, core) {
+    core.info(`Deleting throwaway project ${project.name} (${project.id}) with everything in it.`);
+    const result = await deleteThrowawayProject(cleanup, project, ownKey);
+    core.info(result === 'deleted'
+        ? `Deleted project ${project.name}${ownKey ? ` and API key ${ownKey.name} in it` : ''}.`
+        : `Project ${project.name} was already gone.`);
+}
+/** How post names the things it retires besides its own. */
+const LABEL = { expired: 'expired', replaced: 'replaced', 'run over': 'finished-run' };
+/** Expired keys of this action, keys of finished runs, older ones of the same name. A failure here only warns. */
+async function retireKeys(api, keys, core) {
+    const failures = await forEachBounded(keys, DELETE_CONCURRENCY, async (key) => {
+        const result = await api.deleteKey(key.id);
+        core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${LABEL[key.why]} API key ${key.name} (${key.id}).`);
     });
-    const unavailable = github.unavailable;
-    if (!unavailable)
-        return lookups;
-    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/api/admin-errors.ts
-// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
-// line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
-
-
-/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
-class QuotaError extends errors_ActionError {
-    answered;
-    constructor(message, 
-    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
-    answered) {
-        super(message);
-        this.answered = answered;
+    for (const { item, error } of failures) {
+        core.warning(`Could not delete ${LABEL[item.why]} API key ${item.name} (${item.id}): ${error.message} A later run or a sweep will retry.`);
     }
 }
-class AdminErrors {
-    config;
-    secrets;
-    constructor(config, secrets) {
-        this.config = config;
-        this.secrets = secrets;
-    }
-    login(response) {
-        const { status } = response;
-        const answered = `HTTP ${status}${this.errorCode(response)}`;
-        if (isMisdirected(response, true))
-            return new errors_ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
-        if (status === 400 || status === 401 || status === 403) {
-            return new errors_ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
-        }
-        return this.unavailable(response, 'log in');
-    }
-    api(response, what, projectId) {
-        const { status } = response;
-        const code = this.errorCode(response);
-        const answered = `HTTP ${status}${code}`;
-        const project = projectId ? `project ${projectId}` : 'the project';
-        if (isMisdirected(response, !projectId))
-            return new errors_ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
-        if (status === 401)
-            return new errors_ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
-        if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
-            return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
-        }
-        if (status === 403)
-            return new errors_ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
-        if (status === 404 && projectId)
-            return new errors_ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
-        if (status >= 500 || status === 429)
-            return this.unavailable(response, what);
-        return new errors_ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
-    }
-    /** Creating a project: the organization's limit, and the right to create projects, each with the fix. */
-    projectCreate(response) {
-        const code = this.errorCode(response);
-        if (response.status === 403 && code.includes('QUOTA_EXCEEDED'))
-            return new errors_ActionError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP 403${code}; Enterprise: 100). Delete projects you no longer need; the sweep sub-action deletes expired throwaway projects this action made.`);
-        if (response.status === 403)
-            return new errors_ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
-        return this.api(response, 'create a project');
-    }
-    unavailable(response, what) {
-        return new errors_ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
-    }
-    /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
-    errorCode(response) {
-        const error = parseBody(response)?.['error'];
-        const code = typeof error === 'object' && error !== null ? error['code'] : error;
-        return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
-    }
-    /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
-    excerpt(response) {
-        const body = parseBody(response);
-        const error = body?.['error'];
-        const description = body?.['error_description'];
-        const text = typeof error === 'object' && error && 'message' in error
-            ? String(error.message)
-            : typeof description === 'string'
-                ? description
-                : response.body;
-        const flat = this.secrets
-            .redact(text)
-            .replace(/<[^>]*>/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim();
-        return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
+/** The same for throwaway projects, each emptied first. A failure here only warns. */
+async function post_deletes_retireProjects(cleanup, projects, core) {
+    const failures = await forEachBounded(projects, DELETE_CONCURRENCY, async (project) => {
+        const result = await deleteThrowawayProject(cleanup, project);
+        core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${LABEL[project.why]} project ${project.name} (${project.id}).`);
+    });
+    for (const { item, error } of failures) {
+        core.warning(`Could not delete ${LABEL[item.why]} project ${item.name} (${item.id}): ${error.message} A later run or a sweep will retry.`);
     }
 }
 /**
- * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
- * Pinecone's JSON: the URL input points somewhere else than the API.
+ * Things main asked for but never got an answer about: it died mid-create, was cancelled, or lost the answer.
+ * Names carry a random nonce, so a key or project with one of these names can only be ours.
  */
-function isMisdirected(response, pathAlwaysExists) {
-    const { status } = response;
-    if (status === 404)
-        return pathAlwaysExists || !isPineconeShaped(response);
-    return (status >= 300 && status < 400) || status === 405;
-}
-function isSuccess(response) {
-    return response.status >= 200 && response.status < 300;
-}
-/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
-function isPineconeNotFound(response) {
-    return response.status === 404 && isPineconeShaped(response);
-}
-function isPineconeShaped(response) {
-    return response.body.trim() === '' || parseBody(response) !== undefined;
-}
-function parseBody(response) {
-    try {
-        const value = JSON.parse(response.body);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/api/admin-api.ts
-// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
-// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// What its errors mean for the user is in admin-errors.ts.
-
-
-
-
-
-const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-
-class AdminApi {
-    config;
-    requester;
-    secrets;
-    localNow;
-    clock;
-    preconnect;
-    token;
-    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-    loggingIn;
-    errors;
-    constructor(config, requester, secrets, localNow, clock, preconnect) {
-        this.config = config;
-        this.requester = requester;
-        this.secrets = secrets;
-        this.localNow = localNow;
-        this.clock = clock;
-        this.preconnect = preconnect;
-        this.errors = new AdminErrors(config, secrets);
-    }
-    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
-    async login(upcoming = {}) {
-        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
-        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
-        await this.freshToken();
-    }
-    freshToken() {
-        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
-        return this.loggingIn;
-    }
-    async requestToken() {
-        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
-        const response = await this.requester.send({
-            what: 'log in',
-            method: 'POST',
-            url: authUrl,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-            body: JSON.stringify({
-                grant_type: 'client_credentials',
-                client_id: clientId,
-                client_secret: clientSecret,
-                audience: AUDIENCE,
-            }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.login(response);
-        const body = parseBody(response);
-        const token = body?.['access_token'];
-        if (typeof token === 'string')
-            this.secrets.add(token);
-        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
-        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
-            throw new errors_ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
+async function deleteOrphans(orphans, deps, core, deadline) {
+    core.info(`Looking for ${orphans.what}s main may have created without learning their ID: ${orphans.names.join(', ')}.`);
+    // Look again a few times for a create still in flight, as long as a share of the budget is left for the delete.
+    const start = deps.now();
+    const reserve = (deadline - start) * LATE_COMMIT_RESERVE;
+    const checks = orphans.late ? LATE_COMMIT_CHECKS_MS.filter((at) => start + at < deadline - reserve) : [0];
+    let found = 0;
+    for (const at of checks) {
+        await deps.sleep(Math.max(0, start + at - deps.now()), deps.signal);
+        const strays = (await orphans.list()).filter((item) => orphans.names.includes(item.name ?? ''));
+        for (const stray of strays) {
+            await orphans.remove(stray);
+            core.info(`Deleted ${orphans.what === 'key' ? 'API key' : 'project'} ${stray.name} (${stray.id}).`);
         }
-        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
-    }
-    async listProjects() {
-        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
-        return arrayOf(body, 'data', 'list projects').filter(isProject);
-    }
-    /** Not idempotent, like a key's create: an answer that may have been lost throws OutcomeUnknownError. */
-    async createProject(name) {
-        const what = 'create a project';
-        const response = await this.admin({
-            what,
-            method: 'POST',
-            url: this.url('/admin/projects'),
-            once: true,
-            body: JSON.stringify({ name }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.projectCreate(response);
-        const project = parseBody(response);
-        if (!isProject(project))
-            throw new OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
-        return { id: project.id, name: project.name };
-    }
-    /**
-     * `not empty`: the project still holds indexes, collections, backups or assistants (the live service's answer is
-     * undocumented: any of 400, 409, 412, 422 is read so, never as success).
-     */
-    async deleteProject(id) {
-        const what = `delete project ${id}`;
-        const response = await this.admin({
-            what,
-            method: 'DELETE',
-            url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
-        });
-        if (isSuccess(response))
-            return 'deleted';
-        if (isPineconeNotFound(response))
-            return 'already gone';
-        if ([400, 409, 412, 422].includes(response.status))
-            return 'not empty';
-        throw this.errors.api(response, what);
-    }
-    async createKey(projectId, name, roles) {
-        const what = 'create the API key';
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const response = await this.admin({
-            what,
-            method: 'POST',
-            url: this.url(path),
-            once: true,
-            body: JSON.stringify({ name, roles }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.api(response, what, projectId);
-        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
-        const body = parseBody(response);
-        const value = body?.['value'];
-        if (typeof value === 'string' && value !== '')
-            this.secrets.add(value);
-        const key = body?.['key'];
-        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
-            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
-        }
-        return { key, value };
-    }
-    async listKeys(projectId) {
-        const what = "list the project's API keys";
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
-        return arrayOf(body, 'data', what).filter(isApiKey);
-    }
-    /** Resolves when the key is gone, whether we deleted it or it already was. */
-    async deleteKey(id) {
-        const what = `delete API key ${id}`;
-        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
-        for (let round = 1;; round++) {
-            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
-            if (isSuccess(response))
-                return 'deleted';
-            if (isPineconeNotFound(response))
-                return 'already gone';
-            if (response.status < 500 || round === DELETE_ROUNDS)
-                throw this.errors.api(response, what);
-            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
-            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
-            if (isPineconeNotFound(fetched))
-                return 'already gone';
-            await this.requester.pause(round, what);
-        }
-    }
-    url(path) {
-        return this.config.apiUrl.replace(/\/+$/, '') + path;
-    }
-    async json(call, projectId) {
-        const response = await this.admin(call);
-        if (!isSuccess(response))
-            throw this.errors.api(response, call.what, projectId);
-        const body = parseBody(response);
-        if (!body)
-            throw new errors_ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
-        return body;
-    }
-    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
-    async admin(call) {
-        for (let fresh = false;; fresh = true) {
-            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-                await this.freshToken();
-            const headers = {
-                Authorization: `Bearer ${this.token.value}`,
-                Accept: 'application/json',
-                'X-Pinecone-Api-Version': this.config.apiVersion,
-            };
-            if (call.body !== undefined)
-                headers['Content-Type'] = 'application/json';
-            const used = this.token;
-            const response = await this.requester.send({ ...call, headers });
-            if (response.status !== 401 || fresh)
-                return response;
-            if (this.token === used)
-                this.token = undefined; // a parallel request may have renewed it already
-        }
-    }
-}
-function arrayOf(body, field, what) {
-    const list = body?.[field];
-    if (!Array.isArray(list))
-        throw new errors_ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
-    return list;
-}
-function isProject(value) {
-    const project = value;
-    return typeof project?.['id'] === 'string' && typeof project['name'] === 'string';
-}
-function isApiKey(value) {
-    const key = value;
-    return (typeof key?.['id'] === 'string' &&
-        (typeof key['name'] === 'string' || key['name'] === null) &&
-        Array.isArray(key['roles']));
-}
-
-;// CONCATENATED MODULE: ./src/api/clock.ts
-// Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
-// runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
-// `Date` header of every answer tells the server's time to the second, so the action follows it.
-/** Offsets below this are the header's own rounding and the network's delay, not a skewed clock. */
-const NOISE_MS = 2_000;
-class ServerClock {
-    localNow;
-    offsetMs = 0;
-    constructor(localNow) {
-        this.localNow = localNow;
-    }
-    /** Reads the `Date` header of an answer (seconds resolution: its second has begun, so take its middle). */
-    observe(headers) {
-        const header = headers['date'];
-        const date = Date.parse(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
-        if (Number.isNaN(date))
+        found += strays.length;
+        if (orphans.late && strays.some((stray) => stray.name === orphans.late))
             return;
-        const offset = date + 500 - this.localNow();
-        this.offsetMs = Math.abs(offset) < NOISE_MS ? 0 : offset;
     }
-    now = () => this.localNow() + this.offsetMs;
-    /** How far this runner's clock is off the server's (positive: the runner is slow). */
-    get skewMs() {
-        return this.offsetMs;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/api/github-api.ts
-
-class GitHubApi {
-    config;
-    transport;
-    stopped;
-    constructor(config, transport) {
-        this.config = config;
-        this.transport = transport;
-        if (!config.token)
-            this.stopped = 'no token';
-    }
-    /** Why asking stopped, if it did: the caller says so once and falls back to expiry. */
-    get unavailable() {
-        return this.stopped;
-    }
-    async runState(runId) {
-        if (this.stopped)
-            return this.stopped;
-        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
-        let status;
-        let headers;
-        let body;
-        try {
-            ({ status, headers, body } = await this.transport({
-                method: 'GET',
-                url,
-                headers: {
-                    Authorization: `Bearer ${this.config.token}`,
-                    Accept: 'application/vnd.github+json',
-                    'X-GitHub-Api-Version': '2022-11-28',
-                },
-                timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
-            }));
-        }
-        catch {
-            return 'unknown'; // no answer: the run counts as alive this time
-        }
-        if (status === 200) {
-            const run = parse(body);
-            if (typeof run?.['status'] !== 'string')
-                return 'unknown';
-            return run['status'] === 'completed' ? 'over' : 'alive';
-        }
-        if (status === 404)
-            return 'over';
-        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
-        if ((status === 403 || status === 429) && limited)
-            return (this.stopped = 'rate-limited');
-        if (status === 401 || status === 403)
-            return (this.stopped = 'no permission');
-        return 'unknown';
-    }
-}
-function header(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-function parse(body) {
-    try {
-        const value = JSON.parse(body);
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/api/requester.ts
-// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
-// inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
-
-
-
-function createRequester(deps) {
-    const remaining = () => deps.deadline - deps.now();
-    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_ATTEMPT_MS, Math.floor(remaining() * ATTEMPT_SHARE_OF_BUDGET)));
-    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
-    let throttledUntil = 0;
-    async function wait(ms, call, last) {
-        if (ms >= remaining())
-            throw outOfBudget(call, last);
-        await deps.sleep(ms, deps.signal);
-        if (deps.signal.aborted)
-            throw new CancelledError();
-    }
-    function outOfBudget(call, last) {
-        const service = call.service ?? 'Pinecone';
-        const answered = last ? ` (last attempt: ${last})` : '';
-        return new errors_ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
-    }
-    /** Resolves with the last answer (any status); throws only when no answer can be had. */
-    async function send(call) {
-        let last;
-        for (let attempt = 1;; attempt++) {
-            if (deps.signal.aborted)
-                throw new CancelledError();
-            if (throttledUntil > deps.now())
-                await wait(throttledUntil - deps.now(), call, last);
-            const timeoutMs = Math.min(attemptCap, remaining());
-            if (timeoutMs <= 0)
-                throw outOfBudget(call, last);
-            let response;
-            try {
-                response = await deps.transport({ ...call, timeoutMs });
-            }
-            catch (error) {
-                if (!(error instanceof TransportError))
-                    throw error;
-                last = error.message;
-                deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
-                if (call.once && error.outcome === 'unknown')
-                    throw new OutcomeUnknownError(error.message);
-                if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
-                    if (remaining() <= 0)
-                        throw outOfBudget(call, last);
-                    throw new errors_ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
-                }
-                await wait(backoffMs(attempt, deps.random), call, last);
-                continue;
-            }
-            deps.onAnswer?.(response);
-            last = describeStatus(response.status);
-            deps.debug(`${call.method} ${new URL(call.url).pathname} → ${response.status} (attempt ${attempt})`);
-            if (!isTransientStatus(response.status) || (call.own5xx && response.status >= 500))
-                return response;
-            // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
-            if (call.once && response.status !== 429)
-                throw new OutcomeUnknownError(last);
-            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
-            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
-            if (response.status === 429) {
-                if (attempt >= MAX_ATTEMPTS_THROTTLED)
-                    return response;
-                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
-                continue;
-            }
-            if (attempt >= MAX_ATTEMPTS)
-                return response;
-            await wait(delay, call, last);
-        }
-    }
-    /** The backoff between rounds of a loop the caller runs itself. */
-    const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
-    return { send, pause };
-}
-
-;// CONCATENATED MODULE: ./src/steps/session.ts
-// An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
-// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
-// none of it unless it has to.
-
-
-
-
-
-
-function openApi(deps, core, connection, budgetMs, secrets) {
-    const clock = new ServerClock(deps.now);
-    const requester = openRequester(deps, core, budgetMs, (response) => clock.observe(response.headers));
-    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
-}
-/** A requester inside `budgetMs` from now (`onAnswer`: sees every answer, e.g. for the server's clock). */
-function openRequester(deps, core, budgetMs, onAnswer) {
-    return createRequester({
-        transport: deps.transport,
-        now: deps.now,
-        sleep: deps.sleep,
-        random: deps.random,
-        debug: core.debug,
-        signal: deps.signal,
-        deadline: deps.now() + budgetMs,
-        budget: `timeout: ${durations_formatDuration(budgetMs)}`,
-        ...(onAnswer ? { onAnswer } : {}),
-    });
-}
-/**
- * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
- * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
- */
-function openGitHub(deps, token, secrets) {
-    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
-    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
-        return undefined;
-    try {
-        url(() => apiUrl, 'GITHUB_API_URL');
-    }
-    catch {
-        return undefined;
-    }
-    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
-}
-
-;// CONCATENATED MODULE: ./src/rules/liveness.ts
-
-
-/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
-function askableRun(parsed, here) {
-    const run = parsed.run;
-    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
-        return undefined;
-    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
-}
-/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
-function verdictByRun(parsed, state, now) {
-    if (state === undefined)
-        return undefined;
-    if (state === 'over')
-        return { remove: true, why: 'its run is over' };
-    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
-        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
-    };
-}
-/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now) {
-    const retire = [];
-    const spared = [];
-    for (const candidate of candidates) {
-        const parsed = parseKeyName(candidate.name);
-        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
-        if (candidate.why === 'run over') {
-            if (verdict?.remove)
-                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
-        }
-        else if (!verdict || verdict.remove) {
-            retire.push(candidate);
-        }
-        else {
-            spared.push({ ...candidate, because: verdict.why });
-        }
-    }
-    return { retire, spared };
+    if (found === 0)
+        core.info(`None found: the create requests made no ${orphans.what}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
@@ -4863,6 +5328,11 @@ function reportFailure(core, error, report = core.setFailed) {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/post.ts
+// The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
+// acts only on a journal it can verify (journal.ts), and reads as a straight run of guard clauses.
+
+
+
 
 
 
@@ -4892,95 +5362,85 @@ async function runPost(deps) {
             core.warning("Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or the client secret changed since the main step). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.");
             return;
         }
-        const { ownKey, orphans, retire } = plan;
-        if (!ownKey && orphans.length === 0 && retire.length === 0) {
+        const { ownKey, ownProject, orphans, retire, projectOrphans, retireProjects } = plan;
+        if (!ownKey && !ownProject && [orphans, retire, projectOrphans, retireProjects].every((list) => !list.length)) {
             core.info('Nothing to clean up: the main step created no key.');
             return;
         }
-        if (ownKey?.fate === 'keep') {
+        if (ownProject?.fate === 'keep') {
+            core.info(`Keeping throwaway project ${ownProject.name} (${ownProject.id}) and API key ${ownKey?.name ?? '(none)'}: cleanup is false, so a sweep deletes the project once it has expired.`);
+        }
+        else if (ownKey?.fate === 'keep') {
             core.info(`Keeping API key ${ownKey.name} (${ownKey.id}): cleanup is false, so a sweep deletes it once it has expired.`);
         }
         if (ownKey?.fate === 'shared') {
             core.info(`Keeping API key ${ownKey.name} (${ownKey.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`);
         }
-        const deleteOwn = ownKey?.fate === 'delete';
-        if (!deleteOwn && orphans.length === 0 && retire.length === 0)
+        // The job's project takes its keys along: the job's key and any key orphans in it.
+        const deleteProject = ownProject?.fate === 'delete';
+        const deleteOwn = ownKey?.fate === 'delete' && !deleteProject;
+        const keyOrphans = deleteProject ? [] : orphans;
+        if (!deleteOwn && !deleteProject && [keyOrphans, retire, projectOrphans, retireProjects].every((l) => !l.length))
             return;
         const inputs = readPostInputs(core.getInput, credentials);
         const deadline = deps.now() + inputs.timeoutMs;
         const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-        const deletes = (deleteOwn ? 1 : 0) + retire.length;
+        const cleanup = projectCleanup(deps, core, secrets, {
+            api,
+            connection: inputs.connection,
+            deadline,
+            run: readRunContext(deps.env).run,
+        });
+        const deletes = (deleteOwn || deleteProject ? 1 : 0) + retire.length + retireProjects.length;
         // GitHub is asked whether the runs of main's candidates are over while Pinecone's login is under way.
-        const runIds = [...new Set(retire.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
+        const candidates = [...retire, ...retireProjects];
+        const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
         const github = runIds.length > 0 ? openGitHub(deps, inputs.githubToken, secrets) : undefined;
         const [, lookups] = await Promise.all([
             api.login(deletes > 0 ? { deletes } : { lists: 1 }),
             askGitHub(github, runIds, core),
         ]);
-        const settled = settle(retire, lookups, api.clock.now());
-        for (const key of settled.spared)
-            core.info(`Kept expired API key ${key.name} (${key.id}): ${key.because}.`);
-        // The job's own key and the keys main found to retire go in parallel: one round trip after the login.
+        const now = api.clock.now();
+        const keys = settle(retire, lookups, now);
+        const tag = nameTagFor(credentials.clientSecret);
+        const projects = settle(retireProjects, lookups, now, (name) => parseProjectName(name, tag));
+        for (const spared of keys.spared)
+            core.info(`Kept expired API key ${spared.name} (${spared.id}): ${spared.because}.`);
+        for (const spared of projects.spared)
+            core.info(`Kept expired project ${spared.name} (${spared.id}): ${spared.because}.`);
+        // The job's own key or project and what main found to retire go in parallel: one round trip after the login.
         const [own] = await Promise.allSettled([
-            deleteOwn ? deleteOwnKey(api, ownKey, core) : undefined,
-            retireKeys(api, settled.retire, core),
+            deleteOwn
+                ? deleteOwnKey(api, ownKey, core)
+                : deleteProject
+                    ? deleteOwnProject(cleanup, ownProject, ownKey, core)
+                    : undefined,
+            retireKeys(api, keys.retire, core),
+            retireProjects.length ? post_deletes_retireProjects(cleanup, projects.retire, core) : undefined,
         ]);
         if (own.status === 'rejected')
             throw own.reason;
-        if (orphans.length > 0)
-            await deleteOrphans(api, plan, deps, core, deadline);
+        const listKeys = () => api.listKeys(plan.projectId);
+        if (keyOrphans.length > 0) {
+            const orphanKeys = { what: 'key', names: keyOrphans, late: plan.lateCreate, list: listKeys };
+            await deleteOrphans({ ...orphanKeys, remove: (key) => api.deleteKey(key.id) }, deps, core, deadline);
+        }
+        if (projectOrphans.length > 0) {
+            const orphanProjects = { what: 'project', names: projectOrphans, late: plan.lateProjectCreate };
+            const remove = (project) => deleteThrowawayProject(cleanup, project);
+            await deleteOrphans({ ...orphanProjects, list: () => api.listProjects(), remove }, deps, core, deadline);
+        }
     }
     catch (error) {
-        const what = plan?.ownKey
-            ? `API key ${plan.ownKey.name} (${plan.ownKey.id})`
-            : plan
-                ? `API keys named ${plan.orphans.join(', ')}`
-                : 'the API key';
+        const what = plan?.ownProject?.fate === 'delete'
+            ? `throwaway project ${plan.ownProject.name} (${plan.ownProject.id}) and its key`
+            : plan?.ownKey
+                ? `API key ${plan.ownKey.name} (${plan.ownKey.id})`
+                : plan
+                    ? `what the main step made (${[...plan.orphans, ...plan.projectOrphans].join(', ')})`
+                    : 'the API key';
         reportFailure(core, error, (message) => report(`Could not delete ${what} in project ${plan?.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`));
     }
-}
-async function deleteOwnKey(api, key, core) {
-    core.info(`Deleting API key ${key.name} (${key.id}).`);
-    const result = await api.deleteKey(key.id);
-    core.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
-}
-/** How post names the keys it retires besides its own. */
-const LABEL = { expired: 'expired', replaced: 'replaced', 'run over': 'finished-run' };
-/** Expired keys of this action, keys of finished runs, older ones of the same name. A failure here only warns. */
-async function retireKeys(api, keys, core) {
-    const failures = await forEachBounded(keys, DELETE_CONCURRENCY, async (key) => {
-        const result = await api.deleteKey(key.id);
-        core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${LABEL[key.why]} API key ${key.name} (${key.id}).`);
-    });
-    for (const { item, error } of failures) {
-        core.warning(`Could not delete ${LABEL[item.why]} API key ${item.name} (${item.id}): ${error.message} A later run or a sweep will retry.`);
-    }
-}
-/**
- * Keys main asked for but never got an answer about: it died mid-create, was cancelled, or lost the answer.
- * Names carry a random nonce, so a key with one of these names can only be ours.
- */
-async function deleteOrphans(api, plan, deps, core, deadline) {
-    core.info(`Looking for keys main may have created without learning their ID: ${plan.orphans.join(', ')}.`);
-    // A create still in flight when main stopped may be carried out late: look again a few times, as long as
-    // a share of the budget is left for the delete.
-    const start = deps.now();
-    const reserve = (deadline - start) * LATE_COMMIT_RESERVE;
-    const checks = plan.lateCreate ? LATE_COMMIT_CHECKS_MS.filter((at) => start + at < deadline - reserve) : [0];
-    let found = 0;
-    for (const at of checks) {
-        await deps.sleep(Math.max(0, start + at - deps.now()), deps.signal);
-        const keys = (await api.listKeys(plan.projectId)).filter((key) => plan.orphans.includes(key.name ?? '') && key.id !== plan.ownKey?.id);
-        for (const key of keys) {
-            await api.deleteKey(key.id);
-            core.info(`Deleted API key ${key.name} (${key.id}).`);
-        }
-        found += keys.length;
-        if (plan.lateCreate && keys.some((key) => key.name === plan.lateCreate))
-            return;
-    }
-    if (found === 0)
-        core.info('None found: the create requests made no key.');
 }
 
 

@@ -458,12 +458,18 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
+// secret (name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 
 
 const MAX_NAME_LENGTH = 80; // Pinecone's limit
+/** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
+const MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
+const TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
+const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
 const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
     'owner',
     'repo',
@@ -481,13 +487,13 @@ const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
-/** Fails on an unknown placeholder before any request is made. */
-function key_name_checkTemplate(template) {
+/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
+function key_name_checkTemplate(template, input = 'name') {
     if (template.trim() === '')
-        throw new InputError('Input "name" is empty: give a template such as gha-{repo}-{run_id}.');
+        throw new InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
     for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
         if (!PLACEHOLDERS.includes(word)) {
-            throw new InputError(`Input "name": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+            throw new InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
         }
     }
 }
@@ -497,7 +503,14 @@ function key_name_checkTemplate(template) {
  * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
  */
 function renderBase(template, values, owner) {
-    key_name_checkTemplate(template);
+    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+}
+/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
+function renderProjectBase(template, values, owner) {
+    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
+}
+function render(template, values, limit, input) {
+    key_name_checkTemplate(template, input);
     const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
         if (i % 2 === 0)
             return { text, word: undefined };
@@ -505,13 +518,12 @@ function renderBase(template, values, owner) {
         const value = values[word];
         if (value === undefined || value === '') {
             throw new InputError(word === 'pr'
-                ? 'Input "name" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.'
-                : `Input "name" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
+                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
+                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
         }
         return { text: value, word };
     });
     const rendered = parts.map((part) => part.text).join('');
-    const limit = MAX_NAME_LENGTH - suffixLength(owner);
     const exact = sanitize(rendered);
     if (exact === rendered && exact.length <= limit)
         return exact;
@@ -553,9 +565,19 @@ function suffixLength(owner) {
 }
 /** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
 function buildKeyName(base, owner, expiresAt, nonce) {
+    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
+}
+/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
+function buildProjectName(base, owner, expiresAt, nonce, tag) {
+    if (owner.kind === 'shared')
+        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
+    const unsigned = build(base, owner, expiresAt, nonce, MAX_PROJECT_NAME_LENGTH - 1 - TAG_LENGTH);
+    return `${unsigned}-${tag(unsigned)}`;
+}
+function build(base, owner, expiresAt, nonce, maxLength) {
     if (!/^[a-z0-9]{6}$/.test(nonce))
         throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-    const cut = sanitize(base.slice(0, MAX_NAME_LENGTH - suffixLength(owner)));
+    const cut = sanitize(base.slice(0, maxLength - suffixLength(owner)));
     const stamp = expiresAt
         .toISOString()
         .replace(/[-:]/g, '')
@@ -578,7 +600,7 @@ function key_name_parseKeyName(name) {
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
         return undefined;
-    const parsed = { base: base, expiresAt, nonce: nonce };
+    const parsed = { name: name, base: base, expiresAt, nonce: nonce };
     if (letter)
         parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
     if (repo && run && attempt) {
@@ -589,6 +611,22 @@ function key_name_parseKeyName(name) {
         };
     }
     return parsed;
+}
+/**
+ * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
+ * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
+ */
+function parseProjectName(name, tag) {
+    const parsed = lookAlike(name);
+    if (!parsed || parsed.kind === 'shared')
+        return undefined;
+    return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH) ? parsed : undefined;
+}
+/** A name with a throwaway project's shape, whoever made it. */
+function lookAlike(name) {
+    const match = name ? TAGGED_PATTERN.exec(name) : null;
+    const parsed = match ? key_name_parseKeyName(match[1]) : undefined;
+    return parsed?.kind ? { ...parsed, name: name } : undefined;
 }
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
 function key_name_sameRunAttempt(a, b) {
@@ -823,9 +861,16 @@ function readConnection(input, credentials) {
 function readMainInputs(input, credentials) {
     const nameTemplate = text(input, 'name');
     checkTemplate(nameTemplate);
+    const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+    const share = bool(input, 'share');
+    if (newProject && share) {
+        throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
+    }
     return {
         connection: readConnection(input, credentials),
-        project: required(input, 'project'),
+        project,
+        newProject,
+        projectNameTemplate,
         roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
         nameTemplate,
         ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
@@ -835,8 +880,23 @@ function readMainInputs(input, credentials) {
         cleanup: bool(input, 'cleanup'),
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
-        share: bool(input, 'share'),
+        share,
     };
+}
+/** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
+function readProjectChoice(input) {
+    const project = text(input, 'project');
+    const newProject = bool(input, 'new-project');
+    if (newProject && project !== '') {
+        throw new InputError(`Inputs "project" (${project}) and "new-project: true" are both given: new-project makes a throwaway project instead. Remove project, or set new-project: false to use that project.`);
+    }
+    if (!newProject && project === '') {
+        throw new InputError('Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.');
+    }
+    const projectNameTemplate = newProject ? text(input, 'project-name') : '';
+    if (newProject)
+        checkTemplate(projectNameTemplate, 'project-name');
+    return { project, newProject, projectNameTemplate };
 }
 /** The sweep sub-action's inputs. */
 function readSweepInputs(input, credentials) {
@@ -998,11 +1058,11 @@ function verdictByRun(parsed, state, now) {
     };
 }
 /** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now) {
+function settle(candidates, lookups, now, parse = parseKeyName) {
     const retire = [];
     const spared = [];
     for (const candidate of candidates) {
-        const parsed = parseKeyName(candidate.name);
+        const parsed = parse(candidate.name);
         const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
         if (candidate.why === 'run over') {
             if (verdict?.remove)
@@ -1028,10 +1088,10 @@ function isExpired(parsed, now) {
     return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
 }
 /** The runs GitHub can tell about among `keys`, each once. */
-function runsToAsk(keys, here) {
+function runsToAsk(keys, here, parse = key_name_parseKeyName) {
     const runs = new Set();
     for (const key of keys) {
-        const parsed = key_name_parseKeyName(key.name);
+        const parsed = parse(key.name);
         const runId = parsed && liveness_askableRun(parsed, here);
         if (runId)
             runs.add(runId);
@@ -1039,12 +1099,12 @@ function runsToAsk(keys, here) {
     return [...runs];
 }
 /** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness) {
+function planSweep(keys, filter, liveness, parse = key_name_parseKeyName) {
     const verdicts = [];
     let foreign = 0;
     let otherRepositories = 0;
     for (const key of keys) {
-        const parsed = key_name_parseKeyName(key.name);
+        const parsed = parse(key.name);
         if (!parsed) {
             foreign += 1;
             continue;
@@ -1083,12 +1143,12 @@ function planSweep(keys, filter, liveness) {
  * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
  * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
-function keysToRetire(keys, own, options) {
-    const ownParsed = parseKeyName(own.name);
+function keysToRetire(keys, own, options, parse = parseKeyName) {
+    const ownParsed = parse(own.name);
     const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
     const found = [];
     for (const key of keys) {
-        const parsed = parseKeyName(key.name);
+        const parsed = parse(key.name);
         if (!parsed || key.name === own.name)
             continue;
         const runId = askableRun(parsed, here);

@@ -114,6 +114,32 @@ class Journal {
         this.record.retire = keys;
         this.save();
     }
+    sendingProjectCreate(name) {
+        this.record.projectNames = [...(this.record.projectNames ?? []), name];
+        this.record.projectInFlight = name;
+        this.save();
+    }
+    noProjectMade(name) {
+        this.record.projectNames = this.record.projectNames?.filter((n) => n !== name);
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    /** Not found after a lost answer: post still looks for the name (a late commit). */
+    projectAnswerLost() {
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    /** The project made (or found after a lost answer): the key goes in it. */
+    projectCreated(id, name) {
+        this.record.project = { id, name };
+        this.record.projectId = id;
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    retireProjectsLater(projects) {
+        this.record.retireProjects = projects;
+        this.save();
+    }
     save() {
         const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
         const text = `${VERSION}.${body}`;
@@ -136,12 +162,17 @@ function readPlan(store, seal) {
     const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
     const ownKey = record.key ? { ...record.key, fate } : undefined;
+    const projectFate = record.cleanup ? 'delete' : 'keep';
     return {
         projectId: record.projectId,
         ownKey,
         orphans: record.names.filter((name) => name !== record.key?.name),
         lateCreate: record.inFlight || undefined,
         retire: record.retire,
+        ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
+        projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
+        lateProjectCreate: record.projectInFlight || undefined,
+        retireProjects: record.retireProjects ?? [],
     };
 }
 

@@ -54,7 +54,11 @@ function readConnection(input: GetInput, credentials: { clientId: string; client
 
 export interface MainInputs {
   connection: Connection;
+  /** Empty with `newProject`. */
   project: string;
+  /** A throwaway project is made for the key, named from `projectNameTemplate`. */
+  newProject: boolean;
+  projectNameTemplate: string;
   roles: Role[];
   nameTemplate: string;
   ttlMs: number;
@@ -70,9 +74,18 @@ export interface MainInputs {
 export function readMainInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }): MainInputs {
   const nameTemplate = text(input, 'name');
   checkTemplate(nameTemplate);
+  const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+  const share = bool(input, 'share');
+  if (newProject && share) {
+    throw new InputError(
+      'Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.',
+    );
+  }
   return {
     connection: readConnection(input, credentials),
-    project: required(input, 'project'),
+    project,
+    newProject,
+    projectNameTemplate,
     roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
     nameTemplate,
     ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
@@ -82,8 +95,27 @@ export function readMainInputs(input: GetInput, credentials: { clientId: string;
     cleanup: bool(input, 'cleanup'),
     sweepExpired: bool(input, 'sweep-expired'),
     replace: bool(input, 'replace'),
-    share: bool(input, 'share'),
+    share,
   };
+}
+
+/** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
+function readProjectChoice(input: GetInput) {
+  const project = text(input, 'project');
+  const newProject = bool(input, 'new-project');
+  if (newProject && project !== '') {
+    throw new InputError(
+      `Inputs "project" (${project}) and "new-project: true" are both given: new-project makes a throwaway project instead. Remove project, or set new-project: false to use that project.`,
+    );
+  }
+  if (!newProject && project === '') {
+    throw new InputError(
+      'Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.',
+    );
+  }
+  const projectNameTemplate = newProject ? text(input, 'project-name') : '';
+  if (newProject) checkTemplate(projectNameTemplate, 'project-name');
+  return { project, newProject, projectNameTemplate };
 }
 
 /** The sweep sub-action's inputs. */

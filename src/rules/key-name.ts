@@ -3,15 +3,24 @@
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
+// secret (name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 import { createHash } from 'node:crypto';
 import { InputError } from '../base/errors.js';
 
 export const MAX_NAME_LENGTH = 80; // Pinecone's limit
+/** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
+export const MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
+const TAG_LENGTH = 8;
+/** Signs the rest of a project name: `TAG_LENGTH` characters a-z0-9. */
+export type NameTag = (unsigned: string) => string;
 const STAMP = String.raw`(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(
   String.raw`^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`,
 );
+
+const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
 
 export const PLACEHOLDERS = [
   'owner',
@@ -32,7 +41,7 @@ export type RunValues = Record<Placeholder, string | undefined>;
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE: ReadonlySet<Placeholder> = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 
-/** `job`: the job's post step deletes it. `kept`: made with cleanup: false. `shared`: the run's key. */
+/** `job`: the job's post step deletes it. `kept`: made with cleanup: false. `shared`: the run's key (never a project). */
 export type KeyKind = 'job' | 'kept' | 'shared';
 const KIND_LETTER: Record<KeyKind, string> = { job: 'j', kept: 'k', shared: 's' };
 
@@ -49,6 +58,8 @@ export interface KeyOwner {
 }
 
 export interface ParsedKeyName {
+  /** The name as Pinecone holds it. */
+  name: string;
   base: string;
   expiresAt: Date;
   nonce: string;
@@ -57,14 +68,17 @@ export interface ParsedKeyName {
   run?: RunRef;
 }
 
-/** Fails on an unknown placeholder before any request is made. */
-export function checkTemplate(template: string): void {
+/** Reads the names of one kind of thing this action makes: `parseKeyName`, or `parseProjectName` with a tag. */
+export type NameParser = (name: string | null | undefined) => ParsedKeyName | undefined;
+
+/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
+export function checkTemplate(template: string, input = 'name'): void {
   if (template.trim() === '')
-    throw new InputError('Input "name" is empty: give a template such as gha-{repo}-{run_id}.');
+    throw new InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
   for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(word!)) {
       throw new InputError(
-        `Input "name": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`,
+        `Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`,
       );
     }
   }
@@ -76,7 +90,16 @@ export function checkTemplate(template: string): void {
  * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
  */
 export function renderBase(template: string, values: RunValues, owner: KeyOwner): string {
-  checkTemplate(template);
+  return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+}
+
+/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
+export function renderProjectBase(template: string, values: RunValues, owner: KeyOwner): string {
+  return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
+}
+
+function render(template: string, values: RunValues, limit: number, input: string): string {
+  checkTemplate(template, input);
   const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
     if (i % 2 === 0) return { text, word: undefined };
     const word = text as Placeholder;
@@ -84,14 +107,13 @@ export function renderBase(template: string, values: RunValues, owner: KeyOwner)
     if (value === undefined || value === '') {
       throw new InputError(
         word === 'pr'
-          ? 'Input "name" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.'
-          : `Input "name" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`,
+          ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
+          : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`,
       );
     }
     return { text: value, word };
   });
   const rendered = parts.map((part) => part.text).join('');
-  const limit = MAX_NAME_LENGTH - suffixLength(owner);
   const exact = sanitize(rendered);
   if (exact === rendered && exact.length <= limit) return exact;
   const tag = `-${digest(rendered)}`;
@@ -137,8 +159,19 @@ function suffixLength(owner: KeyOwner): number {
 
 /** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
 export function buildKeyName(base: string, owner: KeyOwner, expiresAt: Date, nonce: string): string {
+  return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
+}
+
+/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
+export function buildProjectName(base: string, owner: KeyOwner, expiresAt: Date, nonce: string, tag: NameTag): string {
+  if (owner.kind === 'shared') throw new Error('a throwaway project belongs to its job (or is kept), never shared');
+  const unsigned = build(base, owner, expiresAt, nonce, MAX_PROJECT_NAME_LENGTH - 1 - TAG_LENGTH);
+  return `${unsigned}-${tag(unsigned)}`;
+}
+
+function build(base: string, owner: KeyOwner, expiresAt: Date, nonce: string, maxLength: number): string {
   if (!/^[a-z0-9]{6}$/.test(nonce)) throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-  const cut = sanitize(base.slice(0, MAX_NAME_LENGTH - suffixLength(owner)));
+  const cut = sanitize(base.slice(0, maxLength - suffixLength(owner)));
   const stamp = expiresAt
     .toISOString()
     .replace(/[-:]/g, '')
@@ -160,7 +193,7 @@ export function parseKeyName(name: string | null | undefined): ParsedKeyName | u
   const expiresAt = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!));
   // Reject impossible dates (month 13) that the pattern lets through.
   if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) return undefined;
-  const parsed: ParsedKeyName = { base: base!, expiresAt, nonce: nonce! };
+  const parsed: ParsedKeyName = { name: name!, base: base!, expiresAt, nonce: nonce! };
   if (letter) parsed.kind = (Object.keys(KIND_LETTER) as KeyKind[]).find((kind) => KIND_LETTER[kind] === letter)!;
   if (repo && run && attempt) {
     parsed.run = {
@@ -170,6 +203,23 @@ export function parseKeyName(name: string | null | undefined): ParsedKeyName | u
     };
   }
   return parsed;
+}
+
+/**
+ * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
+ * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
+ */
+export function parseProjectName(name: string | null | undefined, tag: NameTag): ParsedKeyName | undefined {
+  const parsed = lookAlike(name);
+  if (!parsed || parsed.kind === 'shared') return undefined;
+  return tag(name!.slice(0, -(1 + TAG_LENGTH))) === name!.slice(-TAG_LENGTH) ? parsed : undefined;
+}
+
+/** A name with a throwaway project's shape, whoever made it. */
+export function lookAlike(name: string | null | undefined): ParsedKeyName | undefined {
+  const match = name ? TAGGED_PATTERN.exec(name) : null;
+  const parsed = match ? parseKeyName(match[1]) : undefined;
+  return parsed?.kind ? { ...parsed, name: name! } : undefined;
 }
 
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */

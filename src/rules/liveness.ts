@@ -5,7 +5,7 @@
 // first format are judged by their expiry alone. Pure.
 import type { RunState } from '../api/github-api.js';
 import { ALIVE_RUN_HARD_CAP_MS } from '../api/policy.js';
-import { parseKeyName, type ParsedKeyName } from './key-name.js';
+import { parseKeyName, type NameParser, type ParsedKeyName } from './key-name.js';
 
 export interface Here {
   repositoryId: string | undefined;
@@ -50,11 +50,12 @@ export function settle(
   candidates: readonly Candidate[],
   lookups: ReadonlyMap<string, RunState> | undefined,
   now: number,
+  parse: NameParser = parseKeyName,
 ): { retire: Candidate[]; spared: Array<Candidate & { because: string }> } {
   const retire: Candidate[] = [];
   const spared: Array<Candidate & { because: string }> = [];
   for (const candidate of candidates) {
-    const parsed = parseKeyName(candidate.name);
+    const parsed = parse(candidate.name);
     const verdict =
       candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
     if (candidate.why === 'run over') {

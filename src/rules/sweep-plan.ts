@@ -6,7 +6,7 @@ import type { RunState } from '../api/github-api.js';
 import { EXPIRY_GRACE_MS, MAX_RUNS_LOOKED_UP } from '../api/policy.js';
 import { globMatches } from './glob.js';
 import { askableRun, verdictByRun, type Candidate, type Here } from './liveness.js';
-import { parseKeyName, sameRunAttempt, type ParsedKeyName, type RunRef } from './key-name.js';
+import { parseKeyName, sameRunAttempt, type NameParser, type ParsedKeyName, type RunRef } from './key-name.js';
 
 export interface SweepFilter {
   /** Glob on the whole name; empty: every key this action made (only with expiredOnly). */
@@ -16,16 +16,22 @@ export interface SweepFilter {
   now: number;
 }
 
-export interface Verdict {
-  key: ApiKey;
+/** What a sweep judges: a key, or a throwaway project (by its name alone, either way). */
+export interface Named {
+  id: string;
+  name?: string | null;
+}
+
+export interface Verdict<T extends Named = ApiKey> {
+  key: T;
   parsed: ParsedKeyName;
   remove: boolean;
   why: string;
 }
 
-export interface SweepPlan {
+export interface SweepPlan<T extends Named = ApiKey> {
   /** Keys this action made, each with what happens to it. */
-  verdicts: Verdict[];
+  verdicts: Verdict<T>[];
   /** Keys this action did not make: never touched. */
   foreign: number;
   /** Keys this action made in other repositories: left to their expiry (this token cannot see their runs). */
@@ -38,10 +44,10 @@ export function isExpired(parsed: ParsedKeyName, now: number): boolean {
 }
 
 /** The runs GitHub can tell about among `keys`, each once. */
-export function runsToAsk(keys: readonly ApiKey[], here: Here): string[] {
+export function runsToAsk(keys: readonly Named[], here: Here, parse: NameParser = parseKeyName): string[] {
   const runs = new Set<string>();
   for (const key of keys) {
-    const parsed = parseKeyName(key.name);
+    const parsed = parse(key.name);
     const runId = parsed && askableRun(parsed, here);
     if (runId) runs.add(runId);
   }
@@ -49,16 +55,17 @@ export function runsToAsk(keys: readonly ApiKey[], here: Here): string[] {
 }
 
 /** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-export function planSweep(
-  keys: readonly ApiKey[],
+export function planSweep<T extends Named = ApiKey>(
+  keys: readonly T[],
   filter: SweepFilter,
   liveness?: { here: Here; lookups: ReadonlyMap<string, RunState> },
-): SweepPlan {
-  const verdicts: Verdict[] = [];
+  parse: NameParser = parseKeyName,
+): SweepPlan<T> {
+  const verdicts: Verdict<T>[] = [];
   let foreign = 0;
   let otherRepositories = 0;
   for (const key of keys) {
-    const parsed = parseKeyName(key.name);
+    const parsed = parse(key.name);
     if (!parsed) {
       foreign += 1;
       continue;
@@ -98,15 +105,16 @@ export type Retiree = Candidate;
  * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
 export function keysToRetire(
-  keys: readonly ApiKey[],
+  keys: readonly Named[],
   own: { name: string; run: RunRef | undefined },
   options: { sweepExpired: boolean; replace: boolean; now: number },
+  parse: NameParser = parseKeyName,
 ): Retiree[] {
-  const ownParsed = parseKeyName(own.name);
+  const ownParsed = parse(own.name);
   const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
   const found: Retiree[] = [];
   for (const key of keys) {
-    const parsed = parseKeyName(key.name);
+    const parsed = parse(key.name);
     if (!parsed || key.name === own.name) continue;
     const runId = askableRun(parsed, here);
     const name = key.name!;

@@ -8,6 +8,8 @@ import { ControlPlane, type Deletion } from '../api/control-plane.js';
 import { CREATE_TRIES, DELETE_CONCURRENCY, PROJECT_EMPTY_POLL_MS } from '../api/policy.js';
 import { forEachBounded } from '../api/pool.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
+import type { Secrets } from '../base/secrets.js';
+import { buildKeyName, newNonce, type RunRef } from '../rules/key-name.js';
 import { openRequester } from './session.js';
 import type { Core, Log, StepDeps } from './step.js';
 
@@ -20,6 +22,28 @@ export function openControlPlane(
   projectKey: string,
 ): ControlPlane {
   return new ControlPlane(connection.apiUrl, connection.apiVersion, projectKey, openRequester(deps, core, budgetMs));
+}
+
+/** What a step needs to delete throwaway projects until `deadline`; the cleanup key's value is masked first. */
+export function projectCleanup(
+  deps: StepDeps,
+  core: Core,
+  secrets: Secrets,
+  session: { api: AdminApi; connection: Connection; deadline: number; run: RunRef | undefined },
+): ProjectCleanup {
+  const { api, connection, deadline } = session;
+  // Named by the name module, so that a sweep recognises it if its project outlives this step.
+  const expiresAt = new Date(Math.ceil((api.clock.now() + (deadline - deps.now())) / 1000) * 1000);
+  const nonce = newNonce((max) => Math.floor(deps.random() * max));
+  return {
+    api,
+    controlPlane: (key) => openControlPlane(deps, core, connection, deadline - deps.now(), secrets.add(key)),
+    log: core,
+    now: deps.now,
+    sleep: (ms) => deps.sleep(ms, deps.signal),
+    deadline,
+    cleanupKeyName: buildKeyName('gha-cleanup', { kind: 'job', run: session.run }, expiresAt, nonce),
+  };
 }
 
 export interface ProjectCleanup {
@@ -35,14 +59,23 @@ export interface ProjectCleanup {
   cleanupKeyName: string;
 }
 
+/**
+ * `revokeFirst`: the job's key, deleted before anything else when the project is not empty, so that nothing the
+ * job left running can make more while the project is being emptied.
+ */
 export async function deleteThrowawayProject(
   cleanup: ProjectCleanup,
   project: { id: string; name: string },
+  revokeFirst?: { id: string; name: string },
 ): Promise<'deleted' | 'already gone'> {
   const { api, log } = cleanup;
-  const first = await api.deleteProject(project.id); // a project the job left empty goes at once
+  const first = await api.deleteProject(project.id); // a project the job left empty goes at once, keys and all
   if (first !== 'not empty') return first;
   log.info(`Project ${project.name} (${project.id}) still holds resources: deleting them first.`);
+  if (revokeFirst) {
+    await api.deleteKey(revokeFirst.id);
+    log.info(`Deleted API key ${revokeFirst.name} first.`);
+  }
   const controlPlane = cleanup.controlPlane(await cleanupKey(api, project.id, cleanup.cleanupKeyName));
   for (;;) {
     const left = await deleteContents(controlPlane, log);

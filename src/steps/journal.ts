@@ -28,6 +28,12 @@ interface JournalState {
   /** The key was handed to the run (`share: true`): it belongs to the run now, not to this job. */
   shared?: boolean;
   retire: Retiree[];
+  /** A throwaway project (new-project: true): every name a create was sent for, as for keys, and the one made. */
+  projectNames?: string[];
+  projectInFlight?: string;
+  project?: { id: string; name: string };
+  /** Other throwaway projects of this action for post to delete: expired ones, older ones (`replace`). */
+  retireProjects?: Retiree[];
 }
 
 /** What post is to do, derived from main's events. */
@@ -44,6 +50,16 @@ export interface PostPlan {
   lateCreate: string | undefined;
   /** Other keys of this action for post to delete: expired ones (`sweep-expired`), older ones (`replace`). */
   retire: Retiree[];
+  /**
+   * The throwaway project main made (new-project: true): `delete` it with everything in it at the end of the job
+   * (its keys go with it, the job's key included), or `keep` it (cleanup: false) for a sweep to find expired.
+   */
+  ownProject: { id: string; name: string; fate: 'delete' | 'keep' } | undefined;
+  /** Names of projects main may have made without learning their ID, and the one unanswered when main stopped. */
+  projectOrphans: string[];
+  lateProjectCreate: string | undefined;
+  /** Other throwaway projects of this action for post to empty and delete. */
+  retireProjects: Retiree[];
 }
 
 export type Seal = (text: string) => Buffer;
@@ -109,6 +125,37 @@ export class Journal {
     this.save();
   }
 
+  sendingProjectCreate(name: string): void {
+    this.record.projectNames = [...(this.record.projectNames ?? []), name];
+    this.record.projectInFlight = name;
+    this.save();
+  }
+
+  noProjectMade(name: string): void {
+    this.record.projectNames = this.record.projectNames?.filter((n) => n !== name);
+    this.record.projectInFlight = '';
+    this.save();
+  }
+
+  /** Not found after a lost answer: post still looks for the name (a late commit). */
+  projectAnswerLost(): void {
+    this.record.projectInFlight = '';
+    this.save();
+  }
+
+  /** The project made (or found after a lost answer): the key goes in it. */
+  projectCreated(id: string, name: string): void {
+    this.record.project = { id, name };
+    this.record.projectId = id;
+    this.record.projectInFlight = '';
+    this.save();
+  }
+
+  retireProjectsLater(projects: Retiree[]): void {
+    this.record.retireProjects = projects;
+    this.save();
+  }
+
   private save(): void {
     const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
     const text = `${VERSION}.${body}`;
@@ -131,11 +178,16 @@ export function readPlan(store: StateStore, seal: Seal): PostPlan | undefined {
   const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as JournalState;
   const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
   const ownKey = record.key ? ({ ...record.key, fate } as const) : undefined;
+  const projectFate = record.cleanup ? 'delete' : 'keep';
   return {
     projectId: record.projectId,
     ownKey,
     orphans: record.names.filter((name) => name !== record.key?.name),
     lateCreate: record.inFlight || undefined,
     retire: record.retire,
+    ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
+    projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
+    lateProjectCreate: record.projectInFlight || undefined,
+    retireProjects: record.retireProjects ?? [],
   };
 }

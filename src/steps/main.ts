@@ -1,22 +1,23 @@
 // The main step: log in, create a key named after the run, mask it, hand it over. Every checkpoint the post step
 // needs is in the journal before the request it protects is sent.
-import type { AdminApi, ApiKey } from '../api/admin-api.js';
-import { MAX_RETIRE_PER_RUN } from '../api/policy.js';
+import type { ApiKey, Project } from '../api/admin-api.js';
 import { ActionError } from '../base/errors.js';
-import { readCredentials, readMainInputs, type MainInputs } from '../inputs/inputs.js';
+import { readCredentials, readMainInputs } from '../inputs/inputs.js';
 import { readRunContext, runOf } from '../inputs/run-context.js';
-import { parseKeyName, renderBase, type KeyKind, type KeyOwner, type RunRef } from '../rules/key-name.js';
+import { parseProjectName, renderBase, renderProjectBase, type KeyKind, type KeyOwner } from '../rules/key-name.js';
 import { renderKeySummary } from '../rules/summary.js';
-import { keysToRetire, type Retiree } from '../rules/sweep-plan.js';
 import { createExactlyOnce } from './create-key.js';
+import { createProjectExactlyOnce } from './create-project.js';
 import { handOver } from './hand-over.js';
 import { sealHandoff } from './handoff.js';
 import { Journal, sealFor } from './journal.js';
 import { runLive } from './live.js';
 import { createMakingRoom } from './make-room.js';
+import { nameTagFor } from './name-tag.js';
 import { resolveProject } from './project.js';
+import { planRetirement, settle, unwrap, type Settled } from './retirement.js';
 import { openApi } from './session.js';
-import { missingCredentials, reportClockSkew, reportFailure, startStep, type Core, type StepDeps } from './step.js';
+import { missingCredentials, reportClockSkew, reportFailure, startStep, type StepDeps } from './step.js';
 
 export const run = (): Promise<void> => runLive(runMain, { cancellable: true });
 
@@ -32,18 +33,37 @@ export async function runMain(deps: StepDeps): Promise<void> {
       ? runOf(context, 'share: true hands the key to the jobs of this workflow run')
       : undefined;
     const base = renderBase(inputs.nameTemplate, context.values, owner);
-    const lookForKeysToRetire = inputs.sweepExpired || inputs.replace;
+    const projectBase = inputs.newProject
+      ? renderProjectBase(inputs.projectNameTemplate, context.values, owner)
+      : undefined;
+    const tag = nameTagFor(credentials.clientSecret);
+    const lookForThingsToRetire = inputs.sweepExpired || inputs.replace;
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+    const seal = sealFor(credentials.clientSecret, deps.env);
 
     core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
-    // The create and, beside it, the look for keys to retire: each gets a connection opened during the login.
-    await api.login({ creates: 1, lists: lookForKeysToRetire ? 1 : 0 });
+    // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
+    await api.login({ creates: 1, lists: lookForThingsToRetire ? 1 : 0 });
     reportClockSkew(core, api);
-    const project = await resolveProject(api, inputs.project, core);
-    const journal = new Journal(core, sealFor(credentials.clientSecret, deps.env), project.id, inputs.cleanup);
-
     // Whole seconds, on Pinecone's clock: the expiry in the name and in the output must agree.
     const expiresAt = new Date(Math.ceil((api.clock.now() + inputs.ttlMs) / 1000) * 1000);
+    const retireAsk = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: api.clock.now() };
+
+    let journal: Journal;
+    let project: { id: string; name?: string };
+    let projectListing: Promise<Settled<Project[]>> | undefined;
+    if (projectBase !== undefined) {
+      journal = new Journal(core, seal, '', inputs.cleanup);
+      const request = { base: projectBase, owner, expiresAt, tag };
+      const creatingProject = createProjectExactlyOnce(api, journal, core, deps.random, request);
+      // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
+      if (lookForThingsToRetire) projectListing = settle(api.listProjects());
+      project = await creatingProject;
+    } else {
+      project = await resolveProject(api, inputs.project, core);
+      journal = new Journal(core, seal, project.id, inputs.cleanup);
+    }
+
     const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
     // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
     let listing: Promise<Settled<ApiKey[]>> | undefined;
@@ -55,7 +75,7 @@ export async function runMain(deps: StepDeps): Promise<void> {
       listKeys: async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
       now: api.clock.now,
     });
-    if (lookForKeysToRetire) listing = settle(api.listKeys(project.id));
+    if (lookForThingsToRetire && !projectListing) listing = settle(api.listKeys(project.id));
     const created = await creating;
     if (deps.signal.aborted)
       throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
@@ -68,7 +88,9 @@ export async function runMain(deps: StepDeps): Promise<void> {
       roles: inputs.roles,
       expiresAt: expiresAt.toISOString(),
     };
-    handOver(core, key, inputs.exportEnv, { how: 'Created', fate: FATE[owner.kind].log(key.expiresAt) });
+    const fate = projectBase ? PROJECT_FATE[inputs.cleanup ? 'job' : 'kept'] : FATE[owner.kind];
+    handOver(core, key, inputs.exportEnv, { how: 'Created', fate: fate.log(key.expiresAt) });
+    if (project.name) core.setOutput('project-name', project.name);
     if (sharedRun) {
       core.setOutput(
         'handoff',
@@ -88,8 +110,17 @@ export async function runMain(deps: StepDeps): Promise<void> {
       journal.shared();
     }
     if (listing) {
-      const retire = planRetirement(core, api, inputs, await listing, { name: created.name, run: context.run });
-      if (retire.length > 0) journal.retireLater(retire.slice(0, MAX_RETIRE_PER_RUN));
+      const retire = planRetirement(core, await listing, {
+        ...retireAsk,
+        own: { name: created.name, run: context.run },
+      });
+      if (retire.length > 0) journal.retireLater(retire);
+    }
+    if (projectListing) {
+      const own = { name: project.name!, run: context.run };
+      const parse = (name: string | null | undefined) => parseProjectName(name, tag);
+      const retire = planRetirement(core, await projectListing, { ...retireAsk, own }, { one: 'project', parse });
+      if (retire.length > 0) journal.retireProjectsLater(retire);
     }
     await deps.writeSummary(
       renderKeySummary({
@@ -99,7 +130,7 @@ export async function runMain(deps: StepDeps): Promise<void> {
         projectName: project.name,
         roles: inputs.roles,
         expiresAt: expiresAt.toISOString(),
-        fate: FATE[owner.kind].summary,
+        fate: fate.summary,
       }),
     );
   } catch (error) {
@@ -125,48 +156,17 @@ const FATE: Record<KeyKind, { log: (expiresAt: string) => string; summary: strin
   },
 };
 
-type Settled<T> = { value: T } | { error: unknown };
-const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
-  promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-const unwrap = <T>(settled: Settled<T>): T => {
-  if ('error' in settled) throw settled.error;
-  return settled.value;
+/** How a key in a throwaway project ends: with its project. */
+const PROJECT_FATE: Record<'job' | 'kept', (typeof FATE)[KeyKind]> = {
+  job: {
+    log: () => 'The post step deletes it with its throwaway project, and everything in the project, when the job ends.',
+    summary:
+      'This key lives in a **throwaway project** (`new-project: true`): the post step deletes the project, with every index, collection, backup and assistant in it, when the job ends.',
+  },
+  kept: {
+    log: (expiresAt) =>
+      `It is kept with its throwaway project after the job (cleanup: false) until a sweep deletes the project after ${expiresAt}.`,
+    summary:
+      'This key lives in a **throwaway project** kept after the job (`cleanup: false`): a sweep deletes the project, with everything in it, once it has expired.',
+  },
 };
-
-/** Which other keys of this action the post step deletes, and one line that says so; a failed list only warns. */
-function planRetirement(
-  core: Core,
-  api: AdminApi,
-  inputs: MainInputs,
-  listed: Settled<ApiKey[]>,
-  own: { name: string; run: RunRef | undefined },
-): Retiree[] {
-  if ('error' in listed) {
-    const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
-    core.warning(
-      `Could not look for expired keys of this action to delete (${message}); the next run or a sweep will.`,
-    );
-    return [];
-  }
-  const retire = keysToRetire(listed.value, own, {
-    sweepExpired: inputs.sweepExpired,
-    replace: inputs.replace,
-    now: api.clock.now(),
-  });
-  if (retire.length === 0) return retire;
-  const count = (why: Retiree['why']) => retire.filter((key) => key.why === why).length;
-  const base = parseKeyName(own.name)?.base ?? own.name;
-  const later =
-    retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
-  const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
-  const what = [
-    count('expired') ? `${count('expired')} expired key(s)` : '',
-    count('replaced') ? `${count('replaced')} older key(s) named ${base} (replace: true)` : '',
-    count('run over') ? `${count('run over')} key(s) of other runs of this repository` : '',
-  ].filter(Boolean);
-  core.info(`Found ${what.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
-  return retire;
-}

@@ -7,6 +7,10 @@ export interface RecordedJournal {
   inFlight: string;
   key?: { id: string; name: string };
   retire: Array<{ id: string; name: string; why: string }>;
+  projectNames?: string[];
+  projectInFlight?: string;
+  project?: { id: string; name: string };
+  retireProjects?: Array<{ id: string; name: string; why: string }>;
 }
 
 export function journalOf(state: Record<string, string>): RecordedJournal | undefined {

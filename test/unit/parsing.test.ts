@@ -86,12 +86,14 @@ describe('credentials', () => {
       'sweep-expired': 'true',
       replace: 'false',
       share: 'false',
+      'new-project': 'false',
+      'project-name': 'gha-{repo}-{run_id}',
     };
     expect(readMainInputs(inputs(defaults), { clientId: 'i', clientSecret: 's' }).connection.apiUrl).toBe(
       'https://a.io',
     );
     expect(() => readMainInputs(inputs({ ...defaults, project: '' }), { clientId: 'i', clientSecret: 's' })).toThrow(
-      'Input "project" is required and empty.',
+      'Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.',
     );
   });
 });

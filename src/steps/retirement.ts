@@ -1,0 +1,59 @@
+// What main finds, beside its create, for the post step to retire: this action's expired keys (`sweep-expired`),
+// older keys of the same rendered name (`replace`), keys of finished runs — and with `new-project: true` the same
+// for throwaway projects. The look runs in parallel with the create and only ever warns when it fails.
+import type { ApiKey, Project } from '../api/admin-api.js';
+import { MAX_RETIRE_PER_RUN } from '../api/policy.js';
+import { parseKeyName, type NameParser, type RunRef } from '../rules/key-name.js';
+import { keysToRetire, type Retiree } from '../rules/sweep-plan.js';
+import type { Log } from './step.js';
+
+export type Settled<T> = { value: T } | { error: unknown };
+
+export const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+
+export const unwrap = <T>(settled: Settled<T>): T => {
+  if ('error' in settled) throw settled.error;
+  return settled.value;
+};
+
+export interface RetirementAsk {
+  sweepExpired: boolean;
+  replace: boolean;
+  now: number;
+  /** The thing main just made, which is never retired. */
+  own: { name: string; run: RunRef | undefined };
+}
+
+/** Keys (or, with `parse` for projects, throwaway projects) for post to delete, and one line that says so. */
+export function planRetirement(
+  log: Log,
+  listed: Settled<ApiKey[] | Project[]>,
+  ask: RetirementAsk,
+  what: { one: 'key' | 'project'; parse: NameParser } = { one: 'key', parse: parseKeyName },
+): Retiree[] {
+  if ('error' in listed) {
+    const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
+    log.warning(
+      `Could not look for expired ${what.one}s of this action to delete (${message}); the next run or a sweep will.`,
+    );
+    return [];
+  }
+  const retire = keysToRetire(listed.value, ask.own, ask, what.parse);
+  if (retire.length === 0) return retire;
+  const count = (why: Retiree['why']) => retire.filter((key) => key.why === why).length;
+  const base = what.parse(ask.own.name)?.base ?? ask.own.name;
+  const later =
+    retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
+  const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
+  const found = [
+    count('expired') ? `${count('expired')} expired ${what.one}(s)` : '',
+    count('replaced') ? `${count('replaced')} older ${what.one}(s) named ${base} (replace: true)` : '',
+    count('run over') ? `${count('run over')} ${what.one}(s) of other runs of this repository` : '',
+  ].filter(Boolean);
+  log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
+  return retire.slice(0, MAX_RETIRE_PER_RUN);
+}
