@@ -900,7 +900,7 @@ function readSweepInputs(input, credentials) {
     }
     return {
         connection: readConnection(input, credentials),
-        project: required(input, 'project'),
+        project: text(input, 'project'), // empty: only throwaway projects are swept
         match,
         expiredOnly,
         dryRun: bool(input, 'dry-run'),

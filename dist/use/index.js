@@ -1156,7 +1156,7 @@ function readSweepInputs(input, credentials) {
     }
     return {
         connection: readConnection(input, credentials),
-        project: required(input, 'project'),
+        project: text(input, 'project'), // empty: only throwaway projects are swept
         match,
         expiredOnly,
         dryRun: bool(input, 'dry-run'),
@@ -1274,7 +1274,24 @@ function renderKeySummary(key) {
         '',
     ].join('\n');
 }
-function renderSweepSummary(plan, deleted, dryRun) {
+function renderSweepSummary(report) {
+    const { keys, projects, dryRun } = report;
+    const lines = [`### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`, ''];
+    if (keys) {
+        const { plan, deleted } = keys;
+        lines.push(`${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
+            (plan.otherRepositories
+                ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
+                : ''), '', ...table('Key', plan, deleted, dryRun));
+    }
+    const { plan, deleted, lookAlikes } = projects;
+    lines.push('#### Throwaway projects', '', `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
+        (lookAlikes.length
+            ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${lookAlikes.map((name) => markdownCode(name ?? '')).join(', ')}.`
+            : ''), '', ...table('Project', plan, deleted, dryRun));
+    return lines.join('\n');
+}
+function table(what, plan, deleted, dryRun) {
     const rows = plan.verdicts.map((v) => {
         const action = deleted.has(v.key.id)
             ? 'deleted'
@@ -1286,16 +1303,7 @@ function renderSweepSummary(plan, deleted, dryRun) {
         const cells = [markdownCode(v.key.name ?? ''), markdownCode(v.key.id), v.parsed.expiresAt.toISOString(), action];
         return `| ${cells.join(' | ')} | ${markdownText(v.why)} |`;
     });
-    return [
-        `### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`,
-        '',
-        `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
-            (plan.otherRepositories
-                ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
-                : ''),
-        '',
-        ...(rows.length ? ['| Key | ID | Expires | Action | Why |', '|---|---|---|---|---|', ...rows, ''] : []),
-    ].join('\n');
+    return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/steps/hand-over.ts

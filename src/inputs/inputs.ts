@@ -129,7 +129,7 @@ export function readSweepInputs(input: GetInput, credentials: { clientId: string
   }
   return {
     connection: readConnection(input, credentials),
-    project: required(input, 'project'),
+    project: text(input, 'project'), // empty: only throwaway projects are swept
     match,
     expiredOnly,
     dryRun: bool(input, 'dry-run'),

@@ -1,4 +1,4 @@
-// `project` is an ID (used as is: no request) or an exact name (one request to resolve it).
+// `project` is an ID (used as is: no request) or an exact name (one request to resolve it, or a list in hand).
 import type { AdminApi, Project } from '../api/admin-api.js';
 import { ActionError } from '../base/errors.js';
 import type { Log } from './step.js';
@@ -9,9 +9,10 @@ export async function resolveProject(
   api: AdminApi,
   project: string,
   log: Pick<Log, 'info'>,
+  listing?: Promise<Project[]>,
 ): Promise<{ id: string; name?: string }> {
   if (UUID.test(project)) return { id: project };
-  const projects = await api.listProjects();
+  const projects = await (listing ?? api.listProjects());
   const matches = projects.filter((candidate) => candidate.name === project);
   const known = (list: Project[]) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
   if (matches.length === 1) {

@@ -2,13 +2,14 @@
 // sweep asks about every run it finds. GitHub is the REST emulator; failures never delete on a guess.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeyOwner } from '../../src/rules/key-name.js';
+import { buildProjectName, type KeyOwner } from '../../src/rules/key-name.js';
+import { nameTagFor } from '../../src/steps/name-tag.js';
 import { runMain } from '../../src/steps/main.js';
 import { runPost } from '../../src/steps/post.js';
 import { runSweep } from '../../src/steps/sweep.js';
 import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
 import { ROOT, RUN_ENV } from '../runner/runner.js';
-import { freshWorldPerTest, type World } from '../support/fixture.js';
+import { CLIENT_SECRET, freshWorldPerTest, type World } from '../support/fixture.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 
 const HOUR = 3_600_000;
@@ -145,6 +146,28 @@ describe('keys of finished runs, in-process', () => {
       "1 of this action's keys were made in other repositories: left to their expiry.",
     );
     expect(sweep.summaries[0]).toContain('| its run is over |');
+  });
+
+  it("the sweep asks about throwaway projects' runs too (each run once): a finished job's project goes before its expiry", async () => {
+    const tag = nameTagFor(CLIENT_SECRET);
+    const project = (base: string, expiresInMs: number, owner: KeyOwner) =>
+      world().emulator.addProject(
+        buildProjectName(base, owner, new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000), 'abcdef', tag),
+      );
+    const finished = project('gha-done', HOUR, of('500'));
+    const aliveExpired = project('gha-long-job', -HOUR, of('502'));
+    const keptFinished = project('preview', HOUR, of('500', 'kept'));
+    const key = world().ours('gha-done', HOUR, of('500'));
+    const sweep = await run(runSweep, {}, { actionDir: join(ROOT, 'sweep') });
+    expect(sweep.core.failed).toBeUndefined();
+    expect(sweep.core.log).toContain(`Deleted project ${finished.name} (${finished.id}): its run is over.`);
+    expect([...world().emulator.projects.keys()].sort()).toEqual(
+      [world().project.id, aliveExpired.id, keptFinished.id].sort(),
+    );
+    expect(left()).not.toContain(key.name);
+    expect(github.requests.map((r) => r.path).sort()).toEqual(
+      ['500', '502'].map((id) => `/repos/octo-org/shop-api/actions/runs/${id}`),
+    );
   });
 
   it('main hands post at most 20 runs to ask about; the keys of the others wait for a later run or a sweep', async () => {
