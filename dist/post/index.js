@@ -792,8 +792,13 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
-/** While a throwaway project is emptied, how long to wait between looks (deleted indexes stay `Terminating`). */
-const PROJECT_EMPTY_POLL_MS = 2_000;
+/**
+ * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
+ * `Terminating` from under a second to a minute, so the first looks come soon and later ones every 2 s.
+ */
+function projectEmptyPollMs(round) {
+    return Math.min(2_000, 250 * 2 ** (round - 1));
+}
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
@@ -2767,15 +2772,15 @@ async function deleteThrowawayProject(cleanup, project, revokeFirst) {
         log.info(`Deleted API key ${revokeFirst.name} first.`);
     }
     const controlPlane = cleanup.controlPlane(await cleanupKey(api, project.id, cleanup.cleanupKeyName));
-    for (;;) {
+    for (let round = 1;; round++) {
         const left = await deleteContents(controlPlane, log);
         const result = await api.deleteProject(project.id);
         if (result !== 'not empty')
             return result;
-        if (cleanup.now() + PROJECT_EMPTY_POLL_MS >= cleanup.deadline) {
+        if (cleanup.now() + projectEmptyPollMs(round) >= cleanup.deadline) {
             throw new errors_ActionError(`Project ${project.name} (${project.id}) still holds ${left || 'resources Pinecone has not released yet'} and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`);
         }
-        await cleanup.sleep(PROJECT_EMPTY_POLL_MS);
+        await cleanup.sleep(projectEmptyPollMs(round));
     }
 }
 /** A key for the cleanup; a create whose answer was lost is simply tried again (the project takes its keys along). */

@@ -4020,8 +4020,13 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
-/** While a throwaway project is emptied, how long to wait between looks (deleted indexes stay `Terminating`). */
-const PROJECT_EMPTY_POLL_MS = 2_000;
+/**
+ * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
+ * `Terminating` from under a second to a minute, so the first looks come soon and later ones every 2 s.
+ */
+function projectEmptyPollMs(round) {
+    return Math.min(2_000, 250 * 2 ** (round - 1));
+}
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));

@@ -299,7 +299,7 @@ __webpack_unused_export__ = debug; // for test
 /* harmony export */   mt: () => (/* binding */ TOKEN_REFRESH_MARGIN_MS),
 /* harmony export */   oy: () => (/* binding */ ATTEMPT_SHARE_OF_BUDGET)
 /* harmony export */ });
-/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE, MAX_RETIRE_PER_RUN, MAX_POST_BUDGET_MS, EXPIRY_GRACE_MS, CREATES_AFTER_QUOTA, GITHUB_LOOKUP_TIMEOUT_MS, MAX_RUNS_LOOKED_UP, GITHUB_CONCURRENCY, ALIVE_RUN_HARD_CAP_MS, PROJECT_EMPTY_POLL_MS */
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE, MAX_RETIRE_PER_RUN, MAX_POST_BUDGET_MS, EXPIRY_GRACE_MS, CREATES_AFTER_QUOTA, GITHUB_LOOKUP_TIMEOUT_MS, MAX_RUNS_LOOKED_UP, GITHUB_CONCURRENCY, ALIVE_RUN_HARD_CAP_MS, projectEmptyPollMs */
 // Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
 // backoff arithmetic that uses them. A new retry number goes here and nowhere else.
 /** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
@@ -351,8 +351,13 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
-/** While a throwaway project is emptied, how long to wait between looks (deleted indexes stay `Terminating`). */
-const PROJECT_EMPTY_POLL_MS = 2_000;
+/**
+ * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
+ * `Terminating` from under a second to a minute, so the first looks come soon and later ones every 2 s.
+ */
+function projectEmptyPollMs(round) {
+    return Math.min(2_000, 250 * 2 ** (round - 1));
+}
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));

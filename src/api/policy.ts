@@ -52,8 +52,13 @@ export const GITHUB_CONCURRENCY = 8;
  */
 export const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 
-/** While a throwaway project is emptied, how long to wait between looks (deleted indexes stay `Terminating`). */
-export const PROJECT_EMPTY_POLL_MS = 2_000;
+/**
+ * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
+ * `Terminating` from under a second to a minute, so the first looks come soon and later ones every 2 s.
+ */
+export function projectEmptyPollMs(round: number): number {
+  return Math.min(2_000, 250 * 2 ** (round - 1));
+}
 
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 export function backoffMs(attempt: number, random: () => number): number {

@@ -5,7 +5,7 @@
 // that says "not empty yet" is never taken for success. A project already gone is success.
 import type { AdminApi, Connection } from '../api/admin-api.js';
 import { ControlPlane, type Deletion } from '../api/control-plane.js';
-import { CREATE_TRIES, DELETE_CONCURRENCY, PROJECT_EMPTY_POLL_MS } from '../api/policy.js';
+import { CREATE_TRIES, DELETE_CONCURRENCY, projectEmptyPollMs } from '../api/policy.js';
 import { forEachBounded } from '../api/pool.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import type { Secrets } from '../base/secrets.js';
@@ -77,16 +77,16 @@ export async function deleteThrowawayProject(
     log.info(`Deleted API key ${revokeFirst.name} first.`);
   }
   const controlPlane = cleanup.controlPlane(await cleanupKey(api, project.id, cleanup.cleanupKeyName));
-  for (;;) {
+  for (let round = 1; ; round++) {
     const left = await deleteContents(controlPlane, log);
     const result = await api.deleteProject(project.id);
     if (result !== 'not empty') return result;
-    if (cleanup.now() + PROJECT_EMPTY_POLL_MS >= cleanup.deadline) {
+    if (cleanup.now() + projectEmptyPollMs(round) >= cleanup.deadline) {
       throw new ActionError(
         `Project ${project.name} (${project.id}) still holds ${left || 'resources Pinecone has not released yet'} and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
       );
     }
-    await cleanup.sleep(PROJECT_EMPTY_POLL_MS);
+    await cleanup.sleep(projectEmptyPollMs(round));
   }
 }
 
