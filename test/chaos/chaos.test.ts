@@ -9,8 +9,15 @@ describe('chaos', () => {
     expect(rng(7)()).toBe(rng(7)());
   });
 
+  it('the fixed seeds cover throwaway projects, killed main steps among them', () => {
+    const seeds = Array.from({ length: 12 }, (_, i) => scenario(1000 + i));
+    const projects = seeds.filter((s) => s.newProject && !s.share);
+    expect(projects.length).toBeGreaterThanOrEqual(2);
+    expect(projects.some((s) => s.kill)).toBe(true);
+  });
+
   it.each(NODES)(
-    'fixed seeds on $name: no key left, no secret printed',
+    'fixed seeds on $name: no key or throwaway project left, no secret printed',
     async ({ path }) => {
       const outcomes = await chaos({ runs: 12, seed: 1000, node: path, concurrency: 4 });
       const failures = outcomes

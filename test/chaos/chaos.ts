@@ -1,5 +1,6 @@
 // Seeded chaos: random faults on every operation plus random SIGKILL/SIGINT moments in main. After post (and
-// after every delayed commit has landed) no key may be left and no secret byte may have been printed.
+// after every delayed commit has landed) no key and no throwaway project may be left, and no secret byte may
+// have been printed.
 import type { Fault, Op } from '../emulator/faults.js';
 import { join } from 'node:path';
 import { Job, ROOT, type StepResult } from '../runner/runner.js';
@@ -29,7 +30,11 @@ export interface Scenario {
   /** `share: true`: the key belongs to the run; a revoke job deletes it once main handed it over. */
   share: boolean;
   kill: { signal: 'SIGKILL' | 'SIGINT'; at: 'create-request' | 'create-commit' | number } | undefined;
+  /** `new-project: true` (never with share): a throwaway project, with faults of its own and things the job made in it. */
+  newProject: { faults: Fault[]; killAtProjectCreate: boolean; jobMakes: boolean } | undefined;
 }
+
+const PROJECT_OPS: Op[] = ['create-project', 'delete-project', 'list-projects', 'list-indexes', 'delete-index'];
 
 const OPS: Op[] = ['token', 'list-projects', 'create-key', 'list-keys', 'fetch-key', 'delete-key'];
 
@@ -94,7 +99,26 @@ export function scenario(seed: number): Scenario {
     kill: killRoll < 0.45 ? { signal, at } : undefined,
     twoHosts: random() < 0.5, // drawn late: the scenarios of older seeds stay as they were
     share: random() < 0.3,
+    newProject: projectChaos(random, pick),
   };
+}
+
+/** Drawn after everything else, so that older seeds keep their scenarios; a shared key never gets one. */
+function projectChaos(random: () => number, pick: <T>(items: readonly T[]) => T): Scenario['newProject'] {
+  const drawn = random() < 0.35;
+  const faults: Fault[] = [];
+  for (let n = Math.floor(random() * 3); n > 0; n--) {
+    const op = pick(PROJECT_OPS);
+    const kind = pick(['500', '503', 'drop', 'commit-then-drop', 'late-commit', 'delay'] as const);
+    if (kind === 'late-commit') {
+      if (op === 'create-project') faults.push({ op, action: 'late-commit', ms: 200 + Math.floor(random() * 1800) });
+    } else if (kind === 'commit-then-drop') {
+      faults.push({ op, action: op === 'create-project' || op === 'delete-project' ? 'commit-then-drop' : 'drop' });
+    } else if (kind === 'drop') faults.push({ op, action: 'drop' });
+    else if (kind === 'delay') faults.push({ op, action: 'delay', ms: 50 + Math.floor(random() * 500) });
+    else faults.push({ op, status: Number(kind) });
+  }
+  return drawn ? { faults, killAtProjectCreate: random() < 0.3, jobMakes: random() < 0.7 } : undefined;
 }
 
 export interface Outcome {
@@ -105,10 +129,11 @@ export interface Outcome {
 
 export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
   const started = Date.now();
-  const world = await startWorld({ missingKeyDeleteStatus: s.missingKeyDeleteStatus });
+  const world = await startWorld({ missingKeyDeleteStatus: s.missingKeyDeleteStatus, terminatingMs: 300 });
   const problems: string[] = [];
+  const newProject = s.share ? undefined : s.newProject;
   try {
-    world.emulator.inject(...s.faults);
+    world.emulator.inject(...s.faults, ...(newProject?.faults ?? []));
     const job = new Job({
       node,
       with: {
@@ -118,6 +143,7 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
         ...(s.byName ? { project: world.project.name } : {}),
         ...(s.twoHosts ? { 'api-url': world.emulator.urlOn('localhost') } : {}),
         share: String(s.share),
+        ...(newProject ? { project: '', 'new-project': 'true' } : {}),
       },
     });
     let pid = 0;
@@ -130,7 +156,11 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
         }
       }
     };
-    if (s.kill?.at === 'create-request') world.emulator.onRequest = (request) => request.op === 'create-key' && kill();
+    // The kill (when the scenario has one) at the key's create request, or at the project's.
+    world.emulator.onRequest = (request) =>
+      ((s.kill?.at === 'create-request' && request.op === 'create-key') ||
+        (newProject?.killAtProjectCreate && request.op === 'create-project')) &&
+      kill();
     if (s.kill?.at === 'create-commit') world.emulator.onCreate = kill;
     const main = await job.main({
       onSpawn: (child) => {
@@ -139,6 +169,12 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
       },
     });
     pid = 0;
+    const made = main.outputs['project-id'];
+    if (newProject?.jobMakes && made && world.emulator.projects.has(made)) {
+      // The job's tests, in the project they were given.
+      world.emulator.addIndex(made, 'test-index', { deletionProtection: 'enabled' });
+      world.emulator.addCollection(made, 'snapshot');
+    }
     const post = await job.post();
     const steps: Array<[string, StepResult]> = [
       ['main', main],
@@ -158,6 +194,9 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
     await world.emulator.settle();
     const left = world.emulator.keysIn();
     if (left.length > 0) problems.push(`${left.length} key(s) left: ${left.map((k) => k.name).join(', ')}`);
+    const projects = [...world.emulator.projects.values()].filter((project) => project.id !== world.project.id);
+    if (projects.length > 0)
+      problems.push(`${projects.length} project(s) left: ${projects.map((p) => p.name).join(', ')}`);
     if (post.exitCode !== 0) problems.push(`post exited ${post.exitCode}: ${post.log.join(' | ')}`);
     if (main.exitCode !== 0 && main.exitCode !== 1 && !main.signal) problems.push(`main exited ${main.exitCode}`);
     for (const [name, step] of steps) {

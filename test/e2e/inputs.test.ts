@@ -55,7 +55,12 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
   ],
   ['a bad on-cleanup-error', { 'on-cleanup-error': 'retry' }, /"on-cleanup-error" must be fail or warn/],
   ['a bad timeout', { timeout: '2 minutes' }, /"timeout" "2 minutes" is not a duration/],
-  ['an empty project', { project: '' }, /"project" is required and empty/],
+  ['an empty project', { project: '' }, /"project" is empty: give the ID or exact name .* or set new-project: true/],
+  [
+    'both project and new-project',
+    { 'new-project': 'true' },
+    /Inputs "project" \(.*\) and "new-project: true" are both given/,
+  ],
   ['a bad api-version', { 'api-version': 'latest' }, /"api-version" "latest" is not a Pinecone API version/],
 ];
 

@@ -56,7 +56,7 @@ describe.each(NODES)('keys of finished runs on $name', ({ path: node }) => {
       env: { GITHUB_API_URL: github.url },
     }).main();
     expect(sweep.exitCode, sweep.log.join('\n')).toBe(0);
-    expect(sweep.log).toContain(`Deleted ${died.name} (${died.id}): its run is over.`);
+    expect(sweep.log).toContain(`Deleted key ${died.name} (${died.id}): its run is over.`);
 
     const again = world().ours('gha-y', 5 * HOUR, { kind: 'job', run: run('900') });
     const forbidden = await new GitHubEmulator(RUN_ENV.GITHUB_REPOSITORY, { mode: 'forbidden' }).start();
