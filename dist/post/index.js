@@ -794,10 +794,11 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /**
  * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
- * `Terminating` from under a second to a minute, so the first looks come soon and later ones every 2 s.
+ * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
+ * request each: only the index list is watched).
  */
 function projectEmptyPollMs(round) {
-    return Math.min(2_000, 250 * 2 ** (round - 1));
+    return Math.min(1_000, 250 * 2 ** (round - 1));
 }
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {
@@ -2767,22 +2768,40 @@ async function deleteThrowawayProject(cleanup, project, revokeFirst) {
     if (first !== 'not empty')
         return first;
     log.info(`Project ${project.name} (${project.id}) still holds resources: deleting them first.`);
-    if (revokeFirst) {
-        await api.deleteKey(revokeFirst.id);
-        log.info(`Deleted API key ${revokeFirst.name} first.`);
-    }
-    const controlPlane = cleanup.controlPlane(await cleanupKey(api, project.id, cleanup.cleanupKeyName));
+    // The job's key goes while the cleanup key is being made: both before anything in the project is touched.
+    const [key] = await Promise.all([
+        cleanupKey(api, project.id, cleanup.cleanupKeyName),
+        revokeFirst && api.deleteKey(revokeFirst.id).then(() => log.info(`Deleted API key ${revokeFirst.name} first.`)),
+    ]);
+    const controlPlane = cleanup.controlPlane(key);
+    const pause = async (wait, left) => {
+        if (cleanup.now() + projectEmptyPollMs(wait) >= cleanup.deadline) {
+            throw new errors_ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`);
+        }
+        await cleanup.sleep(projectEmptyPollMs(wait));
+    };
     for (let round = 1;; round++) {
         const left = await deleteContents(controlPlane, log);
-        const result = await api.deleteProject(project.id);
-        if (result !== 'not empty')
-            return result;
-        if (cleanup.now() + projectEmptyPollMs(round) >= cleanup.deadline) {
-            throw new errors_ActionError(`Project ${project.name} (${project.id}) still holds ${left || 'resources Pinecone has not released yet'} and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`);
+        if (left.refused === 0) {
+            // Deleted indexes stay listed while Terminating: only the index list is watched until they are gone.
+            for (let wait = 1; left.indexes > 0; wait++) {
+                await pause(wait, left);
+                if (!(await controlPlane.listIndexes()).some((index) => index.terminating))
+                    break;
+            }
+            const result = await api.deleteProject(project.id);
+            if (result !== 'not empty')
+                return result;
         }
-        await cleanup.sleep(projectEmptyPollMs(round));
+        await pause(round, left);
     }
 }
+const describe = (left) => [
+    left.indexes ? `${left.indexes} index(es) being deleted` : '',
+    left.refused ? `${left.refused} refusing deletion` : '',
+]
+    .filter(Boolean)
+    .join(' and ');
 /** A key for the cleanup; a create whose answer was lost is simply tried again (the project takes its keys along). */
 async function cleanupKey(api, projectId, name) {
     for (let attempt = 1;; attempt++) {
@@ -2795,7 +2814,7 @@ async function cleanupKey(api, projectId, name) {
         }
     }
 }
-/** One pass over the project's contents; says what is still there (indexes terminating, refusals), '' if nothing. */
+/** One pass over the project's contents: deletes all it can, and says what is left. */
 async function deleteContents(controlPlane, log) {
     const [indexes, collections, backups, assistants] = await Promise.all([
         controlPlane.listIndexes(),
@@ -2814,21 +2833,19 @@ async function deleteContents(controlPlane, log) {
         if (failures.length > 0)
             throw failures[0].error;
     };
-    await each(indexes.filter((index) => !index.terminating), async (index) => {
-        if (index.deletionProtection)
-            await controlPlane.disableDeletionProtection(index.name);
-        return controlPlane.deleteIndex(index.name);
-    }, (index) => `index ${index.name}`);
-    await each(collections, (name) => controlPlane.deleteCollection(name), (name) => `collection ${name}`);
-    await each(backups, (id) => controlPlane.deleteBackup(id), (id) => `backup ${id}`);
-    await each(assistants, (name) => controlPlane.deleteAssistant(name), (name) => `assistant ${name}`);
+    // Each kind in parallel: Pinecone orders none of these deletes (a refusal is read and tried again next round).
+    await Promise.all([
+        each(indexes.filter((index) => !index.terminating), async (index) => {
+            if (index.deletionProtection)
+                await controlPlane.disableDeletionProtection(index.name);
+            return controlPlane.deleteIndex(index.name);
+        }, (index) => `index ${index.name}`),
+        each(collections, (name) => controlPlane.deleteCollection(name), (name) => `collection ${name}`),
+        each(backups, (id) => controlPlane.deleteBackup(id), (id) => `backup ${id}`),
+        each(assistants, (name) => controlPlane.deleteAssistant(name), (name) => `assistant ${name}`),
+    ]);
     const refused = results.filter((result) => result === 'busy' || result === 'protected').length;
-    return [
-        indexes.length ? `${indexes.length} index(es) being deleted` : '',
-        refused ? `${refused} refusing deletion` : '',
-    ]
-        .filter(Boolean)
-        .join(' and ');
+    return { indexes: indexes.length, refused };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/journal.ts

@@ -4022,10 +4022,11 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
 /**
  * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
- * `Terminating` from under a second to a minute, so the first looks come soon and later ones every 2 s.
+ * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
+ * request each: only the index list is watched).
  */
 function projectEmptyPollMs(round) {
-    return Math.min(2_000, 250 * 2 ** (round - 1));
+    return Math.min(1_000, 250 * 2 ** (round - 1));
 }
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
 function backoffMs(attempt, random) {

@@ -9,13 +9,19 @@ import { buildKeyName } from '../../src/rules/key-name.js';
 import { criticalPath, median } from '../bench/measure.js';
 import { startRelay } from '../bench/relay.js';
 import { livenessCost } from '../bench/liveness.js';
+import { projectCost } from '../bench/projects.js';
 import { perRun, useStep } from '../bench/shared.js';
 import { EMULATOR_CA_FILE } from '../emulator/server.js';
 import { Job, NODE_24, ROOT } from '../runner/runner.js';
 import { startWorld } from '../support/fixture.js';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '21' }, action: { type: 'string', default: ROOT } },
+  options: {
+    runs: { type: 'string', default: '21' },
+    action: { type: 'string', default: ROOT },
+    /** `projects`: only the throwaway project figures (they take a while: emptying waits for Terminating indexes). */
+    only: { type: 'string', default: '' },
+  },
 });
 const RUNS = Number(values.runs);
 /** The action measured: this checkout, or (for a before/after) another build of it, e.g. in a git worktree. */
@@ -149,6 +155,27 @@ async function sweep(keys: number, latencyMs: number) {
   return { keys, ms: result.durationMs, requests };
 }
 
+/** Rows of the throwaway project table. */
+function projectRows(cost: Awaited<ReturnType<typeof projectCost>>): string[] {
+  return [
+    `throwaway projects at ${cost.latencyMs} ms per answer, deleted indexes Terminating for ${cost.terminatingMs} ms; left full = 2 indexes (1 protected), 1 collection, 1 backup, 1 assistant`,
+    '',
+    '| case | main ms | post ms | requests main / post | critical path main / post |',
+    '|---|---|---|---|---|',
+    ...cost.cases.map(
+      (c) =>
+        `| ${c.case} | ${c.main} | ${c.post} | ${c.requests.main} / ${c.requests.post} | ${c.paths.main} / ${c.paths.post} |`,
+    ),
+  ];
+}
+
+const hasProjects = existsSync(join(ACTION, 'src', 'steps', 'create-project.ts'));
+if (values.only === 'projects') {
+  const cost = await projectCost(RUNS, node, ACTION, 50, 2_000);
+  process.stdout.write(`${projectRows(cost).join('\n')}\n\n${JSON.stringify(cost)}\n`);
+  process.exit(0);
+}
+
 mkdirSync(WORK, { recursive: true });
 const floors: Floors = { stock: buildFloor('stock'), lean: buildFloor('lean') };
 const results = {
@@ -175,6 +202,7 @@ const results = {
   use: undefined as Awaited<ReturnType<typeof useStep>> | undefined,
   perRun: [] as Array<Awaited<ReturnType<typeof perRun>>>,
   liveness: undefined as Awaited<ReturnType<typeof livenessCost>> | undefined,
+  projects: undefined as Awaited<ReturnType<typeof projectCost>> | undefined,
 };
 for (const latency of [0, 50]) {
   const life = await lifecycle(latency, floors);
@@ -199,6 +227,7 @@ const shares = existsSync(join(ACTION, 'use', 'action.yml'));
 if (shares) results.use = await useStep(RUNS, node, ACTION, floors.lean);
 if (shares) for (const n of [1, 8, 64]) results.perRun.push(await perRun(n, node, ACTION));
 if (shares) results.liveness = await livenessCost(RUNS, node, ACTION, 50);
+if (hasProjects) results.projects = await projectCost(Math.min(RUNS, 7), node, ACTION, 50, 2_000);
 
 const rows = [
   `Node ${results.node} on ${results.machine}; medians of ${RUNS} runs`,
@@ -237,5 +266,7 @@ const rows = [
   !results.liveness
     ? ''
     : `a key of a finished run in the project, at ${results.liveness.latencyMs} ms for Pinecone and GitHub: main ${results.liveness.main} ms (${results.liveness.mainWithout} without), post ${results.liveness.post} ms (${results.liveness.postWithout} without; GitHub asked beside the login), Pinecone's critical path ${results.liveness.paths.main} / ${results.liveness.paths.post}`,
+  '',
+  ...(results.projects ? projectRows(results.projects) : ['(no throwaway projects in this build)']),
 ];
 process.stdout.write(`${rows.join('\n')}\n\n${JSON.stringify(results)}\n`);

@@ -82,9 +82,12 @@ describe('throwaway projects, in-process', () => {
         'Deleted assistant helper.',
       ]),
     );
-    const firstDelete = ops().indexOf('delete-key');
-    expect(firstDelete).toBeGreaterThan(-1);
-    expect(firstDelete).toBeLessThan(ops().indexOf('create-key', 3)); // the job's key goes before the cleanup key is made
+    // The job's key is gone before anything in the project is touched (it goes while the cleanup key is made).
+    const answered = world().emulator.requests.map((r) => ({ op: r.op, at: r.answeredAt ?? Infinity, sent: r.at }));
+    const revoked = answered.find((r) => r.op === 'delete-key')!;
+    const touched = answered.filter((r) => ['configure-index', 'delete-collection', 'delete-assistant'].includes(r.op));
+    expect(touched).toHaveLength(3);
+    for (const request of touched) expect(request.sent).toBeGreaterThanOrEqual(revoked.at);
     expect(projectNames()).toEqual(['shop-api-ci']);
     expect(world().emulator.keysIn()).toEqual([]);
   });
