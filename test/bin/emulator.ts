@@ -23,7 +23,9 @@ emulator.onRequest = (request) => process.stdout.write(`${request.method} ${requ
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     const left = emulator.keysIn().map((key) => key.name);
+    const projects = [...emulator.projects.values()].filter((p) => p.id !== project.id).map((p) => p.name);
     process.stdout.write(`keys left: ${left.length} ${JSON.stringify(left)}\n`);
+    process.stdout.write(`throwaway projects left: ${projects.length} ${JSON.stringify(projects)}\n`);
     void emulator.stop().then(() => process.exit(0));
   });
 }
