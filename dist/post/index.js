@@ -2776,7 +2776,7 @@ async function deleteThrowawayProject(cleanup, project, revokeFirst) {
     const controlPlane = cleanup.controlPlane(key);
     const pause = async (wait, left) => {
         if (cleanup.now() + projectEmptyPollMs(wait) >= cleanup.deadline) {
-            throw new errors_ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`);
+            throw new errors_ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time.`);
         }
         await cleanup.sleep(projectEmptyPollMs(wait));
     };
@@ -5454,14 +5454,15 @@ async function runPost(deps) {
         }
     }
     catch (error) {
-        const what = plan?.ownProject?.fate === 'delete'
-            ? `throwaway project ${plan.ownProject.name} (${plan.ownProject.id}) and its key`
-            : plan?.ownKey
-                ? `API key ${plan.ownKey.name} (${plan.ownKey.id})`
-                : plan
-                    ? `what the main step made (${[...plan.orphans, ...plan.projectOrphans].join(', ')})`
-                    : 'the API key';
-        reportFailure(core, error, (message) => report(`Could not delete ${what} in project ${plan?.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`));
+        const ownProject = plan?.ownProject?.fate === 'delete' ? plan.ownProject : undefined;
+        const what = plan?.ownKey
+            ? `API key ${plan.ownKey.name} (${plan.ownKey.id})`
+            : plan
+                ? `what the main step made (${[...plan.orphans, ...plan.projectOrphans].join(', ')})`
+                : 'the API key';
+        reportFailure(core, error, (message) => report(ownProject
+            ? `Could not delete throwaway project ${ownProject.name} (${ownProject.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`
+            : `Could not delete ${what} in project ${plan?.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`));
     }
 }
 

@@ -2963,7 +2963,7 @@ async function deleteThrowawayProject(cleanup, project, revokeFirst) {
     const controlPlane = cleanup.controlPlane(key);
     const pause = async (wait, left) => {
         if (cleanup.now() + projectEmptyPollMs(wait) >= cleanup.deadline) {
-            throw new ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`);
+            throw new ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time.`);
         }
         await cleanup.sleep(projectEmptyPollMs(wait));
     };

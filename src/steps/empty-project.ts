@@ -81,7 +81,7 @@ export async function deleteThrowawayProject(
   const pause = async (wait: number, left: Left) => {
     if (cleanup.now() + projectEmptyPollMs(wait) >= cleanup.deadline) {
       throw new ActionError(
-        `Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
+        `Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time.`,
       );
     }
     await cleanup.sleep(projectEmptyPollMs(wait));

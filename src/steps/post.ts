@@ -118,17 +118,17 @@ export async function runPost(deps: StepDeps): Promise<void> {
       await deleteOrphans({ ...orphanProjects, list: () => api.listProjects(), remove }, deps, core, deadline);
     }
   } catch (error) {
-    const what =
-      plan?.ownProject?.fate === 'delete'
-        ? `throwaway project ${plan.ownProject.name} (${plan.ownProject.id}) and its key`
-        : plan?.ownKey
-          ? `API key ${plan.ownKey.name} (${plan.ownKey.id})`
-          : plan
-            ? `what the main step made (${[...plan.orphans, ...plan.projectOrphans].join(', ')})`
-            : 'the API key';
+    const ownProject = plan?.ownProject?.fate === 'delete' ? plan.ownProject : undefined;
+    const what = plan?.ownKey
+      ? `API key ${plan.ownKey.name} (${plan.ownKey.id})`
+      : plan
+        ? `what the main step made (${[...plan.orphans, ...plan.projectOrphans].join(', ')})`
+        : 'the API key';
     reportFailure(core, error, (message) =>
       report(
-        `Could not delete ${what} in project ${plan?.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
+        ownProject
+          ? `Could not delete throwaway project ${ownProject.name} (${ownProject.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`
+          : `Could not delete ${what} in project ${plan?.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
       ),
     );
   }

@@ -93,7 +93,7 @@ describe('deleting a throwaway project, in-process', () => {
     const project = world().emulator.addProject('gha-slow');
     world().emulator.addIndex(project.id, 'big');
     await expect(remove(project.id, 10_000)).rejects.toThrow(
-      `Project gha-slow (${project.id}) still holds 1 index(es) being deleted and could not be deleted in time. Delete it in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
+      `Project gha-slow (${project.id}) still holds 1 index(es) being deleted and could not be deleted in time.`,
     );
     expect(world().emulator.projects.has(project.id)).toBe(true);
   });

@@ -92,6 +92,22 @@ describe('throwaway projects, in-process', () => {
     expect(world().emulator.keysIn()).toEqual([]);
   });
 
+  it('a project that cannot be emptied within the budget: post fails in one line that says what is left and what to do', async () => {
+    const main = await run(runMain);
+    const projectId = main.outputs['project-id']!;
+    world().emulator.options.terminatingMs = 10 * 60_000;
+    world().emulator.addIndex(projectId, 'slow-to-go');
+    const post = await run(runPost, { timeout: '20s' }, main.saved);
+    expect(post.failed).toBe(
+      `Could not delete throwaway project ${main.outputs['project-name']} (${projectId}), which holds the job's key: Project ${main.outputs['project-name']} (${projectId}) still holds 1 index(es) being deleted and could not be deleted in time. Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
+    );
+    expect(
+      world()
+        .emulator.keysIn(projectId)
+        .map((key) => key.name),
+    ).not.toContain(main.outputs['key-name']);
+  });
+
   it('a lost answer to the project create: the project is found by its name and used, never two', async () => {
     world().emulator.faults.add({ op: 'create-project', action: 'commit-then-drop' });
     const main = await run(runMain);
