@@ -70,12 +70,20 @@ export class AdminErrors {
     return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
   }
 
-  /** Creating a project: the organization's limit, and the right to create projects, each with the fix. */
+  /**
+   * Creating a project: the organization's limit, and the right to create projects, each with the fix. The live
+   * service's answer at the limit is not settled (403 QUOTA_EXCEEDED, or 400/422 with a message): read all three,
+   * and quote Pinecone's message, which names the limit.
+   */
   projectCreate(response: HttpResponse): ActionError {
     const code = this.errorCode(response);
-    if (response.status === 403 && code.includes('QUOTA_EXCEEDED'))
+    const excerpt = this.excerpt(response);
+    const overLimit =
+      (response.status === 403 && code.includes('QUOTA_EXCEEDED')) ||
+      ([400, 422].includes(response.status) && /limit|quota|maximum|too many/i.test(excerpt));
+    if (overLimit)
       return new ActionError(
-        `Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP 403${code}; Enterprise: 100). Delete projects you no longer need; the sweep sub-action deletes expired throwaway projects this action made.`,
+        `Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`,
       );
     if (response.status === 403)
       return new ActionError(

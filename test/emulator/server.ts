@@ -72,6 +72,8 @@ export interface EmulatorOptions {
   missingKeyDeleteStatus?: 404 | 500;
   /** Projects the organization may hold (Enterprise: 100). */
   projectLimit?: number;
+  /** How a create over the limit is refused (undocumented live: 403 QUOTA_EXCEEDED, or 400/422 with a message). */
+  projectLimitStatus?: 400 | 403 | 422;
   /** What deleting a project that still holds resources answers (undocumented live: 400, 409, 412 or 422). */
   nonEmptyProjectDeleteStatus?: 400 | 409 | 412 | 422;
   /** How long a deleted index stays listed as `Terminating`. */
@@ -584,15 +586,17 @@ export class PineconeEmulator {
     const name = request?.name;
     if (typeof name !== 'string' || name.length < 1 || name.length > 512)
       return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'name must be 1-512 characters'));
-    if (this.projects.size >= (this.options.projectLimit ?? Infinity))
+    if (this.projects.size >= (this.options.projectLimit ?? Infinity)) {
+      const status = this.options.projectLimitStatus ?? 403;
       return send(
-        403,
+        status,
         pineconeError(
-          403,
-          'QUOTA_EXCEEDED',
+          status,
+          status === 403 ? 'QUOTA_EXCEEDED' : 'INVALID_ARGUMENT',
           `The organization has reached its limit of ${this.options.projectLimit} projects.`,
         ),
       );
+    }
     const project = this.addProject(name);
     if (client.projects !== 'all') client.projects.push(project.id);
     send(200, projectJson(project));

@@ -212,10 +212,14 @@ describe('throwaway projects, in-process', () => {
 
   it('the organization at its project limit, or a service account without the right: one line with the fix', async () => {
     world().emulator.options.projectLimit = 1;
-    const full = await run(runMain);
-    expect(full.failed).toBe(
-      'Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP 403 QUOTA_EXCEEDED; Enterprise: 100). Delete projects you no longer need; the sweep sub-action deletes expired throwaway projects this action made.',
-    );
+    for (const status of [403, 400, 422] as const) {
+      world().emulator.options.projectLimitStatus = status;
+      const full = await run(runMain);
+      const code = status === 403 ? 'QUOTA_EXCEEDED' : 'INVALID_ARGUMENT';
+      expect(full.failed).toBe(
+        `Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${status} ${code}: "The organization has reached its limit of 1 projects."; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`,
+      );
+    }
     world().emulator.options.projectLimit = undefined;
     world().emulator.addClient('no-rights', CLIENT_SECRET);
     world().emulator.clients.get('no-rights')!.manageProjects = false;
