@@ -13,7 +13,7 @@ describe('chaos', () => {
     const seeds = Array.from({ length: 12 }, (_, i) => scenario(1000 + i));
     const projects = seeds.filter((s) => s.newProject && !s.share);
     expect(projects.length).toBeGreaterThanOrEqual(2);
-    expect(projects.some((s) => s.kill)).toBe(true);
+    expect(projects.some((s) => s.newProject?.killAtProjectCreate)).toBe(true);
   });
 
   it.each(NODES)(

@@ -31,7 +31,7 @@ export interface Scenario {
   share: boolean;
   kill: { signal: 'SIGKILL' | 'SIGINT'; at: 'create-request' | 'create-commit' | number } | undefined;
   /** `new-project: true` (never with share): a throwaway project, with faults of its own and things the job made in it. */
-  newProject: { faults: Fault[]; killAtProjectCreate: boolean; jobMakes: boolean } | undefined;
+  newProject: { faults: Fault[]; killAtProjectCreate: 'SIGKILL' | 'SIGINT' | undefined; jobMakes: boolean } | undefined;
 }
 
 const PROJECT_OPS: Op[] = ['create-project', 'delete-project', 'list-projects', 'list-indexes', 'delete-index'];
@@ -118,7 +118,9 @@ function projectChaos(random: () => number, pick: <T>(items: readonly T[]) => T)
     else if (kind === 'delay') faults.push({ op, action: 'delay', ms: 50 + Math.floor(random() * 500) });
     else faults.push({ op, status: Number(kind) });
   }
-  return drawn ? { faults, killAtProjectCreate: random() < 0.3, jobMakes: random() < 0.7 } : undefined;
+  const killRoll = random();
+  const killAtProjectCreate = killRoll < 0.2 ? 'SIGKILL' : killRoll < 0.35 ? 'SIGINT' : undefined;
+  return drawn ? { faults, killAtProjectCreate, jobMakes: random() < 0.7 } : undefined;
 }
 
 export interface Outcome {
@@ -147,25 +149,25 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
       },
     });
     let pid = 0;
-    const kill = () => {
-      if (pid && s.kill) {
+    const kill = (signal = s.kill?.signal) => {
+      if (pid && signal) {
         try {
-          process.kill(pid, s.kill.signal);
+          process.kill(pid, signal);
         } catch {
           // already gone
         }
       }
     };
-    // The kill (when the scenario has one) at the key's create request, or at the project's.
-    world.emulator.onRequest = (request) =>
-      ((s.kill?.at === 'create-request' && request.op === 'create-key') ||
-        (newProject?.killAtProjectCreate && request.op === 'create-project')) &&
-      kill();
-    if (s.kill?.at === 'create-commit') world.emulator.onCreate = kill;
+    // The scenario's kill at the key's create request; a project scenario's own kill at the project's.
+    world.emulator.onRequest = (request) => {
+      if (s.kill?.at === 'create-request' && request.op === 'create-key') kill();
+      if (request.op === 'create-project' && newProject?.killAtProjectCreate) kill(newProject.killAtProjectCreate);
+    };
+    if (s.kill?.at === 'create-commit') world.emulator.onCreate = () => kill();
     const main = await job.main({
       onSpawn: (child) => {
         pid = child.pid!;
-        if (typeof s.kill?.at === 'number') setTimeout(kill, s.kill.at);
+        if (typeof s.kill?.at === 'number') setTimeout(() => kill(), s.kill.at);
       },
     });
     pid = 0;
