@@ -89,7 +89,9 @@ describe.each(NODES)('throwaway projects on $name', ({ path: node }) => {
     );
     world().emulator.addIndex(expired.id, 'left-behind', { deletionProtection: 'enabled' });
     world().emulator.addBackup(expired.id, 'left-behind');
+    // A hand-made project with a look-alike name, and the team's own project with a protected index: never touched.
     const lookAlike = world().emulator.addProject(`gha-mine-eph-20200101T000000Z-j-aaaaaa-12345678`);
+    world().emulator.addIndex(world().project.id, 'production', { deletionProtection: 'enabled' });
     world().emulator.addIndex(lookAlike.id, 'precious', { deletionProtection: 'enabled' });
     const sweepJob = (extra: Record<string, string>) =>
       new Job({ node, actionDir: join(ROOT, 'sweep'), with: { ...world().inputs, project: '', ...extra } }).main();
@@ -104,6 +106,9 @@ describe.each(NODES)('throwaway projects on $name', ({ path: node }) => {
     expect(sweep.outputs['deleted-project-ids']).toBe(JSON.stringify([expired.id]));
     expect(projectIds().sort()).toEqual([world().project.id, lookAlike.id].sort());
     expect(world().emulator.contentsOf(lookAlike.id).indexes.get('precious')?.deletionProtection).toBe('enabled');
+    const production = world().emulator.contentsOf(world().project.id).indexes.get('production');
+    expect(production).toMatchObject({ deletionProtection: 'enabled', state: 'Ready' });
+    expect(world().emulator.requests.filter((r) => r.op === 'configure-index')).toHaveLength(1); // the expired one's
     expect(sweep.summary).toContain('| deleted | expired |');
     expect(findLeaks(sweep, world().secrets())).toEqual([]);
   });
