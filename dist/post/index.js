@@ -953,13 +953,13 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
 
 
-function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+function readRunContext(env, readFile = (path) => readFileSync(path, 'utf8')) {
     const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
     const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
     const pullRequest = payload['pull_request'];
     const issue = payload['issue'];
     const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
-    const number = (name) => (/^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined);
+    const number = (name) => numberIn(env, name);
     const values = {
         owner: owner || undefined,
         repo: repo || undefined,
@@ -974,16 +974,25 @@ function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceO
         pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
         actor: env['GITHUB_ACTOR'] || undefined,
     };
+    return { values, run: readRun(env) };
+}
+/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
+function readRun(env) {
+    const number = (name) => numberIn(env, name);
     const repositoryId = number('GITHUB_REPOSITORY_ID');
-    const run = repositoryId && values.run_id
-        ? { repositoryId, runId: values.run_id, attempt: Number(values.run_attempt ?? '1') || 1 }
+    const runId = number('GITHUB_RUN_ID');
+    return repositoryId && runId
+        ? { repositoryId, runId, attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1 }
         : undefined;
-    return { values, run };
+}
+/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
+function numberIn(env, name) {
+    return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
 }
 /** The run, or an InputError that starts with `why` when this is not a workflow run. */
-function runOf(context, why) {
-    if (context.run)
-        return context.run;
+function runOf(run, why) {
+    if (run)
+        return run;
     throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
 }
 /** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
@@ -1990,7 +1999,9 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
     // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
-    const client = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+    // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
+    let made;
+    const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
     const transport = async ({ method, url, headers, body, timeoutMs }) => {
         const proxy = lib_getProxyUrl(url);
         let timer;
@@ -1999,7 +2010,7 @@ function createHttpTransport(userAgent) {
         });
         try {
             const exchange = (async () => {
-                const response = await client.request(method, url, body ?? null, headers);
+                const response = await client().request(method, url, body ?? null, headers);
                 const text = await response.readBody();
                 return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
             })();
@@ -2029,10 +2040,10 @@ function createHttpTransport(userAgent) {
             clearTimeout(timer);
         }
     };
-    const preconnect = createPreconnect((url) => client.getAgent(url));
+    const preconnect = createPreconnect((url) => client().getAgent(url));
     const dispose = () => {
         preconnect.dispose();
-        client.dispose();
+        made?.dispose();
     };
     return { transport, preconnect, dispose };
 }
@@ -5418,7 +5429,7 @@ async function runPost(deps) {
             api,
             connection: inputs.connection,
             deadline,
-            run: readRunContext(deps.env).run,
+            run: readRun(deps.env),
         });
         const deletes = (deleteOwn || deleteProject ? 1 : 0) + retire.length + retireProjects.length;
         // GitHub is asked whether the runs of main's candidates are over while Pinecone's login is under way.

@@ -52,7 +52,10 @@ export interface HttpTransport {
 export function createHttpTransport(userAgent: string): HttpTransport {
   // Redirects are never followed: credentials go to the configured hosts and nowhere else.
   // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
-  const client = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+  // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
+  let made: HttpClient | undefined;
+  const client = () =>
+    (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
   const transport: Transport = async ({ method, url, headers, body, timeoutMs }) => {
     const proxy = getProxyUrl(url);
     let timer: NodeJS.Timeout | undefined;
@@ -64,7 +67,7 @@ export function createHttpTransport(userAgent: string): HttpTransport {
     });
     try {
       const exchange = (async () => {
-        const response = await client.request(method, url, body ?? null, headers);
+        const response = await client().request(method, url, body ?? null, headers);
         const text = await response.readBody();
         return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
       })();
@@ -89,10 +92,10 @@ export function createHttpTransport(userAgent: string): HttpTransport {
       clearTimeout(timer);
     }
   };
-  const preconnect = createPreconnect((url) => client.getAgent(url));
+  const preconnect = createPreconnect((url) => client().getAgent(url));
   const dispose = () => {
     preconnect.dispose();
-    client.dispose();
+    made?.dispose();
   };
   return { transport, preconnect, dispose };
 }

@@ -20,7 +20,7 @@ export function readRunContext(
   const pullRequest = payload['pull_request'] as { number?: unknown } | undefined;
   const issue = payload['issue'] as { number?: unknown; pull_request?: unknown } | undefined;
   const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
-  const number = (name: string) => (/^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined);
+  const number = (name: string) => numberIn(env, name);
   const values: RunValues = {
     owner: owner || undefined,
     repo: repo || undefined,
@@ -35,17 +35,27 @@ export function readRunContext(
     pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
     actor: env['GITHUB_ACTOR'] || undefined,
   };
+  return { values, run: readRun(env) };
+}
+
+/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
+export function readRun(env: NodeJS.ProcessEnv): RunRef | undefined {
+  const number = (name: string) => numberIn(env, name);
   const repositoryId = number('GITHUB_REPOSITORY_ID');
-  const run =
-    repositoryId && values.run_id
-      ? { repositoryId, runId: values.run_id, attempt: Number(values.run_attempt ?? '1') || 1 }
-      : undefined;
-  return { values, run };
+  const runId = number('GITHUB_RUN_ID');
+  return repositoryId && runId
+    ? { repositoryId, runId, attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1 }
+    : undefined;
+}
+
+/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
+function numberIn(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
 }
 
 /** The run, or an InputError that starts with `why` when this is not a workflow run. */
-export function runOf(context: RunContext, why: string): RunRef {
-  if (context.run) return context.run;
+export function runOf(run: RunRef | undefined, why: string): RunRef {
+  if (run) return run;
   throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
 }
 

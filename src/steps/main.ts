@@ -30,7 +30,7 @@ export async function runMain(deps: StepDeps): Promise<void> {
     const context = readRunContext(deps.env);
     const owner: KeyOwner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
     const sharedRun = inputs.share
-      ? runOf(context, 'share: true hands the key to the jobs of this workflow run')
+      ? runOf(context.run, 'share: true hands the key to the jobs of this workflow run')
       : undefined;
     const base = renderBase(inputs.nameTemplate, context.values, owner);
     const projectBase = inputs.newProject

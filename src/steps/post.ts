@@ -2,7 +2,7 @@
 // acts only on a journal it can verify (journal.ts), and reads as a straight run of guard clauses.
 import { ActionError } from '../base/errors.js';
 import { readCredentials, readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
-import { readRunContext } from '../inputs/run-context.js';
+import { readRun } from '../inputs/run-context.js';
 import { parseProjectName } from '../rules/key-name.js';
 import { settle } from '../rules/liveness.js';
 import { askGitHub } from './ask-github.js';
@@ -77,7 +77,7 @@ export async function runPost(deps: StepDeps): Promise<void> {
       api,
       connection: inputs.connection,
       deadline,
-      run: readRunContext(deps.env).run,
+      run: readRun(deps.env),
     });
     const deletes = (deleteOwn || deleteProject ? 1 : 0) + retire.length + retireProjects.length;
     // GitHub is asked whether the runs of main's candidates are over while Pinecone's login is under way.

@@ -2,7 +2,7 @@
 // alone. The handoff must authenticate (this run, this client secret), so it can never name any other key.
 import { ActionError } from '../base/errors.js';
 import { readCredentials, readRevokeInputs } from '../inputs/inputs.js';
-import { readRunContext, runOf } from '../inputs/run-context.js';
+import { readRun, runOf } from '../inputs/run-context.js';
 import { markdownCode } from '../base/text.js';
 import { openHandoff } from './handoff.js';
 import { runLive } from './live.js';
@@ -21,7 +21,7 @@ export async function runRevoke(deps: StepDeps): Promise<void> {
       return missingCredentials(core, credentials, 'the shared key was not revoked');
     const inputs = readRevokeInputs(core.getInput, credentials);
     if (inputs.onCleanupError === 'warn') report = core.warning;
-    const run = runOf(readRunContext(deps.env), 'A handoff works only inside the workflow run that made it');
+    const run = runOf(readRun(deps.env), 'A handoff works only inside the workflow run that made it');
     const { key, value } = openHandoff(credentials.clientSecret, inputs.handoff, run);
     secrets.add(value);
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);

@@ -7,7 +7,7 @@ import { DELETE_CONCURRENCY } from '../api/policy.js';
 import { forEachBounded } from '../api/pool.js';
 import { ActionError } from '../base/errors.js';
 import { readCredentials, readSweepInputs } from '../inputs/inputs.js';
-import { readRunContext } from '../inputs/run-context.js';
+import { readRun } from '../inputs/run-context.js';
 import { lookAlike, parseProjectName, type NameParser } from '../rules/key-name.js';
 import { renderSweepSummary } from '../rules/summary.js';
 import { planSweep, runsToAsk, type Named, type SweepPlan, type Verdict } from '../rules/sweep-plan.js';
@@ -38,7 +38,7 @@ export async function runSweep(deps: StepDeps): Promise<void> {
     const [projects, keys] = await Promise.all([listing, project ? api.listKeys(project.id) : []]);
     const tag = nameTagFor(credentials.clientSecret);
     const parseProject: NameParser = (name) => parseProjectName(name, tag);
-    const run = readRunContext(deps.env).run;
+    const run = readRun(deps.env);
     const here = { repositoryId: run?.repositoryId, runId: run?.runId };
     const runIds = inputs.expiredOnly
       ? [...new Set([...runsToAsk(keys, here), ...runsToAsk(projects, here, parseProject)])]

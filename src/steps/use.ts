@@ -3,7 +3,7 @@
 // deleted the key already: a later attempt gets a key of its own, made for this job and deleted by its post step.
 import { InputError } from '../base/errors.js';
 import { readCredentials, readUseInputs } from '../inputs/inputs.js';
-import { readRunContext, runOf } from '../inputs/run-context.js';
+import { readRun, runOf } from '../inputs/run-context.js';
 import { renderKeySummary } from '../rules/summary.js';
 import { handOver, type HandedKey } from './hand-over.js';
 import { openHandoff } from './handoff.js';
@@ -18,7 +18,7 @@ export async function runUse(deps: StepDeps): Promise<void> {
     const credentials = readCredentials(core.getInput, deps.env);
     if (credentials.missing !== undefined) return missingCredentials(core, credentials, 'no key was handed over');
     const inputs = readUseInputs(core.getInput, credentials);
-    const run = runOf(readRunContext(deps.env), 'A handoff works only inside the workflow run that made it');
+    const run = runOf(readRun(deps.env), 'A handoff works only inside the workflow run that made it');
     const { key, value } = openHandoff(credentials.clientSecret, inputs.handoff, run);
     secrets.add(value); // masked before anything else can print it
 

@@ -19,7 +19,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '21' },
     action: { type: 'string', default: ROOT },
-    /** `projects`: only the throwaway project figures (they take a while: emptying waits for Terminating indexes). */
+    /** `projects` or `use`: only that table (projects take a while: emptying waits for Terminating indexes). */
     only: { type: 'string', default: '' },
   },
 });
@@ -177,6 +177,13 @@ if (values.only === 'projects') {
 }
 
 mkdirSync(WORK, { recursive: true });
+if (values.only === 'use') {
+  const use = await useStep(RUNS, node, ACTION, buildFloor('lean'));
+  process.stdout.write(
+    `use step: ${use.use} ms against a lean floor of ${use.leanFloor} ms = ${use.useOverLeanFloor}×, ${use.requests} requests\n${JSON.stringify(use)}\n`,
+  );
+  process.exit(0);
+}
 const floors: Floors = { stock: buildFloor('stock'), lean: buildFloor('lean') };
 const results = {
   node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRunContext } from '../../src/inputs/run-context.js';
+import { readRun, readRunContext } from '../../src/inputs/run-context.js';
 
 const EVENT = '/event.json';
 const withEvent = (payload: object) => (path: string) => {
@@ -61,5 +61,23 @@ describe("the run's context, read from the runner's variables", () => {
     expect(context.values).toMatchObject({ owner: undefined, repo: undefined, run_id: undefined, pr: undefined });
     expect(context.run).toBeUndefined();
     expect(readRunContext({ GITHUB_EVENT_PATH: EVENT }, () => '{not json').values.pr).toBeUndefined();
+  });
+
+  it('readRun gives the same run from the variables alone, without the event file (use, post, sweep, revoke)', () => {
+    const env = {
+      GITHUB_REPOSITORY_ID: '829301755',
+      GITHUB_RUN_ID: '0099',
+      GITHUB_RUN_ATTEMPT: '3',
+      GITHUB_EVENT_PATH: EVENT,
+    };
+    const unreadable = () => {
+      throw new Error('the event file was read');
+    };
+    expect(readRun(env)).toEqual({ repositoryId: '829301755', runId: '99', attempt: 3 });
+    expect(readRun(env)).toEqual(readRunContext(env, withEvent({})).run);
+    expect(readRun({ ...env, GITHUB_RUN_ATTEMPT: undefined })?.attempt).toBe(1);
+    expect(readRun({ ...env, GITHUB_RUN_ID: '12a' })).toBeUndefined();
+    expect(readRun({ GITHUB_RUN_ID: '1' })).toBeUndefined();
+    expect(() => readRunContext(env, unreadable)).not.toThrow(); // an unreadable event file is an empty one
   });
 });
