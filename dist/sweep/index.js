@@ -5419,7 +5419,15 @@ async function runSweep(deps) {
         // The organization's projects (for throwaway ones) and the project's keys: one round trip when given an ID.
         const listing = api.listProjects();
         const project = inputs.project ? await resolveProject(api, inputs.project, core, listing) : undefined;
-        const [projects, keys] = await Promise.all([listing, project ? api.listKeys(project.id) : []]);
+        // With a project to sweep, a list of projects refused (a service account that sees only its projects' keys)
+        // costs only the throwaway projects, with one warning; without one, it is the sweep's failure.
+        const projectsOrNone = project
+            ? listing.catch((error) => {
+                core.warning(`Could not list the organization's projects (${error instanceof Error ? error.message : String(error)}): throwaway projects were not swept this time.`);
+                return [];
+            })
+            : listing;
+        const [projects, keys] = await Promise.all([projectsOrNone, project ? api.listKeys(project.id) : []]);
         const tag = nameTagFor(credentials.clientSecret);
         const parseProject = (name) => parseProjectName(name, tag);
         const run = readRun(deps.env);

@@ -69,6 +69,19 @@ describe('sweep, in-process', () => {
     );
   });
 
+  it("a refused list of projects costs only the throwaway projects, with one warning: the project's keys are swept", async () => {
+    const old = ours('gha-old', -HOUR);
+    world().emulator.faults.add({ op: 'list-projects', status: 403, code: 'PERMISSION_DENIED' });
+    const { core } = await sweep();
+    expect(core.failed).toBeUndefined();
+    expect(core.outputs).toMatchObject({ 'deleted-ids': JSON.stringify([old.id]), 'deleted-projects': '0' });
+    expect(core.log.filter((line) => line.startsWith('##[warning]'))).toEqual([
+      expect.stringMatching(
+        /^##\[warning\]Could not list the organization's projects \(.*403.*\): throwaway projects were not swept this time\.$/,
+      ),
+    ]);
+  });
+
   it('without a project, sweeps only throwaway projects; a match ends a preview project early', async () => {
     const preview = throwaway('preview-pr-42', 24 * HOUR, { kind: 'kept', run: undefined });
     const other = throwaway('preview-pr-43', 24 * HOUR, { kind: 'kept', run: undefined });
