@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(799);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(267);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 799:
+/***/ 267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1134,403 +1134,6 @@ async function createProjectExactlyOnce(api, journal, log, random, request) {
     throw new ActionError(`Could not create the project: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
 }
 
-;// CONCATENATED MODULE: ./src/steps/hand-over.ts
-function handOver(core, key, exportEnv, said) {
-    core.setOutput('api-key', key.value);
-    core.setOutput('key-id', key.id);
-    core.setOutput('key-name', key.name);
-    core.setOutput('project-id', key.projectId);
-    core.setOutput('roles', key.roles.join(','));
-    core.setOutput('expires-at', key.expiresAt);
-    core.setOutput('skipped', 'false');
-    if (exportEnv)
-        core.exportVariable(exportEnv, key.value);
-    const where = exportEnv ? `output api-key and env ${exportEnv}` : 'output api-key';
-    core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
-}
-
-;// CONCATENATED MODULE: ./src/steps/handoff.ts
-// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
-// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
-// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
-// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
-// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
-// depend on which encodings those are.
-// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
-// confidentiality rests on the client secret, which can mint keys anyway.
-
-
-const VERSION = 'pek1';
-const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
-function sealHandoff(clientSecret, key, value) {
-    const { projectId, ...inClear } = key;
-    const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
-    const salt = (0,external_node_crypto_namespaceObject.randomBytes)(16);
-    const derived = deriveKey(clientSecret, salt, key);
-    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
-    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', derived, iv);
-    cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-    const secret = JSON.stringify({ value, projectId });
-    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return [VERSION, clear, salt, iv, checkValue(derived), sealed]
-        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-        .join('.');
-}
-/** The key and its value, or an InputError that says in one line what is wrong and what to do. */
-function openHandoff(clientSecret, handoff, run) {
-    const parts = handoff.trim().split('.');
-    if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
-        throw new InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
-    }
-    if (parts.length !== 6 || parts[0] !== VERSION) {
-        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
-    }
-    const [, clear, salt, iv, check, sealed] = parts;
-    const key = readClear(clear);
-    if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
-        throw new InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
-    }
-    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
-    const expected = checkValue(derived);
-    const given = Buffer.from(check, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
-    }
-    try {
-        const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
-        decipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-        const bytes = Buffer.from(sealed, 'base64url');
-        if (bytes.length < 17)
-            throw new Error('too short');
-        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
-        const { value, projectId } = JSON.parse(plain);
-        return { key: { ...key, projectId }, value };
-    }
-    catch {
-        throw new InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
-    }
-}
-function deriveKey(clientSecret, salt, run) {
-    const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
-    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
-}
-function checkValue(derived) {
-    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
-}
-function readClear(clear) {
-    let value;
-    try {
-        value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
-    }
-    catch {
-        value = undefined;
-    }
-    const key = value;
-    const text = (field) => typeof key?.[field] === 'string';
-    if (!key ||
-        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
-        !Number.isInteger(key.attempt) ||
-        !Array.isArray(key.roles) ||
-        !key.roles.every((role) => typeof role === 'string')) {
-        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
-    }
-    return key;
-}
-
-;// CONCATENATED MODULE: ./src/steps/journal.ts
-// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
-// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
-// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
-// logs in again and addresses keys by ID.
-// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
-// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
-// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
-// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
-
-const STATE_NAME = 'journal';
-const journal_VERSION = 'v1';
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${journal_VERSION}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
-}
-/** Main's side: each method is one event, saved before the request it protects is sent. */
-class Journal {
-    store;
-    seal;
-    record;
-    constructor(store, seal, projectId, cleanup) {
-        this.store = store;
-        this.seal = seal;
-        this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
-        this.save();
-    }
-    sendingCreate(name) {
-        this.record.names.push(name);
-        this.record.inFlight = name;
-        this.save();
-    }
-    /** A definite answer (or no request sent at all): this name made no key, nothing for post to look for. */
-    noKeyMade(name) {
-        this.record.names = this.record.names.filter((n) => n !== name);
-        this.record.inFlight = '';
-        this.save();
-    }
-    /** The answer was lost and what it made is cleaned up; post still looks for the name once (a late commit). */
-    answerLost() {
-        this.record.inFlight = '';
-        this.save();
-    }
-    created(id, name) {
-        this.record.key = { id, name };
-        this.record.inFlight = '';
-        this.save();
-    }
-    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
-    shared() {
-        this.record.shared = true;
-        this.save();
-    }
-    retireLater(keys) {
-        this.record.retire = keys;
-        this.save();
-    }
-    sendingProjectCreate(name) {
-        this.record.projectNames = [...(this.record.projectNames ?? []), name];
-        this.record.projectInFlight = name;
-        this.save();
-    }
-    noProjectMade(name) {
-        this.record.projectNames = this.record.projectNames?.filter((n) => n !== name);
-        this.record.projectInFlight = '';
-        this.save();
-    }
-    /** Not found after a lost answer: post still looks for the name (a late commit). */
-    projectAnswerLost() {
-        this.record.projectInFlight = '';
-        this.save();
-    }
-    /** The project made (or found after a lost answer): the key goes in it. */
-    projectCreated(id, name) {
-        this.record.project = { id, name };
-        this.record.projectId = id;
-        this.record.projectInFlight = '';
-        this.save();
-    }
-    retireProjectsLater(projects) {
-        this.record.retireProjects = projects;
-        this.save();
-    }
-    save() {
-        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${journal_VERSION}.${body}`;
-        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
-    }
-}
-/** True when main left anything at all (or something posing as main did). */
-function hasJournal(store) {
-    return store.getState(STATE_NAME) !== '';
-}
-/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
-function readPlan(store, seal) {
-    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
-        return undefined;
-    const expected = seal(`${version}.${body}`);
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
-        return undefined;
-    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
-    const ownKey = record.key ? { ...record.key, fate } : undefined;
-    const projectFate = record.cleanup ? 'delete' : 'keep';
-    return {
-        projectId: record.projectId,
-        ownKey,
-        orphans: record.names.filter((name) => name !== record.key?.name),
-        lateCreate: record.inFlight || undefined,
-        retire: record.retire,
-        ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
-        projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
-        lateProjectCreate: record.projectInFlight || undefined,
-        retireProjects: record.retireProjects ?? [],
-    };
-}
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -2338,6 +1941,1319 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/api/preconnect.ts
+
+
+
+/**
+ * How many connections to open to the API while logging in. The login and the API live on different hosts in
+ * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
+ * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
+ * login takes one of them, hence all of them).
+ */
+function connectionsFor(upcoming, oneHost) {
+    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, DELETE_CONCURRENCY);
+    if (oneHost && parallel <= 1)
+        return 0;
+    return Math.max(1, parallel);
+}
+function createPreconnect(agentFor) {
+    const warm = new Map(); // "host:port" → connections opened before the requests that use them
+    const adopted = new WeakSet();
+    const adopt = (agent) => {
+        if (adopted.has(agent))
+            return agent;
+        adopted.add(agent);
+        const open = agent.createConnection.bind(agent);
+        agent.createConnection = (options, callback) => {
+            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
+            let socket = sockets.shift();
+            while (socket?.destroyed)
+                socket = sockets.shift();
+            return socket ? socket.ref() : open(options, callback);
+        };
+        return agent;
+    };
+    return {
+        open(url, connections) {
+            if (connections <= 0 || lib_getProxyUrl(url))
+                return; // a tunnel agent makes connections of its own
+            const target = new URL(url);
+            const host = target.hostname;
+            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+            const agent = adopt(agentFor(url));
+            // What http.Agent itself would pass.
+            const defaults = agent.options;
+            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
+            const sockets = warm.get(`${host}:${port}`) ?? [];
+            while (sockets.length < connections) {
+                const socket = agent.createConnection(options);
+                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
+                socket.unref(); // an unused one must not keep the step alive
+                sockets.push(socket);
+            }
+            warm.set(`${host}:${port}`, sockets);
+        },
+        dispose() {
+            for (const socket of [...warm.values()].flat())
+                socket.destroy();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/api/transport.ts
+// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
+// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
+
+
+
+/**
+ * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
+ * `unknown`: the request may have reached the server (reset, dropped, timed out).
+ * `final`: trying again cannot help (the proxy wants other credentials).
+ */
+class TransportError extends Error {
+    outcome;
+    final;
+    constructor(message, outcome, final = false) {
+        super(message);
+        this.outcome = outcome;
+        this.final = final;
+    }
+}
+/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
+function describeStatus(status) {
+    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
+    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
+}
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function createHttpTransport(userAgent) {
+    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
+    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
+    // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
+    let made;
+    const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
+    const transport = async ({ method, url, headers, body, timeoutMs }) => {
+        const proxy = lib_getProxyUrl(url);
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
+        });
+        try {
+            const exchange = (async () => {
+                const response = await client().request(method, url, body ?? null, headers);
+                const text = await response.readBody();
+                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
+            })();
+            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
+            const response = await Promise.race([exchange, timeout]);
+            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
+            if (proxy && response.status === 407)
+                throw proxyError(proxy, describeStatus(407), true);
+            return response;
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                throw error;
+            const code = error.code ?? '';
+            const message = error.message;
+            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
+            if (proxy && /tunneling socket could not be established/.test(message)) {
+                const status = /statusCode=(\d+)/.exec(message)?.[1];
+                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
+                throw proxyError(proxy, cause, status === '407');
+            }
+            if (proxy && NOT_SENT_CODES.has(code))
+                throw proxyError(proxy, code, false);
+            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+    const preconnect = createPreconnect((url) => client().getAgent(url));
+    const dispose = () => {
+        preconnect.dispose();
+        made?.dispose();
+    };
+    return { transport, preconnect, dispose };
+}
+function proxyError(proxy, cause, final) {
+    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
+    const hint = final ? '; check the proxy credentials in https_proxy' : '';
+    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
+}
+
+;// CONCATENATED MODULE: ./src/api/admin-errors.ts
+// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
+// line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
+
+
+/** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
+class ProjectLimitError extends ActionError {
+}
+/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
+class QuotaError extends ActionError {
+    answered;
+    constructor(message, 
+    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
+    answered) {
+        super(message);
+        this.answered = answered;
+    }
+}
+class AdminErrors {
+    config;
+    secrets;
+    constructor(config, secrets) {
+        this.config = config;
+        this.secrets = secrets;
+    }
+    login(response) {
+        const { status } = response;
+        const answered = `HTTP ${status}${this.errorCode(response)}`;
+        if (isMisdirected(response, true))
+            return new ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
+        if (status === 400 || status === 401 || status === 403) {
+            return new ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
+        }
+        return this.unavailable(response, 'log in');
+    }
+    api(response, what, projectId) {
+        const { status } = response;
+        const code = this.errorCode(response);
+        const answered = `HTTP ${status}${code}`;
+        const project = projectId ? `project ${projectId}` : 'the project';
+        if (isMisdirected(response, !projectId))
+            return new ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
+        if (status === 401)
+            return new ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
+        if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
+            return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
+        }
+        if (status === 403)
+            return new ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
+        if (status === 404 && projectId)
+            return new ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
+        if (status >= 500 || status === 429)
+            return this.unavailable(response, what);
+        return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
+    }
+    /**
+     * Creating a project: the organization's limit, and the right to create projects, each with the fix. The live
+     * service's answer at the limit is not settled (403 QUOTA_EXCEEDED, or 400/422 with a message): read all three,
+     * and quote Pinecone's message, which names the limit.
+     */
+    projectCreate(response) {
+        const code = this.errorCode(response);
+        const excerpt = this.excerpt(response);
+        const overLimit = (response.status === 403 && code.includes('QUOTA_EXCEEDED')) ||
+            ([400, 422].includes(response.status) && /limit|quota|maximum|too many/i.test(excerpt));
+        if (overLimit)
+            return new ProjectLimitError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`);
+        if (response.status === 403)
+            return new ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
+        return this.api(response, 'create a project');
+    }
+    unavailable(response, what) {
+        return new ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
+    }
+    /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
+    errorCode(response) {
+        const error = parseBody(response)?.['error'];
+        const code = typeof error === 'object' && error !== null ? error['code'] : error;
+        return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
+    }
+    /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
+    excerpt(response) {
+        const body = parseBody(response);
+        const error = body?.['error'];
+        const description = body?.['error_description'];
+        const text = typeof error === 'object' && error && 'message' in error
+            ? String(error.message)
+            : typeof description === 'string'
+                ? description
+                : response.body;
+        const flat = this.secrets
+            .redact(text)
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim();
+        return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
+    }
+}
+/**
+ * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
+ * Pinecone's JSON: the URL input points somewhere else than the API.
+ */
+function isMisdirected(response, pathAlwaysExists) {
+    const { status } = response;
+    if (status === 404)
+        return pathAlwaysExists || !isPineconeShaped(response);
+    return (status >= 300 && status < 400) || status === 405;
+}
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
+function isPineconeNotFound(response) {
+    return response.status === 404 && isPineconeShaped(response);
+}
+function isPineconeShaped(response) {
+    return response.body.trim() === '' || parseBody(response) !== undefined;
+}
+function parseBody(response) {
+    try {
+        const value = JSON.parse(response.body);
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/control-plane.ts
+// The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
+// assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
+// (assistants under /assistant). Facts: ../shared/pinecone-admin-api/NOTES.md (Control plane) and the
+// db_control and assistant_control specs. An index with deletion protection refuses to be deleted (403) until it is
+// turned off; one a collection is being made from refuses with 412; a deleted index stays `Terminating` a while.
+
+
+
+class ControlPlane {
+    apiUrl;
+    apiVersion;
+    projectKey;
+    requester;
+    constructor(apiUrl, apiVersion, 
+    /** A key of the project with ControlPlaneEditor (or ProjectEditor); masked by whoever made it. */
+    projectKey, requester) {
+        this.apiUrl = apiUrl;
+        this.apiVersion = apiVersion;
+        this.projectKey = projectKey;
+        this.requester = requester;
+    }
+    async listIndexes() {
+        const list = await this.list('/indexes', 'indexes', 'list the project’s indexes');
+        return list.flatMap((item) => {
+            const index = item;
+            if (typeof index.name !== 'string')
+                return [];
+            return [
+                {
+                    name: index.name,
+                    deletionProtection: index.deletion_protection === 'enabled',
+                    terminating: index.status?.state === 'Terminating',
+                },
+            ];
+        });
+    }
+    async disableDeletionProtection(name) {
+        const what = `turn deletion protection off for index ${name}`;
+        const response = await this.send({
+            what,
+            method: 'PATCH',
+            url: this.url(`/indexes/${encodeURIComponent(name)}`),
+            body: JSON.stringify({ deletion_protection: 'disabled' }),
+        });
+        if (!isSuccess(response) && !isPineconeNotFound(response))
+            throw this.error(response, what);
+    }
+    deleteIndex(name) {
+        return this.delete(`/indexes/${encodeURIComponent(name)}`, `delete index ${name}`);
+    }
+    async listCollections() {
+        return names(await this.list('/collections', 'collections', 'list the project’s collections'));
+    }
+    deleteCollection(name) {
+        return this.delete(`/collections/${encodeURIComponent(name)}`, `delete collection ${name}`);
+    }
+    /** Every backup of the project, following the pagination. */
+    async listBackups() {
+        const ids = [];
+        for (let token = undefined, page = 0; page < 1000; page++) {
+            const query = token ? `?paginationToken=${encodeURIComponent(token)}` : '';
+            const body = await this.json(`/backups${query}`, 'list the project’s backups');
+            const data = body['data'];
+            if (!Array.isArray(data))
+                throw this.shapeError('list the project’s backups', 'data');
+            for (const backup of data) {
+                const id = backup.backup_id;
+                if (typeof id === 'string')
+                    ids.push(id);
+            }
+            token = body['pagination']?.next;
+            if (typeof token !== 'string' || token === '')
+                return ids;
+        }
+        return ids;
+    }
+    deleteBackup(id) {
+        return this.delete(`/backups/${encodeURIComponent(id)}`, `delete backup ${id}`);
+    }
+    async listAssistants() {
+        return names(await this.list('/assistant/assistants', 'assistants', 'list the project’s assistants'));
+    }
+    deleteAssistant(name) {
+        return this.delete(`/assistant/assistants/${encodeURIComponent(name)}`, `delete assistant ${name}`);
+    }
+    async delete(path, what) {
+        const response = await this.send({ what, method: 'DELETE', url: this.url(path) });
+        if (isSuccess(response))
+            return 'deleted';
+        if (isPineconeNotFound(response))
+            return 'already gone';
+        if (response.status === 403 && /deletion protection/i.test(response.body))
+            return 'protected';
+        if (response.status === 412)
+            return 'busy';
+        throw this.error(response, what);
+    }
+    async list(path, field, what) {
+        const list = (await this.json(path, what))[field];
+        if (!Array.isArray(list))
+            throw this.shapeError(what, field);
+        return list;
+    }
+    async json(path, what) {
+        const response = await this.send({ what, method: 'GET', url: this.url(path) });
+        if (!isSuccess(response))
+            throw this.error(response, what);
+        const body = parseBody(response);
+        if (!body)
+            throw this.shapeError(what, 'JSON');
+        return body;
+    }
+    send(call) {
+        const headers = {
+            'Api-Key': this.projectKey,
+            Accept: 'application/json',
+            'X-Pinecone-Api-Version': this.apiVersion,
+        };
+        if (call.body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        return this.requester.send({ ...call, headers });
+    }
+    url(path) {
+        return this.apiUrl.replace(/\/+$/, '') + path;
+    }
+    error(response, what) {
+        const status = describeStatus(response.status);
+        if (response.status === 401 || response.status === 403)
+            return new ActionError(`Pinecone's control plane refused to ${what} (${status}): the cleanup key needs the ControlPlaneEditor role in the project.`);
+        return new ActionError(`Pinecone's control plane answered ${status} when asked to ${what}, also after retries. Try again later.`);
+    }
+    shapeError(what, field) {
+        return new ActionError(`Pinecone's answer to "${what}" has no ${field}; check the api-url and api-version inputs.`);
+    }
+}
+function names(list) {
+    return list.flatMap((item) => {
+        const name = item.name;
+        return typeof name === 'string' ? [name] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/api/pool.ts
+// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
+// so one stubborn key does not stop a sweep.
+async function forEachBounded(items, limit, work) {
+    const failures = [];
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failures.push({ item, error });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return failures;
+}
+
+;// CONCATENATED MODULE: ./src/api/admin-api.ts
+// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
+// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
+// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
+// What its errors mean for the user is in admin-errors.ts.
+
+
+
+
+
+const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
+
+class AdminApi {
+    config;
+    requester;
+    secrets;
+    localNow;
+    clock;
+    preconnect;
+    token;
+    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
+    loggingIn;
+    errors;
+    constructor(config, requester, secrets, localNow, clock, preconnect) {
+        this.config = config;
+        this.requester = requester;
+        this.secrets = secrets;
+        this.localNow = localNow;
+        this.clock = clock;
+        this.preconnect = preconnect;
+        this.errors = new AdminErrors(config, secrets);
+    }
+    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
+    async login(upcoming = {}) {
+        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
+        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
+        await this.freshToken();
+    }
+    freshToken() {
+        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
+        return this.loggingIn;
+    }
+    async requestToken() {
+        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
+        const response = await this.requester.send({
+            what: 'log in',
+            method: 'POST',
+            url: authUrl,
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
+            body: JSON.stringify({
+                grant_type: 'client_credentials',
+                client_id: clientId,
+                client_secret: clientSecret,
+                audience: AUDIENCE,
+            }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.login(response);
+        const body = parseBody(response);
+        const token = body?.['access_token'];
+        if (typeof token === 'string')
+            this.secrets.add(token);
+        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
+        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
+            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
+        }
+        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+    }
+    async listProjects() {
+        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
+        return arrayOf(body, 'data', 'list projects').filter(isProject);
+    }
+    /** Not idempotent, like a key's create: an answer that may have been lost throws OutcomeUnknownError. */
+    async createProject(name) {
+        const what = 'create a project';
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url('/admin/projects'),
+            once: true,
+            body: JSON.stringify({ name }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.projectCreate(response);
+        const project = parseBody(response);
+        if (!isProject(project))
+            throw new OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
+        return { id: project.id, name: project.name };
+    }
+    /**
+     * `not empty`: the project still holds indexes, collections, backups or assistants (the live service's answer is
+     * undocumented: any of 400, 409, 412, 422 is read so, never as success).
+     */
+    async deleteProject(id) {
+        const what = `delete project ${id}`;
+        const response = await this.admin({
+            what,
+            method: 'DELETE',
+            url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
+        });
+        if (isSuccess(response))
+            return 'deleted';
+        if (isPineconeNotFound(response))
+            return 'already gone';
+        if ([400, 409, 412, 422].includes(response.status))
+            return 'not empty';
+        throw this.errors.api(response, what);
+    }
+    async createKey(projectId, name, roles) {
+        const what = 'create the API key';
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url(path),
+            once: true,
+            body: JSON.stringify({ name, roles }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.api(response, what, projectId);
+        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
+        const body = parseBody(response);
+        const value = body?.['value'];
+        if (typeof value === 'string' && value !== '')
+            this.secrets.add(value);
+        const key = body?.['key'];
+        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
+            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
+        }
+        return { key, value };
+    }
+    async listKeys(projectId) {
+        const what = "list the project's API keys";
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
+        return arrayOf(body, 'data', what).filter(isApiKey);
+    }
+    /** Resolves when the key is gone, whether we deleted it or it already was. */
+    async deleteKey(id) {
+        const what = `delete API key ${id}`;
+        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+        for (let round = 1;; round++) {
+            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
+            if (isSuccess(response))
+                return 'deleted';
+            if (isPineconeNotFound(response))
+                return 'already gone';
+            if (response.status < 500 || round === DELETE_ROUNDS)
+                throw this.errors.api(response, what);
+            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
+            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
+            if (isPineconeNotFound(fetched))
+                return 'already gone';
+            await this.requester.pause(round, what);
+        }
+    }
+    url(path) {
+        return this.config.apiUrl.replace(/\/+$/, '') + path;
+    }
+    async json(call, projectId) {
+        const response = await this.admin(call);
+        if (!isSuccess(response))
+            throw this.errors.api(response, call.what, projectId);
+        const body = parseBody(response);
+        if (!body)
+            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
+        return body;
+    }
+    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
+    async admin(call) {
+        for (let fresh = false;; fresh = true) {
+            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
+                await this.freshToken();
+            const headers = {
+                Authorization: `Bearer ${this.token.value}`,
+                Accept: 'application/json',
+                'X-Pinecone-Api-Version': this.config.apiVersion,
+            };
+            if (call.body !== undefined)
+                headers['Content-Type'] = 'application/json';
+            const used = this.token;
+            const response = await this.requester.send({ ...call, headers });
+            if (response.status !== 401 || fresh)
+                return response;
+            if (this.token === used)
+                this.token = undefined; // a parallel request may have renewed it already
+        }
+    }
+}
+function arrayOf(body, field, what) {
+    const list = body?.[field];
+    if (!Array.isArray(list))
+        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
+    return list;
+}
+function isProject(value) {
+    const project = value;
+    return typeof project?.['id'] === 'string' && typeof project['name'] === 'string';
+}
+function isApiKey(value) {
+    const key = value;
+    return (typeof key?.['id'] === 'string' &&
+        (typeof key['name'] === 'string' || key['name'] === null) &&
+        Array.isArray(key['roles']));
+}
+
+;// CONCATENATED MODULE: ./src/api/clock.ts
+// Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
+// runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
+// `Date` header of every answer tells the server's time to the second, so the action follows it.
+/** Offsets below this are the header's own rounding and the network's delay, not a skewed clock. */
+const NOISE_MS = 2_000;
+class ServerClock {
+    localNow;
+    offsetMs = 0;
+    constructor(localNow) {
+        this.localNow = localNow;
+    }
+    /** Reads the `Date` header of an answer (seconds resolution: its second has begun, so take its middle). */
+    observe(headers) {
+        const header = headers['date'];
+        const date = Date.parse(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
+        if (Number.isNaN(date))
+            return;
+        const offset = date + 500 - this.localNow();
+        this.offsetMs = Math.abs(offset) < NOISE_MS ? 0 : offset;
+    }
+    now = () => this.localNow() + this.offsetMs;
+    /** How far this runner's clock is off the server's (positive: the runner is slow). */
+    get skewMs() {
+        return this.offsetMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/requester.ts
+// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
+// inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
+
+
+
+function createRequester(deps) {
+    const remaining = () => deps.deadline - deps.now();
+    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_ATTEMPT_MS, Math.floor(remaining() * ATTEMPT_SHARE_OF_BUDGET)));
+    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
+    let throttledUntil = 0;
+    async function wait(ms, call, last) {
+        if (ms >= remaining())
+            throw outOfBudget(call, last);
+        await deps.sleep(ms, deps.signal);
+        if (deps.signal.aborted)
+            throw new CancelledError();
+    }
+    function outOfBudget(call, last) {
+        const service = call.service ?? 'Pinecone';
+        const answered = last ? ` (last attempt: ${last})` : '';
+        return new ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
+    }
+    /** Resolves with the last answer (any status); throws only when no answer can be had. */
+    async function send(call) {
+        let last;
+        for (let attempt = 1;; attempt++) {
+            if (deps.signal.aborted)
+                throw new CancelledError();
+            if (throttledUntil > deps.now())
+                await wait(throttledUntil - deps.now(), call, last);
+            const timeoutMs = Math.min(attemptCap, remaining());
+            if (timeoutMs <= 0)
+                throw outOfBudget(call, last);
+            let response;
+            try {
+                response = await deps.transport({ ...call, timeoutMs });
+            }
+            catch (error) {
+                if (!(error instanceof TransportError))
+                    throw error;
+                last = error.message;
+                deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
+                if (call.once && error.outcome === 'unknown')
+                    throw new OutcomeUnknownError(error.message);
+                if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
+                    if (remaining() <= 0)
+                        throw outOfBudget(call, last);
+                    throw new ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
+                }
+                await wait(backoffMs(attempt, deps.random), call, last);
+                continue;
+            }
+            deps.onAnswer?.(response);
+            last = describeStatus(response.status);
+            deps.debug(`${call.method} ${new URL(call.url).pathname} → ${response.status} (attempt ${attempt})`);
+            if (!isTransientStatus(response.status) || (call.own5xx && response.status >= 500))
+                return response;
+            // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
+            if (call.once && response.status !== 429)
+                throw new OutcomeUnknownError(last);
+            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
+            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
+            if (response.status === 429) {
+                if (attempt >= MAX_ATTEMPTS_THROTTLED)
+                    return response;
+                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
+                continue;
+            }
+            if (attempt >= MAX_ATTEMPTS)
+                return response;
+            await wait(delay, call, last);
+        }
+    }
+    /** The backoff between rounds of a loop the caller runs itself. */
+    const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
+    return { send, pause };
+}
+
+;// CONCATENATED MODULE: ./src/steps/session.ts
+// An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
+// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
+// none of it unless it has to.
+
+
+
+
+
+
+function openApi(deps, core, connection, budgetMs, secrets) {
+    const clock = new ServerClock(deps.now);
+    const requester = openRequester(deps, core, budgetMs, (response) => clock.observe(response.headers));
+    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/** A requester inside `budgetMs` from now (`onAnswer`: sees every answer, e.g. for the server's clock). */
+function openRequester(deps, core, budgetMs, onAnswer) {
+    return createRequester({
+        transport: deps.transport,
+        now: deps.now,
+        sleep: deps.sleep,
+        random: deps.random,
+        debug: core.debug,
+        signal: deps.signal,
+        deadline: deps.now() + budgetMs,
+        budget: `timeout: ${formatDuration(budgetMs)}`,
+        ...(onAnswer ? { onAnswer } : {}),
+    });
+}
+/**
+ * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
+ * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
+ */
+function openGitHub(deps, token, secrets) {
+    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
+    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    try {
+        url(() => apiUrl, 'GITHUB_API_URL');
+    }
+    catch {
+        return undefined;
+    }
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
+}
+
+;// CONCATENATED MODULE: ./src/steps/empty-project.ts
+
+
+
+
+
+
+/** The control plane of one project, with a key of that project (masked already), inside what is left of a budget. */
+function openControlPlane(deps, core, connection, budgetMs, projectKey) {
+    return new ControlPlane(connection.apiUrl, connection.apiVersion, projectKey, openRequester(deps, core, budgetMs));
+}
+/** What a step needs to delete throwaway projects until `deadline`; the cleanup key's value is masked first. */
+function projectCleanup(deps, core, secrets, session) {
+    const { api, connection, deadline } = session;
+    // Named by the name module, so that a sweep recognises it if its project outlives this step.
+    const expiresAt = new Date(Math.ceil((api.clock.now() + (deadline - deps.now())) / 1000) * 1000);
+    const nonce = newNonce((max) => Math.floor(deps.random() * max));
+    return {
+        api,
+        controlPlane: (key) => openControlPlane(deps, core, connection, deadline - deps.now(), secrets.add(key)),
+        log: core,
+        now: deps.now,
+        sleep: (ms) => deps.sleep(ms, deps.signal),
+        deadline,
+        cleanupKeyName: buildKeyName('gha-cleanup', { kind: 'job', run: session.run }, expiresAt, nonce),
+    };
+}
+/**
+ * `revokeFirst`: the job's key, deleted before anything else when the project is not empty, so that nothing the
+ * job left running can make more while the project is being emptied.
+ */
+async function deleteThrowawayProject(cleanup, project, revokeFirst) {
+    const { api, log } = cleanup;
+    const first = await api.deleteProject(project.id); // a project the job left empty goes at once, keys and all
+    if (first !== 'not empty')
+        return first;
+    log.info(`Project ${project.name} (${project.id}) still holds resources: deleting them first.`);
+    // The job's key goes while the cleanup key is being made: both before anything in the project is touched.
+    const [key] = await Promise.all([
+        cleanupKey(api, project.id, cleanup.cleanupKeyName),
+        revokeFirst && api.deleteKey(revokeFirst.id).then(() => log.info(`Deleted API key ${revokeFirst.name} first.`)),
+    ]);
+    const controlPlane = cleanup.controlPlane(key);
+    const pause = async (wait, left) => {
+        if (cleanup.now() + projectEmptyPollMs(wait) >= cleanup.deadline) {
+            throw new ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time.`);
+        }
+        await cleanup.sleep(projectEmptyPollMs(wait));
+    };
+    for (let round = 1;; round++) {
+        const left = await deleteContents(controlPlane, log);
+        if (left.refused === 0) {
+            // Deleted indexes stay listed while Terminating: only the index list is watched until they are gone.
+            for (let wait = 1; left.indexes > 0; wait++) {
+                await pause(wait, left);
+                if (!(await controlPlane.listIndexes()).some((index) => index.terminating))
+                    break;
+            }
+            const result = await api.deleteProject(project.id);
+            if (result !== 'not empty')
+                return result;
+        }
+        await pause(round, left);
+    }
+}
+const describe = (left) => [
+    left.indexes ? `${left.indexes} index(es) being deleted` : '',
+    left.refused ? `${left.refused} refusing deletion` : '',
+]
+    .filter(Boolean)
+    .join(' and ');
+/** A key for the cleanup; a create whose answer was lost is simply tried again (the project takes its keys along). */
+async function cleanupKey(api, projectId, name) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return (await api.createKey(projectId, name, ['ControlPlaneEditor'])).value;
+        }
+        catch (error) {
+            if (!(error instanceof OutcomeUnknownError) || attempt >= CREATE_TRIES)
+                throw error;
+        }
+    }
+}
+/** One pass over the project's contents: deletes all it can, and says what is left. */
+async function deleteContents(controlPlane, log) {
+    const [indexes, collections, backups, assistants] = await Promise.all([
+        controlPlane.listIndexes(),
+        controlPlane.listCollections(),
+        controlPlane.listBackups(),
+        controlPlane.listAssistants(),
+    ]);
+    const results = [];
+    const each = async (items, remove, what) => {
+        const failures = await forEachBounded(items, DELETE_CONCURRENCY, async (item) => {
+            const result = await remove(item);
+            results.push(result);
+            if (result === 'deleted')
+                log.info(`Deleted ${what(item)}.`);
+        });
+        if (failures.length > 0)
+            throw failures[0].error;
+    };
+    // Each kind in parallel: Pinecone orders none of these deletes (a refusal is read and tried again next round).
+    await Promise.all([
+        each(indexes.filter((index) => !index.terminating), async (index) => {
+            if (index.deletionProtection)
+                await controlPlane.disableDeletionProtection(index.name);
+            return controlPlane.deleteIndex(index.name);
+        }, (index) => `index ${index.name}`),
+        each(collections, (name) => controlPlane.deleteCollection(name), (name) => `collection ${name}`),
+        each(backups, (id) => controlPlane.deleteBackup(id), (id) => `backup ${id}`),
+        each(assistants, (name) => controlPlane.deleteAssistant(name), (name) => `assistant ${name}`),
+    ]);
+    const refused = results.filter((result) => result === 'busy' || result === 'protected').length;
+    return { indexes: indexes.length, refused };
+}
+
+;// CONCATENATED MODULE: ./src/steps/hand-over.ts
+function handOver(core, key, exportEnv, said) {
+    core.setOutput('api-key', key.value);
+    core.setOutput('key-id', key.id);
+    core.setOutput('key-name', key.name);
+    core.setOutput('project-id', key.projectId);
+    core.setOutput('roles', key.roles.join(','));
+    core.setOutput('expires-at', key.expiresAt);
+    core.setOutput('skipped', 'false');
+    if (exportEnv)
+        core.exportVariable(exportEnv, key.value);
+    const where = exportEnv ? `output api-key and env ${exportEnv}` : 'output api-key';
+    core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
+}
+
+;// CONCATENATED MODULE: ./src/steps/handoff.ts
+// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
+// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
+// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
+// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
+// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
+// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
+// depend on which encodings those are.
+// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
+// confidentiality rests on the client secret, which can mint keys anyway.
+
+
+const VERSION = 'pek1';
+const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
+function sealHandoff(clientSecret, key, value) {
+    const { projectId, ...inClear } = key;
+    const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
+    const salt = (0,external_node_crypto_namespaceObject.randomBytes)(16);
+    const derived = deriveKey(clientSecret, salt, key);
+    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', derived, iv);
+    cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
+    const secret = JSON.stringify({ value, projectId });
+    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return [VERSION, clear, salt, iv, checkValue(derived), sealed]
+        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+        .join('.');
+}
+/** The key and its value, or an InputError that says in one line what is wrong and what to do. */
+function openHandoff(clientSecret, handoff, run) {
+    const parts = handoff.trim().split('.');
+    if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
+        throw new InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
+    }
+    if (parts.length !== 6 || parts[0] !== VERSION) {
+        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
+    }
+    const [, clear, salt, iv, check, sealed] = parts;
+    const key = readClear(clear);
+    if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
+        throw new InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
+    }
+    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
+    const expected = checkValue(derived);
+    const given = Buffer.from(check, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
+    }
+    try {
+        const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
+        decipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
+        const bytes = Buffer.from(sealed, 'base64url');
+        if (bytes.length < 17)
+            throw new Error('too short');
+        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+        const { value, projectId } = JSON.parse(plain);
+        return { key: { ...key, projectId }, value };
+    }
+    catch {
+        throw new InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
+    }
+}
+function deriveKey(clientSecret, salt, run) {
+    const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
+}
+function checkValue(derived) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
+}
+function readClear(clear) {
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
+    }
+    catch {
+        value = undefined;
+    }
+    const key = value;
+    const text = (field) => typeof key?.[field] === 'string';
+    if (!key ||
+        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
+        !Number.isInteger(key.attempt) ||
+        !Array.isArray(key.roles) ||
+        !key.roles.every((role) => typeof role === 'string')) {
+        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
+    }
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/steps/journal.ts
+// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
+// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
+// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
+// logs in again and addresses keys by ID.
+// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
+// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
+// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
+// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+
+const STATE_NAME = 'journal';
+const journal_VERSION = 'v1';
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+function sealFor(clientSecret, env) {
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${journal_VERSION}\n${context.join('\n')}`, 32));
+    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
+}
+/** Main's side: each method is one event, saved before the request it protects is sent. */
+class Journal {
+    store;
+    seal;
+    record;
+    constructor(store, seal, projectId, cleanup) {
+        this.store = store;
+        this.seal = seal;
+        this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
+        this.save();
+    }
+    sendingCreate(name) {
+        this.record.names.push(name);
+        this.record.inFlight = name;
+        this.save();
+    }
+    /** A definite answer (or no request sent at all): this name made no key, nothing for post to look for. */
+    noKeyMade(name) {
+        this.record.names = this.record.names.filter((n) => n !== name);
+        this.record.inFlight = '';
+        this.save();
+    }
+    /** The answer was lost and what it made is cleaned up; post still looks for the name once (a late commit). */
+    answerLost() {
+        this.record.inFlight = '';
+        this.save();
+    }
+    created(id, name) {
+        this.record.key = { id, name };
+        this.record.inFlight = '';
+        this.save();
+    }
+    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
+    shared() {
+        this.record.shared = true;
+        this.save();
+    }
+    retireLater(keys) {
+        this.record.retire = keys;
+        this.save();
+    }
+    sendingProjectCreate(name) {
+        this.record.projectNames = [...(this.record.projectNames ?? []), name];
+        this.record.projectInFlight = name;
+        this.save();
+    }
+    noProjectMade(name) {
+        this.record.projectNames = this.record.projectNames?.filter((n) => n !== name);
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    /** Not found after a lost answer: post still looks for the name (a late commit). */
+    projectAnswerLost() {
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    /** The project made (or found after a lost answer): the key goes in it. */
+    projectCreated(id, name) {
+        this.record.project = { id, name };
+        this.record.projectId = id;
+        this.record.projectInFlight = '';
+        this.save();
+    }
+    retireProjectsLater(projects) {
+        this.record.retireProjects = projects;
+        this.save();
+    }
+    save() {
+        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
+        const text = `${journal_VERSION}.${body}`;
+        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
+    }
+}
+/** True when main left anything at all (or something posing as main did). */
+function hasJournal(store) {
+    return store.getState(STATE_NAME) !== '';
+}
+/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
+function readPlan(store, seal) {
+    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
+    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
+        return undefined;
+    const expected = seal(`${version}.${body}`);
+    const given = Buffer.from(mac, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        return undefined;
+    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+    const ownKey = record.key ? { ...record.key, fate } : undefined;
+    const projectFate = record.cleanup ? 'delete' : 'keep';
+    return {
+        projectId: record.projectId,
+        ownKey,
+        orphans: record.names.filter((name) => name !== record.key?.name),
+        lateCreate: record.inFlight || undefined,
+        retire: record.retire,
+        ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
+        projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
+        lateProjectCreate: record.projectInFlight || undefined,
+        retireProjects: record.retireProjects ?? [],
+    };
+}
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -4345,153 +5261,6 @@ function watchForCancel(deps) {
     return controller.signal;
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/api/preconnect.ts
-
-
-
-/**
- * How many connections to open to the API while logging in. The login and the API live on different hosts in
- * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
- * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
- * login takes one of them, hence all of them).
- */
-function connectionsFor(upcoming, oneHost) {
-    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, DELETE_CONCURRENCY);
-    if (oneHost && parallel <= 1)
-        return 0;
-    return Math.max(1, parallel);
-}
-function createPreconnect(agentFor) {
-    const warm = new Map(); // "host:port" → connections opened before the requests that use them
-    const adopted = new WeakSet();
-    const adopt = (agent) => {
-        if (adopted.has(agent))
-            return agent;
-        adopted.add(agent);
-        const open = agent.createConnection.bind(agent);
-        agent.createConnection = (options, callback) => {
-            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
-            let socket = sockets.shift();
-            while (socket?.destroyed)
-                socket = sockets.shift();
-            return socket ? socket.ref() : open(options, callback);
-        };
-        return agent;
-    };
-    return {
-        open(url, connections) {
-            if (connections <= 0 || lib_getProxyUrl(url))
-                return; // a tunnel agent makes connections of its own
-            const target = new URL(url);
-            const host = target.hostname;
-            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
-            const agent = adopt(agentFor(url));
-            // What http.Agent itself would pass.
-            const defaults = agent.options;
-            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
-            const sockets = warm.get(`${host}:${port}`) ?? [];
-            while (sockets.length < connections) {
-                const socket = agent.createConnection(options);
-                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
-                socket.unref(); // an unused one must not keep the step alive
-                sockets.push(socket);
-            }
-            warm.set(`${host}:${port}`, sockets);
-        },
-        dispose() {
-            for (const socket of [...warm.values()].flat())
-                socket.destroy();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/api/transport.ts
-// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
-// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
-
-
-
-/**
- * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
- * `unknown`: the request may have reached the server (reset, dropped, timed out).
- * `final`: trying again cannot help (the proxy wants other credentials).
- */
-class TransportError extends Error {
-    outcome;
-    final;
-    constructor(message, outcome, final = false) {
-        super(message);
-        this.outcome = outcome;
-        this.final = final;
-    }
-}
-/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
-function describeStatus(status) {
-    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
-    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
-}
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-function createHttpTransport(userAgent) {
-    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
-    // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
-    let made;
-    const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
-    const transport = async ({ method, url, headers, body, timeoutMs }) => {
-        const proxy = lib_getProxyUrl(url);
-        let timer;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
-        });
-        try {
-            const exchange = (async () => {
-                const response = await client().request(method, url, body ?? null, headers);
-                const text = await response.readBody();
-                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
-            })();
-            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
-            const response = await Promise.race([exchange, timeout]);
-            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
-            if (proxy && response.status === 407)
-                throw proxyError(proxy, describeStatus(407), true);
-            return response;
-        }
-        catch (error) {
-            if (error instanceof TransportError)
-                throw error;
-            const code = error.code ?? '';
-            const message = error.message;
-            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
-            if (proxy && /tunneling socket could not be established/.test(message)) {
-                const status = /statusCode=(\d+)/.exec(message)?.[1];
-                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
-                throw proxyError(proxy, cause, status === '407');
-            }
-            if (proxy && NOT_SENT_CODES.has(code))
-                throw proxyError(proxy, code, false);
-            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    };
-    const preconnect = createPreconnect((url) => client().getAgent(url));
-    const dispose = () => {
-        preconnect.dispose();
-        made?.dispose();
-    };
-    return { transport, preconnect, dispose };
-}
-function proxyError(proxy, cause, final) {
-    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
-    const hint = final ? '; check the proxy credentials in https_proxy' : '';
-    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
-}
-
 ;// CONCATENATED MODULE: ./src/steps/live.ts
 // The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
 
@@ -4534,358 +5303,6 @@ async function runLive(step, options) {
     finally {
         dispose();
     }
-}
-
-;// CONCATENATED MODULE: ./src/api/admin-errors.ts
-// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
-// line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
-
-
-/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
-class QuotaError extends ActionError {
-    answered;
-    constructor(message, 
-    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
-    answered) {
-        super(message);
-        this.answered = answered;
-    }
-}
-class AdminErrors {
-    config;
-    secrets;
-    constructor(config, secrets) {
-        this.config = config;
-        this.secrets = secrets;
-    }
-    login(response) {
-        const { status } = response;
-        const answered = `HTTP ${status}${this.errorCode(response)}`;
-        if (isMisdirected(response, true))
-            return new ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
-        if (status === 400 || status === 401 || status === 403) {
-            return new ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
-        }
-        return this.unavailable(response, 'log in');
-    }
-    api(response, what, projectId) {
-        const { status } = response;
-        const code = this.errorCode(response);
-        const answered = `HTTP ${status}${code}`;
-        const project = projectId ? `project ${projectId}` : 'the project';
-        if (isMisdirected(response, !projectId))
-            return new ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
-        if (status === 401)
-            return new ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
-        if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
-            return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
-        }
-        if (status === 403)
-            return new ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
-        if (status === 404 && projectId)
-            return new ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
-        if (status >= 500 || status === 429)
-            return this.unavailable(response, what);
-        return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
-    }
-    /**
-     * Creating a project: the organization's limit, and the right to create projects, each with the fix. The live
-     * service's answer at the limit is not settled (403 QUOTA_EXCEEDED, or 400/422 with a message): read all three,
-     * and quote Pinecone's message, which names the limit.
-     */
-    projectCreate(response) {
-        const code = this.errorCode(response);
-        const excerpt = this.excerpt(response);
-        const overLimit = (response.status === 403 && code.includes('QUOTA_EXCEEDED')) ||
-            ([400, 422].includes(response.status) && /limit|quota|maximum|too many/i.test(excerpt));
-        if (overLimit)
-            return new ActionError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`);
-        if (response.status === 403)
-            return new ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
-        return this.api(response, 'create a project');
-    }
-    unavailable(response, what) {
-        return new ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
-    }
-    /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
-    errorCode(response) {
-        const error = parseBody(response)?.['error'];
-        const code = typeof error === 'object' && error !== null ? error['code'] : error;
-        return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
-    }
-    /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
-    excerpt(response) {
-        const body = parseBody(response);
-        const error = body?.['error'];
-        const description = body?.['error_description'];
-        const text = typeof error === 'object' && error && 'message' in error
-            ? String(error.message)
-            : typeof description === 'string'
-                ? description
-                : response.body;
-        const flat = this.secrets
-            .redact(text)
-            .replace(/<[^>]*>/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim();
-        return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
-    }
-}
-/**
- * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
- * Pinecone's JSON: the URL input points somewhere else than the API.
- */
-function isMisdirected(response, pathAlwaysExists) {
-    const { status } = response;
-    if (status === 404)
-        return pathAlwaysExists || !isPineconeShaped(response);
-    return (status >= 300 && status < 400) || status === 405;
-}
-function isSuccess(response) {
-    return response.status >= 200 && response.status < 300;
-}
-/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
-function isPineconeNotFound(response) {
-    return response.status === 404 && isPineconeShaped(response);
-}
-function isPineconeShaped(response) {
-    return response.body.trim() === '' || parseBody(response) !== undefined;
-}
-function parseBody(response) {
-    try {
-        const value = JSON.parse(response.body);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/api/admin-api.ts
-// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
-// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// What its errors mean for the user is in admin-errors.ts.
-
-
-
-
-
-const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-
-class AdminApi {
-    config;
-    requester;
-    secrets;
-    localNow;
-    clock;
-    preconnect;
-    token;
-    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-    loggingIn;
-    errors;
-    constructor(config, requester, secrets, localNow, clock, preconnect) {
-        this.config = config;
-        this.requester = requester;
-        this.secrets = secrets;
-        this.localNow = localNow;
-        this.clock = clock;
-        this.preconnect = preconnect;
-        this.errors = new AdminErrors(config, secrets);
-    }
-    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
-    async login(upcoming = {}) {
-        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
-        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
-        await this.freshToken();
-    }
-    freshToken() {
-        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
-        return this.loggingIn;
-    }
-    async requestToken() {
-        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
-        const response = await this.requester.send({
-            what: 'log in',
-            method: 'POST',
-            url: authUrl,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-            body: JSON.stringify({
-                grant_type: 'client_credentials',
-                client_id: clientId,
-                client_secret: clientSecret,
-                audience: AUDIENCE,
-            }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.login(response);
-        const body = parseBody(response);
-        const token = body?.['access_token'];
-        if (typeof token === 'string')
-            this.secrets.add(token);
-        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
-        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
-            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
-        }
-        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
-    }
-    async listProjects() {
-        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
-        return arrayOf(body, 'data', 'list projects').filter(isProject);
-    }
-    /** Not idempotent, like a key's create: an answer that may have been lost throws OutcomeUnknownError. */
-    async createProject(name) {
-        const what = 'create a project';
-        const response = await this.admin({
-            what,
-            method: 'POST',
-            url: this.url('/admin/projects'),
-            once: true,
-            body: JSON.stringify({ name }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.projectCreate(response);
-        const project = parseBody(response);
-        if (!isProject(project))
-            throw new OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
-        return { id: project.id, name: project.name };
-    }
-    /**
-     * `not empty`: the project still holds indexes, collections, backups or assistants (the live service's answer is
-     * undocumented: any of 400, 409, 412, 422 is read so, never as success).
-     */
-    async deleteProject(id) {
-        const what = `delete project ${id}`;
-        const response = await this.admin({
-            what,
-            method: 'DELETE',
-            url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
-        });
-        if (isSuccess(response))
-            return 'deleted';
-        if (isPineconeNotFound(response))
-            return 'already gone';
-        if ([400, 409, 412, 422].includes(response.status))
-            return 'not empty';
-        throw this.errors.api(response, what);
-    }
-    async createKey(projectId, name, roles) {
-        const what = 'create the API key';
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const response = await this.admin({
-            what,
-            method: 'POST',
-            url: this.url(path),
-            once: true,
-            body: JSON.stringify({ name, roles }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.api(response, what, projectId);
-        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
-        const body = parseBody(response);
-        const value = body?.['value'];
-        if (typeof value === 'string' && value !== '')
-            this.secrets.add(value);
-        const key = body?.['key'];
-        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
-            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
-        }
-        return { key, value };
-    }
-    async listKeys(projectId) {
-        const what = "list the project's API keys";
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
-        return arrayOf(body, 'data', what).filter(isApiKey);
-    }
-    /** Resolves when the key is gone, whether we deleted it or it already was. */
-    async deleteKey(id) {
-        const what = `delete API key ${id}`;
-        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
-        for (let round = 1;; round++) {
-            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
-            if (isSuccess(response))
-                return 'deleted';
-            if (isPineconeNotFound(response))
-                return 'already gone';
-            if (response.status < 500 || round === DELETE_ROUNDS)
-                throw this.errors.api(response, what);
-            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
-            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
-            if (isPineconeNotFound(fetched))
-                return 'already gone';
-            await this.requester.pause(round, what);
-        }
-    }
-    url(path) {
-        return this.config.apiUrl.replace(/\/+$/, '') + path;
-    }
-    async json(call, projectId) {
-        const response = await this.admin(call);
-        if (!isSuccess(response))
-            throw this.errors.api(response, call.what, projectId);
-        const body = parseBody(response);
-        if (!body)
-            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
-        return body;
-    }
-    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
-    async admin(call) {
-        for (let fresh = false;; fresh = true) {
-            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-                await this.freshToken();
-            const headers = {
-                Authorization: `Bearer ${this.token.value}`,
-                Accept: 'application/json',
-                'X-Pinecone-Api-Version': this.config.apiVersion,
-            };
-            if (call.body !== undefined)
-                headers['Content-Type'] = 'application/json';
-            const used = this.token;
-            const response = await this.requester.send({ ...call, headers });
-            if (response.status !== 401 || fresh)
-                return response;
-            if (this.token === used)
-                this.token = undefined; // a parallel request may have renewed it already
-        }
-    }
-}
-function arrayOf(body, field, what) {
-    const list = body?.[field];
-    if (!Array.isArray(list))
-        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
-    return list;
-}
-function isProject(value) {
-    const project = value;
-    return typeof project?.['id'] === 'string' && typeof project['name'] === 'string';
-}
-function isApiKey(value) {
-    const key = value;
-    return (typeof key?.['id'] === 'string' &&
-        (typeof key['name'] === 'string' || key['name'] === null) &&
-        Array.isArray(key['roles']));
-}
-
-;// CONCATENATED MODULE: ./src/api/pool.ts
-// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
-// so one stubborn key does not stop a sweep.
-async function forEachBounded(items, limit, work) {
-    const failures = [];
-    let next = 0;
-    const lane = async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failures.push({ item, error });
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-    return failures;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/glob.ts
@@ -5078,6 +5495,46 @@ function keysToRetire(keys, own, options, parse = key_name_parseKeyName) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/steps/make-project-room.ts
+// An organization at its project limit would stay there while expired throwaway projects of this service account
+// hold it (runners that died before their post step): with sweep-expired, empty and delete those now and try the
+// create once more. Without this, every job would fail before it made anything, so no post step would ever clean up.
+
+
+
+
+
+
+
+async function createProjectMakingRoom(create, room) {
+    try {
+        return await create();
+    }
+    catch (error) {
+        if (!(error instanceof ProjectLimitError))
+            throw error;
+        if (!room.sweepExpired) {
+            throw new ActionError(`${error.message} With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`);
+        }
+        const expired = (await room.api.listProjects()).filter((project) => {
+            const parsed = parseProjectName(project.name, room.tag);
+            return parsed !== undefined && isExpired(parsed, room.now());
+        });
+        if (expired.length === 0) {
+            throw new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`);
+        }
+        const { log } = room.cleanup;
+        log.info(`The organization is at its project limit: deleting ${expired.length} expired throwaway project(s) this action made, then trying again.`);
+        const failures = await forEachBounded(expired, DELETE_CONCURRENCY, async (project) => {
+            await deleteThrowawayProject(room.cleanup, project);
+            log.info(`Deleted expired project ${project.name} (${project.id}).`);
+        });
+        if (failures.length === expired.length)
+            throw failures[0].error;
+        return create();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/steps/make-room.ts
 // A project full of keys (403 QUOTA_EXCEEDED) would stay full while expired keys of this action hold its quota:
 // delete those now and try the create once more. If it is still full, say what holds the quota.
@@ -5189,160 +5646,6 @@ function planRetirement(log, listed, ask, what = { one: 'key', parse: key_name_p
     return retire.slice(0, MAX_RETIRE_PER_RUN);
 }
 
-;// CONCATENATED MODULE: ./src/api/clock.ts
-// Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
-// runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
-// `Date` header of every answer tells the server's time to the second, so the action follows it.
-/** Offsets below this are the header's own rounding and the network's delay, not a skewed clock. */
-const NOISE_MS = 2_000;
-class ServerClock {
-    localNow;
-    offsetMs = 0;
-    constructor(localNow) {
-        this.localNow = localNow;
-    }
-    /** Reads the `Date` header of an answer (seconds resolution: its second has begun, so take its middle). */
-    observe(headers) {
-        const header = headers['date'];
-        const date = Date.parse(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
-        if (Number.isNaN(date))
-            return;
-        const offset = date + 500 - this.localNow();
-        this.offsetMs = Math.abs(offset) < NOISE_MS ? 0 : offset;
-    }
-    now = () => this.localNow() + this.offsetMs;
-    /** How far this runner's clock is off the server's (positive: the runner is slow). */
-    get skewMs() {
-        return this.offsetMs;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/api/requester.ts
-// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
-// inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
-
-
-
-function createRequester(deps) {
-    const remaining = () => deps.deadline - deps.now();
-    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_ATTEMPT_MS, Math.floor(remaining() * ATTEMPT_SHARE_OF_BUDGET)));
-    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
-    let throttledUntil = 0;
-    async function wait(ms, call, last) {
-        if (ms >= remaining())
-            throw outOfBudget(call, last);
-        await deps.sleep(ms, deps.signal);
-        if (deps.signal.aborted)
-            throw new CancelledError();
-    }
-    function outOfBudget(call, last) {
-        const service = call.service ?? 'Pinecone';
-        const answered = last ? ` (last attempt: ${last})` : '';
-        return new ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
-    }
-    /** Resolves with the last answer (any status); throws only when no answer can be had. */
-    async function send(call) {
-        let last;
-        for (let attempt = 1;; attempt++) {
-            if (deps.signal.aborted)
-                throw new CancelledError();
-            if (throttledUntil > deps.now())
-                await wait(throttledUntil - deps.now(), call, last);
-            const timeoutMs = Math.min(attemptCap, remaining());
-            if (timeoutMs <= 0)
-                throw outOfBudget(call, last);
-            let response;
-            try {
-                response = await deps.transport({ ...call, timeoutMs });
-            }
-            catch (error) {
-                if (!(error instanceof TransportError))
-                    throw error;
-                last = error.message;
-                deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
-                if (call.once && error.outcome === 'unknown')
-                    throw new OutcomeUnknownError(error.message);
-                if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
-                    if (remaining() <= 0)
-                        throw outOfBudget(call, last);
-                    throw new ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
-                }
-                await wait(backoffMs(attempt, deps.random), call, last);
-                continue;
-            }
-            deps.onAnswer?.(response);
-            last = describeStatus(response.status);
-            deps.debug(`${call.method} ${new URL(call.url).pathname} → ${response.status} (attempt ${attempt})`);
-            if (!isTransientStatus(response.status) || (call.own5xx && response.status >= 500))
-                return response;
-            // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
-            if (call.once && response.status !== 429)
-                throw new OutcomeUnknownError(last);
-            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
-            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
-            if (response.status === 429) {
-                if (attempt >= MAX_ATTEMPTS_THROTTLED)
-                    return response;
-                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
-                continue;
-            }
-            if (attempt >= MAX_ATTEMPTS)
-                return response;
-            await wait(delay, call, last);
-        }
-    }
-    /** The backoff between rounds of a loop the caller runs itself. */
-    const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
-    return { send, pause };
-}
-
-;// CONCATENATED MODULE: ./src/steps/session.ts
-// An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
-// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
-// none of it unless it has to.
-
-
-
-
-
-
-function openApi(deps, core, connection, budgetMs, secrets) {
-    const clock = new ServerClock(deps.now);
-    const requester = openRequester(deps, core, budgetMs, (response) => clock.observe(response.headers));
-    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
-}
-/** A requester inside `budgetMs` from now (`onAnswer`: sees every answer, e.g. for the server's clock). */
-function openRequester(deps, core, budgetMs, onAnswer) {
-    return createRequester({
-        transport: deps.transport,
-        now: deps.now,
-        sleep: deps.sleep,
-        random: deps.random,
-        debug: core.debug,
-        signal: deps.signal,
-        deadline: deps.now() + budgetMs,
-        budget: `timeout: ${formatDuration(budgetMs)}`,
-        ...(onAnswer ? { onAnswer } : {}),
-    });
-}
-/**
- * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
- * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
- */
-function openGitHub(deps, token, secrets) {
-    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
-    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
-        return undefined;
-    try {
-        url(() => apiUrl, 'GITHUB_API_URL');
-    }
-    catch {
-        return undefined;
-    }
-    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
-}
-
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
 // The one place that calls setSecret. Every secret value passes through `add` before it is used anywhere else,
 // so the runner masks it in every later log line, and `redact` can scrub it from text we build ourselves
@@ -5441,6 +5744,8 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
+
+
 const run = () => runLive(runMain, { cancellable: true });
 async function runMain(deps) {
     const { core, secrets } = startStep(deps);
@@ -5460,6 +5765,7 @@ async function runMain(deps) {
             : undefined;
         const tag = nameTagFor(credentials.clientSecret);
         const lookForThingsToRetire = inputs.sweepExpired || inputs.replace;
+        const deadline = deps.now() + inputs.timeoutMs;
         const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
         const seal = sealFor(credentials.clientSecret, deps.env);
         core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
@@ -5475,7 +5781,11 @@ async function runMain(deps) {
         if (projectBase !== undefined) {
             journal = new Journal(core, seal, '', inputs.cleanup);
             const request = { base: projectBase, owner, expiresAt, tag };
-            const creatingProject = createProjectExactlyOnce(api, journal, core, deps.random, request);
+            const session = { api, connection: inputs.connection, deadline, run: context.run };
+            const cleanup = projectCleanup(deps, core, secrets, session);
+            const room = { api, cleanup, tag, sweepExpired: inputs.sweepExpired, now: api.clock.now };
+            const create = () => createProjectExactlyOnce(api, journal, core, deps.random, request);
+            const creatingProject = createProjectMakingRoom(create, room);
             // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
             if (lookForThingsToRetire)
                 projectListing = retirement_settle(api.listProjects());

@@ -2245,6 +2245,9 @@ function proxyError(proxy, cause, final) {
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 
 
+/** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
+class ProjectLimitError extends ActionError {
+}
 /** The project holds as many keys as its quota allows: the caller may make room and try once more. */
 class QuotaError extends ActionError {
     answered;
@@ -2303,7 +2306,7 @@ class AdminErrors {
         const overLimit = (response.status === 403 && code.includes('QUOTA_EXCEEDED')) ||
             ([400, 422].includes(response.status) && /limit|quota|maximum|too many/i.test(excerpt));
         if (overLimit)
-            return new ActionError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`);
+            return new ProjectLimitError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`);
         if (response.status === 403)
             return new ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
         return this.api(response, 'create a project');

@@ -33,7 +33,7 @@ export interface ApiKey {
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 
-export { QuotaError } from './admin-errors.js';
+export { ProjectLimitError, QuotaError } from './admin-errors.js';
 
 export class AdminApi {
   private token: { value: string; expiresAt: number } | undefined;

@@ -7,6 +7,9 @@ import { describeStatus, type HttpResponse } from './transport.js';
 
 export type Json = Record<string, unknown>;
 
+/** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
+export class ProjectLimitError extends ActionError {}
+
 /** The project holds as many keys as its quota allows: the caller may make room and try once more. */
 export class QuotaError extends ActionError {
   constructor(
@@ -82,7 +85,7 @@ export class AdminErrors {
       (response.status === 403 && code.includes('QUOTA_EXCEEDED')) ||
       ([400, 422].includes(response.status) && /limit|quota|maximum|too many/i.test(excerpt));
     if (overLimit)
-      return new ActionError(
+      return new ProjectLimitError(
         `Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`,
       );
     if (response.status === 403)

@@ -8,10 +8,12 @@ import { parseProjectName, renderBase, renderProjectBase, type KeyKind, type Key
 import { renderKeySummary } from '../rules/summary.js';
 import { createExactlyOnce } from './create-key.js';
 import { createProjectExactlyOnce } from './create-project.js';
+import { projectCleanup } from './empty-project.js';
 import { handOver } from './hand-over.js';
 import { sealHandoff } from './handoff.js';
 import { Journal, sealFor } from './journal.js';
 import { runLive } from './live.js';
+import { createProjectMakingRoom } from './make-project-room.js';
 import { createMakingRoom } from './make-room.js';
 import { nameTagFor } from './name-tag.js';
 import { resolveProject } from './project.js';
@@ -38,6 +40,7 @@ export async function runMain(deps: StepDeps): Promise<void> {
       : undefined;
     const tag = nameTagFor(credentials.clientSecret);
     const lookForThingsToRetire = inputs.sweepExpired || inputs.replace;
+    const deadline = deps.now() + inputs.timeoutMs;
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
     const seal = sealFor(credentials.clientSecret, deps.env);
 
@@ -55,7 +58,11 @@ export async function runMain(deps: StepDeps): Promise<void> {
     if (projectBase !== undefined) {
       journal = new Journal(core, seal, '', inputs.cleanup);
       const request = { base: projectBase, owner, expiresAt, tag };
-      const creatingProject = createProjectExactlyOnce(api, journal, core, deps.random, request);
+      const session = { api, connection: inputs.connection, deadline, run: context.run };
+      const cleanup = projectCleanup(deps, core, secrets, session);
+      const room = { api, cleanup, tag, sweepExpired: inputs.sweepExpired, now: api.clock.now };
+      const create = () => createProjectExactlyOnce(api, journal, core, deps.random, request);
+      const creatingProject = createProjectMakingRoom(create, room);
       // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
       if (lookForThingsToRetire) projectListing = settle(api.listProjects());
       project = await creatingProject;

@@ -194,6 +194,23 @@ describe('throwaway projects, in-process', () => {
     expect(world().emulator.contentsOf(handMade.id).indexes.get('precious')?.deletionProtection).toBe('enabled');
   });
 
+  it('an organization at its project limit: expired throwaway projects of this service account make room', async () => {
+    world().emulator.options.projectLimit = 4;
+    const expired = throwaway('gha-died', -HOUR, { kind: 'job', run: undefined });
+    world().emulator.addIndex(expired.id, 'left-behind', { deletionProtection: 'enabled' });
+    const live = throwaway('gha-running', HOUR, { kind: 'job', run: undefined }, tag, 'bbbbbb');
+    const otherAccount = throwaway('gha-theirs', -HOUR, { kind: 'job', run: undefined }, nameTagFor('x'), 'cccccc');
+    const main = await run(runMain, { 'sweep-expired': 'true' });
+    expect(main.failed).toBeUndefined();
+    expect(main.log).toContain(
+      'The organization is at its project limit: deleting 1 expired throwaway project(s) this action made, then trying again.',
+    );
+    expect(projectNames().sort()).toEqual(
+      ['shop-api-ci', live.name, otherAccount.name, main.outputs['project-name']!].sort(),
+    );
+    expect(journalOf(main.saved)?.projectNames).toEqual([main.outputs['project-name']]);
+  });
+
   it('refuses bad combinations and says how to fix them, before any request', async () => {
     const both = await run(runMain, { project: 'shop-api-ci' });
     expect(both.failed).toBe(
@@ -217,9 +234,11 @@ describe('throwaway projects, in-process', () => {
       const full = await run(runMain);
       const code = status === 403 ? 'QUOTA_EXCEEDED' : 'INVALID_ARGUMENT';
       expect(full.failed).toBe(
-        `Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${status} ${code}: "The organization has reached its limit of 1 projects."; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`,
+        `Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${status} ${code}: "The organization has reached its limit of 1 projects."; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need. With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`,
       );
     }
+    const none = await run(runMain, { 'sweep-expired': 'true' });
+    expect(none.failed).toMatch(/None of them is an expired throwaway project of this service account\.$/);
     world().emulator.options.projectLimit = undefined;
     world().emulator.addClient('no-rights', CLIENT_SECRET);
     world().emulator.clients.get('no-rights')!.manageProjects = false;
