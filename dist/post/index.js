@@ -902,7 +902,7 @@ function readSweepInputs(input, credentials) {
     const match = text(input, 'match');
     const expiredOnly = bool(input, 'expired-only');
     if (!expiredOnly && match === '') {
-        throw new InputError(`Input "match" is empty while expired-only is false: that would delete every live key this action made. Give a pattern such as preview-pr-42-*, or match: '*' to mean every key.`);
+        throw new InputError(`Input "match" is empty while expired-only is false: that would delete every live key and throwaway project this action made. Give a pattern such as preview-pr-42-*, or match: '*' to mean every one.`);
     }
     return {
         connection: readConnection(input, credentials),

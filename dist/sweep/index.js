@@ -909,7 +909,7 @@ function readSweepInputs(input, credentials) {
     const match = checks_text(input, 'match');
     const expiredOnly = checks_bool(input, 'expired-only');
     if (!expiredOnly && match === '') {
-        throw new errors_InputError(`Input "match" is empty while expired-only is false: that would delete every live key this action made. Give a pattern such as preview-pr-42-*, or match: '*' to mean every key.`);
+        throw new errors_InputError(`Input "match" is empty while expired-only is false: that would delete every live key and throwaway project this action made. Give a pattern such as preview-pr-42-*, or match: '*' to mean every one.`);
     }
     return {
         connection: readConnection(input, credentials),

@@ -121,7 +121,7 @@ describe('sweep, in-process', () => {
     const production = world().emulator.addKey(world().project.id, 'production');
     const refused = await sweep({ 'expired-only': 'false' });
     expect(refused.core.failed).toBe(
-      'Input "match" is empty while expired-only is false: that would delete every live key this action made. Give a pattern such as preview-pr-42-*, or match: \'*\' to mean every key.',
+      'Input "match" is empty while expired-only is false: that would delete every live key and throwaway project this action made. Give a pattern such as preview-pr-42-*, or match: \'*\' to mean every one.',
     );
     expect(world().emulator.requests).toEqual([]);
     const all = await sweep({ 'expired-only': 'false', match: '*' });
