@@ -5451,8 +5451,11 @@ async function runSweep(deps) {
         }
         core.info(`The organization has ${projects.length} project(s): ${projectPlan.verdicts.length} throwaway project(s) this service account made, ${projects.length - projectPlan.verdicts.length} not (never touched${lookAlikes.length ? `, ${lookAlikes.length} of them named like throwaway projects but not tagged by this service account` : ''}). ${doing} ${doomed(projectPlan).length}${which}.`);
         const cleanup = projectCleanup(deps, core, secrets, { api, connection: inputs.connection, deadline, run });
-        const sweptKeys = await sweepAll(core, inputs.dryRun, 'key', keyPlan, (key) => api.deleteKey(key.id));
-        const sweptProjects = await sweepAll(core, inputs.dryRun, 'project', projectPlan, (p) => deleteThrowawayProject(cleanup, p));
+        // Keys and projects side by side: a project that takes seconds to empty does not hold up the keys.
+        const [sweptKeys, sweptProjects] = await Promise.all([
+            sweepAll(core, inputs.dryRun, 'key', keyPlan, (key) => api.deleteKey(key.id)),
+            sweepAll(core, inputs.dryRun, 'project', projectPlan, (p) => deleteThrowawayProject(cleanup, p)),
+        ]);
         core.setOutput('deleted', String(sweptKeys.deleted.length));
         core.setOutput('deleted-ids', JSON.stringify(sweptKeys.deleted.map((verdict) => verdict.key.id)));
         core.setOutput('remaining', String(keyPlan.verdicts.length - sweptKeys.deleted.length));

@@ -71,10 +71,11 @@ export async function runSweep(deps: StepDeps): Promise<void> {
     );
 
     const cleanup = projectCleanup(deps, core, secrets, { api, connection: inputs.connection, deadline, run });
-    const sweptKeys = await sweepAll(core, inputs.dryRun, 'key', keyPlan, (key) => api.deleteKey(key.id));
-    const sweptProjects = await sweepAll(core, inputs.dryRun, 'project', projectPlan, (p: Project) =>
-      deleteThrowawayProject(cleanup, p),
-    );
+    // Keys and projects side by side: a project that takes seconds to empty does not hold up the keys.
+    const [sweptKeys, sweptProjects] = await Promise.all([
+      sweepAll(core, inputs.dryRun, 'key', keyPlan, (key) => api.deleteKey(key.id)),
+      sweepAll(core, inputs.dryRun, 'project', projectPlan, (p: Project) => deleteThrowawayProject(cleanup, p)),
+    ]);
 
     core.setOutput('deleted', String(sweptKeys.deleted.length));
     core.setOutput('deleted-ids', JSON.stringify(sweptKeys.deleted.map((verdict) => verdict.key.id)));
