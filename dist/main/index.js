@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(267);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 267:
+/***/ 910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1063,33 +1063,61 @@ function isTransientStatus(status) {
     return status === 429 || status >= 500;
 }
 
-;// CONCATENATED MODULE: ./src/steps/create-key.ts
+;// CONCATENATED MODULE: ./src/steps/create-once.ts
+// A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
+// behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
+// is sent again under a fresh name, at most CREATE_TRIES times.
 
 
-
-async function createExactlyOnce(api, journal, log, random, request) {
+async function createOnce(create) {
+    const { events, log } = create;
     let lost = '';
     for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
-        const name = buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)));
-        journal.sendingCreate(name);
-        log.info(`Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`);
+        const name = create.nextName();
+        events.sending(name);
+        log.info(create.announce(name));
         try {
-            const created = await api.createKey(request.projectId, name, request.roles);
-            journal.created(created.key.id, name);
-            return { ...created, name };
+            const made = await create.send(name);
+            events.made(create.idOf(made), name);
+            return { made, name };
         }
         catch (error) {
             if (!(error instanceof OutcomeUnknownError)) {
-                journal.noKeyMade(name);
+                events.noneMade(name);
                 throw error;
             }
             lost = error.message;
-            log.warning(`The answer to the create request was lost (${error.message}); checking whether the key was made.`);
-            await removeByName(api, request.projectId, name, log);
-            journal.answerLost();
+            log.warning(`The answer to the create request was lost (${error.message}); checking whether the ${create.short} was made.`);
+            const found = await create.recover(name);
+            if (found !== undefined) {
+                events.made(create.idOf(found), name);
+                return { made: found, name };
+            }
+            events.lost();
         }
     }
-    throw new ActionError(`Could not create the API key: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
+    throw new ActionError(`Could not create the ${create.thing}: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
+}
+
+;// CONCATENATED MODULE: ./src/steps/create-key.ts
+
+
+async function createExactlyOnce(api, journal, log, random, request) {
+    const { made, name } = await createOnce({
+        thing: 'API key',
+        short: 'key',
+        events: journal.creates('key'),
+        log,
+        nextName: () => buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max))),
+        announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
+        send: (name) => api.createKey(request.projectId, name, request.roles),
+        idOf: (created) => created.key.id,
+        recover: async (name) => {
+            await removeByName(api, request.projectId, name, log);
+            return undefined;
+        },
+    });
+    return { ...made, name };
 }
 async function removeByName(api, projectId, name, log) {
     const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
@@ -1102,36 +1130,27 @@ async function removeByName(api, projectId, name, log) {
 ;// CONCATENATED MODULE: ./src/steps/create-project.ts
 
 
-
 async function createProjectExactlyOnce(api, journal, log, random, request) {
-    let lost = '';
-    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
-        const nonce = newNonce((max) => Math.floor(random() * max));
-        const name = buildProjectName(request.base, request.owner, request.expiresAt, nonce, request.tag);
-        journal.sendingProjectCreate(name);
-        log.info(`Creating project ${name} (expires ${request.expiresAt.toISOString()}).`);
-        try {
-            const project = await api.createProject(name);
-            journal.projectCreated(project.id, name);
-            return { id: project.id, name };
-        }
-        catch (error) {
-            if (!(error instanceof OutcomeUnknownError)) {
-                journal.noProjectMade(name);
-                throw error;
-            }
-            lost = error.message;
-            log.warning(`The answer to the project create was lost (${error.message}); checking whether it was made.`);
+    const { made, name } = await createOnce({
+        thing: 'project',
+        short: 'project',
+        events: journal.creates('project'),
+        log,
+        nextName: () => {
+            const nonce = newNonce((max) => Math.floor(random() * max));
+            return buildProjectName(request.base, request.owner, request.expiresAt, nonce, request.tag);
+        },
+        announce: (name) => `Creating project ${name} (expires ${request.expiresAt.toISOString()}).`,
+        send: (name) => api.createProject(name),
+        idOf: (project) => project.id,
+        recover: async (name) => {
             const found = (await api.listProjects()).find((project) => project.name === name);
-            if (found) {
-                journal.projectCreated(found.id, name);
+            if (found)
                 log.info(`Project ${name} (${found.id}) was made: using it.`);
-                return { id: found.id, name };
-            }
-            journal.projectAnswerLost();
-        }
-    }
-    throw new ActionError(`Could not create the project: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
+            return found;
+        },
+    });
+    return { id: made.id, name };
 }
 
 // EXTERNAL MODULE: external "http"
@@ -2991,26 +3010,32 @@ class Journal {
         this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
         this.save();
     }
-    sendingCreate(name) {
-        this.record.names.push(name);
-        this.record.inFlight = name;
-        this.save();
-    }
-    /** A definite answer (or no request sent at all): this name made no key, nothing for post to look for. */
-    noKeyMade(name) {
-        this.record.names = this.record.names.filter((n) => n !== name);
-        this.record.inFlight = '';
-        this.save();
-    }
-    /** The answer was lost and what it made is cleaned up; post still looks for the name once (a late commit). */
-    answerLost() {
-        this.record.inFlight = '';
-        this.save();
-    }
-    created(id, name) {
-        this.record.key = { id, name };
-        this.record.inFlight = '';
-        this.save();
+    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
+    creates(kind) {
+        const [namesField, inFlightField] = kind === 'key' ? ['names', 'inFlight'] : ['projectNames', 'projectInFlight'];
+        const record = this.record;
+        const saveWith = (inFlight) => {
+            record[inFlightField] = inFlight;
+            this.save();
+        };
+        return {
+            sending: (name) => {
+                record[namesField] = [...(record[namesField] ?? []), name];
+                saveWith(name);
+            },
+            noneMade: (name) => {
+                record[namesField] = (record[namesField] ?? []).filter((n) => n !== name);
+                saveWith('');
+            },
+            lost: () => saveWith(''),
+            made: (id, name) => {
+                if (kind === 'key')
+                    record.key = { id, name };
+                else
+                    Object.assign(record, { project: { id, name }, projectId: id }); // the key goes in it
+                saveWith('');
+            },
+        };
     }
     /** Handed to the other jobs of the run: from now on the run's, not this job's. */
     shared() {
@@ -3019,28 +3044,6 @@ class Journal {
     }
     retireLater(keys) {
         this.record.retire = keys;
-        this.save();
-    }
-    sendingProjectCreate(name) {
-        this.record.projectNames = [...(this.record.projectNames ?? []), name];
-        this.record.projectInFlight = name;
-        this.save();
-    }
-    noProjectMade(name) {
-        this.record.projectNames = this.record.projectNames?.filter((n) => n !== name);
-        this.record.projectInFlight = '';
-        this.save();
-    }
-    /** Not found after a lost answer: post still looks for the name (a late commit). */
-    projectAnswerLost() {
-        this.record.projectInFlight = '';
-        this.save();
-    }
-    /** The project made (or found after a lost answer): the key goes in it. */
-    projectCreated(id, name) {
-        this.record.project = { id, name };
-        this.record.projectId = id;
-        this.record.projectInFlight = '';
         this.save();
     }
     retireProjectsLater(projects) {

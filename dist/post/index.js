@@ -2898,26 +2898,32 @@ class Journal {
         this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
         this.save();
     }
-    sendingCreate(name) {
-        this.record.names.push(name);
-        this.record.inFlight = name;
-        this.save();
-    }
-    /** A definite answer (or no request sent at all): this name made no key, nothing for post to look for. */
-    noKeyMade(name) {
-        this.record.names = this.record.names.filter((n) => n !== name);
-        this.record.inFlight = '';
-        this.save();
-    }
-    /** The answer was lost and what it made is cleaned up; post still looks for the name once (a late commit). */
-    answerLost() {
-        this.record.inFlight = '';
-        this.save();
-    }
-    created(id, name) {
-        this.record.key = { id, name };
-        this.record.inFlight = '';
-        this.save();
+    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
+    creates(kind) {
+        const [namesField, inFlightField] = kind === 'key' ? ['names', 'inFlight'] : ['projectNames', 'projectInFlight'];
+        const record = this.record;
+        const saveWith = (inFlight) => {
+            record[inFlightField] = inFlight;
+            this.save();
+        };
+        return {
+            sending: (name) => {
+                record[namesField] = [...(record[namesField] ?? []), name];
+                saveWith(name);
+            },
+            noneMade: (name) => {
+                record[namesField] = (record[namesField] ?? []).filter((n) => n !== name);
+                saveWith('');
+            },
+            lost: () => saveWith(''),
+            made: (id, name) => {
+                if (kind === 'key')
+                    record.key = { id, name };
+                else
+                    Object.assign(record, { project: { id, name }, projectId: id }); // the key goes in it
+                saveWith('');
+            },
+        };
     }
     /** Handed to the other jobs of the run: from now on the run's, not this job's. */
     shared() {
@@ -2926,28 +2932,6 @@ class Journal {
     }
     retireLater(keys) {
         this.record.retire = keys;
-        this.save();
-    }
-    sendingProjectCreate(name) {
-        this.record.projectNames = [...(this.record.projectNames ?? []), name];
-        this.record.projectInFlight = name;
-        this.save();
-    }
-    noProjectMade(name) {
-        this.record.projectNames = this.record.projectNames?.filter((n) => n !== name);
-        this.record.projectInFlight = '';
-        this.save();
-    }
-    /** Not found after a lost answer: post still looks for the name (a late commit). */
-    projectAnswerLost() {
-        this.record.projectInFlight = '';
-        this.save();
-    }
-    /** The project made (or found after a lost answer): the key goes in it. */
-    projectCreated(id, name) {
-        this.record.project = { id, name };
-        this.record.projectId = id;
-        this.record.projectInFlight = '';
         this.save();
     }
     retireProjectsLater(projects) {

@@ -3763,7 +3763,7 @@ async function runUse(deps) {
         secrets.add(value); // masked before anything else can print it
         if (run.attempt > key.attempt) {
             // Loaded only here: the common path makes no request and needs none of the API's code.
-            const { keyForRerun } = await __nccwpck_require__.e(/* import() */ 757).then(__nccwpck_require__.bind(__nccwpck_require__, 757));
+            const { keyForRerun } = await __nccwpck_require__.e(/* import() */ 309).then(__nccwpck_require__.bind(__nccwpck_require__, 309));
             const made = await keyForRerun(deps, core, secrets, { ...inputs, clientSecret: credentials.clientSecret }, key, run);
             handOver(core, made, inputs.exportEnv, { how: 'Created', fate: 'The post step deletes it when the job ends.' });
             await summarise(deps, made, `Made for attempt ${run.attempt} of this run, whose handoff came from attempt ${key.attempt}: the post step deletes this key when the job ends.`);

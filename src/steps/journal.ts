@@ -62,6 +62,18 @@ export interface PostPlan {
   retireProjects: Retiree[];
 }
 
+/**
+ * What main records around one create that is not idempotent: the name before it is sent, then what became of it.
+ * `noneMade`: a definite answer (or nothing sent): nothing for post to look for. `lost`: the answer was lost and
+ * what it made is dealt with; post still looks for the name once (a late commit). `made`: the ID is known.
+ */
+export interface CreateEvents {
+  sending(name: string): void;
+  noneMade(name: string): void;
+  lost(): void;
+  made(id: string, name: string): void;
+}
+
 export type Seal = (text: string) => Buffer;
 
 /** The seal of one job's state: what binds it to the client secret and to this job. */
@@ -89,29 +101,31 @@ export class Journal {
     this.save();
   }
 
-  sendingCreate(name: string): void {
-    this.record.names.push(name);
-    this.record.inFlight = name;
-    this.save();
-  }
-
-  /** A definite answer (or no request sent at all): this name made no key, nothing for post to look for. */
-  noKeyMade(name: string): void {
-    this.record.names = this.record.names.filter((n) => n !== name);
-    this.record.inFlight = '';
-    this.save();
-  }
-
-  /** The answer was lost and what it made is cleaned up; post still looks for the name once (a late commit). */
-  answerLost(): void {
-    this.record.inFlight = '';
-    this.save();
-  }
-
-  created(id: string, name: string): void {
-    this.record.key = { id, name };
-    this.record.inFlight = '';
-    this.save();
+  /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
+  creates(kind: 'key' | 'project'): CreateEvents {
+    const [namesField, inFlightField] =
+      kind === 'key' ? (['names', 'inFlight'] as const) : (['projectNames', 'projectInFlight'] as const);
+    const record = this.record;
+    const saveWith = (inFlight: string) => {
+      record[inFlightField] = inFlight;
+      this.save();
+    };
+    return {
+      sending: (name) => {
+        record[namesField] = [...(record[namesField] ?? []), name];
+        saveWith(name);
+      },
+      noneMade: (name) => {
+        record[namesField] = (record[namesField] ?? []).filter((n) => n !== name);
+        saveWith('');
+      },
+      lost: () => saveWith(''),
+      made: (id, name) => {
+        if (kind === 'key') record.key = { id, name };
+        else Object.assign(record, { project: { id, name }, projectId: id }); // the key goes in it
+        saveWith('');
+      },
+    };
   }
 
   /** Handed to the other jobs of the run: from now on the run's, not this job's. */
@@ -122,32 +136,6 @@ export class Journal {
 
   retireLater(keys: Retiree[]): void {
     this.record.retire = keys;
-    this.save();
-  }
-
-  sendingProjectCreate(name: string): void {
-    this.record.projectNames = [...(this.record.projectNames ?? []), name];
-    this.record.projectInFlight = name;
-    this.save();
-  }
-
-  noProjectMade(name: string): void {
-    this.record.projectNames = this.record.projectNames?.filter((n) => n !== name);
-    this.record.projectInFlight = '';
-    this.save();
-  }
-
-  /** Not found after a lost answer: post still looks for the name (a late commit). */
-  projectAnswerLost(): void {
-    this.record.projectInFlight = '';
-    this.save();
-  }
-
-  /** The project made (or found after a lost answer): the key goes in it. */
-  projectCreated(id: string, name: string): void {
-    this.record.project = { id, name };
-    this.record.projectId = id;
-    this.record.projectInFlight = '';
     this.save();
   }
 
