@@ -33,31 +33,29 @@ export async function deleteOwnProject(
 const LABEL: Record<Retiree['why'], string> = { expired: 'expired', replaced: 'replaced', 'run over': 'finished-run' };
 
 /** Expired keys of this action, keys of finished runs, older ones of the same name. A failure here only warns. */
-export async function retireKeys(api: AdminApi, keys: readonly Retiree[], core: Core): Promise<void> {
-  const failures = await forEachBounded(keys, DELETE_CONCURRENCY, async (key) => {
-    const result = await api.deleteKey(key.id);
-    core.info(
-      `${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${LABEL[key.why]} API key ${key.name} (${key.id}).`,
-    );
-  });
-  for (const { item, error } of failures) {
-    core.warning(
-      `Could not delete ${LABEL[item.why]} API key ${item.name} (${item.id}): ${(error as Error).message} A later run or a sweep will retry.`,
-    );
-  }
+export function retireKeys(api: AdminApi, keys: readonly Retiree[], core: Core): Promise<void> {
+  return retire(keys, 'API key', (key) => api.deleteKey(key.id), core);
 }
 
-/** The same for throwaway projects, each emptied first. A failure here only warns. */
-export async function retireProjects(cleanup: ProjectCleanup, projects: readonly Retiree[], core: Core): Promise<void> {
-  const failures = await forEachBounded(projects, DELETE_CONCURRENCY, async (project) => {
-    const result = await deleteThrowawayProject(cleanup, project);
-    core.info(
-      `${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${LABEL[project.why]} project ${project.name} (${project.id}).`,
-    );
+/** The same for throwaway projects, each emptied first. */
+export function retireProjects(cleanup: ProjectCleanup, projects: readonly Retiree[], core: Core): Promise<void> {
+  return retire(projects, 'project', (project) => deleteThrowawayProject(cleanup, project), core);
+}
+
+async function retire(
+  items: readonly Retiree[],
+  thing: 'API key' | 'project',
+  remove: (item: Retiree) => Promise<'deleted' | 'already gone'>,
+  core: Core,
+): Promise<void> {
+  const failures = await forEachBounded(items, DELETE_CONCURRENCY, async (item) => {
+    const result = await remove(item);
+    const said = result === 'deleted' ? 'Deleted' : 'Already gone:';
+    core.info(`${said} ${LABEL[item.why]} ${thing} ${item.name} (${item.id}).`);
   });
   for (const { item, error } of failures) {
     core.warning(
-      `Could not delete ${LABEL[item.why]} project ${item.name} (${item.id}): ${(error as Error).message} A later run or a sweep will retry.`,
+      `Could not delete ${LABEL[item.why]} ${thing} ${item.name} (${item.id}): ${(error as Error).message} A later run or a sweep will retry.`,
     );
   }
 }
