@@ -504,6 +504,10 @@ function build(base, owner, expiresAt, nonce, maxLength) {
         .replace(/\.\d{3}Z$/, 'Z');
     return `${cut}${suffix(owner, stamp, nonce)}`;
 }
+/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
+function expiryAfter(now, ms) {
+    return new Date(Math.ceil((now + ms) / 1000) * 1000);
+}
 function newNonce(randomInt) {
     let nonce = '';
     for (let i = 0; i < NONCE_LENGTH; i++)
@@ -520,7 +524,7 @@ function parseKeyName(name) {
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
         return undefined;
-    const parsed = { name: name, base: base, expiresAt, nonce: nonce };
+    const parsed = { base: base, expiresAt, nonce: nonce };
     if (letter)
         parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
     if (repo && run && attempt) {
@@ -546,7 +550,7 @@ function parseProjectName(name, tag) {
 function lookAlike(name) {
     const match = name ? TAGGED_PATTERN.exec(name) : null;
     const parsed = match ? parseKeyName(match[1]) : undefined;
-    return parsed?.kind ? { ...parsed, name: name } : undefined;
+    return parsed?.kind ? parsed : undefined;
 }
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
 function sameRunAttempt(a, b) {

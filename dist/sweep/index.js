@@ -590,6 +590,10 @@ function build(base, owner, expiresAt, nonce, maxLength) {
         .replace(/\.\d{3}Z$/, 'Z');
     return `${cut}${suffix(owner, stamp, nonce)}`;
 }
+/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
+function expiryAfter(now, ms) {
+    return new Date(Math.ceil((now + ms) / 1000) * 1000);
+}
 function newNonce(randomInt) {
     let nonce = '';
     for (let i = 0; i < NONCE_LENGTH; i++)
@@ -606,7 +610,7 @@ function key_name_parseKeyName(name) {
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
         return undefined;
-    const parsed = { name: name, base: base, expiresAt, nonce: nonce };
+    const parsed = { base: base, expiresAt, nonce: nonce };
     if (letter)
         parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
     if (repo && run && attempt) {
@@ -632,7 +636,7 @@ function parseProjectName(name, tag) {
 function lookAlike(name) {
     const match = name ? TAGGED_PATTERN.exec(name) : null;
     const parsed = match ? key_name_parseKeyName(match[1]) : undefined;
-    return parsed?.kind ? { ...parsed, name: name } : undefined;
+    return parsed?.kind ? parsed : undefined;
 }
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
 function key_name_sameRunAttempt(a, b) {
@@ -2954,7 +2958,7 @@ function openControlPlane(deps, core, connection, budgetMs, projectKey) {
 function projectCleanup(deps, core, secrets, session) {
     const { api, connection, deadline } = session;
     // Named by the name module, so that a sweep recognises it if its project outlives this step.
-    const expiresAt = new Date(Math.ceil((api.clock.now() + (deadline - deps.now())) / 1000) * 1000);
+    const expiresAt = expiryAfter(api.clock.now(), deadline - deps.now());
     const nonce = newNonce((max) => Math.floor(deps.random() * max));
     return {
         api,

@@ -696,7 +696,7 @@ async function keyForRerun(deps, core, secrets, inputs, shared, run) {
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
     await api.login({ creates: 1 });
     const journal = new Journal(core, sealFor(inputs.clientSecret, deps.env), shared.projectId, true);
-    const soonest = Math.ceil((api.clock.now() + RERUN_MIN_TTL_MS) / 1000) * 1000;
+    const soonest = (0,key_name/* expiryAfter */.I$)(api.clock.now(), RERUN_MIN_TTL_MS).getTime();
     const expiresAt = new Date(Math.max(Date.parse(shared.expiresAt), soonest));
     const created = await createExactlyOnce(api, journal, core, deps.random, {
         projectId: shared.projectId,

@@ -58,8 +58,6 @@ export interface KeyOwner {
 }
 
 export interface ParsedKeyName {
-  /** The name as Pinecone holds it. */
-  name: string;
   base: string;
   expiresAt: Date;
   nonce: string;
@@ -179,6 +177,11 @@ function build(base: string, owner: KeyOwner, expiresAt: Date, nonce: string, ma
   return `${cut}${suffix(owner, stamp, nonce)}`;
 }
 
+/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
+export function expiryAfter(now: number, ms: number): Date {
+  return new Date(Math.ceil((now + ms) / 1000) * 1000);
+}
+
 export function newNonce(randomInt: (max: number) => number): string {
   let nonce = '';
   for (let i = 0; i < NONCE_LENGTH; i++) nonce += randomInt(36).toString(36);
@@ -193,7 +196,7 @@ export function parseKeyName(name: string | null | undefined): ParsedKeyName | u
   const expiresAt = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!));
   // Reject impossible dates (month 13) that the pattern lets through.
   if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) return undefined;
-  const parsed: ParsedKeyName = { name: name!, base: base!, expiresAt, nonce: nonce! };
+  const parsed: ParsedKeyName = { base: base!, expiresAt, nonce: nonce! };
   if (letter) parsed.kind = (Object.keys(KIND_LETTER) as KeyKind[]).find((kind) => KIND_LETTER[kind] === letter)!;
   if (repo && run && attempt) {
     parsed.run = {
@@ -219,7 +222,7 @@ export function parseProjectName(name: string | null | undefined, tag: NameTag):
 export function lookAlike(name: string | null | undefined): ParsedKeyName | undefined {
   const match = name ? TAGGED_PATTERN.exec(name) : null;
   const parsed = match ? parseKeyName(match[1]) : undefined;
-  return parsed?.kind ? { ...parsed, name: name! } : undefined;
+  return parsed?.kind ? parsed : undefined;
 }
 
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */

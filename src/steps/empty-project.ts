@@ -9,7 +9,7 @@ import { CREATE_TRIES, DELETE_CONCURRENCY, projectEmptyPollMs } from '../api/pol
 import { forEachBounded } from '../api/pool.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import type { Secrets } from '../base/secrets.js';
-import { buildKeyName, newNonce, type RunRef } from '../rules/key-name.js';
+import { buildKeyName, expiryAfter, newNonce, type RunRef } from '../rules/key-name.js';
 import { openRequester } from './session.js';
 import type { Core, Log, StepDeps } from './step.js';
 
@@ -33,7 +33,7 @@ export function projectCleanup(
 ): ProjectCleanup {
   const { api, connection, deadline } = session;
   // Named by the name module, so that a sweep recognises it if its project outlives this step.
-  const expiresAt = new Date(Math.ceil((api.clock.now() + (deadline - deps.now())) / 1000) * 1000);
+  const expiresAt = expiryAfter(api.clock.now(), deadline - deps.now());
   const nonce = newNonce((max) => Math.floor(deps.random() * max));
   return {
     api,

@@ -3,7 +3,7 @@
 // journaled like main's key so that the use step's post step deletes it.
 import type { Connection } from '../api/admin-api.js';
 import type { Secrets } from '../base/secrets.js';
-import { parseKeyName, type RunRef } from '../rules/key-name.js';
+import { expiryAfter, parseKeyName, type RunRef } from '../rules/key-name.js';
 import { createExactlyOnce } from './create-key.js';
 import type { HandedKey } from './hand-over.js';
 import type { SharedKey } from './handoff.js';
@@ -28,7 +28,7 @@ export async function keyForRerun(
   const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
   await api.login({ creates: 1 });
   const journal = new Journal(core, sealFor(inputs.clientSecret, deps.env), shared.projectId, true);
-  const soonest = Math.ceil((api.clock.now() + RERUN_MIN_TTL_MS) / 1000) * 1000;
+  const soonest = expiryAfter(api.clock.now(), RERUN_MIN_TTL_MS).getTime();
   const expiresAt = new Date(Math.max(Date.parse(shared.expiresAt), soonest));
   const created = await createExactlyOnce(api, journal, core, deps.random, {
     projectId: shared.projectId,

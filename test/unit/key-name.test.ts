@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   buildKeyName,
+  buildProjectName,
+  lookAlike,
+  MAX_PROJECT_NAME_LENGTH,
+  parseProjectName,
+  renderProjectBase,
   checkTemplate,
   MAX_NAME_LENGTH,
   newNonce,
@@ -12,13 +17,6 @@ import {
   type RunValues,
 } from '../../src/rules/key-name.js';
 import { globMatches } from '../../src/rules/glob.js';
-import {
-  buildProjectName,
-  lookAlike,
-  MAX_PROJECT_NAME_LENGTH,
-  parseProjectName,
-  renderProjectBase,
-} from '../../src/rules/key-name.js';
 import { nameTagFor } from '../../src/steps/name-tag.js';
 
 const RUN: RunValues = {
@@ -93,7 +91,6 @@ describe('key names', () => {
     const name = buildKeyName('preview-pr-42', JOB, EXPIRY, 'k3f9q2');
     expect(name).toMatch(/^preview-pr-42-eph-20261129T215507Z-j[0-9a-z]+\.[0-9a-z]+\.2-k3f9q2$/);
     expect(parseKeyName(name)).toEqual({
-      name,
       base: 'preview-pr-42',
       expiresAt: EXPIRY,
       nonce: 'k3f9q2',
@@ -102,18 +99,11 @@ describe('key names', () => {
     });
     const kept = buildKeyName('preview-pr-42', { kind: 'kept', run: undefined }, EXPIRY, 'k3f9q2');
     expect(kept).toBe('preview-pr-42-eph-20261129T215507Z-k-k3f9q2');
-    expect(parseKeyName(kept)).toEqual({
-      name: kept,
-      base: 'preview-pr-42',
-      expiresAt: EXPIRY,
-      nonce: 'k3f9q2',
-      kind: 'kept',
-    });
+    expect(parseKeyName(kept)).toEqual({ base: 'preview-pr-42', expiresAt: EXPIRY, nonce: 'k3f9q2', kind: 'kept' });
   });
 
   it('still parses names of the first format (no kind, no run: they fall back to their expiry)', () => {
     expect(parseKeyName('preview-pr-42-eph-20261129T215507Z-k3f9q2')).toEqual({
-      name: 'preview-pr-42-eph-20261129T215507Z-k3f9q2',
       base: 'preview-pr-42',
       expiresAt: EXPIRY,
       nonce: 'k3f9q2',
@@ -196,43 +186,42 @@ describe('globs', () => {
       }
     expect(checked).toBe(121 * 63);
   });
+});
 
-  describe('throwaway project names', () => {
-    const tag = nameTagFor('sa-secret-1');
-    const otherSecret = nameTagFor('sa-secret-2');
+describe('throwaway project names', () => {
+  const tag = nameTagFor('sa-secret-1');
+  const otherSecret = nameTagFor('sa-secret-2');
 
-    it("carry a key name's suffix and a tag that only the same client secret reproduces", () => {
-      const name = buildProjectName('gha-shop-api-16021984-2-test', JOB, EXPIRY, 'k3f9q2', tag);
-      expect(name).toMatch(
-        /^gha-shop-api-16021984-2-test-eph-20261129T215507Z-j[0-9a-z]+\.[0-9a-z]+\.2-k3f9q2-[0-9a-z]{8}$/,
-      );
-      expect(parseProjectName(name, tag)).toEqual({
-        name,
-        base: 'gha-shop-api-16021984-2-test',
-        expiresAt: EXPIRY,
-        nonce: 'k3f9q2',
-        kind: 'job',
-        run: JOB.run,
-      });
-      // Made with another service account's secret, typed by hand, or altered anywhere: not ours.
-      expect(parseProjectName(name, otherSecret)).toBeUndefined();
-      expect(parseProjectName(name.replace('-2-test', '-3-test'), tag)).toBeUndefined();
-      expect(parseProjectName(name.replace(/.{8}$/, 'aaaaaaaa'), tag)).toBeUndefined();
-      expect(lookAlike(name.replace(/.{8}$/, 'aaaaaaaa'))?.base).toBe('gha-shop-api-16021984-2-test');
-      // A key's name is never a project's, and the other way round.
-      expect(parseProjectName(buildKeyName('gha', JOB, EXPIRY, 'k3f9q2'), tag)).toBeUndefined();
-      expect(parseKeyName(name)).toBeUndefined();
+  it("carry a key name's suffix and a tag that only the same client secret reproduces", () => {
+    const name = buildProjectName('gha-shop-api-16021984-2-test', JOB, EXPIRY, 'k3f9q2', tag);
+    expect(name).toMatch(
+      /^gha-shop-api-16021984-2-test-eph-20261129T215507Z-j[0-9a-z]+\.[0-9a-z]+\.2-k3f9q2-[0-9a-z]{8}$/,
+    );
+    expect(parseProjectName(name, tag)).toEqual({
+      base: 'gha-shop-api-16021984-2-test',
+      expiresAt: EXPIRY,
+      nonce: 'k3f9q2',
+      kind: 'job',
+      run: JOB.run,
     });
+    // Made with another service account's secret, typed by hand, or altered anywhere: not ours.
+    expect(parseProjectName(name, otherSecret)).toBeUndefined();
+    expect(parseProjectName(name.replace('-2-test', '-3-test'), tag)).toBeUndefined();
+    expect(parseProjectName(name.replace(/.{8}$/, 'aaaaaaaa'), tag)).toBeUndefined();
+    expect(lookAlike(name.replace(/.{8}$/, 'aaaaaaaa'))?.base).toBe('gha-shop-api-16021984-2-test');
+    // A key's name is never a project's, and the other way round.
+    expect(parseProjectName(buildKeyName('gha', JOB, EXPIRY, 'k3f9q2'), tag)).toBeUndefined();
+    expect(parseKeyName(name)).toBeUndefined();
+  });
 
-    it('are never shared, and fit their own limit with the run ids whole', () => {
-      expect(() => buildProjectName('x', { kind: 'shared', run: JOB.run }, EXPIRY, 'abcdef', tag)).toThrow();
-      const long = { ...RUN, repo: 'r'.repeat(300) };
-      const base = renderProjectBase('gha-{repo}-{run_id}-{run_attempt}-{job}', long, JOB);
-      const name = buildProjectName(base, JOB, EXPIRY, 'abcdef', tag);
-      expect(name.length).toBeLessThanOrEqual(MAX_PROJECT_NAME_LENGTH);
-      expect(name).toContain('-16021984-2-test-');
-      expect(parseProjectName(name, tag)?.run).toEqual(JOB.run);
-      expect(() => renderProjectBase('x-{branch}', RUN, JOB)).toThrow(/Input "project-name": unknown placeholder/);
-    });
+  it('are never shared, and fit their own limit with the run ids whole', () => {
+    expect(() => buildProjectName('x', { kind: 'shared', run: JOB.run }, EXPIRY, 'abcdef', tag)).toThrow();
+    const long = { ...RUN, repo: 'r'.repeat(300) };
+    const base = renderProjectBase('gha-{repo}-{run_id}-{run_attempt}-{job}', long, JOB);
+    const name = buildProjectName(base, JOB, EXPIRY, 'abcdef', tag);
+    expect(name.length).toBeLessThanOrEqual(MAX_PROJECT_NAME_LENGTH);
+    expect(name).toContain('-16021984-2-test-');
+    expect(parseProjectName(name, tag)?.run).toEqual(JOB.run);
+    expect(() => renderProjectBase('x-{branch}', RUN, JOB)).toThrow(/Input "project-name": unknown placeholder/);
   });
 });
