@@ -5624,11 +5624,11 @@ async function resolveProject(api, project, log, listing) {
 
 
 
-const retirement_settle = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
-const unwrap = (settled) => {
-    if ('error' in settled)
-        throw settled.error;
-    return settled.value;
+const settled = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
+const unwrap = (outcome) => {
+    if ('error' in outcome)
+        throw outcome.error;
+    return outcome.value;
 };
 /** Keys (or, with `parse` for projects, throwaway projects) for post to delete, and one line that says so. */
 function planRetirement(log, listed, ask, what = { one: 'key', parse: key_name_parseKeyName }) {
@@ -5767,10 +5767,13 @@ async function runMain(deps) {
             ? runOf(context.run, 'share: true hands the key to the jobs of this workflow run')
             : undefined;
         const base = renderBase(inputs.nameTemplate, context.values, owner);
-        const projectBase = inputs.newProject
-            ? renderProjectBase(inputs.projectNameTemplate, context.values, owner)
+        // A throwaway project's name, and the tag it carries (no key derivation when a project is given).
+        const throwaway = inputs.newProject
+            ? {
+                base: renderProjectBase(inputs.projectNameTemplate, context.values, owner),
+                tag: nameTagFor(credentials.clientSecret),
+            }
             : undefined;
-        const tag = nameTagFor(credentials.clientSecret);
         const lookForThingsToRetire = inputs.sweepExpired || inputs.replace;
         const deadline = deps.now() + inputs.timeoutMs;
         const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
@@ -5779,15 +5782,15 @@ async function runMain(deps) {
         // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
         await api.login({ creates: 1, lists: lookForThingsToRetire ? 1 : 0 });
         reportClockSkew(core, api);
-        // Whole seconds, on Pinecone's clock: the expiry in the name and in the output must agree.
-        const expiresAt = new Date(Math.ceil((api.clock.now() + inputs.ttlMs) / 1000) * 1000);
+        const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
         const retireAsk = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: api.clock.now() };
         let journal;
         let project;
         let projectListing;
-        if (projectBase !== undefined) {
+        if (throwaway) {
             journal = new Journal(core, seal, '', inputs.cleanup);
-            const request = { base: projectBase, owner, expiresAt, tag };
+            const { tag } = throwaway;
+            const request = { base: throwaway.base, owner, expiresAt, tag };
             const session = { api, connection: inputs.connection, deadline, run: context.run };
             const cleanup = projectCleanup(deps, core, secrets, session);
             const room = { api, cleanup, tag, sweepExpired: inputs.sweepExpired, now: api.clock.now };
@@ -5795,7 +5798,7 @@ async function runMain(deps) {
             const creatingProject = createProjectMakingRoom(create, room);
             // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
             if (lookForThingsToRetire)
-                projectListing = retirement_settle(api.listProjects());
+                projectListing = settled(api.listProjects());
             project = await creatingProject;
         }
         else {
@@ -5814,7 +5817,7 @@ async function runMain(deps) {
             now: api.clock.now,
         });
         if (lookForThingsToRetire && !projectListing)
-            listing = retirement_settle(api.listKeys(project.id));
+            listing = settled(api.listKeys(project.id));
         const created = await creating;
         if (deps.signal.aborted)
             throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
@@ -5826,13 +5829,13 @@ async function runMain(deps) {
             roles: inputs.roles,
             expiresAt: expiresAt.toISOString(),
         };
-        const fate = projectBase ? PROJECT_FATE[inputs.cleanup ? 'job' : 'kept'] : FATE[owner.kind];
+        const fate = throwaway ? PROJECT_FATE[inputs.cleanup ? 'job' : 'kept'] : FATE[owner.kind];
         handOver(core, key, inputs.exportEnv, { how: 'Created', fate: fate.log(key.expiresAt) });
         if (project.name)
             core.setOutput('project-name', project.name);
         if (sharedRun) {
             core.setOutput('handoff', sealHandoff(credentials.clientSecret, {
-                ...context.run,
+                ...sharedRun,
                 keyId: key.id,
                 projectId: key.projectId,
                 name: key.name,
@@ -5849,9 +5852,9 @@ async function runMain(deps) {
             if (retire.length > 0)
                 journal.retireLater(retire);
         }
-        if (projectListing) {
+        if (projectListing && throwaway) {
             const own = { name: project.name, run: context.run };
-            const parse = (name) => parseProjectName(name, tag);
+            const parse = (name) => parseProjectName(name, throwaway.tag);
             const retire = planRetirement(core, await projectListing, { ...retireAsk, own }, { one: 'project', parse });
             if (retire.length > 0)
                 journal.retireProjectsLater(retire);

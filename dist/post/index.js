@@ -5414,12 +5414,14 @@ async function runPost(deps) {
         const inputs = readPostInputs(core.getInput, credentials);
         const deadline = deps.now() + inputs.timeoutMs;
         const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-        const cleanup = projectCleanup(deps, core, secrets, {
+        // Made only when a project is to be deleted: a key-only post step needs none of it.
+        let cleanup;
+        const projectWork = () => (cleanup ??= projectCleanup(deps, core, secrets, {
             api,
             connection: inputs.connection,
             deadline,
             run: readRun(deps.env),
-        });
+        }));
         const deletes = (deleteOwn || deleteProject ? 1 : 0) + retire.length + retireProjects.length;
         // GitHub is asked whether the runs of main's candidates are over while Pinecone's login is under way.
         const candidates = [...retire, ...retireProjects];
@@ -5431,8 +5433,9 @@ async function runPost(deps) {
         ]);
         const now = api.clock.now();
         const keys = settle(retire, lookups, now);
-        const tag = nameTagFor(credentials.clientSecret);
-        const projects = settle(retireProjects, lookups, now, (name) => parseProjectName(name, tag));
+        const projects = retireProjects.length
+            ? settle(retireProjects, lookups, now, (name) => parseProjectName(name, nameTagFor(credentials.clientSecret)))
+            : { retire: [], spared: [] };
         for (const spared of keys.spared)
             core.info(`Kept expired API key ${spared.name} (${spared.id}): ${spared.because}.`);
         for (const spared of projects.spared)
@@ -5442,10 +5445,10 @@ async function runPost(deps) {
             deleteOwn
                 ? deleteOwnKey(api, ownKey, core)
                 : deleteProject
-                    ? deleteOwnProject(cleanup, ownProject, ownKey, core)
+                    ? deleteOwnProject(projectWork(), ownProject, ownKey, core)
                     : undefined,
             retireKeys(api, keys.retire, core),
-            retireProjects.length ? post_deletes_retireProjects(cleanup, projects.retire, core) : undefined,
+            retireProjects.length ? post_deletes_retireProjects(projectWork(), projects.retire, core) : undefined,
         ]);
         if (own.status === 'rejected')
             throw own.reason;
@@ -5456,7 +5459,7 @@ async function runPost(deps) {
         }
         if (projectOrphans.length > 0) {
             const orphanProjects = { what: 'project', names: projectOrphans, late: plan.lateProjectCreate };
-            const remove = (project) => deleteThrowawayProject(cleanup, project);
+            const remove = (project) => deleteThrowawayProject(projectWork(), project);
             await deleteOrphans({ ...orphanProjects, list: () => api.listProjects(), remove }, deps, core, deadline);
         }
     }

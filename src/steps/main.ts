@@ -4,7 +4,14 @@ import type { ApiKey, Project } from '../api/admin-api.js';
 import { ActionError } from '../base/errors.js';
 import { readCredentials, readMainInputs } from '../inputs/inputs.js';
 import { readRunContext, runOf } from '../inputs/run-context.js';
-import { parseProjectName, renderBase, renderProjectBase, type KeyKind, type KeyOwner } from '../rules/key-name.js';
+import {
+  expiryAfter,
+  parseProjectName,
+  renderBase,
+  renderProjectBase,
+  type KeyKind,
+  type KeyOwner,
+} from '../rules/key-name.js';
 import { renderKeySummary } from '../rules/summary.js';
 import { createExactlyOnce } from './create-key.js';
 import { createProjectExactlyOnce } from './create-project.js';
@@ -17,7 +24,7 @@ import { createProjectMakingRoom } from './make-project-room.js';
 import { createMakingRoom } from './make-room.js';
 import { nameTagFor } from './name-tag.js';
 import { resolveProject } from './project.js';
-import { planRetirement, settle, unwrap, type Settled } from './retirement.js';
+import { planRetirement, settled, unwrap, type Settled } from './retirement.js';
 import { openApi } from './session.js';
 import { missingCredentials, reportClockSkew, reportFailure, startStep, type StepDeps } from './step.js';
 
@@ -35,10 +42,13 @@ export async function runMain(deps: StepDeps): Promise<void> {
       ? runOf(context.run, 'share: true hands the key to the jobs of this workflow run')
       : undefined;
     const base = renderBase(inputs.nameTemplate, context.values, owner);
-    const projectBase = inputs.newProject
-      ? renderProjectBase(inputs.projectNameTemplate, context.values, owner)
+    // A throwaway project's name, and the tag it carries (no key derivation when a project is given).
+    const throwaway = inputs.newProject
+      ? {
+          base: renderProjectBase(inputs.projectNameTemplate, context.values, owner),
+          tag: nameTagFor(credentials.clientSecret),
+        }
       : undefined;
-    const tag = nameTagFor(credentials.clientSecret);
     const lookForThingsToRetire = inputs.sweepExpired || inputs.replace;
     const deadline = deps.now() + inputs.timeoutMs;
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
@@ -48,23 +58,23 @@ export async function runMain(deps: StepDeps): Promise<void> {
     // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
     await api.login({ creates: 1, lists: lookForThingsToRetire ? 1 : 0 });
     reportClockSkew(core, api);
-    // Whole seconds, on Pinecone's clock: the expiry in the name and in the output must agree.
-    const expiresAt = new Date(Math.ceil((api.clock.now() + inputs.ttlMs) / 1000) * 1000);
+    const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
     const retireAsk = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: api.clock.now() };
 
     let journal: Journal;
     let project: { id: string; name?: string };
     let projectListing: Promise<Settled<Project[]>> | undefined;
-    if (projectBase !== undefined) {
+    if (throwaway) {
       journal = new Journal(core, seal, '', inputs.cleanup);
-      const request = { base: projectBase, owner, expiresAt, tag };
+      const { tag } = throwaway;
+      const request = { base: throwaway.base, owner, expiresAt, tag };
       const session = { api, connection: inputs.connection, deadline, run: context.run };
       const cleanup = projectCleanup(deps, core, secrets, session);
       const room = { api, cleanup, tag, sweepExpired: inputs.sweepExpired, now: api.clock.now };
       const create = () => createProjectExactlyOnce(api, journal, core, deps.random, request);
       const creatingProject = createProjectMakingRoom(create, room);
       // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
-      if (lookForThingsToRetire) projectListing = settle(api.listProjects());
+      if (lookForThingsToRetire) projectListing = settled(api.listProjects());
       project = await creatingProject;
     } else {
       project = await resolveProject(api, inputs.project, core);
@@ -82,7 +92,7 @@ export async function runMain(deps: StepDeps): Promise<void> {
       listKeys: async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
       now: api.clock.now,
     });
-    if (lookForThingsToRetire && !projectListing) listing = settle(api.listKeys(project.id));
+    if (lookForThingsToRetire && !projectListing) listing = settled(api.listKeys(project.id));
     const created = await creating;
     if (deps.signal.aborted)
       throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
@@ -95,7 +105,7 @@ export async function runMain(deps: StepDeps): Promise<void> {
       roles: inputs.roles,
       expiresAt: expiresAt.toISOString(),
     };
-    const fate = projectBase ? PROJECT_FATE[inputs.cleanup ? 'job' : 'kept'] : FATE[owner.kind];
+    const fate = throwaway ? PROJECT_FATE[inputs.cleanup ? 'job' : 'kept'] : FATE[owner.kind];
     handOver(core, key, inputs.exportEnv, { how: 'Created', fate: fate.log(key.expiresAt) });
     if (project.name) core.setOutput('project-name', project.name);
     if (sharedRun) {
@@ -104,7 +114,7 @@ export async function runMain(deps: StepDeps): Promise<void> {
         sealHandoff(
           credentials.clientSecret,
           {
-            ...context.run!,
+            ...sharedRun,
             keyId: key.id,
             projectId: key.projectId,
             name: key.name,
@@ -123,9 +133,9 @@ export async function runMain(deps: StepDeps): Promise<void> {
       });
       if (retire.length > 0) journal.retireLater(retire);
     }
-    if (projectListing) {
+    if (projectListing && throwaway) {
       const own = { name: project.name!, run: context.run };
-      const parse = (name: string | null | undefined) => parseProjectName(name, tag);
+      const parse = (name: string | null | undefined) => parseProjectName(name, throwaway.tag);
       const retire = planRetirement(core, await projectListing, { ...retireAsk, own }, { one: 'project', parse });
       if (retire.length > 0) journal.retireProjectsLater(retire);
     }

@@ -6,7 +6,7 @@ import { readRun } from '../inputs/run-context.js';
 import { parseProjectName } from '../rules/key-name.js';
 import { settle } from '../rules/liveness.js';
 import { askGitHub } from './ask-github.js';
-import { deleteThrowawayProject, projectCleanup } from './empty-project.js';
+import { deleteThrowawayProject, projectCleanup, type ProjectCleanup } from './empty-project.js';
 import { hasJournal, readPlan, sealFor, type PostPlan } from './journal.js';
 import { runLive } from './live.js';
 import { nameTagFor } from './name-tag.js';
@@ -73,12 +73,15 @@ export async function runPost(deps: StepDeps): Promise<void> {
     const inputs = readPostInputs(core.getInput, credentials);
     const deadline = deps.now() + inputs.timeoutMs;
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-    const cleanup = projectCleanup(deps, core, secrets, {
-      api,
-      connection: inputs.connection,
-      deadline,
-      run: readRun(deps.env),
-    });
+    // Made only when a project is to be deleted: a key-only post step needs none of it.
+    let cleanup: ProjectCleanup | undefined;
+    const projectWork = () =>
+      (cleanup ??= projectCleanup(deps, core, secrets, {
+        api,
+        connection: inputs.connection,
+        deadline,
+        run: readRun(deps.env),
+      }));
     const deletes = (deleteOwn || deleteProject ? 1 : 0) + retire.length + retireProjects.length;
     // GitHub is asked whether the runs of main's candidates are over while Pinecone's login is under way.
     const candidates = [...retire, ...retireProjects];
@@ -90,8 +93,9 @@ export async function runPost(deps: StepDeps): Promise<void> {
     ]);
     const now = api.clock.now();
     const keys = settle(retire, lookups, now);
-    const tag = nameTagFor(credentials.clientSecret);
-    const projects = settle(retireProjects, lookups, now, (name) => parseProjectName(name, tag));
+    const projects = retireProjects.length
+      ? settle(retireProjects, lookups, now, (name) => parseProjectName(name, nameTagFor(credentials.clientSecret)))
+      : { retire: [], spared: [] };
     for (const spared of keys.spared)
       core.info(`Kept expired API key ${spared.name} (${spared.id}): ${spared.because}.`);
     for (const spared of projects.spared)
@@ -101,10 +105,10 @@ export async function runPost(deps: StepDeps): Promise<void> {
       deleteOwn
         ? deleteOwnKey(api, ownKey, core)
         : deleteProject
-          ? deleteOwnProject(cleanup, ownProject, ownKey, core)
+          ? deleteOwnProject(projectWork(), ownProject, ownKey, core)
           : undefined,
       retireKeys(api, keys.retire, core),
-      retireProjects.length ? retireProjectsOf(cleanup, projects.retire, core) : undefined,
+      retireProjects.length ? retireProjectsOf(projectWork(), projects.retire, core) : undefined,
     ]);
     if (own.status === 'rejected') throw own.reason;
     const listKeys = () => api.listKeys(plan!.projectId);
@@ -114,7 +118,7 @@ export async function runPost(deps: StepDeps): Promise<void> {
     }
     if (projectOrphans.length > 0) {
       const orphanProjects = { what: 'project', names: projectOrphans, late: plan.lateProjectCreate } as const;
-      const remove = (project: { id: string; name: string }) => deleteThrowawayProject(cleanup, project);
+      const remove = (project: { id: string; name: string }) => deleteThrowawayProject(projectWork(), project);
       await deleteOrphans({ ...orphanProjects, list: () => api.listProjects(), remove }, deps, core, deadline);
     }
   } catch (error) {

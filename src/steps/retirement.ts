@@ -7,17 +7,18 @@ import { parseKeyName, type NameParser, type RunRef } from '../rules/key-name.js
 import { keysToRetire, type Retiree } from '../rules/sweep-plan.js';
 import type { Log } from './step.js';
 
+/** A list in flight beside a create, held as its outcome so that its failure is read (and only warns) later. */
 export type Settled<T> = { value: T } | { error: unknown };
 
-export const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+export const settled = <T>(promise: Promise<T>): Promise<Settled<T>> =>
   promise.then(
     (value) => ({ value }),
     (error: unknown) => ({ error }),
   );
 
-export const unwrap = <T>(settled: Settled<T>): T => {
-  if ('error' in settled) throw settled.error;
-  return settled.value;
+export const unwrap = <T>(outcome: Settled<T>): T => {
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 };
 
 export interface RetirementAsk {
