@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(270);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 910:
+/***/ 270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1030,7 +1030,7 @@ const EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
 /** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
-const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+const policy_GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
 /** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
 const MAX_RUNS_LOOKED_UP = 20;
 /** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
@@ -2054,6 +2054,19 @@ function describeStatus(status) {
     return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
 }
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** The answer's body as a JSON object; `undefined` for anything else (HTML from a proxy, an array, no body). */
+function transport_parseBody(response) {
+    try {
+        const value = JSON.parse(response.body);
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
     // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
@@ -2112,7 +2125,7 @@ function proxyError(proxy, cause, final) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/admin-errors.ts
-// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
+// What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 
 
@@ -2187,13 +2200,13 @@ class AdminErrors {
     }
     /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
     errorCode(response) {
-        const error = parseBody(response)?.['error'];
+        const error = transport_parseBody(response)?.['error'];
         const code = typeof error === 'object' && error !== null ? error['code'] : error;
         return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
     }
     /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
     excerpt(response) {
-        const body = parseBody(response);
+        const body = transport_parseBody(response);
         const error = body?.['error'];
         const description = body?.['error_description'];
         const text = typeof error === 'object' && error && 'message' in error
@@ -2219,24 +2232,12 @@ function isMisdirected(response, pathAlwaysExists) {
         return pathAlwaysExists || !isPineconeShaped(response);
     return (status >= 300 && status < 400) || status === 405;
 }
-function isSuccess(response) {
-    return response.status >= 200 && response.status < 300;
-}
 /** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
 function isPineconeNotFound(response) {
     return response.status === 404 && isPineconeShaped(response);
 }
 function isPineconeShaped(response) {
-    return response.body.trim() === '' || parseBody(response) !== undefined;
-}
-function parseBody(response) {
-    try {
-        const value = JSON.parse(response.body);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    return response.body.trim() === '' || transport_parseBody(response) !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/api/control-plane.ts
@@ -2347,7 +2348,7 @@ class ControlPlane {
         const response = await this.send({ what, method: 'GET', url: this.url(path) });
         if (!isSuccess(response))
             throw this.error(response, what);
-        const body = parseBody(response);
+        const body = transport_parseBody(response);
         if (!body)
             throw this.shapeError(what, 'JSON');
         return body;
@@ -2461,7 +2462,7 @@ class AdminApi {
         });
         if (!isSuccess(response))
             throw this.errors.login(response);
-        const body = parseBody(response);
+        const body = transport_parseBody(response);
         const token = body?.['access_token'];
         if (typeof token === 'string')
             this.secrets.add(token);
@@ -2487,7 +2488,7 @@ class AdminApi {
         });
         if (!isSuccess(response))
             throw this.errors.projectCreate(response);
-        const project = parseBody(response);
+        const project = transport_parseBody(response);
         if (!isProject(project))
             throw new OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
         return { id: project.id, name: project.name };
@@ -2524,7 +2525,7 @@ class AdminApi {
         if (!isSuccess(response))
             throw this.errors.api(response, what, projectId);
         // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
-        const body = parseBody(response);
+        const body = transport_parseBody(response);
         const value = body?.['value'];
         if (typeof value === 'string' && value !== '')
             this.secrets.add(value);
@@ -2566,7 +2567,7 @@ class AdminApi {
         const response = await this.admin(call);
         if (!isSuccess(response))
             throw this.errors.api(response, call.what, projectId);
-        const body = parseBody(response);
+        const body = transport_parseBody(response);
         if (!body)
             throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
         return body;
@@ -2635,6 +2636,68 @@ class ServerClock {
     get skewMs() {
         return this.offsetMs;
     }
+}
+
+;// CONCATENATED MODULE: ./src/api/github-api.ts
+// The one module that knows GitHub's REST API: is the workflow run that made a key over? Asked off the critical
+// path, once per run, with one attempt each: a failure never fails the step and never deletes on a guess.
+
+
+class github_api_GitHubApi {
+    config;
+    transport;
+    stopped;
+    constructor(config, transport) {
+        this.config = config;
+        this.transport = transport;
+        if (!config.token)
+            this.stopped = 'no token';
+    }
+    /** Why asking stopped, if it did: the caller says so once and falls back to expiry. */
+    get unavailable() {
+        return this.stopped;
+    }
+    async runState(runId) {
+        if (this.stopped)
+            return this.stopped;
+        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
+        let status;
+        let headers;
+        let body;
+        try {
+            ({ status, headers, body } = await this.transport({
+                method: 'GET',
+                url,
+                headers: {
+                    Authorization: `Bearer ${this.config.token}`,
+                    Accept: 'application/vnd.github+json',
+                    'X-GitHub-Api-Version': '2022-11-28',
+                },
+                timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
+            }));
+        }
+        catch {
+            return 'unknown'; // no answer: the run counts as alive this time
+        }
+        if (status === 200) {
+            const run = parseBody({ body });
+            if (typeof run?.['status'] !== 'string')
+                return 'unknown';
+            return run['status'] === 'completed' ? 'over' : 'alive';
+        }
+        if (status === 404)
+            return 'over';
+        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+        if ((status === 403 || status === 429) && limited)
+            return (this.stopped = 'rate-limited');
+        if (status === 401 || status === 403)
+            return (this.stopped = 'no permission');
+        return 'unknown';
+    }
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
 }
 
 ;// CONCATENATED MODULE: ./src/api/requester.ts

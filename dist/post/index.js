@@ -2000,6 +2000,19 @@ function describeStatus(status) {
     return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
 }
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** The answer's body as a JSON object; `undefined` for anything else (HTML from a proxy, an array, no body). */
+function parseBody(response) {
+    try {
+        const value = JSON.parse(response.body);
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
     // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
@@ -2058,7 +2071,7 @@ function proxyError(proxy, cause, final) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/admin-errors.ts
-// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
+// What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 
 
@@ -2165,24 +2178,12 @@ function isMisdirected(response, pathAlwaysExists) {
         return pathAlwaysExists || !isPineconeShaped(response);
     return (status >= 300 && status < 400) || status === 405;
 }
-function isSuccess(response) {
-    return response.status >= 200 && response.status < 300;
-}
 /** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
 function isPineconeNotFound(response) {
     return response.status === 404 && isPineconeShaped(response);
 }
 function isPineconeShaped(response) {
     return response.body.trim() === '' || parseBody(response) !== undefined;
-}
-function parseBody(response) {
-    try {
-        const value = JSON.parse(response.body);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/api/control-plane.ts
@@ -2563,6 +2564,9 @@ class ServerClock {
 }
 
 ;// CONCATENATED MODULE: ./src/api/github-api.ts
+// The one module that knows GitHub's REST API: is the workflow run that made a key over? Asked off the critical
+// path, once per run, with one attempt each: a failure never fails the step and never deletes on a guess.
+
 
 class GitHubApi {
     config;
@@ -2601,7 +2605,7 @@ class GitHubApi {
             return 'unknown'; // no answer: the run counts as alive this time
         }
         if (status === 200) {
-            const run = parse(body);
+            const run = parseBody({ body });
             if (typeof run?.['status'] !== 'string')
                 return 'unknown';
             return run['status'] === 'completed' ? 'over' : 'alive';
@@ -2619,15 +2623,6 @@ class GitHubApi {
 function header(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
-}
-function parse(body) {
-    try {
-        const value = JSON.parse(body);
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/api/requester.ts

@@ -468,7 +468,9 @@ function createPreconnect(agentFor) {
 __nccwpck_require__.d(__webpack_exports__, {
   wX: () => (/* binding */ TransportError),
   St: () => (/* binding */ createHttpTransport),
-  Wn: () => (/* binding */ describeStatus)
+  Wn: () => (/* binding */ describeStatus),
+  oJ: () => (/* binding */ isSuccess),
+  OG: () => (/* binding */ parseBody)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
@@ -503,6 +505,19 @@ function describeStatus(status) {
     return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
 }
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** The answer's body as a JSON object; `undefined` for anything else (HTML from a proxy, an array, no body). */
+function parseBody(response) {
+    try {
+        const value = JSON.parse(response.body);
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
     // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
@@ -3768,7 +3783,7 @@ async function runUse(deps) {
         secrets.add(value); // masked before anything else can print it
         if (run.attempt > key.attempt) {
             // Loaded only here: the common path makes no request and needs none of the API's code.
-            const { keyForRerun } = await __nccwpck_require__.e(/* import() */ 309).then(__nccwpck_require__.bind(__nccwpck_require__, 309));
+            const { keyForRerun } = await __nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 17));
             const made = await keyForRerun(deps, core, secrets, { ...inputs, clientSecret: credentials.clientSecret }, key, run);
             handOver(core, made, inputs.exportEnv, { how: 'Created', fate: 'The post step deletes it when the job ends.' });
             await summarise(deps, made, `Made for attempt ${run.attempt} of this run, whose handoff came from attempt ${key.attempt}: the post step deletes this key when the job ends.`);

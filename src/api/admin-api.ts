@@ -3,13 +3,13 @@
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // What its errors mean for the user is in admin-errors.ts.
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
-import { AdminErrors, isPineconeNotFound, isSuccess, parseBody, type Json } from './admin-errors.js';
+import { AdminErrors, isPineconeNotFound } from './admin-errors.js';
 import type { Secrets } from '../base/secrets.js';
 import type { ServerClock } from './clock.js';
 import { DELETE_ROUNDS, TOKEN_REFRESH_MARGIN_MS } from './policy.js';
 import { connectionsFor, type Preconnect, type Upcoming } from './preconnect.js';
 import type { Call, Requester } from './requester.js';
-import { describeStatus, type HttpResponse } from './transport.js';
+import { describeStatus, isSuccess, parseBody, type HttpResponse, type Json } from './transport.js';
 
 /** Where and as whom the action talks to Pinecone. */
 export interface Connection {

@@ -1,11 +1,9 @@
-// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
+// What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 import { ActionError } from '../base/errors.js';
 import type { Secrets } from '../base/secrets.js';
 import type { Connection } from './admin-api.js';
-import { describeStatus, type HttpResponse } from './transport.js';
-
-export type Json = Record<string, unknown>;
+import { describeStatus, parseBody, type HttpResponse, type Json } from './transport.js';
 
 /** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
 export class ProjectLimitError extends ActionError {}
@@ -138,10 +136,6 @@ function isMisdirected(response: HttpResponse, pathAlwaysExists: boolean): boole
   return (status >= 300 && status < 400) || status === 405;
 }
 
-export function isSuccess(response: HttpResponse): boolean {
-  return response.status >= 200 && response.status < 300;
-}
-
 /** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
 export function isPineconeNotFound(response: HttpResponse): boolean {
   return response.status === 404 && isPineconeShaped(response);
@@ -149,13 +143,4 @@ export function isPineconeNotFound(response: HttpResponse): boolean {
 
 export function isPineconeShaped(response: HttpResponse): boolean {
   return response.body.trim() === '' || parseBody(response) !== undefined;
-}
-
-export function parseBody(response: HttpResponse): Json | undefined {
-  try {
-    const value: unknown = JSON.parse(response.body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,6 @@
 // The one module that knows GitHub's REST API: is the workflow run that made a key over? Asked off the critical
 // path, once per run, with one attempt each: a failure never fails the step and never deletes on a guess.
-import type { Transport } from './transport.js';
+import { parseBody, type Transport } from './transport.js';
 import { GITHUB_LOOKUP_TIMEOUT_MS } from './policy.js';
 
 /** `over`: completed, or GitHub no longer knows it. `alive`: queued, in progress, waiting. `unknown`: no answer. */
@@ -53,7 +53,7 @@ export class GitHubApi {
       return 'unknown'; // no answer: the run counts as alive this time
     }
     if (status === 200) {
-      const run = parse(body);
+      const run = parseBody({ body });
       if (typeof run?.['status'] !== 'string') return 'unknown';
       return run['status'] === 'completed' ? 'over' : 'alive';
     }
@@ -68,13 +68,4 @@ export class GitHubApi {
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function parse(body: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -43,6 +43,22 @@ export function describeStatus(status: number): string {
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+export type Json = Record<string, unknown>;
+
+export function isSuccess(response: HttpResponse): boolean {
+  return response.status >= 200 && response.status < 300;
+}
+
+/** The answer's body as a JSON object; `undefined` for anything else (HTML from a proxy, an array, no body). */
+export function parseBody(response: Pick<HttpResponse, 'body'>): Json | undefined {
+  try {
+    const value: unknown = JSON.parse(response.body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface HttpTransport {
   transport: Transport;
   preconnect: Preconnect;

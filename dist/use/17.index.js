@@ -1,8 +1,8 @@
-export const id = 309;
-export const ids = [309];
+export const id = 17;
+export const ids = [17];
 export const modules = {
 
-/***/ 309:
+/***/ 17:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -191,7 +191,7 @@ function readPlan(store, seal) {
 // EXTERNAL MODULE: ./src/api/transport.ts + 1 modules
 var transport = __webpack_require__(18);
 ;// CONCATENATED MODULE: ./src/api/admin-errors.ts
-// What Pinecone's answers mean: success, gone, a misdirected URL, and for errors what they mean for the user, one
+// What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 
 
@@ -266,13 +266,13 @@ class AdminErrors {
     }
     /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
     errorCode(response) {
-        const error = parseBody(response)?.['error'];
+        const error = (0,transport/* parseBody */.OG)(response)?.['error'];
         const code = typeof error === 'object' && error !== null ? error['code'] : error;
         return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
     }
     /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
     excerpt(response) {
-        const body = parseBody(response);
+        const body = (0,transport/* parseBody */.OG)(response);
         const error = body?.['error'];
         const description = body?.['error_description'];
         const text = typeof error === 'object' && error && 'message' in error
@@ -298,24 +298,12 @@ function isMisdirected(response, pathAlwaysExists) {
         return pathAlwaysExists || !isPineconeShaped(response);
     return (status >= 300 && status < 400) || status === 405;
 }
-function isSuccess(response) {
-    return response.status >= 200 && response.status < 300;
-}
 /** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
 function isPineconeNotFound(response) {
     return response.status === 404 && isPineconeShaped(response);
 }
 function isPineconeShaped(response) {
-    return response.body.trim() === '' || parseBody(response) !== undefined;
-}
-function parseBody(response) {
-    try {
-        const value = JSON.parse(response.body);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    return response.body.trim() === '' || (0,transport/* parseBody */.OG)(response) !== undefined;
 }
 
 // EXTERNAL MODULE: ./src/api/preconnect.ts + 1 modules
@@ -376,9 +364,9 @@ class AdminApi {
                 audience: AUDIENCE,
             }),
         });
-        if (!isSuccess(response))
+        if (!(0,transport/* isSuccess */.oJ)(response))
             throw this.errors.login(response);
-        const body = parseBody(response);
+        const body = (0,transport/* parseBody */.OG)(response);
         const token = body?.['access_token'];
         if (typeof token === 'string')
             this.secrets.add(token);
@@ -402,9 +390,9 @@ class AdminApi {
             once: true,
             body: JSON.stringify({ name }),
         });
-        if (!isSuccess(response))
+        if (!(0,transport/* isSuccess */.oJ)(response))
             throw this.errors.projectCreate(response);
-        const project = parseBody(response);
+        const project = (0,transport/* parseBody */.OG)(response);
         if (!isProject(project))
             throw new errors/* OutcomeUnknownError */.Do(`project create answered ${(0,transport/* describeStatus */.Wn)(response.status)} in an unexpected shape`);
         return { id: project.id, name: project.name };
@@ -420,7 +408,7 @@ class AdminApi {
             method: 'DELETE',
             url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
         });
-        if (isSuccess(response))
+        if ((0,transport/* isSuccess */.oJ)(response))
             return 'deleted';
         if (isPineconeNotFound(response))
             return 'already gone';
@@ -438,10 +426,10 @@ class AdminApi {
             once: true,
             body: JSON.stringify({ name, roles }),
         });
-        if (!isSuccess(response))
+        if (!(0,transport/* isSuccess */.oJ)(response))
             throw this.errors.api(response, what, projectId);
         // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
-        const body = parseBody(response);
+        const body = (0,transport/* parseBody */.OG)(response);
         const value = body?.['value'];
         if (typeof value === 'string' && value !== '')
             this.secrets.add(value);
@@ -463,7 +451,7 @@ class AdminApi {
         const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
         for (let round = 1;; round++) {
             const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
-            if (isSuccess(response))
+            if ((0,transport/* isSuccess */.oJ)(response))
                 return 'deleted';
             if (isPineconeNotFound(response))
                 return 'already gone';
@@ -481,9 +469,9 @@ class AdminApi {
     }
     async json(call, projectId) {
         const response = await this.admin(call);
-        if (!isSuccess(response))
+        if (!(0,transport/* isSuccess */.oJ)(response))
             throw this.errors.api(response, call.what, projectId);
-        const body = parseBody(response);
+        const body = (0,transport/* parseBody */.OG)(response);
         if (!body)
             throw new errors/* ActionError */.lZ(`Pinecone answered ${(0,transport/* describeStatus */.Wn)(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
         return body;
@@ -552,6 +540,68 @@ class ServerClock {
     get skewMs() {
         return this.offsetMs;
     }
+}
+
+;// CONCATENATED MODULE: ./src/api/github-api.ts
+// The one module that knows GitHub's REST API: is the workflow run that made a key over? Asked off the critical
+// path, once per run, with one attempt each: a failure never fails the step and never deletes on a guess.
+
+
+class github_api_GitHubApi {
+    config;
+    transport;
+    stopped;
+    constructor(config, transport) {
+        this.config = config;
+        this.transport = transport;
+        if (!config.token)
+            this.stopped = 'no token';
+    }
+    /** Why asking stopped, if it did: the caller says so once and falls back to expiry. */
+    get unavailable() {
+        return this.stopped;
+    }
+    async runState(runId) {
+        if (this.stopped)
+            return this.stopped;
+        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
+        let status;
+        let headers;
+        let body;
+        try {
+            ({ status, headers, body } = await this.transport({
+                method: 'GET',
+                url,
+                headers: {
+                    Authorization: `Bearer ${this.config.token}`,
+                    Accept: 'application/vnd.github+json',
+                    'X-GitHub-Api-Version': '2022-11-28',
+                },
+                timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
+            }));
+        }
+        catch {
+            return 'unknown'; // no answer: the run counts as alive this time
+        }
+        if (status === 200) {
+            const run = parseBody({ body });
+            if (typeof run?.['status'] !== 'string')
+                return 'unknown';
+            return run['status'] === 'completed' ? 'over' : 'alive';
+        }
+        if (status === 404)
+            return 'over';
+        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+        if ((status === 403 || status === 429) && limited)
+            return (this.stopped = 'rate-limited');
+        if (status === 401 || status === 403)
+            return (this.stopped = 'no permission');
+        return 'unknown';
+    }
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
 }
 
 ;// CONCATENATED MODULE: ./src/api/requester.ts
