@@ -3,7 +3,7 @@
 // never a project it cannot prove this service account made.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProjectName, parseProjectName } from '../../src/rules/key-name.js';
+import { parseProjectName } from '../../src/rules/key-name.js';
 import { nameTagFor } from '../../src/steps/name-tag.js';
 import { Job, NODES, ROOT } from '../runner/runner.js';
 import { CLIENT_SECRET, freshWorldPerTest } from '../support/fixture.js';
@@ -83,10 +83,7 @@ describe.each(NODES)('throwaway projects on $name', ({ path: node }) => {
   });
 
   it('the sweep empties and deletes an expired throwaway project; never a hand-made look-alike or a protected index in it', async () => {
-    const at = (ms: number) => new Date(Math.floor((Date.now() + ms) / 1000) * 1000);
-    const expired = world().emulator.addProject(
-      buildProjectName('gha-died', { kind: 'job', run: undefined }, at(-HOUR), 'aaaaaa', tag),
-    );
+    const expired = world().throwaway('gha-died', -HOUR);
     world().emulator.addIndex(expired.id, 'left-behind', { deletionProtection: 'enabled' });
     world().emulator.addBackup(expired.id, 'left-behind');
     // A hand-made project with a look-alike name, and the team's own project with a protected index: never touched.

@@ -2,14 +2,13 @@
 // sweep asks about every run it finds. GitHub is the REST emulator; failures never delete on a guess.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildProjectName, type KeyOwner } from '../../src/rules/key-name.js';
-import { nameTagFor } from '../../src/steps/name-tag.js';
+import type { KeyOwner } from '../../src/rules/key-name.js';
 import { runMain } from '../../src/steps/main.js';
 import { runPost } from '../../src/steps/post.js';
 import { runSweep } from '../../src/steps/sweep.js';
 import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
 import { ROOT, RUN_ENV } from '../runner/runner.js';
-import { CLIENT_SECRET, freshWorldPerTest, type World } from '../support/fixture.js';
+import { freshWorldPerTest, type World } from '../support/fixture.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 
 const HOUR = 3_600_000;
@@ -149,11 +148,7 @@ describe('keys of finished runs, in-process', () => {
   });
 
   it("the sweep asks about throwaway projects' runs too (each run once): a finished job's project goes before its expiry", async () => {
-    const tag = nameTagFor(CLIENT_SECRET);
-    const project = (base: string, expiresInMs: number, owner: KeyOwner) =>
-      world().emulator.addProject(
-        buildProjectName(base, owner, new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000), 'abcdef', tag),
-      );
+    const project = (base: string, expiresInMs: number, owner: KeyOwner) => world().throwaway(base, expiresInMs, owner);
     const finished = project('gha-done', HOUR, of('500'));
     const aliveExpired = project('gha-long-job', -HOUR, of('502'));
     const keptFinished = project('preview', HOUR, of('500', 'kept'));

@@ -2,11 +2,11 @@
 // and deletes that project and only that one; with replace or sweep-expired, older and expired throwaway projects
 // of this service account go too, and never a hand-made one.
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildProjectName, parseProjectName, type KeyOwner } from '../../src/rules/key-name.js';
+import { parseProjectName, type KeyOwner } from '../../src/rules/key-name.js';
 import { runMain } from '../../src/steps/main.js';
 import { nameTagFor } from '../../src/steps/name-tag.js';
 import { runPost } from '../../src/steps/post.js';
-import { CLIENT_SECRET, freshWorldPerTest } from '../support/fixture.js';
+import { CLIENT_SECRET, freshWorldPerTest, type World } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 
@@ -31,11 +31,7 @@ describe('throwaway projects, in-process', () => {
   };
   const ops = () => world().emulator.requests.map((request) => request.op);
   const projectNames = () => [...world().emulator.projects.values()].map((project) => project.name);
-  /** A throwaway project as this action names them, made by `owner` with `secretTag`. */
-  const throwaway = (base: string, expiresInMs: number, owner: KeyOwner, secretTag = tag, nonce = 'aaaaaa') =>
-    world().emulator.addProject(
-      buildProjectName(base, owner, new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000), nonce, secretTag),
-    );
+  const throwaway: World['throwaway'] = (...args) => world().throwaway(...args);
 
   it('makes a tagged project and the key in it; post deletes the project (keys and all) in one request', async () => {
     const main = await run(runMain);
@@ -160,10 +156,10 @@ describe('throwaway projects, in-process', () => {
     world().emulator.addIndex(older.id, 'previous-preview', { deletionProtection: 'enabled' });
     const expired = throwaway('gha-shop-api-1-1-test', -HOUR, { kind: 'job', run: undefined });
     // Never touched: another service account's, a look-alike typed by hand (with an index it protects), a live one.
-    const otherAccount = throwaway('preview-main', -HOUR, kept, nameTagFor('another-secret'));
+    const otherAccount = throwaway('preview-main', -HOUR, kept, 'another-secret');
     const handMade = world().emulator.addProject(`${expired.name.slice(0, -8)}zzzzzzzz`);
     world().emulator.addIndex(handMade.id, 'precious', { deletionProtection: 'enabled' });
-    const live = throwaway('gha-other-1-1-test', HOUR, { kind: 'job', run: undefined }, tag, 'bbbbbb');
+    const live = throwaway('gha-other-1-1-test', HOUR, { kind: 'job', run: undefined });
     const inputs = {
       cleanup: 'false',
       ttl: '7d',
@@ -198,8 +194,8 @@ describe('throwaway projects, in-process', () => {
     world().emulator.options.projectLimit = 4;
     const expired = throwaway('gha-died', -HOUR, { kind: 'job', run: undefined });
     world().emulator.addIndex(expired.id, 'left-behind', { deletionProtection: 'enabled' });
-    const live = throwaway('gha-running', HOUR, { kind: 'job', run: undefined }, tag, 'bbbbbb');
-    const otherAccount = throwaway('gha-theirs', -HOUR, { kind: 'job', run: undefined }, nameTagFor('x'), 'cccccc');
+    const live = throwaway('gha-running', HOUR, { kind: 'job', run: undefined });
+    const otherAccount = throwaway('gha-theirs', -HOUR, { kind: 'job', run: undefined }, 'x');
     const main = await run(runMain, { 'sweep-expired': 'true' });
     expect(main.failed).toBeUndefined();
     expect(main.log).toContain(

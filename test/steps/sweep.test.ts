@@ -1,11 +1,10 @@
 // The sweep sub-action in-process: only this action's keys, only what the filters say, never on a guess.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildProjectName, type KeyOwner } from '../../src/rules/key-name.js';
-import { nameTagFor } from '../../src/steps/name-tag.js';
+import type { KeyOwner } from '../../src/rules/key-name.js';
 import { runSweep } from '../../src/steps/sweep.js';
 import { ROOT } from '../runner/runner.js';
-import { CLIENT_SECRET, freshWorldPerTest, type World } from '../support/fixture.js';
+import { freshWorldPerTest, type World } from '../support/fixture.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 
 const HOUR = 3_600_000;
@@ -22,17 +21,8 @@ describe('sweep, in-process', () => {
   };
   const ours: World['ours'] = (...args) => world().ours(...args);
   const JOB: KeyOwner = { kind: 'job', run: undefined };
-  /** A throwaway project as this action names them, made with `secret`'s tag. */
-  const throwaway = (base: string, expiresInMs: number, owner = JOB, secret = CLIENT_SECRET) =>
-    world().emulator.addProject(
-      buildProjectName(
-        base,
-        owner,
-        new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000),
-        'abcdef',
-        nameTagFor(secret),
-      ),
-    );
+  const throwaway = (base: string, expiresInMs: number, owner = JOB, secret?: string) =>
+    world().throwaway(base, expiresInMs, owner, secret);
   const projectNames = () => [...world().emulator.projects.values()].map((project) => project.name).sort();
 
   it("empties and deletes expired throwaway projects of this service account; never a look-alike, a live one or another account's", async () => {

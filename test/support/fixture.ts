@@ -1,7 +1,8 @@
 // An emulator with one service account and one project, and the inputs that point the action at it.
 import { afterEach, beforeEach } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { buildKeyName, type KeyOwner } from '../../src/rules/key-name.js';
+import { buildKeyName, buildProjectName, type KeyOwner } from '../../src/rules/key-name.js';
+import { nameTagFor } from '../../src/steps/name-tag.js';
 import { PineconeEmulator, type EmulatorOptions, type Project, type StoredKey } from '../emulator/server.js';
 
 export const CLIENT_ID = 'ci-service-account';
@@ -15,6 +16,8 @@ export interface World {
   secrets: () => string[];
   /** A key as this action names them, expiring `expiresInMs` from now (negative: expired), made by `owner`. */
   ours: (base: string, expiresInMs: number, owner?: KeyOwner, nonce?: string) => StoredKey;
+  /** A throwaway project as this action names them, tagged with `secret` (another service account's, or ours). */
+  throwaway: (base: string, expiresInMs: number, owner?: KeyOwner, secret?: string, nonce?: string) => Project;
 }
 
 export async function startWorld(options: EmulatorOptions = {}): Promise<World> {
@@ -35,10 +38,15 @@ export async function startWorld(options: EmulatorOptions = {}): Promise<World> 
     },
     secrets: () => [CLIENT_SECRET, ...emulator.tokens.keys(), ...emulator.issued.map((key) => key.value)],
     ours: (base, expiresInMs, owner = { kind: 'job', run: undefined }, nonce = randomNonce()) =>
-      emulator.addKey(
-        project.id,
-        buildKeyName(base, owner, new Date(Math.floor((Date.now() + expiresInMs) / 1000) * 1000), nonce),
-      ),
+      emulator.addKey(project.id, buildKeyName(base, owner, wholeSecondsFromNow(expiresInMs), nonce)),
+    throwaway: (
+      base,
+      expiresInMs,
+      owner = { kind: 'job', run: undefined },
+      secret = CLIENT_SECRET,
+      nonce = randomNonce(),
+    ) =>
+      emulator.addProject(buildProjectName(base, owner, wholeSecondsFromNow(expiresInMs), nonce, nameTagFor(secret))),
   };
 }
 
@@ -50,6 +58,10 @@ export function freshWorldPerTest(options: EmulatorOptions = {}): () => World {
   });
   afterEach(() => world?.emulator.stop());
   return () => world!;
+}
+
+function wholeSecondsFromNow(ms: number): Date {
+  return new Date(Math.floor((Date.now() + ms) / 1000) * 1000);
 }
 
 function randomNonce(): string {
