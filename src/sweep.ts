@@ -1,4 +1,4 @@
-// Entry of the sweep step: the runner runs the bundle of this file (see action.yml).
+// Entry of the sweep step: the runner runs the bundle of this file (see sweep/action.yml).
 import { run } from './steps/sweep.js';
 
 await run();

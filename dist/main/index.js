@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(270);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(173);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 270:
+/***/ 173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -372,16 +372,14 @@ class OutcomeUnknownError extends Error {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/rules/key-name.ts
-// The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
+;// CONCATENATED MODULE: ./src/rules/names.ts
+// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-
-
+// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 const MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
 const MAX_PROJECT_NAME_LENGTH = 128;
@@ -390,6 +388,104 @@ const TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
+const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
+/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
+function sanitize(text) {
+    const safe = text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return safe === '' ? 'key' : safe;
+}
+function suffix(owner, stamp, nonce) {
+    const run = owner.run
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
+        : '';
+    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+}
+function suffixLength(owner) {
+    return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
+}
+/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
+function buildKeyName(base, owner, expiresAt, nonce) {
+    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
+}
+/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
+function buildProjectName(base, owner, expiresAt, nonce, tag) {
+    if (owner.kind === 'shared')
+        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
+    const unsigned = build(base, owner, expiresAt, nonce, MAX_PROJECT_NAME_LENGTH - 1 - TAG_LENGTH);
+    return `${unsigned}-${tag(unsigned)}`;
+}
+function build(base, owner, expiresAt, nonce, maxLength) {
+    if (!/^[a-z0-9]{6}$/.test(nonce))
+        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
+    const cut = sanitize(base.slice(0, maxLength - suffixLength(owner)));
+    const stamp = expiresAt
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
+    return `${cut}${suffix(owner, stamp, nonce)}`;
+}
+/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
+function expiryAfter(now, ms) {
+    return new Date(Math.ceil((now + ms) / 1000) * 1000);
+}
+function newNonce(randomInt) {
+    let nonce = '';
+    for (let i = 0; i < NONCE_LENGTH; i++)
+        nonce += randomInt(36).toString(36);
+    return nonce;
+}
+/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
+function names_parseKeyName(name) {
+    const match = name ? NAME_PATTERN.exec(name) : null;
+    if (!match)
+        return undefined;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
+    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
+    // Reject impossible dates (month 13) that the pattern lets through.
+    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
+        return undefined;
+    const parsed = { base: base, expiresAt, nonce: nonce };
+    if (letter)
+        parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
+    if (repo && run && attempt) {
+        parsed.run = {
+            repositoryId: String(parseInt(repo, 36)),
+            runId: String(parseInt(run, 36)),
+            attempt: parseInt(attempt, 36),
+        };
+    }
+    return parsed;
+}
+/**
+ * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
+ * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
+ */
+function parseProjectName(name, tag) {
+    const parsed = lookAlike(name);
+    if (!parsed || parsed.kind === 'shared')
+        return undefined;
+    return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH) ? parsed : undefined;
+}
+/** A name with a throwaway project's shape, whoever made it. */
+function lookAlike(name) {
+    const match = name ? TAGGED_PATTERN.exec(name) : null;
+    const parsed = match ? names_parseKeyName(match[1]) : undefined;
+    return parsed?.kind ? parsed : undefined;
+}
+/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
+function sameRunAttempt(a, b) {
+    return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
+}
+
+;// CONCATENATED MODULE: ./src/rules/template.ts
+// The user's name templates (`name`, `project-name`) rendered with the run's values into the base of a name:
+// checked before any request, made safe for Pinecone, and cut to leave room for the suffix names.ts adds.
+
+
+
 const PLACEHOLDERS = [
     'owner',
     'repo',
@@ -406,7 +502,6 @@ const PLACEHOLDERS = [
 ];
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
-const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
 /** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
 function checkTemplate(template, input = 'name') {
     if (template.trim() === '')
@@ -463,98 +558,8 @@ function fit(parts, limit) {
     }
     return sanitize(render().slice(0, limit));
 }
-/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
-function sanitize(text) {
-    const safe = text
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return safe === '' ? 'key' : safe;
-}
 function digest(text) {
     return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
-}
-function suffix(owner, stamp, nonce) {
-    const run = owner.run
-        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
-        : '';
-    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
-}
-function suffixLength(owner) {
-    return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
-}
-/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
-function buildKeyName(base, owner, expiresAt, nonce) {
-    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
-}
-/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
-function buildProjectName(base, owner, expiresAt, nonce, tag) {
-    if (owner.kind === 'shared')
-        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
-    const unsigned = build(base, owner, expiresAt, nonce, MAX_PROJECT_NAME_LENGTH - 1 - TAG_LENGTH);
-    return `${unsigned}-${tag(unsigned)}`;
-}
-function build(base, owner, expiresAt, nonce, maxLength) {
-    if (!/^[a-z0-9]{6}$/.test(nonce))
-        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-    const cut = sanitize(base.slice(0, maxLength - suffixLength(owner)));
-    const stamp = expiresAt
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d{3}Z$/, 'Z');
-    return `${cut}${suffix(owner, stamp, nonce)}`;
-}
-/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
-function expiryAfter(now, ms) {
-    return new Date(Math.ceil((now + ms) / 1000) * 1000);
-}
-function newNonce(randomInt) {
-    let nonce = '';
-    for (let i = 0; i < NONCE_LENGTH; i++)
-        nonce += randomInt(36).toString(36);
-    return nonce;
-}
-/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function key_name_parseKeyName(name) {
-    const match = name ? NAME_PATTERN.exec(name) : null;
-    if (!match)
-        return undefined;
-    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
-    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
-    // Reject impossible dates (month 13) that the pattern lets through.
-    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
-        return undefined;
-    const parsed = { base: base, expiresAt, nonce: nonce };
-    if (letter)
-        parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
-    if (repo && run && attempt) {
-        parsed.run = {
-            repositoryId: String(parseInt(repo, 36)),
-            runId: String(parseInt(run, 36)),
-            attempt: parseInt(attempt, 36),
-        };
-    }
-    return parsed;
-}
-/**
- * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
- * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
- */
-function parseProjectName(name, tag) {
-    const parsed = lookAlike(name);
-    if (!parsed || parsed.kind === 'shared')
-        return undefined;
-    return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH) ? parsed : undefined;
-}
-/** A name with a throwaway project's shape, whoever made it. */
-function lookAlike(name) {
-    const match = name ? TAGGED_PATTERN.exec(name) : null;
-    const parsed = match ? key_name_parseKeyName(match[1]) : undefined;
-    return parsed?.kind ? parsed : undefined;
-}
-/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
-function sameRunAttempt(a, b) {
-    return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
 }
 
 ;// CONCATENATED MODULE: ./src/base/text.ts
@@ -933,7 +938,7 @@ function readEvent(path, readFile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rules/summary.ts
+;// CONCATENATED MODULE: ./src/steps/summary.ts
 // Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
 // from the API, project names) is escaped: a summary renders markdown and HTML.
 
@@ -988,7 +993,7 @@ function table(what, plan, deleted, dryRun) {
     return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
 }
 
-;// CONCATENATED MODULE: ./src/api/policy.ts
+;// CONCATENATED MODULE: ./src/base/policy.ts
 // Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
 // backoff arithmetic that uses them. A new retry number goes here and nowhere else.
 /** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
@@ -1067,7 +1072,7 @@ function isTransientStatus(status) {
     return status === 429 || status >= 500;
 }
 
-;// CONCATENATED MODULE: ./src/steps/create-once.ts
+;// CONCATENATED MODULE: ./src/journal/create-once.ts
 // A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
 // behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
 // is sent again under a fresh name, at most CREATE_TRIES times.
@@ -1103,7 +1108,7 @@ async function createOnce(create) {
     throw new ActionError(`Could not create the ${create.thing}: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
 }
 
-;// CONCATENATED MODULE: ./src/steps/create-key.ts
+;// CONCATENATED MODULE: ./src/keys/create.ts
 
 
 async function createExactlyOnce(api, journal, log, random, request) {
@@ -1131,7 +1136,7 @@ async function removeByName(api, projectId, name, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/create-project.ts
+;// CONCATENATED MODULE: ./src/projects/create.ts
 
 
 async function createProjectExactlyOnce(api, journal, log, random, request) {
@@ -2069,7 +2074,7 @@ function transport_parseBody(response) {
 }
 function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
+    // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
     // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
     let made;
     const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
@@ -2383,7 +2388,7 @@ function names(list) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/api/pool.ts
+;// CONCATENATED MODULE: ./src/base/pool.ts
 // Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
 // so one stubborn key does not stop a sweep.
 async function forEachBounded(items, limit, work) {
@@ -2701,7 +2706,7 @@ function header(headers, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/requester.ts
-// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
+// Sends one logical request: retries transient failures with backoff (numbers: base/policy.ts), keeps every attempt
 // inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
 
 
@@ -2779,7 +2784,7 @@ function createRequester(deps) {
     return { send, pause };
 }
 
-;// CONCATENATED MODULE: ./src/steps/session.ts
+;// CONCATENATED MODULE: ./src/runtime/session.ts
 // An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
 // connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
 // none of it unless it has to.
@@ -2826,7 +2831,7 @@ function openGitHub(deps, token, secrets) {
     return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }
 
-;// CONCATENATED MODULE: ./src/steps/empty-project.ts
+;// CONCATENATED MODULE: ./src/projects/empty.ts
 
 
 
@@ -2943,7 +2948,7 @@ async function deleteContents(controlPlane, log) {
     return { indexes: indexes.length, refused };
 }
 
-;// CONCATENATED MODULE: ./src/steps/hand-over.ts
+;// CONCATENATED MODULE: ./src/keys/outputs.ts
 function handOver(core, key, exportEnv, said) {
     core.setOutput('api-key', key.value);
     core.setOutput('key-id', key.id);
@@ -2958,7 +2963,7 @@ function handOver(core, key, exportEnv, said) {
     core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
 }
 
-;// CONCATENATED MODULE: ./src/steps/handoff.ts
+;// CONCATENATED MODULE: ./src/crypto/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
 // client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
@@ -3048,7 +3053,19 @@ function readClear(clear) {
     return key;
 }
 
-;// CONCATENATED MODULE: ./src/steps/journal.ts
+;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
+// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
+// bound to this repository, run, attempt and job, so that state another step forged is refused.
+
+const state_seal_VERSION = 'v1';
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+function sealFor(clientSecret, env) {
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${state_seal_VERSION}\n${context.join('\n')}`, 32));
+    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
+}
+
+;// CONCATENATED MODULE: ./src/journal/journal.ts
 // What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
 // It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
 // state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
@@ -3060,12 +3077,6 @@ function readClear(clear) {
 
 const STATE_NAME = 'journal';
 const journal_VERSION = 'v1';
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${journal_VERSION}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
-}
 /** Main's side: each method is one event, saved before the request it protects is sent. */
 class Journal {
     store;
@@ -5304,7 +5315,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/steps/cancel.ts
+;// CONCATENATED MODULE: ./src/runtime/cancel.ts
 // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that.
 // On the first signal we start nothing new (the signal aborts), but let a request in flight settle for a few
 // seconds: a create the server already received may still be carried out, and its answer tells the post step
@@ -5331,7 +5342,7 @@ function watchForCancel(deps) {
     return controller.signal;
 }
 
-;// CONCATENATED MODULE: ./src/steps/live.ts
+;// CONCATENATED MODULE: ./src/runtime/live.ts
 // The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
 
 
@@ -5481,7 +5492,7 @@ function runsToAsk(keys, here, parse = parseKeyName) {
     return [...runs];
 }
 /** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness, parse = key_name_parseKeyName) {
+function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
     const verdicts = [];
     let foreign = 0;
     let otherRepositories = 0;
@@ -5525,7 +5536,7 @@ function planSweep(keys, filter, liveness, parse = key_name_parseKeyName) {
  * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
  * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
-function keysToRetire(keys, own, options, parse = key_name_parseKeyName) {
+function keysToRetire(keys, own, options, parse = names_parseKeyName) {
     const ownParsed = parse(own.name);
     const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
     const found = [];
@@ -5565,7 +5576,7 @@ function keysToRetire(keys, own, options, parse = key_name_parseKeyName) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/steps/make-project-room.ts
+;// CONCATENATED MODULE: ./src/projects/make-room.ts
 // An organization at its project limit would stay there while expired throwaway projects of this service account
 // hold it (runners that died before their post step): with sweep-expired, empty and delete those now and try the
 // create once more. Without this, every job would fail before it made anything, so no post step would ever clean up.
@@ -5605,7 +5616,7 @@ async function createProjectMakingRoom(create, room) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/make-room.ts
+;// CONCATENATED MODULE: ./src/keys/make-room.ts
 // A project full of keys (403 QUOTA_EXCEEDED) would stay full while expired keys of this action hold its quota:
 // delete those now and try the create once more. If it is still full, say what holds the quota.
 
@@ -5651,7 +5662,7 @@ function explain(error, keys, projectId, now) {
         'Delete keys you no longer need in the Pinecone console, or give this action a shorter ttl.');
 }
 
-;// CONCATENATED MODULE: ./src/steps/name-tag.ts
+;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
 // The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
 // whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
 // must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
@@ -5664,7 +5675,7 @@ function nameTagFor(clientSecret) {
     return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }
 
-;// CONCATENATED MODULE: ./src/steps/project.ts
+;// CONCATENATED MODULE: ./src/projects/resolve.ts
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function resolveProject(api, project, log, listing) {
@@ -5683,7 +5694,7 @@ async function resolveProject(api, project, log, listing) {
     throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }
 
-;// CONCATENATED MODULE: ./src/steps/retirement.ts
+;// CONCATENATED MODULE: ./src/journal/retirement.ts
 
 
 
@@ -5694,7 +5705,7 @@ const unwrap = (outcome) => {
     return outcome.value;
 };
 /** Keys (or, with `parse` for projects, throwaway projects) for post to delete, and one line that says so. */
-function planRetirement(log, listed, ask, what = { one: 'key', parse: key_name_parseKeyName }) {
+function planRetirement(log, listed, ask, what = { one: 'key', parse: names_parseKeyName }) {
     if ('error' in listed) {
         const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
         log.warning(`Could not look for expired ${what.one}s of this action to delete (${message}); the next run or a sweep will.`);
@@ -5744,7 +5755,7 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/step.ts
+;// CONCATENATED MODULE: ./src/runtime/step.ts
 
 
 
@@ -5797,6 +5808,8 @@ function reportFailure(core, error, report = core.setFailed) {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/main.ts
+
+
 
 
 

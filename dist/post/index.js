@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(332);
+/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(446);
 // Entry of the post step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 332:
+/***/ 446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -372,107 +372,30 @@ class OutcomeUnknownError extends Error {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/rules/key-name.ts
-// The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
+;// CONCATENATED MODULE: ./src/rules/names.ts
+// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-
-
-const MAX_NAME_LENGTH = 80; // Pinecone's limit
+// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
+const names_MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
-const MAX_PROJECT_NAME_LENGTH = 128;
+const names_MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
-const TAG_LENGTH = 8;
+const names_TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
-const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
-const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
-    'owner',
-    'repo',
-    'workflow',
-    'job',
-    'run_id',
-    'run_number',
-    'run_attempt',
-    'event',
-    'ref',
-    'sha',
-    'pr',
-    'actor',
-]));
-/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
-const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
+const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${names_TAG_LENGTH}}$`);
 const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
-/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
-function key_name_checkTemplate(template, input = 'name') {
-    if (template.trim() === '')
-        throw new InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
-    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
-        if (!PLACEHOLDERS.includes(word)) {
-            throw new InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
-        }
-    }
-}
-/**
- * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
- * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
- */
-function renderBase(template, values, owner) {
-    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
-}
-/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
-function renderProjectBase(template, values, owner) {
-    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
-}
-function render(template, values, limit, input) {
-    key_name_checkTemplate(template, input);
-    const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
-        if (i % 2 === 0)
-            return { text, word: undefined };
-        const word = text;
-        const value = values[word];
-        if (value === undefined || value === '') {
-            throw new InputError(word === 'pr'
-                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
-                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
-        }
-        return { text: value, word };
-    });
-    const rendered = parts.map((part) => part.text).join('');
-    const exact = sanitize(rendered);
-    if (exact === rendered && exact.length <= limit)
-        return exact;
-    const tag = `-${digest(rendered)}`;
-    return `${fit(parts, limit - tag.length)}${tag}`;
-}
-/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
-function fit(parts, limit) {
-    const texts = parts.map((part) => part.text);
-    const render = () => sanitize(texts.join(''));
-    const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
-    while (render().length > limit) {
-        const longest = shortenable.reduce((a, b) => (texts[b].length > texts[a].length ? b : a), shortenable[0] ?? -1);
-        if (longest < 0 || texts[longest].length <= 4)
-            break;
-        texts[longest] = texts[longest].slice(0, -1);
-    }
-    return sanitize(render().slice(0, limit));
-}
 /** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
-function sanitize(text) {
+function names_sanitize(text) {
     const safe = text
         .replace(/[^A-Za-z0-9._-]+/g, '-')
         .replace(/-{2,}/g, '-')
         .replace(/^[-.]+|[-.]+$/g, '');
     return safe === '' ? 'key' : safe;
-}
-function digest(text) {
-    return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
 }
 function suffix(owner, stamp, nonce) {
     const run = owner.run
@@ -480,24 +403,24 @@ function suffix(owner, stamp, nonce) {
         : '';
     return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
 }
-function suffixLength(owner) {
+function names_suffixLength(owner) {
     return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
 }
 /** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
 function buildKeyName(base, owner, expiresAt, nonce) {
-    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
+    return build(base, owner, expiresAt, nonce, names_MAX_NAME_LENGTH);
 }
 /** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
 function buildProjectName(base, owner, expiresAt, nonce, tag) {
     if (owner.kind === 'shared')
         throw new Error('a throwaway project belongs to its job (or is kept), never shared');
-    const unsigned = build(base, owner, expiresAt, nonce, MAX_PROJECT_NAME_LENGTH - 1 - TAG_LENGTH);
+    const unsigned = build(base, owner, expiresAt, nonce, names_MAX_PROJECT_NAME_LENGTH - 1 - names_TAG_LENGTH);
     return `${unsigned}-${tag(unsigned)}`;
 }
 function build(base, owner, expiresAt, nonce, maxLength) {
     if (!/^[a-z0-9]{6}$/.test(nonce))
         throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-    const cut = sanitize(base.slice(0, maxLength - suffixLength(owner)));
+    const cut = names_sanitize(base.slice(0, maxLength - names_suffixLength(owner)));
     const stamp = expiresAt
         .toISOString()
         .replace(/[-:]/g, '')
@@ -544,7 +467,7 @@ function parseProjectName(name, tag) {
     const parsed = lookAlike(name);
     if (!parsed || parsed.kind === 'shared')
         return undefined;
-    return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH) ? parsed : undefined;
+    return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH) ? parsed : undefined;
 }
 /** A name with a throwaway project's shape, whoever made it. */
 function lookAlike(name) {
@@ -555,6 +478,88 @@ function lookAlike(name) {
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
 function sameRunAttempt(a, b) {
     return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
+}
+
+;// CONCATENATED MODULE: ./src/rules/template.ts
+// The user's name templates (`name`, `project-name`) rendered with the run's values into the base of a name:
+// checked before any request, made safe for Pinecone, and cut to leave room for the suffix names.ts adds.
+
+
+
+const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
+    'owner',
+    'repo',
+    'workflow',
+    'job',
+    'run_id',
+    'run_number',
+    'run_attempt',
+    'event',
+    'ref',
+    'sha',
+    'pr',
+    'actor',
+]));
+/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
+const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
+/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
+function template_checkTemplate(template, input = 'name') {
+    if (template.trim() === '')
+        throw new InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
+    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
+        if (!PLACEHOLDERS.includes(word)) {
+            throw new InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+        }
+    }
+}
+/**
+ * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
+ * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ */
+function renderBase(template, values, owner) {
+    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+}
+/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
+function renderProjectBase(template, values, owner) {
+    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
+}
+function render(template, values, limit, input) {
+    template_checkTemplate(template, input);
+    const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
+        if (i % 2 === 0)
+            return { text, word: undefined };
+        const word = text;
+        const value = values[word];
+        if (value === undefined || value === '') {
+            throw new InputError(word === 'pr'
+                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
+                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
+        }
+        return { text: value, word };
+    });
+    const rendered = parts.map((part) => part.text).join('');
+    const exact = sanitize(rendered);
+    if (exact === rendered && exact.length <= limit)
+        return exact;
+    const tag = `-${digest(rendered)}`;
+    return `${fit(parts, limit - tag.length)}${tag}`;
+}
+/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
+function fit(parts, limit) {
+    const texts = parts.map((part) => part.text);
+    const render = () => sanitize(texts.join(''));
+    const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
+    while (render().length > limit) {
+        const longest = shortenable.reduce((a, b) => (texts[b].length > texts[a].length ? b : a), shortenable[0] ?? -1);
+        if (longest < 0 || texts[longest].length <= 4)
+            break;
+        texts[longest] = texts[longest].slice(0, -1);
+    }
+    return sanitize(render().slice(0, limit));
+}
+function digest(text) {
+    return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
 }
 
 ;// CONCATENATED MODULE: ./src/base/text.ts
@@ -744,7 +749,7 @@ function roles_parseRoles(input) {
     return roles;
 }
 
-;// CONCATENATED MODULE: ./src/api/policy.ts
+;// CONCATENATED MODULE: ./src/base/policy.ts
 // Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
 // backoff arithmetic that uses them. A new retry number goes here and nowhere else.
 /** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
@@ -1056,7 +1061,7 @@ function settle(candidates, lookups, now, parse = parseKeyName) {
     return { retire, spared };
 }
 
-;// CONCATENATED MODULE: ./src/api/pool.ts
+;// CONCATENATED MODULE: ./src/base/pool.ts
 // Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
 // so one stubborn key does not stop a sweep.
 async function forEachBounded(items, limit, work) {
@@ -2015,7 +2020,7 @@ function parseBody(response) {
 }
 function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
+    // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
     // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
     let made;
     const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
@@ -2626,7 +2631,7 @@ function header(headers, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/requester.ts
-// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
+// Sends one logical request: retries transient failures with backoff (numbers: base/policy.ts), keeps every attempt
 // inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
 
 
@@ -2704,7 +2709,7 @@ function createRequester(deps) {
     return { send, pause };
 }
 
-;// CONCATENATED MODULE: ./src/steps/session.ts
+;// CONCATENATED MODULE: ./src/runtime/session.ts
 // An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
 // connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
 // none of it unless it has to.
@@ -2751,7 +2756,7 @@ function openGitHub(deps, token, secrets) {
     return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }
 
-;// CONCATENATED MODULE: ./src/steps/empty-project.ts
+;// CONCATENATED MODULE: ./src/projects/empty.ts
 
 
 
@@ -2868,7 +2873,19 @@ async function deleteContents(controlPlane, log) {
     return { indexes: indexes.length, refused };
 }
 
-;// CONCATENATED MODULE: ./src/steps/journal.ts
+;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
+// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
+// bound to this repository, run, attempt and job, so that state another step forged is refused.
+
+const VERSION = 'v1';
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+function sealFor(clientSecret, env) {
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
+    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
+}
+
+;// CONCATENATED MODULE: ./src/journal/journal.ts
 // What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
 // It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
 // state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
@@ -2879,13 +2896,7 @@ async function deleteContents(controlPlane, log) {
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
 
 const STATE_NAME = 'journal';
-const VERSION = 'v1';
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
-}
+const journal_VERSION = 'v1';
 /** Main's side: each method is one event, saved before the request it protects is sent. */
 class Journal {
     store;
@@ -2939,7 +2950,7 @@ class Journal {
     }
     save() {
         const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${VERSION}.${body}`;
+        const text = `${journal_VERSION}.${body}`;
         this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
     }
 }
@@ -2950,7 +2961,7 @@ function hasJournal(store) {
 /** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
 function readPlan(store, seal) {
     const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== VERSION || !body || !mac || rest.length > 0)
+    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
         return undefined;
     const expected = seal(`${version}.${body}`);
     const given = Buffer.from(mac, 'base64url');
@@ -5124,7 +5135,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/steps/cancel.ts
+;// CONCATENATED MODULE: ./src/runtime/cancel.ts
 // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that.
 // On the first signal we start nothing new (the signal aborts), but let a request in flight settle for a few
 // seconds: a create the server already received may still be carried out, and its answer tells the post step
@@ -5151,7 +5162,7 @@ function watchForCancel(deps) {
     return controller.signal;
 }
 
-;// CONCATENATED MODULE: ./src/steps/live.ts
+;// CONCATENATED MODULE: ./src/runtime/live.ts
 // The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
 
 
@@ -5195,7 +5206,7 @@ async function runLive(step, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/name-tag.ts
+;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
 // The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
 // whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
 // must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
@@ -5299,7 +5310,7 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/step.ts
+;// CONCATENATED MODULE: ./src/runtime/step.ts
 
 
 
@@ -5353,7 +5364,8 @@ function reportFailure(core, error, report = core.setFailed) {
 
 ;// CONCATENATED MODULE: ./src/steps/post.ts
 // The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
-// acts only on a journal it can verify (journal.ts), and reads as a straight run of guard clauses.
+// acts only on a journal it can verify (journal/journal.ts), and reads as a straight run of guard clauses.
+
 
 
 

@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 122:
+/***/ 304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -338,7 +338,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: ./src/api/policy.ts
+;// CONCATENATED MODULE: ./src/base/policy.ts
 // Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
 // backoff arithmetic that uses them. A new retry number goes here and nowhere else.
 /** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
@@ -417,7 +417,7 @@ function isTransientStatus(status) {
     return status === 429 || status >= 500;
 }
 
-;// CONCATENATED MODULE: ./src/api/pool.ts
+;// CONCATENATED MODULE: ./src/base/pool.ts
 // Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
 // so one stubborn key does not stop a sweep.
 async function forEachBounded(items, limit, work) {
@@ -458,24 +458,120 @@ class OutcomeUnknownError extends Error {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/rules/key-name.ts
-// The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
+;// CONCATENATED MODULE: ./src/rules/names.ts
+// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-
-
-const MAX_NAME_LENGTH = 80; // Pinecone's limit
+// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
+const names_MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
-const MAX_PROJECT_NAME_LENGTH = 128;
+const names_MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
-const TAG_LENGTH = 8;
+const names_TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
-const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
+const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${names_TAG_LENGTH}}$`);
+const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
+/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
+function names_sanitize(text) {
+    const safe = text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return safe === '' ? 'key' : safe;
+}
+function suffix(owner, stamp, nonce) {
+    const run = owner.run
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
+        : '';
+    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+}
+function names_suffixLength(owner) {
+    return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
+}
+/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
+function buildKeyName(base, owner, expiresAt, nonce) {
+    return build(base, owner, expiresAt, nonce, names_MAX_NAME_LENGTH);
+}
+/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
+function buildProjectName(base, owner, expiresAt, nonce, tag) {
+    if (owner.kind === 'shared')
+        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
+    const unsigned = build(base, owner, expiresAt, nonce, names_MAX_PROJECT_NAME_LENGTH - 1 - names_TAG_LENGTH);
+    return `${unsigned}-${tag(unsigned)}`;
+}
+function build(base, owner, expiresAt, nonce, maxLength) {
+    if (!/^[a-z0-9]{6}$/.test(nonce))
+        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
+    const cut = names_sanitize(base.slice(0, maxLength - names_suffixLength(owner)));
+    const stamp = expiresAt
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
+    return `${cut}${suffix(owner, stamp, nonce)}`;
+}
+/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
+function expiryAfter(now, ms) {
+    return new Date(Math.ceil((now + ms) / 1000) * 1000);
+}
+function newNonce(randomInt) {
+    let nonce = '';
+    for (let i = 0; i < NONCE_LENGTH; i++)
+        nonce += randomInt(36).toString(36);
+    return nonce;
+}
+/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
+function names_parseKeyName(name) {
+    const match = name ? NAME_PATTERN.exec(name) : null;
+    if (!match)
+        return undefined;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
+    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
+    // Reject impossible dates (month 13) that the pattern lets through.
+    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
+        return undefined;
+    const parsed = { base: base, expiresAt, nonce: nonce };
+    if (letter)
+        parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
+    if (repo && run && attempt) {
+        parsed.run = {
+            repositoryId: String(parseInt(repo, 36)),
+            runId: String(parseInt(run, 36)),
+            attempt: parseInt(attempt, 36),
+        };
+    }
+    return parsed;
+}
+/**
+ * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
+ * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
+ */
+function parseProjectName(name, tag) {
+    const parsed = lookAlike(name);
+    if (!parsed || parsed.kind === 'shared')
+        return undefined;
+    return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH) ? parsed : undefined;
+}
+/** A name with a throwaway project's shape, whoever made it. */
+function lookAlike(name) {
+    const match = name ? TAGGED_PATTERN.exec(name) : null;
+    const parsed = match ? names_parseKeyName(match[1]) : undefined;
+    return parsed?.kind ? parsed : undefined;
+}
+/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
+function names_sameRunAttempt(a, b) {
+    return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
+}
+
+;// CONCATENATED MODULE: ./src/rules/template.ts
+// The user's name templates (`name`, `project-name`) rendered with the run's values into the base of a name:
+// checked before any request, made safe for Pinecone, and cut to leave room for the suffix names.ts adds.
+
+
+
 const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
     'owner',
     'repo',
@@ -492,9 +588,8 @@ const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
 ]));
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
-const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
 /** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
-function key_name_checkTemplate(template, input = 'name') {
+function template_checkTemplate(template, input = 'name') {
     if (template.trim() === '')
         throw new InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
     for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
@@ -516,7 +611,7 @@ function renderProjectBase(template, values, owner) {
     return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
 }
 function render(template, values, limit, input) {
-    key_name_checkTemplate(template, input);
+    template_checkTemplate(template, input);
     const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
         if (i % 2 === 0)
             return { text, word: undefined };
@@ -549,98 +644,8 @@ function fit(parts, limit) {
     }
     return sanitize(render().slice(0, limit));
 }
-/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
-function sanitize(text) {
-    const safe = text
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return safe === '' ? 'key' : safe;
-}
 function digest(text) {
     return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
-}
-function suffix(owner, stamp, nonce) {
-    const run = owner.run
-        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
-        : '';
-    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
-}
-function suffixLength(owner) {
-    return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
-}
-/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
-function buildKeyName(base, owner, expiresAt, nonce) {
-    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
-}
-/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
-function buildProjectName(base, owner, expiresAt, nonce, tag) {
-    if (owner.kind === 'shared')
-        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
-    const unsigned = build(base, owner, expiresAt, nonce, MAX_PROJECT_NAME_LENGTH - 1 - TAG_LENGTH);
-    return `${unsigned}-${tag(unsigned)}`;
-}
-function build(base, owner, expiresAt, nonce, maxLength) {
-    if (!/^[a-z0-9]{6}$/.test(nonce))
-        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-    const cut = sanitize(base.slice(0, maxLength - suffixLength(owner)));
-    const stamp = expiresAt
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d{3}Z$/, 'Z');
-    return `${cut}${suffix(owner, stamp, nonce)}`;
-}
-/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
-function expiryAfter(now, ms) {
-    return new Date(Math.ceil((now + ms) / 1000) * 1000);
-}
-function newNonce(randomInt) {
-    let nonce = '';
-    for (let i = 0; i < NONCE_LENGTH; i++)
-        nonce += randomInt(36).toString(36);
-    return nonce;
-}
-/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function key_name_parseKeyName(name) {
-    const match = name ? NAME_PATTERN.exec(name) : null;
-    if (!match)
-        return undefined;
-    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
-    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
-    // Reject impossible dates (month 13) that the pattern lets through.
-    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
-        return undefined;
-    const parsed = { base: base, expiresAt, nonce: nonce };
-    if (letter)
-        parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
-    if (repo && run && attempt) {
-        parsed.run = {
-            repositoryId: String(parseInt(repo, 36)),
-            runId: String(parseInt(run, 36)),
-            attempt: parseInt(attempt, 36),
-        };
-    }
-    return parsed;
-}
-/**
- * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
- * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
- */
-function parseProjectName(name, tag) {
-    const parsed = lookAlike(name);
-    if (!parsed || parsed.kind === 'shared')
-        return undefined;
-    return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH) ? parsed : undefined;
-}
-/** A name with a throwaway project's shape, whoever made it. */
-function lookAlike(name) {
-    const match = name ? TAGGED_PATTERN.exec(name) : null;
-    const parsed = match ? key_name_parseKeyName(match[1]) : undefined;
-    return parsed?.kind ? parsed : undefined;
-}
-/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
-function key_name_sameRunAttempt(a, b) {
-    return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
 }
 
 ;// CONCATENATED MODULE: ./src/base/text.ts
@@ -1019,7 +1024,7 @@ function readEvent(path, readFile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rules/summary.ts
+;// CONCATENATED MODULE: ./src/steps/summary.ts
 // Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
 // from the API, project names) is escaped: a summary renders markdown and HTML.
 
@@ -1169,7 +1174,7 @@ function isExpired(parsed, now) {
     return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
 }
 /** The runs GitHub can tell about among `keys`, each once. */
-function runsToAsk(keys, here, parse = key_name_parseKeyName) {
+function runsToAsk(keys, here, parse = names_parseKeyName) {
     const runs = new Set();
     for (const key of keys) {
         const parsed = parse(key.name);
@@ -1180,7 +1185,7 @@ function runsToAsk(keys, here, parse = key_name_parseKeyName) {
     return [...runs];
 }
 /** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness, parse = key_name_parseKeyName) {
+function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
     const verdicts = [];
     let foreign = 0;
     let otherRepositories = 0;
@@ -2202,7 +2207,7 @@ function parseBody(response) {
 }
 function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
+    // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
     // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
     let made;
     const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
@@ -2813,7 +2818,7 @@ function header(headers, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/requester.ts
-// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
+// Sends one logical request: retries transient failures with backoff (numbers: base/policy.ts), keeps every attempt
 // inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
 
 
@@ -2891,7 +2896,7 @@ function createRequester(deps) {
     return { send, pause };
 }
 
-;// CONCATENATED MODULE: ./src/steps/session.ts
+;// CONCATENATED MODULE: ./src/runtime/session.ts
 // An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
 // connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
 // none of it unless it has to.
@@ -2938,7 +2943,7 @@ function openGitHub(deps, token, secrets) {
     return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }
 
-;// CONCATENATED MODULE: ./src/steps/empty-project.ts
+;// CONCATENATED MODULE: ./src/projects/empty.ts
 
 
 
@@ -5206,7 +5211,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/steps/cancel.ts
+;// CONCATENATED MODULE: ./src/runtime/cancel.ts
 // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that.
 // On the first signal we start nothing new (the signal aborts), but let a request in flight settle for a few
 // seconds: a create the server already received may still be carried out, and its answer tells the post step
@@ -5233,7 +5238,7 @@ function watchForCancel(deps) {
     return controller.signal;
 }
 
-;// CONCATENATED MODULE: ./src/steps/live.ts
+;// CONCATENATED MODULE: ./src/runtime/live.ts
 // The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
 
 
@@ -5277,7 +5282,7 @@ async function runLive(step, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/name-tag.ts
+;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
 // The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
 // whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
 // must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
@@ -5290,7 +5295,7 @@ function nameTagFor(clientSecret) {
     return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }
 
-;// CONCATENATED MODULE: ./src/steps/project.ts
+;// CONCATENATED MODULE: ./src/projects/resolve.ts
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function resolveProject(api, project, log, listing) {
@@ -5337,7 +5342,7 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/step.ts
+;// CONCATENATED MODULE: ./src/runtime/step.ts
 
 
 
@@ -5508,8 +5513,8 @@ async function sweepAll(core, dryRun, what, plan, remove) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(122);
-// Entry of the sweep step: the runner runs the bundle of this file (see action.yml).
+/* harmony import */ var _steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(304);
+// Entry of the sweep step: the runner runs the bundle of this file (see sweep/action.yml).
 
 await (0,_steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

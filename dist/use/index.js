@@ -281,106 +281,6 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 532:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
-/* harmony export */   Nf: () => (/* binding */ CREATE_TRIES),
-/* harmony export */   RI: () => (/* binding */ CANCEL_GRACE_MS),
-/* harmony export */   S9: () => (/* binding */ DELETE_CONCURRENCY),
-/* harmony export */   TK: () => (/* binding */ MAX_ATTEMPTS_THROTTLED),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   YY: () => (/* binding */ DELETE_ROUNDS),
-/* harmony export */   iD: () => (/* binding */ MIN_ATTEMPT_MS),
-/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   jo: () => (/* binding */ backoffMs),
-/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
-/* harmony export */   mt: () => (/* binding */ TOKEN_REFRESH_MARGIN_MS),
-/* harmony export */   oy: () => (/* binding */ ATTEMPT_SHARE_OF_BUDGET)
-/* harmony export */ });
-/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE, MAX_RETIRE_PER_RUN, MAX_POST_BUDGET_MS, EXPIRY_GRACE_MS, CREATES_AFTER_QUOTA, GITHUB_LOOKUP_TIMEOUT_MS, MAX_RUNS_LOOKED_UP, GITHUB_CONCURRENCY, ALIVE_RUN_HARD_CAP_MS, projectEmptyPollMs */
-// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
-// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
-/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
-const REQUEST_TIMEOUT_MS = 15_000;
-/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
-const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
-/** Floor of an attempt's timeout, however little budget is left. */
-const MIN_ATTEMPT_MS = 1_000;
-/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
-const MAX_ATTEMPTS = 5;
-/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
-const MAX_ATTEMPTS_THROTTLED = 8;
-/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
-const BACKOFF_BASE_MS = 250;
-const BACKOFF_CAP_MS = 8_000;
-/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
-const DELETE_ROUNDS = 5;
-/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
-const CREATE_TRIES = 3;
-/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
-const TOKEN_REFRESH_MARGIN_MS = 30_000;
-/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
-const DELETE_CONCURRENCY = 8;
-/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
-const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
-/** Looking again for a late create stops while this share of post's budget is left for the delete. */
-const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
-/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
-const CANCEL_GRACE_MS = 5_000;
-/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
-const MAX_RETIRE_PER_RUN = 100;
-/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
-const MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
-/**
- * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
- * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
- */
-const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
-/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
-const CREATES_AFTER_QUOTA = 1;
-/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
-const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
-/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
-const MAX_RUNS_LOOKED_UP = 20;
-/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
-const GITHUB_CONCURRENCY = 8;
-/**
- * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
- * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
- */
-const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
-/**
- * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
- * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
- * request each: only the index list is watched).
- */
-function projectEmptyPollMs(round) {
-    return Math.min(1_000, 250 * 2 ** (round - 1));
-}
-/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-}
-/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMs(header, nowMs) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** Retrying makes sense for these answers: rate limits and server-side failures. */
-function isTransientStatus(status) {
-    return status === 429 || status >= 500;
-}
-
-
-/***/ }),
-
 /***/ 465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -395,8 +295,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib = __nccwpck_require__(855);
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-// EXTERNAL MODULE: ./src/api/policy.ts
-var policy = __nccwpck_require__(532);
+// EXTERNAL MODULE: ./src/base/policy.ts
+var policy = __nccwpck_require__(531);
 ;// CONCATENATED MODULE: ./src/api/preconnect.ts
 
 
@@ -520,7 +420,7 @@ function parseBody(response) {
 }
 function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
+    // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
     // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
     let made;
     const client = () => (made ??= new lib/* HttpClient */.Qq(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
@@ -602,6 +502,106 @@ class CancelledError extends ActionError {
 }
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
 class OutcomeUnknownError extends Error {
+}
+
+
+/***/ }),
+
+/***/ 531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   Nf: () => (/* binding */ CREATE_TRIES),
+/* harmony export */   RI: () => (/* binding */ CANCEL_GRACE_MS),
+/* harmony export */   S9: () => (/* binding */ DELETE_CONCURRENCY),
+/* harmony export */   TK: () => (/* binding */ MAX_ATTEMPTS_THROTTLED),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   YY: () => (/* binding */ DELETE_ROUNDS),
+/* harmony export */   iD: () => (/* binding */ MIN_ATTEMPT_MS),
+/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   jo: () => (/* binding */ backoffMs),
+/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
+/* harmony export */   mt: () => (/* binding */ TOKEN_REFRESH_MARGIN_MS),
+/* harmony export */   oy: () => (/* binding */ ATTEMPT_SHARE_OF_BUDGET)
+/* harmony export */ });
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE, MAX_RETIRE_PER_RUN, MAX_POST_BUDGET_MS, EXPIRY_GRACE_MS, CREATES_AFTER_QUOTA, GITHUB_LOOKUP_TIMEOUT_MS, MAX_RUNS_LOOKED_UP, GITHUB_CONCURRENCY, ALIVE_RUN_HARD_CAP_MS, projectEmptyPollMs */
+// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
+// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
+/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
+const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
+/** Floor of an attempt's timeout, however little budget is left. */
+const MIN_ATTEMPT_MS = 1_000;
+/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
+const MAX_ATTEMPTS = 5;
+/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
+const MAX_ATTEMPTS_THROTTLED = 8;
+/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 8_000;
+/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
+const DELETE_ROUNDS = 5;
+/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
+const CREATE_TRIES = 3;
+/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
+const TOKEN_REFRESH_MARGIN_MS = 30_000;
+/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
+const DELETE_CONCURRENCY = 8;
+/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
+const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
+/** Looking again for a late create stops while this share of post's budget is left for the delete. */
+const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
+/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000;
+/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
+const MAX_RETIRE_PER_RUN = 100;
+/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
+const MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
+/**
+ * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
+ * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
+ */
+const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
+const CREATES_AFTER_QUOTA = 1;
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
+/**
+ * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
+ * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
+ * request each: only the index list is watched).
+ */
+function projectEmptyPollMs(round) {
+    return Math.min(1_000, 250 * 2 ** (round - 1));
+}
+/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+}
+/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(header, nowMs) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Retrying makes sense for these answers: rate limits and server-side failures. */
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
 }
 
 
@@ -800,7 +800,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 898:
+/***/ 603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -809,19 +809,14 @@ function formatDuration(ms) {
 /* harmony export */   Zy: () => (/* binding */ buildKeyName),
 /* harmony export */   wN: () => (/* binding */ parseKeyName)
 /* harmony export */ });
-/* unused harmony exports MAX_NAME_LENGTH, MAX_PROJECT_NAME_LENGTH, PLACEHOLDERS, checkTemplate, renderBase, renderProjectBase, sanitize, buildProjectName, parseProjectName, lookAlike, sameRunAttempt */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(758);
-// The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
+/* unused harmony exports MAX_NAME_LENGTH, MAX_PROJECT_NAME_LENGTH, TAG_LENGTH, sanitize, suffixLength, buildProjectName, parseProjectName, lookAlike, sameRunAttempt */
+// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-
-
+// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 const MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
 const MAX_PROJECT_NAME_LENGTH = 128;
@@ -830,79 +825,7 @@ const TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
-const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
-    'owner',
-    'repo',
-    'workflow',
-    'job',
-    'run_id',
-    'run_number',
-    'run_attempt',
-    'event',
-    'ref',
-    'sha',
-    'pr',
-    'actor',
-]));
-/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
-const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
-/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
-function checkTemplate(template, input = 'name') {
-    if (template.trim() === '')
-        throw new InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
-    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
-        if (!PLACEHOLDERS.includes(word)) {
-            throw new InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
-        }
-    }
-}
-/**
- * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
- * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
- */
-function renderBase(template, values, owner) {
-    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
-}
-/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
-function renderProjectBase(template, values, owner) {
-    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
-}
-function render(template, values, limit, input) {
-    checkTemplate(template, input);
-    const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
-        if (i % 2 === 0)
-            return { text, word: undefined };
-        const word = text;
-        const value = values[word];
-        if (value === undefined || value === '') {
-            throw new InputError(word === 'pr'
-                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
-                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
-        }
-        return { text: value, word };
-    });
-    const rendered = parts.map((part) => part.text).join('');
-    const exact = sanitize(rendered);
-    if (exact === rendered && exact.length <= limit)
-        return exact;
-    const tag = `-${digest(rendered)}`;
-    return `${fit(parts, limit - tag.length)}${tag}`;
-}
-/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
-function fit(parts, limit) {
-    const texts = parts.map((part) => part.text);
-    const render = () => sanitize(texts.join(''));
-    const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
-    while (render().length > limit) {
-        const longest = shortenable.reduce((a, b) => (texts[b].length > texts[a].length ? b : a), shortenable[0] ?? -1);
-        if (longest < 0 || texts[longest].length <= 4)
-            break;
-        texts[longest] = texts[longest].slice(0, -1);
-    }
-    return sanitize(render().slice(0, limit));
-}
 /** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
 function sanitize(text) {
     const safe = text
@@ -910,9 +833,6 @@ function sanitize(text) {
         .replace(/-{2,}/g, '-')
         .replace(/^[-.]+|[-.]+$/g, '');
     return safe === '' ? 'key' : safe;
-}
-function digest(text) {
-    return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
 }
 function suffix(owner, stamp, nonce) {
     const run = owner.run
@@ -1000,7 +920,7 @@ function sameRunAttempt(a, b) {
 
 /***/ }),
 
-/***/ 783:
+/***/ 823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1059,8 +979,92 @@ __nccwpck_require__.d(core_namespaceObject, {
 
 // EXTERNAL MODULE: ./src/base/errors.ts
 var errors = __nccwpck_require__(758);
-// EXTERNAL MODULE: ./src/rules/key-name.ts
-var key_name = __nccwpck_require__(898);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+// EXTERNAL MODULE: ./src/rules/names.ts
+var names = __nccwpck_require__(603);
+;// CONCATENATED MODULE: ./src/rules/template.ts
+// The user's name templates (`name`, `project-name`) rendered with the run's values into the base of a name:
+// checked before any request, made safe for Pinecone, and cut to leave room for the suffix names.ts adds.
+
+
+
+const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
+    'owner',
+    'repo',
+    'workflow',
+    'job',
+    'run_id',
+    'run_number',
+    'run_attempt',
+    'event',
+    'ref',
+    'sha',
+    'pr',
+    'actor',
+]));
+/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
+const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
+/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
+function template_checkTemplate(template, input = 'name') {
+    if (template.trim() === '')
+        throw new InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
+    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
+        if (!PLACEHOLDERS.includes(word)) {
+            throw new InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+        }
+    }
+}
+/**
+ * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
+ * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ */
+function renderBase(template, values, owner) {
+    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+}
+/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
+function renderProjectBase(template, values, owner) {
+    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
+}
+function render(template, values, limit, input) {
+    template_checkTemplate(template, input);
+    const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
+        if (i % 2 === 0)
+            return { text, word: undefined };
+        const word = text;
+        const value = values[word];
+        if (value === undefined || value === '') {
+            throw new InputError(word === 'pr'
+                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
+                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
+        }
+        return { text: value, word };
+    });
+    const rendered = parts.map((part) => part.text).join('');
+    const exact = sanitize(rendered);
+    if (exact === rendered && exact.length <= limit)
+        return exact;
+    const tag = `-${digest(rendered)}`;
+    return `${fit(parts, limit - tag.length)}${tag}`;
+}
+/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
+function fit(parts, limit) {
+    const texts = parts.map((part) => part.text);
+    const render = () => sanitize(texts.join(''));
+    const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
+    while (render().length > limit) {
+        const longest = shortenable.reduce((a, b) => (texts[b].length > texts[a].length ? b : a), shortenable[0] ?? -1);
+        if (longest < 0 || texts[longest].length <= 4)
+            break;
+        texts[longest] = texts[longest].slice(0, -1);
+    }
+    return sanitize(render().slice(0, limit));
+}
+function digest(text) {
+    return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
+}
+
 // EXTERNAL MODULE: ./src/inputs/checks.ts
 var checks = __nccwpck_require__(272);
 // EXTERNAL MODULE: ./src/inputs/durations.ts
@@ -1288,7 +1292,7 @@ function readEvent(path, readFile) {
 
 // EXTERNAL MODULE: ./src/base/text.ts
 var base_text = __nccwpck_require__(766);
-;// CONCATENATED MODULE: ./src/rules/summary.ts
+;// CONCATENATED MODULE: ./src/steps/summary.ts
 // Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
 // from the API, project names) is escaped: a summary renders markdown and HTML.
 
@@ -1343,7 +1347,7 @@ function table(what, plan, deleted, dryRun) {
     return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
 }
 
-;// CONCATENATED MODULE: ./src/steps/hand-over.ts
+;// CONCATENATED MODULE: ./src/keys/outputs.ts
 function handOver(core, key, exportEnv, said) {
     core.setOutput('api-key', key.value);
     core.setOutput('key-id', key.id);
@@ -1358,9 +1362,7 @@ function handOver(core, key, exportEnv, said) {
     core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
-;// CONCATENATED MODULE: ./src/steps/handoff.ts
+;// CONCATENATED MODULE: ./src/crypto/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
 // client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
@@ -3603,9 +3605,9 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/api/policy.ts
-var policy = __nccwpck_require__(532);
-;// CONCATENATED MODULE: ./src/steps/cancel.ts
+// EXTERNAL MODULE: ./src/base/policy.ts
+var policy = __nccwpck_require__(531);
+;// CONCATENATED MODULE: ./src/runtime/cancel.ts
 // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that.
 // On the first signal we start nothing new (the signal aborts), but let a request in flight settle for a few
 // seconds: a create the server already received may still be carried out, and its answer tells the post step
@@ -3634,7 +3636,7 @@ function watchForCancel(deps) {
 
 // EXTERNAL MODULE: ./src/api/transport.ts + 1 modules
 var api_transport = __nccwpck_require__(18);
-;// CONCATENATED MODULE: ./src/steps/live.ts
+;// CONCATENATED MODULE: ./src/runtime/live.ts
 // The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
 
 
@@ -3706,7 +3708,7 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/step.ts
+;// CONCATENATED MODULE: ./src/runtime/step.ts
 
 
 
@@ -3783,7 +3785,7 @@ async function runUse(deps) {
         secrets.add(value); // masked before anything else can print it
         if (run.attempt > key.attempt) {
             // Loaded only here: the common path makes no request and needs none of the API's code.
-            const { keyForRerun } = await __nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 17));
+            const { keyForRerun } = await __nccwpck_require__.e(/* import() */ 454).then(__nccwpck_require__.bind(__nccwpck_require__, 454));
             const made = await keyForRerun(deps, core, secrets, { ...inputs, clientSecret: credentials.clientSecret }, key, run);
             handOver(core, made, inputs.exportEnv, { how: 'Created', fate: 'The post step deletes it when the job ends.' });
             await summarise(deps, made, `Made for attempt ${run.attempt} of this run, whose handoff came from attempt ${key.attempt}: the post step deletes this key when the job ends.`);
@@ -3821,7 +3823,7 @@ function summarise(deps, key, fate) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(783);
+/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(823);
 // Entry of the use sub-action (use/action.yml): the runner runs the bundle of this file.
 
 await (0,_steps_use_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -4814,18 +4816,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

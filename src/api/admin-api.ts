@@ -6,34 +6,16 @@ import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import { AdminErrors, isPineconeNotFound } from './admin-errors.js';
 import type { Secrets } from '../base/secrets.js';
 import type { ServerClock } from './clock.js';
-import { DELETE_ROUNDS, TOKEN_REFRESH_MARGIN_MS } from './policy.js';
+import { DELETE_ROUNDS, TOKEN_REFRESH_MARGIN_MS } from '../base/policy.js';
 import { connectionsFor, type Preconnect, type Upcoming } from './preconnect.js';
 import type { Call, Requester } from './requester.js';
 import { describeStatus, isSuccess, parseBody, type HttpResponse, type Json } from './transport.js';
-
-/** Where and as whom the action talks to Pinecone. */
-export interface Connection {
-  apiUrl: string;
-  authUrl: string;
-  apiVersion: string;
-  clientId: string;
-  clientSecret: string;
-}
-
-export interface Project {
-  id: string;
-  name: string;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string | null;
-  roles: string[];
-}
+import type { ApiKey, Connection, Project } from './types.js';
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 
 export { ProjectLimitError, QuotaError } from './admin-errors.js';
+export type { ApiKey, Connection, Project } from './types.js';
 
 export class AdminApi {
   private token: { value: string; expiresAt: number } | undefined;

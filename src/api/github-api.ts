@@ -1,7 +1,7 @@
 // The one module that knows GitHub's REST API: is the workflow run that made a key over? Asked off the critical
 // path, once per run, with one attempt each: a failure never fails the step and never deletes on a guess.
 import { parseBody, type Transport } from './transport.js';
-import { GITHUB_LOOKUP_TIMEOUT_MS } from './policy.js';
+import { GITHUB_LOOKUP_TIMEOUT_MS } from '../base/policy.js';
 
 /** `over`: completed, or GitHub no longer knows it. `alive`: queued, in progress, waiting. `unknown`: no answer. */
 export type RunState = 'over' | 'alive' | 'unknown';

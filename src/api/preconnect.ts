@@ -4,7 +4,7 @@
 import type { Agent } from 'node:http';
 import { getProxyUrl } from '@actions/http-client';
 import { isIP, type NetConnectOpts, type Socket } from 'node:net';
-import { DELETE_CONCURRENCY } from './policy.js';
+import { DELETE_CONCURRENCY } from '../base/policy.js';
 
 /** What a step is about to send at once, right after its login: the API decides how many connections that takes. */
 export interface Upcoming {

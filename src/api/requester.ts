@@ -1,4 +1,4 @@
-// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
+// Sends one logical request: retries transient failures with backoff (numbers: base/policy.ts), keeps every attempt
 // inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
 import { ActionError, CancelledError, OutcomeUnknownError } from '../base/errors.js';
 import {
@@ -10,7 +10,7 @@ import {
   MIN_ATTEMPT_MS,
   REQUEST_TIMEOUT_MS,
   retryAfterMs,
-} from './policy.js';
+} from '../base/policy.js';
 import { describeStatus, TransportError, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 
 export interface RequesterDeps {

@@ -67,7 +67,7 @@ export interface HttpTransport {
 
 export function createHttpTransport(userAgent: string): HttpTransport {
   // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-  // Retries are ours (see policy.ts); keep-alive lets the requests of one step share a connection.
+  // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
   // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
   let made: HttpClient | undefined;
   const client = () =>

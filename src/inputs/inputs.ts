@@ -1,13 +1,13 @@
 // Reads and checks every input before any request leaves; each problem is one line that says how to fix it.
 // Credentials come first: a run without secrets (fork pull requests, Dependabot) with on-missing-credentials:
 // skip is skipped before any other input is read, since configuration variables are missing there too.
-import type { Connection } from '../api/admin-api.js';
+import type { Connection } from '../api/types.js';
 import { InputError } from '../base/errors.js';
-import { checkTemplate } from '../rules/key-name.js';
+import { checkTemplate } from '../rules/template.js';
 import { bool, choice, envName, required, text, timeout, url, type GetInput } from './checks.js';
 import { parseDuration } from './durations.js';
 import { parseRoles, type Role } from './roles.js';
-import { MAX_POST_BUDGET_MS } from '../api/policy.js';
+import { MAX_POST_BUDGET_MS } from '../base/policy.js';
 
 export type { GetInput } from './checks.js';
 

@@ -3,7 +3,8 @@
 // through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
 import { readFileSync } from 'node:fs';
 import { InputError } from '../base/errors.js';
-import type { RunRef, RunValues } from '../rules/key-name.js';
+import type { RunRef } from '../rules/names.js';
+import type { RunValues } from '../rules/template.js';
 
 export interface RunContext {
   values: RunValues;

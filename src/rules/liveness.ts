@@ -4,8 +4,8 @@
 // step will delete it), up to a hard cap. Keys of other repositories, kept keys (cleanup: false) and names of the
 // first format are judged by their expiry alone. Pure.
 import type { RunState } from '../api/github-api.js';
-import { ALIVE_RUN_HARD_CAP_MS } from '../api/policy.js';
-import { parseKeyName, type NameParser, type ParsedKeyName } from './key-name.js';
+import { ALIVE_RUN_HARD_CAP_MS } from '../base/policy.js';
+import { parseKeyName, type NameParser, type ParsedName } from './names.js';
 
 export interface Here {
   repositoryId: string | undefined;
@@ -14,7 +14,7 @@ export interface Here {
 }
 
 /** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
-export function askableRun(parsed: ParsedKeyName, here: Here): string | undefined {
+export function askableRun(parsed: ParsedName, here: Here): string | undefined {
   const run = parsed.run;
   if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
     return undefined;
@@ -23,7 +23,7 @@ export function askableRun(parsed: ParsedKeyName, here: Here): string | undefine
 
 /** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
 export function verdictByRun(
-  parsed: ParsedKeyName,
+  parsed: ParsedName,
   state: RunState | undefined,
   now: number,
 ): { remove: boolean; why: string } | undefined {

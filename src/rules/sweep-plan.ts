@@ -1,12 +1,12 @@
 // Which keys a sweep deletes and why, and which keys a main step's post retires. Pure: it reads names
-// (key-name.ts), the server's time and the clock rule (policy.ts), nothing else. A key whose name this action did
+// (names.ts), the server's time and the clock rule (base/policy.ts), nothing else. A key whose name this action did
 // not make is never selected, whatever the filters say.
-import type { ApiKey } from '../api/admin-api.js';
+import type { ApiKey } from '../api/types.js';
 import type { RunState } from '../api/github-api.js';
-import { EXPIRY_GRACE_MS, MAX_RUNS_LOOKED_UP } from '../api/policy.js';
+import { EXPIRY_GRACE_MS, MAX_RUNS_LOOKED_UP } from '../base/policy.js';
 import { globMatches } from './glob.js';
 import { askableRun, verdictByRun, type Candidate, type Here } from './liveness.js';
-import { parseKeyName, sameRunAttempt, type NameParser, type ParsedKeyName, type RunRef } from './key-name.js';
+import { parseKeyName, sameRunAttempt, type NameParser, type ParsedName, type RunRef } from './names.js';
 
 export interface SweepFilter {
   /** Glob on the whole name; empty: every key this action made (only with expiredOnly). */
@@ -24,7 +24,7 @@ export interface Named {
 
 export interface Verdict<T extends Named = ApiKey> {
   key: T;
-  parsed: ParsedKeyName;
+  parsed: ParsedName;
   remove: boolean;
   why: string;
 }
@@ -39,7 +39,7 @@ export interface SweepPlan<T extends Named = ApiKey> {
 }
 
 /** Expired for sure: past its expiry by more than any runner's clock may be off. */
-export function isExpired(parsed: ParsedKeyName, now: number): boolean {
+export function isExpired(parsed: ParsedName, now: number): boolean {
   return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
 }
 

@@ -1,32 +1,27 @@
 // The main step: log in, create a key named after the run, mask it, hand it over. Every checkpoint the post step
 // needs is in the journal before the request it protects is sent.
-import type { ApiKey, Project } from '../api/admin-api.js';
+import type { ApiKey, Project } from '../api/types.js';
 import { ActionError } from '../base/errors.js';
 import { readCredentials, readMainInputs } from '../inputs/inputs.js';
 import { readRunContext, runOf } from '../inputs/run-context.js';
-import {
-  expiryAfter,
-  parseProjectName,
-  renderBase,
-  renderProjectBase,
-  type KeyKind,
-  type KeyOwner,
-} from '../rules/key-name.js';
-import { renderKeySummary } from '../rules/summary.js';
-import { createExactlyOnce } from './create-key.js';
-import { createProjectExactlyOnce } from './create-project.js';
-import { projectCleanup } from './empty-project.js';
-import { handOver } from './hand-over.js';
-import { sealHandoff } from './handoff.js';
-import { Journal, sealFor } from './journal.js';
-import { runLive } from './live.js';
-import { createProjectMakingRoom } from './make-project-room.js';
-import { createMakingRoom } from './make-room.js';
-import { nameTagFor } from './name-tag.js';
-import { resolveProject } from './project.js';
-import { planRetirement, settled, unwrap, type Settled } from './retirement.js';
-import { openApi } from './session.js';
-import { missingCredentials, reportClockSkew, reportFailure, startStep, type StepDeps } from './step.js';
+import { expiryAfter, parseProjectName, type KeyKind, type KeyOwner } from '../rules/names.js';
+import { renderBase, renderProjectBase } from '../rules/template.js';
+import { renderKeySummary } from './summary.js';
+import { createExactlyOnce } from '../keys/create.js';
+import { createProjectExactlyOnce } from '../projects/create.js';
+import { projectCleanup } from '../projects/empty.js';
+import { handOver } from '../keys/outputs.js';
+import { sealHandoff } from '../crypto/handoff.js';
+import { sealFor } from '../crypto/state-seal.js';
+import { Journal } from '../journal/journal.js';
+import { runLive } from '../runtime/live.js';
+import { createProjectMakingRoom } from '../projects/make-room.js';
+import { createMakingRoom } from '../keys/make-room.js';
+import { nameTagFor } from '../crypto/name-tag.js';
+import { resolveProject } from '../projects/resolve.js';
+import { planRetirement, settled, unwrap, type Settled } from '../journal/retirement.js';
+import { openApi } from '../runtime/session.js';
+import { missingCredentials, reportClockSkew, reportFailure, startStep, type StepDeps } from '../runtime/step.js';
 
 export const run = (): Promise<void> => runLive(runMain, { cancellable: true });
 

@@ -1,11 +1,11 @@
 // What the post step deletes, one function per kind of thing: the job's own key, the keys and throwaway projects
 // main found to retire, and whatever main may have made without learning its ID (orphans, found by name).
 import type { AdminApi } from '../api/admin-api.js';
-import { DELETE_CONCURRENCY, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE } from '../api/policy.js';
-import { forEachBounded } from '../api/pool.js';
+import { DELETE_CONCURRENCY, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE } from '../base/policy.js';
+import { forEachBounded } from '../base/pool.js';
 import type { Retiree } from '../rules/sweep-plan.js';
-import { deleteThrowawayProject, type ProjectCleanup } from './empty-project.js';
-import type { Core, StepDeps } from './step.js';
+import { deleteThrowawayProject, type ProjectCleanup } from '../projects/empty.js';
+import type { Core, StepDeps } from '../runtime/step.js';
 
 export async function deleteOwnKey(api: AdminApi, key: { id: string; name: string }, core: Core): Promise<void> {
   core.info(`Deleting API key ${key.name} (${key.id}).`);

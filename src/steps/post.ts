@@ -1,15 +1,16 @@
 // The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
-// acts only on a journal it can verify (journal.ts), and reads as a straight run of guard clauses.
+// acts only on a journal it can verify (journal/journal.ts), and reads as a straight run of guard clauses.
 import { ActionError } from '../base/errors.js';
 import { readCredentials, readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
 import { readRun } from '../inputs/run-context.js';
-import { parseProjectName } from '../rules/key-name.js';
+import { parseProjectName } from '../rules/names.js';
 import { settle } from '../rules/liveness.js';
 import { askGitHub } from './ask-github.js';
-import { deleteThrowawayProject, projectCleanup, type ProjectCleanup } from './empty-project.js';
-import { hasJournal, readPlan, sealFor, type PostPlan } from './journal.js';
-import { runLive } from './live.js';
-import { nameTagFor } from './name-tag.js';
+import { deleteThrowawayProject, projectCleanup, type ProjectCleanup } from '../projects/empty.js';
+import { sealFor } from '../crypto/state-seal.js';
+import { hasJournal, readPlan, type PostPlan } from '../journal/journal.js';
+import { runLive } from '../runtime/live.js';
+import { nameTagFor } from '../crypto/name-tag.js';
 import {
   deleteOrphans,
   deleteOwnKey,
@@ -17,8 +18,8 @@ import {
   retireKeys,
   retireProjects as retireProjectsOf,
 } from './post-deletes.js';
-import { openApi, openGitHub } from './session.js';
-import { reportFailure, startStep, type StepDeps } from './step.js';
+import { openApi, openGitHub } from '../runtime/session.js';
+import { reportFailure, startStep, type StepDeps } from '../runtime/step.js';
 
 export const run = (): Promise<void> => runLive(runPost, { cancellable: false });
 

@@ -4,10 +4,10 @@ import { ActionError } from '../base/errors.js';
 import { readCredentials, readRevokeInputs } from '../inputs/inputs.js';
 import { readRun, runOf } from '../inputs/run-context.js';
 import { markdownCode } from '../base/text.js';
-import { openHandoff } from './handoff.js';
-import { runLive } from './live.js';
-import { openApi } from './session.js';
-import { missingCredentials, reportFailure, startStep, type StepDeps } from './step.js';
+import { openHandoff } from '../crypto/handoff.js';
+import { runLive } from '../runtime/live.js';
+import { openApi } from '../runtime/session.js';
+import { missingCredentials, reportFailure, startStep, type StepDeps } from '../runtime/step.js';
 
 export const run = (): Promise<void> => runLive(runRevoke, { cancellable: true });
 

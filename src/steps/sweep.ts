@@ -2,22 +2,29 @@
 // organization's throwaway projects this service account made that have expired (or match), emptied first;
 // never any other key or project. It is the backstop for runners that died before their post step, and the end
 // of a preview's key or project.
-import type { Project } from '../api/admin-api.js';
-import { DELETE_CONCURRENCY } from '../api/policy.js';
-import { forEachBounded } from '../api/pool.js';
+import type { Project } from '../api/types.js';
+import { DELETE_CONCURRENCY } from '../base/policy.js';
+import { forEachBounded } from '../base/pool.js';
 import { ActionError } from '../base/errors.js';
 import { readCredentials, readSweepInputs } from '../inputs/inputs.js';
 import { readRun } from '../inputs/run-context.js';
-import { lookAlike, parseProjectName, type NameParser } from '../rules/key-name.js';
-import { renderSweepSummary } from '../rules/summary.js';
+import { lookAlike, parseProjectName, type NameParser } from '../rules/names.js';
+import { renderSweepSummary } from './summary.js';
 import { planSweep, runsToAsk, type Named, type SweepPlan, type Verdict } from '../rules/sweep-plan.js';
 import { askGitHub } from './ask-github.js';
-import { deleteThrowawayProject, projectCleanup } from './empty-project.js';
-import { runLive } from './live.js';
-import { nameTagFor } from './name-tag.js';
-import { resolveProject } from './project.js';
-import { openApi, openGitHub } from './session.js';
-import { missingCredentials, reportClockSkew, reportFailure, startStep, type Core, type StepDeps } from './step.js';
+import { deleteThrowawayProject, projectCleanup } from '../projects/empty.js';
+import { runLive } from '../runtime/live.js';
+import { nameTagFor } from '../crypto/name-tag.js';
+import { resolveProject } from '../projects/resolve.js';
+import { openApi, openGitHub } from '../runtime/session.js';
+import {
+  missingCredentials,
+  reportClockSkew,
+  reportFailure,
+  startStep,
+  type Core,
+  type StepDeps,
+} from '../runtime/step.js';
 
 export const run = (): Promise<void> => runLive(runSweep, { cancellable: true });
 

@@ -4,11 +4,11 @@
 import { InputError } from '../base/errors.js';
 import { readCredentials, readUseInputs } from '../inputs/inputs.js';
 import { readRun, runOf } from '../inputs/run-context.js';
-import { renderKeySummary } from '../rules/summary.js';
-import { handOver, type HandedKey } from './hand-over.js';
-import { openHandoff } from './handoff.js';
-import { runLive } from './live.js';
-import { missingCredentials, reportFailure, startStep, type StepDeps } from './step.js';
+import { renderKeySummary } from './summary.js';
+import { handOver, type HandedKey } from '../keys/outputs.js';
+import { openHandoff } from '../crypto/handoff.js';
+import { runLive } from '../runtime/live.js';
+import { missingCredentials, reportFailure, startStep, type StepDeps } from '../runtime/step.js';
 
 export const run = (): Promise<void> => runLive(runUse, { cancellable: true });
 
@@ -24,7 +24,7 @@ export async function runUse(deps: StepDeps): Promise<void> {
 
     if (run.attempt > key.attempt) {
       // Loaded only here: the common path makes no request and needs none of the API's code.
-      const { keyForRerun } = await import('./rerun.js');
+      const { keyForRerun } = await import('../keys/rerun.js');
       const made = await keyForRerun(
         deps,
         core,

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildKeyName } from '../../src/rules/key-name.js';
+import { buildKeyName } from '../../src/rules/names.js';
 import { criticalPath, median } from '../bench/measure.js';
 import { startRelay } from '../bench/relay.js';
 import { livenessCost } from '../bench/liveness.js';

@@ -1,6 +1,6 @@
 // The whole lifecycle through the committed bundles, as the runner runs them, against the emulator.
 import { describe, expect, it } from 'vitest';
-import { parseKeyName } from '../../src/rules/key-name.js';
+import { parseKeyName } from '../../src/rules/names.js';
 import { Job, NODES } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { findLeaks, maskedBeforeUse } from '../support/scan.js';

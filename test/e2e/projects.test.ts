@@ -3,8 +3,8 @@
 // never a project it cannot prove this service account made.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProjectName } from '../../src/rules/key-name.js';
-import { nameTagFor } from '../../src/steps/name-tag.js';
+import { parseProjectName } from '../../src/rules/names.js';
+import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { Job, NODES, ROOT } from '../runner/runner.js';
 import { CLIENT_SECRET, freshWorldPerTest } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';

@@ -1,8 +1,8 @@
 // Emptying and deleting a throwaway project, in-process against the emulator's projects and control plane.
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteThrowawayProject, openControlPlane } from '../../src/steps/empty-project.js';
-import { openApi } from '../../src/steps/session.js';
-import { startStep } from '../../src/steps/step.js';
+import { deleteThrowawayProject, openControlPlane } from '../../src/projects/empty.js';
+import { openApi } from '../../src/runtime/session.js';
+import { startStep } from '../../src/runtime/step.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 

@@ -2,7 +2,7 @@
 // sweep asks about every run it finds. GitHub is the REST emulator; failures never delete on a guess.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeyOwner } from '../../src/rules/key-name.js';
+import type { KeyOwner } from '../../src/rules/names.js';
 import { runMain } from '../../src/steps/main.js';
 import { runPost } from '../../src/steps/post.js';
 import { runSweep } from '../../src/steps/sweep.js';

@@ -1,7 +1,7 @@
 // The main step in-process (see test/support/steps.ts): what it hands over, what it journals, and how it treats a
 // skipped run, a full project, a skewed clock and a matrix.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KeyOwner } from '../../src/rules/key-name.js';
+import type { KeyOwner } from '../../src/rules/names.js';
 import { runMain } from '../../src/steps/main.js';
 import { freshWorldPerTest, type World } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';

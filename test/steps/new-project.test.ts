@@ -2,9 +2,9 @@
 // and deletes that project and only that one; with replace or sweep-expired, older and expired throwaway projects
 // of this service account go too, and never a hand-made one.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseProjectName, type KeyOwner } from '../../src/rules/key-name.js';
+import { parseProjectName, type KeyOwner } from '../../src/rules/names.js';
 import { runMain } from '../../src/steps/main.js';
-import { nameTagFor } from '../../src/steps/name-tag.js';
+import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { runPost } from '../../src/steps/post.js';
 import { CLIENT_SECRET, freshWorldPerTest, type World } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';

@@ -1,7 +1,7 @@
 // The sweep sub-action in-process: only this action's keys, only what the filters say, never on a guess.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KeyOwner } from '../../src/rules/key-name.js';
+import type { KeyOwner } from '../../src/rules/names.js';
 import { runSweep } from '../../src/steps/sweep.js';
 import { ROOT } from '../runner/runner.js';
 import { freshWorldPerTest, type World } from '../support/fixture.js';

@@ -1,8 +1,8 @@
 // An emulator with one service account and one project, and the inputs that point the action at it.
 import { afterEach, beforeEach } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { buildKeyName, buildProjectName, type KeyOwner } from '../../src/rules/key-name.js';
-import { nameTagFor } from '../../src/steps/name-tag.js';
+import { buildKeyName, buildProjectName, type KeyOwner } from '../../src/rules/names.js';
+import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { PineconeEmulator, type EmulatorOptions, type Project, type StoredKey } from '../emulator/server.js';
 
 export const CLIENT_ID = 'ci-service-account';

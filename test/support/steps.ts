@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createHttpTransport } from '../../src/api/transport.js';
-import type { Core, StepDeps } from '../../src/steps/step.js';
+import type { Core, StepDeps } from '../../src/runtime/step.js';
 import { evaluateDefault, ROOT, RUN_ENV } from '../runner/runner.js';
 
 export class RecordingCore implements Core {

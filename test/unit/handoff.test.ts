@@ -2,7 +2,7 @@
 // run, unaltered; every refusal is one line that says what to do.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/errors.js';
-import { openHandoff, sealHandoff, type SharedKey } from '../../src/steps/handoff.js';
+import { openHandoff, sealHandoff, type SharedKey } from '../../src/crypto/handoff.js';
 
 const SECRET = 'sa-secret-Zx81-vQ3p-mT7k-0001';
 const VALUE = 'pcsk_4b1d2c_Qm9vLWJhci1iYXotcXV4LWZyb2I';

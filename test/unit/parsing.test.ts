@@ -3,7 +3,7 @@ import { formatDuration, parseDuration } from '../../src/inputs/durations.js';
 import { url } from '../../src/inputs/checks.js';
 import { readCredentials, readMainInputs } from '../../src/inputs/inputs.js';
 import { parseRoles } from '../../src/inputs/roles.js';
-import { backoffMs, retryAfterMs } from '../../src/api/policy.js';
+import { backoffMs, retryAfterMs } from '../../src/base/policy.js';
 import { Secrets } from '../../src/base/secrets.js';
 import { parseFileCommands } from '../runner/file-commands.js';
 

@@ -1,7 +1,7 @@
 // The retry loop with a fake transport, clock and sleep: no network, no waiting.
 import { describe, expect, it } from 'vitest';
 import { ActionError, CancelledError, OutcomeUnknownError } from '../../src/base/errors.js';
-import { REQUEST_TIMEOUT_MS } from '../../src/api/policy.js';
+import { REQUEST_TIMEOUT_MS } from '../../src/base/policy.js';
 import { createRequester } from '../../src/api/requester.js';
 import { TransportError, type HttpRequest, type HttpResponse } from '../../src/api/transport.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiKey } from '../../src/api/admin-api.js';
-import { buildKeyName, type KeyOwner, type RunRef } from '../../src/rules/key-name.js';
+import type { ApiKey } from '../../src/api/types.js';
+import { buildKeyName, type KeyOwner, type RunRef } from '../../src/rules/names.js';
 import { keysToRetire, planSweep } from '../../src/rules/sweep-plan.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');

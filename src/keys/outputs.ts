@@ -1,6 +1,6 @@
 // Handing a key to the job: the same outputs and environment variable whichever step made or opened it (main,
 // use), and one line that says where the value is and how the key ends. The value is masked before this runs.
-import type { Core } from './step.js';
+import type { Core } from '../runtime/step.js';
 
 export interface HandedKey {
   value: string;

@@ -6,13 +6,10 @@
 // unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
 // keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import type { Seal } from '../crypto/state-seal.js';
 import type { Retiree } from '../rules/sweep-plan.js';
-
-export interface StateStore {
-  saveState: (name: string, value: string) => void;
-  getState: (name: string) => string;
-}
+import type { StateStore } from '../runtime/step.js';
 
 const STATE_NAME = 'journal';
 const VERSION = 'v1';
@@ -72,19 +69,6 @@ export interface CreateEvents {
   noneMade(name: string): void;
   lost(): void;
   made(id: string, name: string): void;
-}
-
-export type Seal = (text: string) => Buffer;
-
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-export function sealFor(clientSecret: string, env: NodeJS.ProcessEnv): Seal {
-  const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map(
-    (name) => env[name] ?? '',
-  );
-  const key = Buffer.from(
-    hkdfSync('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32),
-  );
-  return (text) => createHmac('sha256', key).update(text).digest();
 }
 
 /** Main's side: each method is one event, saved before the request it protects is sent. */

@@ -1,10 +1,10 @@
 // A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
 // behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
 // is sent again under a fresh name, at most CREATE_TRIES times.
-import { CREATE_TRIES } from '../api/policy.js';
+import { CREATE_TRIES } from '../base/policy.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import type { CreateEvents } from './journal.js';
-import type { Log } from './step.js';
+import type { Log } from '../runtime/step.js';
 
 export interface OnceCreate<T> {
   /** How lines name the thing: in full (`API key`, `project`), and in short (`key`, `project`). */

@@ -1,15 +1,16 @@
 // A key for a job of a later attempt of the run ("Re-run failed jobs"): GitHub hands it the earlier attempt's
 // handoff, whose key that attempt's revoke job may have deleted. Same project and roles, named after this attempt,
 // journaled like main's key so that the use step's post step deletes it.
-import type { Connection } from '../api/admin-api.js';
+import type { Connection } from '../api/types.js';
 import type { Secrets } from '../base/secrets.js';
-import { expiryAfter, parseKeyName, type RunRef } from '../rules/key-name.js';
-import { createExactlyOnce } from './create-key.js';
-import type { HandedKey } from './hand-over.js';
-import type { SharedKey } from './handoff.js';
-import { Journal, sealFor } from './journal.js';
-import { openApi } from './session.js';
-import type { Core, StepDeps } from './step.js';
+import { expiryAfter, parseKeyName, type RunRef } from '../rules/names.js';
+import { createExactlyOnce } from './create.js';
+import type { HandedKey } from './outputs.js';
+import type { SharedKey } from '../crypto/handoff.js';
+import { sealFor } from '../crypto/state-seal.js';
+import { Journal } from '../journal/journal.js';
+import { openApi } from '../runtime/session.js';
+import type { Core, StepDeps } from '../runtime/step.js';
 
 /** A key made for a re-run lives as long as the shared key would have, and at least this long. */
 const RERUN_MIN_TTL_MS = 3_600_000;

@@ -1,7 +1,7 @@
 // `project` is an ID (used as is: no request) or an exact name (one request to resolve it, or a list in hand).
 import type { AdminApi, Project } from '../api/admin-api.js';
 import { ActionError } from '../base/errors.js';
-import type { Log } from './step.js';
+import type { Log } from '../runtime/step.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

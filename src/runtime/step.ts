@@ -9,7 +9,12 @@ import { Secrets } from '../base/secrets.js';
 import { logLine } from '../base/text.js';
 import { formatDuration } from '../inputs/durations.js';
 import { readClientSecret } from '../inputs/inputs.js';
-import type { StateStore } from './journal.js';
+
+/** Where main saves what post reads (the runner's step state). */
+export interface StateStore {
+  saveState: (name: string, value: string) => void;
+  getState: (name: string) => string;
+}
 
 export interface Log {
   info: (message: string) => void;

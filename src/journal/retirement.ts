@@ -1,11 +1,11 @@
 // What main finds, beside its create, for the post step to retire: this action's expired keys (`sweep-expired`),
 // older keys of the same rendered name (`replace`), keys of finished runs — and with `new-project: true` the same
 // for throwaway projects. The look runs in parallel with the create and only ever warns when it fails.
-import type { ApiKey, Project } from '../api/admin-api.js';
-import { MAX_RETIRE_PER_RUN } from '../api/policy.js';
-import { parseKeyName, type NameParser, type RunRef } from '../rules/key-name.js';
+import type { ApiKey, Project } from '../api/types.js';
+import { MAX_RETIRE_PER_RUN } from '../base/policy.js';
+import { parseKeyName, type NameParser, type RunRef } from '../rules/names.js';
 import { keysToRetire, type Retiree } from '../rules/sweep-plan.js';
-import type { Log } from './step.js';
+import type { Log } from '../runtime/step.js';
 
 /** A list in flight beside a create, held as its outcome so that its failure is read (and only warns) later. */
 export type Settled<T> = { value: T } | { error: unknown };

@@ -1,18 +1,16 @@
-// The one place that renders and parses key names. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
+// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-import { createHash } from 'node:crypto';
-import { InputError } from '../base/errors.js';
+// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 
 export const MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
 export const MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
-const TAG_LENGTH = 8;
+export const TAG_LENGTH = 8;
 /** Signs the rest of a project name: `TAG_LENGTH` characters a-z0-9. */
 export type NameTag = (unsigned: string) => string;
 const STAMP = String.raw`(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
@@ -21,25 +19,6 @@ const NAME_PATTERN = new RegExp(
 );
 
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
-
-export const PLACEHOLDERS = [
-  'owner',
-  'repo',
-  'workflow',
-  'job',
-  'run_id',
-  'run_number',
-  'run_attempt',
-  'event',
-  'ref',
-  'sha',
-  'pr',
-  'actor',
-] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
-export type RunValues = Record<Placeholder, string | undefined>;
-/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
-const KEPT_WHOLE: ReadonlySet<Placeholder> = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 
 /** `job`: the job's post step deletes it. `kept`: made with cleanup: false. `shared`: the run's key (never a project). */
 export type KeyKind = 'job' | 'kept' | 'shared';
@@ -57,7 +36,7 @@ export interface KeyOwner {
   run: RunRef | undefined;
 }
 
-export interface ParsedKeyName {
+export interface ParsedName {
   base: string;
   expiresAt: Date;
   nonce: string;
@@ -67,69 +46,7 @@ export interface ParsedKeyName {
 }
 
 /** Reads the names of one kind of thing this action makes: `parseKeyName`, or `parseProjectName` with a tag. */
-export type NameParser = (name: string | null | undefined) => ParsedKeyName | undefined;
-
-/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
-export function checkTemplate(template: string, input = 'name'): void {
-  if (template.trim() === '')
-    throw new InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
-  for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
-    if (!(PLACEHOLDERS as readonly string[]).includes(word!)) {
-      throw new InputError(
-        `Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`,
-      );
-    }
-  }
-}
-
-/**
- * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
- * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
- */
-export function renderBase(template: string, values: RunValues, owner: KeyOwner): string {
-  return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
-}
-
-/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
-export function renderProjectBase(template: string, values: RunValues, owner: KeyOwner): string {
-  return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
-}
-
-function render(template: string, values: RunValues, limit: number, input: string): string {
-  checkTemplate(template, input);
-  const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
-    if (i % 2 === 0) return { text, word: undefined };
-    const word = text as Placeholder;
-    const value = values[word];
-    if (value === undefined || value === '') {
-      throw new InputError(
-        word === 'pr'
-          ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
-          : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`,
-      );
-    }
-    return { text: value, word };
-  });
-  const rendered = parts.map((part) => part.text).join('');
-  const exact = sanitize(rendered);
-  if (exact === rendered && exact.length <= limit) return exact;
-  const tag = `-${digest(rendered)}`;
-  return `${fit(parts, limit - tag.length)}${tag}`;
-}
-
-/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
-function fit(parts: Array<{ text: string; word: Placeholder | undefined }>, limit: number): string {
-  const texts = parts.map((part) => part.text);
-  const render = () => sanitize(texts.join(''));
-  const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
-  while (render().length > limit) {
-    const longest = shortenable.reduce((a, b) => (texts[b]!.length > texts[a]!.length ? b : a), shortenable[0] ?? -1);
-    if (longest < 0 || texts[longest]!.length <= 4) break;
-    texts[longest] = texts[longest]!.slice(0, -1);
-  }
-  return sanitize(render().slice(0, limit));
-}
+export type NameParser = (name: string | null | undefined) => ParsedName | undefined;
 
 /** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
 export function sanitize(text: string): string {
@@ -140,10 +57,6 @@ export function sanitize(text: string): string {
   return safe === '' ? 'key' : safe;
 }
 
-function digest(text: string): string {
-  return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
-}
-
 function suffix(owner: KeyOwner, stamp: string, nonce: string): string {
   const run = owner.run
     ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
@@ -151,7 +64,7 @@ function suffix(owner: KeyOwner, stamp: string, nonce: string): string {
   return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
 }
 
-function suffixLength(owner: KeyOwner): number {
+export function suffixLength(owner: KeyOwner): number {
   return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
 }
 
@@ -189,14 +102,14 @@ export function newNonce(randomInt: (max: number) => number): string {
 }
 
 /** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-export function parseKeyName(name: string | null | undefined): ParsedKeyName | undefined {
+export function parseKeyName(name: string | null | undefined): ParsedName | undefined {
   const match = name ? NAME_PATTERN.exec(name) : null;
   if (!match) return undefined;
   const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
   const expiresAt = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!));
   // Reject impossible dates (month 13) that the pattern lets through.
   if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) return undefined;
-  const parsed: ParsedKeyName = { base: base!, expiresAt, nonce: nonce! };
+  const parsed: ParsedName = { base: base!, expiresAt, nonce: nonce! };
   if (letter) parsed.kind = (Object.keys(KIND_LETTER) as KeyKind[]).find((kind) => KIND_LETTER[kind] === letter)!;
   if (repo && run && attempt) {
     parsed.run = {
@@ -212,14 +125,14 @@ export function parseKeyName(name: string | null | undefined): ParsedKeyName | u
  * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
  * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
  */
-export function parseProjectName(name: string | null | undefined, tag: NameTag): ParsedKeyName | undefined {
+export function parseProjectName(name: string | null | undefined, tag: NameTag): ParsedName | undefined {
   const parsed = lookAlike(name);
   if (!parsed || parsed.kind === 'shared') return undefined;
   return tag(name!.slice(0, -(1 + TAG_LENGTH))) === name!.slice(-TAG_LENGTH) ? parsed : undefined;
 }
 
 /** A name with a throwaway project's shape, whoever made it. */
-export function lookAlike(name: string | null | undefined): ParsedKeyName | undefined {
+export function lookAlike(name: string | null | undefined): ParsedName | undefined {
   const match = name ? TAGGED_PATTERN.exec(name) : null;
   const parsed = match ? parseKeyName(match[1]) : undefined;
   return parsed?.kind ? parsed : undefined;

@@ -5,13 +5,13 @@
 // that says "not empty yet" is never taken for success. A project already gone is success.
 import type { AdminApi, Connection } from '../api/admin-api.js';
 import { ControlPlane, type Deletion } from '../api/control-plane.js';
-import { CREATE_TRIES, DELETE_CONCURRENCY, projectEmptyPollMs } from '../api/policy.js';
-import { forEachBounded } from '../api/pool.js';
+import { CREATE_TRIES, DELETE_CONCURRENCY, projectEmptyPollMs } from '../base/policy.js';
+import { forEachBounded } from '../base/pool.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import type { Secrets } from '../base/secrets.js';
-import { buildKeyName, expiryAfter, newNonce, type RunRef } from '../rules/key-name.js';
-import { openRequester } from './session.js';
-import type { Core, Log, StepDeps } from './step.js';
+import { buildKeyName, expiryAfter, newNonce, type RunRef } from '../rules/names.js';
+import { openRequester } from '../runtime/session.js';
+import type { Core, Log, StepDeps } from '../runtime/step.js';
 
 /** The control plane of one project, with a key of that project (masked already), inside what is left of a budget. */
 export function openControlPlane(

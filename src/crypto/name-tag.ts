@@ -4,7 +4,7 @@
 // (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
 // Not bound to the repository: any repository using the same service account may sweep its expired projects.
 import { createHmac, hkdfSync } from 'node:crypto';
-import type { NameTag } from '../rules/key-name.js';
+import type { NameTag } from '../rules/names.js';
 
 const TAG_SPACE = 36n ** 8n;
 

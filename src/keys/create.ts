@@ -1,11 +1,11 @@
 // Creating the key, which is not idempotent: a request whose answer was lost may or may not have made a key.
 // We cannot hand such a key over (we never saw its secret), so whatever it made is deleted and the create is
-// sent again under a fresh name (create-once.ts): never a key left, never two.
+// sent again under a fresh name (journal/create-once.ts): never a key left, never two.
 import type { AdminApi, ApiKey } from '../api/admin-api.js';
-import { buildKeyName, newNonce, type KeyOwner } from '../rules/key-name.js';
-import { createOnce } from './create-once.js';
-import type { Journal } from './journal.js';
-import type { Log } from './step.js';
+import { buildKeyName, newNonce, type KeyOwner } from '../rules/names.js';
+import { createOnce } from '../journal/create-once.js';
+import type { Journal } from '../journal/journal.js';
+import type { Log } from '../runtime/step.js';
 
 export interface KeyRequest {
   projectId: string;

@@ -6,18 +6,15 @@ import {
   lookAlike,
   MAX_PROJECT_NAME_LENGTH,
   parseProjectName,
-  renderProjectBase,
-  checkTemplate,
   MAX_NAME_LENGTH,
   newNonce,
   parseKeyName,
-  renderBase,
   sanitize,
   type KeyOwner,
-  type RunValues,
-} from '../../src/rules/key-name.js';
+} from '../../src/rules/names.js';
+import { checkTemplate, renderBase, renderProjectBase, type RunValues } from '../../src/rules/template.js';
 import { globMatches } from '../../src/rules/glob.js';
-import { nameTagFor } from '../../src/steps/name-tag.js';
+import { nameTagFor } from '../../src/crypto/name-tag.js';
 
 const RUN: RunValues = {
   owner: 'octo-org',

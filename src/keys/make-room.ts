@@ -1,11 +1,11 @@
 // A project full of keys (403 QUOTA_EXCEEDED) would stay full while expired keys of this action hold its quota:
 // delete those now and try the create once more. If it is still full, say what holds the quota.
 import { QuotaError, type AdminApi, type ApiKey } from '../api/admin-api.js';
-import { DELETE_CONCURRENCY } from '../api/policy.js';
-import { forEachBounded } from '../api/pool.js';
+import { DELETE_CONCURRENCY } from '../base/policy.js';
+import { forEachBounded } from '../base/pool.js';
 import { ActionError } from '../base/errors.js';
 import { planSweep } from '../rules/sweep-plan.js';
-import type { Log } from './step.js';
+import type { Log } from '../runtime/step.js';
 
 export async function createMakingRoom<T>(
   create: () => Promise<T>,

@@ -2,7 +2,7 @@
 // On the first signal we start nothing new (the signal aborts), but let a request in flight settle for a few
 // seconds: a create the server already received may still be carried out, and its answer tells the post step
 // which key to delete. A second signal, or the end of the grace period, ends the process: state written so far stands.
-import { CANCEL_GRACE_MS } from '../api/policy.js';
+import { CANCEL_GRACE_MS } from '../base/policy.js';
 
 export interface CancelDeps {
   log: (message: string) => void;

@@ -2,12 +2,12 @@
 // hold it (runners that died before their post step): with sweep-expired, empty and delete those now and try the
 // create once more. Without this, every job would fail before it made anything, so no post step would ever clean up.
 import { ProjectLimitError, type AdminApi } from '../api/admin-api.js';
-import { DELETE_CONCURRENCY } from '../api/policy.js';
-import { forEachBounded } from '../api/pool.js';
+import { DELETE_CONCURRENCY } from '../base/policy.js';
+import { forEachBounded } from '../base/pool.js';
 import { ActionError } from '../base/errors.js';
-import { parseProjectName, type NameTag } from '../rules/key-name.js';
+import { parseProjectName, type NameTag } from '../rules/names.js';
 import { isExpired } from '../rules/sweep-plan.js';
-import { deleteThrowawayProject, type ProjectCleanup } from './empty-project.js';
+import { deleteThrowawayProject, type ProjectCleanup } from './empty.js';
 
 export async function createProjectMakingRoom<T>(
   create: () => Promise<T>,

@@ -1,8 +1,8 @@
-export const id = 17;
-export const ids = [17];
+export const id = 454;
+export const ids = [454];
 export const modules = {
 
-/***/ 17:
+/***/ 454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,13 +11,13 @@ __webpack_require__.d(__webpack_exports__, {
   keyForRerun: () => (/* binding */ keyForRerun)
 });
 
-// EXTERNAL MODULE: ./src/rules/key-name.ts
-var key_name = __webpack_require__(898);
-// EXTERNAL MODULE: ./src/api/policy.ts
-var policy = __webpack_require__(532);
+// EXTERNAL MODULE: ./src/rules/names.ts
+var names = __webpack_require__(603);
+// EXTERNAL MODULE: ./src/base/policy.ts
+var policy = __webpack_require__(531);
 // EXTERNAL MODULE: ./src/base/errors.ts
 var errors = __webpack_require__(758);
-;// CONCATENATED MODULE: ./src/steps/create-once.ts
+;// CONCATENATED MODULE: ./src/journal/create-once.ts
 // A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
 // behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
 // is sent again under a fresh name, at most CREATE_TRIES times.
@@ -53,7 +53,7 @@ async function createOnce(create) {
     throw new errors/* ActionError */.lZ(`Could not create the ${create.thing}: Pinecone's answer was lost ${policy/* CREATE_TRIES */.Nf} times (last: ${lost}). Try again later.`);
 }
 
-;// CONCATENATED MODULE: ./src/steps/create-key.ts
+;// CONCATENATED MODULE: ./src/keys/create.ts
 
 
 async function createExactlyOnce(api, journal, log, random, request) {
@@ -62,7 +62,7 @@ async function createExactlyOnce(api, journal, log, random, request) {
         short: 'key',
         events: journal.creates('key'),
         log,
-        nextName: () => (0,key_name/* buildKeyName */.Zy)(request.base, request.owner, request.expiresAt, (0,key_name/* newNonce */.Yd)((max) => Math.floor(random() * max))),
+        nextName: () => (0,names/* buildKeyName */.Zy)(request.base, request.owner, request.expiresAt, (0,names/* newNonce */.Yd)((max) => Math.floor(random() * max))),
         announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
         send: (name) => api.createKey(request.projectId, name, request.roles),
         idOf: (created) => created.key.id,
@@ -83,7 +83,19 @@ async function removeByName(api, projectId, name, log) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
-;// CONCATENATED MODULE: ./src/steps/journal.ts
+;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
+// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
+// bound to this repository, run, attempt and job, so that state another step forged is refused.
+
+const VERSION = 'v1';
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+function sealFor(clientSecret, env) {
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
+    const key = Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
+    return (text) => (0,external_node_crypto_.createHmac)('sha256', key).update(text).digest();
+}
+
+;// CONCATENATED MODULE: ./src/journal/journal.ts
 // What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
 // It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
 // state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
@@ -94,13 +106,7 @@ var external_node_crypto_ = __webpack_require__(598);
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
 
 const STATE_NAME = 'journal';
-const VERSION = 'v1';
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_.createHmac)('sha256', key).update(text).digest();
-}
+const journal_VERSION = 'v1';
 /** Main's side: each method is one event, saved before the request it protects is sent. */
 class Journal {
     store;
@@ -154,7 +160,7 @@ class Journal {
     }
     save() {
         const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${VERSION}.${body}`;
+        const text = `${journal_VERSION}.${body}`;
         this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
     }
 }
@@ -165,7 +171,7 @@ function hasJournal(store) {
 /** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
 function readPlan(store, seal) {
     const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== VERSION || !body || !mac || rest.length > 0)
+    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
         return undefined;
     const expected = seal(`${version}.${body}`);
     const given = Buffer.from(mac, 'base64url');
@@ -605,7 +611,7 @@ function header(headers, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/requester.ts
-// Sends one logical request: retries transient failures with backoff (numbers: policy.ts), keeps every attempt
+// Sends one logical request: retries transient failures with backoff (numbers: base/policy.ts), keeps every attempt
 // inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
 
 
@@ -687,7 +693,7 @@ function createRequester(deps) {
 var checks = __webpack_require__(272);
 // EXTERNAL MODULE: ./src/inputs/durations.ts
 var durations = __webpack_require__(208);
-;// CONCATENATED MODULE: ./src/steps/session.ts
+;// CONCATENATED MODULE: ./src/runtime/session.ts
 // An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
 // connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
 // none of it unless it has to.
@@ -734,7 +740,8 @@ function openGitHub(deps, token, secrets) {
     return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }
 
-;// CONCATENATED MODULE: ./src/steps/rerun.ts
+;// CONCATENATED MODULE: ./src/keys/rerun.ts
+
 
 
 
@@ -746,11 +753,11 @@ async function keyForRerun(deps, core, secrets, inputs, shared, run) {
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
     await api.login({ creates: 1 });
     const journal = new Journal(core, sealFor(inputs.clientSecret, deps.env), shared.projectId, true);
-    const soonest = (0,key_name/* expiryAfter */.I$)(api.clock.now(), RERUN_MIN_TTL_MS).getTime();
+    const soonest = (0,names/* expiryAfter */.I$)(api.clock.now(), RERUN_MIN_TTL_MS).getTime();
     const expiresAt = new Date(Math.max(Date.parse(shared.expiresAt), soonest));
     const created = await createExactlyOnce(api, journal, core, deps.random, {
         projectId: shared.projectId,
-        base: (0,key_name/* parseKeyName */.wN)(shared.name)?.base ?? 'gha-rerun',
+        base: (0,names/* parseKeyName */.wN)(shared.name)?.base ?? 'gha-rerun',
         owner: { kind: 'job', run },
         roles: shared.roles,
         expiresAt,

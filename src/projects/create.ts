@@ -1,12 +1,12 @@
 // Creating a throwaway project, which is not idempotent either. Unlike a key's, a project's create hands back no
 // secret: a project made by a request whose answer was lost is found by its unique name and used. Not found, the
-// create is sent again under a fresh name (create-once.ts), and post looks for the old name once more (a late
+// create is sent again under a fresh name (journal/create-once.ts), and post looks for the old name once more (a late
 // commit): never two projects, never one left.
 import type { AdminApi, Project } from '../api/admin-api.js';
-import { buildProjectName, newNonce, type KeyOwner, type NameTag } from '../rules/key-name.js';
-import { createOnce } from './create-once.js';
-import type { Journal } from './journal.js';
-import type { Log } from './step.js';
+import { buildProjectName, newNonce, type KeyOwner, type NameTag } from '../rules/names.js';
+import { createOnce } from '../journal/create-once.js';
+import type { Journal } from '../journal/journal.js';
+import type { Log } from '../runtime/step.js';
 
 export interface ProjectRequest {
   base: string;
