@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(173);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(557);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 173:
+/***/ 557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -360,10 +360,10 @@ class ActionError extends Error {
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
 class errors_InputError extends ActionError {
 }
-/** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
+/** The step was cancelled (SIGINT/SIGTERM) before it could finish; each step says in its own words what follows. */
 class CancelledError extends ActionError {
-    constructor() {
-        super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
+    constructor(message = 'The step was cancelled before it was done.') {
+        super(message);
     }
 }
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
@@ -372,6 +372,121 @@ class OutcomeUnknownError extends Error {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/crypto/handoff.ts
+// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
+// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
+// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
+// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
+// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
+// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
+// depend on which encodings those are.
+// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
+// confidentiality rests on the client secret, which can mint keys anyway.
+
+
+const VERSION = 'pek1';
+const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
+function sealHandoff(clientSecret, key, value) {
+    const { projectId, ...inClear } = key;
+    const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
+    const salt = (0,external_node_crypto_namespaceObject.randomBytes)(16);
+    const derived = deriveKey(clientSecret, salt, key);
+    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', derived, iv);
+    cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
+    const secret = JSON.stringify({ value, projectId });
+    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return [VERSION, clear, salt, iv, checkValue(derived), sealed]
+        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+        .join('.');
+}
+/** The key and its value, or an InputError that says in one line what is wrong and what to do. */
+function openHandoff(clientSecret, handoff, run) {
+    const parts = handoff.trim().split('.');
+    if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
+        throw new InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
+    }
+    if (parts.length !== 6 || parts[0] !== VERSION) {
+        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
+    }
+    const [, clear, salt, iv, check, sealed] = parts;
+    const key = readClear(clear);
+    if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
+        throw new InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
+    }
+    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
+    const expected = checkValue(derived);
+    const given = Buffer.from(check, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
+    }
+    try {
+        const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
+        decipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
+        const bytes = Buffer.from(sealed, 'base64url');
+        if (bytes.length < 17)
+            throw new Error('too short');
+        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+        const { value, projectId } = JSON.parse(plain);
+        return { key: { ...key, projectId }, value };
+    }
+    catch {
+        throw new InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
+    }
+}
+function deriveKey(clientSecret, salt, run) {
+    const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
+}
+function checkValue(derived) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
+}
+function readClear(clear) {
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
+    }
+    catch {
+        value = undefined;
+    }
+    const key = value;
+    const text = (field) => typeof key?.[field] === 'string';
+    if (!key ||
+        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
+        !Number.isInteger(key.attempt) ||
+        !Array.isArray(key.roles) ||
+        !key.roles.every((role) => typeof role === 'string')) {
+        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
+    }
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
+// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
+// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
+// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
+// Not bound to the repository: any repository using the same service account may sweep its expired projects.
+
+const TAG_SPACE = 36n ** 8n;
+function nameTagFor(clientSecret) {
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
+    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
+// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
+// bound to this repository, run, attempt and job, so that state another step forged is refused.
+
+const state_seal_VERSION = 'v1';
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+function sealFor(clientSecret, env) {
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${state_seal_VERSION}\n${context.join('\n')}`, 32));
+    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
+}
+
 ;// CONCATENATED MODULE: ./src/rules/names.ts
 // The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
@@ -938,61 +1053,6 @@ function readEvent(path, readFile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/summary.ts
-// Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
-// from the API, project names) is escaped: a summary renders markdown and HTML.
-
-function renderKeySummary(key) {
-    const project = key.projectName
-        ? `${text_markdownText(key.projectName)} (${text_markdownCode(key.projectId)})`
-        : text_markdownCode(key.projectId);
-    return [
-        '### Pinecone API key',
-        '',
-        '| | |',
-        '|---|---|',
-        `| Name | ${text_markdownCode(key.name)} |`,
-        `| ID | ${text_markdownCode(key.id)} |`,
-        `| Project | ${project} |`,
-        `| Roles | ${key.roles.join(', ')} |`,
-        `| Expires | ${key.expiresAt} |`,
-        '',
-        key.fate,
-        '',
-    ].join('\n');
-}
-function renderSweepSummary(report) {
-    const { keys, projects, dryRun } = report;
-    const lines = [`### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`, ''];
-    if (keys) {
-        const { plan, deleted } = keys;
-        lines.push(`${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
-            (plan.otherRepositories
-                ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
-                : ''), '', ...table('Key', plan, deleted, dryRun));
-    }
-    const { plan, deleted, lookAlikes } = projects;
-    lines.push('#### Throwaway projects', '', `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
-        (lookAlikes.length
-            ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${lookAlikes.map((name) => markdownCode(name ?? '')).join(', ')}.`
-            : ''), '', ...table('Project', plan, deleted, dryRun));
-    return lines.join('\n');
-}
-function table(what, plan, deleted, dryRun) {
-    const rows = plan.verdicts.map((v) => {
-        const action = deleted.has(v.key.id)
-            ? 'deleted'
-            : v.remove
-                ? dryRun
-                    ? 'would delete'
-                    : 'not deleted (error)'
-                : 'kept';
-        const cells = [markdownCode(v.key.name ?? ''), markdownCode(v.key.id), v.parsed.expiresAt.toISOString(), action];
-        return `| ${cells.join(' | ')} | ${markdownText(v.why)} |`;
-    });
-    return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
-}
-
 ;// CONCATENATED MODULE: ./src/base/policy.ts
 // Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
 // backoff arithmetic that uses them. A new retry number goes here and nowhere else.
@@ -1072,6 +1132,329 @@ function isTransientStatus(status) {
     return status === 429 || status >= 500;
 }
 
+;// CONCATENATED MODULE: ./src/rules/glob.ts
+// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
+// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
+// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
+// bounded by the name's length times the pattern's.
+function globMatches(glob, name) {
+    const pieces = glob.split('*');
+    const first = pieces[0];
+    if (pieces.length === 1)
+        return name.length === first.length && matchesAt(first, name, 0);
+    const last = pieces[pieces.length - 1];
+    if (name.length < first.length + last.length)
+        return false;
+    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
+        return false;
+    let from = first.length;
+    const end = name.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const at = findFrom(piece, name, from, end);
+        if (at < 0)
+            return false;
+        from = at + piece.length;
+    }
+    return true;
+}
+/** `piece` (with `?` for any character) at position `at` of `name`. */
+function matchesAt(piece, name, at) {
+    for (let i = 0; i < piece.length; i++) {
+        if (piece[i] !== '?' && piece[i] !== name[at + i])
+            return false;
+    }
+    return true;
+}
+/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
+function findFrom(piece, name, from, end) {
+    for (let at = from; at + piece.length <= end; at++)
+        if (matchesAt(piece, name, at))
+            return at;
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
+function liveness_askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now, parse = parseKeyName) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parse(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over') {
+            if (verdict?.remove)
+                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
+}
+
+;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
+
+
+
+
+/** Expired for sure: past its expiry by more than any runner's clock may be off. */
+function isExpired(parsed, now) {
+    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
+}
+/** The runs GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here, parse = parseKeyName) {
+    const runs = new Set();
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        const runId = parsed && askableRun(parsed, here);
+        if (runId)
+            runs.add(runId);
+    }
+    return [...runs];
+}
+/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
+function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
+    const verdicts = [];
+    let foreign = 0;
+    let otherRepositories = 0;
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed) {
+            foreign += 1;
+            continue;
+        }
+        const here = liveness?.here;
+        if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId)
+            otherRepositories += 1;
+        const expired = isExpired(parsed, filter.now);
+        const runId = liveness && liveness_askableRun(parsed, liveness.here);
+        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
+        if (filter.match && !globMatches(filter.match, key.name)) {
+            verdicts.push({ item: key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && byRun) {
+            verdicts.push({ item: key, parsed, ...byRun });
+        }
+        else if (filter.expiredOnly && !expired) {
+            const justNow = parsed.expiresAt.getTime() <= filter.now;
+            verdicts.push({
+                item: key,
+                parsed,
+                remove: false,
+                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
+            });
+        }
+        else {
+            verdicts.push({ item: key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
+        }
+    }
+    return { verdicts, foreign, otherRepositories };
+}
+/**
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
+ * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
+ * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
+ * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
+ */
+function keysToRetire(keys, own, options, parse = names_parseKeyName) {
+    const ownParsed = parse(own.name);
+    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
+    const found = [];
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed || key.name === own.name)
+            continue;
+        const runId = liveness_askableRun(parsed, here);
+        const name = key.name;
+        if (options.sweepExpired && isExpired(parsed, options.now)) {
+            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
+        }
+        else if (options.replace &&
+            ownParsed &&
+            parsed.base === ownParsed.base &&
+            parsed.expiresAt < ownParsed.expiresAt &&
+            !sameRunAttempt(parsed.run, own.run)) {
+            found.push({ id: key.id, name, why: 'replaced' });
+        }
+        else if (options.sweepExpired && runId) {
+            found.push({ id: key.id, name, why: 'run over', runId });
+        }
+    }
+    const asked = new Set();
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
+            asked.add(candidate.runId);
+    }
+    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
+    return found.flatMap((candidate) => {
+        if (!candidate.runId || asked.has(candidate.runId))
+            return [candidate];
+        if (candidate.why === 'run over')
+            return [];
+        const { runId: _, ...byExpiry } = candidate;
+        return [byExpiry];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/journal/retirement.ts
+// What main finds, beside its create, for the post step to retire: this action's expired keys (`sweep-expired`),
+// older keys of the same rendered name (`replace`), keys of finished runs — and with `new-project: true` the same
+// for throwaway projects. The look runs in parallel with the create and only ever warns when it fails.
+
+
+
+const settled = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
+const unwrap = (outcome) => {
+    if ('error' in outcome)
+        throw outcome.error;
+    return outcome.value;
+};
+/** Things of one kind (`what`: keys by default) for post to delete, and one line that says so. */
+function planRetirement(log, listed, ask, what = { name: 'key', parse: names_parseKeyName }) {
+    if ('error' in listed) {
+        const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
+        log.warning(`Could not look for expired ${what.name}s of this action to delete (${message}); the next run or a sweep will.`);
+        return [];
+    }
+    const retire = keysToRetire(listed.value, ask.own, ask, what.parse);
+    if (retire.length === 0)
+        return retire;
+    const count = (why) => retire.filter((key) => key.why === why).length;
+    const base = what.parse(ask.own.name)?.base ?? ask.own.name;
+    const later = retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
+    const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
+    const found = [
+        count('expired') ? `${count('expired')} expired ${what.name}(s)` : '',
+        count('replaced') ? `${count('replaced')} older ${what.name}(s) named ${base} (replace: true)` : '',
+        count('run over') ? `${count('run over')} ${what.name}(s) of other runs of this repository` : '',
+    ].filter(Boolean);
+    log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
+    return retire.slice(0, MAX_RETIRE_PER_RUN);
+}
+
+;// CONCATENATED MODULE: ./src/journal/journal.ts
+// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
+// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
+// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
+// logs in again and addresses keys by ID.
+// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
+// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
+// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
+// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+
+const STATE_NAME = 'journal';
+const journal_VERSION = 'v2';
+/** Main's side: each method is one event, saved before the request it protects is sent. */
+class Journal {
+    store;
+    seal;
+    record;
+    constructor(store, seal, projectId, cleanup) {
+        this.store = store;
+        this.seal = seal;
+        this.record = { projectId, cleanup, slots: {} };
+        this.save();
+    }
+    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
+    creates(kind) {
+        const slot = this.slot(kind);
+        const saveWith = (inFlight) => {
+            slot.inFlight = inFlight;
+            this.save();
+        };
+        return {
+            sending: (name) => {
+                slot.names.push(name);
+                saveWith(name);
+            },
+            noneMade: (name) => {
+                slot.names = slot.names.filter((n) => n !== name);
+                saveWith('');
+            },
+            lost: () => saveWith(''),
+            made: (id, name) => {
+                slot.made = { id, name };
+                saveWith('');
+            },
+        };
+    }
+    /** The job's keys are made in this project from now on (a throwaway project, once made). */
+    keysIn(projectId) {
+        this.record.projectId = projectId;
+        this.save();
+    }
+    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
+    shared(kind) {
+        this.slot(kind).shared = true;
+        this.save();
+    }
+    retireLater(kind, items) {
+        this.slot(kind).retire = items;
+        this.save();
+    }
+    slot(kind) {
+        return (this.record.slots[kind] ??= { names: [], inFlight: '', retire: [] });
+    }
+    save() {
+        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
+        const text = `${journal_VERSION}.${body}`;
+        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
+    }
+}
+/** True when main left anything at all (or something posing as main did). */
+function hasJournal(store) {
+    return store.getState(STATE_NAME) !== '';
+}
+/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
+function readPlan(store, seal) {
+    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
+    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
+        return undefined;
+    const expected = seal(`${version}.${body}`);
+    const given = Buffer.from(mac, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        return undefined;
+    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    const planOf = (slot) => {
+        if (!slot)
+            return { own: undefined, orphans: [], lateCreate: undefined, retire: [] };
+        const fate = slot.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+        return {
+            own: slot.made ? { ...slot.made, fate } : undefined,
+            orphans: slot.names.filter((name) => name !== slot.made?.name),
+            lateCreate: slot.inFlight || undefined,
+            retire: slot.retire,
+        };
+    };
+    return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
+}
+
 ;// CONCATENATED MODULE: ./src/journal/create-once.ts
 // A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
 // behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
@@ -1136,30 +1519,19 @@ async function removeByName(api, projectId, name, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/projects/create.ts
-
-
-async function createProjectExactlyOnce(api, journal, log, random, request) {
-    const { made, name } = await createOnce({
-        thing: 'project',
-        short: 'project',
-        events: journal.creates('project'),
-        log,
-        nextName: () => {
-            const nonce = newNonce((max) => Math.floor(random() * max));
-            return buildProjectName(request.base, request.owner, request.expiresAt, nonce, request.tag);
-        },
-        announce: (name) => `Creating project ${name} (expires ${request.expiresAt.toISOString()}).`,
-        send: (name) => api.createProject(name),
-        idOf: (project) => project.id,
-        recover: async (name) => {
-            const found = (await api.listProjects()).find((project) => project.name === name);
-            if (found)
-                log.info(`Project ${name} (${found.id}) was made: using it.`);
-            return found;
-        },
-    });
-    return { id: made.id, name };
+;// CONCATENATED MODULE: ./src/keys/outputs.ts
+function handOver(core, key, exportEnv, said) {
+    core.setOutput('api-key', key.value);
+    core.setOutput('key-id', key.id);
+    core.setOutput('key-name', key.name);
+    core.setOutput('project-id', key.projectId);
+    core.setOutput('roles', key.roles.join(','));
+    core.setOutput('expires-at', key.expiresAt);
+    core.setOutput('skipped', 'false');
+    if (exportEnv)
+        core.exportVariable(exportEnv, key.value);
+    const where = exportEnv ? `output api-key and env ${exportEnv}` : 'output api-key';
+    core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
 }
 
 // EXTERNAL MODULE: external "http"
@@ -2245,6 +2617,58 @@ function isPineconeShaped(response) {
     return response.body.trim() === '' || transport_parseBody(response) !== undefined;
 }
 
+;// CONCATENATED MODULE: ./src/kinds/key.ts
+
+
+
+
+function keyKind(api, log, projectId, list) {
+    const listKeys = list ?? (() => api.listKeys(projectId()));
+    const explain = (error, keys, now) => {
+        const plan = planSweep(keys, { match: '', expiredOnly: true, now });
+        const ours = plan.verdicts.map((v) => v.item.name).slice(0, 5);
+        const more = plan.verdicts.length > ours.length ? `, and ${plan.verdicts.length - ours.length} more` : '';
+        return new ActionError(`Pinecone refused to create the API key: project ${projectId()} holds ${keys.length} API keys, as many as its quota allows (${error.answered}). ` +
+            `${plan.verdicts.length} of them were made by this action and none has expired${ours.length ? ` (${ours.join(', ')}${more})` : ''}; ${plan.foreign} were made otherwise. ` +
+            'Delete keys you no longer need in the Pinecone console, or give this action a shorter ttl.');
+    };
+    return {
+        name: 'key',
+        noun: 'API key',
+        parse: names_parseKeyName,
+        holds: [],
+        list: listKeys,
+        remove: (key) => api.deleteKey(key.id),
+        deleteOwn: async (key) => {
+            log.info(`Deleting API key ${key.name} (${key.id}).`);
+            const result = await api.deleteKey(key.id);
+            log.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
+        },
+        kept: (key, fate) => fate === 'shared'
+            ? `Keeping API key ${key.name} (${key.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`
+            : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
+        notDeleted: (key, message) => `Could not delete API key ${key.name} (${key.id}) in project ${projectId() || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
+        room: {
+            isFull: (error) => error instanceof QuotaError,
+            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action deletes its own expired keys to make room.`,
+            making: (count) => `The project is full: deleting ${count} expired key(s) this action made, then trying again.`,
+            noneExpired: (error, keys, now) => explain(error, keys, now),
+            stillFull: async (error, now) => explain(error, await listKeys(), now),
+        },
+        sweep: {
+            outputs: { deleted: 'deleted', ids: 'deleted-ids', remaining: 'remaining' },
+            census: (keys, plan, going) => `Project ${projectId()} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ${going}.`,
+            summary: (_keys, plan, deleted) => ({
+                lead: `${deleted} deleted; ${plan.verdicts.length - deleted} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
+                    (plan.otherRepositories
+                        ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
+                        : ''),
+                column: 'Key',
+            }),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/api/control-plane.ts
 // The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
 // assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
@@ -2948,220 +3372,166 @@ async function deleteContents(controlPlane, log) {
     return { indexes: indexes.length, refused };
 }
 
-;// CONCATENATED MODULE: ./src/keys/outputs.ts
-function handOver(core, key, exportEnv, said) {
-    core.setOutput('api-key', key.value);
-    core.setOutput('key-id', key.id);
-    core.setOutput('key-name', key.name);
-    core.setOutput('project-id', key.projectId);
-    core.setOutput('roles', key.roles.join(','));
-    core.setOutput('expires-at', key.expiresAt);
-    core.setOutput('skipped', 'false');
-    if (exportEnv)
-        core.exportVariable(exportEnv, key.value);
-    const where = exportEnv ? `output api-key and env ${exportEnv}` : 'output api-key';
-    core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
-}
-
-;// CONCATENATED MODULE: ./src/crypto/handoff.ts
-// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
-// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
-// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
-// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
-// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
-// depend on which encodings those are.
-// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
-// confidentiality rests on the client secret, which can mint keys anyway.
+;// CONCATENATED MODULE: ./src/kinds/project.ts
+// The throwaway project (new-project: true): made in the organization, emptied and deleted with everything in it,
+// its keys along with it. Only a name whose tag this service account's secret reproduces is ever ours; an
+// organization at its project limit refuses creates.
 
 
-const VERSION = 'pek1';
-const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
-function sealHandoff(clientSecret, key, value) {
-    const { projectId, ...inClear } = key;
-    const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
-    const salt = (0,external_node_crypto_namespaceObject.randomBytes)(16);
-    const derived = deriveKey(clientSecret, salt, key);
-    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
-    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', derived, iv);
-    cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-    const secret = JSON.stringify({ value, projectId });
-    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return [VERSION, clear, salt, iv, checkValue(derived), sealed]
-        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-        .join('.');
-}
-/** The key and its value, or an InputError that says in one line what is wrong and what to do. */
-function openHandoff(clientSecret, handoff, run) {
-    const parts = handoff.trim().split('.');
-    if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
-        throw new InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
-    }
-    if (parts.length !== 6 || parts[0] !== VERSION) {
-        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
-    }
-    const [, clear, salt, iv, check, sealed] = parts;
-    const key = readClear(clear);
-    if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
-        throw new InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
-    }
-    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
-    const expected = checkValue(derived);
-    const given = Buffer.from(check, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
-    }
-    try {
-        const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
-        decipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-        const bytes = Buffer.from(sealed, 'base64url');
-        if (bytes.length < 17)
-            throw new Error('too short');
-        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
-        const { value, projectId } = JSON.parse(plain);
-        return { key: { ...key, projectId }, value };
-    }
-    catch {
-        throw new InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
-    }
-}
-function deriveKey(clientSecret, salt, run) {
-    const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
-    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
-}
-function checkValue(derived) {
-    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
-}
-function readClear(clear) {
-    let value;
-    try {
-        value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
-    }
-    catch {
-        value = undefined;
-    }
-    const key = value;
-    const text = (field) => typeof key?.[field] === 'string';
-    if (!key ||
-        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
-        !Number.isInteger(key.attempt) ||
-        !Array.isArray(key.roles) ||
-        !key.roles.every((role) => typeof role === 'string')) {
-        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
-    }
-    return key;
-}
 
-;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
-// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
-// bound to this repository, run, attempt and job, so that state another step forged is refused.
 
-const state_seal_VERSION = 'v1';
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${state_seal_VERSION}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
-}
 
-;// CONCATENATED MODULE: ./src/journal/journal.ts
-// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
-// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
-// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
-// logs in again and addresses keys by ID.
-// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
-// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
-// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
-// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
-
-const STATE_NAME = 'journal';
-const journal_VERSION = 'v1';
-/** Main's side: each method is one event, saved before the request it protects is sent. */
-class Journal {
-    store;
-    seal;
-    record;
-    constructor(store, seal, projectId, cleanup) {
-        this.store = store;
-        this.seal = seal;
-        this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
-        this.save();
-    }
-    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
-    creates(kind) {
-        const [namesField, inFlightField] = kind === 'key' ? ['names', 'inFlight'] : ['projectNames', 'projectInFlight'];
-        const record = this.record;
-        const saveWith = (inFlight) => {
-            record[inFlightField] = inFlight;
-            this.save();
-        };
-        return {
-            sending: (name) => {
-                record[namesField] = [...(record[namesField] ?? []), name];
-                saveWith(name);
-            },
-            noneMade: (name) => {
-                record[namesField] = (record[namesField] ?? []).filter((n) => n !== name);
-                saveWith('');
-            },
-            lost: () => saveWith(''),
-            made: (id, name) => {
-                if (kind === 'key')
-                    record.key = { id, name };
-                else
-                    Object.assign(record, { project: { id, name }, projectId: id }); // the key goes in it
-                saveWith('');
-            },
-        };
-    }
-    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
-    shared() {
-        this.record.shared = true;
-        this.save();
-    }
-    retireLater(keys) {
-        this.record.retire = keys;
-        this.save();
-    }
-    retireProjectsLater(projects) {
-        this.record.retireProjects = projects;
-        this.save();
-    }
-    save() {
-        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${journal_VERSION}.${body}`;
-        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
-    }
-}
-/** True when main left anything at all (or something posing as main did). */
-function hasJournal(store) {
-    return store.getState(STATE_NAME) !== '';
-}
-/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
-function readPlan(store, seal) {
-    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
-        return undefined;
-    const expected = seal(`${version}.${body}`);
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
-        return undefined;
-    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
-    const ownKey = record.key ? { ...record.key, fate } : undefined;
-    const projectFate = record.cleanup ? 'delete' : 'keep';
+function projectKind(api, log, tag, cleanup, list) {
+    const parse = (name) => parseProjectName(name, tag());
+    /** Named like a throwaway project, but not tagged by this service account: never touched, named in the summary. */
+    const lookAlikes = (projects) => projects.filter((p) => lookAlike(p.name) && !parse(p.name)).map((p) => p.name);
     return {
-        projectId: record.projectId,
-        ownKey,
-        orphans: record.names.filter((name) => name !== record.key?.name),
-        lateCreate: record.inFlight || undefined,
-        retire: record.retire,
-        ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
-        projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
-        lateProjectCreate: record.projectInFlight || undefined,
-        retireProjects: record.retireProjects ?? [],
+        name: 'project',
+        noun: 'project',
+        parse,
+        holds: ['key'],
+        list: list ?? (() => api.listProjects()),
+        remove: (project) => deleteThrowawayProject(cleanup(), project),
+        deleteOwn: async (project, inside) => {
+            const ownKey = inside[0];
+            log.info(`Deleting throwaway project ${project.name} (${project.id}) with everything in it.`);
+            const result = await deleteThrowawayProject(cleanup(), project, ownKey);
+            log.info(result === 'deleted'
+                ? `Deleted project ${project.name}${ownKey ? ` and API key ${ownKey.name} in it` : ''}.`
+                : `Project ${project.name} was already gone.`);
+        },
+        kept: (project, _fate, inside) => `Keeping throwaway project ${project.name} (${project.id}) and API key ${inside[0]?.name ?? '(none)'}: cleanup is false, so a sweep deletes the project once it has expired.`,
+        notDeleted: (project, message) => `Could not delete throwaway project ${project.name} (${project.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
+        room: {
+            isFull: (error) => error instanceof ProjectLimitError,
+            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`,
+            making: (count) => `The organization is at its project limit: deleting ${count} expired throwaway project(s) this action made, then trying again.`,
+            noneExpired: (error) => new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`),
+            stillFull: (error) => Promise.resolve(error),
+        },
+        sweep: {
+            outputs: { deleted: 'deleted-projects', ids: 'deleted-project-ids', remaining: 'remaining-projects' },
+            census: (projects, plan, going) => {
+                const others = lookAlikes(projects).length;
+                return `The organization has ${projects.length} project(s): ${plan.verdicts.length} throwaway project(s) this service account made, ${projects.length - plan.verdicts.length} not (never touched${others ? `, ${others} of them named like throwaway projects but not tagged by this service account` : ''}). ${going}.`;
+            },
+            summary: (projects, plan, deleted) => {
+                const others = lookAlikes(projects);
+                return {
+                    heading: '#### Throwaway projects',
+                    lead: `${deleted} deleted; ${plan.verdicts.length - deleted} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
+                        (others.length
+                            ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${others.map((name) => text_markdownCode(name)).join(', ')}.`
+                            : ''),
+                    column: 'Project',
+                };
+            },
+        },
     };
+}
+
+;// CONCATENATED MODULE: ./src/kinds/kinds.ts
+
+
+
+function kindsFor(context) {
+    const { api, log } = context;
+    let tag;
+    // Derived from the client secret on first use: a step that reads no project name needs no HKDF.
+    const tagOnce = () => (tag ??= nameTagFor(context.clientSecret));
+    let cleanup;
+    // One cleanup (one cleanup key's name) for every project this step deletes, made when the first is.
+    const cleanupOnce = () => (cleanup ??= context.cleanup());
+    const key = keyKind(api, log, context.projectId, context.listKeys);
+    const project = projectKind(api, log, tagOnce, cleanupOnce, context.listProjects);
+    return { key, project, all: [key, project] };
+}
+
+;// CONCATENATED MODULE: ./src/kinds/make-room.ts
+// A create that finds no room (a project full of keys, an organization at its project limit) would keep failing
+// while expired things of this action hold the room: with sweep-expired, delete those now and try once more.
+// Without it, every job would fail before it made anything, so no post step would ever clean up.
+
+
+
+
+async function createMakingRoom(create, kind, room) {
+    try {
+        return await create();
+    }
+    catch (error) {
+        if (!kind.room.isFull(error))
+            throw error;
+        if (!room.sweepExpired)
+            throw new ActionError(kind.room.withoutSweep(error));
+        const listed = await kind.list();
+        const expired = listed.flatMap((item) => {
+            const parsed = kind.parse(item.name);
+            return parsed && isExpired(parsed, room.now()) ? [{ id: item.id, name: item.name }] : [];
+        });
+        if (expired.length === 0)
+            throw kind.room.noneExpired(error, listed, room.now());
+        room.log.info(kind.room.making(expired.length));
+        const failures = await forEachBounded(expired, DELETE_CONCURRENCY, async (item) => {
+            await kind.remove(item);
+            room.log.info(`Deleted expired ${kind.noun} ${item.name} (${item.id}).`);
+        });
+        if (failures.length === expired.length)
+            throw failures[0].error;
+        try {
+            return await create();
+        }
+        catch (again) {
+            if (kind.room.isFull(again))
+                throw await kind.room.stillFull(again, room.now());
+            throw again;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/projects/create.ts
+
+
+async function createProjectExactlyOnce(api, journal, log, random, request) {
+    const { made, name } = await createOnce({
+        thing: 'project',
+        short: 'project',
+        events: journal.creates('project'),
+        log,
+        nextName: () => {
+            const nonce = newNonce((max) => Math.floor(random() * max));
+            return buildProjectName(request.base, request.owner, request.expiresAt, nonce, request.tag);
+        },
+        announce: (name) => `Creating project ${name} (expires ${request.expiresAt.toISOString()}).`,
+        send: (name) => api.createProject(name),
+        idOf: (project) => project.id,
+        recover: async (name) => {
+            const found = (await api.listProjects()).find((project) => project.name === name);
+            if (found)
+                log.info(`Project ${name} (${found.id}) was made: using it.`);
+            return found;
+        },
+    });
+    return { id: made.id, name };
+}
+
+;// CONCATENATED MODULE: ./src/projects/resolve.ts
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+async function resolveProject(api, project, log, listing) {
+    if (UUID.test(project))
+        return { id: project };
+    const projects = await (listing ?? api.listProjects());
+    const matches = projects.filter((candidate) => candidate.name === project);
+    const known = (list) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
+    if (matches.length === 1) {
+        log.info(`Project "${project}" is ${matches[0].id}.`);
+        return matches[0];
+    }
+    if (matches.length === 0) {
+        throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
+    }
+    throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -5330,10 +5700,10 @@ function watchForCancel(deps) {
             return;
         }
         const graceMs = deps.graceMs ?? CANCEL_GRACE_MS;
-        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight so the post step knows what to delete.`);
+        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight ${deps.words.waitingFor}.`);
         controller.abort();
         setTimeout(() => {
-            deps.log('A request was still unanswered: stopping; the post step will look for the key by name.');
+            deps.log(`A request was still unanswered: stopping; ${deps.words.stopping}.`);
             deps.exit(1);
         }, graceMs).unref();
     };
@@ -5350,10 +5720,11 @@ function watchForCancel(deps) {
 
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
+/** `cancel`: what the step says when the runner cancels it; without it, the step is not cancellable (post). */
 function liveDeps(options) {
     const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
-    const signal = options.cancellable
-        ? watchForCancel({ log: info, exit: (code) => process.exit(code), process })
+    const signal = options.cancel
+        ? watchForCancel({ words: options.cancel, log: info, exit: (code) => process.exit(code), process })
         : new AbortController().signal;
     const deps = {
         core: core_namespaceObject,
@@ -5384,347 +5755,6 @@ async function runLive(step, options) {
     finally {
         dispose();
     }
-}
-
-;// CONCATENATED MODULE: ./src/rules/glob.ts
-// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
-// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
-// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
-// bounded by the name's length times the pattern's.
-function globMatches(glob, name) {
-    const pieces = glob.split('*');
-    const first = pieces[0];
-    if (pieces.length === 1)
-        return name.length === first.length && matchesAt(first, name, 0);
-    const last = pieces[pieces.length - 1];
-    if (name.length < first.length + last.length)
-        return false;
-    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
-        return false;
-    let from = first.length;
-    const end = name.length - last.length;
-    for (const piece of pieces.slice(1, -1)) {
-        const at = findFrom(piece, name, from, end);
-        if (at < 0)
-            return false;
-        from = at + piece.length;
-    }
-    return true;
-}
-/** `piece` (with `?` for any character) at position `at` of `name`. */
-function matchesAt(piece, name, at) {
-    for (let i = 0; i < piece.length; i++) {
-        if (piece[i] !== '?' && piece[i] !== name[at + i])
-            return false;
-    }
-    return true;
-}
-/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
-function findFrom(piece, name, from, end) {
-    for (let at = from; at + piece.length <= end; at++)
-        if (matchesAt(piece, name, at))
-            return at;
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/rules/liveness.ts
-
-
-/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
-function liveness_askableRun(parsed, here) {
-    const run = parsed.run;
-    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
-        return undefined;
-    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
-}
-/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
-function verdictByRun(parsed, state, now) {
-    if (state === undefined)
-        return undefined;
-    if (state === 'over')
-        return { remove: true, why: 'its run is over' };
-    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
-        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
-    };
-}
-/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now, parse = parseKeyName) {
-    const retire = [];
-    const spared = [];
-    for (const candidate of candidates) {
-        const parsed = parse(candidate.name);
-        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
-        if (candidate.why === 'run over') {
-            if (verdict?.remove)
-                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
-        }
-        else if (!verdict || verdict.remove) {
-            retire.push(candidate);
-        }
-        else {
-            spared.push({ ...candidate, because: verdict.why });
-        }
-    }
-    return { retire, spared };
-}
-
-;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
-
-
-
-
-/** Expired for sure: past its expiry by more than any runner's clock may be off. */
-function isExpired(parsed, now) {
-    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
-}
-/** The runs GitHub can tell about among `keys`, each once. */
-function runsToAsk(keys, here, parse = parseKeyName) {
-    const runs = new Set();
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        const runId = parsed && askableRun(parsed, here);
-        if (runId)
-            runs.add(runId);
-    }
-    return [...runs];
-}
-/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
-    const verdicts = [];
-    let foreign = 0;
-    let otherRepositories = 0;
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        if (!parsed) {
-            foreign += 1;
-            continue;
-        }
-        const here = liveness?.here;
-        if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId)
-            otherRepositories += 1;
-        const expired = isExpired(parsed, filter.now);
-        const runId = liveness && liveness_askableRun(parsed, liveness.here);
-        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
-        if (filter.match && !globMatches(filter.match, key.name)) {
-            verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
-        }
-        else if (filter.expiredOnly && byRun) {
-            verdicts.push({ key, parsed, ...byRun });
-        }
-        else if (filter.expiredOnly && !expired) {
-            const justNow = parsed.expiresAt.getTime() <= filter.now;
-            verdicts.push({
-                key,
-                parsed,
-                remove: false,
-                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
-            });
-        }
-        else {
-            verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
-        }
-    }
-    return { verdicts, foreign, otherRepositories };
-}
-/**
- * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
- * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
- * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
- * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
- * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
- */
-function keysToRetire(keys, own, options, parse = names_parseKeyName) {
-    const ownParsed = parse(own.name);
-    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
-    const found = [];
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        if (!parsed || key.name === own.name)
-            continue;
-        const runId = liveness_askableRun(parsed, here);
-        const name = key.name;
-        if (options.sweepExpired && isExpired(parsed, options.now)) {
-            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
-        }
-        else if (options.replace &&
-            ownParsed &&
-            parsed.base === ownParsed.base &&
-            parsed.expiresAt < ownParsed.expiresAt &&
-            !sameRunAttempt(parsed.run, own.run)) {
-            found.push({ id: key.id, name, why: 'replaced' });
-        }
-        else if (options.sweepExpired && runId) {
-            found.push({ id: key.id, name, why: 'run over', runId });
-        }
-    }
-    const asked = new Set();
-    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
-        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
-            asked.add(candidate.runId);
-    }
-    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
-    return found.flatMap((candidate) => {
-        if (!candidate.runId || asked.has(candidate.runId))
-            return [candidate];
-        if (candidate.why === 'run over')
-            return [];
-        const { runId: _, ...byExpiry } = candidate;
-        return [byExpiry];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/projects/make-room.ts
-// An organization at its project limit would stay there while expired throwaway projects of this service account
-// hold it (runners that died before their post step): with sweep-expired, empty and delete those now and try the
-// create once more. Without this, every job would fail before it made anything, so no post step would ever clean up.
-
-
-
-
-
-
-
-async function createProjectMakingRoom(create, room) {
-    try {
-        return await create();
-    }
-    catch (error) {
-        if (!(error instanceof ProjectLimitError))
-            throw error;
-        if (!room.sweepExpired) {
-            throw new ActionError(`${error.message} With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`);
-        }
-        const expired = (await room.api.listProjects()).filter((project) => {
-            const parsed = parseProjectName(project.name, room.tag);
-            return parsed !== undefined && isExpired(parsed, room.now());
-        });
-        if (expired.length === 0) {
-            throw new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`);
-        }
-        const { log } = room.cleanup;
-        log.info(`The organization is at its project limit: deleting ${expired.length} expired throwaway project(s) this action made, then trying again.`);
-        const failures = await forEachBounded(expired, DELETE_CONCURRENCY, async (project) => {
-            await deleteThrowawayProject(room.cleanup, project);
-            log.info(`Deleted expired project ${project.name} (${project.id}).`);
-        });
-        if (failures.length === expired.length)
-            throw failures[0].error;
-        return create();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/keys/make-room.ts
-// A project full of keys (403 QUOTA_EXCEEDED) would stay full while expired keys of this action hold its quota:
-// delete those now and try the create once more. If it is still full, say what holds the quota.
-
-
-
-
-
-async function createMakingRoom(create, room) {
-    try {
-        return await create();
-    }
-    catch (error) {
-        if (!(error instanceof QuotaError))
-            throw error;
-        if (!room.sweepExpired) {
-            throw new ActionError(`${error.message} With sweep-expired: true (the default) this action deletes its own expired keys to make room.`);
-        }
-        const keys = await room.listKeys();
-        const expired = planSweep(keys, { match: '', expiredOnly: true, now: room.now() }).verdicts.filter((v) => v.remove);
-        if (expired.length === 0)
-            throw explain(error, keys, room.projectId, room.now());
-        room.log.info(`The project is full: deleting ${expired.length} expired key(s) this action made, then trying again.`);
-        await forEachBounded(expired, DELETE_CONCURRENCY, async ({ key }) => {
-            await room.api.deleteKey(key.id);
-            room.log.info(`Deleted expired API key ${key.name} (${key.id}).`);
-        });
-        try {
-            return await create();
-        }
-        catch (again) {
-            if (again instanceof QuotaError)
-                throw explain(again, await room.listKeys(), room.projectId, room.now());
-            throw again;
-        }
-    }
-}
-function explain(error, keys, projectId, now) {
-    const plan = planSweep(keys, { match: '', expiredOnly: true, now });
-    const ours = plan.verdicts.map((v) => v.key.name).slice(0, 5);
-    const more = plan.verdicts.length > ours.length ? `, and ${plan.verdicts.length - ours.length} more` : '';
-    return new ActionError(`Pinecone refused to create the API key: project ${projectId} holds ${keys.length} API keys, as many as its quota allows (${error.answered}). ` +
-        `${plan.verdicts.length} of them were made by this action and none has expired${ours.length ? ` (${ours.join(', ')}${more})` : ''}; ${plan.foreign} were made otherwise. ` +
-        'Delete keys you no longer need in the Pinecone console, or give this action a shorter ttl.');
-}
-
-;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
-// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
-// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
-// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
-// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
-// Not bound to the repository: any repository using the same service account may sweep its expired projects.
-
-const TAG_SPACE = 36n ** 8n;
-function nameTagFor(clientSecret) {
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
-    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/projects/resolve.ts
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-async function resolveProject(api, project, log, listing) {
-    if (UUID.test(project))
-        return { id: project };
-    const projects = await (listing ?? api.listProjects());
-    const matches = projects.filter((candidate) => candidate.name === project);
-    const known = (list) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
-    if (matches.length === 1) {
-        log.info(`Project "${project}" is ${matches[0].id}.`);
-        return matches[0];
-    }
-    if (matches.length === 0) {
-        throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
-    }
-    throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
-}
-
-;// CONCATENATED MODULE: ./src/journal/retirement.ts
-
-
-
-const settled = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
-const unwrap = (outcome) => {
-    if ('error' in outcome)
-        throw outcome.error;
-    return outcome.value;
-};
-/** Keys (or, with `parse` for projects, throwaway projects) for post to delete, and one line that says so. */
-function planRetirement(log, listed, ask, what = { one: 'key', parse: names_parseKeyName }) {
-    if ('error' in listed) {
-        const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
-        log.warning(`Could not look for expired ${what.one}s of this action to delete (${message}); the next run or a sweep will.`);
-        return [];
-    }
-    const retire = keysToRetire(listed.value, ask.own, ask, what.parse);
-    if (retire.length === 0)
-        return retire;
-    const count = (why) => retire.filter((key) => key.why === why).length;
-    const base = what.parse(ask.own.name)?.base ?? ask.own.name;
-    const later = retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
-    const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
-    const found = [
-        count('expired') ? `${count('expired')} expired ${what.one}(s)` : '',
-        count('replaced') ? `${count('replaced')} older ${what.one}(s) named ${base} (replace: true)` : '',
-        count('run over') ? `${count('run over')} ${what.one}(s) of other runs of this repository` : '',
-    ].filter(Boolean);
-    log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
-    return retire.slice(0, MAX_RETIRE_PER_RUN);
 }
 
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
@@ -5807,6 +5837,118 @@ function reportFailure(core, error, report = core.setFailed) {
         core.debug(error.stack);
 }
 
+;// CONCATENATED MODULE: ./src/runtime/define-step.ts
+// The opening and the ending every step shares: mask the client secret and guard the log (startStep), read the
+// credentials (a notice and a skip, or a clear failure, when a run has none), read the step's inputs, run its
+// phases, and report a failure in one line, in the step's own words.
+
+
+
+
+function defineStep(spec) {
+    const runWith = async (deps) => {
+        const { core, secrets } = startStep(deps);
+        if (spec.opening?.(core) === 'stop')
+            return;
+        let inputs;
+        const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+        const fail = (error, explain = (message) => message) => {
+            const cancelled = error instanceof CancelledError;
+            reportFailure(core, cancelled ? new CancelledError(spec.words.cancelled) : error, (message) => report(explain(message)));
+        };
+        try {
+            const credentials = readCredentials(core.getInput, deps.env);
+            if (credentials.missing !== undefined) {
+                spec.missing?.(credentials.missing);
+                missingCredentials(core, credentials, spec.words.skipped);
+                return;
+            }
+            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            inputs = spec.read(core.getInput, account);
+            await spec.run({ deps, core, secrets, account, inputs, fail });
+        }
+        catch (error) {
+            fail(error, spec.failure);
+        }
+    };
+    return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
+}
+
+;// CONCATENATED MODULE: ./src/steps/fates.ts
+function fateOf(kind, inThrowawayProject) {
+    return inThrowawayProject ? PROJECT_FATE[kind === 'job' ? 'job' : 'kept'] : FATE[kind];
+}
+const FATE = {
+    job: {
+        log: () => 'The post step deletes it when the job ends.',
+        summary: 'The post step deletes this key when the job ends.',
+    },
+    kept: {
+        log: (expiresAt) => `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`,
+        summary: 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.',
+    },
+    shared: {
+        log: () => 'It is shared with the workflow run (share: true): output handoff carries it, encrypted, to other jobs; the revoke job deletes it, or a sweep once it has expired.',
+        summary: 'This key is **shared with the workflow run** (`share: true`): other jobs get it from the `handoff` output with the `use` sub-action; the `revoke` job deletes it, or a sweep once it has expired.',
+    },
+};
+/** A key in a throwaway project ends with its project. */
+const PROJECT_FATE = {
+    job: {
+        log: () => 'The post step deletes it with its throwaway project, and everything in the project, when the job ends.',
+        summary: 'This key lives in a **throwaway project** (`new-project: true`): the post step deletes the project, with every index, collection, backup and assistant in it, when the job ends.',
+    },
+    kept: {
+        log: (expiresAt) => `It is kept with its throwaway project after the job (cleanup: false) until a sweep deletes the project after ${expiresAt}.`,
+        summary: 'This key lives in a **throwaway project** kept after the job (`cleanup: false`): a sweep deletes the project, with everything in it, once it has expired.',
+    },
+};
+
+;// CONCATENATED MODULE: ./src/steps/summary.ts
+// Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
+// from the API, project names) is escaped: a summary renders markdown and HTML.
+
+function renderKeySummary(key) {
+    const project = key.projectName
+        ? `${text_markdownText(key.projectName)} (${text_markdownCode(key.projectId)})`
+        : text_markdownCode(key.projectId);
+    return [
+        '### Pinecone API key',
+        '',
+        '| | |',
+        '|---|---|',
+        `| Name | ${text_markdownCode(key.name)} |`,
+        `| ID | ${text_markdownCode(key.id)} |`,
+        `| Project | ${project} |`,
+        `| Roles | ${key.roles.join(', ')} |`,
+        `| Expires | ${key.expiresAt} |`,
+        '',
+        key.fate,
+        '',
+    ].join('\n');
+}
+function renderSweepSummary(report) {
+    const lines = [`### Pinecone key sweep${report.dryRun ? ' (dry run)' : ''}`, ''];
+    for (const { heading, lead, column, plan, deleted } of report.sections) {
+        lines.push(...(heading ? [heading, ''] : []), lead, '', ...table(column, plan, deleted, report.dryRun));
+    }
+    return lines.join('\n');
+}
+function table(what, plan, deleted, dryRun) {
+    const rows = plan.verdicts.map((v) => {
+        const action = deleted.has(v.item.id)
+            ? 'deleted'
+            : v.remove
+                ? dryRun
+                    ? 'would delete'
+                    : 'not deleted (error)'
+                : 'kept';
+        const cells = [markdownCode(v.item.name ?? ''), markdownCode(v.item.id), v.parsed.expiresAt.toISOString(), action];
+        return `| ${cells.join(' | ')} | ${markdownText(v.why)} |`;
+    });
+    return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
+}
+
 ;// CONCATENATED MODULE: ./src/steps/main.ts
 
 
@@ -5829,152 +5971,157 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
-const run = () => runLive(runMain, { cancellable: true });
-async function runMain(deps) {
-    const { core, secrets } = startStep(deps);
-    try {
-        const credentials = readCredentials(core.getInput, deps.env);
-        if (credentials.missing !== undefined)
-            return missingCredentials(core, credentials, 'no key was created');
-        const inputs = readMainInputs(core.getInput, credentials);
-        const context = readRunContext(deps.env);
-        const owner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
-        const sharedRun = inputs.share
-            ? runOf(context.run, 'share: true hands the key to the jobs of this workflow run')
-            : undefined;
-        const base = renderBase(inputs.nameTemplate, context.values, owner);
-        // A throwaway project's name, and the tag it carries (no key derivation when a project is given).
-        const throwaway = inputs.newProject
-            ? {
-                base: renderProjectBase(inputs.projectNameTemplate, context.values, owner),
-                tag: nameTagFor(credentials.clientSecret),
-            }
-            : undefined;
-        const lookForThingsToRetire = inputs.sweepExpired || inputs.replace;
-        const deadline = deps.now() + inputs.timeoutMs;
-        const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-        const seal = sealFor(credentials.clientSecret, deps.env);
-        core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
-        // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
-        await api.login({ creates: 1, lists: lookForThingsToRetire ? 1 : 0 });
-        reportClockSkew(core, api);
-        const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
-        const retireAsk = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: api.clock.now() };
-        let journal;
-        let project;
-        let projectListing;
-        if (throwaway) {
-            journal = new Journal(core, seal, '', inputs.cleanup);
-            const { tag } = throwaway;
-            const request = { base: throwaway.base, owner, expiresAt, tag };
-            const session = { api, connection: inputs.connection, deadline, run: context.run };
-            const cleanup = projectCleanup(deps, core, secrets, session);
-            const room = { api, cleanup, tag, sweepExpired: inputs.sweepExpired, now: api.clock.now };
-            const create = () => createProjectExactlyOnce(api, journal, core, deps.random, request);
-            const creatingProject = createProjectMakingRoom(create, room);
-            // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
-            if (lookForThingsToRetire)
-                projectListing = settled(api.listProjects());
-            project = await creatingProject;
-        }
-        else {
-            project = await resolveProject(api, inputs.project, core);
-            journal = new Journal(core, seal, project.id, inputs.cleanup);
-        }
-        const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
-        // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
-        let listing;
-        const creating = createMakingRoom(() => createExactlyOnce(api, journal, core, deps.random, request), {
-            api,
-            log: core,
-            projectId: project.id,
-            sweepExpired: inputs.sweepExpired,
-            listKeys: async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
-            now: api.clock.now,
-        });
-        if (lookForThingsToRetire && !projectListing)
-            listing = settled(api.listKeys(project.id));
-        const created = await creating;
-        if (deps.signal.aborted)
-            throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
-        const key = {
-            value: created.value,
-            id: created.key.id,
-            name: created.name,
-            projectId: project.id,
-            roles: inputs.roles,
-            expiresAt: expiresAt.toISOString(),
-        };
-        const fate = throwaway ? PROJECT_FATE[inputs.cleanup ? 'job' : 'kept'] : FATE[owner.kind];
-        handOver(core, key, inputs.exportEnv, { how: 'Created', fate: fate.log(key.expiresAt) });
-        if (project.name)
-            core.setOutput('project-name', project.name);
-        if (sharedRun) {
-            core.setOutput('handoff', sealHandoff(credentials.clientSecret, {
-                ...sharedRun,
-                keyId: key.id,
-                projectId: key.projectId,
-                name: key.name,
-                roles: key.roles,
-                expiresAt: key.expiresAt,
-            }, key.value));
-            journal.shared();
-        }
-        if (listing) {
-            const retire = planRetirement(core, await listing, {
-                ...retireAsk,
-                own: { name: created.name, run: context.run },
-            });
-            if (retire.length > 0)
-                journal.retireLater(retire);
-        }
-        if (projectListing && throwaway) {
-            const own = { name: project.name, run: context.run };
-            const parse = (name) => parseProjectName(name, throwaway.tag);
-            const retire = planRetirement(core, await projectListing, { ...retireAsk, own }, { one: 'project', parse });
-            if (retire.length > 0)
-                journal.retireProjectsLater(retire);
-        }
-        await deps.writeSummary(renderKeySummary({
-            name: created.name,
-            id: created.key.id,
-            projectId: project.id,
-            projectName: project.name,
-            roles: inputs.roles,
-            expiresAt: expiresAt.toISOString(),
-            fate: fate.summary,
-        }));
-    }
-    catch (error) {
-        reportFailure(core, error);
-    }
+
+
+const mainStep = defineStep({
+    words: {
+        skipped: 'no key was created',
+        cancelled: 'The step was cancelled before the key was handed over; the post step deletes anything it created.',
+        cancel: {
+            waitingFor: 'so the post step knows what to delete',
+            stopping: 'the post step will look for the key by name',
+        },
+    },
+    read: readMainInputs,
+    run: async (step) => {
+        const job = await begin(step);
+        const { project, journal, looks } = await chooseProject(job);
+        const { created, keyLook } = await createKey(job, project, journal);
+        const key = handOverKey(job, project, created);
+        if (job.inputs.share)
+            shareWithRun(job, key, journal);
+        await recordRetirement(job, journal, keyLook ?? looks);
+        const { value: _, ...shown } = key;
+        await step.deps.writeSummary(renderKeySummary({ ...shown, roles: job.inputs.roles, projectName: project.name, fate: job.fate.summary }));
+    },
+});
+const { run } = mainStep;
+const runMain = mainStep.runWith;
+/** Reads the run, renders the names (a template error fails before any request), logs in. */
+async function begin(step) {
+    const { deps, core, secrets, account, inputs } = step;
+    const context = readRunContext(deps.env);
+    const owner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
+    if (inputs.share)
+        runOf(context.run, 'share: true hands the key to the jobs of this workflow run');
+    const keyBase = renderBase(inputs.nameTemplate, context.values, owner);
+    const projectBase = inputs.newProject
+        ? renderProjectBase(inputs.projectNameTemplate, context.values, owner)
+        : undefined;
+    const deadline = deps.now() + inputs.timeoutMs;
+    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+    let projectId = '';
+    const session = { api, connection: inputs.connection, deadline, run: context.run };
+    const kinds = kindsFor({
+        api,
+        log: core,
+        clientSecret: account.clientSecret,
+        projectId: () => projectId,
+        cleanup: () => projectCleanup(deps, core, secrets, session),
+    });
+    const seal = sealFor(account.clientSecret, deps.env);
+    const journalFor = (id) => new Journal(core, seal, (projectId = id), inputs.cleanup);
+    core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
+    // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
+    await api.login({ creates: 1, lists: inputs.sweepExpired || inputs.replace ? 1 : 0 });
+    reportClockSkew(core, api);
+    const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
+    const loggedInAt = api.clock.now();
+    const fate = fateOf(owner.kind, inputs.newProject);
+    return {
+        ...step,
+        run: context.run,
+        owner,
+        api,
+        kinds,
+        journalFor,
+        expiresAt,
+        loggedInAt,
+        fate,
+        keyBase,
+        projectBase,
+    };
 }
-/** How a key ends, by its kind: one sentence for the log, one for the summary. */
-const FATE = {
-    job: {
-        log: () => 'The post step deletes it when the job ends.',
-        summary: 'The post step deletes this key when the job ends.',
-    },
-    kept: {
-        log: (expiresAt) => `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`,
-        summary: 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.',
-    },
-    shared: {
-        log: () => 'It is shared with the workflow run (share: true): output handoff carries it, encrypted, to other jobs; the revoke job deletes it, or a sweep once it has expired.',
-        summary: 'This key is **shared with the workflow run** (`share: true`): other jobs get it from the `handoff` output with the `use` sub-action; the `revoke` job deletes it, or a sweep once it has expired.',
-    },
-};
-/** How a key in a throwaway project ends: with its project. */
-const PROJECT_FATE = {
-    job: {
-        log: () => 'The post step deletes it with its throwaway project, and everything in the project, when the job ends.',
-        summary: 'This key lives in a **throwaway project** (`new-project: true`): the post step deletes the project, with every index, collection, backup and assistant in it, when the job ends.',
-    },
-    kept: {
-        log: (expiresAt) => `It is kept with its throwaway project after the job (cleanup: false) until a sweep deletes the project after ${expiresAt}.`,
-        summary: 'This key lives in a **throwaway project** kept after the job (`cleanup: false`): a sweep deletes the project, with everything in it, once it has expired.',
-    },
-};
+/** The given project (resolved by name if need be), or a throwaway project made exactly once for the job. */
+async function chooseProject(job) {
+    const { api, core, deps, inputs, kinds } = job;
+    if (job.projectBase === undefined) {
+        const project = await resolveProject(api, inputs.project, core);
+        return { project, journal: job.journalFor(project.id) };
+    }
+    const journal = job.journalFor('');
+    const tag = nameTagFor(job.account.clientSecret);
+    const request = { base: job.projectBase, owner: job.owner, expiresAt: job.expiresAt, tag };
+    const create = () => createProjectExactlyOnce(api, journal, core, deps.random, request);
+    const creating = createMakingRoom(create, kinds.project, roomFor(job));
+    // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
+    const listing = lookingForRetirees(job) ? settled(api.listProjects()) : undefined;
+    const project = await creating;
+    journal.keysIn(project.id);
+    return { project, journal, looks: listing && { kind: kinds.project, listing, own: () => project.name } };
+}
+/** The key, created exactly once (making room in a full project); beside it, the look for keys to retire. */
+async function createKey(job, project, journal) {
+    const { api, core, deps, inputs } = job;
+    const request = {
+        projectId: project.id,
+        base: job.keyBase,
+        owner: job.owner,
+        roles: inputs.roles,
+        expiresAt: job.expiresAt,
+    };
+    // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
+    let listing;
+    const keys = keyKind(api, core, () => project.id, async () => (listing ? unwrap(await listing) : api.listKeys(project.id)));
+    const creating = createMakingRoom(() => createExactlyOnce(api, journal, core, deps.random, request), keys, roomFor(job));
+    // In a throwaway project there is nothing else to look for; its siblings are looked for beside its create.
+    if (lookingForRetirees(job) && !inputs.newProject)
+        listing = settled(api.listKeys(project.id));
+    const created = await creating;
+    if (deps.signal.aborted)
+        throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
+    return { created, keyLook: listing && { kind: keys, listing, own: () => created.name } };
+}
+function handOverKey(job, project, created) {
+    const key = {
+        value: created.value,
+        id: created.key.id,
+        name: created.name,
+        projectId: project.id,
+        roles: job.inputs.roles,
+        expiresAt: job.expiresAt.toISOString(),
+    };
+    handOver(job.core, key, job.inputs.exportEnv, { how: 'Created', fate: job.fate.log(key.expiresAt) });
+    if (project.name)
+        job.core.setOutput('project-name', project.name);
+    return key;
+}
+/** share: true: the key, sealed for the other jobs of the run; from now on the run's, not this job's. */
+function shareWithRun(job, key, journal) {
+    const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
+    const shared = {
+        ...run,
+        keyId: key.id,
+        projectId: key.projectId,
+        name: key.name,
+        roles: [...key.roles],
+        expiresAt: key.expiresAt,
+    };
+    job.core.setOutput('handoff', sealHandoff(job.account.clientSecret, shared, key.value));
+    journal.shared('key');
+}
+/** What the look beside the create found, for post to retire. */
+async function recordRetirement(job, journal, look) {
+    if (!look)
+        return;
+    const { inputs } = job;
+    const ask = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: job.loggedInAt };
+    const retire = planRetirement(job.core, await look.listing, { ...ask, own: { name: look.own(), run: job.run } }, look.kind);
+    if (retire.length > 0)
+        journal.retireLater(look.kind.name, retire);
+}
+const lookingForRetirees = (job) => job.inputs.sweepExpired || job.inputs.replace;
+const roomFor = (job) => ({ log: job.core, sweepExpired: job.inputs.sweepExpired, now: job.api.clock.now });
 
 
 /***/ }),

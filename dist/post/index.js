@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(446);
+/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(453);
 // Entry of the post step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 446:
+/***/ 453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -355,15 +355,15 @@ __nccwpck_require__.d(core_namespaceObject, {
 ;// CONCATENATED MODULE: ./src/base/errors.ts
 // Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
 // with its stack only under RUNNER_DEBUG.
-class errors_ActionError extends Error {
+class ActionError extends Error {
 }
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
-class errors_InputError extends errors_ActionError {
+class errors_InputError extends ActionError {
 }
-/** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
-class CancelledError extends errors_ActionError {
-    constructor() {
-        super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
+/** The step was cancelled (SIGINT/SIGTERM) before it could finish; each step says in its own words what follows. */
+class CancelledError extends ActionError {
+    constructor(message = 'The step was cancelled before it was done.') {
+        super(message);
     }
 }
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
@@ -372,6 +372,18 @@ class OutcomeUnknownError extends Error {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
+// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
+// bound to this repository, run, attempt and job, so that state another step forged is refused.
+
+const VERSION = 'v1';
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+function sealFor(clientSecret, env) {
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
+    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
+}
+
 ;// CONCATENATED MODULE: ./src/rules/names.ts
 // The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
@@ -438,7 +450,7 @@ function newNonce(randomInt) {
     return nonce;
 }
 /** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function parseKeyName(name) {
+function names_parseKeyName(name) {
     const match = name ? NAME_PATTERN.exec(name) : null;
     if (!match)
         return undefined;
@@ -472,11 +484,11 @@ function parseProjectName(name, tag) {
 /** A name with a throwaway project's shape, whoever made it. */
 function lookAlike(name) {
     const match = name ? TAGGED_PATTERN.exec(name) : null;
-    const parsed = match ? parseKeyName(match[1]) : undefined;
+    const parsed = match ? names_parseKeyName(match[1]) : undefined;
     return parsed?.kind ? parsed : undefined;
 }
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
-function sameRunAttempt(a, b) {
+function names_sameRunAttempt(a, b) {
     return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
 }
 
@@ -787,13 +799,13 @@ const MAX_POST_BUDGET_MS = 3 * 60_000;
  * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
  * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
  */
-const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+const EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
 /** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
 const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
 /** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
-const MAX_RUNS_LOOKED_UP = 20;
+const policy_MAX_RUNS_LOOKED_UP = 20;
 /** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
 const GITHUB_CONCURRENCY = 8;
 /**
@@ -1017,95 +1029,114 @@ function readEvent(path, readFile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rules/liveness.ts
+;// CONCATENATED MODULE: ./src/journal/journal.ts
+// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
+// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
+// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
+// logs in again and addresses keys by ID.
+// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
+// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
+// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
+// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
 
-
-/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
-function askableRun(parsed, here) {
-    const run = parsed.run;
-    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
-        return undefined;
-    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
-}
-/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
-function verdictByRun(parsed, state, now) {
-    if (state === undefined)
-        return undefined;
-    if (state === 'over')
-        return { remove: true, why: 'its run is over' };
-    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
-        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
-    };
-}
-/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now, parse = parseKeyName) {
-    const retire = [];
-    const spared = [];
-    for (const candidate of candidates) {
-        const parsed = parse(candidate.name);
-        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
-        if (candidate.why === 'run over') {
-            if (verdict?.remove)
-                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
-        }
-        else if (!verdict || verdict.remove) {
-            retire.push(candidate);
-        }
-        else {
-            spared.push({ ...candidate, because: verdict.why });
-        }
+const STATE_NAME = 'journal';
+const journal_VERSION = 'v2';
+/** Main's side: each method is one event, saved before the request it protects is sent. */
+class Journal {
+    store;
+    seal;
+    record;
+    constructor(store, seal, projectId, cleanup) {
+        this.store = store;
+        this.seal = seal;
+        this.record = { projectId, cleanup, slots: {} };
+        this.save();
     }
-    return { retire, spared };
+    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
+    creates(kind) {
+        const slot = this.slot(kind);
+        const saveWith = (inFlight) => {
+            slot.inFlight = inFlight;
+            this.save();
+        };
+        return {
+            sending: (name) => {
+                slot.names.push(name);
+                saveWith(name);
+            },
+            noneMade: (name) => {
+                slot.names = slot.names.filter((n) => n !== name);
+                saveWith('');
+            },
+            lost: () => saveWith(''),
+            made: (id, name) => {
+                slot.made = { id, name };
+                saveWith('');
+            },
+        };
+    }
+    /** The job's keys are made in this project from now on (a throwaway project, once made). */
+    keysIn(projectId) {
+        this.record.projectId = projectId;
+        this.save();
+    }
+    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
+    shared(kind) {
+        this.slot(kind).shared = true;
+        this.save();
+    }
+    retireLater(kind, items) {
+        this.slot(kind).retire = items;
+        this.save();
+    }
+    slot(kind) {
+        return (this.record.slots[kind] ??= { names: [], inFlight: '', retire: [] });
+    }
+    save() {
+        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
+        const text = `${journal_VERSION}.${body}`;
+        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
+    }
 }
-
-;// CONCATENATED MODULE: ./src/base/pool.ts
-// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
-// so one stubborn key does not stop a sweep.
-async function forEachBounded(items, limit, work) {
-    const failures = [];
-    let next = 0;
-    const lane = async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failures.push({ item, error });
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-    return failures;
+/** True when main left anything at all (or something posing as main did). */
+function hasJournal(store) {
+    return store.getState(STATE_NAME) !== '';
 }
-
-;// CONCATENATED MODULE: ./src/steps/ask-github.ts
-
-
-const WHY = {
-    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
-    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
-    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
-};
-async function askGitHub(github, runIds, core) {
-    const lookups = new Map();
-    if (runIds.length === 0)
-        return lookups;
-    if (!github)
+/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
+function readPlan(store, seal) {
+    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
+    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
         return undefined;
-    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
-        const state = await github.runState(runId);
-        if (state === 'over' || state === 'alive' || state === 'unknown')
-            lookups.set(runId, state);
-    });
-    const unavailable = github.unavailable;
-    if (!unavailable)
-        return lookups;
-    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
-    return undefined;
+    const expected = seal(`${version}.${body}`);
+    const given = Buffer.from(mac, 'base64url');
+    if (given.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected))
+        return undefined;
+    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    const planOf = (slot) => {
+        if (!slot)
+            return { own: undefined, orphans: [], lateCreate: undefined, retire: [] };
+        const fate = slot.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+        return {
+            own: slot.made ? { ...slot.made, fate } : undefined,
+            orphans: slot.names.filter((name) => name !== slot.made?.name),
+            lateCreate: slot.inFlight || undefined,
+            retire: slot.retire,
+        };
+    };
+    return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
+}
+
+;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
+// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
+// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
+// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
+// Not bound to the repository: any repository using the same service account may sweep its expired projects.
+
+const TAG_SPACE = 36n ** 8n;
+function nameTagFor(clientSecret) {
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
+    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }
 
 // EXTERNAL MODULE: external "http"
@@ -2081,10 +2112,10 @@ function proxyError(proxy, cause, final) {
 
 
 /** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
-class ProjectLimitError extends errors_ActionError {
+class ProjectLimitError extends ActionError {
 }
 /** The project holds as many keys as its quota allows: the caller may make room and try once more. */
-class QuotaError extends errors_ActionError {
+class QuotaError extends ActionError {
     answered;
     constructor(message, 
     /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
@@ -2104,9 +2135,9 @@ class AdminErrors {
         const { status } = response;
         const answered = `HTTP ${status}${this.errorCode(response)}`;
         if (isMisdirected(response, true))
-            return new errors_ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
+            return new ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
         if (status === 400 || status === 401 || status === 403) {
-            return new errors_ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
+            return new ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
         }
         return this.unavailable(response, 'log in');
     }
@@ -2116,19 +2147,19 @@ class AdminErrors {
         const answered = `HTTP ${status}${code}`;
         const project = projectId ? `project ${projectId}` : 'the project';
         if (isMisdirected(response, !projectId))
-            return new errors_ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
+            return new ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
         if (status === 401)
-            return new errors_ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
+            return new ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
         if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
             return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
         }
         if (status === 403)
-            return new errors_ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
+            return new ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
         if (status === 404 && projectId)
-            return new errors_ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
+            return new ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
         if (status >= 500 || status === 429)
             return this.unavailable(response, what);
-        return new errors_ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
+        return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
     }
     /**
      * Creating a project: the organization's limit, and the right to create projects, each with the fix. The live
@@ -2143,11 +2174,11 @@ class AdminErrors {
         if (overLimit)
             return new ProjectLimitError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`);
         if (response.status === 403)
-            return new errors_ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
+            return new ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
         return this.api(response, 'create a project');
     }
     unavailable(response, what) {
-        return new errors_ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
+        return new ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
     }
     /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
     errorCode(response) {
@@ -2189,6 +2220,248 @@ function isPineconeNotFound(response) {
 }
 function isPineconeShaped(response) {
     return response.body.trim() === '' || parseBody(response) !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/glob.ts
+// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
+// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
+// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
+// bounded by the name's length times the pattern's.
+function globMatches(glob, name) {
+    const pieces = glob.split('*');
+    const first = pieces[0];
+    if (pieces.length === 1)
+        return name.length === first.length && matchesAt(first, name, 0);
+    const last = pieces[pieces.length - 1];
+    if (name.length < first.length + last.length)
+        return false;
+    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
+        return false;
+    let from = first.length;
+    const end = name.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const at = findFrom(piece, name, from, end);
+        if (at < 0)
+            return false;
+        from = at + piece.length;
+    }
+    return true;
+}
+/** `piece` (with `?` for any character) at position `at` of `name`. */
+function matchesAt(piece, name, at) {
+    for (let i = 0; i < piece.length; i++) {
+        if (piece[i] !== '?' && piece[i] !== name[at + i])
+            return false;
+    }
+    return true;
+}
+/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
+function findFrom(piece, name, from, end) {
+    for (let at = from; at + piece.length <= end; at++)
+        if (matchesAt(piece, name, at))
+            return at;
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
+function liveness_askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now, parse = names_parseKeyName) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parse(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over') {
+            if (verdict?.remove)
+                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
+}
+
+;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
+
+
+
+
+/** Expired for sure: past its expiry by more than any runner's clock may be off. */
+function isExpired(parsed, now) {
+    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
+}
+/** The runs GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here, parse = parseKeyName) {
+    const runs = new Set();
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        const runId = parsed && askableRun(parsed, here);
+        if (runId)
+            runs.add(runId);
+    }
+    return [...runs];
+}
+/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
+function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
+    const verdicts = [];
+    let foreign = 0;
+    let otherRepositories = 0;
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed) {
+            foreign += 1;
+            continue;
+        }
+        const here = liveness?.here;
+        if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId)
+            otherRepositories += 1;
+        const expired = isExpired(parsed, filter.now);
+        const runId = liveness && liveness_askableRun(parsed, liveness.here);
+        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
+        if (filter.match && !globMatches(filter.match, key.name)) {
+            verdicts.push({ item: key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && byRun) {
+            verdicts.push({ item: key, parsed, ...byRun });
+        }
+        else if (filter.expiredOnly && !expired) {
+            const justNow = parsed.expiresAt.getTime() <= filter.now;
+            verdicts.push({
+                item: key,
+                parsed,
+                remove: false,
+                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
+            });
+        }
+        else {
+            verdicts.push({ item: key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
+        }
+    }
+    return { verdicts, foreign, otherRepositories };
+}
+/**
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
+ * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
+ * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
+ * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
+ */
+function keysToRetire(keys, own, options, parse = parseKeyName) {
+    const ownParsed = parse(own.name);
+    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
+    const found = [];
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed || key.name === own.name)
+            continue;
+        const runId = askableRun(parsed, here);
+        const name = key.name;
+        if (options.sweepExpired && isExpired(parsed, options.now)) {
+            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
+        }
+        else if (options.replace &&
+            ownParsed &&
+            parsed.base === ownParsed.base &&
+            parsed.expiresAt < ownParsed.expiresAt &&
+            !sameRunAttempt(parsed.run, own.run)) {
+            found.push({ id: key.id, name, why: 'replaced' });
+        }
+        else if (options.sweepExpired && runId) {
+            found.push({ id: key.id, name, why: 'run over', runId });
+        }
+    }
+    const asked = new Set();
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
+            asked.add(candidate.runId);
+    }
+    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
+    return found.flatMap((candidate) => {
+        if (!candidate.runId || asked.has(candidate.runId))
+            return [candidate];
+        if (candidate.why === 'run over')
+            return [];
+        const { runId: _, ...byExpiry } = candidate;
+        return [byExpiry];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/kinds/key.ts
+
+
+
+
+function keyKind(api, log, projectId, list) {
+    const listKeys = list ?? (() => api.listKeys(projectId()));
+    const explain = (error, keys, now) => {
+        const plan = planSweep(keys, { match: '', expiredOnly: true, now });
+        const ours = plan.verdicts.map((v) => v.item.name).slice(0, 5);
+        const more = plan.verdicts.length > ours.length ? `, and ${plan.verdicts.length - ours.length} more` : '';
+        return new ActionError(`Pinecone refused to create the API key: project ${projectId()} holds ${keys.length} API keys, as many as its quota allows (${error.answered}). ` +
+            `${plan.verdicts.length} of them were made by this action and none has expired${ours.length ? ` (${ours.join(', ')}${more})` : ''}; ${plan.foreign} were made otherwise. ` +
+            'Delete keys you no longer need in the Pinecone console, or give this action a shorter ttl.');
+    };
+    return {
+        name: 'key',
+        noun: 'API key',
+        parse: names_parseKeyName,
+        holds: [],
+        list: listKeys,
+        remove: (key) => api.deleteKey(key.id),
+        deleteOwn: async (key) => {
+            log.info(`Deleting API key ${key.name} (${key.id}).`);
+            const result = await api.deleteKey(key.id);
+            log.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
+        },
+        kept: (key, fate) => fate === 'shared'
+            ? `Keeping API key ${key.name} (${key.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`
+            : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
+        notDeleted: (key, message) => `Could not delete API key ${key.name} (${key.id}) in project ${projectId() || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
+        room: {
+            isFull: (error) => error instanceof QuotaError,
+            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action deletes its own expired keys to make room.`,
+            making: (count) => `The project is full: deleting ${count} expired key(s) this action made, then trying again.`,
+            noneExpired: (error, keys, now) => explain(error, keys, now),
+            stillFull: async (error, now) => explain(error, await listKeys(), now),
+        },
+        sweep: {
+            outputs: { deleted: 'deleted', ids: 'deleted-ids', remaining: 'remaining' },
+            census: (keys, plan, going) => `Project ${projectId()} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ${going}.`,
+            summary: (_keys, plan, deleted) => ({
+                lead: `${deleted} deleted; ${plan.verdicts.length - deleted} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
+                    (plan.otherRepositories
+                        ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
+                        : ''),
+                column: 'Key',
+            }),
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/api/control-plane.ts
@@ -2320,11 +2593,11 @@ class ControlPlane {
     error(response, what) {
         const status = describeStatus(response.status);
         if (response.status === 401 || response.status === 403)
-            return new errors_ActionError(`Pinecone's control plane refused to ${what} (${status}): the cleanup key needs the ControlPlaneEditor role in the project.`);
-        return new errors_ActionError(`Pinecone's control plane answered ${status} when asked to ${what}, also after retries. Try again later.`);
+            return new ActionError(`Pinecone's control plane refused to ${what} (${status}): the cleanup key needs the ControlPlaneEditor role in the project.`);
+        return new ActionError(`Pinecone's control plane answered ${status} when asked to ${what}, also after retries. Try again later.`);
     }
     shapeError(what, field) {
-        return new errors_ActionError(`Pinecone's answer to "${what}" has no ${field}; check the api-url and api-version inputs.`);
+        return new ActionError(`Pinecone's answer to "${what}" has no ${field}; check the api-url and api-version inputs.`);
     }
 }
 function names(list) {
@@ -2332,6 +2605,27 @@ function names(list) {
         const name = item.name;
         return typeof name === 'string' ? [name] : [];
     });
+}
+
+;// CONCATENATED MODULE: ./src/base/pool.ts
+// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
+// so one stubborn key does not stop a sweep.
+async function forEachBounded(items, limit, work) {
+    const failures = [];
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failures.push({ item, error });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return failures;
 }
 
 ;// CONCATENATED MODULE: ./src/api/admin-api.ts
@@ -2398,7 +2692,7 @@ class AdminApi {
             this.secrets.add(token);
         const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
         if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
-            throw new errors_ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
+            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
         }
         this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
     }
@@ -2499,7 +2793,7 @@ class AdminApi {
             throw this.errors.api(response, call.what, projectId);
         const body = parseBody(response);
         if (!body)
-            throw new errors_ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
+            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
         return body;
     }
     /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
@@ -2526,7 +2820,7 @@ class AdminApi {
 function arrayOf(body, field, what) {
     const list = body?.[field];
     if (!Array.isArray(list))
-        throw new errors_ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
+        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
     return list;
 }
 function isProject(value) {
@@ -2651,7 +2945,7 @@ function createRequester(deps) {
     function outOfBudget(call, last) {
         const service = call.service ?? 'Pinecone';
         const answered = last ? ` (last attempt: ${last})` : '';
-        return new errors_ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
+        return new ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
     }
     /** Resolves with the last answer (any status); throws only when no answer can be had. */
     async function send(call) {
@@ -2678,7 +2972,7 @@ function createRequester(deps) {
                 if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
                     if (remaining() <= 0)
                         throw outOfBudget(call, last);
-                    throw new errors_ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
+                    throw new ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
                 }
                 await wait(backoffMs(attempt, deps.random), call, last);
                 continue;
@@ -2801,7 +3095,7 @@ async function deleteThrowawayProject(cleanup, project, revokeFirst) {
     const controlPlane = cleanup.controlPlane(key);
     const pause = async (wait, left) => {
         if (cleanup.now() + projectEmptyPollMs(wait) >= cleanup.deadline) {
-            throw new errors_ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time.`);
+            throw new ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time.`);
         }
         await cleanup.sleep(projectEmptyPollMs(wait));
     };
@@ -2873,115 +3167,79 @@ async function deleteContents(controlPlane, log) {
     return { indexes: indexes.length, refused };
 }
 
-;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
-// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
-// bound to this repository, run, attempt and job, so that state another step forged is refused.
+;// CONCATENATED MODULE: ./src/kinds/project.ts
+// The throwaway project (new-project: true): made in the organization, emptied and deleted with everything in it,
+// its keys along with it. Only a name whose tag this service account's secret reproduces is ever ours; an
+// organization at its project limit refuses creates.
 
-const VERSION = 'v1';
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
-}
 
-;// CONCATENATED MODULE: ./src/journal/journal.ts
-// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
-// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
-// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
-// logs in again and addresses keys by ID.
-// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
-// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
-// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
-// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
 
-const STATE_NAME = 'journal';
-const journal_VERSION = 'v1';
-/** Main's side: each method is one event, saved before the request it protects is sent. */
-class Journal {
-    store;
-    seal;
-    record;
-    constructor(store, seal, projectId, cleanup) {
-        this.store = store;
-        this.seal = seal;
-        this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
-        this.save();
-    }
-    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
-    creates(kind) {
-        const [namesField, inFlightField] = kind === 'key' ? ['names', 'inFlight'] : ['projectNames', 'projectInFlight'];
-        const record = this.record;
-        const saveWith = (inFlight) => {
-            record[inFlightField] = inFlight;
-            this.save();
-        };
-        return {
-            sending: (name) => {
-                record[namesField] = [...(record[namesField] ?? []), name];
-                saveWith(name);
-            },
-            noneMade: (name) => {
-                record[namesField] = (record[namesField] ?? []).filter((n) => n !== name);
-                saveWith('');
-            },
-            lost: () => saveWith(''),
-            made: (id, name) => {
-                if (kind === 'key')
-                    record.key = { id, name };
-                else
-                    Object.assign(record, { project: { id, name }, projectId: id }); // the key goes in it
-                saveWith('');
-            },
-        };
-    }
-    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
-    shared() {
-        this.record.shared = true;
-        this.save();
-    }
-    retireLater(keys) {
-        this.record.retire = keys;
-        this.save();
-    }
-    retireProjectsLater(projects) {
-        this.record.retireProjects = projects;
-        this.save();
-    }
-    save() {
-        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${journal_VERSION}.${body}`;
-        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
-    }
-}
-/** True when main left anything at all (or something posing as main did). */
-function hasJournal(store) {
-    return store.getState(STATE_NAME) !== '';
-}
-/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
-function readPlan(store, seal) {
-    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
-        return undefined;
-    const expected = seal(`${version}.${body}`);
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected))
-        return undefined;
-    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
-    const ownKey = record.key ? { ...record.key, fate } : undefined;
-    const projectFate = record.cleanup ? 'delete' : 'keep';
+
+
+function projectKind(api, log, tag, cleanup, list) {
+    const parse = (name) => parseProjectName(name, tag());
+    /** Named like a throwaway project, but not tagged by this service account: never touched, named in the summary. */
+    const lookAlikes = (projects) => projects.filter((p) => lookAlike(p.name) && !parse(p.name)).map((p) => p.name);
     return {
-        projectId: record.projectId,
-        ownKey,
-        orphans: record.names.filter((name) => name !== record.key?.name),
-        lateCreate: record.inFlight || undefined,
-        retire: record.retire,
-        ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
-        projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
-        lateProjectCreate: record.projectInFlight || undefined,
-        retireProjects: record.retireProjects ?? [],
+        name: 'project',
+        noun: 'project',
+        parse,
+        holds: ['key'],
+        list: list ?? (() => api.listProjects()),
+        remove: (project) => deleteThrowawayProject(cleanup(), project),
+        deleteOwn: async (project, inside) => {
+            const ownKey = inside[0];
+            log.info(`Deleting throwaway project ${project.name} (${project.id}) with everything in it.`);
+            const result = await deleteThrowawayProject(cleanup(), project, ownKey);
+            log.info(result === 'deleted'
+                ? `Deleted project ${project.name}${ownKey ? ` and API key ${ownKey.name} in it` : ''}.`
+                : `Project ${project.name} was already gone.`);
+        },
+        kept: (project, _fate, inside) => `Keeping throwaway project ${project.name} (${project.id}) and API key ${inside[0]?.name ?? '(none)'}: cleanup is false, so a sweep deletes the project once it has expired.`,
+        notDeleted: (project, message) => `Could not delete throwaway project ${project.name} (${project.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
+        room: {
+            isFull: (error) => error instanceof ProjectLimitError,
+            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`,
+            making: (count) => `The organization is at its project limit: deleting ${count} expired throwaway project(s) this action made, then trying again.`,
+            noneExpired: (error) => new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`),
+            stillFull: (error) => Promise.resolve(error),
+        },
+        sweep: {
+            outputs: { deleted: 'deleted-projects', ids: 'deleted-project-ids', remaining: 'remaining-projects' },
+            census: (projects, plan, going) => {
+                const others = lookAlikes(projects).length;
+                return `The organization has ${projects.length} project(s): ${plan.verdicts.length} throwaway project(s) this service account made, ${projects.length - plan.verdicts.length} not (never touched${others ? `, ${others} of them named like throwaway projects but not tagged by this service account` : ''}). ${going}.`;
+            },
+            summary: (projects, plan, deleted) => {
+                const others = lookAlikes(projects);
+                return {
+                    heading: '#### Throwaway projects',
+                    lead: `${deleted} deleted; ${plan.verdicts.length - deleted} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
+                        (others.length
+                            ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${others.map((name) => markdownCode(name)).join(', ')}.`
+                            : ''),
+                    column: 'Project',
+                };
+            },
+        },
     };
+}
+
+;// CONCATENATED MODULE: ./src/kinds/kinds.ts
+
+
+
+function kindsFor(context) {
+    const { api, log } = context;
+    let tag;
+    // Derived from the client secret on first use: a step that reads no project name needs no HKDF.
+    const tagOnce = () => (tag ??= nameTagFor(context.clientSecret));
+    let cleanup;
+    // One cleanup (one cleanup key's name) for every project this step deletes, made when the first is.
+    const cleanupOnce = () => (cleanup ??= context.cleanup());
+    const key = keyKind(api, log, context.projectId, context.listKeys);
+    const project = projectKind(api, log, tagOnce, cleanupOnce, context.listProjects);
+    return { key, project, all: [key, project] };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -5150,10 +5408,10 @@ function watchForCancel(deps) {
             return;
         }
         const graceMs = deps.graceMs ?? CANCEL_GRACE_MS;
-        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight so the post step knows what to delete.`);
+        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight ${deps.words.waitingFor}.`);
         controller.abort();
         setTimeout(() => {
-            deps.log('A request was still unanswered: stopping; the post step will look for the key by name.');
+            deps.log(`A request was still unanswered: stopping; ${deps.words.stopping}.`);
             deps.exit(1);
         }, graceMs).unref();
     };
@@ -5170,10 +5428,11 @@ function watchForCancel(deps) {
 
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
+/** `cancel`: what the step says when the runner cancels it; without it, the step is not cancellable (post). */
 function liveDeps(options) {
     const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
-    const signal = options.cancellable
-        ? watchForCancel({ log: info, exit: (code) => process.exit(code), process })
+    const signal = options.cancel
+        ? watchForCancel({ words: options.cancel, log: info, exit: (code) => process.exit(code), process })
         : new AbortController().signal;
     const deps = {
         core: core_namespaceObject,
@@ -5204,82 +5463,6 @@ async function runLive(step, options) {
     finally {
         dispose();
     }
-}
-
-;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
-// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
-// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
-// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
-// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
-// Not bound to the repository: any repository using the same service account may sweep its expired projects.
-
-const TAG_SPACE = 36n ** 8n;
-function nameTagFor(clientSecret) {
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
-    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/steps/post-deletes.ts
-
-
-
-async function deleteOwnKey(api, key, core) {
-    core.info(`Deleting API key ${key.name} (${key.id}).`);
-    const result = await api.deleteKey(key.id);
-    core.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
-}
-/** The job's throwaway project, with everything in it; its keys go with it (the job's own first if it is not empty). */
-async function deleteOwnProject(cleanup, project, ownKey, core) {
-    core.info(`Deleting throwaway project ${project.name} (${project.id}) with everything in it.`);
-    const result = await deleteThrowawayProject(cleanup, project, ownKey);
-    core.info(result === 'deleted'
-        ? `Deleted project ${project.name}${ownKey ? ` and API key ${ownKey.name} in it` : ''}.`
-        : `Project ${project.name} was already gone.`);
-}
-/** How post names the things it retires besides its own. */
-const LABEL = { expired: 'expired', replaced: 'replaced', 'run over': 'finished-run' };
-/** Expired keys of this action, keys of finished runs, older ones of the same name. A failure here only warns. */
-function retireKeys(api, keys, core) {
-    return retire(keys, 'API key', (key) => api.deleteKey(key.id), core);
-}
-/** The same for throwaway projects, each emptied first. */
-function post_deletes_retireProjects(cleanup, projects, core) {
-    return retire(projects, 'project', (project) => deleteThrowawayProject(cleanup, project), core);
-}
-async function retire(items, thing, remove, core) {
-    const failures = await forEachBounded(items, DELETE_CONCURRENCY, async (item) => {
-        const result = await remove(item);
-        const said = result === 'deleted' ? 'Deleted' : 'Already gone:';
-        core.info(`${said} ${LABEL[item.why]} ${thing} ${item.name} (${item.id}).`);
-    });
-    for (const { item, error } of failures) {
-        core.warning(`Could not delete ${LABEL[item.why]} ${thing} ${item.name} (${item.id}): ${error.message} A later run or a sweep will retry.`);
-    }
-}
-/**
- * Things main asked for but never got an answer about: it died mid-create, was cancelled, or lost the answer.
- * Names carry a random nonce, so a key or project with one of these names can only be ours.
- */
-async function deleteOrphans(orphans, deps, core, deadline) {
-    core.info(`Looking for ${orphans.what}s main may have created without learning their ID: ${orphans.names.join(', ')}.`);
-    // Look again a few times for a create still in flight, as long as a share of the budget is left for the delete.
-    const start = deps.now();
-    const reserve = (deadline - start) * LATE_COMMIT_RESERVE;
-    const checks = orphans.late ? LATE_COMMIT_CHECKS_MS.filter((at) => start + at < deadline - reserve) : [0];
-    let found = 0;
-    for (const at of checks) {
-        await deps.sleep(Math.max(0, start + at - deps.now()), deps.signal);
-        const strays = (await orphans.list()).filter((item) => orphans.names.includes(item.name ?? ''));
-        for (const stray of strays) {
-            await orphans.remove(stray);
-            core.info(`Deleted ${orphans.what === 'key' ? 'API key' : 'project'} ${stray.name} (${stray.id}).`);
-        }
-        found += strays.length;
-        if (orphans.late && strays.some((stray) => stray.name === orphans.late))
-            return;
-    }
-    if (found === 0)
-        core.info(`None found: the create requests made no ${orphans.what}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
@@ -5352,7 +5535,7 @@ function missingCredentials(core, credentials, consequence) {
 }
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
 function reportFailure(core, error, report = core.setFailed) {
-    if (error instanceof errors_ActionError) {
+    if (error instanceof ActionError) {
         report(error.message);
         return;
     }
@@ -5362,9 +5545,119 @@ function reportFailure(core, error, report = core.setFailed) {
         core.debug(error.stack);
 }
 
+;// CONCATENATED MODULE: ./src/runtime/define-step.ts
+// The opening and the ending every step shares: mask the client secret and guard the log (startStep), read the
+// credentials (a notice and a skip, or a clear failure, when a run has none), read the step's inputs, run its
+// phases, and report a failure in one line, in the step's own words.
+
+
+
+
+function defineStep(spec) {
+    const runWith = async (deps) => {
+        const { core, secrets } = startStep(deps);
+        if (spec.opening?.(core) === 'stop')
+            return;
+        let inputs;
+        const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+        const fail = (error, explain = (message) => message) => {
+            const cancelled = error instanceof CancelledError;
+            reportFailure(core, cancelled ? new CancelledError(spec.words.cancelled) : error, (message) => report(explain(message)));
+        };
+        try {
+            const credentials = readCredentials(core.getInput, deps.env);
+            if (credentials.missing !== undefined) {
+                spec.missing?.(credentials.missing);
+                missingCredentials(core, credentials, spec.words.skipped);
+                return;
+            }
+            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            inputs = spec.read(core.getInput, account);
+            await spec.run({ deps, core, secrets, account, inputs, fail });
+        }
+        catch (error) {
+            fail(error, spec.failure);
+        }
+    };
+    return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
+}
+
+;// CONCATENATED MODULE: ./src/steps/ask-github.ts
+
+
+const WHY = {
+    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
+    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
+    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
+};
+async function askGitHub(github, runIds, core) {
+    const lookups = new Map();
+    if (runIds.length === 0)
+        return lookups;
+    if (!github)
+        return undefined;
+    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
+        const state = await github.runState(runId);
+        if (state === 'over' || state === 'alive' || state === 'unknown')
+            lookups.set(runId, state);
+    });
+    const unavailable = github.unavailable;
+    if (!unavailable)
+        return lookups;
+    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/steps/post-deletes.ts
+// What the post step deletes besides the job's own things, for any kind: what main found to retire, and whatever
+// main may have made without learning its ID (orphans, found by name).
+
+
+/** How post names the things it retires besides its own. */
+const LABEL = { expired: 'expired', replaced: 'replaced', 'run over': 'finished-run' };
+/** Expired ones of this action, ones of finished runs, older ones of the same name. A failure here only warns. */
+async function retire(kind, items, core) {
+    const failures = await forEachBounded(items, DELETE_CONCURRENCY, async (item) => {
+        const result = await kind.remove(item);
+        const said = result === 'deleted' ? 'Deleted' : 'Already gone:';
+        core.info(`${said} ${LABEL[item.why]} ${kind.noun} ${item.name} (${item.id}).`);
+    });
+    for (const { item, error } of failures) {
+        core.warning(`Could not delete ${LABEL[item.why]} ${kind.noun} ${item.name} (${item.id}): ${error.message} A later run or a sweep will retry.`);
+    }
+}
+/**
+ * Things main asked for but never got an answer about: it died mid-create, was cancelled, or lost the answer.
+ * Names carry a random nonce, so one with one of these names can only be ours. `late`: the create unanswered when
+ * main stopped, which may still be carried out, so it is looked for a few times.
+ */
+async function deleteOrphans(kind, names, late, deps, core, deadline) {
+    core.info(`Looking for ${kind.name}s main may have created without learning their ID: ${names.join(', ')}.`);
+    // Look again a few times for a create still in flight, as long as a share of the budget is left for the delete.
+    const start = deps.now();
+    const reserve = (deadline - start) * LATE_COMMIT_RESERVE;
+    const checks = late ? LATE_COMMIT_CHECKS_MS.filter((at) => start + at < deadline - reserve) : [0];
+    let found = 0;
+    for (const at of checks) {
+        await deps.sleep(Math.max(0, start + at - deps.now()), deps.signal);
+        const strays = (await kind.list()).filter((item) => names.includes(item.name ?? ''));
+        for (const stray of strays) {
+            await kind.remove({ id: stray.id, name: stray.name });
+            core.info(`Deleted ${kind.noun} ${stray.name} (${stray.id}).`);
+        }
+        found += strays.length;
+        if (late && strays.some((stray) => stray.name === late))
+            return;
+    }
+    if (found === 0)
+        core.info(`None found: the create requests made no ${kind.name}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/steps/post.ts
 // The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
-// acts only on a journal it can verify (journal/journal.ts), and reads as a straight run of guard clauses.
+// acts only on a journal it can verify (journal/journal.ts), and reads as a short run of phases over the kinds of
+// thing main makes (kinds/): what the journal asks, what outlives the job, GitHub's word on the runs of what main
+// found to retire, the deletes, and whatever main may have made without learning its ID.
 
 
 
@@ -5377,110 +5670,135 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
-
-
-const run = () => runLive(runPost, { cancellable: false });
-async function runPost(deps) {
-    const { core, secrets } = startStep(deps);
-    if (!hasJournal(core)) {
+const postStep = defineStep({
+    words: {
+        skipped: 'nothing was deleted',
+        cancelled: 'The post step was stopped before it was done: run the sweep sub-action to delete what is left.',
+    },
+    opening: (core) => {
+        if (hasJournal(core))
+            return undefined;
         core.info('Nothing to clean up: the main step created no key.');
-        return;
-    }
-    const report = readOnCleanupError(core.getInput) === 'warn' ? core.warning : core.setFailed;
-    let plan;
-    try {
-        const credentials = readCredentials(core.getInput, deps.env);
-        if (credentials.missing !== undefined) {
-            throw new errors_ActionError(`the credentials are missing in the post step (${credentials.missing}); pass them as inputs, which the post step reads again.`);
-        }
-        plan = readPlan(core, sealFor(credentials.clientSecret, deps.env));
-        if (!plan) {
-            core.warning("Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or the client secret changed since the main step). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.");
+        return 'stop';
+    },
+    missing: (missing) => {
+        throw new ActionError(`the credentials are missing in the post step (${missing}); pass them as inputs, which the post step reads again.`);
+    },
+    read: readPostInputs,
+    warns: (input) => readOnCleanupError(input) === 'warn',
+    failure: (message) => notDeleted(undefined, undefined, message),
+    run: async (step) => {
+        const plan = verifiedPlan(step);
+        if (!plan)
             return;
+        const post = openPost(step, plan);
+        const work = workOf(plan, post.kinds);
+        try {
+            if (work.nothing)
+                return step.core.info('Nothing to clean up: the main step created no key.');
+            for (const line of work.kept)
+                step.core.info(line);
+            if (work.own.length === 0 && work.orphans.length === 0 && work.retire.length === 0)
+                return;
+            const retirees = await loginAndJudge(step, post, work);
+            await deleteOwnAndRetire(step, work, retirees);
+            for (const { kind, names, late } of work.orphans)
+                await deleteOrphans(kind, names, late, step.deps, step.core, post.deadline);
         }
-        const { ownKey, ownProject, orphans, retire, projectOrphans, retireProjects } = plan;
-        if (!ownKey && !ownProject && [orphans, retire, projectOrphans, retireProjects].every((list) => !list.length)) {
-            core.info('Nothing to clean up: the main step created no key.');
-            return;
+        catch (error) {
+            step.fail(error, (message) => notDeleted(plan, work, message));
         }
-        if (ownProject?.fate === 'keep') {
-            core.info(`Keeping throwaway project ${ownProject.name} (${ownProject.id}) and API key ${ownKey?.name ?? '(none)'}: cleanup is false, so a sweep deletes the project once it has expired.`);
-        }
-        else if (ownKey?.fate === 'keep') {
-            core.info(`Keeping API key ${ownKey.name} (${ownKey.id}): cleanup is false, so a sweep deletes it once it has expired.`);
-        }
-        if (ownKey?.fate === 'shared') {
-            core.info(`Keeping API key ${ownKey.name} (${ownKey.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`);
-        }
-        // The job's project takes its keys along: the job's key and any key orphans in it.
-        const deleteProject = ownProject?.fate === 'delete';
-        const deleteOwn = ownKey?.fate === 'delete' && !deleteProject;
-        const keyOrphans = deleteProject ? [] : orphans;
-        if (!deleteOwn && !deleteProject && [keyOrphans, retire, projectOrphans, retireProjects].every((l) => !l.length))
-            return;
-        const inputs = readPostInputs(core.getInput, credentials);
-        const deadline = deps.now() + inputs.timeoutMs;
-        const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+    },
+});
+const { run } = postStep;
+const runPost = postStep.runWith;
+/** The journal main sealed for this job, or one warning and nothing deleted on the word of anything else. */
+function verifiedPlan({ core, deps, account }) {
+    const plan = readPlan(core, sealFor(account.clientSecret, deps.env));
+    if (plan)
+        return plan;
+    core.warning("Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or the client secret changed since the main step). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.");
+    return undefined;
+}
+function openPost({ deps, core, secrets, account, inputs }, plan) {
+    const deadline = deps.now() + inputs.timeoutMs;
+    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+    const session = { api, connection: inputs.connection, deadline, run: readRun(deps.env) };
+    const kinds = kindsFor({
+        api,
+        log: core,
+        clientSecret: account.clientSecret,
+        projectId: () => plan.projectId,
         // Made only when a project is to be deleted: a key-only post step needs none of it.
-        let cleanup;
-        const projectWork = () => (cleanup ??= projectCleanup(deps, core, secrets, {
-            api,
-            connection: inputs.connection,
-            deadline,
-            run: readRun(deps.env),
-        }));
-        const deletes = (deleteOwn || deleteProject ? 1 : 0) + retire.length + retireProjects.length;
-        // GitHub is asked whether the runs of main's candidates are over while Pinecone's login is under way.
-        const candidates = [...retire, ...retireProjects];
-        const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
-        const github = runIds.length > 0 ? openGitHub(deps, inputs.githubToken, secrets) : undefined;
-        const [, lookups] = await Promise.all([
-            api.login(deletes > 0 ? { deletes } : { lists: 1 }),
-            askGitHub(github, runIds, core),
-        ]);
-        const now = api.clock.now();
-        const keys = settle(retire, lookups, now);
-        const projects = retireProjects.length
-            ? settle(retireProjects, lookups, now, (name) => parseProjectName(name, nameTagFor(credentials.clientSecret)))
-            : { retire: [], spared: [] };
-        for (const spared of keys.spared)
-            core.info(`Kept expired API key ${spared.name} (${spared.id}): ${spared.because}.`);
-        for (const spared of projects.spared)
-            core.info(`Kept expired project ${spared.name} (${spared.id}): ${spared.because}.`);
-        // The job's own key or project and what main found to retire go in parallel: one round trip after the login.
-        const [own] = await Promise.allSettled([
-            deleteOwn
-                ? deleteOwnKey(api, ownKey, core)
-                : deleteProject
-                    ? deleteOwnProject(projectWork(), ownProject, ownKey, core)
-                    : undefined,
-            retireKeys(api, keys.retire, core),
-            retireProjects.length ? post_deletes_retireProjects(projectWork(), projects.retire, core) : undefined,
-        ]);
-        if (own.status === 'rejected')
-            throw own.reason;
-        const listKeys = () => api.listKeys(plan.projectId);
-        if (keyOrphans.length > 0) {
-            const orphanKeys = { what: 'key', names: keyOrphans, late: plan.lateCreate, list: listKeys };
-            await deleteOrphans({ ...orphanKeys, remove: (key) => api.deleteKey(key.id) }, deps, core, deadline);
-        }
-        if (projectOrphans.length > 0) {
-            const orphanProjects = { what: 'project', names: projectOrphans, late: plan.lateProjectCreate };
-            const remove = (project) => deleteThrowawayProject(projectWork(), project);
-            await deleteOrphans({ ...orphanProjects, list: () => api.listProjects(), remove }, deps, core, deadline);
-        }
-    }
-    catch (error) {
-        const ownProject = plan?.ownProject?.fate === 'delete' ? plan.ownProject : undefined;
-        const what = plan?.ownKey
-            ? `API key ${plan.ownKey.name} (${plan.ownKey.id})`
-            : plan
-                ? `what the main step made (${[...plan.orphans, ...plan.projectOrphans].join(', ')})`
-                : 'the API key';
-        reportFailure(core, error, (message) => report(ownProject
-            ? `Could not delete throwaway project ${ownProject.name} (${ownProject.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`
-            : `Could not delete ${what} in project ${plan?.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`));
-    }
+        cleanup: () => projectCleanup(deps, core, secrets, session),
+    }).all;
+    return { api, kinds, deadline };
+}
+function workOf(plan, kinds) {
+    const of = (kind) => plan.of(kind.name);
+    const nothing = kinds.every((kind) => !of(kind).own && !of(kind).orphans.length && !of(kind).retire.length);
+    const ownInside = (kind) => kind.holds.flatMap((held) => plan.of(held).own ?? []);
+    const heldBy = (fates) => new Set(kinds.flatMap((kind) => (fates.includes(of(kind).own?.fate ?? '') ? kind.holds : [])));
+    const goWithDeleted = heldBy(['delete']);
+    const saidWithKept = heldBy(['keep', 'shared']);
+    const kept = kinds.flatMap((kind) => {
+        const own = of(kind).own;
+        if (!own || own.fate === 'delete' || saidWithKept.has(kind.name))
+            return [];
+        return [kind.kept(own, own.fate, ownInside(kind))];
+    });
+    return {
+        nothing,
+        kept,
+        own: kinds.flatMap((kind) => {
+            const own = of(kind).own;
+            return own?.fate === 'delete' && !goWithDeleted.has(kind.name)
+                ? [{ kind, item: own, inside: ownInside(kind) }]
+                : [];
+        }),
+        retire: kinds.flatMap((kind) => (of(kind).retire.length ? [{ kind, candidates: of(kind).retire }] : [])),
+        orphans: kinds.flatMap((kind) => {
+            const { orphans, lateCreate } = of(kind);
+            return orphans.length && !goWithDeleted.has(kind.name) ? [{ kind, names: orphans, late: lateCreate }] : [];
+        }),
+    };
+}
+/** The login, while GitHub is asked whether the runs of main's candidates are over; then who is retired, who spared. */
+async function loginAndJudge({ deps, core, secrets, inputs }, post, work) {
+    const deletes = work.own.length + work.retire.reduce((sum, { candidates }) => sum + candidates.length, 0);
+    const candidates = work.retire.flatMap((each) => each.candidates);
+    const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
+    const github = runIds.length > 0 ? openGitHub(deps, inputs.githubToken, secrets) : undefined;
+    const [, lookups] = await Promise.all([
+        post.api.login(deletes > 0 ? { deletes } : { lists: 1 }),
+        askGitHub(github, runIds, core),
+    ]);
+    const now = post.api.clock.now();
+    return work.retire.map(({ kind, candidates }) => {
+        const judged = settle(candidates, lookups, now, kind.parse);
+        for (const spared of judged.spared)
+            core.info(`Kept expired ${kind.noun} ${spared.name} (${spared.id}): ${spared.because}.`);
+        return { kind, retire: judged.retire };
+    });
+}
+/** The job's own things and what main found to retire, in parallel: one round trip after the login. */
+async function deleteOwnAndRetire({ core }, work, retirees) {
+    const [...results] = await Promise.allSettled([
+        ...work.own.map(({ kind, item, inside }) => kind.deleteOwn(item, inside)),
+        ...retirees.map(({ kind, retire: items }) => retire(kind, items, core)),
+    ]);
+    const failed = results.slice(0, work.own.length).find((result) => result.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+/** The one line that says what could not be deleted and what to do. */
+function notDeleted(plan, work, message) {
+    const own = work?.own[0];
+    if (own)
+        return own.kind.notDeleted(own.item, message);
+    const names = work?.orphans.flatMap((orphans) => orphans.names) ?? [];
+    const what = names.length ? `what the main step made (${names.join(', ')})` : 'the API key';
+    return `Could not delete ${what} in project ${plan?.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`;
 }
 
 

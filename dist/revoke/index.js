@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_revoke_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(132);
+/* harmony import */ var _steps_revoke_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19);
 // Entry of the revoke sub-action (revoke/action.yml): the runner runs the bundle of this file.
 
 await (0,_steps_revoke_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 132:
+/***/ 19:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -360,10 +360,10 @@ class ActionError extends Error {
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
 class errors_InputError extends ActionError {
 }
-/** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
+/** The step was cancelled (SIGINT/SIGTERM) before it could finish; each step says in its own words what follows. */
 class CancelledError extends ActionError {
-    constructor() {
-        super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
+    constructor(message = 'The step was cancelled before it was done.') {
+        super(message);
     }
 }
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
@@ -4080,10 +4080,10 @@ function watchForCancel(deps) {
             return;
         }
         const graceMs = deps.graceMs ?? CANCEL_GRACE_MS;
-        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight so the post step knows what to delete.`);
+        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight ${deps.words.waitingFor}.`);
         controller.abort();
         setTimeout(() => {
-            deps.log('A request was still unanswered: stopping; the post step will look for the key by name.');
+            deps.log(`A request was still unanswered: stopping; ${deps.words.stopping}.`);
             deps.exit(1);
         }, graceMs).unref();
     };
@@ -4260,10 +4260,11 @@ function proxyError(proxy, cause, final) {
 
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
+/** `cancel`: what the step says when the runner cancels it; without it, the step is not cancellable (post). */
 function liveDeps(options) {
     const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
-    const signal = options.cancellable
-        ? watchForCancel({ log: info, exit: (code) => process.exit(code), process })
+    const signal = options.cancel
+        ? watchForCancel({ words: options.cancel, log: info, exit: (code) => process.exit(code), process })
         : new AbortController().signal;
     const deps = {
         core: core_namespaceObject,
@@ -4294,6 +4295,123 @@ async function runLive(step, options) {
     finally {
         dispose();
     }
+}
+
+;// CONCATENATED MODULE: ./src/base/secrets.ts
+// The one place that calls setSecret. Every secret value passes through `add` before it is used anywhere else,
+// so the runner masks it in every later log line, and `redact` can scrub it from text we build ourselves
+// (error excerpts) even where no runner is watching.
+class Secrets {
+    setSecret;
+    values = new Set();
+    constructor(setSecret) {
+        this.setSecret = setSecret;
+    }
+    add(value) {
+        if (value !== '' && !this.values.has(value)) {
+            this.values.add(value);
+            this.setSecret(value);
+        }
+        return value;
+    }
+    redact(text) {
+        let out = text;
+        for (const value of this.values) {
+            for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
+                out = out.split(form).join('***');
+            }
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/step.ts
+
+
+
+
+
+/**
+ * Every step starts here: the client secret is masked before anything else is read, and every line the step
+ * logs is redacted, then made inert (no workflow command can start in text that came from outside).
+ */
+function startStep(deps) {
+    const secrets = new Secrets(deps.core.setSecret);
+    secrets.add(readClientSecret(deps.core.getInput, deps.env));
+    const safe = (write) => (message) => write(logLine(secrets.redact(message)));
+    const core = {
+        ...deps.core,
+        info: safe(deps.core.info),
+        notice: safe(deps.core.notice),
+        warning: safe(deps.core.warning),
+        debug: safe(deps.core.debug),
+        setFailed: safe(deps.core.setFailed),
+    };
+    return { core, secrets };
+}
+/** One line when this runner's clock is far off Pinecone's: names and expiry follow Pinecone's time. */
+function reportClockSkew(core, api) {
+    const skew = api.clock.skewMs;
+    if (Math.abs(skew) < 60_000)
+        return;
+    core.info(`This runner's clock is ${formatDuration(Math.round(Math.abs(skew) / 1000) * 1000)} ${skew > 0 ? 'behind' : 'ahead of'} Pinecone's: expiry times follow Pinecone's clock.`);
+}
+/** Fork PRs and Dependabot runs get no secrets: `skip` explains in one notice, `fail` says how to fix it. */
+function missingCredentials(core, credentials, consequence) {
+    if (credentials.onMissing === 'skip') {
+        core.notice(`Skipped: no Pinecone credentials, as ${credentials.missing}. Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
+        core.setOutput('skipped', 'true');
+        return;
+    }
+    throw new ActionError(`Missing Pinecone credentials: ${credentials.missing}. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
+}
+/** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
+function reportFailure(core, error, report = core.setFailed) {
+    if (error instanceof ActionError) {
+        report(error.message);
+        return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    report(`Unexpected error: ${message}. This is a bug in the action: please report it (re-run with debug logging for details).`);
+    if (error instanceof Error && error.stack)
+        core.debug(error.stack);
+}
+
+;// CONCATENATED MODULE: ./src/runtime/define-step.ts
+// The opening and the ending every step shares: mask the client secret and guard the log (startStep), read the
+// credentials (a notice and a skip, or a clear failure, when a run has none), read the step's inputs, run its
+// phases, and report a failure in one line, in the step's own words.
+
+
+
+
+function defineStep(spec) {
+    const runWith = async (deps) => {
+        const { core, secrets } = startStep(deps);
+        if (spec.opening?.(core) === 'stop')
+            return;
+        let inputs;
+        const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+        const fail = (error, explain = (message) => message) => {
+            const cancelled = error instanceof CancelledError;
+            reportFailure(core, cancelled ? new CancelledError(spec.words.cancelled) : error, (message) => report(explain(message)));
+        };
+        try {
+            const credentials = readCredentials(core.getInput, deps.env);
+            if (credentials.missing !== undefined) {
+                spec.missing?.(credentials.missing);
+                missingCredentials(core, credentials, spec.words.skipped);
+                return;
+            }
+            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            inputs = spec.read(core.getInput, account);
+            await spec.run({ deps, core, secrets, account, inputs, fail });
+        }
+        catch (error) {
+            fail(error, spec.failure);
+        }
+    };
+    return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
 }
 
 ;// CONCATENATED MODULE: ./src/api/admin-errors.ts
@@ -4834,86 +4952,6 @@ function openGitHub(deps, token, secrets) {
     return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
 }
 
-;// CONCATENATED MODULE: ./src/base/secrets.ts
-// The one place that calls setSecret. Every secret value passes through `add` before it is used anywhere else,
-// so the runner masks it in every later log line, and `redact` can scrub it from text we build ourselves
-// (error excerpts) even where no runner is watching.
-class Secrets {
-    setSecret;
-    values = new Set();
-    constructor(setSecret) {
-        this.setSecret = setSecret;
-    }
-    add(value) {
-        if (value !== '' && !this.values.has(value)) {
-            this.values.add(value);
-            this.setSecret(value);
-        }
-        return value;
-    }
-    redact(text) {
-        let out = text;
-        for (const value of this.values) {
-            for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
-                out = out.split(form).join('***');
-            }
-        }
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runtime/step.ts
-
-
-
-
-
-/**
- * Every step starts here: the client secret is masked before anything else is read, and every line the step
- * logs is redacted, then made inert (no workflow command can start in text that came from outside).
- */
-function startStep(deps) {
-    const secrets = new Secrets(deps.core.setSecret);
-    secrets.add(readClientSecret(deps.core.getInput, deps.env));
-    const safe = (write) => (message) => write(logLine(secrets.redact(message)));
-    const core = {
-        ...deps.core,
-        info: safe(deps.core.info),
-        notice: safe(deps.core.notice),
-        warning: safe(deps.core.warning),
-        debug: safe(deps.core.debug),
-        setFailed: safe(deps.core.setFailed),
-    };
-    return { core, secrets };
-}
-/** One line when this runner's clock is far off Pinecone's: names and expiry follow Pinecone's time. */
-function reportClockSkew(core, api) {
-    const skew = api.clock.skewMs;
-    if (Math.abs(skew) < 60_000)
-        return;
-    core.info(`This runner's clock is ${formatDuration(Math.round(Math.abs(skew) / 1000) * 1000)} ${skew > 0 ? 'behind' : 'ahead of'} Pinecone's: expiry times follow Pinecone's clock.`);
-}
-/** Fork PRs and Dependabot runs get no secrets: `skip` explains in one notice, `fail` says how to fix it. */
-function missingCredentials(core, credentials, consequence) {
-    if (credentials.onMissing === 'skip') {
-        core.notice(`Skipped: no Pinecone credentials, as ${credentials.missing}. Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
-        core.setOutput('skipped', 'true');
-        return;
-    }
-    throw new ActionError(`Missing Pinecone credentials: ${credentials.missing}. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
-}
-/** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
-function reportFailure(core, error, report = core.setFailed) {
-    if (error instanceof ActionError) {
-        report(error.message);
-        return;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    report(`Unexpected error: ${message}. This is a bug in the action: please report it (re-run with debug logging for details).`);
-    if (error instanceof Error && error.stack)
-        core.debug(error.stack);
-}
-
 ;// CONCATENATED MODULE: ./src/steps/revoke.ts
 // The revoke sub-action: at the end of the run, delete the run's shared key, from the handoff and the credentials
 // alone. The handoff must authenticate (this run, this client secret), so it can never name any other key.
@@ -4924,21 +4962,24 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
-
-const run = () => runLive(runRevoke, { cancellable: true });
-async function runRevoke(deps) {
-    const { core, secrets } = startStep(deps);
-    core.setOutput('deleted', 'false');
-    let report = core.setFailed;
-    try {
-        const credentials = readCredentials(core.getInput, deps.env);
-        if (credentials.missing !== undefined)
-            return missingCredentials(core, credentials, 'the shared key was not revoked');
-        const inputs = readRevokeInputs(core.getInput, credentials);
-        if (inputs.onCleanupError === 'warn')
-            report = core.warning;
+const revokeStep = defineStep({
+    words: {
+        skipped: 'the shared key was not revoked',
+        cancelled: "The revoke step was cancelled before the run's shared key was known to be deleted: run it again, or a sweep deletes the key once it has expired.",
+        cancel: {
+            waitingFor: 'to learn whether the shared key was deleted',
+            stopping: 'if the shared key is left, a sweep deletes it once it has expired',
+        },
+    },
+    opening: (core) => {
+        core.setOutput('deleted', 'false');
+        return undefined;
+    },
+    read: readRevokeInputs,
+    warns: (_input, inputs) => inputs?.onCleanupError === 'warn',
+    run: async ({ deps, core, secrets, account, inputs }) => {
         const run = runOf(readRun(deps.env), 'A handoff works only inside the workflow run that made it');
-        const { key, value } = openHandoff(credentials.clientSecret, inputs.handoff, run);
+        const { key, value } = openHandoff(account.clientSecret, inputs.handoff, run);
         secrets.add(value);
         const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
         await api.login({ deletes: 1 });
@@ -4961,11 +5002,10 @@ async function runRevoke(deps) {
             `${result === 'deleted' ? 'Deleted' : 'Already gone'}: the run's shared key ${markdownCode(key.name)} (${markdownCode(key.keyId)}) in project ${markdownCode(key.projectId)}.`,
             '',
         ].join('\n'));
-    }
-    catch (error) {
-        reportFailure(core, error, report);
-    }
-}
+    },
+});
+const { run } = revokeStep;
+const runRevoke = revokeStep.runWith;
 
 
 /***/ }),

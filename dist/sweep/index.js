@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 304:
+/***/ 381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -446,10 +446,10 @@ class ActionError extends Error {
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
 class errors_InputError extends ActionError {
 }
-/** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
+/** The step was cancelled (SIGINT/SIGTERM) before it could finish; each step says in its own words what follows. */
 class CancelledError extends ActionError {
-    constructor() {
-        super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
+    constructor(message = 'The step was cancelled before it was done.') {
+        super(message);
     }
 }
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
@@ -1024,275 +1024,17 @@ function readEvent(path, readFile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/summary.ts
-// Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
-// from the API, project names) is escaped: a summary renders markdown and HTML.
+;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
+// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
+// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
+// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
+// Not bound to the repository: any repository using the same service account may sweep its expired projects.
 
-function renderKeySummary(key) {
-    const project = key.projectName
-        ? `${markdownText(key.projectName)} (${markdownCode(key.projectId)})`
-        : markdownCode(key.projectId);
-    return [
-        '### Pinecone API key',
-        '',
-        '| | |',
-        '|---|---|',
-        `| Name | ${markdownCode(key.name)} |`,
-        `| ID | ${markdownCode(key.id)} |`,
-        `| Project | ${project} |`,
-        `| Roles | ${key.roles.join(', ')} |`,
-        `| Expires | ${key.expiresAt} |`,
-        '',
-        key.fate,
-        '',
-    ].join('\n');
-}
-function renderSweepSummary(report) {
-    const { keys, projects, dryRun } = report;
-    const lines = [`### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`, ''];
-    if (keys) {
-        const { plan, deleted } = keys;
-        lines.push(`${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
-            (plan.otherRepositories
-                ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
-                : ''), '', ...table('Key', plan, deleted, dryRun));
-    }
-    const { plan, deleted, lookAlikes } = projects;
-    lines.push('#### Throwaway projects', '', `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
-        (lookAlikes.length
-            ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${lookAlikes.map((name) => text_markdownCode(name ?? '')).join(', ')}.`
-            : ''), '', ...table('Project', plan, deleted, dryRun));
-    return lines.join('\n');
-}
-function table(what, plan, deleted, dryRun) {
-    const rows = plan.verdicts.map((v) => {
-        const action = deleted.has(v.key.id)
-            ? 'deleted'
-            : v.remove
-                ? dryRun
-                    ? 'would delete'
-                    : 'not deleted (error)'
-                : 'kept';
-        const cells = [text_markdownCode(v.key.name ?? ''), text_markdownCode(v.key.id), v.parsed.expiresAt.toISOString(), action];
-        return `| ${cells.join(' | ')} | ${text_markdownText(v.why)} |`;
-    });
-    return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
-}
-
-;// CONCATENATED MODULE: ./src/rules/glob.ts
-// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
-// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
-// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
-// bounded by the name's length times the pattern's.
-function globMatches(glob, name) {
-    const pieces = glob.split('*');
-    const first = pieces[0];
-    if (pieces.length === 1)
-        return name.length === first.length && matchesAt(first, name, 0);
-    const last = pieces[pieces.length - 1];
-    if (name.length < first.length + last.length)
-        return false;
-    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
-        return false;
-    let from = first.length;
-    const end = name.length - last.length;
-    for (const piece of pieces.slice(1, -1)) {
-        const at = findFrom(piece, name, from, end);
-        if (at < 0)
-            return false;
-        from = at + piece.length;
-    }
-    return true;
-}
-/** `piece` (with `?` for any character) at position `at` of `name`. */
-function matchesAt(piece, name, at) {
-    for (let i = 0; i < piece.length; i++) {
-        if (piece[i] !== '?' && piece[i] !== name[at + i])
-            return false;
-    }
-    return true;
-}
-/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
-function findFrom(piece, name, from, end) {
-    for (let at = from; at + piece.length <= end; at++)
-        if (matchesAt(piece, name, at))
-            return at;
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/rules/liveness.ts
-
-
-/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
-function liveness_askableRun(parsed, here) {
-    const run = parsed.run;
-    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
-        return undefined;
-    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
-}
-/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
-function verdictByRun(parsed, state, now) {
-    if (state === undefined)
-        return undefined;
-    if (state === 'over')
-        return { remove: true, why: 'its run is over' };
-    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
-        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
-    };
-}
-/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now, parse = parseKeyName) {
-    const retire = [];
-    const spared = [];
-    for (const candidate of candidates) {
-        const parsed = parse(candidate.name);
-        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
-        if (candidate.why === 'run over') {
-            if (verdict?.remove)
-                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
-        }
-        else if (!verdict || verdict.remove) {
-            retire.push(candidate);
-        }
-        else {
-            spared.push({ ...candidate, because: verdict.why });
-        }
-    }
-    return { retire, spared };
-}
-
-;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
-
-
-
-
-/** Expired for sure: past its expiry by more than any runner's clock may be off. */
-function isExpired(parsed, now) {
-    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
-}
-/** The runs GitHub can tell about among `keys`, each once. */
-function runsToAsk(keys, here, parse = names_parseKeyName) {
-    const runs = new Set();
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        const runId = parsed && liveness_askableRun(parsed, here);
-        if (runId)
-            runs.add(runId);
-    }
-    return [...runs];
-}
-/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
-    const verdicts = [];
-    let foreign = 0;
-    let otherRepositories = 0;
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        if (!parsed) {
-            foreign += 1;
-            continue;
-        }
-        const here = liveness?.here;
-        if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId)
-            otherRepositories += 1;
-        const expired = isExpired(parsed, filter.now);
-        const runId = liveness && liveness_askableRun(parsed, liveness.here);
-        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
-        if (filter.match && !globMatches(filter.match, key.name)) {
-            verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
-        }
-        else if (filter.expiredOnly && byRun) {
-            verdicts.push({ key, parsed, ...byRun });
-        }
-        else if (filter.expiredOnly && !expired) {
-            const justNow = parsed.expiresAt.getTime() <= filter.now;
-            verdicts.push({
-                key,
-                parsed,
-                remove: false,
-                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
-            });
-        }
-        else {
-            verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
-        }
-    }
-    return { verdicts, foreign, otherRepositories };
-}
-/**
- * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
- * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
- * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
- * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
- * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
- */
-function keysToRetire(keys, own, options, parse = parseKeyName) {
-    const ownParsed = parse(own.name);
-    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
-    const found = [];
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        if (!parsed || key.name === own.name)
-            continue;
-        const runId = askableRun(parsed, here);
-        const name = key.name;
-        if (options.sweepExpired && isExpired(parsed, options.now)) {
-            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
-        }
-        else if (options.replace &&
-            ownParsed &&
-            parsed.base === ownParsed.base &&
-            parsed.expiresAt < ownParsed.expiresAt &&
-            !sameRunAttempt(parsed.run, own.run)) {
-            found.push({ id: key.id, name, why: 'replaced' });
-        }
-        else if (options.sweepExpired && runId) {
-            found.push({ id: key.id, name, why: 'run over', runId });
-        }
-    }
-    const asked = new Set();
-    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
-        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
-            asked.add(candidate.runId);
-    }
-    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
-    return found.flatMap((candidate) => {
-        if (!candidate.runId || asked.has(candidate.runId))
-            return [candidate];
-        if (candidate.why === 'run over')
-            return [];
-        const { runId: _, ...byExpiry } = candidate;
-        return [byExpiry];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/steps/ask-github.ts
-
-
-const WHY = {
-    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
-    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
-    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
-};
-async function askGitHub(github, runIds, core) {
-    const lookups = new Map();
-    if (runIds.length === 0)
-        return lookups;
-    if (!github)
-        return undefined;
-    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
-        const state = await github.runState(runId);
-        if (state === 'over' || state === 'alive' || state === 'unknown')
-            lookups.set(runId, state);
-    });
-    const unavailable = github.unavailable;
-    if (!unavailable)
-        return lookups;
-    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
-    return undefined;
+const TAG_SPACE = 36n ** 8n;
+function nameTagFor(clientSecret) {
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
+    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }
 
 // EXTERNAL MODULE: external "http"
@@ -2378,6 +2120,248 @@ function isPineconeShaped(response) {
     return response.body.trim() === '' || parseBody(response) !== undefined;
 }
 
+;// CONCATENATED MODULE: ./src/rules/glob.ts
+// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
+// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
+// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
+// bounded by the name's length times the pattern's.
+function globMatches(glob, name) {
+    const pieces = glob.split('*');
+    const first = pieces[0];
+    if (pieces.length === 1)
+        return name.length === first.length && matchesAt(first, name, 0);
+    const last = pieces[pieces.length - 1];
+    if (name.length < first.length + last.length)
+        return false;
+    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
+        return false;
+    let from = first.length;
+    const end = name.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const at = findFrom(piece, name, from, end);
+        if (at < 0)
+            return false;
+        from = at + piece.length;
+    }
+    return true;
+}
+/** `piece` (with `?` for any character) at position `at` of `name`. */
+function matchesAt(piece, name, at) {
+    for (let i = 0; i < piece.length; i++) {
+        if (piece[i] !== '?' && piece[i] !== name[at + i])
+            return false;
+    }
+    return true;
+}
+/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
+function findFrom(piece, name, from, end) {
+    for (let at = from; at + piece.length <= end; at++)
+        if (matchesAt(piece, name, at))
+            return at;
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
+function liveness_askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now, parse = parseKeyName) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parse(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over') {
+            if (verdict?.remove)
+                retire.push(candidate); // a live key goes only on GitHub's word that its run is over
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
+}
+
+;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
+
+
+
+
+/** Expired for sure: past its expiry by more than any runner's clock may be off. */
+function isExpired(parsed, now) {
+    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
+}
+/** The runs GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here, parse = names_parseKeyName) {
+    const runs = new Set();
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        const runId = parsed && liveness_askableRun(parsed, here);
+        if (runId)
+            runs.add(runId);
+    }
+    return [...runs];
+}
+/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
+function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
+    const verdicts = [];
+    let foreign = 0;
+    let otherRepositories = 0;
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed) {
+            foreign += 1;
+            continue;
+        }
+        const here = liveness?.here;
+        if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId)
+            otherRepositories += 1;
+        const expired = isExpired(parsed, filter.now);
+        const runId = liveness && liveness_askableRun(parsed, liveness.here);
+        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
+        if (filter.match && !globMatches(filter.match, key.name)) {
+            verdicts.push({ item: key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && byRun) {
+            verdicts.push({ item: key, parsed, ...byRun });
+        }
+        else if (filter.expiredOnly && !expired) {
+            const justNow = parsed.expiresAt.getTime() <= filter.now;
+            verdicts.push({
+                item: key,
+                parsed,
+                remove: false,
+                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
+            });
+        }
+        else {
+            verdicts.push({ item: key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
+        }
+    }
+    return { verdicts, foreign, otherRepositories };
+}
+/**
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
+ * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
+ * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
+ * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
+ */
+function keysToRetire(keys, own, options, parse = parseKeyName) {
+    const ownParsed = parse(own.name);
+    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
+    const found = [];
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed || key.name === own.name)
+            continue;
+        const runId = askableRun(parsed, here);
+        const name = key.name;
+        if (options.sweepExpired && isExpired(parsed, options.now)) {
+            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
+        }
+        else if (options.replace &&
+            ownParsed &&
+            parsed.base === ownParsed.base &&
+            parsed.expiresAt < ownParsed.expiresAt &&
+            !sameRunAttempt(parsed.run, own.run)) {
+            found.push({ id: key.id, name, why: 'replaced' });
+        }
+        else if (options.sweepExpired && runId) {
+            found.push({ id: key.id, name, why: 'run over', runId });
+        }
+    }
+    const asked = new Set();
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
+            asked.add(candidate.runId);
+    }
+    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
+    return found.flatMap((candidate) => {
+        if (!candidate.runId || asked.has(candidate.runId))
+            return [candidate];
+        if (candidate.why === 'run over')
+            return [];
+        const { runId: _, ...byExpiry } = candidate;
+        return [byExpiry];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/kinds/key.ts
+
+
+
+
+function keyKind(api, log, projectId, list) {
+    const listKeys = list ?? (() => api.listKeys(projectId()));
+    const explain = (error, keys, now) => {
+        const plan = planSweep(keys, { match: '', expiredOnly: true, now });
+        const ours = plan.verdicts.map((v) => v.item.name).slice(0, 5);
+        const more = plan.verdicts.length > ours.length ? `, and ${plan.verdicts.length - ours.length} more` : '';
+        return new ActionError(`Pinecone refused to create the API key: project ${projectId()} holds ${keys.length} API keys, as many as its quota allows (${error.answered}). ` +
+            `${plan.verdicts.length} of them were made by this action and none has expired${ours.length ? ` (${ours.join(', ')}${more})` : ''}; ${plan.foreign} were made otherwise. ` +
+            'Delete keys you no longer need in the Pinecone console, or give this action a shorter ttl.');
+    };
+    return {
+        name: 'key',
+        noun: 'API key',
+        parse: names_parseKeyName,
+        holds: [],
+        list: listKeys,
+        remove: (key) => api.deleteKey(key.id),
+        deleteOwn: async (key) => {
+            log.info(`Deleting API key ${key.name} (${key.id}).`);
+            const result = await api.deleteKey(key.id);
+            log.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
+        },
+        kept: (key, fate) => fate === 'shared'
+            ? `Keeping API key ${key.name} (${key.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`
+            : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
+        notDeleted: (key, message) => `Could not delete API key ${key.name} (${key.id}) in project ${projectId() || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
+        room: {
+            isFull: (error) => error instanceof QuotaError,
+            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action deletes its own expired keys to make room.`,
+            making: (count) => `The project is full: deleting ${count} expired key(s) this action made, then trying again.`,
+            noneExpired: (error, keys, now) => explain(error, keys, now),
+            stillFull: async (error, now) => explain(error, await listKeys(), now),
+        },
+        sweep: {
+            outputs: { deleted: 'deleted', ids: 'deleted-ids', remaining: 'remaining' },
+            census: (keys, plan, going) => `Project ${projectId()} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ${going}.`,
+            summary: (_keys, plan, deleted) => ({
+                lead: `${deleted} deleted; ${plan.verdicts.length - deleted} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
+                    (plan.otherRepositories
+                        ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
+                        : ''),
+                column: 'Key',
+            }),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/api/control-plane.ts
 // The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
 // assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
@@ -3058,6 +3042,100 @@ async function deleteContents(controlPlane, log) {
     ]);
     const refused = results.filter((result) => result === 'busy' || result === 'protected').length;
     return { indexes: indexes.length, refused };
+}
+
+;// CONCATENATED MODULE: ./src/kinds/project.ts
+// The throwaway project (new-project: true): made in the organization, emptied and deleted with everything in it,
+// its keys along with it. Only a name whose tag this service account's secret reproduces is ever ours; an
+// organization at its project limit refuses creates.
+
+
+
+
+
+function projectKind(api, log, tag, cleanup, list) {
+    const parse = (name) => parseProjectName(name, tag());
+    /** Named like a throwaway project, but not tagged by this service account: never touched, named in the summary. */
+    const lookAlikes = (projects) => projects.filter((p) => lookAlike(p.name) && !parse(p.name)).map((p) => p.name);
+    return {
+        name: 'project',
+        noun: 'project',
+        parse,
+        holds: ['key'],
+        list: list ?? (() => api.listProjects()),
+        remove: (project) => deleteThrowawayProject(cleanup(), project),
+        deleteOwn: async (project, inside) => {
+            const ownKey = inside[0];
+            log.info(`Deleting throwaway project ${project.name} (${project.id}) with everything in it.`);
+            const result = await deleteThrowawayProject(cleanup(), project, ownKey);
+            log.info(result === 'deleted'
+                ? `Deleted project ${project.name}${ownKey ? ` and API key ${ownKey.name} in it` : ''}.`
+                : `Project ${project.name} was already gone.`);
+        },
+        kept: (project, _fate, inside) => `Keeping throwaway project ${project.name} (${project.id}) and API key ${inside[0]?.name ?? '(none)'}: cleanup is false, so a sweep deletes the project once it has expired.`,
+        notDeleted: (project, message) => `Could not delete throwaway project ${project.name} (${project.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
+        room: {
+            isFull: (error) => error instanceof ProjectLimitError,
+            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`,
+            making: (count) => `The organization is at its project limit: deleting ${count} expired throwaway project(s) this action made, then trying again.`,
+            noneExpired: (error) => new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`),
+            stillFull: (error) => Promise.resolve(error),
+        },
+        sweep: {
+            outputs: { deleted: 'deleted-projects', ids: 'deleted-project-ids', remaining: 'remaining-projects' },
+            census: (projects, plan, going) => {
+                const others = lookAlikes(projects).length;
+                return `The organization has ${projects.length} project(s): ${plan.verdicts.length} throwaway project(s) this service account made, ${projects.length - plan.verdicts.length} not (never touched${others ? `, ${others} of them named like throwaway projects but not tagged by this service account` : ''}). ${going}.`;
+            },
+            summary: (projects, plan, deleted) => {
+                const others = lookAlikes(projects);
+                return {
+                    heading: '#### Throwaway projects',
+                    lead: `${deleted} deleted; ${plan.verdicts.length - deleted} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
+                        (others.length
+                            ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${others.map((name) => text_markdownCode(name)).join(', ')}.`
+                            : ''),
+                    column: 'Project',
+                };
+            },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/kinds/kinds.ts
+
+
+
+function kindsFor(context) {
+    const { api, log } = context;
+    let tag;
+    // Derived from the client secret on first use: a step that reads no project name needs no HKDF.
+    const tagOnce = () => (tag ??= nameTagFor(context.clientSecret));
+    let cleanup;
+    // One cleanup (one cleanup key's name) for every project this step deletes, made when the first is.
+    const cleanupOnce = () => (cleanup ??= context.cleanup());
+    const key = keyKind(api, log, context.projectId, context.listKeys);
+    const project = projectKind(api, log, tagOnce, cleanupOnce, context.listProjects);
+    return { key, project, all: [key, project] };
+}
+
+;// CONCATENATED MODULE: ./src/projects/resolve.ts
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+async function resolveProject(api, project, log, listing) {
+    if (UUID.test(project))
+        return { id: project };
+    const projects = await (listing ?? api.listProjects());
+    const matches = projects.filter((candidate) => candidate.name === project);
+    const known = (list) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
+    if (matches.length === 1) {
+        log.info(`Project "${project}" is ${matches[0].id}.`);
+        return matches[0];
+    }
+    if (matches.length === 0) {
+        throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
+    }
+    throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -5226,10 +5304,10 @@ function watchForCancel(deps) {
             return;
         }
         const graceMs = deps.graceMs ?? CANCEL_GRACE_MS;
-        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight so the post step knows what to delete.`);
+        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight ${deps.words.waitingFor}.`);
         controller.abort();
         setTimeout(() => {
-            deps.log('A request was still unanswered: stopping; the post step will look for the key by name.');
+            deps.log(`A request was still unanswered: stopping; ${deps.words.stopping}.`);
             deps.exit(1);
         }, graceMs).unref();
     };
@@ -5246,10 +5324,11 @@ function watchForCancel(deps) {
 
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
+/** `cancel`: what the step says when the runner cancels it; without it, the step is not cancellable (post). */
 function liveDeps(options) {
     const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
-    const signal = options.cancellable
-        ? watchForCancel({ log: info, exit: (code) => process.exit(code), process })
+    const signal = options.cancel
+        ? watchForCancel({ words: options.cancel, log: info, exit: (code) => process.exit(code), process })
         : new AbortController().signal;
     const deps = {
         core: core_namespaceObject,
@@ -5280,38 +5359,6 @@ async function runLive(step, options) {
     finally {
         dispose();
     }
-}
-
-;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
-// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
-// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
-// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
-// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
-// Not bound to the repository: any repository using the same service account may sweep its expired projects.
-
-const TAG_SPACE = 36n ** 8n;
-function nameTagFor(clientSecret) {
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
-    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/projects/resolve.ts
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-async function resolveProject(api, project, log, listing) {
-    if (UUID.test(project))
-        return { id: project };
-    const projects = await (listing ?? api.listProjects());
-    const matches = projects.filter((candidate) => candidate.name === project);
-    const known = (list) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
-    if (matches.length === 1) {
-        log.info(`Project "${project}" is ${matches[0].id}.`);
-        return matches[0];
-    }
-    if (matches.length === 0) {
-        throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
-    }
-    throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }
 
 ;// CONCATENATED MODULE: ./src/base/secrets.ts
@@ -5394,6 +5441,114 @@ function reportFailure(core, error, report = core.setFailed) {
         core.debug(error.stack);
 }
 
+;// CONCATENATED MODULE: ./src/runtime/define-step.ts
+// The opening and the ending every step shares: mask the client secret and guard the log (startStep), read the
+// credentials (a notice and a skip, or a clear failure, when a run has none), read the step's inputs, run its
+// phases, and report a failure in one line, in the step's own words.
+
+
+
+
+function defineStep(spec) {
+    const runWith = async (deps) => {
+        const { core, secrets } = startStep(deps);
+        if (spec.opening?.(core) === 'stop')
+            return;
+        let inputs;
+        const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+        const fail = (error, explain = (message) => message) => {
+            const cancelled = error instanceof CancelledError;
+            reportFailure(core, cancelled ? new CancelledError(spec.words.cancelled) : error, (message) => report(explain(message)));
+        };
+        try {
+            const credentials = readCredentials(core.getInput, deps.env);
+            if (credentials.missing !== undefined) {
+                spec.missing?.(credentials.missing);
+                missingCredentials(core, credentials, spec.words.skipped);
+                return;
+            }
+            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            inputs = spec.read(core.getInput, account);
+            await spec.run({ deps, core, secrets, account, inputs, fail });
+        }
+        catch (error) {
+            fail(error, spec.failure);
+        }
+    };
+    return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
+}
+
+;// CONCATENATED MODULE: ./src/steps/ask-github.ts
+
+
+const WHY = {
+    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
+    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
+    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
+};
+async function askGitHub(github, runIds, core) {
+    const lookups = new Map();
+    if (runIds.length === 0)
+        return lookups;
+    if (!github)
+        return undefined;
+    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
+        const state = await github.runState(runId);
+        if (state === 'over' || state === 'alive' || state === 'unknown')
+            lookups.set(runId, state);
+    });
+    const unavailable = github.unavailable;
+    if (!unavailable)
+        return lookups;
+    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/steps/summary.ts
+// Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
+// from the API, project names) is escaped: a summary renders markdown and HTML.
+
+function renderKeySummary(key) {
+    const project = key.projectName
+        ? `${markdownText(key.projectName)} (${markdownCode(key.projectId)})`
+        : markdownCode(key.projectId);
+    return [
+        '### Pinecone API key',
+        '',
+        '| | |',
+        '|---|---|',
+        `| Name | ${markdownCode(key.name)} |`,
+        `| ID | ${markdownCode(key.id)} |`,
+        `| Project | ${project} |`,
+        `| Roles | ${key.roles.join(', ')} |`,
+        `| Expires | ${key.expiresAt} |`,
+        '',
+        key.fate,
+        '',
+    ].join('\n');
+}
+function renderSweepSummary(report) {
+    const lines = [`### Pinecone key sweep${report.dryRun ? ' (dry run)' : ''}`, ''];
+    for (const { heading, lead, column, plan, deleted } of report.sections) {
+        lines.push(...(heading ? [heading, ''] : []), lead, '', ...table(column, plan, deleted, report.dryRun));
+    }
+    return lines.join('\n');
+}
+function table(what, plan, deleted, dryRun) {
+    const rows = plan.verdicts.map((v) => {
+        const action = deleted.has(v.item.id)
+            ? 'deleted'
+            : v.remove
+                ? dryRun
+                    ? 'would delete'
+                    : 'not deleted (error)'
+                : 'kept';
+        const cells = [text_markdownCode(v.item.name ?? ''), text_markdownCode(v.item.id), v.parsed.expiresAt.toISOString(), action];
+        return `| ${cells.join(' | ')} | ${text_markdownText(v.why)} |`;
+    });
+    return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
+}
+
 ;// CONCATENATED MODULE: ./src/steps/sweep.ts
 
 
@@ -5409,101 +5564,124 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
-
-const run = () => runLive(runSweep, { cancellable: true });
-async function runSweep(deps) {
-    const { core, secrets } = startStep(deps);
-    try {
-        const credentials = readCredentials(core.getInput, deps.env);
-        if (credentials.missing !== undefined)
-            return missingCredentials(core, credentials, 'nothing was swept');
-        const inputs = readSweepInputs(core.getInput, credentials);
-        const deadline = deps.now() + inputs.timeoutMs;
-        const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-        core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
-        await api.login();
-        reportClockSkew(core, api);
-        // The organization's projects (for throwaway ones) and the project's keys: one round trip when given an ID.
-        const listing = api.listProjects();
-        const project = inputs.project ? await resolveProject(api, inputs.project, core, listing) : undefined;
-        // With a project to sweep, a list of projects refused (a service account that sees only its projects' keys)
-        // costs only the throwaway projects, with one warning; without one, it is the sweep's failure.
-        const projectsOrNone = project
-            ? listing.catch((error) => {
-                core.warning(`Could not list the organization's projects (${error instanceof Error ? error.message : String(error)}): throwaway projects were not swept this time.`);
-                return [];
-            })
-            : listing;
-        const [projects, keys] = await Promise.all([projectsOrNone, project ? api.listKeys(project.id) : []]);
-        const tag = nameTagFor(credentials.clientSecret);
-        const parseProject = (name) => parseProjectName(name, tag);
-        const run = readRun(deps.env);
-        const here = { repositoryId: run?.repositoryId, runId: run?.runId };
-        const runIds = inputs.expiredOnly
-            ? [...new Set([...runsToAsk(keys, here), ...runsToAsk(projects, here, parseProject)])]
-            : [];
-        const lookups = await askGitHub(openGitHub(deps, inputs.githubToken, secrets), runIds, core);
-        const filter = { match: inputs.match, expiredOnly: inputs.expiredOnly, now: api.clock.now() };
-        const liveness = lookups && { here, lookups };
-        const keyPlan = planSweep(keys, filter, liveness);
-        const projectPlan = planSweep(projects, filter, liveness, parseProject);
-        const lookAlikes = projects.filter((p) => lookAlike(p.name) && !parseProject(p.name)).map((p) => p.name);
-        const doing = inputs.dryRun ? 'Would delete' : 'Deleting';
-        const which = `${inputs.match ? ` matching ${inputs.match}` : ''}${inputs.expiredOnly ? ' that have expired' : ''}`;
-        if (project) {
-            core.info(`Project ${project.id} has ${keys.length} key(s): ${keyPlan.verdicts.length} made by this action, ${keyPlan.foreign} not (never touched). ${doing} ${doomed(keyPlan).length}${which}.`);
+const sweepStep = defineStep({
+    words: {
+        skipped: 'nothing was swept',
+        cancelled: 'The sweep was cancelled before it was done: what it deleted stays deleted; run it again for the rest.',
+        cancel: {
+            waitingFor: 'to finish (what the sweep deleted so far stays deleted)',
+            stopping: 'the next sweep deletes what is left',
+        },
+    },
+    read: readSweepInputs,
+    run: async (step) => {
+        const { api, kinds, listings } = await loginAndList(step);
+        const judged = await judge(step, api.clock.now(), kinds, listings);
+        const doing = step.inputs.dryRun ? 'Would delete' : 'Deleting';
+        for (const { kind, shown, listed, plan } of judged) {
+            if (shown)
+                step.core.info(kind.sweep.census(listed, plan, `${doing} ${doomed(plan).length}${sweep_which(step.inputs)}`));
         }
-        core.info(`The organization has ${projects.length} project(s): ${projectPlan.verdicts.length} throwaway project(s) this service account made, ${projects.length - projectPlan.verdicts.length} not (never touched${lookAlikes.length ? `, ${lookAlikes.length} of them named like throwaway projects but not tagged by this service account` : ''}). ${doing} ${doomed(projectPlan).length}${which}.`);
-        const cleanup = projectCleanup(deps, core, secrets, { api, connection: inputs.connection, deadline, run });
-        // Keys and projects side by side: a project that takes seconds to empty does not hold up the keys.
-        const [sweptKeys, sweptProjects] = await Promise.all([
-            sweepAll(core, inputs.dryRun, 'key', keyPlan, (key) => api.deleteKey(key.id)),
-            sweepAll(core, inputs.dryRun, 'project', projectPlan, (p) => deleteThrowawayProject(cleanup, p)),
-        ]);
-        core.setOutput('deleted', String(sweptKeys.deleted.length));
-        core.setOutput('deleted-ids', JSON.stringify(sweptKeys.deleted.map((verdict) => verdict.key.id)));
-        core.setOutput('remaining', String(keyPlan.verdicts.length - sweptKeys.deleted.length));
-        core.setOutput('deleted-projects', String(sweptProjects.deleted.length));
-        core.setOutput('deleted-project-ids', JSON.stringify(sweptProjects.deleted.map((verdict) => verdict.key.id)));
-        core.setOutput('remaining-projects', String(projectPlan.verdicts.length - sweptProjects.deleted.length));
-        await deps.writeSummary(renderSweepSummary({
-            keys: project ? { plan: keyPlan, deleted: idsOf(sweptKeys.deleted) } : undefined,
-            projects: { plan: projectPlan, deleted: idsOf(sweptProjects.deleted), lookAlikes },
-            dryRun: inputs.dryRun,
-        }));
-        const failed = sweptKeys.failure ?? sweptProjects.failure;
+        // Every kind side by side: a project that takes seconds to empty does not hold up the keys.
+        const swept = await Promise.all(judged.map((each) => sweepAll(step.core, step.inputs.dryRun, each)));
+        report(step, swept);
+        await step.deps.writeSummary(renderSweepSummary({ sections: swept.filter((s) => s.shown).map(section), dryRun: step.inputs.dryRun }));
+        const failed = swept.find((each) => each.failure)?.failure;
         if (failed)
             throw new ActionError(`${failed} Run the sweep again.`);
-        core.info(inputs.dryRun
-            ? `Dry run: nothing deleted; ${doomed(keyPlan).length} key(s) and ${doomed(projectPlan).length} project(s) would go.`
-            : `Deleted ${sweptKeys.deleted.length} key(s) and ${sweptProjects.deleted.length} project(s).`);
-    }
-    catch (error) {
-        reportFailure(core, error);
+        const counts = swept.map(({ kind, plan, deleted }) => `${step.inputs.dryRun ? doomed(plan).length : deleted.length} ${kind.name}(s)`);
+        step.core.info(step.inputs.dryRun
+            ? `Dry run: nothing deleted; ${counts.join(' and ')} would go.`
+            : `Deleted ${counts.join(' and ')}.`);
+    },
+});
+const { run } = sweepStep;
+const runSweep = sweepStep.runWith;
+/** The login, then the organization's projects and the project's keys: one round trip when given an ID. */
+async function loginAndList({ deps, core, secrets, account, inputs }) {
+    const deadline = deps.now() + inputs.timeoutMs;
+    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+    core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
+    await api.login();
+    reportClockSkew(core, api);
+    const listing = api.listProjects();
+    const project = inputs.project ? await resolveProject(api, inputs.project, core, listing) : undefined;
+    // With a project to sweep, a list of projects refused (a service account that sees only its projects' keys)
+    // costs only the throwaway projects, with one warning; without one, it is the sweep's failure.
+    const projects = project
+        ? listing.catch((error) => {
+            core.warning(`Could not list the organization's projects (${error instanceof Error ? error.message : String(error)}): throwaway projects were not swept this time.`);
+            return [];
+        })
+        : listing;
+    const run = readRun(deps.env);
+    const kinds = kindsFor({
+        api,
+        log: core,
+        clientSecret: account.clientSecret,
+        projectId: () => project?.id ?? '',
+        cleanup: () => projectCleanup(deps, core, secrets, { api, connection: inputs.connection, deadline, run }),
+    });
+    const [keys, listedProjects] = await Promise.all([project ? api.listKeys(project.id) : undefined, projects]);
+    const listings = new Map([
+        [kinds.key, keys],
+        [kinds.project, listedProjects],
+    ]);
+    return { api, kinds: kinds.all, listings };
+}
+/** Each kind's plan, with GitHub asked about the runs of this repository's (each run once) when only expired go. */
+async function judge({ deps, core, secrets, inputs }, now, kinds, listings) {
+    const run = readRun(deps.env);
+    const here = { repositoryId: run?.repositoryId, runId: run?.runId };
+    const listed = kinds.map((kind) => ({
+        kind,
+        shown: listings.get(kind) !== undefined,
+        listed: listings.get(kind) ?? [],
+    }));
+    const runIds = inputs.expiredOnly
+        ? [...new Set(listed.flatMap(({ kind, listed: items }) => runsToAsk(items, here, kind.parse)))]
+        : [];
+    const lookups = await askGitHub(openGitHub(deps, inputs.githubToken, secrets), runIds, core);
+    const filter = { match: inputs.match, expiredOnly: inputs.expiredOnly, now };
+    const liveness = lookups && { here, lookups };
+    return listed.map((each) => ({
+        ...each,
+        plan: planSweep(each.listed, filter, liveness, each.kind.parse),
+        deleted: [],
+    }));
+}
+function report({ core }, swept) {
+    for (const { kind, plan, deleted } of swept) {
+        const { outputs } = kind.sweep;
+        core.setOutput(outputs.deleted, String(deleted.length));
+        core.setOutput(outputs.ids, JSON.stringify(deleted.map((verdict) => verdict.item.id)));
+        core.setOutput(outputs.remaining, String(plan.verdicts.length - deleted.length));
     }
 }
+function section({ kind, listed, plan, deleted }) {
+    return { ...kind.sweep.summary(listed, plan, deleted.length), plan, deleted: new Set(deleted.map((v) => v.item.id)) };
+}
 const doomed = (plan) => plan.verdicts.filter((verdict) => verdict.remove);
-const idsOf = (verdicts) => new Set(verdicts.map((verdict) => verdict.key.id));
+const sweep_which = (inputs) => `${inputs.match ? ` matching ${inputs.match}` : ''}${inputs.expiredOnly ? ' that have expired' : ''}`;
 /** Deletes (or, on a dry run, lists) what the plan removes; the first failure as one sentence, if any. */
-async function sweepAll(core, dryRun, what, plan, remove) {
+async function sweepAll(core, dryRun, swept) {
+    const { kind, plan } = swept;
     const deleted = [];
     const victims = doomed(plan);
     if (dryRun) {
         for (const v of victims)
-            core.info(`Would delete ${what} ${v.key.name} (${v.key.id}): ${v.why}.`);
-        return { deleted, failure: undefined };
+            core.info(`Would delete ${kind.name} ${v.item.name} (${v.item.id}): ${v.why}.`);
+        return { ...swept, deleted };
     }
     const failures = await forEachBounded(victims, DELETE_CONCURRENCY, async (verdict) => {
-        const result = await remove(verdict.key);
+        const result = await kind.remove({ id: verdict.item.id, name: verdict.item.name ?? '' });
         deleted.push(verdict);
-        core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${what} ${verdict.key.name} (${verdict.key.id}): ${verdict.why}.`);
+        core.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${kind.name} ${verdict.item.name} (${verdict.item.id}): ${verdict.why}.`);
     });
     const first = failures[0];
-    return {
-        deleted,
-        failure: first &&
-            `Could not delete ${failures.length} of ${victims.length} ${what}(s), e.g. ${first.item.key.name} (${first.item.key.id}): ${first.error.message}`,
-    };
+    const failure = first &&
+        `Could not delete ${failures.length} of ${victims.length} ${kind.name}(s), e.g. ${first.item.item.name} (${first.item.item.id}): ${first.error.message}`;
+    return { ...swept, deleted, failure };
 }
 
 
@@ -5513,7 +5691,7 @@ async function sweepAll(core, dryRun, what, plan, remove) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(304);
+/* harmony import */ var _steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(381);
 // Entry of the sweep step: the runner runs the bundle of this file (see sweep/action.yml).
 
 await (0,_steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -106,7 +106,7 @@ function sealFor(clientSecret, env) {
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
 
 const STATE_NAME = 'journal';
-const journal_VERSION = 'v1';
+const journal_VERSION = 'v2';
 /** Main's side: each method is one event, saved before the request it protects is sent. */
 class Journal {
     store;
@@ -115,48 +115,48 @@ class Journal {
     constructor(store, seal, projectId, cleanup) {
         this.store = store;
         this.seal = seal;
-        this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
+        this.record = { projectId, cleanup, slots: {} };
         this.save();
     }
     /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
     creates(kind) {
-        const [namesField, inFlightField] = kind === 'key' ? ['names', 'inFlight'] : ['projectNames', 'projectInFlight'];
-        const record = this.record;
+        const slot = this.slot(kind);
         const saveWith = (inFlight) => {
-            record[inFlightField] = inFlight;
+            slot.inFlight = inFlight;
             this.save();
         };
         return {
             sending: (name) => {
-                record[namesField] = [...(record[namesField] ?? []), name];
+                slot.names.push(name);
                 saveWith(name);
             },
             noneMade: (name) => {
-                record[namesField] = (record[namesField] ?? []).filter((n) => n !== name);
+                slot.names = slot.names.filter((n) => n !== name);
                 saveWith('');
             },
             lost: () => saveWith(''),
             made: (id, name) => {
-                if (kind === 'key')
-                    record.key = { id, name };
-                else
-                    Object.assign(record, { project: { id, name }, projectId: id }); // the key goes in it
+                slot.made = { id, name };
                 saveWith('');
             },
         };
     }
+    /** The job's keys are made in this project from now on (a throwaway project, once made). */
+    keysIn(projectId) {
+        this.record.projectId = projectId;
+        this.save();
+    }
     /** Handed to the other jobs of the run: from now on the run's, not this job's. */
-    shared() {
-        this.record.shared = true;
+    shared(kind) {
+        this.slot(kind).shared = true;
         this.save();
     }
-    retireLater(keys) {
-        this.record.retire = keys;
+    retireLater(kind, items) {
+        this.slot(kind).retire = items;
         this.save();
     }
-    retireProjectsLater(projects) {
-        this.record.retireProjects = projects;
-        this.save();
+    slot(kind) {
+        return (this.record.slots[kind] ??= { names: [], inFlight: '', retire: [] });
     }
     save() {
         const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
@@ -178,20 +178,18 @@ function readPlan(store, seal) {
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
         return undefined;
     const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
-    const ownKey = record.key ? { ...record.key, fate } : undefined;
-    const projectFate = record.cleanup ? 'delete' : 'keep';
-    return {
-        projectId: record.projectId,
-        ownKey,
-        orphans: record.names.filter((name) => name !== record.key?.name),
-        lateCreate: record.inFlight || undefined,
-        retire: record.retire,
-        ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
-        projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
-        lateProjectCreate: record.projectInFlight || undefined,
-        retireProjects: record.retireProjects ?? [],
+    const planOf = (slot) => {
+        if (!slot)
+            return { own: undefined, orphans: [], lateCreate: undefined, retire: [] };
+        const fate = slot.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+        return {
+            own: slot.made ? { ...slot.made, fate } : undefined,
+            orphans: slot.names.filter((name) => name !== slot.made?.name),
+            lateCreate: slot.inFlight || undefined,
+            retire: slot.retire,
+        };
     };
+    return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
 }
 
 // EXTERNAL MODULE: ./src/api/transport.ts + 1 modules

@@ -494,10 +494,10 @@ class ActionError extends Error {
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
 class InputError extends ActionError {
 }
-/** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
+/** The step was cancelled (SIGINT/SIGTERM) before it could finish; each step says in its own words what follows. */
 class CancelledError extends ActionError {
-    constructor() {
-        super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
+    constructor(message = 'The step was cancelled before it was done.') {
+        super(message);
     }
 }
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
@@ -920,7 +920,7 @@ function sameRunAttempt(a, b) {
 
 /***/ }),
 
-/***/ 823:
+/***/ 184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1316,32 +1316,22 @@ function renderKeySummary(key) {
     ].join('\n');
 }
 function renderSweepSummary(report) {
-    const { keys, projects, dryRun } = report;
-    const lines = [`### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`, ''];
-    if (keys) {
-        const { plan, deleted } = keys;
-        lines.push(`${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
-            (plan.otherRepositories
-                ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
-                : ''), '', ...table('Key', plan, deleted, dryRun));
+    const lines = [`### Pinecone key sweep${report.dryRun ? ' (dry run)' : ''}`, ''];
+    for (const { heading, lead, column, plan, deleted } of report.sections) {
+        lines.push(...(heading ? [heading, ''] : []), lead, '', ...table(column, plan, deleted, report.dryRun));
     }
-    const { plan, deleted, lookAlikes } = projects;
-    lines.push('#### Throwaway projects', '', `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
-        (lookAlikes.length
-            ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${lookAlikes.map((name) => markdownCode(name ?? '')).join(', ')}.`
-            : ''), '', ...table('Project', plan, deleted, dryRun));
     return lines.join('\n');
 }
 function table(what, plan, deleted, dryRun) {
     const rows = plan.verdicts.map((v) => {
-        const action = deleted.has(v.key.id)
+        const action = deleted.has(v.item.id)
             ? 'deleted'
             : v.remove
                 ? dryRun
                     ? 'would delete'
                     : 'not deleted (error)'
                 : 'kept';
-        const cells = [markdownCode(v.key.name ?? ''), markdownCode(v.key.id), v.parsed.expiresAt.toISOString(), action];
+        const cells = [markdownCode(v.item.name ?? ''), markdownCode(v.item.id), v.parsed.expiresAt.toISOString(), action];
         return `| ${cells.join(' | ')} | ${markdownText(v.why)} |`;
     });
     return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
@@ -3622,10 +3612,10 @@ function watchForCancel(deps) {
             return;
         }
         const graceMs = deps.graceMs ?? policy/* CANCEL_GRACE_MS */.RI;
-        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight so the post step knows what to delete.`);
+        deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight ${deps.words.waitingFor}.`);
         controller.abort();
         setTimeout(() => {
-            deps.log('A request was still unanswered: stopping; the post step will look for the key by name.');
+            deps.log(`A request was still unanswered: stopping; ${deps.words.stopping}.`);
             deps.exit(1);
         }, graceMs).unref();
     };
@@ -3644,10 +3634,11 @@ var api_transport = __nccwpck_require__(18);
 
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
+/** `cancel`: what the step says when the runner cancels it; without it, the step is not cancellable (post). */
 function liveDeps(options) {
     const { transport, preconnect, dispose } = (0,api_transport/* createHttpTransport */.St)(USER_AGENT);
-    const signal = options.cancellable
-        ? watchForCancel({ log: info, exit: (code) => process.exit(code), process })
+    const signal = options.cancel
+        ? watchForCancel({ words: options.cancel, log: info, exit: (code) => process.exit(code), process })
         : new AbortController().signal;
     const deps = {
         core: core_namespaceObject,
@@ -3760,6 +3751,43 @@ function reportFailure(core, error, report = core.setFailed) {
         core.debug(error.stack);
 }
 
+;// CONCATENATED MODULE: ./src/runtime/define-step.ts
+// The opening and the ending every step shares: mask the client secret and guard the log (startStep), read the
+// credentials (a notice and a skip, or a clear failure, when a run has none), read the step's inputs, run its
+// phases, and report a failure in one line, in the step's own words.
+
+
+
+
+function defineStep(spec) {
+    const runWith = async (deps) => {
+        const { core, secrets } = startStep(deps);
+        if (spec.opening?.(core) === 'stop')
+            return;
+        let inputs;
+        const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+        const fail = (error, explain = (message) => message) => {
+            const cancelled = error instanceof errors/* CancelledError */.cc;
+            reportFailure(core, cancelled ? new errors/* CancelledError */.cc(spec.words.cancelled) : error, (message) => report(explain(message)));
+        };
+        try {
+            const credentials = readCredentials(core.getInput, deps.env);
+            if (credentials.missing !== undefined) {
+                spec.missing?.(credentials.missing);
+                missingCredentials(core, credentials, spec.words.skipped);
+                return;
+            }
+            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            inputs = spec.read(core.getInput, account);
+            await spec.run({ deps, core, secrets, account, inputs, fail });
+        }
+        catch (error) {
+            fail(error, spec.failure);
+        }
+    };
+    return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
+}
+
 ;// CONCATENATED MODULE: ./src/steps/use.ts
 // The use sub-action: a job of the run gets the run's shared key from the handoff, with no request to Pinecone.
 // On "Re-run failed jobs" GitHub hands the earlier attempt's handoff to this attempt, whose revoke job may have
@@ -3771,22 +3799,25 @@ function reportFailure(core, error, report = core.setFailed) {
 
 
 
-
-const run = () => runLive(runUse, { cancellable: true });
-async function runUse(deps) {
-    const { core, secrets } = startStep(deps);
-    try {
-        const credentials = readCredentials(core.getInput, deps.env);
-        if (credentials.missing !== undefined)
-            return missingCredentials(core, credentials, 'no key was handed over');
-        const inputs = readUseInputs(core.getInput, credentials);
+const useStep = defineStep({
+    words: {
+        skipped: 'no key was handed over',
+        // Cancelled while making a key for a re-run: journaled like main's, so use's post step deletes it.
+        cancelled: 'The step was cancelled before the key was handed over; the post step deletes anything it created.',
+        cancel: {
+            waitingFor: 'so the post step knows what to delete',
+            stopping: 'the post step will look for the key by name',
+        },
+    },
+    read: readUseInputs,
+    run: async ({ deps, core, secrets, account, inputs }) => {
         const run = runOf(readRun(deps.env), 'A handoff works only inside the workflow run that made it');
-        const { key, value } = openHandoff(credentials.clientSecret, inputs.handoff, run);
+        const { key, value } = openHandoff(account.clientSecret, inputs.handoff, run);
         secrets.add(value); // masked before anything else can print it
         if (run.attempt > key.attempt) {
             // Loaded only here: the common path makes no request and needs none of the API's code.
             const { keyForRerun } = await __nccwpck_require__.e(/* import() */ 454).then(__nccwpck_require__.bind(__nccwpck_require__, 454));
-            const made = await keyForRerun(deps, core, secrets, { ...inputs, clientSecret: credentials.clientSecret }, key, run);
+            const made = await keyForRerun(deps, core, secrets, { ...inputs, clientSecret: account.clientSecret }, key, run);
             handOver(core, made, inputs.exportEnv, { how: 'Created', fate: 'The post step deletes it when the job ends.' });
             await summarise(deps, made, `Made for attempt ${run.attempt} of this run, whose handoff came from attempt ${key.attempt}: the post step deletes this key when the job ends.`);
             return;
@@ -3807,11 +3838,10 @@ async function runUse(deps) {
             fate: 'The revoke job deletes it when the run is done.',
         });
         await summarise(deps, shared, "The run's shared key, from the handoff: the `revoke` job deletes it when the run is done.");
-    }
-    catch (error) {
-        reportFailure(core, error);
-    }
-}
+    },
+});
+const { run } = useStep;
+const runUse = useStep.runWith;
 function summarise(deps, key, fate) {
     return deps.writeSummary(renderKeySummary({ ...key, roles: [...key.roles], projectName: undefined, fate }));
 }
@@ -3823,7 +3853,7 @@ function summarise(deps, key, fate) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(823);
+/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(184);
 // Entry of the use sub-action (use/action.yml): the runner runs the bundle of this file.
 
 await (0,_steps_use_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

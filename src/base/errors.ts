@@ -5,10 +5,10 @@ export class ActionError extends Error {}
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
 export class InputError extends ActionError {}
 
-/** The step was cancelled (SIGINT/SIGTERM) before it could finish. */
+/** The step was cancelled (SIGINT/SIGTERM) before it could finish; each step says in its own words what follows. */
 export class CancelledError extends ActionError {
-  constructor() {
-    super('The step was cancelled before the key was handed over; the post step deletes anything it created.');
+  constructor(message = 'The step was cancelled before it was done.') {
+    super(message);
   }
 }
 

@@ -12,51 +12,47 @@ import type { Retiree } from '../rules/sweep-plan.js';
 import type { StateStore } from '../runtime/step.js';
 
 const STATE_NAME = 'journal';
-const VERSION = 'v1';
+const VERSION = 'v2';
 
-interface JournalState {
-  projectId: string;
-  cleanup: boolean;
-  /** Every name a create was sent for that may have made a key; the created key's name included. */
+/** What main recorded of one kind of thing it makes (an API key, a throwaway project): the journal's slot for it. */
+interface Slot {
+  /** Every name a create was sent for that may have made one; the name of the one made included. */
   names: string[];
   /** The name whose create is unanswered right now: post waits a little for a late commit. */
   inFlight: string;
-  key?: { id: string; name: string };
-  /** The key was handed to the run (`share: true`): it belongs to the run now, not to this job. */
+  made?: { id: string; name: string };
+  /** Handed to the workflow run (`share: true`): the run's now, not this job's. */
   shared?: boolean;
+  /** Others of this kind made by this action, for post to delete: expired ones, older ones (`replace`). */
   retire: Retiree[];
-  /** A throwaway project (new-project: true): every name a create was sent for, as for keys, and the one made. */
-  projectNames?: string[];
-  projectInFlight?: string;
-  project?: { id: string; name: string };
-  /** Other throwaway projects of this action for post to delete: expired ones, older ones (`replace`). */
-  retireProjects?: Retiree[];
+}
+
+interface JournalState {
+  /** The project the job's keys are made in (a given one, or the throwaway project once made). */
+  projectId: string;
+  cleanup: boolean;
+  /** One slot per kind, by the kind's name (kinds/kinds.ts); absent: nothing of that kind was asked for. */
+  slots: Record<string, Slot>;
+}
+
+/**
+ * What post is to do with one kind of thing, derived from main's events. `own`: the one main made, to `delete` at
+ * the end of the job, `keep` (cleanup: false), or leave to the run (`shared`: deleted by the revoke job or a sweep).
+ */
+export interface KindPlan {
+  own: { id: string; name: string; fate: 'delete' | 'keep' | 'shared' } | undefined;
+  /** Names main may have made without learning their ID: looked for, and deleted if found. */
+  orphans: string[];
+  /** A create was unanswered when main stopped: it may still be carried out, so look again a few times. */
+  lateCreate: string | undefined;
+  retire: Retiree[];
 }
 
 /** What post is to do, derived from main's events. */
 export interface PostPlan {
   projectId: string;
-  /**
-   * The key main made. `delete` it at the end of the job, `keep` it (cleanup: false), or leave it to the run
-   * (`shared`: handed to other jobs, deleted by the revoke job or a sweep).
-   */
-  ownKey: { id: string; name: string; fate: 'delete' | 'keep' | 'shared' } | undefined;
-  /** Names of keys main may have made without learning their ID: looked for, and deleted if found. */
-  orphans: string[];
-  /** A create was unanswered when main stopped: it may still be carried out, so look again a few times. */
-  lateCreate: string | undefined;
-  /** Other keys of this action for post to delete: expired ones (`sweep-expired`), older ones (`replace`). */
-  retire: Retiree[];
-  /**
-   * The throwaway project main made (new-project: true): `delete` it with everything in it at the end of the job
-   * (its keys go with it, the job's key included), or `keep` it (cleanup: false) for a sweep to find expired.
-   */
-  ownProject: { id: string; name: string; fate: 'delete' | 'keep' } | undefined;
-  /** Names of projects main may have made without learning their ID, and the one unanswered when main stopped. */
-  projectOrphans: string[];
-  lateProjectCreate: string | undefined;
-  /** Other throwaway projects of this action for post to empty and delete. */
-  retireProjects: Retiree[];
+  /** The plan for one kind (an empty one when main made nothing of it). */
+  of(kind: string): KindPlan;
 }
 
 /**
@@ -81,51 +77,53 @@ export class Journal {
     projectId: string,
     cleanup: boolean,
   ) {
-    this.record = { projectId, cleanup, names: [], inFlight: '', retire: [] };
+    this.record = { projectId, cleanup, slots: {} };
     this.save();
   }
 
   /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
-  creates(kind: 'key' | 'project'): CreateEvents {
-    const [namesField, inFlightField] =
-      kind === 'key' ? (['names', 'inFlight'] as const) : (['projectNames', 'projectInFlight'] as const);
-    const record = this.record;
+  creates(kind: string): CreateEvents {
+    const slot = this.slot(kind);
     const saveWith = (inFlight: string) => {
-      record[inFlightField] = inFlight;
+      slot.inFlight = inFlight;
       this.save();
     };
     return {
       sending: (name) => {
-        record[namesField] = [...(record[namesField] ?? []), name];
+        slot.names.push(name);
         saveWith(name);
       },
       noneMade: (name) => {
-        record[namesField] = (record[namesField] ?? []).filter((n) => n !== name);
+        slot.names = slot.names.filter((n) => n !== name);
         saveWith('');
       },
       lost: () => saveWith(''),
       made: (id, name) => {
-        if (kind === 'key') record.key = { id, name };
-        else Object.assign(record, { project: { id, name }, projectId: id }); // the key goes in it
+        slot.made = { id, name };
         saveWith('');
       },
     };
   }
 
+  /** The job's keys are made in this project from now on (a throwaway project, once made). */
+  keysIn(projectId: string): void {
+    this.record.projectId = projectId;
+    this.save();
+  }
+
   /** Handed to the other jobs of the run: from now on the run's, not this job's. */
-  shared(): void {
-    this.record.shared = true;
+  shared(kind: string): void {
+    this.slot(kind).shared = true;
     this.save();
   }
 
-  retireLater(keys: Retiree[]): void {
-    this.record.retire = keys;
+  retireLater(kind: string, items: Retiree[]): void {
+    this.slot(kind).retire = items;
     this.save();
   }
 
-  retireProjectsLater(projects: Retiree[]): void {
-    this.record.retireProjects = projects;
-    this.save();
+  private slot(kind: string): Slot {
+    return (this.record.slots[kind] ??= { names: [], inFlight: '', retire: [] });
   }
 
   private save(): void {
@@ -148,18 +146,15 @@ export function readPlan(store: StateStore, seal: Seal): PostPlan | undefined {
   const given = Buffer.from(mac, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as JournalState;
-  const fate = record.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
-  const ownKey = record.key ? ({ ...record.key, fate } as const) : undefined;
-  const projectFate = record.cleanup ? 'delete' : 'keep';
-  return {
-    projectId: record.projectId,
-    ownKey,
-    orphans: record.names.filter((name) => name !== record.key?.name),
-    lateCreate: record.inFlight || undefined,
-    retire: record.retire,
-    ownProject: record.project ? { ...record.project, fate: projectFate } : undefined,
-    projectOrphans: (record.projectNames ?? []).filter((name) => name !== record.project?.name),
-    lateProjectCreate: record.projectInFlight || undefined,
-    retireProjects: record.retireProjects ?? [],
+  const planOf = (slot: Slot | undefined): KindPlan => {
+    if (!slot) return { own: undefined, orphans: [], lateCreate: undefined, retire: [] };
+    const fate = slot.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+    return {
+      own: slot.made ? { ...slot.made, fate } : undefined,
+      orphans: slot.names.filter((name) => name !== slot.made?.name),
+      lateCreate: slot.inFlight || undefined,
+      retire: slot.retire,
+    };
   };
+  return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
 }

@@ -1,10 +1,9 @@
 // What main finds, beside its create, for the post step to retire: this action's expired keys (`sweep-expired`),
 // older keys of the same rendered name (`replace`), keys of finished runs — and with `new-project: true` the same
 // for throwaway projects. The look runs in parallel with the create and only ever warns when it fails.
-import type { ApiKey, Project } from '../api/types.js';
 import { MAX_RETIRE_PER_RUN } from '../base/policy.js';
 import { parseKeyName, type NameParser, type RunRef } from '../rules/names.js';
-import { keysToRetire, type Retiree } from '../rules/sweep-plan.js';
+import { keysToRetire, type Named, type Retiree } from '../rules/sweep-plan.js';
 import type { Log } from '../runtime/step.js';
 
 /** A list in flight beside a create, held as its outcome so that its failure is read (and only warns) later. */
@@ -29,17 +28,17 @@ export interface RetirementAsk {
   own: { name: string; run: RunRef | undefined };
 }
 
-/** Keys (or, with `parse` for projects, throwaway projects) for post to delete, and one line that says so. */
+/** Things of one kind (`what`: keys by default) for post to delete, and one line that says so. */
 export function planRetirement(
   log: Log,
-  listed: Settled<ApiKey[] | Project[]>,
+  listed: Settled<readonly Named[]>,
   ask: RetirementAsk,
-  what: { one: 'key' | 'project'; parse: NameParser } = { one: 'key', parse: parseKeyName },
+  what: { name: string; parse: NameParser } = { name: 'key', parse: parseKeyName },
 ): Retiree[] {
   if ('error' in listed) {
     const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
     log.warning(
-      `Could not look for expired ${what.one}s of this action to delete (${message}); the next run or a sweep will.`,
+      `Could not look for expired ${what.name}s of this action to delete (${message}); the next run or a sweep will.`,
     );
     return [];
   }
@@ -51,9 +50,9 @@ export function planRetirement(
     retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
   const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
   const found = [
-    count('expired') ? `${count('expired')} expired ${what.one}(s)` : '',
-    count('replaced') ? `${count('replaced')} older ${what.one}(s) named ${base} (replace: true)` : '',
-    count('run over') ? `${count('run over')} ${what.one}(s) of other runs of this repository` : '',
+    count('expired') ? `${count('expired')} expired ${what.name}(s)` : '',
+    count('replaced') ? `${count('replaced')} older ${what.name}(s) named ${base} (replace: true)` : '',
+    count('run over') ? `${count('run over')} ${what.name}(s) of other runs of this repository` : '',
   ].filter(Boolean);
   log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
   return retire.slice(0, MAX_RETIRE_PER_RUN);

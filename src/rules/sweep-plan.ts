@@ -23,7 +23,7 @@ export interface Named {
 }
 
 export interface Verdict<T extends Named = ApiKey> {
-  key: T;
+  item: T;
   parsed: ParsedName;
   remove: boolean;
   why: string;
@@ -76,19 +76,19 @@ export function planSweep<T extends Named = ApiKey>(
     const runId = liveness && askableRun(parsed, liveness.here);
     const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
     if (filter.match && !globMatches(filter.match, key.name!)) {
-      verdicts.push({ key, parsed, remove: false, why: `does not match ${filter.match}` });
+      verdicts.push({ item: key, parsed, remove: false, why: `does not match ${filter.match}` });
     } else if (filter.expiredOnly && byRun) {
-      verdicts.push({ key, parsed, ...byRun });
+      verdicts.push({ item: key, parsed, ...byRun });
     } else if (filter.expiredOnly && !expired) {
       const justNow = parsed.expiresAt.getTime() <= filter.now;
       verdicts.push({
-        key,
+        item: key,
         parsed,
         remove: false,
         why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
       });
     } else {
-      verdicts.push({ key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
+      verdicts.push({ item: key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
     }
   }
   return { verdicts, foreign, otherRepositories };

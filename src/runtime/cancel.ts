@@ -4,7 +4,14 @@
 // which key to delete. A second signal, or the end of the grace period, ends the process: state written so far stands.
 import { CANCEL_GRACE_MS } from '../base/policy.js';
 
+/** What a step says when cancelled: what it waits for (`so the post step knows what to delete`), and what follows if it stops. */
+export interface CancelWords {
+  waitingFor: string;
+  stopping: string;
+}
+
 export interface CancelDeps {
+  words: CancelWords;
   log: (message: string) => void;
   exit: (code: number) => void;
   process: Pick<NodeJS.Process, 'on'>;
@@ -21,11 +28,11 @@ export function watchForCancel(deps: CancelDeps): AbortSignal {
     }
     const graceMs = deps.graceMs ?? CANCEL_GRACE_MS;
     deps.log(
-      `Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight so the post step knows what to delete.`,
+      `Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight ${deps.words.waitingFor}.`,
     );
     controller.abort();
     setTimeout(() => {
-      deps.log('A request was still unanswered: stopping; the post step will look for the key by name.');
+      deps.log(`A request was still unanswered: stopping; ${deps.words.stopping}.`);
       deps.exit(1);
     }, graceMs).unref();
   };

@@ -2,16 +2,17 @@
 import * as core from '@actions/core';
 import { appendFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { watchForCancel } from './cancel.js';
+import { watchForCancel, type CancelWords } from './cancel.js';
 import type { StepDeps } from './step.js';
 import { createHttpTransport } from '../api/transport.js';
 
 const USER_AGENT = 'pinecone-ephemeral-key/1';
 
-export function liveDeps(options: { cancellable: boolean }): { deps: StepDeps; dispose: () => void } {
+/** `cancel`: what the step says when the runner cancels it; without it, the step is not cancellable (post). */
+export function liveDeps(options: { cancel?: CancelWords | undefined }): { deps: StepDeps; dispose: () => void } {
   const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
-  const signal = options.cancellable
-    ? watchForCancel({ log: core.info, exit: (code) => process.exit(code), process })
+  const signal = options.cancel
+    ? watchForCancel({ words: options.cancel, log: core.info, exit: (code) => process.exit(code), process })
     : new AbortController().signal;
   const deps: StepDeps = {
     core,
@@ -36,7 +37,7 @@ export function liveDeps(options: { cancellable: boolean }): { deps: StepDeps; d
 /** Runs one step with the real dependencies, and lets go of its connections when it is done. */
 export async function runLive(
   step: (deps: StepDeps) => Promise<void>,
-  options: { cancellable: boolean },
+  options: { cancel?: CancelWords | undefined },
 ): Promise<void> {
   const { deps, dispose } = liveDeps(options);
   try {

@@ -1,184 +1,227 @@
-// The main step: log in, create a key named after the run, mask it, hand it over. Every checkpoint the post step
-// needs is in the journal before the request it protects is sent.
-import type { ApiKey, Project } from '../api/types.js';
+// The main step: log in, create a key named after the run (in a given project, or in a throwaway project made for
+// the job), mask it, hand it over. Every checkpoint the post step needs is in the journal before the request it
+// protects is sent.
+import type { AdminApi } from '../api/admin-api.js';
+import type { Project } from '../api/types.js';
 import { ActionError } from '../base/errors.js';
-import { readCredentials, readMainInputs } from '../inputs/inputs.js';
+import { sealHandoff } from '../crypto/handoff.js';
+import { nameTagFor } from '../crypto/name-tag.js';
+import { sealFor } from '../crypto/state-seal.js';
+import { readMainInputs, type MainInputs } from '../inputs/inputs.js';
 import { readRunContext, runOf } from '../inputs/run-context.js';
-import { expiryAfter, parseProjectName, type KeyKind, type KeyOwner } from '../rules/names.js';
-import { renderBase, renderProjectBase } from '../rules/template.js';
-import { renderKeySummary } from './summary.js';
-import { createExactlyOnce } from '../keys/create.js';
+import { planRetirement, settled, unwrap, type Settled } from '../journal/retirement.js';
+import { Journal } from '../journal/journal.js';
+import { createExactlyOnce, type CreatedKey } from '../keys/create.js';
+import { handOver, type HandedKey } from '../keys/outputs.js';
+import { keyKind } from '../kinds/key.js';
+import { kindsFor, type Kinds } from '../kinds/kinds.js';
+import type { Kind } from '../kinds/kind.js';
+import { createMakingRoom } from '../kinds/make-room.js';
 import { createProjectExactlyOnce } from '../projects/create.js';
 import { projectCleanup } from '../projects/empty.js';
-import { handOver } from '../keys/outputs.js';
-import { sealHandoff } from '../crypto/handoff.js';
-import { sealFor } from '../crypto/state-seal.js';
-import { Journal } from '../journal/journal.js';
-import { runLive } from '../runtime/live.js';
-import { createProjectMakingRoom } from '../projects/make-room.js';
-import { createMakingRoom } from '../keys/make-room.js';
-import { nameTagFor } from '../crypto/name-tag.js';
 import { resolveProject } from '../projects/resolve.js';
-import { planRetirement, settled, unwrap, type Settled } from '../journal/retirement.js';
+import { expiryAfter, type KeyOwner, type RunRef } from '../rules/names.js';
+import { renderBase, renderProjectBase } from '../rules/template.js';
+import { defineStep, type OpenStep } from '../runtime/define-step.js';
 import { openApi } from '../runtime/session.js';
-import { missingCredentials, reportClockSkew, reportFailure, startStep, type StepDeps } from '../runtime/step.js';
+import { reportClockSkew } from '../runtime/step.js';
+import { fateOf, type Fate } from './fates.js';
+import { renderKeySummary } from './summary.js';
 
-export const run = (): Promise<void> => runLive(runMain, { cancellable: true });
-
-export async function runMain(deps: StepDeps): Promise<void> {
-  const { core, secrets } = startStep(deps);
-  try {
-    const credentials = readCredentials(core.getInput, deps.env);
-    if (credentials.missing !== undefined) return missingCredentials(core, credentials, 'no key was created');
-    const inputs = readMainInputs(core.getInput, credentials);
-    const context = readRunContext(deps.env);
-    const owner: KeyOwner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
-    const sharedRun = inputs.share
-      ? runOf(context.run, 'share: true hands the key to the jobs of this workflow run')
-      : undefined;
-    const base = renderBase(inputs.nameTemplate, context.values, owner);
-    // A throwaway project's name, and the tag it carries (no key derivation when a project is given).
-    const throwaway = inputs.newProject
-      ? {
-          base: renderProjectBase(inputs.projectNameTemplate, context.values, owner),
-          tag: nameTagFor(credentials.clientSecret),
-        }
-      : undefined;
-    const lookForThingsToRetire = inputs.sweepExpired || inputs.replace;
-    const deadline = deps.now() + inputs.timeoutMs;
-    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-    const seal = sealFor(credentials.clientSecret, deps.env);
-
-    core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
-    // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
-    await api.login({ creates: 1, lists: lookForThingsToRetire ? 1 : 0 });
-    reportClockSkew(core, api);
-    const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
-    const retireAsk = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: api.clock.now() };
-
-    let journal: Journal;
-    let project: { id: string; name?: string };
-    let projectListing: Promise<Settled<Project[]>> | undefined;
-    if (throwaway) {
-      journal = new Journal(core, seal, '', inputs.cleanup);
-      const { tag } = throwaway;
-      const request = { base: throwaway.base, owner, expiresAt, tag };
-      const session = { api, connection: inputs.connection, deadline, run: context.run };
-      const cleanup = projectCleanup(deps, core, secrets, session);
-      const room = { api, cleanup, tag, sweepExpired: inputs.sweepExpired, now: api.clock.now };
-      const create = () => createProjectExactlyOnce(api, journal, core, deps.random, request);
-      const creatingProject = createProjectMakingRoom(create, room);
-      // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
-      if (lookForThingsToRetire) projectListing = settled(api.listProjects());
-      project = await creatingProject;
-    } else {
-      project = await resolveProject(api, inputs.project, core);
-      journal = new Journal(core, seal, project.id, inputs.cleanup);
-    }
-
-    const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
-    // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
-    let listing: Promise<Settled<ApiKey[]>> | undefined;
-    const creating = createMakingRoom(() => createExactlyOnce(api, journal, core, deps.random, request), {
-      api,
-      log: core,
-      projectId: project.id,
-      sweepExpired: inputs.sweepExpired,
-      listKeys: async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
-      now: api.clock.now,
-    });
-    if (lookForThingsToRetire && !projectListing) listing = settled(api.listKeys(project.id));
-    const created = await creating;
-    if (deps.signal.aborted)
-      throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
-
-    const key = {
-      value: created.value,
-      id: created.key.id,
-      name: created.name,
-      projectId: project.id,
-      roles: inputs.roles,
-      expiresAt: expiresAt.toISOString(),
-    };
-    const fate = throwaway ? PROJECT_FATE[inputs.cleanup ? 'job' : 'kept'] : FATE[owner.kind];
-    handOver(core, key, inputs.exportEnv, { how: 'Created', fate: fate.log(key.expiresAt) });
-    if (project.name) core.setOutput('project-name', project.name);
-    if (sharedRun) {
-      core.setOutput(
-        'handoff',
-        sealHandoff(
-          credentials.clientSecret,
-          {
-            ...sharedRun,
-            keyId: key.id,
-            projectId: key.projectId,
-            name: key.name,
-            roles: key.roles,
-            expiresAt: key.expiresAt,
-          },
-          key.value,
-        ),
-      );
-      journal.shared();
-    }
-    if (listing) {
-      const retire = planRetirement(core, await listing, {
-        ...retireAsk,
-        own: { name: created.name, run: context.run },
-      });
-      if (retire.length > 0) journal.retireLater(retire);
-    }
-    if (projectListing && throwaway) {
-      const own = { name: project.name!, run: context.run };
-      const parse = (name: string | null | undefined) => parseProjectName(name, throwaway.tag);
-      const retire = planRetirement(core, await projectListing, { ...retireAsk, own }, { one: 'project', parse });
-      if (retire.length > 0) journal.retireProjectsLater(retire);
-    }
-    await deps.writeSummary(
-      renderKeySummary({
-        name: created.name,
-        id: created.key.id,
-        projectId: project.id,
-        projectName: project.name,
-        roles: inputs.roles,
-        expiresAt: expiresAt.toISOString(),
-        fate: fate.summary,
-      }),
+const mainStep = defineStep({
+  words: {
+    skipped: 'no key was created',
+    cancelled: 'The step was cancelled before the key was handed over; the post step deletes anything it created.',
+    cancel: {
+      waitingFor: 'so the post step knows what to delete',
+      stopping: 'the post step will look for the key by name',
+    },
+  },
+  read: readMainInputs,
+  run: async (step) => {
+    const job = await begin(step);
+    const { project, journal, looks } = await chooseProject(job);
+    const { created, keyLook } = await createKey(job, project, journal);
+    const key = handOverKey(job, project, created);
+    if (job.inputs.share) shareWithRun(job, key, journal);
+    await recordRetirement(job, journal, keyLook ?? looks);
+    const { value: _, ...shown } = key;
+    await step.deps.writeSummary(
+      renderKeySummary({ ...shown, roles: job.inputs.roles, projectName: project.name, fate: job.fate.summary }),
     );
-  } catch (error) {
-    reportFailure(core, error);
-  }
+  },
+});
+
+export const { run } = mainStep;
+export const runMain = mainStep.runWith;
+
+/** What every phase of main reads. */
+interface MainJob extends OpenStep<MainInputs> {
+  run: RunRef | undefined;
+  owner: KeyOwner;
+  api: AdminApi;
+  kinds: Kinds;
+  journalFor: (projectId: string) => Journal;
+  expiresAt: Date;
+  /** Pinecone's time just after the login: what expired is judged by. */
+  loggedInAt: number;
+  fate: Fate;
+  /** Renders of the names, checked before any request. */
+  keyBase: string;
+  projectBase: string | undefined;
 }
 
-/** How a key ends, by its kind: one sentence for the log, one for the summary. */
-const FATE: Record<KeyKind, { log: (expiresAt: string) => string; summary: string }> = {
-  job: {
-    log: () => 'The post step deletes it when the job ends.',
-    summary: 'The post step deletes this key when the job ends.',
-  },
-  kept: {
-    log: (expiresAt) => `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`,
-    summary: 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.',
-  },
-  shared: {
-    log: () =>
-      'It is shared with the workflow run (share: true): output handoff carries it, encrypted, to other jobs; the revoke job deletes it, or a sweep once it has expired.',
-    summary:
-      'This key is **shared with the workflow run** (`share: true`): other jobs get it from the `handoff` output with the `use` sub-action; the `revoke` job deletes it, or a sweep once it has expired.',
-  },
-};
+/** A list taken beside a create, for post to retire what it finds (expired, replaced, of finished runs). */
+interface Look {
+  kind: Kind;
+  listing: Promise<Settled<Array<{ id: string; name: string | null }>>>;
+  own: () => string;
+}
 
-/** How a key in a throwaway project ends: with its project. */
-const PROJECT_FATE: Record<'job' | 'kept', (typeof FATE)[KeyKind]> = {
-  job: {
-    log: () => 'The post step deletes it with its throwaway project, and everything in the project, when the job ends.',
-    summary:
-      'This key lives in a **throwaway project** (`new-project: true`): the post step deletes the project, with every index, collection, backup and assistant in it, when the job ends.',
-  },
-  kept: {
-    log: (expiresAt) =>
-      `It is kept with its throwaway project after the job (cleanup: false) until a sweep deletes the project after ${expiresAt}.`,
-    summary:
-      'This key lives in a **throwaway project** kept after the job (`cleanup: false`): a sweep deletes the project, with everything in it, once it has expired.',
-  },
-};
+/** Reads the run, renders the names (a template error fails before any request), logs in. */
+async function begin(step: OpenStep<MainInputs>): Promise<MainJob> {
+  const { deps, core, secrets, account, inputs } = step;
+  const context = readRunContext(deps.env);
+  const owner: KeyOwner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
+  if (inputs.share) runOf(context.run, 'share: true hands the key to the jobs of this workflow run');
+  const keyBase = renderBase(inputs.nameTemplate, context.values, owner);
+  const projectBase = inputs.newProject
+    ? renderProjectBase(inputs.projectNameTemplate, context.values, owner)
+    : undefined;
+  const deadline = deps.now() + inputs.timeoutMs;
+  const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+  let projectId = '';
+  const session = { api, connection: inputs.connection, deadline, run: context.run };
+  const kinds = kindsFor({
+    api,
+    log: core,
+    clientSecret: account.clientSecret,
+    projectId: () => projectId,
+    cleanup: () => projectCleanup(deps, core, secrets, session),
+  });
+  const seal = sealFor(account.clientSecret, deps.env);
+  const journalFor = (id: string) => new Journal(core, seal, (projectId = id), inputs.cleanup);
+
+  core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
+  // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
+  await api.login({ creates: 1, lists: inputs.sweepExpired || inputs.replace ? 1 : 0 });
+  reportClockSkew(core, api);
+  const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
+  const loggedInAt = api.clock.now();
+  const fate = fateOf(owner.kind, inputs.newProject);
+  return {
+    ...step,
+    run: context.run,
+    owner,
+    api,
+    kinds,
+    journalFor,
+    expiresAt,
+    loggedInAt,
+    fate,
+    keyBase,
+    projectBase,
+  };
+}
+
+/** The given project (resolved by name if need be), or a throwaway project made exactly once for the job. */
+async function chooseProject(
+  job: MainJob,
+): Promise<{ project: { id: string; name?: string }; journal: Journal; looks?: Look }> {
+  const { api, core, deps, inputs, kinds } = job;
+  if (job.projectBase === undefined) {
+    const project = await resolveProject(api, inputs.project, core);
+    return { project, journal: job.journalFor(project.id) };
+  }
+  const journal = job.journalFor('');
+  const tag = nameTagFor(job.account.clientSecret);
+  const request = { base: job.projectBase, owner: job.owner, expiresAt: job.expiresAt, tag };
+  const create = () => createProjectExactlyOnce(api, journal, core, deps.random, request);
+  const creating = createMakingRoom(create, kinds.project, roomFor(job));
+  // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
+  const listing = lookingForRetirees(job) ? settled(api.listProjects()) : undefined;
+  const project: Project = await creating;
+  journal.keysIn(project.id);
+  return { project, journal, looks: listing && { kind: kinds.project, listing, own: () => project.name } };
+}
+
+/** The key, created exactly once (making room in a full project); beside it, the look for keys to retire. */
+async function createKey(
+  job: MainJob,
+  project: { id: string },
+  journal: Journal,
+): Promise<{ created: CreatedKey; keyLook?: Look }> {
+  const { api, core, deps, inputs } = job;
+  const request = {
+    projectId: project.id,
+    base: job.keyBase,
+    owner: job.owner,
+    roles: inputs.roles,
+    expiresAt: job.expiresAt,
+  };
+  // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
+  let listing: Promise<Settled<Awaited<ReturnType<AdminApi['listKeys']>>>> | undefined;
+  const keys = keyKind(
+    api,
+    core,
+    () => project.id,
+    async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
+  );
+  const creating = createMakingRoom(
+    () => createExactlyOnce(api, journal, core, deps.random, request),
+    keys,
+    roomFor(job),
+  );
+  // In a throwaway project there is nothing else to look for; its siblings are looked for beside its create.
+  if (lookingForRetirees(job) && !inputs.newProject) listing = settled(api.listKeys(project.id));
+  const created = await creating;
+  if (deps.signal.aborted)
+    throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
+  return { created, keyLook: listing && { kind: keys, listing, own: () => created.name } };
+}
+
+function handOverKey(job: MainJob, project: { id: string; name?: string }, created: CreatedKey): HandedKey {
+  const key = {
+    value: created.value,
+    id: created.key.id,
+    name: created.name,
+    projectId: project.id,
+    roles: job.inputs.roles,
+    expiresAt: job.expiresAt.toISOString(),
+  };
+  handOver(job.core, key, job.inputs.exportEnv, { how: 'Created', fate: job.fate.log(key.expiresAt) });
+  if (project.name) job.core.setOutput('project-name', project.name);
+  return key;
+}
+
+/** share: true: the key, sealed for the other jobs of the run; from now on the run's, not this job's. */
+function shareWithRun(job: MainJob, key: HandedKey, journal: Journal): void {
+  const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
+  const shared = {
+    ...run,
+    keyId: key.id,
+    projectId: key.projectId,
+    name: key.name,
+    roles: [...key.roles],
+    expiresAt: key.expiresAt,
+  };
+  job.core.setOutput('handoff', sealHandoff(job.account.clientSecret, shared, key.value));
+  journal.shared('key');
+}
+
+/** What the look beside the create found, for post to retire. */
+async function recordRetirement(job: MainJob, journal: Journal, look: Look | undefined): Promise<void> {
+  if (!look) return;
+  const { inputs } = job;
+  const ask = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: job.loggedInAt };
+  const retire = planRetirement(
+    job.core,
+    await look.listing,
+    { ...ask, own: { name: look.own(), run: job.run } },
+    look.kind,
+  );
+  if (retire.length > 0) journal.retireLater(look.kind.name, retire);
+}
+
+const lookingForRetirees = (job: MainJob) => job.inputs.sweepExpired || job.inputs.replace;
+const roomFor = (job: MainJob) => ({ log: job.core, sweepExpired: job.inputs.sweepExpired, now: job.api.clock.now });

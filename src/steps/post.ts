@@ -1,140 +1,171 @@
 // The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
-// acts only on a journal it can verify (journal/journal.ts), and reads as a straight run of guard clauses.
+// acts only on a journal it can verify (journal/journal.ts), and reads as a short run of phases over the kinds of
+// thing main makes (kinds/): what the journal asks, what outlives the job, GitHub's word on the runs of what main
+// found to retire, the deletes, and whatever main may have made without learning its ID.
 import { ActionError } from '../base/errors.js';
-import { readCredentials, readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
-import { readRun } from '../inputs/run-context.js';
-import { parseProjectName } from '../rules/names.js';
-import { settle } from '../rules/liveness.js';
-import { askGitHub } from './ask-github.js';
-import { deleteThrowawayProject, projectCleanup, type ProjectCleanup } from '../projects/empty.js';
 import { sealFor } from '../crypto/state-seal.js';
+import { readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
+import { readRun } from '../inputs/run-context.js';
 import { hasJournal, readPlan, type PostPlan } from '../journal/journal.js';
-import { runLive } from '../runtime/live.js';
-import { nameTagFor } from '../crypto/name-tag.js';
-import {
-  deleteOrphans,
-  deleteOwnKey,
-  deleteOwnProject,
-  retireKeys,
-  retireProjects as retireProjectsOf,
-} from './post-deletes.js';
+import type { Item, Kind } from '../kinds/kind.js';
+import { kindsFor } from '../kinds/kinds.js';
+import { projectCleanup } from '../projects/empty.js';
+import { settle, type Candidate } from '../rules/liveness.js';
+import { defineStep, type OpenStep } from '../runtime/define-step.js';
 import { openApi, openGitHub } from '../runtime/session.js';
-import { reportFailure, startStep, type StepDeps } from '../runtime/step.js';
+import { askGitHub } from './ask-github.js';
+import { deleteOrphans, retire } from './post-deletes.js';
 
-export const run = (): Promise<void> => runLive(runPost, { cancellable: false });
+type PostInputs = ReturnType<typeof readPostInputs>;
 
-export async function runPost(deps: StepDeps): Promise<void> {
-  const { core, secrets } = startStep(deps);
-  if (!hasJournal(core)) {
+const postStep = defineStep({
+  words: {
+    skipped: 'nothing was deleted',
+    cancelled: 'The post step was stopped before it was done: run the sweep sub-action to delete what is left.',
+  },
+  opening: (core) => {
+    if (hasJournal(core)) return undefined;
     core.info('Nothing to clean up: the main step created no key.');
-    return;
-  }
-  const report = readOnCleanupError(core.getInput) === 'warn' ? core.warning : core.setFailed;
-  let plan: PostPlan | undefined;
-  try {
-    const credentials = readCredentials(core.getInput, deps.env);
-    if (credentials.missing !== undefined) {
-      throw new ActionError(
-        `the credentials are missing in the post step (${credentials.missing}); pass them as inputs, which the post step reads again.`,
-      );
-    }
-    plan = readPlan(core, sealFor(credentials.clientSecret, deps.env));
-    if (!plan) {
-      core.warning(
-        "Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or the client secret changed since the main step). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.",
-      );
-      return;
-    }
-    const { ownKey, ownProject, orphans, retire, projectOrphans, retireProjects } = plan;
-    if (!ownKey && !ownProject && [orphans, retire, projectOrphans, retireProjects].every((list) => !list.length)) {
-      core.info('Nothing to clean up: the main step created no key.');
-      return;
-    }
-    if (ownProject?.fate === 'keep') {
-      core.info(
-        `Keeping throwaway project ${ownProject.name} (${ownProject.id}) and API key ${ownKey?.name ?? '(none)'}: cleanup is false, so a sweep deletes the project once it has expired.`,
-      );
-    } else if (ownKey?.fate === 'keep') {
-      core.info(
-        `Keeping API key ${ownKey.name} (${ownKey.id}): cleanup is false, so a sweep deletes it once it has expired.`,
-      );
-    }
-    if (ownKey?.fate === 'shared') {
-      core.info(
-        `Keeping API key ${ownKey.name} (${ownKey.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`,
-      );
-    }
-    // The job's project takes its keys along: the job's key and any key orphans in it.
-    const deleteProject = ownProject?.fate === 'delete';
-    const deleteOwn = ownKey?.fate === 'delete' && !deleteProject;
-    const keyOrphans = deleteProject ? [] : orphans;
-    if (!deleteOwn && !deleteProject && [keyOrphans, retire, projectOrphans, retireProjects].every((l) => !l.length))
-      return;
-
-    const inputs = readPostInputs(core.getInput, credentials);
-    const deadline = deps.now() + inputs.timeoutMs;
-    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-    // Made only when a project is to be deleted: a key-only post step needs none of it.
-    let cleanup: ProjectCleanup | undefined;
-    const projectWork = () =>
-      (cleanup ??= projectCleanup(deps, core, secrets, {
-        api,
-        connection: inputs.connection,
-        deadline,
-        run: readRun(deps.env),
-      }));
-    const deletes = (deleteOwn || deleteProject ? 1 : 0) + retire.length + retireProjects.length;
-    // GitHub is asked whether the runs of main's candidates are over while Pinecone's login is under way.
-    const candidates = [...retire, ...retireProjects];
-    const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
-    const github = runIds.length > 0 ? openGitHub(deps, inputs.githubToken, secrets) : undefined;
-    const [, lookups] = await Promise.all([
-      api.login(deletes > 0 ? { deletes } : { lists: 1 }),
-      askGitHub(github, runIds, core),
-    ]);
-    const now = api.clock.now();
-    const keys = settle(retire, lookups, now);
-    const projects = retireProjects.length
-      ? settle(retireProjects, lookups, now, (name) => parseProjectName(name, nameTagFor(credentials.clientSecret)))
-      : { retire: [], spared: [] };
-    for (const spared of keys.spared)
-      core.info(`Kept expired API key ${spared.name} (${spared.id}): ${spared.because}.`);
-    for (const spared of projects.spared)
-      core.info(`Kept expired project ${spared.name} (${spared.id}): ${spared.because}.`);
-    // The job's own key or project and what main found to retire go in parallel: one round trip after the login.
-    const [own] = await Promise.allSettled([
-      deleteOwn
-        ? deleteOwnKey(api, ownKey, core)
-        : deleteProject
-          ? deleteOwnProject(projectWork(), ownProject, ownKey, core)
-          : undefined,
-      retireKeys(api, keys.retire, core),
-      retireProjects.length ? retireProjectsOf(projectWork(), projects.retire, core) : undefined,
-    ]);
-    if (own.status === 'rejected') throw own.reason;
-    const listKeys = () => api.listKeys(plan!.projectId);
-    if (keyOrphans.length > 0) {
-      const orphanKeys = { what: 'key', names: keyOrphans, late: plan.lateCreate, list: listKeys } as const;
-      await deleteOrphans({ ...orphanKeys, remove: (key) => api.deleteKey(key.id) }, deps, core, deadline);
-    }
-    if (projectOrphans.length > 0) {
-      const orphanProjects = { what: 'project', names: projectOrphans, late: plan.lateProjectCreate } as const;
-      const remove = (project: { id: string; name: string }) => deleteThrowawayProject(projectWork(), project);
-      await deleteOrphans({ ...orphanProjects, list: () => api.listProjects(), remove }, deps, core, deadline);
-    }
-  } catch (error) {
-    const ownProject = plan?.ownProject?.fate === 'delete' ? plan.ownProject : undefined;
-    const what = plan?.ownKey
-      ? `API key ${plan.ownKey.name} (${plan.ownKey.id})`
-      : plan
-        ? `what the main step made (${[...plan.orphans, ...plan.projectOrphans].join(', ')})`
-        : 'the API key';
-    reportFailure(core, error, (message) =>
-      report(
-        ownProject
-          ? `Could not delete throwaway project ${ownProject.name} (${ownProject.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`
-          : `Could not delete ${what} in project ${plan?.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
-      ),
+    return 'stop';
+  },
+  missing: (missing) => {
+    throw new ActionError(
+      `the credentials are missing in the post step (${missing}); pass them as inputs, which the post step reads again.`,
     );
-  }
+  },
+  read: readPostInputs,
+  warns: (input) => readOnCleanupError(input) === 'warn',
+  failure: (message) => notDeleted(undefined, undefined, message),
+  run: async (step) => {
+    const plan = verifiedPlan(step);
+    if (!plan) return;
+    const post = openPost(step, plan);
+    const work = workOf(plan, post.kinds);
+    try {
+      if (work.nothing) return step.core.info('Nothing to clean up: the main step created no key.');
+      for (const line of work.kept) step.core.info(line);
+      if (work.own.length === 0 && work.orphans.length === 0 && work.retire.length === 0) return;
+      const retirees = await loginAndJudge(step, post, work);
+      await deleteOwnAndRetire(step, work, retirees);
+      for (const { kind, names, late } of work.orphans)
+        await deleteOrphans(kind, names, late, step.deps, step.core, post.deadline);
+    } catch (error) {
+      step.fail(error, (message) => notDeleted(plan, work, message));
+    }
+  },
+});
+
+export const { run } = postStep;
+export const runPost = postStep.runWith;
+
+/** The journal main sealed for this job, or one warning and nothing deleted on the word of anything else. */
+function verifiedPlan({ core, deps, account }: OpenStep<PostInputs>): PostPlan | undefined {
+  const plan = readPlan(core, sealFor(account.clientSecret, deps.env));
+  if (plan) return plan;
+  core.warning(
+    "Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or the client secret changed since the main step). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.",
+  );
+  return undefined;
+}
+
+function openPost({ deps, core, secrets, account, inputs }: OpenStep<PostInputs>, plan: PostPlan) {
+  const deadline = deps.now() + inputs.timeoutMs;
+  const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+  const session = { api, connection: inputs.connection, deadline, run: readRun(deps.env) };
+  const kinds = kindsFor({
+    api,
+    log: core,
+    clientSecret: account.clientSecret,
+    projectId: () => plan.projectId,
+    // Made only when a project is to be deleted: a key-only post step needs none of it.
+    cleanup: () => projectCleanup(deps, core, secrets, session),
+  }).all;
+  return { api, kinds, deadline };
+}
+
+/** What the journal asks of post, kind by kind. What a deleted thing holds goes with it (a project's keys). */
+interface Work {
+  nothing: boolean;
+  /** Lines for what outlives the job (cleanup: false, or shared with the run). */
+  kept: string[];
+  /** The job's own things post deletes, each with the job's own things inside it. */
+  own: Array<{ kind: Kind; item: Item; inside: Item[] }>;
+  retire: Array<{ kind: Kind; candidates: Candidate[] }>;
+  orphans: Array<{ kind: Kind; names: string[]; late: string | undefined }>;
+}
+
+function workOf(plan: PostPlan, kinds: readonly Kind[]): Work {
+  const of = (kind: Kind) => plan.of(kind.name);
+  const nothing = kinds.every((kind) => !of(kind).own && !of(kind).orphans.length && !of(kind).retire.length);
+  const ownInside = (kind: Kind) => kind.holds.flatMap((held) => plan.of(held).own ?? []);
+  const heldBy = (fates: ReadonlyArray<string>) =>
+    new Set(kinds.flatMap((kind) => (fates.includes(of(kind).own?.fate ?? '') ? kind.holds : [])));
+  const goWithDeleted = heldBy(['delete']);
+  const saidWithKept = heldBy(['keep', 'shared']);
+  const kept = kinds.flatMap((kind) => {
+    const own = of(kind).own;
+    if (!own || own.fate === 'delete' || saidWithKept.has(kind.name)) return [];
+    return [kind.kept(own, own.fate, ownInside(kind))];
+  });
+  return {
+    nothing,
+    kept,
+    own: kinds.flatMap((kind) => {
+      const own = of(kind).own;
+      return own?.fate === 'delete' && !goWithDeleted.has(kind.name)
+        ? [{ kind, item: own, inside: ownInside(kind) }]
+        : [];
+    }),
+    retire: kinds.flatMap((kind) => (of(kind).retire.length ? [{ kind, candidates: of(kind).retire }] : [])),
+    orphans: kinds.flatMap((kind) => {
+      const { orphans, lateCreate } = of(kind);
+      return orphans.length && !goWithDeleted.has(kind.name) ? [{ kind, names: orphans, late: lateCreate }] : [];
+    }),
+  };
+}
+
+/** The login, while GitHub is asked whether the runs of main's candidates are over; then who is retired, who spared. */
+async function loginAndJudge(
+  { deps, core, secrets, inputs }: OpenStep<PostInputs>,
+  post: ReturnType<typeof openPost>,
+  work: Work,
+): Promise<Array<{ kind: Kind; retire: Candidate[] }>> {
+  const deletes = work.own.length + work.retire.reduce((sum, { candidates }) => sum + candidates.length, 0);
+  const candidates = work.retire.flatMap((each) => each.candidates);
+  const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
+  const github = runIds.length > 0 ? openGitHub(deps, inputs.githubToken, secrets) : undefined;
+  const [, lookups] = await Promise.all([
+    post.api.login(deletes > 0 ? { deletes } : { lists: 1 }),
+    askGitHub(github, runIds, core),
+  ]);
+  const now = post.api.clock.now();
+  return work.retire.map(({ kind, candidates }) => {
+    const judged = settle(candidates, lookups, now, kind.parse);
+    for (const spared of judged.spared)
+      core.info(`Kept expired ${kind.noun} ${spared.name} (${spared.id}): ${spared.because}.`);
+    return { kind, retire: judged.retire };
+  });
+}
+
+/** The job's own things and what main found to retire, in parallel: one round trip after the login. */
+async function deleteOwnAndRetire(
+  { core }: OpenStep<PostInputs>,
+  work: Work,
+  retirees: Array<{ kind: Kind; retire: Candidate[] }>,
+): Promise<void> {
+  const [...results] = await Promise.allSettled([
+    ...work.own.map(({ kind, item, inside }) => kind.deleteOwn(item, inside)),
+    ...retirees.map(({ kind, retire: items }) => retire(kind, items, core)),
+  ]);
+  const failed = results.slice(0, work.own.length).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** The one line that says what could not be deleted and what to do. */
+function notDeleted(plan: PostPlan | undefined, work: Work | undefined, message: string): string {
+  const own = work?.own[0];
+  if (own) return own.kind.notDeleted(own.item, message);
+  const names = work?.orphans.flatMap((orphans) => orphans.names) ?? [];
+  const what = names.length ? `what the main step made (${names.join(', ')})` : 'the API key';
+  return `Could not delete ${what} in project ${plan?.projectId || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`;
 }

@@ -1,28 +1,32 @@
 // The revoke sub-action: at the end of the run, delete the run's shared key, from the handoff and the credentials
 // alone. The handoff must authenticate (this run, this client secret), so it can never name any other key.
 import { ActionError } from '../base/errors.js';
-import { readCredentials, readRevokeInputs } from '../inputs/inputs.js';
+import { readRevokeInputs } from '../inputs/inputs.js';
 import { readRun, runOf } from '../inputs/run-context.js';
 import { markdownCode } from '../base/text.js';
 import { openHandoff } from '../crypto/handoff.js';
-import { runLive } from '../runtime/live.js';
+import { defineStep } from '../runtime/define-step.js';
 import { openApi } from '../runtime/session.js';
-import { missingCredentials, reportFailure, startStep, type StepDeps } from '../runtime/step.js';
 
-export const run = (): Promise<void> => runLive(runRevoke, { cancellable: true });
-
-export async function runRevoke(deps: StepDeps): Promise<void> {
-  const { core, secrets } = startStep(deps);
-  core.setOutput('deleted', 'false');
-  let report = core.setFailed;
-  try {
-    const credentials = readCredentials(core.getInput, deps.env);
-    if (credentials.missing !== undefined)
-      return missingCredentials(core, credentials, 'the shared key was not revoked');
-    const inputs = readRevokeInputs(core.getInput, credentials);
-    if (inputs.onCleanupError === 'warn') report = core.warning;
+const revokeStep = defineStep({
+  words: {
+    skipped: 'the shared key was not revoked',
+    cancelled:
+      "The revoke step was cancelled before the run's shared key was known to be deleted: run it again, or a sweep deletes the key once it has expired.",
+    cancel: {
+      waitingFor: 'to learn whether the shared key was deleted',
+      stopping: 'if the shared key is left, a sweep deletes it once it has expired',
+    },
+  },
+  opening: (core) => {
+    core.setOutput('deleted', 'false');
+    return undefined;
+  },
+  read: readRevokeInputs,
+  warns: (_input, inputs) => inputs?.onCleanupError === 'warn',
+  run: async ({ deps, core, secrets, account, inputs }) => {
     const run = runOf(readRun(deps.env), 'A handoff works only inside the workflow run that made it');
-    const { key, value } = openHandoff(credentials.clientSecret, inputs.handoff, run);
+    const { key, value } = openHandoff(account.clientSecret, inputs.handoff, run);
     secrets.add(value);
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
     await api.login({ deletes: 1 });
@@ -47,7 +51,8 @@ export async function runRevoke(deps: StepDeps): Promise<void> {
         '',
       ].join('\n'),
     );
-  } catch (error) {
-    reportFailure(core, error, report);
-  }
-}
+  },
+});
+
+export const { run } = revokeStep;
+export const runRevoke = revokeStep.runWith;

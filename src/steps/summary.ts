@@ -34,51 +34,33 @@ export function renderKeySummary(key: KeySummary): string {
   ].join('\n');
 }
 
-export interface SweepReport {
-  /** Absent when no project was given: only throwaway projects were swept. */
-  keys: { plan: SweepPlan; deleted: ReadonlySet<string> } | undefined;
-  projects: { plan: SweepPlan<Named>; deleted: ReadonlySet<string>; lookAlikes: ReadonlyArray<string | undefined> };
-  dryRun: boolean;
+/** One kind's part of a sweep's summary: its heading, its lead sentence (kinds/), and a table of its verdicts. */
+export interface SweepSection {
+  heading?: string | undefined;
+  lead: string;
+  column: string;
+  plan: SweepPlan<Named>;
+  deleted: ReadonlySet<string>;
 }
 
-export function renderSweepSummary(report: SweepReport): string {
-  const { keys, projects, dryRun } = report;
-  const lines = [`### Pinecone key sweep${dryRun ? ' (dry run)' : ''}`, ''];
-  if (keys) {
-    const { plan, deleted } = keys;
-    lines.push(
-      `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
-        (plan.otherRepositories
-          ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
-          : ''),
-      '',
-      ...table('Key', plan, deleted, dryRun),
-    );
+export function renderSweepSummary(report: { sections: readonly SweepSection[]; dryRun: boolean }): string {
+  const lines = [`### Pinecone key sweep${report.dryRun ? ' (dry run)' : ''}`, ''];
+  for (const { heading, lead, column, plan, deleted } of report.sections) {
+    lines.push(...(heading ? [heading, ''] : []), lead, '', ...table(column, plan, deleted, report.dryRun));
   }
-  const { plan, deleted, lookAlikes } = projects;
-  lines.push(
-    '#### Throwaway projects',
-    '',
-    `${deleted.size} deleted; ${plan.verdicts.length - deleted.size} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
-      (lookAlikes.length
-        ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${lookAlikes.map((name) => markdownCode(name ?? '')).join(', ')}.`
-        : ''),
-    '',
-    ...table('Project', plan, deleted, dryRun),
-  );
   return lines.join('\n');
 }
 
 function table(what: string, plan: SweepPlan<Named>, deleted: ReadonlySet<string>, dryRun: boolean): string[] {
   const rows = plan.verdicts.map((v) => {
-    const action = deleted.has(v.key.id)
+    const action = deleted.has(v.item.id)
       ? 'deleted'
       : v.remove
         ? dryRun
           ? 'would delete'
           : 'not deleted (error)'
         : 'kept';
-    const cells = [markdownCode(v.key.name ?? ''), markdownCode(v.key.id), v.parsed.expiresAt.toISOString(), action];
+    const cells = [markdownCode(v.item.name ?? ''), markdownCode(v.item.id), v.parsed.expiresAt.toISOString(), action];
     return `| ${cells.join(' | ')} | ${markdownText(v.why)} |`;
   });
   return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];

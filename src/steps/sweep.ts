@@ -1,143 +1,176 @@
-// The sweep sub-action: delete keys this action made that have expired (or that match `match`), and the
-// organization's throwaway projects this service account made that have expired (or match), emptied first;
-// never any other key or project. It is the backstop for runners that died before their post step, and the end
-// of a preview's key or project.
+// The sweep sub-action: delete what this action made that has expired (or that matches `match`): the keys of a
+// project, and the organization's throwaway projects this service account made, emptied first; never any other
+// key or project. It is the backstop for runners that died before their post step, and the end of a preview's key
+// or project. Every kind (kinds/) is listed, judged and deleted the same way.
+import type { Named } from '../rules/sweep-plan.js';
 import type { Project } from '../api/types.js';
 import { DELETE_CONCURRENCY } from '../base/policy.js';
 import { forEachBounded } from '../base/pool.js';
 import { ActionError } from '../base/errors.js';
-import { readCredentials, readSweepInputs } from '../inputs/inputs.js';
+import { readSweepInputs } from '../inputs/inputs.js';
 import { readRun } from '../inputs/run-context.js';
-import { lookAlike, parseProjectName, type NameParser } from '../rules/names.js';
-import { renderSweepSummary } from './summary.js';
-import { planSweep, runsToAsk, type Named, type SweepPlan, type Verdict } from '../rules/sweep-plan.js';
-import { askGitHub } from './ask-github.js';
-import { deleteThrowawayProject, projectCleanup } from '../projects/empty.js';
-import { runLive } from '../runtime/live.js';
-import { nameTagFor } from '../crypto/name-tag.js';
+import type { Kind } from '../kinds/kind.js';
+import { kindsFor } from '../kinds/kinds.js';
+import { projectCleanup } from '../projects/empty.js';
 import { resolveProject } from '../projects/resolve.js';
+import { planSweep, runsToAsk, type SweepPlan, type Verdict } from '../rules/sweep-plan.js';
+import { defineStep, type OpenStep } from '../runtime/define-step.js';
 import { openApi, openGitHub } from '../runtime/session.js';
-import {
-  missingCredentials,
-  reportClockSkew,
-  reportFailure,
-  startStep,
-  type Core,
-  type StepDeps,
-} from '../runtime/step.js';
+import { reportClockSkew, type Core } from '../runtime/step.js';
+import { askGitHub } from './ask-github.js';
+import { renderSweepSummary } from './summary.js';
 
-export const run = (): Promise<void> => runLive(runSweep, { cancellable: true });
+type SweepInputs = ReturnType<typeof readSweepInputs>;
 
-export async function runSweep(deps: StepDeps): Promise<void> {
-  const { core, secrets } = startStep(deps);
-  try {
-    const credentials = readCredentials(core.getInput, deps.env);
-    if (credentials.missing !== undefined) return missingCredentials(core, credentials, 'nothing was swept');
-    const inputs = readSweepInputs(core.getInput, credentials);
-    const deadline = deps.now() + inputs.timeoutMs;
-    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-    core.info(`Logging in to Pinecone as service account ${credentials.clientId}.`);
-    await api.login();
-    reportClockSkew(core, api);
-    // The organization's projects (for throwaway ones) and the project's keys: one round trip when given an ID.
-    const listing = api.listProjects();
-    const project = inputs.project ? await resolveProject(api, inputs.project, core, listing) : undefined;
-    // With a project to sweep, a list of projects refused (a service account that sees only its projects' keys)
-    // costs only the throwaway projects, with one warning; without one, it is the sweep's failure.
-    const projectsOrNone = project
-      ? listing.catch((error: unknown) => {
-          core.warning(
-            `Could not list the organization's projects (${error instanceof Error ? error.message : String(error)}): throwaway projects were not swept this time.`,
-          );
-          return [] as Project[];
-        })
-      : listing;
-    const [projects, keys] = await Promise.all([projectsOrNone, project ? api.listKeys(project.id) : []]);
-    const tag = nameTagFor(credentials.clientSecret);
-    const parseProject: NameParser = (name) => parseProjectName(name, tag);
-    const run = readRun(deps.env);
-    const here = { repositoryId: run?.repositoryId, runId: run?.runId };
-    const runIds = inputs.expiredOnly
-      ? [...new Set([...runsToAsk(keys, here), ...runsToAsk(projects, here, parseProject)])]
-      : [];
-    const lookups = await askGitHub(openGitHub(deps, inputs.githubToken, secrets), runIds, core);
-    const filter = { match: inputs.match, expiredOnly: inputs.expiredOnly, now: api.clock.now() };
-    const liveness = lookups && { here, lookups };
-    const keyPlan = planSweep(keys, filter, liveness);
-    const projectPlan = planSweep(projects, filter, liveness, parseProject);
-    const lookAlikes = projects.filter((p) => lookAlike(p.name) && !parseProject(p.name)).map((p) => p.name);
-    const doing = inputs.dryRun ? 'Would delete' : 'Deleting';
-    const which = `${inputs.match ? ` matching ${inputs.match}` : ''}${inputs.expiredOnly ? ' that have expired' : ''}`;
-    if (project) {
-      core.info(
-        `Project ${project.id} has ${keys.length} key(s): ${keyPlan.verdicts.length} made by this action, ${keyPlan.foreign} not (never touched). ${doing} ${doomed(keyPlan).length}${which}.`,
-      );
+/** One kind as the sweep sees it: what was listed, and what becomes of each of this action's. */
+interface Swept {
+  kind: Kind;
+  /** False when this kind was not swept this time (keys, when no project is given). */
+  shown: boolean;
+  listed: Named[];
+  plan: SweepPlan<Named>;
+  deleted: Array<Verdict<Named>>;
+  failure?: string | undefined;
+}
+
+const sweepStep = defineStep({
+  words: {
+    skipped: 'nothing was swept',
+    cancelled: 'The sweep was cancelled before it was done: what it deleted stays deleted; run it again for the rest.',
+    cancel: {
+      waitingFor: 'to finish (what the sweep deleted so far stays deleted)',
+      stopping: 'the next sweep deletes what is left',
+    },
+  },
+  read: readSweepInputs,
+  run: async (step) => {
+    const { api, kinds, listings } = await loginAndList(step);
+    const judged = await judge(step, api.clock.now(), kinds, listings);
+    const doing = step.inputs.dryRun ? 'Would delete' : 'Deleting';
+    for (const { kind, shown, listed, plan } of judged) {
+      if (shown)
+        step.core.info(kind.sweep.census(listed, plan, `${doing} ${doomed(plan).length}${which(step.inputs)}`));
     }
-    core.info(
-      `The organization has ${projects.length} project(s): ${projectPlan.verdicts.length} throwaway project(s) this service account made, ${projects.length - projectPlan.verdicts.length} not (never touched${lookAlikes.length ? `, ${lookAlikes.length} of them named like throwaway projects but not tagged by this service account` : ''}). ${doing} ${doomed(projectPlan).length}${which}.`,
+    // Every kind side by side: a project that takes seconds to empty does not hold up the keys.
+    const swept = await Promise.all(judged.map((each) => sweepAll(step.core, step.inputs.dryRun, each)));
+    report(step, swept);
+    await step.deps.writeSummary(
+      renderSweepSummary({ sections: swept.filter((s) => s.shown).map(section), dryRun: step.inputs.dryRun }),
     );
-
-    const cleanup = projectCleanup(deps, core, secrets, { api, connection: inputs.connection, deadline, run });
-    // Keys and projects side by side: a project that takes seconds to empty does not hold up the keys.
-    const [sweptKeys, sweptProjects] = await Promise.all([
-      sweepAll(core, inputs.dryRun, 'key', keyPlan, (key) => api.deleteKey(key.id)),
-      sweepAll(core, inputs.dryRun, 'project', projectPlan, (p: Project) => deleteThrowawayProject(cleanup, p)),
-    ]);
-
-    core.setOutput('deleted', String(sweptKeys.deleted.length));
-    core.setOutput('deleted-ids', JSON.stringify(sweptKeys.deleted.map((verdict) => verdict.key.id)));
-    core.setOutput('remaining', String(keyPlan.verdicts.length - sweptKeys.deleted.length));
-    core.setOutput('deleted-projects', String(sweptProjects.deleted.length));
-    core.setOutput('deleted-project-ids', JSON.stringify(sweptProjects.deleted.map((verdict) => verdict.key.id)));
-    core.setOutput('remaining-projects', String(projectPlan.verdicts.length - sweptProjects.deleted.length));
-    await deps.writeSummary(
-      renderSweepSummary({
-        keys: project ? { plan: keyPlan, deleted: idsOf(sweptKeys.deleted) } : undefined,
-        projects: { plan: projectPlan, deleted: idsOf(sweptProjects.deleted), lookAlikes },
-        dryRun: inputs.dryRun,
-      }),
-    );
-    const failed = sweptKeys.failure ?? sweptProjects.failure;
+    const failed = swept.find((each) => each.failure)?.failure;
     if (failed) throw new ActionError(`${failed} Run the sweep again.`);
-    core.info(
-      inputs.dryRun
-        ? `Dry run: nothing deleted; ${doomed(keyPlan).length} key(s) and ${doomed(projectPlan).length} project(s) would go.`
-        : `Deleted ${sweptKeys.deleted.length} key(s) and ${sweptProjects.deleted.length} project(s).`,
+    const counts = swept.map(
+      ({ kind, plan, deleted }) => `${step.inputs.dryRun ? doomed(plan).length : deleted.length} ${kind.name}(s)`,
     );
-  } catch (error) {
-    reportFailure(core, error);
+    step.core.info(
+      step.inputs.dryRun
+        ? `Dry run: nothing deleted; ${counts.join(' and ')} would go.`
+        : `Deleted ${counts.join(' and ')}.`,
+    );
+  },
+});
+
+export const { run } = sweepStep;
+export const runSweep = sweepStep.runWith;
+
+/** The login, then the organization's projects and the project's keys: one round trip when given an ID. */
+async function loginAndList({ deps, core, secrets, account, inputs }: OpenStep<SweepInputs>) {
+  const deadline = deps.now() + inputs.timeoutMs;
+  const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+  core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
+  await api.login();
+  reportClockSkew(core, api);
+  const listing = api.listProjects();
+  const project = inputs.project ? await resolveProject(api, inputs.project, core, listing) : undefined;
+  // With a project to sweep, a list of projects refused (a service account that sees only its projects' keys)
+  // costs only the throwaway projects, with one warning; without one, it is the sweep's failure.
+  const projects = project
+    ? listing.catch((error: unknown) => {
+        core.warning(
+          `Could not list the organization's projects (${error instanceof Error ? error.message : String(error)}): throwaway projects were not swept this time.`,
+        );
+        return [] as Project[];
+      })
+    : listing;
+  const run = readRun(deps.env);
+  const kinds = kindsFor({
+    api,
+    log: core,
+    clientSecret: account.clientSecret,
+    projectId: () => project?.id ?? '',
+    cleanup: () => projectCleanup(deps, core, secrets, { api, connection: inputs.connection, deadline, run }),
+  });
+  const [keys, listedProjects] = await Promise.all([project ? api.listKeys(project.id) : undefined, projects]);
+  const listings = new Map<Kind, Named[] | undefined>([
+    [kinds.key, keys],
+    [kinds.project, listedProjects],
+  ]);
+  return { api, kinds: kinds.all, listings };
+}
+
+/** Each kind's plan, with GitHub asked about the runs of this repository's (each run once) when only expired go. */
+async function judge(
+  { deps, core, secrets, inputs }: OpenStep<SweepInputs>,
+  now: number,
+  kinds: readonly Kind[],
+  listings: ReadonlyMap<Kind, Named[] | undefined>,
+): Promise<Swept[]> {
+  const run = readRun(deps.env);
+  const here = { repositoryId: run?.repositoryId, runId: run?.runId };
+  const listed = kinds.map((kind) => ({
+    kind,
+    shown: listings.get(kind) !== undefined,
+    listed: listings.get(kind) ?? [],
+  }));
+  const runIds = inputs.expiredOnly
+    ? [...new Set(listed.flatMap(({ kind, listed: items }) => runsToAsk(items, here, kind.parse)))]
+    : [];
+  const lookups = await askGitHub(openGitHub(deps, inputs.githubToken, secrets), runIds, core);
+  const filter = { match: inputs.match, expiredOnly: inputs.expiredOnly, now };
+  const liveness = lookups && { here, lookups };
+  return listed.map((each) => ({
+    ...each,
+    plan: planSweep(each.listed, filter, liveness, each.kind.parse),
+    deleted: [],
+  }));
+}
+
+function report({ core }: OpenStep<SweepInputs>, swept: readonly Swept[]): void {
+  for (const { kind, plan, deleted } of swept) {
+    const { outputs } = kind.sweep;
+    core.setOutput(outputs.deleted, String(deleted.length));
+    core.setOutput(outputs.ids, JSON.stringify(deleted.map((verdict) => verdict.item.id)));
+    core.setOutput(outputs.remaining, String(plan.verdicts.length - deleted.length));
   }
 }
 
-const doomed = <T extends Named>(plan: SweepPlan<T>) => plan.verdicts.filter((verdict) => verdict.remove);
-const idsOf = (verdicts: ReadonlyArray<Verdict<Named>>) => new Set(verdicts.map((verdict) => verdict.key.id));
+function section({ kind, listed, plan, deleted }: Swept) {
+  return { ...kind.sweep.summary(listed, plan, deleted.length), plan, deleted: new Set(deleted.map((v) => v.item.id)) };
+}
+
+const doomed = (plan: SweepPlan<Named>) => plan.verdicts.filter((verdict) => verdict.remove);
+const which = (inputs: SweepInputs) =>
+  `${inputs.match ? ` matching ${inputs.match}` : ''}${inputs.expiredOnly ? ' that have expired' : ''}`;
 
 /** Deletes (or, on a dry run, lists) what the plan removes; the first failure as one sentence, if any. */
-async function sweepAll<T extends Named>(
-  core: Core,
-  dryRun: boolean,
-  what: 'key' | 'project',
-  plan: SweepPlan<T>,
-  remove: (item: T) => Promise<'deleted' | 'already gone'>,
-): Promise<{ deleted: Array<Verdict<T>>; failure: string | undefined }> {
-  const deleted: Array<Verdict<T>> = [];
+async function sweepAll(core: Core, dryRun: boolean, swept: Swept): Promise<Swept> {
+  const { kind, plan } = swept;
+  const deleted: Array<Verdict<Named>> = [];
   const victims = doomed(plan);
   if (dryRun) {
-    for (const v of victims) core.info(`Would delete ${what} ${v.key.name} (${v.key.id}): ${v.why}.`);
-    return { deleted, failure: undefined };
+    for (const v of victims) core.info(`Would delete ${kind.name} ${v.item.name} (${v.item.id}): ${v.why}.`);
+    return { ...swept, deleted };
   }
   const failures = await forEachBounded(victims, DELETE_CONCURRENCY, async (verdict) => {
-    const result = await remove(verdict.key);
+    const result = await kind.remove({ id: verdict.item.id, name: verdict.item.name ?? '' });
     deleted.push(verdict);
     core.info(
-      `${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${what} ${verdict.key.name} (${verdict.key.id}): ${verdict.why}.`,
+      `${result === 'deleted' ? 'Deleted' : 'Already gone:'} ${kind.name} ${verdict.item.name} (${verdict.item.id}): ${verdict.why}.`,
     );
   });
   const first = failures[0];
-  return {
-    deleted,
-    failure:
-      first &&
-      `Could not delete ${failures.length} of ${victims.length} ${what}(s), e.g. ${first.item.key.name} (${first.item.key.id}): ${(first.error as Error).message}`,
-  };
+  const failure =
+    first &&
+    `Could not delete ${failures.length} of ${victims.length} ${kind.name}(s), e.g. ${first.item.item.name} (${first.item.item.id}): ${(first.error as Error).message}`;
+  return { ...swept, deleted, failure };
 }

@@ -2,37 +2,34 @@
 // On "Re-run failed jobs" GitHub hands the earlier attempt's handoff to this attempt, whose revoke job may have
 // deleted the key already: a later attempt gets a key of its own, made for this job and deleted by its post step.
 import { InputError } from '../base/errors.js';
-import { readCredentials, readUseInputs } from '../inputs/inputs.js';
+import { readUseInputs } from '../inputs/inputs.js';
 import { readRun, runOf } from '../inputs/run-context.js';
 import { renderKeySummary } from './summary.js';
 import { handOver, type HandedKey } from '../keys/outputs.js';
 import { openHandoff } from '../crypto/handoff.js';
-import { runLive } from '../runtime/live.js';
-import { missingCredentials, reportFailure, startStep, type StepDeps } from '../runtime/step.js';
+import { defineStep } from '../runtime/define-step.js';
+import type { StepDeps } from '../runtime/step.js';
 
-export const run = (): Promise<void> => runLive(runUse, { cancellable: true });
-
-export async function runUse(deps: StepDeps): Promise<void> {
-  const { core, secrets } = startStep(deps);
-  try {
-    const credentials = readCredentials(core.getInput, deps.env);
-    if (credentials.missing !== undefined) return missingCredentials(core, credentials, 'no key was handed over');
-    const inputs = readUseInputs(core.getInput, credentials);
+const useStep = defineStep({
+  words: {
+    skipped: 'no key was handed over',
+    // Cancelled while making a key for a re-run: journaled like main's, so use's post step deletes it.
+    cancelled: 'The step was cancelled before the key was handed over; the post step deletes anything it created.',
+    cancel: {
+      waitingFor: 'so the post step knows what to delete',
+      stopping: 'the post step will look for the key by name',
+    },
+  },
+  read: readUseInputs,
+  run: async ({ deps, core, secrets, account, inputs }) => {
     const run = runOf(readRun(deps.env), 'A handoff works only inside the workflow run that made it');
-    const { key, value } = openHandoff(credentials.clientSecret, inputs.handoff, run);
+    const { key, value } = openHandoff(account.clientSecret, inputs.handoff, run);
     secrets.add(value); // masked before anything else can print it
 
     if (run.attempt > key.attempt) {
       // Loaded only here: the common path makes no request and needs none of the API's code.
       const { keyForRerun } = await import('../keys/rerun.js');
-      const made = await keyForRerun(
-        deps,
-        core,
-        secrets,
-        { ...inputs, clientSecret: credentials.clientSecret },
-        key,
-        run,
-      );
+      const made = await keyForRerun(deps, core, secrets, { ...inputs, clientSecret: account.clientSecret }, key, run);
       handOver(core, made, inputs.exportEnv, { how: 'Created', fate: 'The post step deletes it when the job ends.' });
       await summarise(
         deps,
@@ -64,10 +61,11 @@ export async function runUse(deps: StepDeps): Promise<void> {
       shared,
       "The run's shared key, from the handoff: the `revoke` job deletes it when the run is done.",
     );
-  } catch (error) {
-    reportFailure(core, error);
-  }
-}
+  },
+});
+
+export const { run } = useStep;
+export const runUse = useStep.runWith;
 
 function summarise(deps: StepDeps, key: HandedKey, fate: string): Promise<void> {
   return deps.writeSummary(renderKeySummary({ ...key, roles: [...key.roles], projectName: undefined, fate }));

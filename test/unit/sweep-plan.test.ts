@@ -26,7 +26,7 @@ describe('planSweep', () => {
       now: NOW,
     });
     expect(plan.foreign).toBe(3);
-    expect(plan.verdicts.map((v) => [v.key.id, v.remove, v.why])).toEqual([
+    expect(plan.verdicts.map((v) => [v.item.id, v.remove, v.why])).toEqual([
       [expired.id, true, 'expired'],
       [justExpired.id, false, 'expired less than 5 minutes ago'],
       [fresh.id, false, 'not expired yet'],
@@ -36,8 +36,8 @@ describe('planSweep', () => {
 
   it('with a match and expired-only false, deletes matching keys of this action whatever their expiry, never others', () => {
     const plan = planSweep([expired, preview, ...foreign], { match: 'preview-pr-42-*', expiredOnly: false, now: NOW });
-    expect(plan.verdicts.filter((v) => v.remove).map((v) => v.key.id)).toEqual([preview.id]);
-    expect(plan.verdicts.find((v) => v.key.id === expired.id)?.why).toBe('does not match preview-pr-42-*');
+    expect(plan.verdicts.filter((v) => v.remove).map((v) => v.item.id)).toEqual([preview.id]);
+    expect(plan.verdicts.find((v) => v.item.id === expired.id)?.why).toBe('does not match preview-pr-42-*');
   });
 
   it('a key counts as expired once the clock grace has passed since its expiry, not before', () => {

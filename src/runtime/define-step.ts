@@ -1,0 +1,87 @@
+// The opening and the ending every step shares: mask the client secret and guard the log (startStep), read the
+// credentials (a notice and a skip, or a clear failure, when a run has none), read the step's inputs, run its
+// phases, and report a failure in one line, in the step's own words.
+import { CancelledError } from '../base/errors.js';
+import { readCredentials } from '../inputs/inputs.js';
+import type { GetInput } from '../inputs/checks.js';
+import type { Secrets } from '../base/secrets.js';
+import { runLive } from './live.js';
+import { missingCredentials, reportFailure, startStep, type Core, type StepDeps } from './step.js';
+import type { CancelWords } from './cancel.js';
+
+export interface ServiceAccount {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** What a step says of itself when it cannot finish: each step has its own (only some have a post step). */
+export interface StepWords {
+  /** What a step skipped for want of credentials did not do: `no key was created`. */
+  skipped: string;
+  /** The failure line when the runner cancelled the step before it was done. */
+  cancelled: string;
+  /** What a cancelled step says while it waits for its request in flight, and when it stops (runtime/cancel.ts). */
+  cancel?: CancelWords;
+}
+
+export interface StepSpec<I> {
+  words: StepWords;
+  /** Before anything is read: `'stop'` ends the step there (post with no journal). */
+  opening?: (core: Core) => 'stop' | undefined;
+  /** Missing credentials: by default a skip or a failure, as on-missing-credentials says. */
+  missing?: (missing: string) => never;
+  /** Reads and checks the step's inputs once the credentials are known. */
+  read: (input: GetInput, account: ServiceAccount) => I;
+  /** True when a failure only warns (on-cleanup-error: warn); `inputs` is undefined when reading them failed. */
+  warns?: (input: GetInput, inputs: I | undefined) => boolean;
+  /** Wraps every failure line (post names what it could not delete). */
+  failure?: (message: string) => string;
+  run: (step: OpenStep<I>) => Promise<void>;
+}
+
+/** What a step's phases are given. */
+export interface OpenStep<I> {
+  deps: StepDeps;
+  core: Core;
+  secrets: Secrets;
+  account: ServiceAccount;
+  inputs: I;
+  /** Reports a failure the phases caught themselves, with the line `explain` makes of its message. */
+  fail: (error: unknown, explain: (message: string) => string) => void;
+}
+
+export interface Step {
+  /** With the real dependencies: what the entry file calls. */
+  run: () => Promise<void>;
+  /** With the given dependencies: what tests call. */
+  runWith: (deps: StepDeps) => Promise<void>;
+}
+
+export function defineStep<I>(spec: StepSpec<I>): Step {
+  const runWith = async (deps: StepDeps): Promise<void> => {
+    const { core, secrets } = startStep(deps);
+    if (spec.opening?.(core) === 'stop') return;
+    let inputs: I | undefined;
+    const report = (line: string) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+    const fail = (error: unknown, explain: (message: string) => string = (message) => message) => {
+      const cancelled = error instanceof CancelledError;
+      reportFailure(core, cancelled ? new CancelledError(spec.words.cancelled) : error, (message) =>
+        report(explain(message)),
+      );
+    };
+    try {
+      const credentials = readCredentials(core.getInput, deps.env);
+      if (credentials.missing !== undefined) {
+        spec.missing?.(credentials.missing);
+        missingCredentials(core, credentials, spec.words.skipped);
+        return;
+      }
+      const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+      inputs = spec.read(core.getInput, account);
+      await spec.run({ deps, core, secrets, account, inputs, fail });
+    } catch (error) {
+      fail(error, spec.failure);
+    }
+  };
+  return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
+}
