@@ -3,6 +3,41 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The rooms of src/ and what each may import: imports only run down. docs/ARCHITECTURE.md's folder table is this
+ * table (test/unit/docs.test.ts compares them). `types`: rooms it may import types from, nothing else.
+ */
+export const ROOMS = {
+  '.': { may: ['steps'] },
+  steps: { may: ['kinds', 'keys', 'projects', 'journal', 'runtime', 'crypto', 'inputs', 'rules', 'api', 'base'] },
+  kinds: { may: ['keys', 'projects', 'journal', 'runtime', 'crypto', 'rules', 'api', 'base'] },
+  keys: { may: ['journal', 'runtime', 'crypto', 'rules', 'api', 'base'] },
+  projects: { may: ['journal', 'runtime', 'rules', 'api', 'base'] },
+  journal: { may: ['crypto', 'rules', 'base'], types: ['runtime'] },
+  runtime: { may: ['inputs', 'api', 'base'] },
+  crypto: { may: ['base'], types: ['rules'] },
+  inputs: { may: ['rules', 'base'], types: ['api'] },
+  rules: { may: ['base'], types: ['api'] },
+  api: { may: ['base'] },
+  base: { may: [] },
+};
+
+/** One no-restricted-imports rule per room: every other room is off limits (types only where the table says). */
+const roomRules = Object.entries(ROOMS).map(([room, { may, types = [] }]) => {
+  const prefix = room === '.' ? './' : '../';
+  const others = Object.keys(ROOMS).filter((other) => other !== '.' && other !== room && !may.includes(other));
+  const message = `src/${room === '.' ? '' : `${room}/`} may import only ${[...may, ...types.map((t) => `types of ${t}`)].join(', ') || 'nothing of src/'} (docs/ARCHITECTURE.md).`;
+  const patterns = others.map((other) => ({
+    group: [`${prefix}${other}/*`, ...(room === '.' ? [] : [`../../${other}/*`])],
+    message,
+    allowTypeImports: types.includes(other),
+  }));
+  return {
+    files: [room === '.' ? 'src/*.ts' : `src/${room}/**/*.ts`],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.bench/'] },
   js.configs.recommended,
@@ -22,6 +57,7 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  ...roomRules,
   {
     files: ['test/**/*.ts'],
     rules: {
