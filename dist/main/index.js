@@ -360,10 +360,15 @@ class ActionError extends Error {
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
 class errors_InputError extends ActionError {
 }
-/** The step was cancelled (SIGINT/SIGTERM) before it could finish; each step says in its own words what follows. */
+/**
+ * The step was cancelled (SIGINT/SIGTERM) before it could finish. Each step says in its own words what follows
+ * (runtime/define-step.ts), unless the error was raised with a line of its own that knows more.
+ */
 class CancelledError extends ActionError {
-    constructor(message = 'The step was cancelled before it was done.') {
-        super(message);
+    known;
+    constructor(message) {
+        super(message ?? 'The step was cancelled before it was done.');
+        this.known = message !== undefined;
     }
 }
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
@@ -5853,8 +5858,12 @@ function defineStep(spec) {
         let inputs;
         const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
         const fail = (error, explain = (message) => message) => {
-            const cancelled = error instanceof CancelledError;
-            reportFailure(core, cancelled ? new CancelledError(spec.words.cancelled) : error, (message) => report(explain(message)));
+            // Once the runner cancelled the step, that is why it failed, whatever request gave up first.
+            if (error instanceof CancelledError && error.known)
+                return report(error.message);
+            if (error instanceof CancelledError || deps.signal.aborted)
+                return report(spec.words.cancelled);
+            reportFailure(core, error, (message) => report(explain(message)));
         };
         try {
             const credentials = readCredentials(core.getInput, deps.env);
@@ -6079,7 +6088,7 @@ async function createKey(job, project, journal) {
         listing = settled(api.listKeys(project.id));
     const created = await creating;
     if (deps.signal.aborted)
-        throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
+        throw new CancelledError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
     return { created, keyLook: listing && { kind: keys, listing, own: () => created.name } };
 }
 function handOverKey(job, project, created) {

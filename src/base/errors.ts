@@ -5,10 +5,15 @@ export class ActionError extends Error {}
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
 export class InputError extends ActionError {}
 
-/** The step was cancelled (SIGINT/SIGTERM) before it could finish; each step says in its own words what follows. */
+/**
+ * The step was cancelled (SIGINT/SIGTERM) before it could finish. Each step says in its own words what follows
+ * (runtime/define-step.ts), unless the error was raised with a line of its own that knows more.
+ */
 export class CancelledError extends ActionError {
-  constructor(message = 'The step was cancelled before it was done.') {
-    super(message);
+  readonly known: boolean;
+  constructor(message?: string) {
+    super(message ?? 'The step was cancelled before it was done.');
+    this.known = message !== undefined;
   }
 }
 

@@ -64,10 +64,10 @@ export function defineStep<I>(spec: StepSpec<I>): Step {
     let inputs: I | undefined;
     const report = (line: string) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
     const fail = (error: unknown, explain: (message: string) => string = (message) => message) => {
-      const cancelled = error instanceof CancelledError;
-      reportFailure(core, cancelled ? new CancelledError(spec.words.cancelled) : error, (message) =>
-        report(explain(message)),
-      );
+      // Once the runner cancelled the step, that is why it failed, whatever request gave up first.
+      if (error instanceof CancelledError && error.known) return report(error.message);
+      if (error instanceof CancelledError || deps.signal.aborted) return report(spec.words.cancelled);
+      reportFailure(core, error, (message) => report(explain(message)));
     };
     try {
       const credentials = readCredentials(core.getInput, deps.env);

@@ -3,7 +3,7 @@
 // protects is sent.
 import type { AdminApi } from '../api/admin-api.js';
 import type { Project } from '../api/types.js';
-import { ActionError } from '../base/errors.js';
+import { CancelledError } from '../base/errors.js';
 import { sealHandoff } from '../crypto/handoff.js';
 import { nameTagFor } from '../crypto/name-tag.js';
 import { sealFor } from '../crypto/state-seal.js';
@@ -176,7 +176,7 @@ async function createKey(
   if (lookingForRetirees(job) && !inputs.newProject) listing = settled(api.listKeys(project.id));
   const created = await creating;
   if (deps.signal.aborted)
-    throw new ActionError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
+    throw new CancelledError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
   return { created, keyLook: listing && { kind: keys, listing, own: () => created.name } };
 }
 
