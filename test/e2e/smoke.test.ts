@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STEPS, type StepName } from '../../scripts/steps.js';
 import { NODES, ROOT } from '../runner/runner.js';
 
 describe.each(NODES)('bundles on $name', ({ path: node }) => {
@@ -15,13 +16,14 @@ describe.each(NODES)('bundles on $name', ({ path: node }) => {
       encoding: 'utf8',
     });
 
-  it.each([
-    ['main', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
-    ['post', 0, /^Nothing to clean up: the main step created no key\.$/m],
-    ['sweep', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
-    ['use', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
-    ['revoke', 1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
-  ])('dist/%s', (entry, status, line) => {
+  const expected: Record<StepName, [number, RegExp]> = {
+    main: [1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
+    post: [0, /^Nothing to clean up: the main step created no key\.$/m],
+    sweep: [1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
+    use: [1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
+    revoke: [1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
+  };
+  it.each(STEPS.map((step) => [step.name, ...expected[step.name]] as const))('dist/%s', (entry, status, line) => {
     const result = run(entry);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(line);

@@ -1,11 +1,13 @@
-// What the committed bundles carry. undici is left out (src/undici-stub.ts): nothing may need it.
-import { readFileSync } from 'node:fs';
+// What the committed bundles carry. undici is left out (src/api/undici-stub.ts): nothing may need it.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ProxyAgent } from '../../src/api/undici-stub.js';
+import { STEPS } from '../../scripts/steps.js';
 import { ROOT } from '../runner/runner.js';
 
-const ENTRIES = ['main', 'post', 'sweep', 'use', 'revoke'];
+const ENTRIES = STEPS.map((step) => step.name);
 const read = (entry: string, file: string) => readFileSync(join(ROOT, 'dist', entry, file), 'utf8');
 
 describe.each(ENTRIES)('dist/%s', (entry) => {
@@ -19,6 +21,23 @@ describe.each(ENTRIES)('dist/%s', (entry) => {
   it('never asks @actions/http-client for the undici dispatcher', () => {
     // The only way to reach the stub: a call of getAgentDispatcher (its definition has no leading dot).
     expect(read(entry, 'index.js')).not.toMatch(/\.getAgentDispatcher\(/);
+  });
+});
+
+describe('the list of steps (scripts/steps.ts)', () => {
+  it('names every entry file of src/ and every step an action.yml runs, and nothing else', () => {
+    const entries = readdirSync(join(ROOT, 'src')).filter((file) => file.endsWith('.ts'));
+    expect(entries.map((file) => file.replace(/\.ts$/, '')).sort()).toEqual([...ENTRIES].sort());
+    const run = new Set<string>();
+    for (const dir of new Set(STEPS.map((step) => step.action))) {
+      const { runs } = parse(readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')) as {
+        runs: { main: string; post?: string };
+      };
+      for (const file of [runs.main, runs.post]) if (file) run.add(join(dir, file));
+    }
+    expect([...run].sort()).toEqual(
+      [...new Set(STEPS.map((step) => step.name))].map((name) => join('dist', name, 'index.js')).sort(),
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../runner/runner.js';
-import { ACTIONS, renderTables, syncReadme } from '../support/docs.js';
+import { ACTIONS, renderTables, syncReadme } from '../../scripts/docs-tables.js';
 
 describe('README', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criticalPath, median } from '../bench/measure.js';
+import { criticalPath, median } from '../../scripts/bench/measure.js';
 
 describe('benchmark arithmetic', () => {
   it('counts the longest chain of sequential requests, not parallel ones', () => {

@@ -8,18 +8,17 @@ import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '
 import { parseAction } from '@actions/workflow-parser/actions/action-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ACTIONS as STEPS_ACTIONS } from '../../scripts/steps.js';
 import { ROOT } from '../runner/runner.js';
 
 type Step = { uses?: string; with?: Record<string, unknown> };
 type Workflow = { jobs: Record<string, { steps?: Step[] }> };
 type Action = { inputs: Record<string, { required?: boolean; default?: string }> };
 
-const ACTIONS: Record<string, string> = {
-  main: 'action.yml',
-  sweep: 'sweep/action.yml',
-  use: 'use/action.yml',
-  revoke: 'revoke/action.yml',
-};
+// Keyed as `uses:` names them: the main action is `main`.
+const ACTIONS = Object.fromEntries(
+  Object.entries(STEPS_ACTIONS).map(([name, file]) => [name === 'action' ? 'main' : name, file]),
+);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const workflows = readdirSync(join(ROOT, '.github/workflows')).map((name) => ({
   name: `.github/workflows/${name}`,

@@ -1,8 +1,8 @@
 // `npm run chaos -- --runs N --seed S [--node PATH] [--concurrency C]`: seeded chaos against the emulator.
 // A failing run prints its seed; `--runs 1 --seed <seed>` replays it.
 import { parseArgs } from 'node:util';
-import { chaos, scenario } from '../chaos/chaos.js';
-import { NODE_24 } from '../runner/runner.js';
+import { chaos, scenario } from '../test/chaos/chaos.js';
+import { NODE_24 } from '../test/runner/runner.js';
 
 const { values } = parseArgs({
   options: {

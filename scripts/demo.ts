@@ -1,8 +1,8 @@
 // `npm run demo`: the action's main and post steps, from the committed bundles, against the embedded Pinecone
 // emulator, showing what a user sees in the job log.
-import { GitHubEmulator } from '../emulator/github.js';
-import { Job, RUN_ENV } from '../runner/runner.js';
-import { startWorld } from '../support/fixture.js';
+import { GitHubEmulator } from '../test/emulator/github.js';
+import { Job, RUN_ENV } from '../test/runner/runner.js';
+import { startWorld } from '../test/support/fixture.js';
 
 const world = await startWorld();
 // GitHub, as the job's token sees it: run 16000001 of this repository is over, but its runner died before its post

@@ -46,9 +46,4 @@ export function syncReadme(readme: string, root: string, actions: Record<string,
   );
 }
 
-export const ACTIONS = {
-  action: 'action.yml',
-  sweep: 'sweep/action.yml',
-  use: 'use/action.yml',
-  revoke: 'revoke/action.yml',
-};
+export { ACTIONS } from './steps.js';

@@ -1,8 +1,8 @@
 // Benchmarks of one key for a whole run: the use step against the lean floor (it makes no request), and what a run
 // of N jobs costs with a key per job against one shared key (keys made, Admin API requests).
 import { join } from 'node:path';
-import { Job } from '../runner/runner.js';
-import { startWorld } from '../support/fixture.js';
+import { Job } from '../../test/runner/runner.js';
+import { startWorld } from '../../test/support/fixture.js';
 import { median } from './measure.js';
 
 /** The use step and the lean floor, interleaved; the requests the use steps sent. */

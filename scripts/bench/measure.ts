@@ -1,5 +1,5 @@
 // What the benchmark measures, as pure functions over what the emulator recorded.
-import type { RecordedRequest } from '../emulator/server.js';
+import type { RecordedRequest } from '../../test/emulator/server.js';
 
 /** The longest chain of requests each of which started after the previous one was answered. */
 export function criticalPath(requests: readonly Pick<RecordedRequest, 'at' | 'answeredAt'>[]): number {

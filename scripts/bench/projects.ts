@@ -1,8 +1,8 @@
 // What a throwaway project costs: main and post with new-project against the same steps in a given project, at the
 // same latency per answer, and post when the job left indexes (one protected), a collection, a backup and an
 // assistant behind, with deleted indexes `Terminating` for `terminatingMs` (the emulator's model of the service).
-import { Job } from '../runner/runner.js';
-import { startWorld } from '../support/fixture.js';
+import { Job } from '../../test/runner/runner.js';
+import { startWorld } from '../../test/support/fixture.js';
 import { criticalPath, median } from './measure.js';
 
 type Case = 'given project' | 'new project, left empty' | 'new project, left full';

@@ -1,8 +1,8 @@
 // `npm run docs`: regenerate the README's inputs/outputs tables from the action.yml files.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../runner/runner.js';
-import { ACTIONS, syncReadme } from '../support/docs.js';
+import { ROOT } from '../test/runner/runner.js';
+import { ACTIONS, syncReadme } from './docs-tables.js';
 
 const path = join(ROOT, 'README.md');
 const before = readFileSync(path, 'utf8');

@@ -1,8 +1,8 @@
-// `npx tsx test/bin/emulator.ts --port 8787 --ready emulator.json`: the Pinecone emulator as a standalone server,
+// `npx tsx scripts/emulator.ts --port 8787 --ready emulator.json`: the Pinecone emulator as a standalone server,
 // for the self-test workflow and for trying the action by hand. Writes its URLs and credentials to --ready.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PineconeEmulator } from '../emulator/server.js';
+import { PineconeEmulator } from '../test/emulator/server.js';
 
 const { values } = parseArgs({
   options: {

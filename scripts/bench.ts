@@ -5,15 +5,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildKeyName } from '../../src/rules/names.js';
-import { criticalPath, median } from '../bench/measure.js';
-import { startRelay } from '../bench/relay.js';
-import { livenessCost } from '../bench/liveness.js';
-import { projectCost } from '../bench/projects.js';
-import { perRun, useStep } from '../bench/shared.js';
-import { EMULATOR_CA_FILE } from '../emulator/server.js';
-import { Job, NODE_24, ROOT } from '../runner/runner.js';
-import { startWorld } from '../support/fixture.js';
+import { buildKeyName } from '../src/rules/names.js';
+import { criticalPath, median } from './bench/measure.js';
+import { startRelay } from './bench/relay.js';
+import { livenessCost } from './bench/liveness.js';
+import { projectCost } from './bench/projects.js';
+import { perRun, useStep } from './bench/shared.js';
+import { EMULATOR_CA_FILE } from '../test/emulator/server.js';
+import { Job, NODE_24, ROOT } from '../test/runner/runner.js';
+import { startWorld } from '../test/support/fixture.js';
 
 const { values } = parseArgs({
   options: {

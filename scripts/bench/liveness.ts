@@ -1,9 +1,9 @@
 // Whether asking GitHub about the runs of other keys costs a round trip: main and post with a key of a finished
 // run in the project (post asks GitHub beside its login) against the same steps without one, at the same latency
 // for Pinecone and GitHub, interleaved.
-import { GitHubEmulator } from '../emulator/github.js';
-import { Job, RUN_ENV } from '../runner/runner.js';
-import { startWorld } from '../support/fixture.js';
+import { GitHubEmulator } from '../../test/emulator/github.js';
+import { Job, RUN_ENV } from '../../test/runner/runner.js';
+import { startWorld } from '../../test/support/fixture.js';
 import { criticalPath, median } from './measure.js';
 
 export async function livenessCost(runs: number, node: string, action: string, latencyMs: number) {
