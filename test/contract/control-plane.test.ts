@@ -1,19 +1,18 @@
 // The emulator's projects and control plane, checked against Pinecone's official specs (admin, db_control,
 // assistant_control in ../shared/pinecone-admin-api/): every request sent here and every answer, in the states a
 // throwaway project goes through — full, deletion-protected, Terminating, refused while not empty, gone.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT } from '../runner/runner.js';
 import { CLIENT_ID, CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { expectAnswerInSpec, operationFor, type Spec } from './operations.js';
 import { validate } from './schema.js';
+import { HAVE_SPECS, SPECS, titled } from './specs.js';
 
-const SPECS = join(ROOT, '../shared/pinecone-admin-api');
 const VERSION = '2025-10';
 
-describe.skipIf(!existsSync(SPECS))('contract: projects and the control plane', () => {
+describe.skipIf(!HAVE_SPECS)(titled('contract: projects and the control plane'), () => {
   let world: World;
   let specs: Spec[];
   const outcomes: Record<string, number> = {};

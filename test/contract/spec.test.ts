@@ -1,19 +1,19 @@
 // The emulator's answers and the action's requests, checked against Pinecone's official OpenAPI specs in
 // ../shared/pinecone-admin-api/ (read from there, never copied). Where NOTES.md documents that the live service
 // differs (create answers 200, not 201), the spec's schema for the documented status is used.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { RecordedRequest } from '../emulator/server.js';
-import { Job, ROOT } from '../runner/runner.js';
+import { Job } from '../runner/runner.js';
 import { startWorld, type World } from '../support/fixture.js';
 import { expectAnswerInSpec, operationFor as operationOf, type Spec } from './operations.js';
 import { validate } from './schema.js';
+import { HAVE_SPECS, SPECS, titled } from './specs.js';
 
-const SPECS = join(ROOT, '../shared/pinecone-admin-api');
 const LIVE_STATUS_IN_SPEC: Record<string, Record<number, string>> = { create_api_key: { 200: '201' } };
-describe.skipIf(!existsSync(SPECS))('contract with the official Admin API spec', () => {
+describe.skipIf(!HAVE_SPECS)(titled('contract with the official Admin API spec'), () => {
   let world: World;
   const spec = (file: string) => parse(readFileSync(join(SPECS, file), 'utf8')) as Spec;
   let admin: Spec;

@@ -1,4 +1,4 @@
-// Issue "Hardening": one end-to-end test per place where a hostile step, a skewed clock, a full project or a matrix
+// One end-to-end test per place where a hostile step, a skewed clock, a full project or a matrix once
 // got the better of the action. Committed bundles as processes, on the emulator, on both Node versions.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,7 +33,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   };
 
-  it('1. post deletes nothing on the word of state forged through GITHUB_ENV', async () => {
+  it('post deletes nothing on the word of state forged through GITHUB_ENV', async () => {
     const production = world().emulator.addKey(world().project.id, 'production');
     const job = new Job({ node, with: { ...world().inputs, roles: 'NoSuchRole' } }); // main fails before saving state
     job.writeEnv({
@@ -54,7 +54,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(world().emulator.requests).toEqual([]);
   });
 
-  it("1. a forged journal cannot override the one main saved: post deletes main's key and nothing else", async () => {
+  it("a forged journal cannot override the one main saved: post deletes main's key and nothing else", async () => {
     const production = world().emulator.addKey(world().project.id, 'production');
     const job = new Job({ node, with: world().inputs });
     job.writeEnv({ STATE_journal: 'v1.eyJwcm9qZWN0SWQiOiJ4In0.AAAA' });
@@ -64,7 +64,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(main.outputs['key-id']).not.toBe(production.id);
   });
 
-  it('2. an echoed input cannot stop workflow commands: the key stays masked', async () => {
+  it('an echoed input cannot stop workflow commands: the key stays masked', async () => {
     const clientId = 'ci-account\n::stop-commands::pwned';
     world().emulator.addClient(clientId, CLIENT_SECRET);
     const job = new Job({ node, with: { ...world().inputs, 'client-id': clientId } });
@@ -83,7 +83,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(failureLine(sweep)).toMatch(/^Input "match" contains a line break/);
   });
 
-  it('3. a secret echoed in an error code is redacted before the code is shaped', async () => {
+  it('a secret echoed in an error code is redacted before the code is shaped', async () => {
     const secret = 'Zq+7/Kp=Wx3+mN9/';
     world().emulator.addClient('odd-account', secret);
     world().emulator.inject({ op: 'create-key', status: 400, code: secret });
@@ -96,7 +96,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(failureLine(main)).toMatch(/^Pinecone refused to create the API key \(HTTP 400 \*\*\*\)/);
   });
 
-  it('4. a key name made by anyone with access to the project renders as text in the sweep summary', async () => {
+  it('a key name made by anyone with access to the project renders as text in the sweep summary', async () => {
     world().emulator.addKey(
       world().project.id,
       'x`<img src=x onerror=alert(1)>`[link](https://evil.example)-eph-20200101T000000Z-aaaaaa',
@@ -108,7 +108,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(sweep.summary).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
-  it('5. a glob of many stars does not backtrack', async () => {
+  it('a glob of many stars does not backtrack', async () => {
     // Names of the first format, which every version parses: the glob is tried on each of them.
     for (let i = 0; i < 20; i++)
       world().emulator.addKey(
@@ -135,7 +135,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     },
   );
 
-  it("7. a project full of this action's expired keys: they are deleted and the create succeeds", async () => {
+  it("a project full of this action's expired keys: they are deleted and the create succeeds", async () => {
     world().emulator.options.quota = 3;
     ours('gha-old-1', -HOUR, undefined, 'aaaaa1');
     ours('gha-old-2', -HOUR, undefined, 'aaaaa2');
@@ -148,7 +148,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(ids()).toEqual([production.id]);
   });
 
-  it("8. a runner an hour fast keeps a concurrent job's live key; one an hour slow writes a true expiry", async () => {
+  it("a runner an hour fast keeps a concurrent job's live key; one an hour slow writes a true expiry", async () => {
     world().emulator.options.clockOffsetMs = -HOUR; // Pinecone an hour behind this runner: the runner is fast
     const concurrent = ours('gha-other-job', -HOUR + 30 * 60_000); // 30 minutes to go, on Pinecone's clock
     const fast = new Job({ node, with: { ...world().inputs, 'sweep-expired': 'true' } });
@@ -162,7 +162,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(Math.abs(Date.parse(slow.outputs['expires-at']!) - (Date.now() + HOUR + 30 * 60_000))).toBeLessThan(10_000);
   });
 
-  it('9. replace: true in a matrix: legs of one run never retire each other', async () => {
+  it('replace: true in a matrix: legs of one run never retire each other', async () => {
     const inputs = { ...world().inputs, name: 'preview-{ref}', replace: 'true', cleanup: 'false', ttl: '1d' };
     const legA = new Job({ node, with: inputs });
     const a = await legA.main();
@@ -173,7 +173,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(ids().sort()).toEqual([a.outputs['key-id'], b.outputs['key-id']].sort());
   });
 
-  it('10. replace works on names over the limit, and distinct refs never replace each other', async () => {
+  it('replace works on names over the limit, and distinct refs never replace each other', async () => {
     const long = {
       ...world().inputs,
       name: `preview-${'x'.repeat(70)}-{ref}`,
@@ -203,7 +203,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(ids()).toEqual(expect.arrayContaining([slash.outputs['key-id'], dash.outputs['key-id']]));
   });
 
-  it('11. a long repository and job name are shortened; the run id and attempt stay in the name', async () => {
+  it('a long repository and job name are shortened; the run id and attempt stay in the name', async () => {
     const job = new Job({
       node,
       with: world().inputs,
@@ -219,7 +219,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     await job.post();
   });
 
-  it('12. on-missing-credentials: skip skips before project is read (forks get no variables either)', async () => {
+  it('on-missing-credentials: skip skips before project is read (forks get no variables either)', async () => {
     const fork = { ...world().inputs, 'client-secret': '', project: '', 'on-missing-credentials': 'skip' };
     const main = await new Job({ node, with: fork }).main();
     expect(main.exitCode).toBe(0);
@@ -233,7 +233,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(sweep.outputs['skipped']).toBe('true');
   });
 
-  it('13. after retries, the error names what Pinecone last answered', async () => {
+  it('after retries, the error names what Pinecone last answered', async () => {
     world().emulator.inject({ op: 'create-key', status: 502, times: 3 });
     const main = await new Job({ node, with: world().inputs }).main();
     expect(failureLine(main)).toBe(
@@ -242,7 +242,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(world().emulator.keysIn()).toEqual([]);
   });
 
-  it('14. a login or API URL that answers 404, 405 or a redirect is a configuration error', async () => {
+  it('a login or API URL that answers 404, 405 or a redirect is a configuration error', async () => {
     const auth = await new Job({
       node,
       with: { ...world().inputs, 'auth-url': `${world().emulator.url}/wrong/token` },
@@ -272,7 +272,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
 
   // 15 (proxies): test/e2e/proxy.test.ts, which serves the emulator over HTTPS behind a proxy.
 
-  it('16. expires_in as a string is read; parallel requests near expiry share one fresh login', async () => {
+  it('expires_in as a string is read; parallel requests near expiry share one fresh login', async () => {
     world().emulator.options.tokenLifetimeAsString = true;
     world().emulator.options.tokenLifetimeS = 30; // within the renewal margin at once: every request wants a fresh token
     const job = new Job({ node, with: { ...world().inputs, 'sweep-expired': 'true' } });
@@ -286,7 +286,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     await job.post();
   });
 
-  it("17. expired-only: false with an empty match is refused; match: '*' spells it out", async () => {
+  it("expired-only: false with an empty match is refused; match: '*' spells it out", async () => {
     const live = ours('gha-live', HOUR);
     const refused = await new Job({ node, actionDir: SWEEP, with: sweepInputs({ 'expired-only': 'false' }) }).main();
     expect(failureLine(refused)).toMatch(/^Input "match" is empty while expired-only is false/);
@@ -299,7 +299,7 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect(all.outputs['deleted']).toBe('1');
   });
 
-  it('18. the skip notice reads plainly: "are empty", no nested parentheses', async () => {
+  it('the skip notice reads plainly: "are empty", no nested parentheses', async () => {
     const main = await new Job({
       node,
       with: { ...world().inputs, 'client-id': '', 'client-secret': '', 'on-missing-credentials': 'skip' },

@@ -1,6 +1,6 @@
 // What lives inside a Pinecone project, as the control plane shows it to a project API key (`Api-Key` header):
 // indexes (with deletion protection, and an asynchronous `Terminating` phase after a delete), collections,
-// backups (paginated) and assistants (base path /assistant). Behaves as ../shared/pinecone-admin-api/NOTES.md
+// backups (paginated) and assistants (base path /assistant). Behaves as docs/PINECONE.md
 // says the live service does; every answer is checked against db_control and assistant_control in the contract test.
 import { randomUUID } from 'node:crypto';
 

@@ -1,5 +1,5 @@
 // A Pinecone Admin API emulator: a real HTTP server for the OAuth token endpoint, projects and API keys, behaving
-// as ../shared/pinecone-admin-api/NOTES.md says the live service does (create 200, delete 202, a missing key's
+// as docs/PINECONE.md says the live service does (create 200, delete 202, a missing key's
 // delete may answer 500, expiring tokens, quota 403), with injectable faults and a record of every request.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createHttpTransport } from '../../src/api/transport.js';
 import type { Core, StepDeps } from '../../src/runtime/step.js';
+import { ACTIONS } from '../../scripts/steps.js';
 import { evaluateDefault, ROOT, RUN_ENV } from '../runner/runner.js';
 
 export class RecordingCore implements Core {
@@ -18,14 +19,26 @@ export class RecordingCore implements Core {
   failed: string | undefined;
 
   constructor(
+    /** The step's inputs: `with:` over its action.yml's defaults. */
     private readonly inputs: Record<string, string>,
     /** State as post receives it (STATE_* from main, or forged through GITHUB_ENV). */
     private readonly state: Record<string, string> = {},
+    /** The outputs the step's action.yml declares: setting any other is a bug (GitHub would drop it). */
+    private readonly declaredOutputs?: ReadonlySet<string>,
   ) {}
 
-  getInput = (name: string): string => this.inputs[name] ?? '';
+  getInput = (name: string): string => {
+    // The runner sets only declared inputs, so another action's (post reading main's inputs as use's post step)
+    // reads as empty; a name no action.yml declares is a misspelling.
+    if (!KNOWN_INPUTS.has(name)) throw new Error(`input "${name}" is declared in no action.yml of this repository`);
+    return this.inputs[name] ?? '';
+  };
   setSecret = (value: string): void => void this.masked.push(value);
-  setOutput = (name: string, value: string): void => void (this.outputs[name] = value);
+  setOutput = (name: string, value: string): void => {
+    if (this.declaredOutputs && !this.declaredOutputs.has(name))
+      throw new Error(`output "${name}" is not declared in the step's action.yml`);
+    this.outputs[name] = value;
+  };
   exportVariable = (name: string, value: string): void => void (this.exported[name] = value);
   saveState = (name: string, value: string): void => void (this.saved[name] = value);
   getState = (name: string): string => this.state[name] ?? '';
@@ -50,6 +63,17 @@ export function withDefaults(inputs: Record<string, string>, actionDir = ROOT): 
   return values;
 }
 
+const KNOWN_INPUTS: ReadonlySet<string> = new Set(
+  Object.values(ACTIONS).flatMap((file) =>
+    Object.keys((parse(readFileSync(join(ROOT, file), 'utf8')) as { inputs: Record<string, unknown> }).inputs),
+  ),
+);
+
+function declaredOutputs(actionDir = ROOT): ReadonlySet<string> {
+  const action = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as { outputs?: Record<string, unknown> };
+  return new Set(Object.keys(action.outputs ?? {}));
+}
+
 export interface InProcess {
   deps: StepDeps;
   core: RecordingCore;
@@ -67,7 +91,11 @@ export function inProcess(options: {
   /** Added to the machine's clock: a runner whose clock is off. */
   clockOffsetMs?: number;
 }): InProcess {
-  const core = new RecordingCore(withDefaults(options.inputs, options.actionDir), options.state);
+  const core = new RecordingCore(
+    withDefaults(options.inputs, options.actionDir),
+    options.state,
+    declaredOutputs(options.actionDir),
+  );
   const { transport, preconnect, dispose } = createHttpTransport('pinecone-ephemeral-key/test');
   let slept = 0;
   const summaries: string[] = [];
