@@ -1,7 +1,8 @@
-// Renders the inputs/outputs tables of an action.yml into the README between markers, so they cannot drift.
+// Renders the inputs/outputs tables of an action.yml into a README between markers, so they cannot drift.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ACTIONS } from './steps.js';
 
 type ActionYml = {
   inputs?: Record<string, { description: string; required?: boolean; default?: string }>;
@@ -46,4 +47,7 @@ export function syncReadme(readme: string, root: string, actions: Record<string,
   );
 }
 
-export { ACTIONS } from './steps.js';
+export { ACTIONS };
+
+/** The READMEs with generated tables: the front page and one beside each sub-action's action.yml. */
+export const READMES = Object.values(ACTIONS).map((file) => file.replace(/action\.yml$/, 'README.md'));

@@ -1,11 +1,14 @@
-// `npm run docs`: regenerate the README's inputs/outputs tables from the action.yml files.
+// `npm run docs`: regenerate the inputs/outputs tables of README.md and of each sub-action's README from the
+// action.yml files.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../test/runner/runner.js';
-import { ACTIONS, syncReadme } from './docs-tables.js';
+import { ACTIONS, READMES, syncReadme } from './docs-tables.js';
 
-const path = join(ROOT, 'README.md');
-const before = readFileSync(path, 'utf8');
-const after = syncReadme(before, ROOT, ACTIONS);
-writeFileSync(path, after);
-process.stdout.write(before === after ? 'README.md tables already in sync\n' : 'README.md tables updated\n');
+for (const file of READMES) {
+  const path = join(ROOT, file);
+  const before = readFileSync(path, 'utf8');
+  const after = syncReadme(before, ROOT, ACTIONS);
+  writeFileSync(path, after);
+  process.stdout.write(`${file}: ${before === after ? 'tables already in sync' : 'tables updated'}\n`);
+}

@@ -3,13 +3,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../runner/runner.js';
-import { ACTIONS, renderTables, syncReadme } from '../../scripts/docs-tables.js';
+import { ACTIONS, READMES, renderTables, syncReadme } from '../../scripts/docs-tables.js';
 
 describe('README', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
-  it('has inputs/outputs tables in sync with the action.yml files (run `npm run docs` if not)', () => {
-    expect(syncReadme(readme, ROOT, ACTIONS)).toBe(readme);
+  it.each(READMES)('%s has inputs/outputs tables in sync with its action.yml (run `npm run docs` if not)', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    expect(text).toMatch(/<!-- [\w-]+:inputs -->/);
+    expect(syncReadme(text, ROOT, ACTIONS)).toBe(text);
+  });
+
+  it('is a 5-minute read: at most 2,000 words and 320 lines', () => {
+    expect(readme.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(2000);
+    expect(readme.split('\n').length).toBeLessThanOrEqual(320);
   });
 
   it('would notice an edited description', () => {

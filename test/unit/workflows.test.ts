@@ -8,6 +8,7 @@ import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '
 import { parseAction } from '@actions/workflow-parser/actions/action-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { READMES } from '../../scripts/docs-tables.js';
 import { ACTIONS as STEPS_ACTIONS } from '../../scripts/steps.js';
 import { ROOT } from '../runner/runner.js';
 
@@ -24,10 +25,18 @@ const workflows = readdirSync(join(ROOT, '.github/workflows')).map((name) => ({
   name: `.github/workflows/${name}`,
   content: read(`.github/workflows/${name}`),
 }));
-const examples = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((match, i) => ({
-  name: `README example ${i + 1}`,
-  content: match[1]!,
-}));
+// Every YAML example of the documentation: the front page, the sub-actions' READMEs and docs/.
+const DOCS = [
+  'README.md',
+  ...READMES.filter((file) => file !== 'README.md'),
+  ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`),
+];
+const examples = DOCS.flatMap((doc) =>
+  [...read(doc).matchAll(/```yaml\n([\s\S]*?)```/g)].map((match, i) => ({
+    name: `${doc} example ${i + 1}`,
+    content: match[1]!,
+  })),
+);
 
 async function workflowErrors(file: { name: string; content: string }): Promise<string[]> {
   const parsed = parseWorkflow(file, new NoOperationTraceWriter());
