@@ -9,8 +9,9 @@
 // confidentiality rests on the client secret, which can mint keys anyway.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../base/errors.js';
+import { DERIVATIONS } from './derivations.js';
 
-const VERSION = 'pek1';
+const VERSION = DERIVATIONS.handoff.version;
 const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
 
 /** What travels in clear. */
@@ -89,7 +90,7 @@ export function openHandoff(clientSecret: string, handoff: string, run: RunBindi
 }
 
 function deriveKey(clientSecret: string, salt: Buffer, run: RunBinding): Buffer {
-  const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
+  const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
   return Buffer.from(hkdfSync('sha256', clientSecret, salt, info, 32));
 }
 

@@ -5,11 +5,14 @@
 // Not bound to the repository: any repository using the same service account may sweep its expired projects.
 import { createHmac, hkdfSync } from 'node:crypto';
 import type { NameTag } from '../rules/names.js';
+import { DERIVATIONS } from './derivations.js';
 
 const TAG_SPACE = 36n ** 8n;
 
 export function nameTagFor(clientSecret: string): NameTag {
-  const key = Buffer.from(hkdfSync('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
+  const key = Buffer.from(
+    hkdfSync('sha256', clientSecret, DERIVATIONS.projectName.label, DERIVATIONS.projectName.version, 32),
+  );
   return (unsigned) =>
     (createHmac('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }

@@ -1,18 +1,17 @@
 // The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
 // bound to this repository, run, attempt and job, so that state another step forged is refused.
 import { createHmac, hkdfSync } from 'node:crypto';
+import { DERIVATIONS } from './derivations.js';
 
 export type Seal = (text: string) => Buffer;
 
-const VERSION = 'v1';
+const { label, version } = DERIVATIONS.state;
 
 /** The seal of one job's state: what binds it to the client secret and to this job. */
 export function sealFor(clientSecret: string, env: NodeJS.ProcessEnv): Seal {
   const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map(
     (name) => env[name] ?? '',
   );
-  const key = Buffer.from(
-    hkdfSync('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32),
-  );
+  const key = Buffer.from(hkdfSync('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
   return (text) => createHmac('sha256', key).update(text).digest();
 }

@@ -1,5 +1,6 @@
 // The handoff between the jobs of a run: it opens only with the same client secret, in the same repository and
 // run, unaltered; every refusal is one line that says what to do.
+import { DERIVATIONS } from '../../src/crypto/derivations.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/errors.js';
 import { openHandoff, sealHandoff, type SharedKey } from '../../src/crypto/handoff.js';
@@ -84,5 +85,13 @@ describe('handoff', () => {
     expect(refusal(withPart(0, 'pek2'))).toBe(
       'Input "handoff" is of version pek2, which this version of the action does not read: use the same version of the action in every job of the run.',
     );
+  });
+});
+
+describe('keys derived from the client secret', () => {
+  it('each has a label of its own: none is another, or the start of another', () => {
+    const labels = Object.values(DERIVATIONS).map((derivation) => derivation.label);
+    for (const a of labels) for (const b of labels) if (a !== b) expect(b.startsWith(a)).toBe(false);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });

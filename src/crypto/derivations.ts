@@ -1,0 +1,11 @@
+// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+export const DERIVATIONS = {
+  /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+  state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+  /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+  projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+  /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
+  handoff: { label: 'pek1 handoff', version: 'pek1' },
+} as const;
