@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(557);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(901);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 557:
+/***/ 901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -377,6 +377,19 @@ class OutcomeUnknownError extends Error {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/crypto/derivations.ts
+// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+const DERIVATIONS = {
+    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
+    handoff: { label: 'pek1 handoff', version: 'pek1' },
+};
+
 ;// CONCATENATED MODULE: ./src/crypto/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
@@ -389,7 +402,8 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // confidentiality rests on the client secret, which can mint keys anyway.
 
 
-const VERSION = 'pek1';
+
+const VERSION = DERIVATIONS.handoff.version;
 const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
 function sealHandoff(clientSecret, key, value) {
     const { projectId, ...inClear } = key;
@@ -441,7 +455,7 @@ function openHandoff(clientSecret, handoff, run) {
     }
 }
 function deriveKey(clientSecret, salt, run) {
-    const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
+    const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
     return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
 }
 function checkValue(derived) {
@@ -474,9 +488,10 @@ function readClear(clear) {
 // (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
 // Not bound to the repository: any repository using the same service account may sweep its expired projects.
 
+
 const TAG_SPACE = 36n ** 8n;
 function nameTagFor(clientSecret) {
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, DERIVATIONS.projectName.label, DERIVATIONS.projectName.version, 32));
     return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }
 
@@ -484,11 +499,12 @@ function nameTagFor(clientSecret) {
 // The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
 // bound to this repository, run, attempt and job, so that state another step forged is refused.
 
-const state_seal_VERSION = 'v1';
+
+const { label, version } = DERIVATIONS.state;
 /** The seal of one job's state: what binds it to the client secret and to this job. */
 function sealFor(clientSecret, env) {
     const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${state_seal_VERSION}\n${context.join('\n')}`, 32));
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
     return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
 }
 
@@ -2677,7 +2693,7 @@ function keyKind(api, log, projectId, list) {
 ;// CONCATENATED MODULE: ./src/api/control-plane.ts
 // The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
 // assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
-// (assistants under /assistant). Facts: ../shared/pinecone-admin-api/NOTES.md (Control plane) and the
+// (assistants under /assistant). Facts: docs/PINECONE.md (inside a project) and Pinecone's
 // db_control and assistant_control specs. An index with deletion protection refuses to be deleted (403) until it is
 // turned off; one a collection is being made from refuses with 412; a deleted index stays `Terminating` a while.
 
@@ -2840,7 +2856,7 @@ async function forEachBounded(items, limit, work) {
 
 ;// CONCATENATED MODULE: ./src/api/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
+// the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // What its errors mean for the user is in admin-errors.ts.
 
@@ -6019,66 +6035,50 @@ async function begin(step) {
         : undefined;
     const deadline = deps.now() + inputs.timeoutMs;
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-    let projectId = '';
     const session = { api, connection: inputs.connection, deadline, run: context.run };
-    const kinds = kindsFor({
-        api,
-        log: core,
-        clientSecret: account.clientSecret,
-        projectId: () => projectId,
-        cleanup: () => projectCleanup(deps, core, secrets, session),
-    });
+    const cleanup = () => projectCleanup(deps, core, secrets, session);
     const seal = sealFor(account.clientSecret, deps.env);
-    const journalFor = (id) => new Journal(core, seal, (projectId = id), inputs.cleanup);
+    const journalFor = (projectId) => new Journal(core, seal, projectId, inputs.cleanup);
     core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
     // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
     await api.login({ creates: 1, lists: inputs.sweepExpired || inputs.replace ? 1 : 0 });
     reportClockSkew(core, api);
     const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
-    const loggedInAt = api.clock.now();
     const fate = fateOf(owner.kind, inputs.newProject);
-    return {
-        ...step,
-        run: context.run,
-        owner,
-        api,
-        kinds,
-        journalFor,
-        expiresAt,
-        loggedInAt,
-        fate,
-        keyBase,
-        projectBase,
-    };
+    const job = { run: context.run, owner, api, journalFor, cleanup, expiresAt, fate, keyBase, projectBase };
+    return { ...step, ...job, loggedInAt: api.clock.now() };
 }
 /** The given project (resolved by name if need be), or a throwaway project made exactly once for the job. */
 async function chooseProject(job) {
-    const { api, core, deps, inputs, kinds } = job;
+    const { api, core, deps, inputs, account } = job;
     if (job.projectBase === undefined) {
         const project = await resolveProject(api, inputs.project, core);
         return { project, journal: job.journalFor(project.id) };
     }
     const journal = job.journalFor('');
-    const tag = nameTagFor(job.account.clientSecret);
+    const { cleanup } = job;
+    const projects = kindsFor({
+        api,
+        log: core,
+        clientSecret: account.clientSecret,
+        projectId: () => '',
+        cleanup,
+    }).project;
+    const tag = nameTagFor(account.clientSecret);
     const request = { base: job.projectBase, owner: job.owner, expiresAt: job.expiresAt, tag };
     const create = () => createProjectExactlyOnce(api, journal, core, deps.random, request);
-    const creating = createMakingRoom(create, kinds.project, roomFor(job));
+    const creating = createMakingRoom(create, projects, roomFor(job));
     // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
     const listing = lookingForRetirees(job) ? settled(api.listProjects()) : undefined;
     const project = await creating;
     journal.keysIn(project.id);
-    return { project, journal, looks: listing && { kind: kinds.project, listing, own: () => project.name } };
+    return { project, journal, looks: listing && { kind: projects, listing, own: () => project.name } };
 }
 /** The key, created exactly once (making room in a full project); beside it, the look for keys to retire. */
 async function createKey(job, project, journal) {
     const { api, core, deps, inputs } = job;
-    const request = {
-        projectId: project.id,
-        base: job.keyBase,
-        owner: job.owner,
-        roles: inputs.roles,
-        expiresAt: job.expiresAt,
-    };
+    const { keyBase: base, owner, expiresAt } = job;
+    const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
     // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
     let listing;
     const keys = keyKind(api, core, () => project.id, async () => (listing ? unwrap(await listing) : api.listKeys(project.id)));
@@ -6108,14 +6108,8 @@ function handOverKey(job, project, created) {
 /** share: true: the key, sealed for the other jobs of the run; from now on the run's, not this job's. */
 function shareWithRun(job, key, journal) {
     const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
-    const shared = {
-        ...run,
-        keyId: key.id,
-        projectId: key.projectId,
-        name: key.name,
-        roles: [...key.roles],
-        expiresAt: key.expiresAt,
-    };
+    const { id: keyId, projectId, name, expiresAt } = key;
+    const shared = { ...run, keyId, projectId, name, roles: [...key.roles], expiresAt };
     job.core.setOutput('handoff', sealHandoff(job.account.clientSecret, shared, key.value));
     journal.shared('key');
 }
@@ -6125,7 +6119,8 @@ async function recordRetirement(job, journal, look) {
         return;
     const { inputs } = job;
     const ask = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: job.loggedInAt };
-    const retire = planRetirement(job.core, await look.listing, { ...ask, own: { name: look.own(), run: job.run } }, look.kind);
+    const own = { name: look.own(), run: job.run };
+    const retire = planRetirement(job.core, await look.listing, { ...ask, own }, look.kind);
     if (retire.length > 0)
         journal.retireLater(look.kind.name, retire);
 }

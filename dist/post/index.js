@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(453);
+/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(187);
 // Entry of the post step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 453:
+/***/ 187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -377,15 +377,29 @@ class OutcomeUnknownError extends Error {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/crypto/derivations.ts
+// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+const DERIVATIONS = {
+    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
+    handoff: { label: 'pek1 handoff', version: 'pek1' },
+};
+
 ;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
 // The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
 // bound to this repository, run, attempt and job, so that state another step forged is refused.
 
-const VERSION = 'v1';
+
+const { label, version } = DERIVATIONS.state;
 /** The seal of one job's state: what binds it to the client secret and to this job. */
 function sealFor(clientSecret, env) {
     const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
     return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
 }
 
@@ -1045,7 +1059,7 @@ function readEvent(path, readFile) {
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
 
 const STATE_NAME = 'journal';
-const journal_VERSION = 'v2';
+const VERSION = 'v2';
 /** Main's side: each method is one event, saved before the request it protects is sent. */
 class Journal {
     store;
@@ -1099,7 +1113,7 @@ class Journal {
     }
     save() {
         const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${journal_VERSION}.${body}`;
+        const text = `${VERSION}.${body}`;
         this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
     }
 }
@@ -1110,7 +1124,7 @@ function hasJournal(store) {
 /** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
 function readPlan(store, seal) {
     const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
+    if (version !== VERSION || !body || !mac || rest.length > 0)
         return undefined;
     const expected = seal(`${version}.${body}`);
     const given = Buffer.from(mac, 'base64url');
@@ -1138,9 +1152,10 @@ function readPlan(store, seal) {
 // (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
 // Not bound to the repository: any repository using the same service account may sweep its expired projects.
 
+
 const TAG_SPACE = 36n ** 8n;
 function nameTagFor(clientSecret) {
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, DERIVATIONS.projectName.label, DERIVATIONS.projectName.version, 32));
     return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }
 
@@ -2472,7 +2487,7 @@ function keyKind(api, log, projectId, list) {
 ;// CONCATENATED MODULE: ./src/api/control-plane.ts
 // The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
 // assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
-// (assistants under /assistant). Facts: ../shared/pinecone-admin-api/NOTES.md (Control plane) and the
+// (assistants under /assistant). Facts: docs/PINECONE.md (inside a project) and Pinecone's
 // db_control and assistant_control specs. An index with deletion protection refuses to be deleted (403) until it is
 // turned off; one a collection is being made from refuses with 412; a deleted index stays `Terminating` a while.
 
@@ -2635,7 +2650,7 @@ async function forEachBounded(items, limit, work) {
 
 ;// CONCATENATED MODULE: ./src/api/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
+// the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // What its errors mean for the user is in admin-errors.ts.
 

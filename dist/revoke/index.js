@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_revoke_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19);
+/* harmony import */ var _steps_revoke_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(102);
 // Entry of the revoke sub-action (revoke/action.yml): the runner runs the bundle of this file.
 
 await (0,_steps_revoke_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 19:
+/***/ 102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -943,6 +943,19 @@ function readEvent(path, readFile) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/crypto/derivations.ts
+// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+const DERIVATIONS = {
+    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
+    handoff: { label: 'pek1 handoff', version: 'pek1' },
+};
+
 ;// CONCATENATED MODULE: ./src/crypto/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
@@ -955,7 +968,8 @@ function readEvent(path, readFile) {
 // confidentiality rests on the client secret, which can mint keys anyway.
 
 
-const VERSION = 'pek1';
+
+const VERSION = DERIVATIONS.handoff.version;
 const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
 function sealHandoff(clientSecret, key, value) {
     const { projectId, ...inClear } = key;
@@ -1007,7 +1021,7 @@ function openHandoff(clientSecret, handoff, run) {
     }
 }
 function deriveKey(clientSecret, salt, run) {
-    const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
+    const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
     return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
 }
 function checkValue(derived) {
@@ -4541,7 +4555,7 @@ function isPineconeShaped(response) {
 
 ;// CONCATENATED MODULE: ./src/api/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
+// the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // What its errors mean for the user is in admin-errors.ts.
 

@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 381:
+/***/ 638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1029,6 +1029,19 @@ function readEvent(path, readFile) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/crypto/derivations.ts
+// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+const DERIVATIONS = {
+    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
+    handoff: { label: 'pek1 handoff', version: 'pek1' },
+};
+
 ;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
 // The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
 // whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
@@ -1036,9 +1049,10 @@ function readEvent(path, readFile) {
 // (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
 // Not bound to the repository: any repository using the same service account may sweep its expired projects.
 
+
 const TAG_SPACE = 36n ** 8n;
 function nameTagFor(clientSecret) {
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/project-name', 'v1', 32));
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, DERIVATIONS.projectName.label, DERIVATIONS.projectName.version, 32));
     return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }
 
@@ -2370,7 +2384,7 @@ function keyKind(api, log, projectId, list) {
 ;// CONCATENATED MODULE: ./src/api/control-plane.ts
 // The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
 // assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
-// (assistants under /assistant). Facts: ../shared/pinecone-admin-api/NOTES.md (Control plane) and the
+// (assistants under /assistant). Facts: docs/PINECONE.md (inside a project) and Pinecone's
 // db_control and assistant_control specs. An index with deletion protection refuses to be deleted (403) until it is
 // turned off; one a collection is being made from refuses with 412; a deleted index stays `Terminating` a while.
 
@@ -2512,7 +2526,7 @@ function names(list) {
 
 ;// CONCATENATED MODULE: ./src/api/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
+// the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // What its errors mean for the user is in admin-errors.ts.
 
@@ -5700,7 +5714,7 @@ async function sweepAll(core, dryRun, swept) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(381);
+/* harmony import */ var _steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(638);
 // Entry of the sweep step: the runner runs the bundle of this file (see sweep/action.yml).
 
 await (0,_steps_sweep_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -83,15 +83,18 @@ async function removeByName(api, projectId, name, log) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: ./src/crypto/derivations.ts
+var derivations = __webpack_require__(755);
 ;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
 // The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
 // bound to this repository, run, attempt and job, so that state another step forged is refused.
 
-const VERSION = 'v1';
+
+const { label, version } = derivations/* DERIVATIONS */.R.state;
 /** The seal of one job's state: what binds it to the client secret and to this job. */
 function sealFor(clientSecret, env) {
     const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, 'pinecone-ephemeral-key/state', `${VERSION}\n${context.join('\n')}`, 32));
+    const key = Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
     return (text) => (0,external_node_crypto_.createHmac)('sha256', key).update(text).digest();
 }
 
@@ -106,7 +109,7 @@ function sealFor(clientSecret, env) {
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
 
 const STATE_NAME = 'journal';
-const journal_VERSION = 'v2';
+const VERSION = 'v2';
 /** Main's side: each method is one event, saved before the request it protects is sent. */
 class Journal {
     store;
@@ -160,7 +163,7 @@ class Journal {
     }
     save() {
         const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${journal_VERSION}.${body}`;
+        const text = `${VERSION}.${body}`;
         this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
     }
 }
@@ -171,7 +174,7 @@ function hasJournal(store) {
 /** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
 function readPlan(store, seal) {
     const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
+    if (version !== VERSION || !body || !mac || rest.length > 0)
         return undefined;
     const expected = seal(`${version}.${body}`);
     const given = Buffer.from(mac, 'base64url');
@@ -314,7 +317,7 @@ function isPineconeShaped(response) {
 var preconnect = __webpack_require__(465);
 ;// CONCATENATED MODULE: ./src/api/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (../shared/pinecone-admin-api/NOTES.md): create answers 200 (spec: 201), delete 202, deleting
+// the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // What its errors mean for the user is in admin-errors.ts.
 

@@ -658,6 +658,27 @@ function escapeHtml(text) {
 
 /***/ }),
 
+/***/ 755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ DERIVATIONS)
+/* harmony export */ });
+// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+const DERIVATIONS = {
+    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
+    handoff: { label: 'pek1 handoff', version: 'pek1' },
+};
+
+
+/***/ }),
+
 /***/ 272:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1357,6 +1378,8 @@ function handOver(core, key, exportEnv, said) {
     core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
 }
 
+// EXTERNAL MODULE: ./src/crypto/derivations.ts
+var derivations = __nccwpck_require__(755);
 ;// CONCATENATED MODULE: ./src/crypto/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
@@ -1369,7 +1392,8 @@ function handOver(core, key, exportEnv, said) {
 // confidentiality rests on the client secret, which can mint keys anyway.
 
 
-const VERSION = 'pek1';
+
+const VERSION = derivations/* DERIVATIONS */.R.handoff.version;
 const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
 function sealHandoff(clientSecret, key, value) {
     const { projectId, ...inClear } = key;
@@ -1421,7 +1445,7 @@ function openHandoff(clientSecret, handoff, run) {
     }
 }
 function deriveKey(clientSecret, salt, run) {
-    const info = `${VERSION} handoff\n${run.repositoryId}\n${run.runId}`;
+    const info = `${derivations/* DERIVATIONS */.R.handoff.label}\n${run.repositoryId}\n${run.runId}`;
     return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, salt, info, 32));
 }
 function checkValue(derived) {

@@ -2,7 +2,7 @@
 // the job), mask it, hand it over. Every checkpoint the post step needs is in the journal before the request it
 // protects is sent.
 import type { AdminApi } from '../api/admin-api.js';
-import type { Project } from '../api/types.js';
+import type { ApiKey, Project } from '../api/types.js';
 import { CancelledError } from '../base/errors.js';
 import { sealHandoff } from '../crypto/handoff.js';
 import { nameTagFor } from '../crypto/name-tag.js';
@@ -14,11 +14,11 @@ import { Journal } from '../journal/journal.js';
 import { createExactlyOnce, type CreatedKey } from '../keys/create.js';
 import { handOver, type HandedKey } from '../keys/outputs.js';
 import { keyKind } from '../kinds/key.js';
-import { kindsFor, type Kinds } from '../kinds/kinds.js';
+import { kindsFor } from '../kinds/kinds.js';
 import type { Kind } from '../kinds/kind.js';
 import { createMakingRoom } from '../kinds/make-room.js';
 import { createProjectExactlyOnce } from '../projects/create.js';
-import { projectCleanup } from '../projects/empty.js';
+import { projectCleanup, type ProjectCleanup } from '../projects/empty.js';
 import { resolveProject } from '../projects/resolve.js';
 import { expiryAfter, type KeyOwner, type RunRef } from '../rules/names.js';
 import { renderBase, renderProjectBase } from '../rules/template.js';
@@ -60,8 +60,10 @@ interface MainJob extends OpenStep<MainInputs> {
   run: RunRef | undefined;
   owner: KeyOwner;
   api: AdminApi;
-  kinds: Kinds;
+  /** A new journal, saved at once, for the job's keys in `projectId` ('' until a throwaway project is made). */
   journalFor: (projectId: string) => Journal;
+  /** What deleting throwaway projects needs (making room at the organization's project limit). */
+  cleanup: () => ProjectCleanup;
   expiresAt: Date;
   /** Pinecone's time just after the login: what expired is judged by. */
   loggedInAt: number;
@@ -90,59 +92,48 @@ async function begin(step: OpenStep<MainInputs>): Promise<MainJob> {
     : undefined;
   const deadline = deps.now() + inputs.timeoutMs;
   const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-  let projectId = '';
   const session = { api, connection: inputs.connection, deadline, run: context.run };
-  const kinds = kindsFor({
-    api,
-    log: core,
-    clientSecret: account.clientSecret,
-    projectId: () => projectId,
-    cleanup: () => projectCleanup(deps, core, secrets, session),
-  });
+  const cleanup = () => projectCleanup(deps, core, secrets, session);
   const seal = sealFor(account.clientSecret, deps.env);
-  const journalFor = (id: string) => new Journal(core, seal, (projectId = id), inputs.cleanup);
+  const journalFor = (projectId: string) => new Journal(core, seal, projectId, inputs.cleanup);
 
   core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
   // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
   await api.login({ creates: 1, lists: inputs.sweepExpired || inputs.replace ? 1 : 0 });
   reportClockSkew(core, api);
   const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
-  const loggedInAt = api.clock.now();
   const fate = fateOf(owner.kind, inputs.newProject);
-  return {
-    ...step,
-    run: context.run,
-    owner,
-    api,
-    kinds,
-    journalFor,
-    expiresAt,
-    loggedInAt,
-    fate,
-    keyBase,
-    projectBase,
-  };
+  const job = { run: context.run, owner, api, journalFor, cleanup, expiresAt, fate, keyBase, projectBase };
+  return { ...step, ...job, loggedInAt: api.clock.now() };
 }
 
 /** The given project (resolved by name if need be), or a throwaway project made exactly once for the job. */
 async function chooseProject(
   job: MainJob,
 ): Promise<{ project: { id: string; name?: string }; journal: Journal; looks?: Look }> {
-  const { api, core, deps, inputs, kinds } = job;
+  const { api, core, deps, inputs, account } = job;
   if (job.projectBase === undefined) {
     const project = await resolveProject(api, inputs.project, core);
     return { project, journal: job.journalFor(project.id) };
   }
   const journal = job.journalFor('');
-  const tag = nameTagFor(job.account.clientSecret);
+  const { cleanup } = job;
+  const projects = kindsFor({
+    api,
+    log: core,
+    clientSecret: account.clientSecret,
+    projectId: () => '',
+    cleanup,
+  }).project;
+  const tag = nameTagFor(account.clientSecret);
   const request = { base: job.projectBase, owner: job.owner, expiresAt: job.expiresAt, tag };
   const create = () => createProjectExactlyOnce(api, journal, core, deps.random, request);
-  const creating = createMakingRoom(create, kinds.project, roomFor(job));
+  const creating = createMakingRoom(create, projects, roomFor(job));
   // A brand-new project holds no other keys: the look is for this action's other throwaway projects.
   const listing = lookingForRetirees(job) ? settled(api.listProjects()) : undefined;
   const project: Project = await creating;
   journal.keysIn(project.id);
-  return { project, journal, looks: listing && { kind: kinds.project, listing, own: () => project.name } };
+  return { project, journal, looks: listing && { kind: projects, listing, own: () => project.name } };
 }
 
 /** The key, created exactly once (making room in a full project); beside it, the look for keys to retire. */
@@ -152,15 +143,10 @@ async function createKey(
   journal: Journal,
 ): Promise<{ created: CreatedKey; keyLook?: Look }> {
   const { api, core, deps, inputs } = job;
-  const request = {
-    projectId: project.id,
-    base: job.keyBase,
-    owner: job.owner,
-    roles: inputs.roles,
-    expiresAt: job.expiresAt,
-  };
+  const { keyBase: base, owner, expiresAt } = job;
+  const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
   // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
-  let listing: Promise<Settled<Awaited<ReturnType<AdminApi['listKeys']>>>> | undefined;
+  let listing: Promise<Settled<ApiKey[]>> | undefined;
   const keys = keyKind(
     api,
     core,
@@ -197,14 +183,8 @@ function handOverKey(job: MainJob, project: { id: string; name?: string }, creat
 /** share: true: the key, sealed for the other jobs of the run; from now on the run's, not this job's. */
 function shareWithRun(job: MainJob, key: HandedKey, journal: Journal): void {
   const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
-  const shared = {
-    ...run,
-    keyId: key.id,
-    projectId: key.projectId,
-    name: key.name,
-    roles: [...key.roles],
-    expiresAt: key.expiresAt,
-  };
+  const { id: keyId, projectId, name, expiresAt } = key;
+  const shared = { ...run, keyId, projectId, name, roles: [...key.roles], expiresAt };
   job.core.setOutput('handoff', sealHandoff(job.account.clientSecret, shared, key.value));
   journal.shared('key');
 }
@@ -214,12 +194,8 @@ async function recordRetirement(job: MainJob, journal: Journal, look: Look | und
   if (!look) return;
   const { inputs } = job;
   const ask = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: job.loggedInAt };
-  const retire = planRetirement(
-    job.core,
-    await look.listing,
-    { ...ask, own: { name: look.own(), run: job.run } },
-    look.kind,
-  );
+  const own = { name: look.own(), run: job.run };
+  const retire = planRetirement(job.core, await look.listing, { ...ask, own }, look.kind);
   if (retire.length > 0) journal.retireLater(look.kind.name, retire);
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOMS } from '../../eslint.config.js';
 import { ROOT } from '../runner/runner.js';
 import { ACTIONS, READMES, renderTables, syncReadme } from '../../scripts/docs-tables.js';
 
@@ -31,5 +32,20 @@ describe('README', () => {
     );
     expect(inputs).toContain('| `a` | **required** | A\\|B |');
     expect(inputs).toContain('| `b` | `""` | x |');
+  });
+});
+
+describe('docs/ARCHITECTURE.md', () => {
+  it("has the folder table of eslint.config.js's ROOMS, which the lint enforces", () => {
+    const text = readFileSync(join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8');
+    const rows = [...text.matchAll(/^\| `src\/([^`]*)` *\|[^|]*\|([^|]*)\|$/gm)].map(([, folder, may]) => [
+      folder === '*.ts' ? '.' : folder!.replace(/\/$/, ''),
+      may!.trim(),
+    ]);
+    const said = (room: { may: readonly string[]; types?: readonly string[] }) =>
+      [...room.may, ...(room.types ?? []).map((t) => `types of ${t}`)].join(', ') || 'nothing';
+    expect(Object.fromEntries(rows)).toEqual(
+      Object.fromEntries(Object.entries(ROOMS).map(([name, room]) => [name, said(room)])),
+    );
   });
 });
