@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Op } from '../emulator/faults.js';
-import { Job, NODES, ROOT } from '../runner/runner.js';
+import { Job, NODES, ROOT, type StepResult } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { failureLine } from '../support/scan.js';
 
@@ -24,20 +24,26 @@ describe.each(NODES)('cancel words on $name', ({ path: node }) => {
     return job.main({ onSpawn: (child) => (pid = child.pid!) });
   }
 
+  /** Exit 1, the step's own line while it waits and its own failure line, and no word of a post step. */
+  function saysInItsOwnWords(step: StepResult, words: { waiting: string; failure: string }) {
+    expect(step.exitCode).toBe(1);
+    expect(step.log).toContain(
+      `Received SIGINT: starting nothing new; waiting up to 5s for the request in flight ${words.waiting}.`,
+    );
+    expect(failureLine(step)).toBe(words.failure);
+    expect(step.log.join('\n')).not.toMatch(/post step/);
+  }
+
   it('a cancelled sweep says the next sweep deletes what is left, and never speaks of a post step', async () => {
     const dead = world().ours('gha-dead', -2 * HOUR);
     const sweep = await cancelledAt(
       'list-keys',
       new Job({ node, actionDir: join(ROOT, 'sweep'), with: world().inputs }),
     );
-    expect(sweep.exitCode).toBe(1);
-    expect(sweep.log).toContain(
-      'Received SIGINT: starting nothing new; waiting up to 5s for the request in flight to finish (what the sweep deleted so far stays deleted).',
-    );
-    expect(failureLine(sweep)).toBe(
-      'The sweep was cancelled before it was done: what it deleted stays deleted; run it again for the rest.',
-    );
-    expect(sweep.log.join('\n')).not.toMatch(/post step/);
+    saysInItsOwnWords(sweep, {
+      waiting: 'to finish (what the sweep deleted so far stays deleted)',
+      failure: 'The sweep was cancelled before it was done: what it deleted stays deleted; run it again for the rest.',
+    });
     expect(
       world()
         .emulator.keysIn()
@@ -58,13 +64,10 @@ describe.each(NODES)('cancel words on $name', ({ path: node }) => {
         env: { GITHUB_JOB: 'revoke' },
       }),
     );
-    expect(revoke.exitCode).toBe(1);
-    expect(revoke.log).toContain(
-      'Received SIGINT: starting nothing new; waiting up to 5s for the request in flight to learn whether the shared key was deleted.',
-    );
-    expect(failureLine(revoke)).toBe(
-      "The revoke step was cancelled before the run's shared key was known to be deleted: run it again, or a sweep deletes the key once it has expired.",
-    );
-    expect(revoke.log.join('\n')).not.toMatch(/post step/);
+    saysInItsOwnWords(revoke, {
+      waiting: 'to learn whether the shared key was deleted',
+      failure:
+        "The revoke step was cancelled before the run's shared key was known to be deleted: run it again, or a sweep deletes the key once it has expired.",
+    });
   });
 });
