@@ -2677,6 +2677,7 @@ function keyKind(api, log, projectId, list) {
             stillFull: async (error, now) => explain(error, await listKeys(), now),
         },
         sweep: {
+            needsProject: true,
             outputs: { deleted: 'deleted', ids: 'deleted-ids', remaining: 'remaining' },
             census: (keys, plan, going) => `Project ${projectId()} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ${going}.`,
             summary: (_keys, plan, deleted) => ({
@@ -3431,6 +3432,9 @@ function projectKind(api, log, tag, cleanup, list) {
             stillFull: (error) => Promise.resolve(error),
         },
         sweep: {
+            needsProject: false,
+            // A service account that sees only its projects' keys may not list the organization's projects.
+            refused: (message) => `Could not list the organization's projects (${message}): throwaway projects were not swept this time.`,
             outputs: { deleted: 'deleted-projects', ids: 'deleted-project-ids', remaining: 'remaining-projects' },
             census: (projects, plan, going) => {
                 const others = lookAlikes(projects).length;

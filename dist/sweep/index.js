@@ -2368,6 +2368,7 @@ function keyKind(api, log, projectId, list) {
             stillFull: async (error, now) => explain(error, await listKeys(), now),
         },
         sweep: {
+            needsProject: true,
             outputs: { deleted: 'deleted', ids: 'deleted-ids', remaining: 'remaining' },
             census: (keys, plan, going) => `Project ${projectId()} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ${going}.`,
             summary: (_keys, plan, deleted) => ({
@@ -3101,6 +3102,9 @@ function projectKind(api, log, tag, cleanup, list) {
             stillFull: (error) => Promise.resolve(error),
         },
         sweep: {
+            needsProject: false,
+            // A service account that sees only its projects' keys may not list the organization's projects.
+            refused: (message) => `Could not list the organization's projects (${message}): throwaway projects were not swept this time.`,
             outputs: { deleted: 'deleted-projects', ids: 'deleted-project-ids', remaining: 'remaining-projects' },
             census: (projects, plan, going) => {
                 const others = lookAlikes(projects).length;
@@ -5627,16 +5631,9 @@ async function loginAndList({ deps, core, secrets, account, inputs }) {
     core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
     await api.login();
     reportClockSkew(core, api);
+    // The organization's projects: they resolve a project's name, and are the throwaway projects' list.
     const listing = api.listProjects();
     const project = inputs.project ? await resolveProject(api, inputs.project, core, listing) : undefined;
-    // With a project to sweep, a list of projects refused (a service account that sees only its projects' keys)
-    // costs only the throwaway projects, with one warning; without one, it is the sweep's failure.
-    const projects = project
-        ? listing.catch((error) => {
-            core.warning(`Could not list the organization's projects (${error instanceof Error ? error.message : String(error)}): throwaway projects were not swept this time.`);
-            return [];
-        })
-        : listing;
     const run = readRun(deps.env);
     const kinds = kindsFor({
         api,
@@ -5644,13 +5641,23 @@ async function loginAndList({ deps, core, secrets, account, inputs }) {
         clientSecret: account.clientSecret,
         projectId: () => project?.id ?? '',
         cleanup: () => projectCleanup(deps, core, secrets, { api, connection: inputs.connection, deadline, run }),
+        listProjects: () => listing,
     });
-    const [keys, listedProjects] = await Promise.all([project ? api.listKeys(project.id) : undefined, projects]);
-    const listings = new Map([
-        [kinds.key, keys],
-        [kinds.project, listedProjects],
-    ]);
-    return { api, kinds: kinds.all, listings };
+    // Every kind's list at once: one round trip when the project is given by ID.
+    const listed = await Promise.all(kinds.all.map((kind) => listFor(kind, project !== undefined, core)));
+    return { api, kinds: kinds.all, listings: new Map(kinds.all.map((kind, i) => [kind, listed[i]])) };
+}
+/** A kind's list, `undefined` when it is not swept this time; with a project given, a refused list may only warn. */
+function listFor(kind, withProject, core) {
+    if (kind.sweep.needsProject && !withProject)
+        return Promise.resolve(undefined);
+    const { refused } = kind.sweep;
+    if (!withProject || !refused)
+        return kind.list();
+    return kind.list().catch((error) => {
+        core.warning(refused(error instanceof Error ? error.message : String(error)));
+        return [];
+    });
 }
 /** Each kind's plan, with GitHub asked about the runs of this repository's (each run once) when only expired go. */
 async function judge({ deps, core, secrets, inputs }, now, kinds, listings) {

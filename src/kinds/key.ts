@@ -52,6 +52,7 @@ export function keyKind(
       stillFull: async (error, now) => explain(error as QuotaError, await listKeys(), now),
     },
     sweep: {
+      needsProject: true,
       outputs: { deleted: 'deleted', ids: 'deleted-ids', remaining: 'remaining' },
       census: (keys, plan, going) =>
         `Project ${projectId()} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ${going}.`,

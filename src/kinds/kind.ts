@@ -48,6 +48,10 @@ export interface Room<T extends Named> {
 }
 
 export interface SweepWords<T extends Named> {
+  /** Swept only when the sweep is given a project (a key lives in one). */
+  needsProject: boolean;
+  /** With a project given, a refused list costs only this kind: the warning that says so (absent: the sweep fails). */
+  refused?: (message: string) => string;
   outputs: { deleted: string; ids: string; remaining: string };
   /** One line: what was listed, what this action made of it, and `going` (what goes). */
   census(listed: readonly T[], plan: SweepPlan<T>, going: string): string;

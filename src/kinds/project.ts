@@ -54,6 +54,10 @@ export function projectKind(
       stillFull: (error) => Promise.resolve(error),
     },
     sweep: {
+      needsProject: false,
+      // A service account that sees only its projects' keys may not list the organization's projects.
+      refused: (message) =>
+        `Could not list the organization's projects (${message}): throwaway projects were not swept this time.`,
       outputs: { deleted: 'deleted-projects', ids: 'deleted-project-ids', remaining: 'remaining-projects' },
       census: (projects, plan, going) => {
         const others = lookAlikes(projects).length;

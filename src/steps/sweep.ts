@@ -3,7 +3,6 @@
 // key or project. It is the backstop for runners that died before their post step, and the end of a preview's key
 // or project. Every kind (kinds/) is listed, judged and deleted the same way.
 import type { Named } from '../rules/sweep-plan.js';
-import type { Project } from '../api/types.js';
 import { DELETE_CONCURRENCY } from '../base/policy.js';
 import { forEachBounded } from '../base/pool.js';
 import { ActionError } from '../base/errors.js';
@@ -80,18 +79,9 @@ async function loginAndList({ deps, core, secrets, account, inputs }: OpenStep<S
   core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
   await api.login();
   reportClockSkew(core, api);
+  // The organization's projects: they resolve a project's name, and are the throwaway projects' list.
   const listing = api.listProjects();
   const project = inputs.project ? await resolveProject(api, inputs.project, core, listing) : undefined;
-  // With a project to sweep, a list of projects refused (a service account that sees only its projects' keys)
-  // costs only the throwaway projects, with one warning; without one, it is the sweep's failure.
-  const projects = project
-    ? listing.catch((error: unknown) => {
-        core.warning(
-          `Could not list the organization's projects (${error instanceof Error ? error.message : String(error)}): throwaway projects were not swept this time.`,
-        );
-        return [] as Project[];
-      })
-    : listing;
   const run = readRun(deps.env);
   const kinds = kindsFor({
     api,
@@ -99,13 +89,22 @@ async function loginAndList({ deps, core, secrets, account, inputs }: OpenStep<S
     clientSecret: account.clientSecret,
     projectId: () => project?.id ?? '',
     cleanup: () => projectCleanup(deps, core, secrets, { api, connection: inputs.connection, deadline, run }),
+    listProjects: () => listing,
   });
-  const [keys, listedProjects] = await Promise.all([project ? api.listKeys(project.id) : undefined, projects]);
-  const listings = new Map<Kind, Named[] | undefined>([
-    [kinds.key, keys],
-    [kinds.project, listedProjects],
-  ]);
-  return { api, kinds: kinds.all, listings };
+  // Every kind's list at once: one round trip when the project is given by ID.
+  const listed = await Promise.all(kinds.all.map((kind) => listFor(kind, project !== undefined, core)));
+  return { api, kinds: kinds.all, listings: new Map(kinds.all.map((kind, i) => [kind, listed[i]])) };
+}
+
+/** A kind's list, `undefined` when it is not swept this time; with a project given, a refused list may only warn. */
+function listFor(kind: Kind, withProject: boolean, core: Core): Promise<Named[] | undefined> {
+  if (kind.sweep.needsProject && !withProject) return Promise.resolve(undefined);
+  const { refused } = kind.sweep;
+  if (!withProject || !refused) return kind.list();
+  return kind.list().catch((error: unknown) => {
+    core.warning(refused(error instanceof Error ? error.message : String(error)));
+    return [];
+  });
 }
 
 /** Each kind's plan, with GitHub asked about the runs of this repository's (each run once) when only expired go. */
