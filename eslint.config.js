@@ -16,7 +16,7 @@ export const ROOMS = {
   journal: { may: ['crypto', 'rules', 'base'], types: ['runtime'] },
   runtime: { may: ['inputs', 'api', 'base'] },
   crypto: { may: ['base'], types: ['rules'] },
-  inputs: { may: ['rules', 'base'], types: ['api'] },
+  inputs: { may: ['rules', 'api', 'base'] },
   rules: { may: ['base'], types: ['api'] },
   api: { may: ['base'] },
   base: { may: [] },

@@ -170,7 +170,7 @@ function projectRows(cost: Awaited<ReturnType<typeof projectCost>>): string[] {
 }
 
 // A build has throwaway projects when its action.yml declares new-project (whatever its src/ looks like).
-const hasProjects = /^  new-project:/m.test(readFileSync(join(ACTION, 'action.yml'), 'utf8'));
+const hasProjects = /^ {2}new-project:/m.test(readFileSync(join(ACTION, 'action.yml'), 'utf8'));
 if (values.only === 'projects') {
   const cost = await projectCost(RUNS, node, ACTION, 50, 2_000);
   process.stdout.write(`${projectRows(cost).join('\n')}\n\n${JSON.stringify(cost)}\n`);

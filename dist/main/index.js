@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(901);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(377);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 901:
+/***/ 377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -507,6 +507,19 @@ function sealFor(clientSecret, env) {
     const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
     return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
 }
+
+;// CONCATENATED MODULE: ./src/api/versions.ts
+// Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
+// 12 months after its release (docs/PINECONE.md), so the default moves on before that window closes; a test fails
+// when it has not.
+const API_VERSIONS = [
+    { version: '2025-10', released: '2025-10-28' },
+    { version: '2026-04', released: '2026-03-25' },
+];
+/** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
+const DEFAULT_API_VERSION = '2026-04';
+/** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
+const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
 
 ;// CONCATENATED MODULE: ./src/rules/names.ts
 // The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
@@ -892,6 +905,7 @@ function parseRoles(input) {
 
 
 
+
 const MAX_TTL_MS = 90 * 86_400_000;
 /** The client secret, from the input or the environment: every step masks it before reading anything else. */
 function readClientSecret(input, env) {
@@ -918,8 +932,8 @@ function readConnection(input, credentials) {
         throw new errors_InputError(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
     }
     const apiVersion = checks_text(input, 'api-version');
-    if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
-        throw new errors_InputError(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
+    if (!API_VERSION_FORMAT.test(apiVersion)) {
+        throw new errors_InputError(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as ${DEFAULT_API_VERSION} (or ${DEFAULT_API_VERSION}.alpha), or leave it out for ${DEFAULT_API_VERSION}.`);
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }

@@ -946,7 +946,7 @@ function sameRunAttempt(a, b) {
 
 /***/ }),
 
-/***/ 184:
+/***/ 869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1005,6 +1005,19 @@ __nccwpck_require__.d(core_namespaceObject, {
 
 // EXTERNAL MODULE: ./src/base/errors.ts
 var errors = __nccwpck_require__(758);
+;// CONCATENATED MODULE: ./src/api/versions.ts
+// Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
+// 12 months after its release (docs/PINECONE.md), so the default moves on before that window closes; a test fails
+// when it has not.
+const API_VERSIONS = [
+    { version: '2025-10', released: '2025-10-28' },
+    { version: '2026-04', released: '2026-03-25' },
+];
+/** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
+const DEFAULT_API_VERSION = '2026-04';
+/** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
+const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
 // EXTERNAL MODULE: ./src/rules/names.ts
@@ -1134,6 +1147,7 @@ function roles_parseRoles(input) {
 
 
 
+
 const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
 /** The client secret, from the input or the environment: every step masks it before reading anything else. */
 function readClientSecret(input, env) {
@@ -1160,8 +1174,8 @@ function readConnection(input, credentials) {
         throw new errors/* InputError */.dz(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
     }
     const apiVersion = (0,checks/* text */.Qq)(input, 'api-version');
-    if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
-        throw new errors/* InputError */.dz(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`);
+    if (!API_VERSION_FORMAT.test(apiVersion)) {
+        throw new errors/* InputError */.dz(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as ${DEFAULT_API_VERSION} (or ${DEFAULT_API_VERSION}.alpha), or leave it out for ${DEFAULT_API_VERSION}.`);
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
@@ -3886,7 +3900,7 @@ function summarise(deps, key, fate) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(184);
+/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(869);
 // Entry of the use sub-action (use/action.yml): the runner runs the bundle of this file.
 
 await (0,_steps_use_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

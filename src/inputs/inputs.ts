@@ -2,6 +2,7 @@
 // Credentials come first: a run without secrets (fork pull requests, Dependabot) with on-missing-credentials:
 // skip is skipped before any other input is read, since configuration variables are missing there too.
 import type { Connection } from '../api/types.js';
+import { API_VERSION_FORMAT, DEFAULT_API_VERSION } from '../api/versions.js';
 import { InputError } from '../base/errors.js';
 import { checkTemplate } from '../rules/template.js';
 import { bool, choice, envName, required, text, timeout, url, type GetInput } from './checks.js';
@@ -44,9 +45,9 @@ function readConnection(input: GetInput, credentials: { clientId: string; client
     );
   }
   const apiVersion = text(input, 'api-version');
-  if (!/^\d{4}-\d{2}$/.test(apiVersion)) {
+  if (!API_VERSION_FORMAT.test(apiVersion)) {
     throw new InputError(
-      `Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as 2025-10.`,
+      `Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as ${DEFAULT_API_VERSION} (or ${DEFAULT_API_VERSION}.alpha), or leave it out for ${DEFAULT_API_VERSION}.`,
     );
   }
   return { ...credentials, apiUrl, authUrl, apiVersion };

@@ -10,3 +10,6 @@ export const HAVE_SPECS = existsSync(SPECS);
 /** The suite's title, with the reason when it is skipped. */
 export const titled = (title: string) =>
   HAVE_SPECS ? title : `${title} (SKIPPED: Pinecone's OpenAPI specs not found at ../shared/pinecone-admin-api)`;
+
+/** The versions the contract suites check: the default first, then every older one a user may still pin. */
+export const CONTRACT_VERSIONS = ['2026-04', '2025-10'] as const;

@@ -28,7 +28,7 @@ describe.each(NODES)('throwaway projects on $name', ({ path: node }) => {
 
     // The job's tests, with the key it was handed: the control plane of its own project answers them.
     const listed = await fetch(`${world().emulator.url}/indexes`, {
-      headers: { 'Api-Key': main.env['PINECONE_API_KEY']!, 'X-Pinecone-Api-Version': '2025-10' },
+      headers: { 'Api-Key': main.env['PINECONE_API_KEY']!, 'X-Pinecone-Api-Version': '2026-04' },
     });
     expect(listed.status).toBe(200);
     world().emulator.addIndex(projectId, 'test-index', { deletionProtection: 'enabled' });

@@ -18,7 +18,7 @@ describe('deleting a throwaway project, in-process', () => {
     const connection = {
       apiUrl: world().emulator.url,
       authUrl: world().emulator.authUrl,
-      apiVersion: '2025-10',
+      apiVersion: '2026-04',
       clientId: world().inputs['client-id']!,
       clientSecret: world().inputs['client-secret']!,
     };

@@ -56,7 +56,7 @@ describe('URLs', () => {
 
 describe('credentials', () => {
   const inputs = (values: Record<string, string>) => (name: string) =>
-    values[name] ?? { 'api-url': 'https://a.io', 'auth-url': 'https://b.io/t', 'api-version': '2025-10' }[name] ?? '';
+    values[name] ?? { 'api-url': 'https://a.io', 'auth-url': 'https://b.io/t', 'api-version': '2026-04' }[name] ?? '';
   it('fall back to the environment, and say which one is missing', () => {
     const mode = { 'on-missing-credentials': 'fail' };
     expect(readCredentials(inputs(mode), { PINECONE_CLIENT_ID: 'id', PINECONE_CLIENT_SECRET: 's' })).toMatchObject({
