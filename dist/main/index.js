@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(377);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 377:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -352,6 +352,48 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/crypto/derivations.ts
+// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+const DERIVATIONS = {
+    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
+    handoff: { label: 'pek1 handoff', version: 'pek1' },
+};
+
+;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
+// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
+// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
+// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
+// Not bound to the repository: any repository using the same service account may sweep its expired projects.
+
+
+const TAG_SPACE = 36n ** 8n;
+function nameTagFor(clientSecret) {
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, DERIVATIONS.projectName.label, DERIVATIONS.projectName.version, 32));
+    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/api/versions.ts
+// Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
+// 12 months after its release (docs/PINECONE.md), so the default moves on before that window closes; a test fails
+// when it has not.
+const API_VERSIONS = [
+    { version: '2025-10', released: '2025-10-28' },
+    { version: '2026-04', released: '2026-03-25' },
+];
+/** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
+const DEFAULT_API_VERSION = '2026-04';
+/** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
+const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
+
 ;// CONCATENATED MODULE: ./src/base/errors.ts
 // Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
 // with its stack only under RUNNER_DEBUG.
@@ -374,152 +416,6 @@ class CancelledError extends ActionError {
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
 class OutcomeUnknownError extends Error {
 }
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/crypto/derivations.ts
-// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
-// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
-// derivation gets a row here; a test checks that no label is another's or starts another's.
-const DERIVATIONS = {
-    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
-    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
-    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
-    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
-    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
-    handoff: { label: 'pek1 handoff', version: 'pek1' },
-};
-
-;// CONCATENATED MODULE: ./src/crypto/handoff.ts
-// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
-// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
-// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
-// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
-// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
-// depend on which encodings those are.
-// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
-// confidentiality rests on the client secret, which can mint keys anyway.
-
-
-
-const VERSION = DERIVATIONS.handoff.version;
-const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
-function sealHandoff(clientSecret, key, value) {
-    const { projectId, ...inClear } = key;
-    const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
-    const salt = (0,external_node_crypto_namespaceObject.randomBytes)(16);
-    const derived = deriveKey(clientSecret, salt, key);
-    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
-    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', derived, iv);
-    cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-    const secret = JSON.stringify({ value, projectId });
-    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return [VERSION, clear, salt, iv, checkValue(derived), sealed]
-        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-        .join('.');
-}
-/** The key and its value, or an InputError that says in one line what is wrong and what to do. */
-function openHandoff(clientSecret, handoff, run) {
-    const parts = handoff.trim().split('.');
-    if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
-        throw new InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
-    }
-    if (parts.length !== 6 || parts[0] !== VERSION) {
-        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
-    }
-    const [, clear, salt, iv, check, sealed] = parts;
-    const key = readClear(clear);
-    if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
-        throw new InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
-    }
-    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
-    const expected = checkValue(derived);
-    const given = Buffer.from(check, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
-    }
-    try {
-        const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
-        decipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-        const bytes = Buffer.from(sealed, 'base64url');
-        if (bytes.length < 17)
-            throw new Error('too short');
-        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
-        const { value, projectId } = JSON.parse(plain);
-        return { key: { ...key, projectId }, value };
-    }
-    catch {
-        throw new InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
-    }
-}
-function deriveKey(clientSecret, salt, run) {
-    const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
-    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
-}
-function checkValue(derived) {
-    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
-}
-function readClear(clear) {
-    let value;
-    try {
-        value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
-    }
-    catch {
-        value = undefined;
-    }
-    const key = value;
-    const text = (field) => typeof key?.[field] === 'string';
-    if (!key ||
-        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
-        !Number.isInteger(key.attempt) ||
-        !Array.isArray(key.roles) ||
-        !key.roles.every((role) => typeof role === 'string')) {
-        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
-    }
-    return key;
-}
-
-;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
-// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
-// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
-// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
-// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
-// Not bound to the repository: any repository using the same service account may sweep its expired projects.
-
-
-const TAG_SPACE = 36n ** 8n;
-function nameTagFor(clientSecret) {
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, DERIVATIONS.projectName.label, DERIVATIONS.projectName.version, 32));
-    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
-// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
-// bound to this repository, run, attempt and job, so that state another step forged is refused.
-
-
-const { label, version } = DERIVATIONS.state;
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
-}
-
-;// CONCATENATED MODULE: ./src/api/versions.ts
-// Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
-// 12 months after its release (docs/PINECONE.md), so the default moves on before that window closes; a test fails
-// when it has not.
-const API_VERSIONS = [
-    { version: '2025-10', released: '2025-10-28' },
-    { version: '2026-04', released: '2026-03-25' },
-];
-/** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
-const DEFAULT_API_VERSION = '2026-04';
-/** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
-const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
 
 ;// CONCATENATED MODULE: ./src/rules/names.ts
 // The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
@@ -942,6 +838,13 @@ function readMainInputs(input, credentials) {
     checkTemplate(nameTemplate);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
     const share = checks_bool(input, 'share');
+    const cleanup = checks_bool(input, 'cleanup');
+    const renew = checks_bool(input, 'renew');
+    if (renew && (cleanup || share || newProject)) {
+        throw new errors_InputError(cleanup
+            ? 'Input "renew: true" needs cleanup: false: only a key that outlives its job (a preview\'s) is renewed. Set cleanup: false, or drop renew.'
+            : `Inputs "renew: true" and "${share ? 'share' : 'new-project'}: true" cannot go together: renew renames a key kept in a given project. Drop one of them.`);
+    }
     if (newProject && share) {
         throw new errors_InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
     }
@@ -956,7 +859,8 @@ function readMainInputs(input, credentials) {
         exportEnv: checks_envName(input, 'export-env'),
         onCleanupError: checks_choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: checks_timeout(input),
-        cleanup: checks_bool(input, 'cleanup'),
+        cleanup,
+        renew,
         sweepExpired: checks_bool(input, 'sweep-expired'),
         replace: checks_bool(input, 'replace'),
         share,
@@ -1023,69 +927,6 @@ function readPostInputs(input, credentials) {
 /** Post's own reaction to a failed delete, read before anything can fail. */
 function readOnCleanupError(input) {
     return input('on-cleanup-error').trim().toLowerCase() === 'warn' ? 'warn' : 'fail';
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/inputs/run-context.ts
-// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
-// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
-// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
-
-
-function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
-    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
-    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
-    const pullRequest = payload['pull_request'];
-    const issue = payload['issue'];
-    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
-    const number = (name) => numberIn(env, name);
-    const values = {
-        owner: owner || undefined,
-        repo: repo || undefined,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        run_id: number('GITHUB_RUN_ID'),
-        run_number: number('GITHUB_RUN_NUMBER'),
-        run_attempt: number('GITHUB_RUN_ATTEMPT'),
-        event: env['GITHUB_EVENT_NAME'] || undefined,
-        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
-        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
-        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-    };
-    return { values, run: readRun(env) };
-}
-/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
-function readRun(env) {
-    const number = (name) => numberIn(env, name);
-    const repositoryId = number('GITHUB_REPOSITORY_ID');
-    const runId = number('GITHUB_RUN_ID');
-    return repositoryId && runId
-        ? { repositoryId, runId, attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1 }
-        : undefined;
-}
-/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
-function numberIn(env, name) {
-    return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
-}
-/** The run, or an InputError that starts with `why` when this is not a workflow run. */
-function runOf(run, why) {
-    if (run)
-        return run;
-    throw new errors_InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
-}
-/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
-function readEvent(path, readFile) {
-    if (!path)
-        return {};
-    try {
-        const value = JSON.parse(readFile(path));
-        return typeof value === 'object' && value !== null ? value : {};
-    }
-    catch {
-        return {};
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/base/policy.ts
@@ -1323,7 +1164,7 @@ function keysToRetire(keys, own, options, parse = names_parseKeyName) {
     const found = [];
     for (const key of keys) {
         const parsed = parse(key.name);
-        if (!parsed || key.name === own.name)
+        if (!parsed || key.name === own.name || key.id === own.id)
             continue;
         const runId = liveness_askableRun(parsed, here);
         const name = key.name;
@@ -1391,182 +1232,6 @@ function planRetirement(log, listed, ask, what = { name: 'key', parse: names_par
     ].filter(Boolean);
     log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
     return retire.slice(0, MAX_RETIRE_PER_RUN);
-}
-
-;// CONCATENATED MODULE: ./src/journal/journal.ts
-// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
-// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
-// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
-// logs in again and addresses keys by ID.
-// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
-// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
-// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
-// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
-
-const STATE_NAME = 'journal';
-const journal_VERSION = 'v2';
-/** Main's side: each method is one event, saved before the request it protects is sent. */
-class Journal {
-    store;
-    seal;
-    record;
-    constructor(store, seal, projectId, cleanup) {
-        this.store = store;
-        this.seal = seal;
-        this.record = { projectId, cleanup, slots: {} };
-        this.save();
-    }
-    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
-    creates(kind) {
-        const slot = this.slot(kind);
-        const saveWith = (inFlight) => {
-            slot.inFlight = inFlight;
-            this.save();
-        };
-        return {
-            sending: (name) => {
-                slot.names.push(name);
-                saveWith(name);
-            },
-            noneMade: (name) => {
-                slot.names = slot.names.filter((n) => n !== name);
-                saveWith('');
-            },
-            lost: () => saveWith(''),
-            made: (id, name) => {
-                slot.made = { id, name };
-                saveWith('');
-            },
-        };
-    }
-    /** The job's keys are made in this project from now on (a throwaway project, once made). */
-    keysIn(projectId) {
-        this.record.projectId = projectId;
-        this.save();
-    }
-    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
-    shared(kind) {
-        this.slot(kind).shared = true;
-        this.save();
-    }
-    retireLater(kind, items) {
-        this.slot(kind).retire = items;
-        this.save();
-    }
-    slot(kind) {
-        return (this.record.slots[kind] ??= { names: [], inFlight: '', retire: [] });
-    }
-    save() {
-        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${journal_VERSION}.${body}`;
-        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
-    }
-}
-/** True when main left anything at all (or something posing as main did). */
-function hasJournal(store) {
-    return store.getState(STATE_NAME) !== '';
-}
-/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
-function readPlan(store, seal) {
-    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== journal_VERSION || !body || !mac || rest.length > 0)
-        return undefined;
-    const expected = seal(`${version}.${body}`);
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
-        return undefined;
-    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const planOf = (slot) => {
-        if (!slot)
-            return { own: undefined, orphans: [], lateCreate: undefined, retire: [] };
-        const fate = slot.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
-        return {
-            own: slot.made ? { ...slot.made, fate } : undefined,
-            orphans: slot.names.filter((name) => name !== slot.made?.name),
-            lateCreate: slot.inFlight || undefined,
-            retire: slot.retire,
-        };
-    };
-    return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
-}
-
-;// CONCATENATED MODULE: ./src/journal/create-once.ts
-// A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
-// behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
-// is sent again under a fresh name, at most CREATE_TRIES times.
-
-
-async function createOnce(create) {
-    const { events, log } = create;
-    let lost = '';
-    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
-        const name = create.nextName();
-        events.sending(name);
-        log.info(create.announce(name));
-        try {
-            const made = await create.send(name);
-            events.made(create.idOf(made), name);
-            return { made, name };
-        }
-        catch (error) {
-            if (!(error instanceof OutcomeUnknownError)) {
-                events.noneMade(name);
-                throw error;
-            }
-            lost = error.message;
-            log.warning(`The answer to the create request was lost (${error.message}); checking whether the ${create.short} was made.`);
-            const found = await create.recover(name);
-            if (found !== undefined) {
-                events.made(create.idOf(found), name);
-                return { made: found, name };
-            }
-            events.lost();
-        }
-    }
-    throw new ActionError(`Could not create the ${create.thing}: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
-}
-
-;// CONCATENATED MODULE: ./src/keys/create.ts
-
-
-async function createExactlyOnce(api, journal, log, random, request) {
-    const { made, name } = await createOnce({
-        thing: 'API key',
-        short: 'key',
-        events: journal.creates('key'),
-        log,
-        nextName: () => buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max))),
-        announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
-        send: (name) => api.createKey(request.projectId, name, request.roles),
-        idOf: (created) => created.key.id,
-        recover: async (name) => {
-            await removeByName(api, request.projectId, name, log);
-            return undefined;
-        },
-    });
-    return { ...made, name };
-}
-async function removeByName(api, projectId, name, log) {
-    const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
-    for (const stray of strays) {
-        await api.deleteKey(stray.id);
-        log.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/keys/outputs.ts
-function handOver(core, key, exportEnv, said) {
-    core.setOutput('api-key', key.value);
-    core.setOutput('key-id', key.id);
-    core.setOutput('key-name', key.name);
-    core.setOutput('project-id', key.projectId);
-    core.setOutput('roles', key.roles.join(','));
-    core.setOutput('expires-at', key.expiresAt);
-    core.setOutput('skipped', 'false');
-    if (exportEnv)
-        core.exportVariable(exportEnv, key.value);
-    const where = exportEnv ? `output api-key and env ${exportEnv}` : 'output api-key';
-    core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
 }
 
 // EXTERNAL MODULE: external "http"
@@ -3006,6 +2671,32 @@ class AdminApi {
         const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
         return arrayOf(body, 'data', what).filter(isApiKey);
     }
+    /**
+     * Renames a key and sets its roles; its secret stays. Idempotent, so it is retried like a read; when no answer
+     * came through, the key is read back: already as asked is success.
+     */
+    async updateKey(id, change) {
+        const what = `rename API key ${id}`;
+        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+        let failure;
+        try {
+            const updated = await this.json({ what, method: 'PATCH', url, body: JSON.stringify(change) });
+            if (isApiKey(updated))
+                return updated;
+        }
+        catch (error) {
+            if (error instanceof CancelledError || !(error instanceof ActionError || error instanceof OutcomeUnknownError))
+                throw error;
+            failure = error;
+        }
+        // No usable answer: the rename may have been made all the same.
+        const current = await this.json({ what: `look up API key ${id}`, method: 'GET', url });
+        if (isApiKey(current) && current.name === change.name)
+            return current;
+        throw failure instanceof Error
+            ? failure
+            : new ActionError(`Pinecone's answer to "${what}" is not an API key; check the api-url input.`);
+    }
     /** Resolves when the key is gone, whether we deleted it or it already was. */
     async deleteKey(id) {
         const what = `delete API key ${id}`;
@@ -3526,6 +3217,42 @@ async function createMakingRoom(create, kind, room) {
             throw again;
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/journal/create-once.ts
+// A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
+// behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
+// is sent again under a fresh name, at most CREATE_TRIES times.
+
+
+async function createOnce(create) {
+    const { events, log } = create;
+    let lost = '';
+    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
+        const name = create.nextName();
+        events.sending(name);
+        log.info(create.announce(name));
+        try {
+            const made = await create.send(name);
+            events.made(create.idOf(made), name);
+            return { made, name };
+        }
+        catch (error) {
+            if (!(error instanceof OutcomeUnknownError)) {
+                events.noneMade(name);
+                throw error;
+            }
+            lost = error.message;
+            log.warning(`The answer to the create request was lost (${error.message}); checking whether the ${create.short} was made.`);
+            const found = await create.recover(name);
+            if (found !== undefined) {
+                events.made(create.idOf(found), name);
+                return { made: found, name };
+            }
+            events.lost();
+        }
+    }
+    throw new ActionError(`Could not create the ${create.thing}: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
 }
 
 ;// CONCATENATED MODULE: ./src/projects/create.ts
@@ -5722,6 +5449,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/runtime/cancel.ts
@@ -5946,6 +5675,11 @@ const PROJECT_FATE = {
         summary: 'This key lives in a **throwaway project** kept after the job (`cleanup: false`): a sweep deletes the project, with everything in it, once it has expired.',
     },
 };
+/** A kept key renewed in place (renew: true): it keeps its value. */
+const RENEWED = {
+    log: (expiresAt) => `A sweep deletes it once it has expired (${expiresAt}), unless it is renewed again.`,
+    summary: 'This key was **renewed in place** (`renew: true`): it keeps the value it was made with, and a sweep deletes it once it has expired.',
+};
 
 ;// CONCATENATED MODULE: ./src/steps/summary.ts
 // Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
@@ -5992,7 +5726,178 @@ function table(what, plan, deleted, dryRun) {
     return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
 }
 
-;// CONCATENATED MODULE: ./src/steps/main.ts
+;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
+// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
+// bound to this repository, run, attempt and job, so that state another step forged is refused.
+
+
+const { label, version } = DERIVATIONS.state;
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+function sealFor(clientSecret, env) {
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
+    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
+}
+
+;// CONCATENATED MODULE: ./src/inputs/run-context.ts
+// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
+// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
+// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
+
+
+function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
+    const pullRequest = payload['pull_request'];
+    const issue = payload['issue'];
+    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
+    const number = (name) => numberIn(env, name);
+    const values = {
+        owner: owner || undefined,
+        repo: repo || undefined,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        run_id: number('GITHUB_RUN_ID'),
+        run_number: number('GITHUB_RUN_NUMBER'),
+        run_attempt: number('GITHUB_RUN_ATTEMPT'),
+        event: env['GITHUB_EVENT_NAME'] || undefined,
+        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
+        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
+        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+    };
+    return { values, run: readRun(env) };
+}
+/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
+function readRun(env) {
+    const number = (name) => numberIn(env, name);
+    const repositoryId = number('GITHUB_REPOSITORY_ID');
+    const runId = number('GITHUB_RUN_ID');
+    return repositoryId && runId
+        ? { repositoryId, runId, attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1 }
+        : undefined;
+}
+/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
+function numberIn(env, name) {
+    return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
+}
+/** The run, or an InputError that starts with `why` when this is not a workflow run. */
+function runOf(run, why) {
+    if (run)
+        return run;
+    throw new errors_InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
+}
+/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
+function readEvent(path, readFile) {
+    if (!path)
+        return {};
+    try {
+        const value = JSON.parse(readFile(path));
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/journal/journal.ts
+// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
+// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
+// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
+// logs in again and addresses keys by ID.
+// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
+// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
+// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
+// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+
+const STATE_NAME = 'journal';
+const VERSION = 'v2';
+/** Main's side: each method is one event, saved before the request it protects is sent. */
+class Journal {
+    store;
+    seal;
+    record;
+    constructor(store, seal, projectId, cleanup) {
+        this.store = store;
+        this.seal = seal;
+        this.record = { projectId, cleanup, slots: {} };
+        this.save();
+    }
+    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
+    creates(kind) {
+        const slot = this.slot(kind);
+        const saveWith = (inFlight) => {
+            slot.inFlight = inFlight;
+            this.save();
+        };
+        return {
+            sending: (name) => {
+                slot.names.push(name);
+                saveWith(name);
+            },
+            noneMade: (name) => {
+                slot.names = slot.names.filter((n) => n !== name);
+                saveWith('');
+            },
+            lost: () => saveWith(''),
+            made: (id, name) => {
+                slot.made = { id, name };
+                saveWith('');
+            },
+        };
+    }
+    /** The job's keys are made in this project from now on (a throwaway project, once made). */
+    keysIn(projectId) {
+        this.record.projectId = projectId;
+        this.save();
+    }
+    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
+    shared(kind) {
+        this.slot(kind).shared = true;
+        this.save();
+    }
+    retireLater(kind, items) {
+        this.slot(kind).retire = items;
+        this.save();
+    }
+    slot(kind) {
+        return (this.record.slots[kind] ??= { names: [], inFlight: '', retire: [] });
+    }
+    save() {
+        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
+        const text = `${VERSION}.${body}`;
+        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
+    }
+}
+/** True when main left anything at all (or something posing as main did). */
+function hasJournal(store) {
+    return store.getState(STATE_NAME) !== '';
+}
+/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
+function readPlan(store, seal) {
+    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
+    if (version !== VERSION || !body || !mac || rest.length > 0)
+        return undefined;
+    const expected = seal(`${version}.${body}`);
+    const given = Buffer.from(mac, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        return undefined;
+    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    const planOf = (slot) => {
+        if (!slot)
+            return { own: undefined, orphans: [], lateCreate: undefined, retire: [] };
+        const fate = slot.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+        return {
+            own: slot.made ? { ...slot.made, fate } : undefined,
+            orphans: slot.names.filter((name) => name !== slot.made?.name),
+            lateCreate: slot.inFlight || undefined,
+            retire: slot.retire,
+        };
+    };
+    return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
+}
+
+;// CONCATENATED MODULE: ./src/steps/main-job.ts
 
 
 
@@ -6002,44 +5907,6 @@ function table(what, plan, deleted, dryRun) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const mainStep = defineStep({
-    words: {
-        skipped: 'no key was created',
-        cancelled: 'The step was cancelled before the key was handed over; the post step deletes anything it created.',
-        cancel: {
-            waitingFor: 'so the post step knows what to delete',
-            stopping: 'the post step will look for the key by name',
-        },
-    },
-    read: readMainInputs,
-    run: async (step) => {
-        const job = await begin(step);
-        const { project, journal, looks } = await chooseProject(job);
-        const { created, keyLook } = await createKey(job, project, journal);
-        const key = handOverKey(job, project, created);
-        if (job.inputs.share)
-            shareWithRun(job, key, journal);
-        await recordRetirement(job, journal, keyLook ?? looks);
-        const { value: _, ...shown } = key;
-        await step.deps.writeSummary(renderKeySummary({ ...shown, roles: job.inputs.roles, projectName: project.name, fate: job.fate.summary }));
-    },
-});
-const { run } = mainStep;
-const runMain = mainStep.runWith;
 /** Reads the run, renders the names (a template error fails before any request), logs in. */
 async function begin(step) {
     const { deps, core, secrets, account, inputs } = step;
@@ -6066,6 +5933,305 @@ async function begin(step) {
     const job = { run: context.run, owner, api, journalFor, cleanup, expiresAt, fate, keyBase, projectBase };
     return { ...step, ...job, loggedInAt: api.clock.now() };
 }
+const lookingForRetirees = (job) => job.inputs.sweepExpired || job.inputs.replace;
+const roomFor = (job) => ({
+    log: job.core,
+    sweepExpired: job.inputs.sweepExpired,
+    now: job.api.clock.now,
+});
+
+;// CONCATENATED MODULE: ./src/crypto/handoff.ts
+// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
+// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
+// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
+// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
+// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
+// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
+// depend on which encodings those are.
+// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
+// confidentiality rests on the client secret, which can mint keys anyway.
+
+
+
+const handoff_VERSION = DERIVATIONS.handoff.version;
+const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
+function sealHandoff(clientSecret, key, value) {
+    const { projectId, ...inClear } = key;
+    const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
+    const salt = (0,external_node_crypto_namespaceObject.randomBytes)(16);
+    const derived = deriveKey(clientSecret, salt, key);
+    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', derived, iv);
+    cipher.setAAD(Buffer.from(`${handoff_VERSION}.${clear}`));
+    const secret = JSON.stringify({ value, projectId });
+    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return [handoff_VERSION, clear, salt, iv, checkValue(derived), sealed]
+        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+        .join('.');
+}
+/** The key and its value, or an InputError that says in one line what is wrong and what to do. */
+function openHandoff(clientSecret, handoff, run) {
+    const parts = handoff.trim().split('.');
+    if (parts[0] !== handoff_VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
+        throw new InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
+    }
+    if (parts.length !== 6 || parts[0] !== handoff_VERSION) {
+        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
+    }
+    const [, clear, salt, iv, check, sealed] = parts;
+    const key = readClear(clear);
+    if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
+        throw new InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
+    }
+    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
+    const expected = checkValue(derived);
+    const given = Buffer.from(check, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
+    }
+    try {
+        const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
+        decipher.setAAD(Buffer.from(`${handoff_VERSION}.${clear}`));
+        const bytes = Buffer.from(sealed, 'base64url');
+        if (bytes.length < 17)
+            throw new Error('too short');
+        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+        const { value, projectId } = JSON.parse(plain);
+        return { key: { ...key, projectId }, value };
+    }
+    catch {
+        throw new InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
+    }
+}
+function deriveKey(clientSecret, salt, run) {
+    const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
+}
+function checkValue(derived) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${handoff_VERSION} check`).digest().subarray(0, 12);
+}
+function readClear(clear) {
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
+    }
+    catch {
+        value = undefined;
+    }
+    const key = value;
+    const text = (field) => typeof key?.[field] === 'string';
+    if (!key ||
+        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
+        !Number.isInteger(key.attempt) ||
+        !Array.isArray(key.roles) ||
+        !key.roles.every((role) => typeof role === 'string')) {
+        throw new InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
+    }
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/keys/create.ts
+
+
+async function createExactlyOnce(api, journal, log, random, request) {
+    const { made, name } = await createOnce({
+        thing: 'API key',
+        short: 'key',
+        events: journal.creates('key'),
+        log,
+        nextName: () => buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max))),
+        announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
+        send: (name) => api.createKey(request.projectId, name, request.roles),
+        idOf: (created) => created.key.id,
+        recover: async (name) => {
+            await removeByName(api, request.projectId, name, log);
+            return undefined;
+        },
+    });
+    return { ...made, name };
+}
+async function removeByName(api, projectId, name, log) {
+    const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
+    for (const stray of strays) {
+        await api.deleteKey(stray.id);
+        log.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/keys/outputs.ts
+function handOver(core, key, exportEnv, said) {
+    core.setOutput('api-key', key.value);
+    describeKey(core, key);
+    if (exportEnv)
+        core.exportVariable(exportEnv, key.value);
+    const where = exportEnv ? `output api-key and env ${exportEnv}` : 'output api-key';
+    core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
+}
+/** A key renewed in place (renew: true): everything but its value, which Pinecone shows only when a key is made. */
+function handOverRenewed(core, key, exportEnv, fate) {
+    describeKey(core, key);
+    const not = exportEnv ? `output api-key and env ${exportEnv} are not set` : 'output api-key is not set';
+    core.info(`Renewed API key ${key.name} (${key.id}) in place until ${key.expiresAt}: it keeps its value, which Pinecone shows only when a key is made, so ${not}; whatever holds the value goes on working. ${fate}`);
+}
+function describeKey(core, key) {
+    core.setOutput('key-id', key.id);
+    core.setOutput('key-name', key.name);
+    core.setOutput('project-id', key.projectId);
+    core.setOutput('roles', key.roles.join(','));
+    core.setOutput('expires-at', key.expiresAt);
+    core.setOutput('skipped', 'false');
+}
+
+;// CONCATENATED MODULE: ./src/keys/renew.ts
+
+/** The renamed key and its new name; `undefined` when no live key of this rendered name is there to renew. */
+async function renewInPlace(api, log, random, request, listed) {
+    const repositoryId = request.owner.run?.repositoryId;
+    const live = listed.flatMap((key) => {
+        const parsed = names_parseKeyName(key.name);
+        const ours = parsed?.base === request.base &&
+            parsed.kind === 'kept' &&
+            (!repositoryId || !parsed.run || parsed.run.repositoryId === repositoryId);
+        return ours && parsed.expiresAt.getTime() > request.now ? [{ key, expiresAt: parsed.expiresAt.getTime() }] : [];
+    });
+    const newest = live.sort((a, b) => b.expiresAt - a.expiresAt)[0]?.key;
+    if (!newest)
+        return undefined;
+    const name = buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)));
+    log.info(`Renewing API key ${newest.name} (${newest.id}) in place: renaming it ${name}, with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`);
+    return { key: await api.updateKey(newest.id, { name, roles: request.roles }), name };
+}
+
+;// CONCATENATED MODULE: ./src/steps/main-key.ts
+
+
+
+
+
+
+
+
+
+
+
+/** renew: true: the live key of this rendered name, renamed with the new expiry; the list it was looked for in. */
+async function renewKey(job, project, journal) {
+    const { api, core, deps, inputs } = job;
+    const listed = await api.listKeys(project.id);
+    const request = { base: job.keyBase, owner: job.owner, roles: inputs.roles, expiresAt: job.expiresAt };
+    const renamed = await renewInPlace(api, core, deps.random, { ...request, now: job.loggedInAt }, listed);
+    if (!renamed) {
+        core.info(`No live key of this action named ${job.keyBase} to renew: creating one.`);
+        return { listed };
+    }
+    journal.creates('key').made(renamed.key.id, renamed.name); // post keeps it (cleanup: false)
+    const expiresAt = job.expiresAt.toISOString();
+    const key = { id: renamed.key.id, name: renamed.name, projectId: project.id, roles: inputs.roles, expiresAt };
+    const look = {
+        kind: keyKind(api, core, () => project.id),
+        listing: Promise.resolve({ value: listed }),
+        own: () => renamed.name,
+        ownId: renamed.key.id,
+    };
+    return { listed, renewed: { key, look } };
+}
+/** The key, created exactly once (making room in a full project); beside it, the look for keys to retire. */
+async function createKey(job, project, journal, 
+/** The project's keys, when renew has listed them already. */
+listed) {
+    const { api, core, deps, inputs } = job;
+    const { keyBase: base, owner, expiresAt } = job;
+    const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
+    // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
+    let listing;
+    const keys = keyKind(api, core, () => project.id, async () => (listing ? unwrap(await listing) : api.listKeys(project.id)));
+    const creating = createMakingRoom(() => createExactlyOnce(api, journal, core, deps.random, request), keys, roomFor(job));
+    // In a throwaway project there is nothing else to look for; its siblings are looked for beside its create.
+    if (listed)
+        listing = Promise.resolve({ value: listed });
+    else if (lookingForRetirees(job) && !inputs.newProject)
+        listing = settled(api.listKeys(project.id));
+    const created = await creating;
+    if (deps.signal.aborted)
+        throw new CancelledError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
+    return { created, keyLook: listing && { kind: keys, listing, own: () => created.name } };
+}
+/** A renewed key to the job: its outputs, without a value. */
+function handOverRenewedKey(job, project, key) {
+    handOverRenewed(job.core, key, job.inputs.exportEnv, RENEWED.log(key.expiresAt));
+    if (project.name)
+        job.core.setOutput('project-name', project.name);
+    job.core.setOutput('renewed', 'true');
+}
+function handOverKey(job, project, created) {
+    const key = {
+        value: created.value,
+        id: created.key.id,
+        name: created.name,
+        projectId: project.id,
+        roles: job.inputs.roles,
+        expiresAt: job.expiresAt.toISOString(),
+    };
+    handOver(job.core, key, job.inputs.exportEnv, { how: 'Created', fate: job.fate.log(key.expiresAt) });
+    if (project.name)
+        job.core.setOutput('project-name', project.name);
+    job.core.setOutput('renewed', 'false');
+    return key;
+}
+/** share: true: the key, sealed for the other jobs of the run; from now on the run's, not this job's. */
+function shareWithRun(job, key, journal) {
+    const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
+    const { id: keyId, projectId, name, expiresAt } = key;
+    const shared = { ...run, keyId, projectId, name, roles: [...key.roles], expiresAt };
+    job.core.setOutput('handoff', sealHandoff(job.account.clientSecret, shared, key.value));
+    journal.shared('key');
+}
+
+;// CONCATENATED MODULE: ./src/steps/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const mainStep = defineStep({
+    words: {
+        skipped: 'no key was created',
+        cancelled: 'The step was cancelled before the key was handed over; the post step deletes anything it created.',
+        cancel: {
+            waitingFor: 'so the post step knows what to delete',
+            stopping: 'the post step will look for the key by name',
+        },
+    },
+    read: readMainInputs,
+    run: async (step) => {
+        const job = await begin(step);
+        const { project, journal, looks } = await chooseProject(job);
+        const renewal = job.inputs.renew ? await renewKey(job, project, journal) : undefined;
+        if (renewal?.renewed) {
+            const { key, look } = renewal.renewed;
+            handOverRenewedKey(job, project, key);
+            await recordRetirement(job, journal, look);
+            return summarise(job, project, key, RENEWED);
+        }
+        const { created, keyLook } = await createKey(job, project, journal, renewal?.listed);
+        const key = handOverKey(job, project, created);
+        if (job.inputs.share)
+            shareWithRun(job, key, journal);
+        await recordRetirement(job, journal, keyLook ?? looks);
+        const { value: _, ...shown } = key;
+        await summarise(job, project, shown, job.fate);
+    },
+});
+const { run } = mainStep;
+const runMain = mainStep.runWith;
 /** The given project (resolved by name if need be), or a throwaway project made exactly once for the job. */
 async function chooseProject(job) {
     const { api, core, deps, inputs, account } = job;
@@ -6092,58 +6258,22 @@ async function chooseProject(job) {
     journal.keysIn(project.id);
     return { project, journal, looks: listing && { kind: projects, listing, own: () => project.name } };
 }
-/** The key, created exactly once (making room in a full project); beside it, the look for keys to retire. */
-async function createKey(job, project, journal) {
-    const { api, core, deps, inputs } = job;
-    const { keyBase: base, owner, expiresAt } = job;
-    const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
-    // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
-    let listing;
-    const keys = keyKind(api, core, () => project.id, async () => (listing ? unwrap(await listing) : api.listKeys(project.id)));
-    const creating = createMakingRoom(() => createExactlyOnce(api, journal, core, deps.random, request), keys, roomFor(job));
-    // In a throwaway project there is nothing else to look for; its siblings are looked for beside its create.
-    if (lookingForRetirees(job) && !inputs.newProject)
-        listing = settled(api.listKeys(project.id));
-    const created = await creating;
-    if (deps.signal.aborted)
-        throw new CancelledError(`The step was cancelled; the post step deletes key ${created.name} (${created.key.id}).`);
-    return { created, keyLook: listing && { kind: keys, listing, own: () => created.name } };
-}
-function handOverKey(job, project, created) {
-    const key = {
-        value: created.value,
-        id: created.key.id,
-        name: created.name,
-        projectId: project.id,
-        roles: job.inputs.roles,
-        expiresAt: job.expiresAt.toISOString(),
-    };
-    handOver(job.core, key, job.inputs.exportEnv, { how: 'Created', fate: job.fate.log(key.expiresAt) });
-    if (project.name)
-        job.core.setOutput('project-name', project.name);
-    return key;
-}
-/** share: true: the key, sealed for the other jobs of the run; from now on the run's, not this job's. */
-function shareWithRun(job, key, journal) {
-    const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
-    const { id: keyId, projectId, name, expiresAt } = key;
-    const shared = { ...run, keyId, projectId, name, roles: [...key.roles], expiresAt };
-    job.core.setOutput('handoff', sealHandoff(job.account.clientSecret, shared, key.value));
-    journal.shared('key');
-}
 /** What the look beside the create found, for post to retire. */
 async function recordRetirement(job, journal, look) {
     if (!look)
         return;
     const { inputs } = job;
-    const ask = { sweepExpired: inputs.sweepExpired, replace: inputs.replace, now: job.loggedInAt };
-    const own = { name: look.own(), run: job.run };
+    // A renewed key is the one of its rendered name: the others go as with replace.
+    const ask = { sweepExpired: inputs.sweepExpired, replace: inputs.replace || inputs.renew, now: job.loggedInAt };
+    const own = { name: look.own(), run: job.run, id: look.ownId };
     const retire = planRetirement(job.core, await look.listing, { ...ask, own }, look.kind);
     if (retire.length > 0)
         journal.retireLater(look.kind.name, retire);
 }
-const lookingForRetirees = (job) => job.inputs.sweepExpired || job.inputs.replace;
-const roomFor = (job) => ({ log: job.core, sweepExpired: job.inputs.sweepExpired, now: job.api.clock.now });
+function summarise(job, project, key, fate) {
+    const summary = { ...key, roles: [...key.roles], projectName: project.name, fate: fate.summary };
+    return job.deps.writeSummary(renderKeySummary(summary));
+}
 
 
 /***/ }),

@@ -897,6 +897,13 @@ function readMainInputs(input, credentials) {
     checkTemplate(nameTemplate);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
     const share = bool(input, 'share');
+    const cleanup = bool(input, 'cleanup');
+    const renew = bool(input, 'renew');
+    if (renew && (cleanup || share || newProject)) {
+        throw new InputError(cleanup
+            ? 'Input "renew: true" needs cleanup: false: only a key that outlives its job (a preview\'s) is renewed. Set cleanup: false, or drop renew.'
+            : `Inputs "renew: true" and "${share ? 'share' : 'new-project'}: true" cannot go together: renew renames a key kept in a given project. Drop one of them.`);
+    }
     if (newProject && share) {
         throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
     }
@@ -911,7 +918,8 @@ function readMainInputs(input, credentials) {
         exportEnv: envName(input, 'export-env'),
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: timeout(input),
-        cleanup: bool(input, 'cleanup'),
+        cleanup,
+        renew,
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
         share,
@@ -2309,7 +2317,7 @@ function keysToRetire(keys, own, options, parse = parseKeyName) {
     const found = [];
     for (const key of keys) {
         const parsed = parse(key.name);
-        if (!parsed || key.name === own.name)
+        if (!parsed || key.name === own.name || key.id === own.id)
             continue;
         const runId = askableRun(parsed, here);
         const name = key.name;
@@ -2675,6 +2683,32 @@ class AdminApi {
         const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
         const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
         return arrayOf(body, 'data', what).filter(isApiKey);
+    }
+    /**
+     * Renames a key and sets its roles; its secret stays. Idempotent, so it is retried like a read; when no answer
+     * came through, the key is read back: already as asked is success.
+     */
+    async updateKey(id, change) {
+        const what = `rename API key ${id}`;
+        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+        let failure;
+        try {
+            const updated = await this.json({ what, method: 'PATCH', url, body: JSON.stringify(change) });
+            if (isApiKey(updated))
+                return updated;
+        }
+        catch (error) {
+            if (error instanceof CancelledError || !(error instanceof ActionError || error instanceof OutcomeUnknownError))
+                throw error;
+            failure = error;
+        }
+        // No usable answer: the rename may have been made all the same.
+        const current = await this.json({ what: `look up API key ${id}`, method: 'GET', url });
+        if (isApiKey(current) && current.name === change.name)
+            return current;
+        throw failure instanceof Error
+            ? failure
+            : new ActionError(`Pinecone's answer to "${what}" is not an API key; check the api-url input.`);
     }
     /** Resolves when the key is gone, whether we deleted it or it already was. */
     async deleteKey(id) {

@@ -452,6 +452,32 @@ class AdminApi {
         const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
         return arrayOf(body, 'data', what).filter(isApiKey);
     }
+    /**
+     * Renames a key and sets its roles; its secret stays. Idempotent, so it is retried like a read; when no answer
+     * came through, the key is read back: already as asked is success.
+     */
+    async updateKey(id, change) {
+        const what = `rename API key ${id}`;
+        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+        let failure;
+        try {
+            const updated = await this.json({ what, method: 'PATCH', url, body: JSON.stringify(change) });
+            if (isApiKey(updated))
+                return updated;
+        }
+        catch (error) {
+            if (error instanceof errors/* CancelledError */.cc || !(error instanceof errors/* ActionError */.lZ || error instanceof errors/* OutcomeUnknownError */.Do))
+                throw error;
+            failure = error;
+        }
+        // No usable answer: the rename may have been made all the same.
+        const current = await this.json({ what: `look up API key ${id}`, method: 'GET', url });
+        if (isApiKey(current) && current.name === change.name)
+            return current;
+        throw failure instanceof Error
+            ? failure
+            : new errors/* ActionError */.lZ(`Pinecone's answer to "${what}" is not an API key; check the api-url input.`);
+    }
     /** Resolves when the key is gone, whether we deleted it or it already was. */
     async deleteKey(id) {
         const what = `delete API key ${id}`;

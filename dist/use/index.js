@@ -1184,6 +1184,13 @@ function readMainInputs(input, credentials) {
     checkTemplate(nameTemplate);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
     const share = bool(input, 'share');
+    const cleanup = bool(input, 'cleanup');
+    const renew = bool(input, 'renew');
+    if (renew && (cleanup || share || newProject)) {
+        throw new InputError(cleanup
+            ? 'Input "renew: true" needs cleanup: false: only a key that outlives its job (a preview\'s) is renewed. Set cleanup: false, or drop renew.'
+            : `Inputs "renew: true" and "${share ? 'share' : 'new-project'}: true" cannot go together: renew renames a key kept in a given project. Drop one of them.`);
+    }
     if (newProject && share) {
         throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
     }
@@ -1198,7 +1205,8 @@ function readMainInputs(input, credentials) {
         exportEnv: envName(input, 'export-env'),
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: timeout(input),
-        cleanup: bool(input, 'cleanup'),
+        cleanup,
+        renew,
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
         share,
@@ -1380,16 +1388,25 @@ function table(what, plan, deleted, dryRun) {
 ;// CONCATENATED MODULE: ./src/keys/outputs.ts
 function handOver(core, key, exportEnv, said) {
     core.setOutput('api-key', key.value);
+    describeKey(core, key);
+    if (exportEnv)
+        core.exportVariable(exportEnv, key.value);
+    const where = exportEnv ? `output api-key and env ${exportEnv}` : 'output api-key';
+    core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
+}
+/** A key renewed in place (renew: true): everything but its value, which Pinecone shows only when a key is made. */
+function handOverRenewed(core, key, exportEnv, fate) {
+    describeKey(core, key);
+    const not = exportEnv ? `output api-key and env ${exportEnv} are not set` : 'output api-key is not set';
+    core.info(`Renewed API key ${key.name} (${key.id}) in place until ${key.expiresAt}: it keeps its value, which Pinecone shows only when a key is made, so ${not}; whatever holds the value goes on working. ${fate}`);
+}
+function describeKey(core, key) {
     core.setOutput('key-id', key.id);
     core.setOutput('key-name', key.name);
     core.setOutput('project-id', key.projectId);
     core.setOutput('roles', key.roles.join(','));
     core.setOutput('expires-at', key.expiresAt);
     core.setOutput('skipped', 'false');
-    if (exportEnv)
-        core.exportVariable(exportEnv, key.value);
-    const where = exportEnv ? `output api-key and env ${exportEnv}` : 'output api-key';
-    core.info(`${said.how} API key ${key.name} (${key.id}); its value is masked and available as ${where}. ${said.fate}`);
 }
 
 // EXTERNAL MODULE: ./src/crypto/derivations.ts

@@ -2,7 +2,7 @@
 // the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // What its errors mean for the user is in admin-errors.ts.
-import { ActionError, OutcomeUnknownError } from '../base/errors.js';
+import { ActionError, CancelledError, OutcomeUnknownError } from '../base/errors.js';
 import { AdminErrors, isPineconeNotFound } from './admin-errors.js';
 import type { Secrets } from '../base/secrets.js';
 import type { ServerClock } from './clock.js';
@@ -141,6 +141,30 @@ export class AdminApi {
     const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
     const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
     return arrayOf(body, 'data', what).filter(isApiKey);
+  }
+
+  /**
+   * Renames a key and sets its roles; its secret stays. Idempotent, so it is retried like a read; when no answer
+   * came through, the key is read back: already as asked is success.
+   */
+  async updateKey(id: string, change: { name: string; roles: string[] }): Promise<ApiKey> {
+    const what = `rename API key ${id}`;
+    const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+    let failure: unknown;
+    try {
+      const updated = await this.json({ what, method: 'PATCH', url, body: JSON.stringify(change) });
+      if (isApiKey(updated)) return updated;
+    } catch (error) {
+      if (error instanceof CancelledError || !(error instanceof ActionError || error instanceof OutcomeUnknownError))
+        throw error;
+      failure = error;
+    }
+    // No usable answer: the rename may have been made all the same.
+    const current = await this.json({ what: `look up API key ${id}`, method: 'GET', url });
+    if (isApiKey(current) && current.name === change.name) return current;
+    throw failure instanceof Error
+      ? failure
+      : new ActionError(`Pinecone's answer to "${what}" is not an API key; check the api-url input.`);
   }
 
   /** Resolves when the key is gone, whether we deleted it or it already was. */

@@ -67,6 +67,8 @@ export interface MainInputs {
   onCleanupError: 'fail' | 'warn';
   timeoutMs: number;
   cleanup: boolean;
+  /** Rename a live kept key of the same rendered name instead of creating one. */
+  renew: boolean;
   sweepExpired: boolean;
   replace: boolean;
   share: boolean;
@@ -77,6 +79,15 @@ export function readMainInputs(input: GetInput, credentials: { clientId: string;
   checkTemplate(nameTemplate);
   const { project, newProject, projectNameTemplate } = readProjectChoice(input);
   const share = bool(input, 'share');
+  const cleanup = bool(input, 'cleanup');
+  const renew = bool(input, 'renew');
+  if (renew && (cleanup || share || newProject)) {
+    throw new InputError(
+      cleanup
+        ? 'Input "renew: true" needs cleanup: false: only a key that outlives its job (a preview\'s) is renewed. Set cleanup: false, or drop renew.'
+        : `Inputs "renew: true" and "${share ? 'share' : 'new-project'}: true" cannot go together: renew renames a key kept in a given project. Drop one of them.`,
+    );
+  }
   if (newProject && share) {
     throw new InputError(
       'Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.',
@@ -93,7 +104,8 @@ export function readMainInputs(input: GetInput, credentials: { clientId: string;
     exportEnv: envName(input, 'export-env'),
     onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
     timeoutMs: timeout(input),
-    cleanup: bool(input, 'cleanup'),
+    cleanup,
+    renew,
     sweepExpired: bool(input, 'sweep-expired'),
     replace: bool(input, 'replace'),
     share,

@@ -24,8 +24,8 @@ export interface RetirementAsk {
   sweepExpired: boolean;
   replace: boolean;
   now: number;
-  /** The thing main just made, which is never retired. */
-  own: { name: string; run: RunRef | undefined };
+  /** The thing main just made (or renewed: listed under its old name, so known by ID too), which is never retired. */
+  own: { name: string; run: RunRef | undefined; id?: string | undefined };
 }
 
 /** Things of one kind (`what`: keys by default) for post to delete, and one line that says so. */

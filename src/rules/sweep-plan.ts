@@ -106,7 +106,7 @@ export type Retiree = Candidate;
  */
 export function keysToRetire(
   keys: readonly Named[],
-  own: { name: string; run: RunRef | undefined },
+  own: { name: string; run: RunRef | undefined; id?: string | undefined },
   options: { sweepExpired: boolean; replace: boolean; now: number },
   parse: NameParser = parseKeyName,
 ): Retiree[] {
@@ -115,7 +115,7 @@ export function keysToRetire(
   const found: Retiree[] = [];
   for (const key of keys) {
     const parsed = parse(key.name);
-    if (!parsed || key.name === own.name) continue;
+    if (!parsed || key.name === own.name || key.id === own.id) continue;
     const runId = askableRun(parsed, here);
     const name = key.name!;
     if (options.sweepExpired && isExpired(parsed, options.now)) {

@@ -42,3 +42,10 @@ const PROJECT_FATE: Record<'job' | 'kept', Fate> = {
       'This key lives in a **throwaway project** kept after the job (`cleanup: false`): a sweep deletes the project, with everything in it, once it has expired.',
   },
 };
+
+/** A kept key renewed in place (renew: true): it keeps its value. */
+export const RENEWED: Fate = {
+  log: (expiresAt) => `A sweep deletes it once it has expired (${expiresAt}), unless it is renewed again.`,
+  summary:
+    'This key was **renewed in place** (`renew: true`): it keeps the value it was made with, and a sweep deletes it once it has expired.',
+};

@@ -36,7 +36,10 @@ describe.skipIf(!HAVE_SPECS).each(CONTRACT_VERSIONS)(
       const plain = new Job({ with: world.inputs });
       await plain.main();
       await plain.post();
-      await new Job({ with: { ...world.inputs, 'client-secret': 'wrong' } }).main();
+      world.ours('preview-pr-42', 3_600_000, { kind: 'kept', run: undefined });
+    const renew = { ...world.inputs, name: 'preview-pr-42', cleanup: 'false', renew: 'true' };
+    await new Job({ with: renew }).main();
+    await new Job({ with: { ...world.inputs, 'client-secret': 'wrong' } }).main();
       world.emulator.options.quota = 0;
       await new Job({ with: world.inputs }).main();
     });
@@ -53,6 +56,7 @@ describe.skipIf(!HAVE_SPECS).each(CONTRACT_VERSIONS)(
         'get_token',
         'list_project_api_keys',
         'list_projects',
+        'update_api_key',
       ]);
     });
 

@@ -8,6 +8,7 @@ export type Op =
   | 'create-key'
   | 'list-keys'
   | 'fetch-key'
+  | 'update-key'
   | 'delete-key'
   | 'list-indexes'
   | 'configure-index'

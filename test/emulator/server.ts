@@ -232,6 +232,19 @@ export class PineconeEmulator {
     return key;
   }
 
+  /** update_api_key: a new name (1–80 characters) and/or a new set of roles; the secret stays. */
+  private update(key: StoredKey, body: string, send: Send): void {
+    const change = parseJson(body) as { name?: unknown; roles?: unknown } | undefined;
+    const { name, roles } = change ?? {};
+    if (!change || (name !== undefined && (typeof name !== 'string' || name.length < 1 || name.length > 80)))
+      return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'name must be 1-80 characters'));
+    if (roles !== undefined && (!Array.isArray(roles) || !roles.every((role) => ROLES.includes(role as string))))
+      return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'roles must be a list of known roles'));
+    if (typeof name === 'string') key.name = name;
+    if (Array.isArray(roles)) key.roles = roles as string[];
+    send(200, keyJson(key));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -364,6 +377,14 @@ export class PineconeEmulator {
       path: /^\/admin\/api-keys\/([^/]+)$/,
       run: this.admin((client, [keyId], _b, send) =>
         this.withKey(client, keyId!, 404, send, (key) => send(200, keyJson(key))),
+      ),
+    },
+    {
+      op: 'update-key',
+      method: 'PATCH',
+      path: /^\/admin\/api-keys\/([^/]+)$/,
+      run: this.admin((client, [keyId], body, send) =>
+        this.withKey(client, keyId!, 404, send, (key) => this.update(key, body, send)),
       ),
     },
     {

@@ -86,6 +86,7 @@ describe('credentials', () => {
       'sweep-expired': 'true',
       replace: 'false',
       share: 'false',
+      renew: 'false',
       'new-project': 'false',
       'project-name': 'gha-{repo}-{run_id}',
     };

@@ -1,0 +1,77 @@
+// What every phase of main reads, and the first phase, which makes it: the run, the names rendered (a template
+// error fails before any request), the login.
+import type { AdminApi } from '../api/admin-api.js';
+import { sealFor } from '../crypto/state-seal.js';
+import type { MainInputs } from '../inputs/inputs.js';
+import { readRunContext, runOf } from '../inputs/run-context.js';
+import type { Settled } from '../journal/retirement.js';
+import { Journal } from '../journal/journal.js';
+import type { Kind } from '../kinds/kind.js';
+import { projectCleanup, type ProjectCleanup } from '../projects/empty.js';
+import { expiryAfter, type KeyOwner, type RunRef } from '../rules/names.js';
+import { renderBase, renderProjectBase } from '../rules/template.js';
+import type { OpenStep } from '../runtime/define-step.js';
+import { openApi } from '../runtime/session.js';
+import { reportClockSkew } from '../runtime/step.js';
+import { fateOf, type Fate } from './fates.js';
+
+/** What every phase of main reads. */
+export interface MainJob extends OpenStep<MainInputs> {
+  run: RunRef | undefined;
+  owner: KeyOwner;
+  api: AdminApi;
+  /** A new journal, saved at once, for the job's keys in `projectId` ('' until a throwaway project is made). */
+  journalFor: (projectId: string) => Journal;
+  /** What deleting throwaway projects needs (making room at the organization's project limit). */
+  cleanup: () => ProjectCleanup;
+  expiresAt: Date;
+  /** Pinecone's time just after the login: what expired is judged by. */
+  loggedInAt: number;
+  fate: Fate;
+  /** Renders of the names, checked before any request. */
+  keyBase: string;
+  projectBase: string | undefined;
+}
+
+/** A list taken beside a create, for post to retire what it finds (expired, replaced, of finished runs). */
+export interface Look {
+  kind: Kind;
+  listing: Promise<Settled<Array<{ id: string; name: string | null }>>>;
+  own: () => string;
+  /** A renewed key is listed under its old name. */
+  ownId?: string;
+}
+
+/** Reads the run, renders the names (a template error fails before any request), logs in. */
+export async function begin(step: OpenStep<MainInputs>): Promise<MainJob> {
+  const { deps, core, secrets, account, inputs } = step;
+  const context = readRunContext(deps.env);
+  const owner: KeyOwner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
+  if (inputs.share) runOf(context.run, 'share: true hands the key to the jobs of this workflow run');
+  const keyBase = renderBase(inputs.nameTemplate, context.values, owner);
+  const projectBase = inputs.newProject
+    ? renderProjectBase(inputs.projectNameTemplate, context.values, owner)
+    : undefined;
+  const deadline = deps.now() + inputs.timeoutMs;
+  const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+  const session = { api, connection: inputs.connection, deadline, run: context.run };
+  const cleanup = () => projectCleanup(deps, core, secrets, session);
+  const seal = sealFor(account.clientSecret, deps.env);
+  const journalFor = (projectId: string) => new Journal(core, seal, projectId, inputs.cleanup);
+
+  core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
+  // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
+  await api.login({ creates: 1, lists: inputs.sweepExpired || inputs.replace ? 1 : 0 });
+  reportClockSkew(core, api);
+  const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
+  const fate = fateOf(owner.kind, inputs.newProject);
+  const job = { run: context.run, owner, api, journalFor, cleanup, expiresAt, fate, keyBase, projectBase };
+  return { ...step, ...job, loggedInAt: api.clock.now() };
+}
+
+export const lookingForRetirees = (job: MainJob) => job.inputs.sweepExpired || job.inputs.replace;
+export const roomFor = (job: MainJob) => ({
+  log: job.core,
+  sweepExpired: job.inputs.sweepExpired,
+  now: job.api.clock.now,
+});
