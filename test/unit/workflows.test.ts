@@ -136,3 +136,76 @@ describe('the checks catch mistakes', () => {
     expect(ourAction('OWNER/pinecone-ephemeral-key@v1')).toBe('main');
   });
 });
+
+/** What each job may do with its GITHUB_TOKEN: the least it needs (job-level permissions over the workflow's). */
+const LEAST_PERMISSIONS: Record<string, Record<string, Record<string, string>>> = {
+  'check-dist.yml': { 'check-dist': { contents: 'read' } },
+  'ci.yml': { '*': { contents: 'read' } },
+  'codeql.yml': { analyze: { contents: 'read', 'security-events': 'write' } },
+  'e2e.yml': { '*': { contents: 'read' } },
+  'release.yml': { release: { contents: 'write', 'id-token': 'write', attestations: 'write' } },
+  'self-test.yml': { '*': { contents: 'read' } },
+};
+
+describe.each(workflows)('$name', (file) => {
+  const workflow = parse(file.content) as {
+    permissions?: Record<string, string>;
+    jobs: Record<string, { permissions?: Record<string, string>; steps?: Array<Record<string, unknown>> }>;
+  };
+  const base = file.name.replace('.github/workflows/', '');
+
+  it('gives each job only the permissions it needs', () => {
+    const expected = LEAST_PERMISSIONS[base];
+    expect(expected, `add ${base} to LEAST_PERMISSIONS`).toBeDefined();
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect(job.permissions ?? workflow.permissions, `${base} job ${name}`).toEqual(expected![name] ?? expected!['*']);
+    }
+  });
+});
+
+describe('the e2e workflow against real Pinecone', () => {
+  const e2e = parse(read('.github/workflows/e2e.yml')) as {
+    jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }>;
+  };
+
+  it("lets every job reach Pinecone's and GitHub's hosts only (harden-runner in block mode, first)", () => {
+    for (const [name, job] of Object.entries(e2e.jobs)) {
+      const [first] = job.steps;
+      expect(first?.['uses'], name).toMatch(/^step-security\/harden-runner@[0-9a-f]{40}$/);
+      expect(first?.['with']?.['egress-policy'], name).toBe('block');
+      expect(String(first?.['with']?.['allowed-endpoints']).trim().split(/\s+/).sort(), name).toEqual([
+        'api.github.com:443',
+        'api.pinecone.io:443',
+        'github.com:443',
+        'login.pinecone.io:443',
+      ]);
+    }
+  });
+});
+
+describe('the release workflow', () => {
+  const release = parse(read('.github/workflows/release.yml')) as {
+    jobs: { release: { steps: Array<{ uses?: string; run?: string; with?: Record<string, string> }> } };
+  };
+  const steps = release.jobs.release.steps;
+  const script = steps.map((step) => step.run ?? '').join('\n');
+
+  it('attests the build provenance of dist/ after checking it is fresh', () => {
+    const attest = steps.findIndex((step) => step.uses?.startsWith('actions/attest-build-provenance@'));
+    const fresh = steps.findIndex((step) => step.run?.includes('git diff --exit-code -- dist'));
+    expect(attest).toBeGreaterThan(fresh);
+    expect(fresh).toBeGreaterThan(-1);
+    expect(steps[attest]!.with?.['subject-path']).toBe('dist/**/*.js');
+  });
+
+  it('creates the release as a draft with nothing attached, then publishes it', () => {
+    expect(script).toMatch(/gh release create "\$TAG" --draft --verify-tag/);
+    expect(script.indexOf('gh release edit "$TAG" --draft=false')).toBeGreaterThan(script.indexOf('--draft'));
+    expect(script).not.toMatch(/gh release upload|--attach|gh release create [^\n]* dist/);
+  });
+
+  it('moves the major tag as a plain tag to the released commit, never the release tag', () => {
+    expect(script).toContain('git/refs/tags/$major');
+    expect(script).not.toMatch(/git push -f|git tag -f/);
+  });
+});
