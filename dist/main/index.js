@@ -1234,6 +1234,118 @@ function planRetirement(log, listed, ask, what = { name: 'key', parse: names_par
     return retire.slice(0, MAX_RETIRE_PER_RUN);
 }
 
+;// CONCATENATED MODULE: ./src/journal/journal.ts
+// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
+// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
+// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
+// logs in again and addresses keys by ID.
+// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
+// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
+// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
+// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+
+const STATE_NAME = 'journal';
+const VERSION = 'v2';
+/** Main's side: each method is one event, saved before the request it protects is sent. */
+class Journal {
+    store;
+    seal;
+    record;
+    constructor(store, seal, projectId, cleanup) {
+        this.store = store;
+        this.seal = seal;
+        this.record = { projectId, cleanup, slots: {} };
+        this.save();
+    }
+    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
+    creates(kind) {
+        const slot = this.slot(kind);
+        const saveWith = (inFlight) => {
+            slot.inFlight = inFlight;
+            this.save();
+        };
+        return {
+            sending: (name) => {
+                slot.names.push(name);
+                saveWith(name);
+            },
+            noneMade: (name) => {
+                slot.names = slot.names.filter((n) => n !== name);
+                saveWith('');
+            },
+            lost: () => saveWith(''),
+            made: (id, name) => {
+                slot.made = { id, name };
+                saveWith('');
+            },
+        };
+    }
+    /** The job's keys are made in this project from now on (a throwaway project, once made). */
+    keysIn(projectId) {
+        this.record.projectId = projectId;
+        this.save();
+    }
+    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
+    shared(kind) {
+        this.slot(kind).shared = true;
+        this.save();
+    }
+    retireLater(kind, items) {
+        this.slot(kind).retire = items;
+        this.save();
+    }
+    slot(kind) {
+        return (this.record.slots[kind] ??= { names: [], inFlight: '', retire: [] });
+    }
+    save() {
+        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
+        const text = `${VERSION}.${body}`;
+        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
+    }
+}
+/** True when main left anything at all (or something posing as main did). */
+function hasJournal(store) {
+    return store.getState(STATE_NAME) !== '';
+}
+/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
+function readPlan(store, seal) {
+    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
+    if (version !== VERSION || !body || !mac || rest.length > 0)
+        return undefined;
+    const expected = seal(`${version}.${body}`);
+    const given = Buffer.from(mac, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        return undefined;
+    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    const planOf = (slot) => {
+        if (!slot)
+            return { own: undefined, orphans: [], lateCreate: undefined, retire: [] };
+        const fate = slot.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
+        return {
+            own: slot.made ? { ...slot.made, fate } : undefined,
+            orphans: slot.names.filter((name) => name !== slot.made?.name),
+            lateCreate: slot.inFlight || undefined,
+            retire: slot.retire,
+        };
+    };
+    return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
+}
+
+;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
+// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
+// bound to this repository, run, attempt, job and step, so that state another step forged is refused.
+
+
+const { label, version } = DERIVATIONS.state;
+/** The seal of one job's state: what binds it to the client secret and to this job. */
+function sealFor(clientSecret, env) {
+    // The step too (GITHUB_ACTION): two uses of the action in one job never take each other's journal. Matrix legs
+    // share all of these: main seals a journal of its own before anything can fail (runtime/define-step.ts).
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB', 'GITHUB_ACTION'].map((name) => env[name] ?? '');
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
+    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
+}
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -5636,6 +5748,7 @@ function defineStep(spec) {
                 return;
             }
             const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            spec.begin?.(core, account, deps.env);
             inputs = spec.read(core.getInput, account);
             await spec.run({ deps, core, secrets, account, inputs, fail });
         }
@@ -5726,19 +5839,6 @@ function table(what, plan, deleted, dryRun) {
     return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
 }
 
-;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
-// The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
-// bound to this repository, run, attempt and job, so that state another step forged is refused.
-
-
-const { label, version } = DERIVATIONS.state;
-/** The seal of one job's state: what binds it to the client secret and to this job. */
-function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
-    return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/run-context.ts
 // The workflow run this step belongs to, read from the runner's variables and the event file: the values a
 // key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
@@ -5798,103 +5898,6 @@ function readEvent(path, readFile) {
     catch {
         return {};
     }
-}
-
-;// CONCATENATED MODULE: ./src/journal/journal.ts
-// What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
-// It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
-// state file even after a crash or a kill, so each event is a checkpoint post can act on. Never a secret: post
-// logs in again and addresses keys by ID.
-// Any earlier step can forge state (a `STATE_journal=…` line in $GITHUB_ENV reaches post like state main saved,
-// unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
-// keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
-// not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
-
-const STATE_NAME = 'journal';
-const VERSION = 'v2';
-/** Main's side: each method is one event, saved before the request it protects is sent. */
-class Journal {
-    store;
-    seal;
-    record;
-    constructor(store, seal, projectId, cleanup) {
-        this.store = store;
-        this.seal = seal;
-        this.record = { projectId, cleanup, slots: {} };
-        this.save();
-    }
-    /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
-    creates(kind) {
-        const slot = this.slot(kind);
-        const saveWith = (inFlight) => {
-            slot.inFlight = inFlight;
-            this.save();
-        };
-        return {
-            sending: (name) => {
-                slot.names.push(name);
-                saveWith(name);
-            },
-            noneMade: (name) => {
-                slot.names = slot.names.filter((n) => n !== name);
-                saveWith('');
-            },
-            lost: () => saveWith(''),
-            made: (id, name) => {
-                slot.made = { id, name };
-                saveWith('');
-            },
-        };
-    }
-    /** The job's keys are made in this project from now on (a throwaway project, once made). */
-    keysIn(projectId) {
-        this.record.projectId = projectId;
-        this.save();
-    }
-    /** Handed to the other jobs of the run: from now on the run's, not this job's. */
-    shared(kind) {
-        this.slot(kind).shared = true;
-        this.save();
-    }
-    retireLater(kind, items) {
-        this.slot(kind).retire = items;
-        this.save();
-    }
-    slot(kind) {
-        return (this.record.slots[kind] ??= { names: [], inFlight: '', retire: [] });
-    }
-    save() {
-        const body = Buffer.from(JSON.stringify(this.record)).toString('base64url');
-        const text = `${VERSION}.${body}`;
-        this.store.saveState(STATE_NAME, `${text}.${this.seal(text).toString('base64url')}`);
-    }
-}
-/** True when main left anything at all (or something posing as main did). */
-function hasJournal(store) {
-    return store.getState(STATE_NAME) !== '';
-}
-/** Post's side: the plan, or `undefined` when the state does not verify (forged, or sealed with another secret). */
-function readPlan(store, seal) {
-    const [version, body, mac, ...rest] = store.getState(STATE_NAME).split('.');
-    if (version !== VERSION || !body || !mac || rest.length > 0)
-        return undefined;
-    const expected = seal(`${version}.${body}`);
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
-        return undefined;
-    const record = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const planOf = (slot) => {
-        if (!slot)
-            return { own: undefined, orphans: [], lateCreate: undefined, retire: [] };
-        const fate = slot.shared ? 'shared' : record.cleanup ? 'delete' : 'keep';
-        return {
-            own: slot.made ? { ...slot.made, fate } : undefined,
-            orphans: slot.names.filter((name) => name !== slot.made?.name),
-            lateCreate: slot.inFlight || undefined,
-            retire: slot.retire,
-        };
-    };
-    return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/main-job.ts
@@ -6201,6 +6204,8 @@ function shareWithRun(job, key, journal) {
 
 
 
+
+
 const mainStep = defineStep({
     words: {
         skipped: 'no key was created',
@@ -6210,6 +6215,9 @@ const mainStep = defineStep({
             stopping: 'the post step will look for the key by name',
         },
     },
+    // A journal of this step's own from the start: state another matrix leg (same repository, run, job and step)
+    // writes to $GITHUB_ENV then never reaches post in its place, even when main fails before it makes anything.
+    begin: (core, account, env) => void new Journal(core, sealFor(account.clientSecret, env), '', true),
     read: readMainInputs,
     run: async (step) => {
         const job = await begin(step);

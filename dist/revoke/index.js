@@ -4449,6 +4449,7 @@ function defineStep(spec) {
                 return;
             }
             const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            spec.begin?.(core, account, deps.env);
             inputs = spec.read(core.getInput, account);
             await spec.run({ deps, core, secrets, account, inputs, fail });
         }

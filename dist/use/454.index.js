@@ -87,13 +87,15 @@ var external_node_crypto_ = __webpack_require__(598);
 var derivations = __webpack_require__(755);
 ;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
 // The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
-// bound to this repository, run, attempt and job, so that state another step forged is refused.
+// bound to this repository, run, attempt, job and step, so that state another step forged is refused.
 
 
 const { label, version } = derivations/* DERIVATIONS */.R.state;
 /** The seal of one job's state: what binds it to the client secret and to this job. */
 function sealFor(clientSecret, env) {
-    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map((name) => env[name] ?? '');
+    // The step too (GITHUB_ACTION): two uses of the action in one job never take each other's journal. Matrix legs
+    // share all of these: main seals a journal of its own before anything can fail (runtime/define-step.ts).
+    const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB', 'GITHUB_ACTION'].map((name) => env[name] ?? '');
     const key = Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
     return (text) => (0,external_node_crypto_.createHmac)('sha256', key).update(text).digest();
 }

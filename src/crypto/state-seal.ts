@@ -1,5 +1,5 @@
 // The seal of one job's journal (journal/journal.ts): an HMAC-SHA256 keyed with HKDF from the client secret and
-// bound to this repository, run, attempt and job, so that state another step forged is refused.
+// bound to this repository, run, attempt, job and step, so that state another step forged is refused.
 import { createHmac, hkdfSync } from 'node:crypto';
 import { DERIVATIONS } from './derivations.js';
 
@@ -9,7 +9,9 @@ const { label, version } = DERIVATIONS.state;
 
 /** The seal of one job's state: what binds it to the client secret and to this job. */
 export function sealFor(clientSecret: string, env: NodeJS.ProcessEnv): Seal {
-  const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB'].map(
+  // The step too (GITHUB_ACTION): two uses of the action in one job never take each other's journal. Matrix legs
+  // share all of these: main seals a journal of its own before anything can fail (runtime/define-step.ts).
+  const context = ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_JOB', 'GITHUB_ACTION'].map(
     (name) => env[name] ?? '',
   );
   const key = Buffer.from(hkdfSync('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));

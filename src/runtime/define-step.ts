@@ -30,6 +30,8 @@ export interface StepSpec<I> {
   opening?: (core: Core) => 'stop' | undefined;
   /** Missing credentials: by default a skip or a failure, as on-missing-credentials says. */
   missing?: (missing: string) => never;
+  /** Once the credentials are known, before anything else can fail (main seals an empty journal of its own). */
+  begin?: (core: Core, account: ServiceAccount, env: NodeJS.ProcessEnv) => void;
   /** Reads and checks the step's inputs once the credentials are known. */
   read: (input: GetInput, account: ServiceAccount) => I;
   /** True when a failure only warns (on-cleanup-error: warn); `inputs` is undefined when reading them failed. */
@@ -77,6 +79,7 @@ export function defineStep<I>(spec: StepSpec<I>): Step {
         return;
       }
       const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+      spec.begin?.(core, account, deps.env);
       inputs = spec.read(core.getInput, account);
       await spec.run({ deps, core, secrets, account, inputs, fail });
     } catch (error) {

@@ -5,7 +5,8 @@ import type { Project } from '../api/types.js';
 import { nameTagFor } from '../crypto/name-tag.js';
 import { readMainInputs } from '../inputs/inputs.js';
 import { planRetirement, settled } from '../journal/retirement.js';
-import type { Journal } from '../journal/journal.js';
+import { Journal } from '../journal/journal.js';
+import { sealFor } from '../crypto/state-seal.js';
 import type { HandedKey } from '../keys/outputs.js';
 import { kindsFor } from '../kinds/kinds.js';
 import { createMakingRoom } from '../kinds/make-room.js';
@@ -26,6 +27,9 @@ const mainStep = defineStep({
       stopping: 'the post step will look for the key by name',
     },
   },
+  // A journal of this step's own from the start: state another matrix leg (same repository, run, job and step)
+  // writes to $GITHUB_ENV then never reaches post in its place, even when main fails before it makes anything.
+  begin: (core, account, env) => void new Journal(core, sealFor(account.clientSecret, env), '', true),
   read: readMainInputs,
   run: async (step) => {
     const job = await begin(step);

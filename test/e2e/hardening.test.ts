@@ -45,11 +45,8 @@ describe.each(NODES)('hardening on $name', ({ path: node }) => {
     expect((await job.main()).exitCode).toBe(1);
     const post = await job.post();
     expect(post.exitCode).toBe(0);
-    expect(post.log.filter((line) => line.startsWith('##[warning]'))).toEqual([
-      expect.stringMatching(
-        /^##\[warning\]Ignored the state handed to the post step: it does not carry this action's seal/,
-      ),
-    ]);
+    // Main sealed a journal of its own before it failed: that one reaches post, not the forged one.
+    expect(post.log).toEqual(['Nothing to clean up: the main step created no key.']);
     expect(ids()).toEqual([production.id]);
     expect(world().emulator.requests).toEqual([]);
   });
