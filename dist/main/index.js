@@ -355,7 +355,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/crypto/derivations.ts
-// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
 // or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
 // derivation gets a row here; a test checks that no label is another's or starts another's.
 const DERIVATIONS = {
@@ -363,8 +363,11 @@ const DERIVATIONS = {
     state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
     /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
     projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
-    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
-    handoff: { label: 'pek1 handoff', version: 'pek1' },
+    /**
+     * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
+     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     */
+    handoff: { label: 'pek2 handoff', version: 'pek2' },
 };
 
 ;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
@@ -807,6 +810,30 @@ const MAX_TTL_MS = 90 * 86_400_000;
 function readClientSecret(input, env) {
     return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
 }
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+function readHandoffSecret(input, env) {
+    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
+}
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+function readHandoffCredentials(input, env) {
+    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const handoffSecret = readHandoffSecret(input, env);
+    if (handoffSecret)
+        return { handoffSecret, missing: undefined };
+    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
+}
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoffSecretFor(input, env, clientSecret) {
+    const secret = readHandoffSecret(input, env);
+    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    if (!secret)
+        throw new errors_InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
+    if (secret === clientSecret)
+        throw new errors_InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
+    if (secret.length < 16)
+        throw new errors_InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    return secret;
+}
 /** The service account, or what is missing and what to do about it. */
 function readCredentials(input, env) {
     const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
@@ -833,7 +860,7 @@ function readConnection(input, credentials) {
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
-function readMainInputs(input, credentials) {
+function readMainInputs(input, credentials, env = {}) {
     const nameTemplate = checks_text(input, 'name');
     checkTemplate(nameTemplate);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
@@ -864,6 +891,7 @@ function readMainInputs(input, credentials) {
         sweepExpired: checks_bool(input, 'sweep-expired'),
         replace: checks_bool(input, 'replace'),
         share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
     };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
@@ -899,19 +927,18 @@ function readSweepInputs(input, credentials) {
     };
 }
 /** The use sub-action's inputs: the handoff, and where the key goes. */
-function readUseInputs(input, credentials) {
-    return {
-        connection: readConnection(input, credentials),
-        handoff: required(input, 'handoff'),
-        exportEnv: envName(input, 'export-env'),
-        timeoutMs: timeout(input),
-    };
+function readUseInputs(input) {
+    return { handoff: required(input, 'handoff'), exportEnv: envName(input, 'export-env') };
 }
 /** The revoke sub-action's inputs. */
-function readRevokeInputs(input, credentials) {
+function readRevokeInputs(input, credentials, env = {}) {
+    const handoffSecret = readHandoffSecret(input, env);
+    if (!handoffSecret)
+        throw new InputError('Input "handoff-secret" is empty: give the revoke step the handoff secret the key job sealed the handoff with (secret PINECONE_HANDOFF_SECRET).');
     return {
         connection: readConnection(input, credentials),
         handoff: required(input, 'handoff'),
+        handoffSecret,
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: timeout(input),
     };
@@ -2434,8 +2461,10 @@ function isPineconeShaped(response) {
 
 
 
-function keyKind(api, log, projectId, list) {
-    const listKeys = list ?? (() => api.listKeys(projectId()));
+function keyKind(
+/** The Admin API session, opened on first use (post decides what to do before it opens one). */
+api, log, projectId, list) {
+    const listKeys = list ?? (() => api().listKeys(projectId()));
     const explain = (error, keys, now) => {
         const plan = planSweep(keys, { match: '', expiredOnly: true, now });
         const ours = plan.verdicts.map((v) => v.item.name).slice(0, 5);
@@ -2450,10 +2479,10 @@ function keyKind(api, log, projectId, list) {
         parse: names_parseKeyName,
         holds: [],
         list: listKeys,
-        remove: (key) => api.deleteKey(key.id),
+        remove: (key) => api().deleteKey(key.id),
         deleteOwn: async (key) => {
             log.info(`Deleting API key ${key.name} (${key.id}).`);
-            const result = await api.deleteKey(key.id);
+            const result = await api().deleteKey(key.id);
             log.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
         },
         kept: (key, fate) => fate === 'shared'
@@ -3229,7 +3258,7 @@ function projectKind(api, log, tag, cleanup, list) {
         noun: 'project',
         parse,
         holds: ['key'],
-        list: list ?? (() => api.listProjects()),
+        list: list ?? (() => api().listProjects()),
         remove: (project) => deleteThrowawayProject(cleanup(), project),
         deleteOwn: async (project, inside) => {
             const ownKey = inside[0];
@@ -5672,12 +5701,13 @@ class Secrets {
 
 
 /**
- * Every step starts here: the client secret is masked before anything else is read, and every line the step
+ * Every step starts here: the client secret and the handoff secret are masked before anything else is read, and every line the step
  * logs is redacted, then made inert (no workflow command can start in text that came from outside).
  */
 function startStep(deps) {
     const secrets = new Secrets(deps.core.setSecret);
     secrets.add(readClientSecret(deps.core.getInput, deps.env));
+    secrets.add(readHandoffSecret(deps.core.getInput, deps.env));
     const safe = (write) => (message) => write(logLine(secrets.redact(message)));
     const core = {
         ...deps.core,
@@ -5741,16 +5771,17 @@ function defineStep(spec) {
             reportFailure(core, error, (message) => report(explain(message)));
         };
         try {
-            const credentials = readCredentials(core.getInput, deps.env);
+            const read = spec.credentials ?? readCredentials;
+            const credentials = read(core.getInput, deps.env);
             if (credentials.missing !== undefined) {
                 spec.missing?.(credentials.missing);
                 missingCredentials(core, credentials, spec.words.skipped);
                 return;
             }
-            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            const { missing: _, ...account } = credentials;
             spec.begin?.(core, account, deps.env);
-            inputs = spec.read(core.getInput, account);
-            await spec.run({ deps, core, secrets, account, inputs, fail });
+            inputs = spec.read(core.getInput, account, deps.env);
+            await spec.run({ deps, core, secrets, account: account, inputs, fail });
         }
         catch (error) {
             fail(error, spec.failure);
@@ -5946,23 +5977,24 @@ const roomFor = (job) => ({
 ;// CONCATENATED MODULE: ./src/crypto/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
+// handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
+// control, and must hold nothing that mints keys) and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
 // expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
 // swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
 // drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
 // depend on which encodings those are.
-// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
-// confidentiality rests on the client secret, which can mint keys anyway.
+// A check value (an HMAC under the derived key) tells "another handoff secret" from "altered". The handoff's
+// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key.
 
 
 
 const handoff_VERSION = DERIVATIONS.handoff.version;
 const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
-function sealHandoff(clientSecret, key, value) {
+function sealHandoff(handoffSecret, key, value) {
     const { projectId, ...inClear } = key;
     const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
     const salt = (0,external_node_crypto_namespaceObject.randomBytes)(16);
-    const derived = deriveKey(clientSecret, salt, key);
+    const derived = deriveKey(handoffSecret, salt, key);
     const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
     const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', derived, iv);
     cipher.setAAD(Buffer.from(`${handoff_VERSION}.${clear}`));
@@ -5973,7 +6005,7 @@ function sealHandoff(clientSecret, key, value) {
         .join('.');
 }
 /** The key and its value, or an InputError that says in one line what is wrong and what to do. */
-function openHandoff(clientSecret, handoff, run) {
+function openHandoff(handoffSecret, handoff, run) {
     const parts = handoff.trim().split('.');
     if (parts[0] !== handoff_VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
         throw new InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
@@ -5986,11 +6018,11 @@ function openHandoff(clientSecret, handoff, run) {
     if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
         throw new InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
     }
-    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
+    const derived = deriveKey(handoffSecret, Buffer.from(salt, 'base64url'), key);
     const expected = checkValue(derived);
     const given = Buffer.from(check, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
+        throw new InputError('Input "handoff" was sealed with another handoff secret (or altered): give this job the same handoff-secret as the job that made the key.');
     }
     try {
         const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
@@ -6007,9 +6039,9 @@ function openHandoff(clientSecret, handoff, run) {
         throw new InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
     }
 }
-function deriveKey(clientSecret, salt, run) {
+function deriveKey(handoffSecret, salt, run) {
     const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
-    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', handoffSecret, salt, info, 32));
 }
 function checkValue(derived) {
     return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${handoff_VERSION} check`).digest().subarray(0, 12);
@@ -6132,7 +6164,7 @@ async function renewKey(job, project, journal) {
     const expiresAt = job.expiresAt.toISOString();
     const key = { id: renamed.key.id, name: renamed.name, projectId: project.id, roles: inputs.roles, expiresAt };
     const look = {
-        kind: keyKind(api, core, () => project.id),
+        kind: keyKind(() => api, core, () => project.id),
         listing: Promise.resolve({ value: listed }),
         own: () => renamed.name,
         ownId: renamed.key.id,
@@ -6148,7 +6180,7 @@ listed) {
     const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
     // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
     let listing;
-    const keys = keyKind(api, core, () => project.id, async () => (listing ? unwrap(await listing) : api.listKeys(project.id)));
+    const keys = keyKind(() => api, core, () => project.id, async () => (listing ? unwrap(await listing) : api.listKeys(project.id)));
     const creating = createMakingRoom(() => createExactlyOnce(api, journal, core, deps.random, request), keys, roomFor(job));
     // In a throwaway project there is nothing else to look for; its siblings are looked for beside its create.
     if (listed)
@@ -6187,7 +6219,7 @@ function shareWithRun(job, key, journal) {
     const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
     const { id: keyId, projectId, name, expiresAt } = key;
     const shared = { ...run, keyId, projectId, name, roles: [...key.roles], expiresAt };
-    job.core.setOutput('handoff', sealHandoff(job.account.clientSecret, shared, key.value));
+    job.core.setOutput('handoff', sealHandoff(job.inputs.handoffSecret, shared, key.value));
     journal.shared('key');
 }
 
@@ -6250,7 +6282,7 @@ async function chooseProject(job) {
     const journal = job.journalFor('');
     const { cleanup } = job;
     const projects = kindsFor({
-        api,
+        api: () => api,
         log: core,
         clientSecret: account.clientSecret,
         projectId: () => '',

@@ -378,7 +378,7 @@ class OutcomeUnknownError extends Error {
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/crypto/derivations.ts
-// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
 // or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
 // derivation gets a row here; a test checks that no label is another's or starts another's.
 const DERIVATIONS = {
@@ -386,8 +386,11 @@ const DERIVATIONS = {
     state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
     /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
     projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
-    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
-    handoff: { label: 'pek1 handoff', version: 'pek1' },
+    /**
+     * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
+     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     */
+    handoff: { label: 'pek2 handoff', version: 'pek2' },
 };
 
 ;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
@@ -887,6 +890,30 @@ const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_0
 function readClientSecret(input, env) {
     return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
 }
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+function readHandoffSecret(input, env) {
+    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
+}
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+function readHandoffCredentials(input, env) {
+    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const handoffSecret = readHandoffSecret(input, env);
+    if (handoffSecret)
+        return { handoffSecret, missing: undefined };
+    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
+}
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoffSecretFor(input, env, clientSecret) {
+    const secret = readHandoffSecret(input, env);
+    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    if (!secret)
+        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
+    if (secret === clientSecret)
+        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
+    if (secret.length < 16)
+        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    return secret;
+}
 /** The service account, or what is missing and what to do about it. */
 function readCredentials(input, env) {
     const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
@@ -913,7 +940,7 @@ function readConnection(input, credentials) {
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
-function readMainInputs(input, credentials) {
+function readMainInputs(input, credentials, env = {}) {
     const nameTemplate = text(input, 'name');
     checkTemplate(nameTemplate);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
@@ -944,6 +971,7 @@ function readMainInputs(input, credentials) {
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
         share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
     };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
@@ -979,19 +1007,18 @@ function readSweepInputs(input, credentials) {
     };
 }
 /** The use sub-action's inputs: the handoff, and where the key goes. */
-function readUseInputs(input, credentials) {
-    return {
-        connection: readConnection(input, credentials),
-        handoff: required(input, 'handoff'),
-        exportEnv: envName(input, 'export-env'),
-        timeoutMs: timeout(input),
-    };
+function readUseInputs(input) {
+    return { handoff: required(input, 'handoff'), exportEnv: envName(input, 'export-env') };
 }
 /** The revoke sub-action's inputs. */
-function readRevokeInputs(input, credentials) {
+function readRevokeInputs(input, credentials, env = {}) {
+    const handoffSecret = readHandoffSecret(input, env);
+    if (!handoffSecret)
+        throw new InputError('Input "handoff-secret" is empty: give the revoke step the handoff secret the key job sealed the handoff with (secret PINECONE_HANDOFF_SECRET).');
     return {
         connection: readConnection(input, credentials),
         handoff: required(input, 'handoff'),
+        handoffSecret,
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: timeout(input),
     };
@@ -2461,8 +2488,10 @@ function keysToRetire(keys, own, options, parse = parseKeyName) {
 
 
 
-function keyKind(api, log, projectId, list) {
-    const listKeys = list ?? (() => api.listKeys(projectId()));
+function keyKind(
+/** The Admin API session, opened on first use (post decides what to do before it opens one). */
+api, log, projectId, list) {
+    const listKeys = list ?? (() => api().listKeys(projectId()));
     const explain = (error, keys, now) => {
         const plan = planSweep(keys, { match: '', expiredOnly: true, now });
         const ours = plan.verdicts.map((v) => v.item.name).slice(0, 5);
@@ -2477,10 +2506,10 @@ function keyKind(api, log, projectId, list) {
         parse: names_parseKeyName,
         holds: [],
         list: listKeys,
-        remove: (key) => api.deleteKey(key.id),
+        remove: (key) => api().deleteKey(key.id),
         deleteOwn: async (key) => {
             log.info(`Deleting API key ${key.name} (${key.id}).`);
-            const result = await api.deleteKey(key.id);
+            const result = await api().deleteKey(key.id);
             log.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
         },
         kept: (key, fate) => fate === 'shared'
@@ -3256,7 +3285,7 @@ function projectKind(api, log, tag, cleanup, list) {
         noun: 'project',
         parse,
         holds: ['key'],
-        list: list ?? (() => api.listProjects()),
+        list: list ?? (() => api().listProjects()),
         remove: (project) => deleteThrowawayProject(cleanup(), project),
         deleteOwn: async (project, inside) => {
             const ownKey = inside[0];
@@ -5574,12 +5603,13 @@ class Secrets {
 
 
 /**
- * Every step starts here: the client secret is masked before anything else is read, and every line the step
+ * Every step starts here: the client secret and the handoff secret are masked before anything else is read, and every line the step
  * logs is redacted, then made inert (no workflow command can start in text that came from outside).
  */
 function startStep(deps) {
     const secrets = new Secrets(deps.core.setSecret);
     secrets.add(readClientSecret(deps.core.getInput, deps.env));
+    secrets.add(readHandoffSecret(deps.core.getInput, deps.env));
     const safe = (write) => (message) => write(logLine(secrets.redact(message)));
     const core = {
         ...deps.core,
@@ -5643,16 +5673,17 @@ function defineStep(spec) {
             reportFailure(core, error, (message) => report(explain(message)));
         };
         try {
-            const credentials = readCredentials(core.getInput, deps.env);
+            const read = spec.credentials ?? readCredentials;
+            const credentials = read(core.getInput, deps.env);
             if (credentials.missing !== undefined) {
                 spec.missing?.(credentials.missing);
                 missingCredentials(core, credentials, spec.words.skipped);
                 return;
             }
-            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            const { missing: _, ...account } = credentials;
             spec.begin?.(core, account, deps.env);
-            inputs = spec.read(core.getInput, account);
-            await spec.run({ deps, core, secrets, account, inputs, fail });
+            inputs = spec.read(core.getInput, account, deps.env);
+            await spec.run({ deps, core, secrets, account: account, inputs, fail });
         }
         catch (error) {
             fail(error, spec.failure);
@@ -5733,10 +5764,6 @@ async function deleteOrphans(kind, names, late, deps, core, deadline) {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/post.ts
-// The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
-// acts only on a journal it can verify (journal/journal.ts), and reads as a short run of phases over the kinds of
-// thing main makes (kinds/): what the journal asks, what outlives the job, GitHub's word on the runs of what main
-// found to retire, the deletes, and whatever main may have made without learning its ID.
 
 
 
@@ -5763,7 +5790,10 @@ const postStep = defineStep({
     missing: (missing) => {
         throw new ActionError(`the credentials are missing in the post step (${missing}); pass them as inputs, which the post step reads again.`);
     },
-    read: readPostInputs,
+    read: (input, account) => {
+        let inputs;
+        return () => (inputs ??= readPostInputs(input, account));
+    },
     warns: (input) => readOnCleanupError(input) === 'warn',
     failure: (message) => notDeleted(undefined, undefined, message),
     run: async (step) => {
@@ -5782,7 +5812,7 @@ const postStep = defineStep({
             const retirees = await loginAndJudge(step, post, work);
             await deleteOwnAndRetire(step, work, retirees);
             for (const { kind, names, late } of work.orphans)
-                await deleteOrphans(kind, names, late, step.deps, step.core, post.deadline);
+                await deleteOrphans(kind, names, late, step.deps, step.core, post.session().deadline);
         }
         catch (error) {
             step.fail(error, (message) => notDeleted(plan, work, message));
@@ -5799,19 +5829,27 @@ function verifiedPlan({ core, deps, account }) {
     core.warning("Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or the client secret changed since the main step). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.");
     return undefined;
 }
-function openPost({ deps, core, secrets, account, inputs }, plan) {
-    const deadline = deps.now() + inputs.timeoutMs;
-    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-    const session = { api, connection: inputs.connection, deadline, run: readRun(deps.env) };
+/** The kinds, over a session that opens (and reads post's inputs) only when something is to be deleted. */
+function openPost({ deps, core, secrets, account, inputs: readInputs }, plan) {
+    let opened;
+    const session = () => {
+        if (opened)
+            return opened;
+        const inputs = readInputs();
+        const deadline = deps.now() + inputs.timeoutMs;
+        const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+        opened = { api, deadline, session: { api, connection: inputs.connection, deadline, run: readRun(deps.env) } };
+        return opened;
+    };
     const kinds = kindsFor({
-        api,
+        api: () => session().api,
         log: core,
         clientSecret: account.clientSecret,
         projectId: () => plan.projectId,
         // Made only when a project is to be deleted: a key-only post step needs none of it.
-        cleanup: () => projectCleanup(deps, core, secrets, session),
+        cleanup: () => projectCleanup(deps, core, secrets, session().session),
     }).all;
-    return { api, kinds, deadline };
+    return { kinds, session };
 }
 function workOf(plan, kinds) {
     const of = (kind) => plan.of(kind.name);
@@ -5844,15 +5882,16 @@ function workOf(plan, kinds) {
 }
 /** The login, while GitHub is asked whether the runs of main's candidates are over; then who is retired, who spared. */
 async function loginAndJudge({ deps, core, secrets, inputs }, post, work) {
+    const { api } = post.session();
     const deletes = work.own.length + work.retire.reduce((sum, { candidates }) => sum + candidates.length, 0);
     const candidates = work.retire.flatMap((each) => each.candidates);
     const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
-    const github = runIds.length > 0 ? openGitHub(deps, inputs.githubToken, secrets) : undefined;
+    const github = runIds.length > 0 ? openGitHub(deps, inputs().githubToken, secrets) : undefined;
     const [, lookups] = await Promise.all([
-        post.api.login(deletes > 0 ? { deletes } : { lists: 1 }),
+        api.login(deletes > 0 ? { deletes } : { lists: 1 }),
         askGitHub(github, runIds, core),
     ]);
-    const now = post.api.clock.now();
+    const now = api.clock.now();
     return work.retire.map(({ kind, candidates }) => {
         const judged = settle(candidates, lookups, now, kind.parse);
         for (const spared of judged.spared)

@@ -780,6 +780,30 @@ const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_0
 function readClientSecret(input, env) {
     return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
 }
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+function readHandoffSecret(input, env) {
+    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
+}
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+function readHandoffCredentials(input, env) {
+    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const handoffSecret = readHandoffSecret(input, env);
+    if (handoffSecret)
+        return { handoffSecret, missing: undefined };
+    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
+}
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoffSecretFor(input, env, clientSecret) {
+    const secret = readHandoffSecret(input, env);
+    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    if (!secret)
+        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
+    if (secret === clientSecret)
+        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
+    if (secret.length < 16)
+        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    return secret;
+}
 /** The service account, or what is missing and what to do about it. */
 function readCredentials(input, env) {
     const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
@@ -806,7 +830,7 @@ function readConnection(input, credentials) {
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
-function readMainInputs(input, credentials) {
+function readMainInputs(input, credentials, env = {}) {
     const nameTemplate = text(input, 'name');
     checkTemplate(nameTemplate);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
@@ -837,6 +861,7 @@ function readMainInputs(input, credentials) {
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
         share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
     };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
@@ -872,19 +897,18 @@ function readSweepInputs(input, credentials) {
     };
 }
 /** The use sub-action's inputs: the handoff, and where the key goes. */
-function readUseInputs(input, credentials) {
-    return {
-        connection: readConnection(input, credentials),
-        handoff: required(input, 'handoff'),
-        exportEnv: envName(input, 'export-env'),
-        timeoutMs: timeout(input),
-    };
+function readUseInputs(input) {
+    return { handoff: required(input, 'handoff'), exportEnv: envName(input, 'export-env') };
 }
 /** The revoke sub-action's inputs. */
-function readRevokeInputs(input, credentials) {
+function readRevokeInputs(input, credentials, env = {}) {
+    const handoffSecret = readHandoffSecret(input, env);
+    if (!handoffSecret)
+        throw new errors_InputError('Input "handoff-secret" is empty: give the revoke step the handoff secret the key job sealed the handoff with (secret PINECONE_HANDOFF_SECRET).');
     return {
         connection: readConnection(input, credentials),
         handoff: checks_required(input, 'handoff'),
+        handoffSecret,
         onCleanupError: checks_choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: checks_timeout(input),
     };
@@ -966,7 +990,7 @@ function readEvent(path, readFile) {
 }
 
 ;// CONCATENATED MODULE: ./src/crypto/derivations.ts
-// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
 // or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
 // derivation gets a row here; a test checks that no label is another's or starts another's.
 const DERIVATIONS = {
@@ -974,30 +998,34 @@ const DERIVATIONS = {
     state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
     /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
     projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
-    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
-    handoff: { label: 'pek1 handoff', version: 'pek1' },
+    /**
+     * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
+     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     */
+    handoff: { label: 'pek2 handoff', version: 'pek2' },
 };
 
 ;// CONCATENATED MODULE: ./src/crypto/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
+// handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
+// control, and must hold nothing that mints keys) and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
 // expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
 // swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
 // drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
 // depend on which encodings those are.
-// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
-// confidentiality rests on the client secret, which can mint keys anyway.
+// A check value (an HMAC under the derived key) tells "another handoff secret" from "altered". The handoff's
+// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key.
 
 
 
 const VERSION = DERIVATIONS.handoff.version;
 const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
-function sealHandoff(clientSecret, key, value) {
+function sealHandoff(handoffSecret, key, value) {
     const { projectId, ...inClear } = key;
     const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
     const salt = randomBytes(16);
-    const derived = deriveKey(clientSecret, salt, key);
+    const derived = deriveKey(handoffSecret, salt, key);
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', derived, iv);
     cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
@@ -1008,7 +1036,7 @@ function sealHandoff(clientSecret, key, value) {
         .join('.');
 }
 /** The key and its value, or an InputError that says in one line what is wrong and what to do. */
-function openHandoff(clientSecret, handoff, run) {
+function openHandoff(handoffSecret, handoff, run) {
     const parts = handoff.trim().split('.');
     if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
         throw new errors_InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
@@ -1021,11 +1049,11 @@ function openHandoff(clientSecret, handoff, run) {
     if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
         throw new errors_InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
     }
-    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
+    const derived = deriveKey(handoffSecret, Buffer.from(salt, 'base64url'), key);
     const expected = checkValue(derived);
     const given = Buffer.from(check, 'base64url');
     if (given.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected)) {
-        throw new errors_InputError('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
+        throw new errors_InputError('Input "handoff" was sealed with another handoff secret (or altered): give this job the same handoff-secret as the job that made the key.');
     }
     try {
         const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
@@ -1042,9 +1070,9 @@ function openHandoff(clientSecret, handoff, run) {
         throw new errors_InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
     }
 }
-function deriveKey(clientSecret, salt, run) {
+function deriveKey(handoffSecret, salt, run) {
     const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
-    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, salt, info, 32));
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', handoffSecret, salt, info, 32));
 }
 function checkValue(derived) {
     return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
@@ -4373,12 +4401,13 @@ class Secrets {
 
 
 /**
- * Every step starts here: the client secret is masked before anything else is read, and every line the step
+ * Every step starts here: the client secret and the handoff secret are masked before anything else is read, and every line the step
  * logs is redacted, then made inert (no workflow command can start in text that came from outside).
  */
 function startStep(deps) {
     const secrets = new Secrets(deps.core.setSecret);
     secrets.add(readClientSecret(deps.core.getInput, deps.env));
+    secrets.add(readHandoffSecret(deps.core.getInput, deps.env));
     const safe = (write) => (message) => write(logLine(secrets.redact(message)));
     const core = {
         ...deps.core,
@@ -4442,16 +4471,17 @@ function defineStep(spec) {
             reportFailure(core, error, (message) => report(explain(message)));
         };
         try {
-            const credentials = readCredentials(core.getInput, deps.env);
+            const read = spec.credentials ?? readCredentials;
+            const credentials = read(core.getInput, deps.env);
             if (credentials.missing !== undefined) {
                 spec.missing?.(credentials.missing);
                 missingCredentials(core, credentials, spec.words.skipped);
                 return;
             }
-            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            const { missing: _, ...account } = credentials;
             spec.begin?.(core, account, deps.env);
-            inputs = spec.read(core.getInput, account);
-            await spec.run({ deps, core, secrets, account, inputs, fail });
+            inputs = spec.read(core.getInput, account, deps.env);
+            await spec.run({ deps, core, secrets, account: account, inputs, fail });
         }
         catch (error) {
             fail(error, spec.failure);
@@ -5049,9 +5079,9 @@ const revokeStep = defineStep({
     },
     read: readRevokeInputs,
     warns: (_input, inputs) => inputs?.onCleanupError === 'warn',
-    run: async ({ deps, core, secrets, account, inputs }) => {
+    run: async ({ deps, core, secrets, inputs }) => {
         const run = runOf(readRun(deps.env), 'A handoff works only inside the workflow run that made it');
-        const { key, value } = openHandoff(account.clientSecret, inputs.handoff, run);
+        const { key, value } = openHandoff(inputs.handoffSecret, inputs.handoff, run);
         secrets.add(value);
         const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
         await api.login({ deletes: 1 });

@@ -866,6 +866,30 @@ const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_0
 function readClientSecret(input, env) {
     return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
 }
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+function readHandoffSecret(input, env) {
+    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
+}
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+function readHandoffCredentials(input, env) {
+    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const handoffSecret = readHandoffSecret(input, env);
+    if (handoffSecret)
+        return { handoffSecret, missing: undefined };
+    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
+}
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoffSecretFor(input, env, clientSecret) {
+    const secret = readHandoffSecret(input, env);
+    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    if (!secret)
+        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
+    if (secret === clientSecret)
+        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
+    if (secret.length < 16)
+        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    return secret;
+}
 /** The service account, or what is missing and what to do about it. */
 function readCredentials(input, env) {
     const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
@@ -892,7 +916,7 @@ function readConnection(input, credentials) {
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
-function readMainInputs(input, credentials) {
+function readMainInputs(input, credentials, env = {}) {
     const nameTemplate = text(input, 'name');
     checkTemplate(nameTemplate);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
@@ -923,6 +947,7 @@ function readMainInputs(input, credentials) {
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
         share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
     };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
@@ -958,19 +983,18 @@ function readSweepInputs(input, credentials) {
     };
 }
 /** The use sub-action's inputs: the handoff, and where the key goes. */
-function readUseInputs(input, credentials) {
-    return {
-        connection: readConnection(input, credentials),
-        handoff: required(input, 'handoff'),
-        exportEnv: envName(input, 'export-env'),
-        timeoutMs: timeout(input),
-    };
+function readUseInputs(input) {
+    return { handoff: required(input, 'handoff'), exportEnv: envName(input, 'export-env') };
 }
 /** The revoke sub-action's inputs. */
-function readRevokeInputs(input, credentials) {
+function readRevokeInputs(input, credentials, env = {}) {
+    const handoffSecret = readHandoffSecret(input, env);
+    if (!handoffSecret)
+        throw new InputError('Input "handoff-secret" is empty: give the revoke step the handoff secret the key job sealed the handoff with (secret PINECONE_HANDOFF_SECRET).');
     return {
         connection: readConnection(input, credentials),
         handoff: required(input, 'handoff'),
+        handoffSecret,
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: timeout(input),
     };
@@ -1052,7 +1076,7 @@ function readEvent(path, readFile) {
 }
 
 ;// CONCATENATED MODULE: ./src/crypto/derivations.ts
-// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
 // or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
 // derivation gets a row here; a test checks that no label is another's or starts another's.
 const DERIVATIONS = {
@@ -1060,8 +1084,11 @@ const DERIVATIONS = {
     state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
     /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
     projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
-    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
-    handoff: { label: 'pek1 handoff', version: 'pek1' },
+    /**
+     * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
+     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     */
+    handoff: { label: 'pek2 handoff', version: 'pek2' },
 };
 
 ;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
@@ -2356,8 +2383,10 @@ function keysToRetire(keys, own, options, parse = parseKeyName) {
 
 
 
-function keyKind(api, log, projectId, list) {
-    const listKeys = list ?? (() => api.listKeys(projectId()));
+function keyKind(
+/** The Admin API session, opened on first use (post decides what to do before it opens one). */
+api, log, projectId, list) {
+    const listKeys = list ?? (() => api().listKeys(projectId()));
     const explain = (error, keys, now) => {
         const plan = planSweep(keys, { match: '', expiredOnly: true, now });
         const ours = plan.verdicts.map((v) => v.item.name).slice(0, 5);
@@ -2372,10 +2401,10 @@ function keyKind(api, log, projectId, list) {
         parse: names_parseKeyName,
         holds: [],
         list: listKeys,
-        remove: (key) => api.deleteKey(key.id),
+        remove: (key) => api().deleteKey(key.id),
         deleteOwn: async (key) => {
             log.info(`Deleting API key ${key.name} (${key.id}).`);
-            const result = await api.deleteKey(key.id);
+            const result = await api().deleteKey(key.id);
             log.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
         },
         kept: (key, fate) => fate === 'shared'
@@ -3130,7 +3159,7 @@ function projectKind(api, log, tag, cleanup, list) {
         noun: 'project',
         parse,
         holds: ['key'],
-        list: list ?? (() => api.listProjects()),
+        list: list ?? (() => api().listProjects()),
         remove: (project) => deleteThrowawayProject(cleanup(), project),
         deleteOwn: async (project, inside) => {
             const ownKey = inside[0];
@@ -5467,12 +5496,13 @@ class Secrets {
 
 
 /**
- * Every step starts here: the client secret is masked before anything else is read, and every line the step
+ * Every step starts here: the client secret and the handoff secret are masked before anything else is read, and every line the step
  * logs is redacted, then made inert (no workflow command can start in text that came from outside).
  */
 function startStep(deps) {
     const secrets = new Secrets(deps.core.setSecret);
     secrets.add(readClientSecret(deps.core.getInput, deps.env));
+    secrets.add(readHandoffSecret(deps.core.getInput, deps.env));
     const safe = (write) => (message) => write(logLine(secrets.redact(message)));
     const core = {
         ...deps.core,
@@ -5536,16 +5566,17 @@ function defineStep(spec) {
             reportFailure(core, error, (message) => report(explain(message)));
         };
         try {
-            const credentials = readCredentials(core.getInput, deps.env);
+            const read = spec.credentials ?? readCredentials;
+            const credentials = read(core.getInput, deps.env);
             if (credentials.missing !== undefined) {
                 spec.missing?.(credentials.missing);
                 missingCredentials(core, credentials, spec.words.skipped);
                 return;
             }
-            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            const { missing: _, ...account } = credentials;
             spec.begin?.(core, account, deps.env);
-            inputs = spec.read(core.getInput, account);
-            await spec.run({ deps, core, secrets, account, inputs, fail });
+            inputs = spec.read(core.getInput, account, deps.env);
+            await spec.run({ deps, core, secrets, account: account, inputs, fail });
         }
         catch (error) {
             fail(error, spec.failure);
@@ -5685,7 +5716,7 @@ async function loginAndList({ deps, core, secrets, account, inputs }) {
     const project = inputs.project ? await resolveProject(api, inputs.project, core, listing) : undefined;
     const run = readRun(deps.env);
     const kinds = kindsFor({
-        api,
+        api: () => api,
         log: core,
         clientSecret: account.clientSecret,
         projectId: () => project?.id ?? '',

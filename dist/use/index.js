@@ -281,672 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 465:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ connectionsFor),
-  y: () => (/* binding */ createPreconnect)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
-var lib = __nccwpck_require__(855);
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-// EXTERNAL MODULE: ./src/base/policy.ts
-var policy = __nccwpck_require__(531);
-;// CONCATENATED MODULE: ./src/api/preconnect.ts
-
-
-
-/**
- * How many connections to open to the API while logging in. The login and the API live on different hosts in
- * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
- * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
- * login takes one of them, hence all of them).
- */
-function connectionsFor(upcoming, oneHost) {
-    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, policy/* DELETE_CONCURRENCY */.S9);
-    if (oneHost && parallel <= 1)
-        return 0;
-    return Math.max(1, parallel);
-}
-function createPreconnect(agentFor) {
-    const warm = new Map(); // "host:port" → connections opened before the requests that use them
-    const adopted = new WeakSet();
-    const adopt = (agent) => {
-        if (adopted.has(agent))
-            return agent;
-        adopted.add(agent);
-        const open = agent.createConnection.bind(agent);
-        agent.createConnection = (options, callback) => {
-            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
-            let socket = sockets.shift();
-            while (socket?.destroyed)
-                socket = sockets.shift();
-            return socket ? socket.ref() : open(options, callback);
-        };
-        return agent;
-    };
-    return {
-        open(url, connections) {
-            if (connections <= 0 || (0,lib/* getProxyUrl */.s_)(url))
-                return; // a tunnel agent makes connections of its own
-            const target = new URL(url);
-            const host = target.hostname;
-            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
-            const agent = adopt(agentFor(url));
-            // What http.Agent itself would pass.
-            const defaults = agent.options;
-            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
-            const sockets = warm.get(`${host}:${port}`) ?? [];
-            while (sockets.length < connections) {
-                const socket = agent.createConnection(options);
-                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
-                socket.unref(); // an unused one must not keep the step alive
-                sockets.push(socket);
-            }
-            warm.set(`${host}:${port}`, sockets);
-        },
-        dispose() {
-            for (const socket of [...warm.values()].flat())
-                socket.destroy();
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 18:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  wX: () => (/* binding */ TransportError),
-  St: () => (/* binding */ createHttpTransport),
-  Wn: () => (/* binding */ describeStatus),
-  oJ: () => (/* binding */ isSuccess),
-  OG: () => (/* binding */ parseBody)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
-var lib = __nccwpck_require__(855);
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-// EXTERNAL MODULE: ./src/api/preconnect.ts + 1 modules
-var api_preconnect = __nccwpck_require__(465);
-;// CONCATENATED MODULE: ./src/api/transport.ts
-// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
-// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
-
-
-
-/**
- * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
- * `unknown`: the request may have reached the server (reset, dropped, timed out).
- * `final`: trying again cannot help (the proxy wants other credentials).
- */
-class TransportError extends Error {
-    outcome;
-    final;
-    constructor(message, outcome, final = false) {
-        super(message);
-        this.outcome = outcome;
-        this.final = final;
-    }
-}
-/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
-function describeStatus(status) {
-    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
-    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
-}
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-function isSuccess(response) {
-    return response.status >= 200 && response.status < 300;
-}
-/** The answer's body as a JSON object; `undefined` for anything else (HTML from a proxy, an array, no body). */
-function parseBody(response) {
-    try {
-        const value = JSON.parse(response.body);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function createHttpTransport(userAgent) {
-    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
-    // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
-    let made;
-    const client = () => (made ??= new lib/* HttpClient */.Qq(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
-    const transport = async ({ method, url, headers, body, timeoutMs }) => {
-        const proxy = (0,lib/* getProxyUrl */.s_)(url);
-        let timer;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
-        });
-        try {
-            const exchange = (async () => {
-                const response = await client().request(method, url, body ?? null, headers);
-                const text = await response.readBody();
-                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
-            })();
-            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
-            const response = await Promise.race([exchange, timeout]);
-            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
-            if (proxy && response.status === 407)
-                throw proxyError(proxy, describeStatus(407), true);
-            return response;
-        }
-        catch (error) {
-            if (error instanceof TransportError)
-                throw error;
-            const code = error.code ?? '';
-            const message = error.message;
-            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
-            if (proxy && /tunneling socket could not be established/.test(message)) {
-                const status = /statusCode=(\d+)/.exec(message)?.[1];
-                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
-                throw proxyError(proxy, cause, status === '407');
-            }
-            if (proxy && NOT_SENT_CODES.has(code))
-                throw proxyError(proxy, code, false);
-            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    };
-    const preconnect = (0,api_preconnect/* createPreconnect */.y)((url) => client().getAgent(url));
-    const dispose = () => {
-        preconnect.dispose();
-        made?.dispose();
-    };
-    return { transport, preconnect, dispose };
-}
-function proxyError(proxy, cause, final) {
-    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
-    const hint = final ? '; check the proxy credentials in https_proxy' : '';
-    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
-}
-
-
-/***/ }),
-
-/***/ 758:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
-/* harmony export */   cc: () => (/* binding */ CancelledError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   lZ: () => (/* binding */ ActionError)
-/* harmony export */ });
-// Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
-// with its stack only under RUNNER_DEBUG.
-class ActionError extends Error {
-}
-/** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
-class InputError extends ActionError {
-}
-/**
- * The step was cancelled (SIGINT/SIGTERM) before it could finish. Each step says in its own words what follows
- * (runtime/define-step.ts), unless the error was raised with a line of its own that knows more.
- */
-class CancelledError extends ActionError {
-    known;
-    constructor(message) {
-        super(message ?? 'The step was cancelled before it was done.');
-        this.known = message !== undefined;
-    }
-}
-/** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
-class OutcomeUnknownError extends Error {
-}
-
-
-/***/ }),
-
-/***/ 531:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
-/* harmony export */   Nf: () => (/* binding */ CREATE_TRIES),
-/* harmony export */   RI: () => (/* binding */ CANCEL_GRACE_MS),
-/* harmony export */   S9: () => (/* binding */ DELETE_CONCURRENCY),
-/* harmony export */   TK: () => (/* binding */ MAX_ATTEMPTS_THROTTLED),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   YY: () => (/* binding */ DELETE_ROUNDS),
-/* harmony export */   iD: () => (/* binding */ MIN_ATTEMPT_MS),
-/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   jo: () => (/* binding */ backoffMs),
-/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
-/* harmony export */   mt: () => (/* binding */ TOKEN_REFRESH_MARGIN_MS),
-/* harmony export */   oy: () => (/* binding */ ATTEMPT_SHARE_OF_BUDGET)
-/* harmony export */ });
-/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE, MAX_RETIRE_PER_RUN, MAX_POST_BUDGET_MS, EXPIRY_GRACE_MS, CREATES_AFTER_QUOTA, GITHUB_LOOKUP_TIMEOUT_MS, MAX_RUNS_LOOKED_UP, GITHUB_CONCURRENCY, ALIVE_RUN_HARD_CAP_MS, projectEmptyPollMs */
-// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
-// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
-/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
-const REQUEST_TIMEOUT_MS = 15_000;
-/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
-const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
-/** Floor of an attempt's timeout, however little budget is left. */
-const MIN_ATTEMPT_MS = 1_000;
-/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
-const MAX_ATTEMPTS = 5;
-/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
-const MAX_ATTEMPTS_THROTTLED = 8;
-/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
-const BACKOFF_BASE_MS = 250;
-const BACKOFF_CAP_MS = 8_000;
-/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
-const DELETE_ROUNDS = 5;
-/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
-const CREATE_TRIES = 3;
-/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
-const TOKEN_REFRESH_MARGIN_MS = 30_000;
-/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
-const DELETE_CONCURRENCY = 8;
-/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
-const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
-/** Looking again for a late create stops while this share of post's budget is left for the delete. */
-const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
-/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
-const CANCEL_GRACE_MS = 5_000;
-/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
-const MAX_RETIRE_PER_RUN = 100;
-/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
-const MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
-/**
- * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
- * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
- */
-const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
-/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
-const CREATES_AFTER_QUOTA = 1;
-/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
-const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
-/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
-const MAX_RUNS_LOOKED_UP = 20;
-/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
-const GITHUB_CONCURRENCY = 8;
-/**
- * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
- * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
- */
-const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
-/**
- * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
- * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
- * request each: only the index list is watched).
- */
-function projectEmptyPollMs(round) {
-    return Math.min(1_000, 250 * 2 ** (round - 1));
-}
-/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-}
-/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMs(header, nowMs) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** Retrying makes sense for these answers: rate limits and server-side failures. */
-function isTransientStatus(status) {
-    return status === 429 || status >= 500;
-}
-
-
-/***/ }),
-
-/***/ 766:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BP: () => (/* binding */ logLine),
-/* harmony export */   D9: () => (/* binding */ markdownCode),
-/* harmony export */   Kg: () => (/* binding */ hasControlCharacters),
-/* harmony export */   p7: () => (/* binding */ markdownText)
-/* harmony export */ });
-// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
-// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
-// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
-// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
-// runner's mask no longer recognises.
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** True when `text` holds a character that could break a log line (an input must not). */
-function hasControlCharacters(text) {
-    return new RegExp(CONTROL.source).test(text);
-}
-/**
- * One inert log line: controls shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
- * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
- */
-function logLine(text) {
-    const flat = text
-        .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replace(/##\[/g, '## [');
-    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
-}
-/** Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. */
-function markdownCode(text) {
-    return `<code>${escapeHtml(logLine(text))}</code>`;
-}
-/** Outside text as plain text in a markdown table cell. */
-function markdownText(text) {
-    return escapeHtml(logLine(text)).replace(/[\\`*_[\]()!#~]/g, '\\$&');
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' })[c]);
-}
-
-
-/***/ }),
-
-/***/ 755:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ DERIVATIONS)
-/* harmony export */ });
-// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
-// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
-// derivation gets a row here; a test checks that no label is another's or starts another's.
-const DERIVATIONS = {
-    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
-    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
-    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
-    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
-    /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
-    handoff: { label: 'pek1 handoff', version: 'pek1' },
-};
-
-
-/***/ }),
-
-/***/ 272:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OZ: () => (/* binding */ url),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   Yq: () => (/* binding */ choice),
-/* harmony export */   mw: () => (/* binding */ required),
-/* harmony export */   pD: () => (/* binding */ envName),
-/* harmony export */   wR: () => (/* binding */ timeout)
-/* harmony export */ });
-/* unused harmony export bool */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(758);
-/* harmony import */ var _base_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(766);
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(208);
-// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
-// variables; and no control characters in anything that is echoed into the log. Each problem throws an
-// InputError: one line that names the input and says how to fix it.
-
-
-
-const LOOPBACK = new Set(['localhost', '[::1]']);
-const MAX_TIMEOUT_MS = 30 * 60_000;
-/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
-function text(input, name) {
-    const value = input(name).trim();
-    if ((0,_base_text_js__WEBPACK_IMPORTED_MODULE_2__/* .hasControlCharacters */ .Kg)(value)) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
-    }
-    return value;
-}
-function required(input, name) {
-    const value = text(input, name);
-    if (value === '')
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" is required and empty.`);
-    return value;
-}
-function choice(input, name, options) {
-    const value = text(input, name).toLowerCase();
-    if (!options.includes(value)) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
-    }
-    return value;
-}
-/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
-function bool(input, name) {
-    const value = text(input, name);
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(`Input "${name}" must be true or false; got "${value}".`);
-}
-/** The `timeout` input: a step's whole budget. */
-function timeout(input) {
-    return (0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
-}
-/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
-function url(input, name) {
-    const value = required(input, name);
-    let parsed;
-    try {
-        parsed = new URL(value);
-    }
-    catch {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
-    }
-    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
-    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
-    }
-    if (parsed.username || parsed.password)
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" must not carry a user name or password.`);
-    if (parsed.search || parsed.hash)
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" must not have a query or fragment.`);
-    return parsed.href.replace(/\/+$/, '');
-}
-/**
- * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
- * there would break or hijack every later step. Each with the reason given to the user.
- */
-const RESERVED_ENV = [
-    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
-    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
-    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
-    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
-    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
-    [
-        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
-        'a language runtime or git reads it to load code',
-    ],
-    [
-        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
-        'it redirects or trusts network traffic',
-    ],
-];
-function envName(input, name) {
-    const value = text(input, name);
-    if (value === '')
-        return '';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
-    }
-    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
-    if (reserved) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
-    }
-    return value;
-}
-
-
-/***/ }),
-
-/***/ 208:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(758);
-// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
-
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-function parseDuration(input, what, limits) {
-    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
-    if (!match) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
-    }
-    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
-    if (ms < limits.min || ms > limits.max) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what} "${input}" is out of range: use ${formatDuration(limits.min)} to ${formatDuration(limits.max)}.`);
-    }
-    return ms;
-}
-/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
-function formatDuration(ms) {
-    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
-        if (ms % size === 0 && ms >= size)
-            return `${ms / size}${unit}`;
-    }
-    return `${ms}ms`;
-}
-
-
-/***/ }),
-
-/***/ 603:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I$: () => (/* binding */ expiryAfter),
-/* harmony export */   Yd: () => (/* binding */ newNonce),
-/* harmony export */   Zy: () => (/* binding */ buildKeyName),
-/* harmony export */   wN: () => (/* binding */ parseKeyName)
-/* harmony export */ });
-/* unused harmony exports MAX_NAME_LENGTH, MAX_PROJECT_NAME_LENGTH, TAG_LENGTH, sanitize, suffixLength, buildProjectName, parseProjectName, lookAlike, sameRunAttempt */
-// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
-// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
-// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
-// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
-// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-const MAX_NAME_LENGTH = 80; // Pinecone's limit
-/** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
-const MAX_PROJECT_NAME_LENGTH = 128;
-const NONCE_LENGTH = 6;
-const TAG_LENGTH = 8;
-const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
-const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
-const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
-const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
-/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
-function sanitize(text) {
-    const safe = text
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return safe === '' ? 'key' : safe;
-}
-function suffix(owner, stamp, nonce) {
-    const run = owner.run
-        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
-        : '';
-    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
-}
-function suffixLength(owner) {
-    return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
-}
-/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
-function buildKeyName(base, owner, expiresAt, nonce) {
-    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
-}
-/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
-function buildProjectName(base, owner, expiresAt, nonce, tag) {
-    if (owner.kind === 'shared')
-        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
-    const unsigned = build(base, owner, expiresAt, nonce, MAX_PROJECT_NAME_LENGTH - 1 - TAG_LENGTH);
-    return `${unsigned}-${tag(unsigned)}`;
-}
-function build(base, owner, expiresAt, nonce, maxLength) {
-    if (!/^[a-z0-9]{6}$/.test(nonce))
-        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-    const cut = sanitize(base.slice(0, maxLength - suffixLength(owner)));
-    const stamp = expiresAt
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d{3}Z$/, 'Z');
-    return `${cut}${suffix(owner, stamp, nonce)}`;
-}
-/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
-function expiryAfter(now, ms) {
-    return new Date(Math.ceil((now + ms) / 1000) * 1000);
-}
-function newNonce(randomInt) {
-    let nonce = '';
-    for (let i = 0; i < NONCE_LENGTH; i++)
-        nonce += randomInt(36).toString(36);
-    return nonce;
-}
-/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function parseKeyName(name) {
-    const match = name ? NAME_PATTERN.exec(name) : null;
-    if (!match)
-        return undefined;
-    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
-    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
-    // Reject impossible dates (month 13) that the pattern lets through.
-    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
-        return undefined;
-    const parsed = { base: base, expiresAt, nonce: nonce };
-    if (letter)
-        parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
-    if (repo && run && attempt) {
-        parsed.run = {
-            repositoryId: String(parseInt(repo, 36)),
-            runId: String(parseInt(run, 36)),
-            attempt: parseInt(attempt, 36),
-        };
-    }
-    return parsed;
-}
-/**
- * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
- * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
- */
-function parseProjectName(name, tag) {
-    const parsed = lookAlike(name);
-    if (!parsed || parsed.kind === 'shared')
-        return undefined;
-    return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH) ? parsed : undefined;
-}
-/** A name with a throwaway project's shape, whoever made it. */
-function lookAlike(name) {
-    const match = name ? TAGGED_PATTERN.exec(name) : null;
-    const parsed = match ? parseKeyName(match[1]) : undefined;
-    return parsed?.kind ? parsed : undefined;
-}
-/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
-function sameRunAttempt(a, b) {
-    return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
-}
-
-
-/***/ }),
-
-/***/ 869:
+/***/ 782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1003,8 +338,218 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-// EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __nccwpck_require__(758);
+;// CONCATENATED MODULE: ./src/base/policy.ts
+// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
+// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
+/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
+const ATTEMPT_SHARE_OF_BUDGET = (/* unused pure expression or super */ null && (1 / 3));
+/** Floor of an attempt's timeout, however little budget is left. */
+const MIN_ATTEMPT_MS = 1_000;
+/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
+const MAX_ATTEMPTS = 5;
+/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
+const MAX_ATTEMPTS_THROTTLED = 8;
+/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 8_000;
+/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
+const DELETE_ROUNDS = 5;
+/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
+const CREATE_TRIES = 3;
+/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
+const TOKEN_REFRESH_MARGIN_MS = 30_000;
+/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
+const policy_DELETE_CONCURRENCY = 8;
+/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
+const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
+/** Looking again for a late create stops while this share of post's budget is left for the delete. */
+const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
+/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000;
+/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
+const MAX_RETIRE_PER_RUN = 100;
+/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
+const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
+/**
+ * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
+ * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
+ */
+const EXPIRY_GRACE_MS = 5 * 60_000;
+/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
+const CREATES_AFTER_QUOTA = 1;
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
+/**
+ * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
+ * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
+ * request each: only the index list is watched).
+ */
+function projectEmptyPollMs(round) {
+    return Math.min(1_000, 250 * 2 ** (round - 1));
+}
+/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+}
+/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(header, nowMs) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Retrying makes sense for these answers: rate limits and server-side failures. */
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+
+;// CONCATENATED MODULE: ./src/base/errors.ts
+// Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
+// with its stack only under RUNNER_DEBUG.
+class ActionError extends Error {
+}
+/** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
+class errors_InputError extends ActionError {
+}
+/**
+ * The step was cancelled (SIGINT/SIGTERM) before it could finish. Each step says in its own words what follows
+ * (runtime/define-step.ts), unless the error was raised with a line of its own that knows more.
+ */
+class CancelledError extends ActionError {
+    known;
+    constructor(message) {
+        super(message ?? 'The step was cancelled before it was done.');
+        this.known = message !== undefined;
+    }
+}
+/** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
+class OutcomeUnknownError extends (/* unused pure expression or super */ null && (Error)) {
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/crypto/derivations.ts
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+const DERIVATIONS = {
+    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /**
+     * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
+     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     */
+    handoff: { label: 'pek2 handoff', version: 'pek2' },
+};
+
+;// CONCATENATED MODULE: ./src/crypto/handoff.ts
+// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
+// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
+// handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
+// control, and must hold nothing that mints keys) and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
+// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
+// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
+// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
+// depend on which encodings those are.
+// A check value (an HMAC under the derived key) tells "another handoff secret" from "altered". The handoff's
+// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key.
+
+
+
+const VERSION = DERIVATIONS.handoff.version;
+const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
+function sealHandoff(handoffSecret, key, value) {
+    const { projectId, ...inClear } = key;
+    const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
+    const salt = randomBytes(16);
+    const derived = deriveKey(handoffSecret, salt, key);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', derived, iv);
+    cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
+    const secret = JSON.stringify({ value, projectId });
+    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return [VERSION, clear, salt, iv, checkValue(derived), sealed]
+        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+        .join('.');
+}
+/** The key and its value, or an InputError that says in one line what is wrong and what to do. */
+function openHandoff(handoffSecret, handoff, run) {
+    const parts = handoff.trim().split('.');
+    if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
+        throw new errors_InputError(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
+    }
+    if (parts.length !== 6 || parts[0] !== VERSION) {
+        throw new errors_InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
+    }
+    const [, clear, salt, iv, check, sealed] = parts;
+    const key = readClear(clear);
+    if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
+        throw new errors_InputError(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
+    }
+    const derived = deriveKey(handoffSecret, Buffer.from(salt, 'base64url'), key);
+    const expected = checkValue(derived);
+    const given = Buffer.from(check, 'base64url');
+    if (given.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected)) {
+        throw new errors_InputError('Input "handoff" was sealed with another handoff secret (or altered): give this job the same handoff-secret as the job that made the key.');
+    }
+    try {
+        const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
+        decipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
+        const bytes = Buffer.from(sealed, 'base64url');
+        if (bytes.length < 17)
+            throw new Error('too short');
+        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+        const { value, projectId } = JSON.parse(plain);
+        return { key: { ...key, projectId }, value };
+    }
+    catch {
+        throw new errors_InputError(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
+    }
+}
+function deriveKey(handoffSecret, salt, run) {
+    const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', handoffSecret, salt, info, 32));
+}
+function checkValue(derived) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
+}
+function readClear(clear) {
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
+    }
+    catch {
+        value = undefined;
+    }
+    const key = value;
+    const text = (field) => typeof key?.[field] === 'string';
+    if (!key ||
+        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
+        !Number.isInteger(key.attempt) ||
+        !Array.isArray(key.roles) ||
+        !key.roles.every((role) => typeof role === 'string')) {
+        throw new errors_InputError(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
+    }
+    return key;
+}
+
 ;// CONCATENATED MODULE: ./src/api/versions.ts
 // Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
 // 12 months after its release (docs/PINECONE.md), so the default moves on before that window closes; a test fails
@@ -1014,14 +559,118 @@ const API_VERSIONS = [
     { version: '2026-04', released: '2026-03-25' },
 ];
 /** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
-const DEFAULT_API_VERSION = '2026-04';
+const versions_DEFAULT_API_VERSION = '2026-04';
 /** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
-const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
+const versions_API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
-// EXTERNAL MODULE: ./src/rules/names.ts
-var names = __nccwpck_require__(603);
+;// CONCATENATED MODULE: ./src/rules/names.ts
+// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
+// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
+// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
+// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
+// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
+// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
+const names_MAX_NAME_LENGTH = 80; // Pinecone's limit
+/** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
+const names_MAX_PROJECT_NAME_LENGTH = 128;
+const NONCE_LENGTH = 6;
+const names_TAG_LENGTH = 8;
+const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
+const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
+const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${names_TAG_LENGTH}}$`);
+const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
+/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
+function names_sanitize(text) {
+    const safe = text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return safe === '' ? 'key' : safe;
+}
+function suffix(owner, stamp, nonce) {
+    const run = owner.run
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
+        : '';
+    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+}
+function names_suffixLength(owner) {
+    return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
+}
+/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
+function buildKeyName(base, owner, expiresAt, nonce) {
+    return build(base, owner, expiresAt, nonce, names_MAX_NAME_LENGTH);
+}
+/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
+function buildProjectName(base, owner, expiresAt, nonce, tag) {
+    if (owner.kind === 'shared')
+        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
+    const unsigned = build(base, owner, expiresAt, nonce, names_MAX_PROJECT_NAME_LENGTH - 1 - names_TAG_LENGTH);
+    return `${unsigned}-${tag(unsigned)}`;
+}
+function build(base, owner, expiresAt, nonce, maxLength) {
+    if (!/^[a-z0-9]{6}$/.test(nonce))
+        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
+    const cut = names_sanitize(base.slice(0, maxLength - names_suffixLength(owner)));
+    const stamp = expiresAt
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
+    return `${cut}${suffix(owner, stamp, nonce)}`;
+}
+/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
+function expiryAfter(now, ms) {
+    return new Date(Math.ceil((now + ms) / 1000) * 1000);
+}
+function newNonce(randomInt) {
+    let nonce = '';
+    for (let i = 0; i < NONCE_LENGTH; i++)
+        nonce += randomInt(36).toString(36);
+    return nonce;
+}
+/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
+function parseKeyName(name) {
+    const match = name ? NAME_PATTERN.exec(name) : null;
+    if (!match)
+        return undefined;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
+    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
+    // Reject impossible dates (month 13) that the pattern lets through.
+    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
+        return undefined;
+    const parsed = { base: base, expiresAt, nonce: nonce };
+    if (letter)
+        parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
+    if (repo && run && attempt) {
+        parsed.run = {
+            repositoryId: String(parseInt(repo, 36)),
+            runId: String(parseInt(run, 36)),
+            attempt: parseInt(attempt, 36),
+        };
+    }
+    return parsed;
+}
+/**
+ * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
+ * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
+ */
+function parseProjectName(name, tag) {
+    const parsed = lookAlike(name);
+    if (!parsed || parsed.kind === 'shared')
+        return undefined;
+    return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH) ? parsed : undefined;
+}
+/** A name with a throwaway project's shape, whoever made it. */
+function lookAlike(name) {
+    const match = name ? TAGGED_PATTERN.exec(name) : null;
+    const parsed = match ? parseKeyName(match[1]) : undefined;
+    return parsed?.kind ? parsed : undefined;
+}
+/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
+function sameRunAttempt(a, b) {
+    return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/template.ts
 // The user's name templates (`name`, `project-name`) rendered with the run's values into the base of a name:
 // checked before any request, made safe for Pinecone, and cut to leave room for the suffix names.ts adds.
@@ -1104,10 +753,161 @@ function digest(text) {
     return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
 }
 
-// EXTERNAL MODULE: ./src/inputs/checks.ts
-var checks = __nccwpck_require__(272);
-// EXTERNAL MODULE: ./src/inputs/durations.ts
-var durations = __nccwpck_require__(208);
+;// CONCATENATED MODULE: ./src/base/text.ts
+// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
+// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
+// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
+// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
+// runner's mask no longer recognises.
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** True when `text` holds a character that could break a log line (an input must not). */
+function hasControlCharacters(text) {
+    return new RegExp(CONTROL.source).test(text);
+}
+/**
+ * One inert log line: controls shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
+ * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
+ */
+function logLine(text) {
+    const flat = text
+        .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/##\[/g, '## [');
+    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
+}
+/** Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. */
+function text_markdownCode(text) {
+    return `<code>${escapeHtml(logLine(text))}</code>`;
+}
+/** Outside text as plain text in a markdown table cell. */
+function text_markdownText(text) {
+    return escapeHtml(logLine(text)).replace(/[\\`*_[\]()!#~]/g, '\\$&');
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' })[c]);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/durations.ts
+// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+function durations_parseDuration(input, what, limits) {
+    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
+    if (!match) {
+        throw new InputError(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
+    }
+    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
+    if (ms < limits.min || ms > limits.max) {
+        throw new InputError(`${what} "${input}" is out of range: use ${durations_formatDuration(limits.min)} to ${durations_formatDuration(limits.max)}.`);
+    }
+    return ms;
+}
+/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
+function durations_formatDuration(ms) {
+    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
+        if (ms % size === 0 && ms >= size)
+            return `${ms / size}${unit}`;
+    }
+    return `${ms}ms`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/checks.ts
+// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
+// variables; and no control characters in anything that is echoed into the log. Each problem throws an
+// InputError: one line that names the input and says how to fix it.
+
+
+
+const LOOPBACK = new Set(['localhost', '[::1]']);
+const MAX_TIMEOUT_MS = (/* unused pure expression or super */ null && (30 * 60_000));
+/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
+function checks_text(input, name) {
+    const value = input(name).trim();
+    if (hasControlCharacters(value)) {
+        throw new errors_InputError(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
+    }
+    return value;
+}
+function checks_required(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        throw new errors_InputError(`Input "${name}" is required and empty.`);
+    return value;
+}
+function checks_choice(input, name, options) {
+    const value = checks_text(input, name).toLowerCase();
+    if (!options.includes(value)) {
+        throw new errors_InputError(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
+    }
+    return value;
+}
+/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
+function checks_bool(input, name) {
+    const value = checks_text(input, name);
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Input "${name}" must be true or false; got "${value}".`);
+}
+/** The `timeout` input: a step's whole budget. */
+function checks_timeout(input) {
+    return parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
+}
+/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
+function checks_url(input, name) {
+    const value = checks_required(input, name);
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        throw new InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
+    }
+    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
+    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+        throw new InputError(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
+    }
+    if (parsed.username || parsed.password)
+        throw new InputError(`Input "${name}" must not carry a user name or password.`);
+    if (parsed.search || parsed.hash)
+        throw new InputError(`Input "${name}" must not have a query or fragment.`);
+    return parsed.href.replace(/\/+$/, '');
+}
+/**
+ * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
+ * there would break or hijack every later step. Each with the reason given to the user.
+ */
+const RESERVED_ENV = [
+    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
+    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
+    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
+    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
+    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
+    [
+        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
+        'a language runtime or git reads it to load code',
+    ],
+    [
+        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
+        'it redirects or trusts network traffic',
+    ],
+];
+function checks_envName(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        return '';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new errors_InputError(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
+    }
+    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
+    if (reserved) {
+        throw new errors_InputError(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
 // Pinecone's API-key roles; permissions of several roles add up.
 
@@ -1153,10 +953,34 @@ const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_0
 function readClientSecret(input, env) {
     return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
 }
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+function readHandoffSecret(input, env) {
+    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
+}
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+function readHandoffCredentials(input, env) {
+    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const handoffSecret = readHandoffSecret(input, env);
+    if (handoffSecret)
+        return { handoffSecret, missing: undefined };
+    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
+}
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoffSecretFor(input, env, clientSecret) {
+    const secret = readHandoffSecret(input, env);
+    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    if (!secret)
+        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
+    if (secret === clientSecret)
+        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
+    if (secret.length < 16)
+        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    return secret;
+}
 /** The service account, or what is missing and what to do about it. */
 function readCredentials(input, env) {
-    const onMissing = (0,checks/* choice */.Yq)(input, 'on-missing-credentials', ['fail', 'skip']);
-    const clientId = (0,checks/* text */.Qq)((name) => input(name) || env['PINECONE_CLIENT_ID'] || '', 'client-id');
+    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const clientId = checks_text((name) => input(name) || env['PINECONE_CLIENT_ID'] || '', 'client-id');
     const clientSecret = readClientSecret(input, env);
     const missing = [
         clientId ? '' : 'client-id (or env PINECONE_CLIENT_ID)',
@@ -1167,19 +991,19 @@ function readCredentials(input, env) {
     return { missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty`, onMissing };
 }
 function readConnection(input, credentials) {
-    const apiUrl = (0,checks/* url */.OZ)(input, 'api-url');
-    const authUrl = (0,checks/* url */.OZ)(input, 'auth-url');
+    const apiUrl = url(input, 'api-url');
+    const authUrl = url(input, 'auth-url');
     // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
     if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
-        throw new errors/* InputError */.dz(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
+        throw new InputError(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
     }
-    const apiVersion = (0,checks/* text */.Qq)(input, 'api-version');
+    const apiVersion = text(input, 'api-version');
     if (!API_VERSION_FORMAT.test(apiVersion)) {
-        throw new errors/* InputError */.dz(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as ${DEFAULT_API_VERSION} (or ${DEFAULT_API_VERSION}.alpha), or leave it out for ${DEFAULT_API_VERSION}.`);
+        throw new InputError(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as ${DEFAULT_API_VERSION} (or ${DEFAULT_API_VERSION}.alpha), or leave it out for ${DEFAULT_API_VERSION}.`);
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
-function readMainInputs(input, credentials) {
+function readMainInputs(input, credentials, env = {}) {
     const nameTemplate = text(input, 'name');
     checkTemplate(nameTemplate);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
@@ -1210,6 +1034,7 @@ function readMainInputs(input, credentials) {
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
         share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
     };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
@@ -1245,19 +1070,18 @@ function readSweepInputs(input, credentials) {
     };
 }
 /** The use sub-action's inputs: the handoff, and where the key goes. */
-function readUseInputs(input, credentials) {
-    return {
-        connection: readConnection(input, credentials),
-        handoff: (0,checks/* required */.mw)(input, 'handoff'),
-        exportEnv: (0,checks/* envName */.pD)(input, 'export-env'),
-        timeoutMs: (0,checks/* timeout */.wR)(input),
-    };
+function readUseInputs(input) {
+    return { handoff: checks_required(input, 'handoff'), exportEnv: checks_envName(input, 'export-env') };
 }
 /** The revoke sub-action's inputs. */
-function readRevokeInputs(input, credentials) {
+function readRevokeInputs(input, credentials, env = {}) {
+    const handoffSecret = readHandoffSecret(input, env);
+    if (!handoffSecret)
+        throw new InputError('Input "handoff-secret" is empty: give the revoke step the handoff secret the key job sealed the handoff with (secret PINECONE_HANDOFF_SECRET).');
     return {
         connection: readConnection(input, credentials),
         handoff: required(input, 'handoff'),
+        handoffSecret,
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: timeout(input),
     };
@@ -1323,7 +1147,7 @@ function numberIn(env, name) {
 function runOf(run, why) {
     if (run)
         return run;
-    throw new errors/* InputError */.dz(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
+    throw new errors_InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
 }
 /** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
 function readEvent(path, readFile) {
@@ -1336,53 +1160,6 @@ function readEvent(path, readFile) {
     catch {
         return {};
     }
-}
-
-// EXTERNAL MODULE: ./src/base/text.ts
-var base_text = __nccwpck_require__(766);
-;// CONCATENATED MODULE: ./src/steps/summary.ts
-// Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
-// from the API, project names) is escaped: a summary renders markdown and HTML.
-
-function renderKeySummary(key) {
-    const project = key.projectName
-        ? `${(0,base_text/* markdownText */.p7)(key.projectName)} (${(0,base_text/* markdownCode */.D9)(key.projectId)})`
-        : (0,base_text/* markdownCode */.D9)(key.projectId);
-    return [
-        '### Pinecone API key',
-        '',
-        '| | |',
-        '|---|---|',
-        `| Name | ${(0,base_text/* markdownCode */.D9)(key.name)} |`,
-        `| ID | ${(0,base_text/* markdownCode */.D9)(key.id)} |`,
-        `| Project | ${project} |`,
-        `| Roles | ${key.roles.join(', ')} |`,
-        `| Expires | ${key.expiresAt} |`,
-        '',
-        key.fate,
-        '',
-    ].join('\n');
-}
-function renderSweepSummary(report) {
-    const lines = [`### Pinecone key sweep${report.dryRun ? ' (dry run)' : ''}`, ''];
-    for (const { heading, lead, column, plan, deleted } of report.sections) {
-        lines.push(...(heading ? [heading, ''] : []), lead, '', ...table(column, plan, deleted, report.dryRun));
-    }
-    return lines.join('\n');
-}
-function table(what, plan, deleted, dryRun) {
-    const rows = plan.verdicts.map((v) => {
-        const action = deleted.has(v.item.id)
-            ? 'deleted'
-            : v.remove
-                ? dryRun
-                    ? 'would delete'
-                    : 'not deleted (error)'
-                : 'kept';
-        const cells = [markdownCode(v.item.name ?? ''), markdownCode(v.item.id), v.parsed.expiresAt.toISOString(), action];
-        return `| ${cells.join(' | ')} | ${markdownText(v.why)} |`;
-    });
-    return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/keys/outputs.ts
@@ -1407,99 +1184,6 @@ function describeKey(core, key) {
     core.setOutput('roles', key.roles.join(','));
     core.setOutput('expires-at', key.expiresAt);
     core.setOutput('skipped', 'false');
-}
-
-// EXTERNAL MODULE: ./src/crypto/derivations.ts
-var derivations = __nccwpck_require__(755);
-;// CONCATENATED MODULE: ./src/crypto/handoff.ts
-// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
-// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
-// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
-// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
-// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
-// depend on which encodings those are.
-// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
-// confidentiality rests on the client secret, which can mint keys anyway.
-
-
-
-const VERSION = derivations/* DERIVATIONS */.R.handoff.version;
-const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
-function sealHandoff(clientSecret, key, value) {
-    const { projectId, ...inClear } = key;
-    const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
-    const salt = randomBytes(16);
-    const derived = deriveKey(clientSecret, salt, key);
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', derived, iv);
-    cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-    const secret = JSON.stringify({ value, projectId });
-    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return [VERSION, clear, salt, iv, checkValue(derived), sealed]
-        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-        .join('.');
-}
-/** The key and its value, or an InputError that says in one line what is wrong and what to do. */
-function openHandoff(clientSecret, handoff, run) {
-    const parts = handoff.trim().split('.');
-    if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
-        throw new errors/* InputError */.dz(`Input "handoff" is of version ${parts[0]}, which this version of the action does not read: use the same version of the action in every job of the run.`);
-    }
-    if (parts.length !== 6 || parts[0] !== VERSION) {
-        throw new errors/* InputError */.dz(`Input "handoff" is not a handoff of pinecone-ephemeral-key (malformed or cut short). ${FIX}`);
-    }
-    const [, clear, salt, iv, check, sealed] = parts;
-    const key = readClear(clear);
-    if (key.repositoryId !== run.repositoryId || key.runId !== run.runId) {
-        throw new errors/* InputError */.dz(`Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`);
-    }
-    const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
-    const expected = checkValue(derived);
-    const given = Buffer.from(check, 'base64url');
-    if (given.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(given, expected)) {
-        throw new errors/* InputError */.dz('Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.');
-    }
-    try {
-        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', derived, Buffer.from(iv, 'base64url'));
-        decipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
-        const bytes = Buffer.from(sealed, 'base64url');
-        if (bytes.length < 17)
-            throw new Error('too short');
-        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-        const plain = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
-        const { value, projectId } = JSON.parse(plain);
-        return { key: { ...key, projectId }, value };
-    }
-    catch {
-        throw new errors/* InputError */.dz(`Input "handoff" has been altered: it does not authenticate. ${FIX}`);
-    }
-}
-function deriveKey(clientSecret, salt, run) {
-    const info = `${derivations/* DERIVATIONS */.R.handoff.label}\n${run.repositoryId}\n${run.runId}`;
-    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, salt, info, 32));
-}
-function checkValue(derived) {
-    return (0,external_node_crypto_.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
-}
-function readClear(clear) {
-    let value;
-    try {
-        value = JSON.parse(Buffer.from(clear, 'base64url').toString('utf8'));
-    }
-    catch {
-        value = undefined;
-    }
-    const key = value;
-    const text = (field) => typeof key?.[field] === 'string';
-    if (!key ||
-        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
-        !Number.isInteger(key.attempt) ||
-        !Array.isArray(key.roles) ||
-        !key.roles.every((role) => typeof role === 'string')) {
-        throw new errors/* InputError */.dz(`Input "handoff" is not a handoff of pinecone-ephemeral-key (its clear part is unreadable). ${FIX}`);
-    }
-    return key;
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -1673,10 +1357,815 @@ function prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
-var lib = __nccwpck_require__(855);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./src/api/undici-stub.ts
+// Stands in for `undici` in the bundles (tsconfig.json `paths`, which ncc honours). @actions/http-client imports
+// undici only for HttpClient.getAgentDispatcher, a fetch dispatcher for Octokit that this action never asks for;
+// bundled, undici is ~90% of every bundle and ~25 ms of every step's start (actions/toolkit#1697). Our requests,
+// proxied or not, go through node:http and `tunnel`, not undici.
+class ProxyAgent {
+    constructor() {
+        throw new Error('This bundle leaves out undici: HttpClient.getAgentDispatcher is not supported.');
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -1701,7 +2190,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -1723,7 +2212,7 @@ class BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -1745,7 +2234,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -1770,7 +2259,7 @@ class OidcClient {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -3655,8 +4144,6 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/base/policy.ts
-var policy = __nccwpck_require__(531);
 ;// CONCATENATED MODULE: ./src/runtime/cancel.ts
 // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that.
 // On the first signal we start nothing new (the signal aborts), but let a request in flight settle for a few
@@ -3671,7 +4158,7 @@ function watchForCancel(deps) {
             deps.exit(1);
             return;
         }
-        const graceMs = deps.graceMs ?? policy/* CANCEL_GRACE_MS */.RI;
+        const graceMs = deps.graceMs ?? CANCEL_GRACE_MS;
         deps.log(`Received ${signal}: starting nothing new; waiting up to ${graceMs / 1000}s for the request in flight ${deps.words.waitingFor}.`);
         controller.abort();
         setTimeout(() => {
@@ -3684,8 +4171,166 @@ function watchForCancel(deps) {
     return controller.signal;
 }
 
-// EXTERNAL MODULE: ./src/api/transport.ts + 1 modules
-var api_transport = __nccwpck_require__(18);
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/api/preconnect.ts
+
+
+
+/**
+ * How many connections to open to the API while logging in. The login and the API live on different hosts in
+ * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
+ * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
+ * login takes one of them, hence all of them).
+ */
+function connectionsFor(upcoming, oneHost) {
+    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, DELETE_CONCURRENCY);
+    if (oneHost && parallel <= 1)
+        return 0;
+    return Math.max(1, parallel);
+}
+function createPreconnect(agentFor) {
+    const warm = new Map(); // "host:port" → connections opened before the requests that use them
+    const adopted = new WeakSet();
+    const adopt = (agent) => {
+        if (adopted.has(agent))
+            return agent;
+        adopted.add(agent);
+        const open = agent.createConnection.bind(agent);
+        agent.createConnection = (options, callback) => {
+            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
+            let socket = sockets.shift();
+            while (socket?.destroyed)
+                socket = sockets.shift();
+            return socket ? socket.ref() : open(options, callback);
+        };
+        return agent;
+    };
+    return {
+        open(url, connections) {
+            if (connections <= 0 || lib_getProxyUrl(url))
+                return; // a tunnel agent makes connections of its own
+            const target = new URL(url);
+            const host = target.hostname;
+            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+            const agent = adopt(agentFor(url));
+            // What http.Agent itself would pass.
+            const defaults = agent.options;
+            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
+            const sockets = warm.get(`${host}:${port}`) ?? [];
+            while (sockets.length < connections) {
+                const socket = agent.createConnection(options);
+                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
+                socket.unref(); // an unused one must not keep the step alive
+                sockets.push(socket);
+            }
+            warm.set(`${host}:${port}`, sockets);
+        },
+        dispose() {
+            for (const socket of [...warm.values()].flat())
+                socket.destroy();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/api/transport.ts
+// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
+// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
+
+
+
+/**
+ * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
+ * `unknown`: the request may have reached the server (reset, dropped, timed out).
+ * `final`: trying again cannot help (the proxy wants other credentials).
+ */
+class TransportError extends Error {
+    outcome;
+    final;
+    constructor(message, outcome, final = false) {
+        super(message);
+        this.outcome = outcome;
+        this.final = final;
+    }
+}
+/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
+function describeStatus(status) {
+    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
+    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
+}
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** The answer's body as a JSON object; `undefined` for anything else (HTML from a proxy, an array, no body). */
+function parseBody(response) {
+    try {
+        const value = JSON.parse(response.body);
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function createHttpTransport(userAgent) {
+    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
+    // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
+    // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
+    let made;
+    const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
+    const transport = async ({ method, url, headers, body, timeoutMs }) => {
+        const proxy = lib_getProxyUrl(url);
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
+        });
+        try {
+            const exchange = (async () => {
+                const response = await client().request(method, url, body ?? null, headers);
+                const text = await response.readBody();
+                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
+            })();
+            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
+            const response = await Promise.race([exchange, timeout]);
+            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
+            if (proxy && response.status === 407)
+                throw proxyError(proxy, describeStatus(407), true);
+            return response;
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                throw error;
+            const code = error.code ?? '';
+            const message = error.message;
+            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
+            if (proxy && /tunneling socket could not be established/.test(message)) {
+                const status = /statusCode=(\d+)/.exec(message)?.[1];
+                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
+                throw proxyError(proxy, cause, status === '407');
+            }
+            if (proxy && NOT_SENT_CODES.has(code))
+                throw proxyError(proxy, code, false);
+            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+    const preconnect = createPreconnect((url) => client().getAgent(url));
+    const dispose = () => {
+        preconnect.dispose();
+        made?.dispose();
+    };
+    return { transport, preconnect, dispose };
+}
+function proxyError(proxy, cause, final) {
+    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
+    const hint = final ? '; check the proxy credentials in https_proxy' : '';
+    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
+}
+
 ;// CONCATENATED MODULE: ./src/runtime/live.ts
 // The real dependencies the entry files pass in: the toolkit, HTTP, the clock, timers, randomness, signals.
 
@@ -3696,7 +4341,7 @@ var api_transport = __nccwpck_require__(18);
 const USER_AGENT = 'pinecone-ephemeral-key/1';
 /** `cancel`: what the step says when the runner cancels it; without it, the step is not cancellable (post). */
 function liveDeps(options) {
-    const { transport, preconnect, dispose } = (0,api_transport/* createHttpTransport */.St)(USER_AGENT);
+    const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
     const signal = options.cancel
         ? watchForCancel({ words: options.cancel, log: info, exit: (code) => process.exit(code), process })
         : new AbortController().signal;
@@ -3766,13 +4411,14 @@ class Secrets {
 
 
 /**
- * Every step starts here: the client secret is masked before anything else is read, and every line the step
+ * Every step starts here: the client secret and the handoff secret are masked before anything else is read, and every line the step
  * logs is redacted, then made inert (no workflow command can start in text that came from outside).
  */
 function startStep(deps) {
     const secrets = new Secrets(deps.core.setSecret);
     secrets.add(readClientSecret(deps.core.getInput, deps.env));
-    const safe = (write) => (message) => write((0,base_text/* logLine */.BP)(secrets.redact(message)));
+    secrets.add(readHandoffSecret(deps.core.getInput, deps.env));
+    const safe = (write) => (message) => write(logLine(secrets.redact(message)));
     const core = {
         ...deps.core,
         info: safe(deps.core.info),
@@ -3797,11 +4443,11 @@ function missingCredentials(core, credentials, consequence) {
         core.setOutput('skipped', 'true');
         return;
     }
-    throw new errors/* ActionError */.lZ(`Missing Pinecone credentials: ${credentials.missing}. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
+    throw new ActionError(`Missing Pinecone credentials: ${credentials.missing}. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
 }
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
 function reportFailure(core, error, report = core.setFailed) {
-    if (error instanceof errors/* ActionError */.lZ) {
+    if (error instanceof ActionError) {
         report(error.message);
         return;
     }
@@ -3828,23 +4474,24 @@ function defineStep(spec) {
         const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
         const fail = (error, explain = (message) => message) => {
             // Once the runner cancelled the step, that is why it failed, whatever request gave up first.
-            if (error instanceof errors/* CancelledError */.cc && error.known)
+            if (error instanceof CancelledError && error.known)
                 return report(error.message);
-            if (error instanceof errors/* CancelledError */.cc || deps.signal.aborted)
+            if (error instanceof CancelledError || deps.signal.aborted)
                 return report(spec.words.cancelled);
             reportFailure(core, error, (message) => report(explain(message)));
         };
         try {
-            const credentials = readCredentials(core.getInput, deps.env);
+            const read = spec.credentials ?? readCredentials;
+            const credentials = read(core.getInput, deps.env);
             if (credentials.missing !== undefined) {
                 spec.missing?.(credentials.missing);
                 missingCredentials(core, credentials, spec.words.skipped);
                 return;
             }
-            const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+            const { missing: _, ...account } = credentials;
             spec.begin?.(core, account, deps.env);
-            inputs = spec.read(core.getInput, account);
-            await spec.run({ deps, core, secrets, account, inputs, fail });
+            inputs = spec.read(core.getInput, account, deps.env);
+            await spec.run({ deps, core, secrets, account: account, inputs, fail });
         }
         catch (error) {
             fail(error, spec.failure);
@@ -3853,10 +4500,58 @@ function defineStep(spec) {
     return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
 }
 
+;// CONCATENATED MODULE: ./src/steps/summary.ts
+// Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
+// from the API, project names) is escaped: a summary renders markdown and HTML.
+
+function renderKeySummary(key) {
+    const project = key.projectName
+        ? `${text_markdownText(key.projectName)} (${text_markdownCode(key.projectId)})`
+        : text_markdownCode(key.projectId);
+    return [
+        '### Pinecone API key',
+        '',
+        '| | |',
+        '|---|---|',
+        `| Name | ${text_markdownCode(key.name)} |`,
+        `| ID | ${text_markdownCode(key.id)} |`,
+        `| Project | ${project} |`,
+        `| Roles | ${key.roles.join(', ')} |`,
+        `| Expires | ${key.expiresAt} |`,
+        '',
+        key.fate,
+        '',
+    ].join('\n');
+}
+function renderSweepSummary(report) {
+    const lines = [`### Pinecone key sweep${report.dryRun ? ' (dry run)' : ''}`, ''];
+    for (const { heading, lead, column, plan, deleted } of report.sections) {
+        lines.push(...(heading ? [heading, ''] : []), lead, '', ...table(column, plan, deleted, report.dryRun));
+    }
+    return lines.join('\n');
+}
+function table(what, plan, deleted, dryRun) {
+    const rows = plan.verdicts.map((v) => {
+        const action = deleted.has(v.item.id)
+            ? 'deleted'
+            : v.remove
+                ? dryRun
+                    ? 'would delete'
+                    : 'not deleted (error)'
+                : 'kept';
+        const cells = [markdownCode(v.item.name ?? ''), markdownCode(v.item.id), v.parsed.expiresAt.toISOString(), action];
+        return `| ${cells.join(' | ')} | ${markdownText(v.why)} |`;
+    });
+    return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
+}
+
 ;// CONCATENATED MODULE: ./src/steps/use.ts
-// The use sub-action: a job of the run gets the run's shared key from the handoff, with no request to Pinecone.
-// On "Re-run failed jobs" GitHub hands the earlier attempt's handoff to this attempt, whose revoke job may have
-// deleted the key already: a later attempt gets a key of its own, made for this job and deleted by its post step.
+// The use sub-action: a job of the run gets the run's shared key from the handoff, opened with the handoff secret
+// alone. It holds no Pinecone credential and makes no request, and has no post step: the jobs that use the key run
+// code we do not control, and must never hold anything that mints keys. On "Re-run failed jobs" GitHub hands the
+// earlier attempt's handoff to this attempt, whose revoke job may have deleted the key: no key is handed over, and
+// output rerun says so, for a step of the main action (with the credentials: an explicit opt-in) to make one.
+
 
 
 
@@ -3867,28 +4562,24 @@ function defineStep(spec) {
 const useStep = defineStep({
     words: {
         skipped: 'no key was handed over',
-        // Cancelled while making a key for a re-run: journaled like main's, so use's post step deletes it.
-        cancelled: 'The step was cancelled before the key was handed over; the post step deletes anything it created.',
-        cancel: {
-            waitingFor: 'so the post step knows what to delete',
-            stopping: 'the post step will look for the key by name',
-        },
+        cancelled: 'The step was cancelled before the key was handed over; it made nothing.',
+        cancel: { waitingFor: 'to finish', stopping: 'it made nothing' },
     },
+    credentials: readHandoffCredentials,
     read: readUseInputs,
     run: async ({ deps, core, secrets, account, inputs }) => {
         const run = runOf(readRun(deps.env), 'A handoff works only inside the workflow run that made it');
-        const { key, value } = openHandoff(account.clientSecret, inputs.handoff, run);
+        const { key, value } = openHandoff(account.handoffSecret, inputs.handoff, run);
         secrets.add(value); // masked before anything else can print it
         if (run.attempt > key.attempt) {
-            // Loaded only here: the common path makes no request and needs none of the API's code.
-            const { keyForRerun } = await __nccwpck_require__.e(/* import() */ 454).then(__nccwpck_require__.bind(__nccwpck_require__, 454));
-            const made = await keyForRerun(deps, core, secrets, { ...inputs, clientSecret: account.clientSecret }, key, run);
-            handOver(core, made, inputs.exportEnv, { how: 'Created', fate: 'The post step deletes it when the job ends.' });
-            await summarise(deps, made, `Made for attempt ${run.attempt} of this run, whose handoff came from attempt ${key.attempt}: the post step deletes this key when the job ends.`);
+            core.setOutput('rerun', 'true');
+            core.setOutput('skipped', 'false');
+            core.notice(`This is attempt ${run.attempt} of the run; the shared key was made in attempt ${key.attempt}, whose revoke job may have deleted it, so no key is handed over. To give re-runs a key of their own, add a step of the main action with the service account's credentials and if: steps.<this step's id>.outputs.rerun == 'true' (only in a job that runs trusted code).`);
             return;
         }
-        if (Date.parse(key.expiresAt) <= deps.now()) {
-            throw new errors/* InputError */.dz(`The run's shared key ${key.name} expired at ${key.expiresAt}: give the job that makes it a ttl that covers the whole run.`);
+        // No request, so no server clock: a runner's clock that runs fast gets the same grace as everywhere else.
+        if (Date.parse(key.expiresAt) + EXPIRY_GRACE_MS <= deps.now()) {
+            throw new errors_InputError(`The run's shared key ${key.name} expired at ${key.expiresAt}: give the job that makes it a ttl that covers the whole run.`);
         }
         const shared = {
             value,
@@ -3902,14 +4593,13 @@ const useStep = defineStep({
             how: "Using the run's shared",
             fate: 'The revoke job deletes it when the run is done.',
         });
-        await summarise(deps, shared, "The run's shared key, from the handoff: the `revoke` job deletes it when the run is done.");
+        core.setOutput('rerun', 'false');
+        const fate = "The run's shared key, from the handoff: the `revoke` job deletes it when the run is done.";
+        await deps.writeSummary(renderKeySummary({ ...shared, roles: [...key.roles], projectName: undefined, fate }));
     },
 });
 const { run } = useStep;
 const runUse = useStep.runWith;
-function summarise(deps, key, fate) {
-    return deps.writeSummary(renderKeySummary({ ...key, roles: [...key.roles], projectName: undefined, fate }));
-}
 
 
 /***/ }),
@@ -3918,7 +4608,7 @@ function summarise(deps, key, fate) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(869);
+/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(782);
 // Entry of the use sub-action (use/action.yml): the runner runs the bundle of this file.
 
 await (0,_steps_use_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -3963,13 +4653,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
 /***/ 756:
 /***/ ((module) => {
 
@@ -3981,828 +4664,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 855:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
-  s_: () => (/* binding */ lib_getProxyUrl)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: ./src/api/undici-stub.ts
-// Stands in for `undici` in the bundles (tsconfig.json `paths`, which ncc honours). @actions/http-client imports
-// undici only for HttpClient.getAgentDispatcher, a fetch dispatcher for Octokit that this action never asks for;
-// bundled, undici is ~90% of every bundle and ~25 ms of every step's start (actions/toolkit#1697). Our requests,
-// proxied or not, go through node:http and `tunnel`, not undici.
-class ProxyAgent {
-    constructor() {
-        throw new Error('This bundle leaves out undici: HttpClient.getAgentDispatcher is not supported.');
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
 
 /***/ })
 
@@ -4837,9 +4698,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -4956,28 +4814,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -4992,69 +4828,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,4 +1,4 @@
-// Every key this action derives from the client secret, in one table: what it protects, and the HKDF label (salt,
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
 // or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
 // derivation gets a row here; a test checks that no label is another's or starts another's.
 export const DERIVATIONS = {
@@ -6,6 +6,9 @@ export const DERIVATIONS = {
   state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
   /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
   projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
-  /** A shared key's handoff (crypto/handoff.ts): random salt, info `pek1 handoff` + repository and run. */
-  handoff: { label: 'pek1 handoff', version: 'pek1' },
+  /**
+   * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
+   * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+   */
+  handoff: { label: 'pek2 handoff', version: 'pek2' },
 } as const;

@@ -1,12 +1,13 @@
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
 // logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// client secret and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
+// handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
+// control, and must hold nothing that mints keys) and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
 // expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
 // swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
 // drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
 // depend on which encodings those are.
-// A check value (an HMAC under the derived key) tells "another client secret" from "altered". The handoff's
-// confidentiality rests on the client secret, which can mint keys anyway.
+// A check value (an HMAC under the derived key) tells "another handoff secret" from "altered". The handoff's
+// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../base/errors.js';
 import { DERIVATIONS } from './derivations.js';
@@ -32,11 +33,11 @@ export interface RunBinding {
   runId: string;
 }
 
-export function sealHandoff(clientSecret: string, key: SharedKey, value: string): string {
+export function sealHandoff(handoffSecret: string, key: SharedKey, value: string): string {
   const { projectId, ...inClear } = key;
   const clear = Buffer.from(JSON.stringify(inClear)).toString('base64url');
   const salt = randomBytes(16);
-  const derived = deriveKey(clientSecret, salt, key);
+  const derived = deriveKey(handoffSecret, salt, key);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', derived, iv);
   cipher.setAAD(Buffer.from(`${VERSION}.${clear}`));
@@ -48,7 +49,11 @@ export function sealHandoff(clientSecret: string, key: SharedKey, value: string)
 }
 
 /** The key and its value, or an InputError that says in one line what is wrong and what to do. */
-export function openHandoff(clientSecret: string, handoff: string, run: RunBinding): { key: SharedKey; value: string } {
+export function openHandoff(
+  handoffSecret: string,
+  handoff: string,
+  run: RunBinding,
+): { key: SharedKey; value: string } {
   const parts = handoff.trim().split('.');
   if (parts[0] !== VERSION && /^pek\d+$/.test(parts[0] ?? '')) {
     throw new InputError(
@@ -65,12 +70,12 @@ export function openHandoff(clientSecret: string, handoff: string, run: RunBindi
       `Input "handoff" was made in another ${key.repositoryId !== run.repositoryId ? 'repository' : 'workflow run'} (run ${key.runId}): a handoff works only in the run that made it. ${FIX}`,
     );
   }
-  const derived = deriveKey(clientSecret, Buffer.from(salt, 'base64url'), key);
+  const derived = deriveKey(handoffSecret, Buffer.from(salt, 'base64url'), key);
   const expected = checkValue(derived);
   const given = Buffer.from(check, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new InputError(
-      'Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.',
+      'Input "handoff" was sealed with another handoff secret (or altered): give this job the same handoff-secret as the job that made the key.',
     );
   }
   try {
@@ -89,9 +94,9 @@ export function openHandoff(clientSecret: string, handoff: string, run: RunBindi
   }
 }
 
-function deriveKey(clientSecret: string, salt: Buffer, run: RunBinding): Buffer {
+function deriveKey(handoffSecret: string, salt: Buffer, run: RunBinding): Buffer {
   const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
-  return Buffer.from(hkdfSync('sha256', clientSecret, salt, info, 32));
+  return Buffer.from(hkdfSync('sha256', handoffSecret, salt, info, 32));
 }
 
 function checkValue(derived: Buffer): Buffer {

@@ -22,6 +22,40 @@ export function readClientSecret(input: GetInput, env: NodeJS.ProcessEnv): strin
   return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
 }
 
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+export function readHandoffSecret(input: GetInput, env: NodeJS.ProcessEnv): string {
+  return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
+}
+
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+export function readHandoffCredentials(
+  input: GetInput,
+  env: NodeJS.ProcessEnv,
+): { handoffSecret: string; missing: undefined } | { missing: string; onMissing: 'fail' | 'skip' } {
+  const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+  const handoffSecret = readHandoffSecret(input, env);
+  if (handoffSecret) return { handoffSecret, missing: undefined };
+  return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
+}
+
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoffSecretFor(input: GetInput, env: NodeJS.ProcessEnv, clientSecret: string): string {
+  const secret = readHandoffSecret(input, env);
+  const make =
+    'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+  if (!secret)
+    throw new InputError(
+      `Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`,
+    );
+  if (secret === clientSecret)
+    throw new InputError(
+      `Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`,
+    );
+  if (secret.length < 16)
+    throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+  return secret;
+}
+
 /** The service account, or what is missing and what to do about it. */
 export function readCredentials(input: GetInput, env: NodeJS.ProcessEnv): Credentials {
   const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
@@ -72,9 +106,15 @@ export interface MainInputs {
   sweepExpired: boolean;
   replace: boolean;
   share: boolean;
+  /** With share: what seals the handoff. */
+  handoffSecret: string;
 }
 
-export function readMainInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }): MainInputs {
+export function readMainInputs(
+  input: GetInput,
+  credentials: { clientId: string; clientSecret: string },
+  env: NodeJS.ProcessEnv = {},
+): MainInputs {
   const nameTemplate = text(input, 'name');
   checkTemplate(nameTemplate);
   const { project, newProject, projectNameTemplate } = readProjectChoice(input);
@@ -109,6 +149,7 @@ export function readMainInputs(input: GetInput, credentials: { clientId: string;
     sweepExpired: bool(input, 'sweep-expired'),
     replace: bool(input, 'replace'),
     share,
+    handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
   };
 }
 
@@ -152,20 +193,25 @@ export function readSweepInputs(input: GetInput, credentials: { clientId: string
 }
 
 /** The use sub-action's inputs: the handoff, and where the key goes. */
-export function readUseInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }) {
-  return {
-    connection: readConnection(input, credentials),
-    handoff: required(input, 'handoff'),
-    exportEnv: envName(input, 'export-env'),
-    timeoutMs: timeout(input),
-  };
+export function readUseInputs(input: GetInput) {
+  return { handoff: required(input, 'handoff'), exportEnv: envName(input, 'export-env') };
 }
 
 /** The revoke sub-action's inputs. */
-export function readRevokeInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }) {
+export function readRevokeInputs(
+  input: GetInput,
+  credentials: { clientId: string; clientSecret: string },
+  env: NodeJS.ProcessEnv = {},
+) {
+  const handoffSecret = readHandoffSecret(input, env);
+  if (!handoffSecret)
+    throw new InputError(
+      'Input "handoff-secret" is empty: give the revoke step the handoff secret the key job sealed the handoff with (secret PINECONE_HANDOFF_SECRET).',
+    );
   return {
     connection: readConnection(input, credentials),
     handoff: required(input, 'handoff'),
+    handoffSecret,
     onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
     timeoutMs: timeout(input),
   };

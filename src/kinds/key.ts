@@ -9,12 +9,13 @@ import type { Log } from '../runtime/step.js';
 import type { Kind } from './kind.js';
 
 export function keyKind(
-  api: AdminApi,
+  /** The Admin API session, opened on first use (post decides what to do before it opens one). */
+  api: () => AdminApi,
   log: Log,
   projectId: () => string,
   list?: () => Promise<ApiKey[]>,
 ): Kind<ApiKey> {
-  const listKeys = list ?? (() => api.listKeys(projectId()));
+  const listKeys = list ?? (() => api().listKeys(projectId()));
   const explain = (error: QuotaError, keys: readonly ApiKey[], now: number): ActionError => {
     const plan = planSweep(keys, { match: '', expiredOnly: true, now });
     const ours = plan.verdicts.map((v) => v.item.name).slice(0, 5);
@@ -31,10 +32,10 @@ export function keyKind(
     parse: parseKeyName,
     holds: [],
     list: listKeys,
-    remove: (key) => api.deleteKey(key.id),
+    remove: (key) => api().deleteKey(key.id),
     deleteOwn: async (key) => {
       log.info(`Deleting API key ${key.name} (${key.id}).`);
-      const result = await api.deleteKey(key.id);
+      const result = await api().deleteKey(key.id);
       log.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
     },
     kept: (key, fate) =>

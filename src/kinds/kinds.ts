@@ -11,7 +11,8 @@ import { keyKind } from './key.js';
 import { projectKind } from './project.js';
 
 export interface KindContext {
-  api: AdminApi;
+  /** The Admin API session, opened on first use. */
+  api: () => AdminApi;
   log: Log;
   clientSecret: string;
   /** The project of the job's keys (or of the sweep's). */

@@ -12,7 +12,7 @@ import type { Log } from '../runtime/step.js';
 import type { Kind } from './kind.js';
 
 export function projectKind(
-  api: AdminApi,
+  api: () => AdminApi,
   log: Log,
   tag: () => NameTag,
   cleanup: () => ProjectCleanup,
@@ -27,7 +27,7 @@ export function projectKind(
     noun: 'project',
     parse,
     holds: ['key'],
-    list: list ?? (() => api.listProjects()),
+    list: list ?? (() => api().listProjects()),
     remove: (project) => deleteThrowawayProject(cleanup(), project),
     deleteOwn: async (project, inside) => {
       const ownKey = inside[0];

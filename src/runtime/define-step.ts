@@ -24,29 +24,34 @@ export interface StepWords {
   cancel?: CancelWords;
 }
 
-export interface StepSpec<I> {
+/** What a step's credentials are made of, or what is missing and what to do about it. */
+export type Credentials<A> = (A & { missing: undefined }) | { missing: string; onMissing: 'fail' | 'skip' };
+
+export interface StepSpec<I, A = ServiceAccount> {
   words: StepWords;
   /** Before anything is read: `'stop'` ends the step there (post with no journal). */
   opening?: (core: Core) => 'stop' | undefined;
+  /** The step's credentials: the service account's by default; use's is the handoff secret alone. */
+  credentials?: (input: GetInput, env: NodeJS.ProcessEnv) => Credentials<A>;
   /** Missing credentials: by default a skip or a failure, as on-missing-credentials says. */
   missing?: (missing: string) => never;
   /** Once the credentials are known, before anything else can fail (main seals an empty journal of its own). */
-  begin?: (core: Core, account: ServiceAccount, env: NodeJS.ProcessEnv) => void;
+  begin?: (core: Core, account: A, env: NodeJS.ProcessEnv) => void;
   /** Reads and checks the step's inputs once the credentials are known. */
-  read: (input: GetInput, account: ServiceAccount) => I;
+  read: (input: GetInput, account: A, env: NodeJS.ProcessEnv) => I;
   /** True when a failure only warns (on-cleanup-error: warn); `inputs` is undefined when reading them failed. */
   warns?: (input: GetInput, inputs: I | undefined) => boolean;
   /** Wraps every failure line (post names what it could not delete). */
   failure?: (message: string) => string;
-  run: (step: OpenStep<I>) => Promise<void>;
+  run: (step: OpenStep<I, A>) => Promise<void>;
 }
 
 /** What a step's phases are given. */
-export interface OpenStep<I> {
+export interface OpenStep<I, A = ServiceAccount> {
   deps: StepDeps;
   core: Core;
   secrets: Secrets;
-  account: ServiceAccount;
+  account: A;
   inputs: I;
   /** Reports a failure the phases caught themselves, with the line `explain` makes of its message. */
   fail: (error: unknown, explain: (message: string) => string) => void;
@@ -59,7 +64,7 @@ export interface Step {
   runWith: (deps: StepDeps) => Promise<void>;
 }
 
-export function defineStep<I>(spec: StepSpec<I>): Step {
+export function defineStep<I, A = ServiceAccount>(spec: StepSpec<I, A>): Step {
   const runWith = async (deps: StepDeps): Promise<void> => {
     const { core, secrets } = startStep(deps);
     if (spec.opening?.(core) === 'stop') return;
@@ -72,16 +77,17 @@ export function defineStep<I>(spec: StepSpec<I>): Step {
       reportFailure(core, error, (message) => report(explain(message)));
     };
     try {
-      const credentials = readCredentials(core.getInput, deps.env);
+      const read = spec.credentials ?? readCredentials;
+      const credentials = read(core.getInput, deps.env);
       if (credentials.missing !== undefined) {
         spec.missing?.(credentials.missing);
         missingCredentials(core, credentials, spec.words.skipped);
         return;
       }
-      const account = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
-      spec.begin?.(core, account, deps.env);
-      inputs = spec.read(core.getInput, account);
-      await spec.run({ deps, core, secrets, account, inputs, fail });
+      const { missing: _, ...account } = credentials;
+      spec.begin?.(core, account as A, deps.env);
+      inputs = spec.read(core.getInput, account as A, deps.env);
+      await spec.run({ deps, core, secrets, account: account as A, inputs, fail });
     } catch (error) {
       fail(error, spec.failure);
     }

@@ -8,7 +8,7 @@ import { ActionError } from '../base/errors.js';
 import { Secrets } from '../base/secrets.js';
 import { logLine } from '../base/text.js';
 import { formatDuration } from '../inputs/durations.js';
-import { readClientSecret } from '../inputs/inputs.js';
+import { readClientSecret, readHandoffSecret } from '../inputs/inputs.js';
 
 /** Where main saves what post reads (the runner's step state). */
 export interface StateStore {
@@ -45,12 +45,13 @@ export interface StepDeps {
 }
 
 /**
- * Every step starts here: the client secret is masked before anything else is read, and every line the step
+ * Every step starts here: the client secret and the handoff secret are masked before anything else is read, and every line the step
  * logs is redacted, then made inert (no workflow command can start in text that came from outside).
  */
 export function startStep(deps: StepDeps): { core: Core; secrets: Secrets } {
   const secrets = new Secrets(deps.core.setSecret);
   secrets.add(readClientSecret(deps.core.getInput, deps.env));
+  secrets.add(readHandoffSecret(deps.core.getInput, deps.env));
   const safe =
     (write: (message: string) => void) =>
     (message: string): void =>

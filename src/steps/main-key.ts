@@ -28,7 +28,11 @@ export async function renewKey(job: MainJob, project: { id: string }, journal: J
   const expiresAt = job.expiresAt.toISOString();
   const key = { id: renamed.key.id, name: renamed.name, projectId: project.id, roles: inputs.roles, expiresAt };
   const look: Look = {
-    kind: keyKind(api, core, () => project.id),
+    kind: keyKind(
+      () => api,
+      core,
+      () => project.id,
+    ),
     listing: Promise.resolve({ value: listed }),
     own: () => renamed.name,
     ownId: renamed.key.id,
@@ -50,7 +54,7 @@ export async function createKey(
   // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
   let listing: Promise<Settled<ApiKey[]>> | undefined;
   const keys = keyKind(
-    api,
+    () => api,
     core,
     () => project.id,
     async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
@@ -96,6 +100,6 @@ export function shareWithRun(job: MainJob, key: HandedKey, journal: Journal): vo
   const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
   const { id: keyId, projectId, name, expiresAt } = key;
   const shared = { ...run, keyId, projectId, name, roles: [...key.roles], expiresAt };
-  job.core.setOutput('handoff', sealHandoff(job.account.clientSecret, shared, key.value));
+  job.core.setOutput('handoff', sealHandoff(job.inputs.handoffSecret, shared, key.value));
   journal.shared('key');
 }

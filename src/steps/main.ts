@@ -65,7 +65,7 @@ async function chooseProject(
   const journal = job.journalFor('');
   const { cleanup } = job;
   const projects = kindsFor({
-    api,
+    api: () => api,
     log: core,
     clientSecret: account.clientSecret,
     projectId: () => '',

@@ -2,6 +2,7 @@
 // acts only on a journal it can verify (journal/journal.ts), and reads as a short run of phases over the kinds of
 // thing main makes (kinds/): what the journal asks, what outlives the job, GitHub's word on the runs of what main
 // found to retire, the deletes, and whatever main may have made without learning its ID.
+import type { AdminApi } from '../api/admin-api.js';
 import { ActionError } from '../base/errors.js';
 import { sealFor } from '../crypto/state-seal.js';
 import { readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
@@ -16,7 +17,8 @@ import { openApi, openGitHub } from '../runtime/session.js';
 import { askGitHub } from './ask-github.js';
 import { deleteOrphans, retire } from './post-deletes.js';
 
-type PostInputs = ReturnType<typeof readPostInputs>;
+/** Post's inputs, read only once there is something to delete (main has checked them already). */
+type PostInputs = () => ReturnType<typeof readPostInputs>;
 
 const postStep = defineStep({
   words: {
@@ -33,7 +35,10 @@ const postStep = defineStep({
       `the credentials are missing in the post step (${missing}); pass them as inputs, which the post step reads again.`,
     );
   },
-  read: readPostInputs,
+  read: (input, account) => {
+    let inputs: ReturnType<typeof readPostInputs> | undefined;
+    return () => (inputs ??= readPostInputs(input, account));
+  },
   warns: (input) => readOnCleanupError(input) === 'warn',
   failure: (message) => notDeleted(undefined, undefined, message),
   run: async (step) => {
@@ -48,7 +53,7 @@ const postStep = defineStep({
       const retirees = await loginAndJudge(step, post, work);
       await deleteOwnAndRetire(step, work, retirees);
       for (const { kind, names, late } of work.orphans)
-        await deleteOrphans(kind, names, late, step.deps, step.core, post.deadline);
+        await deleteOrphans(kind, names, late, step.deps, step.core, post.session().deadline);
     } catch (error) {
       step.fail(error, (message) => notDeleted(plan, work, message));
     }
@@ -68,19 +73,26 @@ function verifiedPlan({ core, deps, account }: OpenStep<PostInputs>): PostPlan |
   return undefined;
 }
 
-function openPost({ deps, core, secrets, account, inputs }: OpenStep<PostInputs>, plan: PostPlan) {
-  const deadline = deps.now() + inputs.timeoutMs;
-  const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-  const session = { api, connection: inputs.connection, deadline, run: readRun(deps.env) };
+/** The kinds, over a session that opens (and reads post's inputs) only when something is to be deleted. */
+function openPost({ deps, core, secrets, account, inputs: readInputs }: OpenStep<PostInputs>, plan: PostPlan) {
+  let opened: { api: AdminApi; deadline: number; session: Parameters<typeof projectCleanup>[3] } | undefined;
+  const session = () => {
+    if (opened) return opened;
+    const inputs = readInputs();
+    const deadline = deps.now() + inputs.timeoutMs;
+    const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+    opened = { api, deadline, session: { api, connection: inputs.connection, deadline, run: readRun(deps.env) } };
+    return opened;
+  };
   const kinds = kindsFor({
-    api,
+    api: () => session().api,
     log: core,
     clientSecret: account.clientSecret,
     projectId: () => plan.projectId,
     // Made only when a project is to be deleted: a key-only post step needs none of it.
-    cleanup: () => projectCleanup(deps, core, secrets, session),
+    cleanup: () => projectCleanup(deps, core, secrets, session().session),
   }).all;
-  return { api, kinds, deadline };
+  return { kinds, session };
 }
 
 /** What the journal asks of post, kind by kind. What a deleted thing holds goes with it (a project's keys). */
@@ -130,15 +142,16 @@ async function loginAndJudge(
   post: ReturnType<typeof openPost>,
   work: Work,
 ): Promise<Array<{ kind: Kind; retire: Candidate[] }>> {
+  const { api } = post.session();
   const deletes = work.own.length + work.retire.reduce((sum, { candidates }) => sum + candidates.length, 0);
   const candidates = work.retire.flatMap((each) => each.candidates);
   const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
-  const github = runIds.length > 0 ? openGitHub(deps, inputs.githubToken, secrets) : undefined;
+  const github = runIds.length > 0 ? openGitHub(deps, inputs().githubToken, secrets) : undefined;
   const [, lookups] = await Promise.all([
-    post.api.login(deletes > 0 ? { deletes } : { lists: 1 }),
+    api.login(deletes > 0 ? { deletes } : { lists: 1 }),
     askGitHub(github, runIds, core),
   ]);
-  const now = post.api.clock.now();
+  const now = api.clock.now();
   return work.retire.map(({ kind, candidates }) => {
     const judged = settle(candidates, lookups, now, kind.parse);
     for (const spared of judged.spared)

@@ -24,9 +24,9 @@ const revokeStep = defineStep({
   },
   read: readRevokeInputs,
   warns: (_input, inputs) => inputs?.onCleanupError === 'warn',
-  run: async ({ deps, core, secrets, account, inputs }) => {
+  run: async ({ deps, core, secrets, inputs }) => {
     const run = runOf(readRun(deps.env), 'A handoff works only inside the workflow run that made it');
-    const { key, value } = openHandoff(account.clientSecret, inputs.handoff, run);
+    const { key, value } = openHandoff(inputs.handoffSecret, inputs.handoff, run);
     secrets.add(value);
     const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
     await api.login({ deletes: 1 });

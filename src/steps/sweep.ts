@@ -84,7 +84,7 @@ async function loginAndList({ deps, core, secrets, account, inputs }: OpenStep<S
   const project = inputs.project ? await resolveProject(api, inputs.project, core, listing) : undefined;
   const run = readRun(deps.env);
   const kinds = kindsFor({
-    api,
+    api: () => api,
     log: core,
     clientSecret: account.clientSecret,
     projectId: () => project?.id ?? '',

@@ -37,9 +37,9 @@ describe.skipIf(!HAVE_SPECS).each(CONTRACT_VERSIONS)(
       await plain.main();
       await plain.post();
       world.ours('preview-pr-42', 3_600_000, { kind: 'kept', run: undefined });
-    const renew = { ...world.inputs, name: 'preview-pr-42', cleanup: 'false', renew: 'true' };
-    await new Job({ with: renew }).main();
-    await new Job({ with: { ...world.inputs, 'client-secret': 'wrong' } }).main();
+      const renew = { ...world.inputs, name: 'preview-pr-42', cleanup: 'false', renew: 'true' };
+      await new Job({ with: renew }).main();
+      await new Job({ with: { ...world.inputs, 'client-secret': 'wrong' } }).main();
       world.emulator.options.quota = 0;
       await new Job({ with: world.inputs }).main();
     });

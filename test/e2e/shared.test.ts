@@ -23,8 +23,9 @@ describe.each(NODES)('a shared key on $name', ({ path: node }) => {
       with: { ...world().inputs, roles: 'DataPlaneEditor', share: 'true' },
       env: { GITHUB_JOB: 'key', ...env },
     });
+  // The jobs that use the key get the handoff and the handoff secret: no Pinecone credential at all.
   const useJob = (handoff: string, env: Record<string, string> = {}) =>
-    new Job({ node, actionDir: USE, with: { ...credentials(), handoff }, env: { GITHUB_JOB: 'test', ...env } });
+    new Job({ node, actionDir: USE, with: world().useInputs(handoff), env: { GITHUB_JOB: 'test', ...env } });
   const revokeJob = (handoff: string, env: Record<string, string> = {}) =>
     new Job({ node, actionDir: REVOKE, with: { ...credentials(), handoff }, env: { GITHUB_JOB: 'revoke', ...env } });
   const noLeaks = (steps: StepResult[]) => {
@@ -43,12 +44,7 @@ describe.each(NODES)('a shared key on $name', ({ path: node }) => {
     ]);
     const requestsBefore = world().emulator.requests.length;
 
-    const uses = await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        const job = useJob(handoff);
-        return { main: await job.main(), post: await job.post() };
-      }),
-    );
+    const uses = await Promise.all(Array.from({ length: 8 }, async () => ({ main: await useJob(handoff).main() })));
     expect(world().emulator.requests).toHaveLength(requestsBefore);
     const [key0] = world().emulator.keysIn();
     for (const use of uses) {
@@ -57,8 +53,11 @@ describe.each(NODES)('a shared key on $name', ({ path: node }) => {
       expect(use.main.env['PINECONE_API_KEY']).toBe(key0!.value);
       expect(maskedBeforeUse(use.main.stdout, key0!.value)).toBe(true);
       expect(use.main.summary).toContain(key0!.name);
-      expect(use.post.log).toEqual(['Nothing to clean up: the main step created no key.']);
+      // No step of a job that uses the key ever holds the service account's secret, nor has a post step to hold it.
+      expect(Object.values(use.main.processEnv).join('\n')).not.toContain(world().inputs['client-secret']!);
+      expect(Object.keys(use.main.processEnv).filter((name) => /CLIENT/i.test(name))).toEqual([]);
     }
+    expect(() => useJob(handoff).post()).toThrow('action has no post step');
 
     const revoke = await revokeJob(handoff).main();
     expect(revoke.exitCode, revoke.log.join('\n')).toBe(0);
@@ -66,31 +65,33 @@ describe.each(NODES)('a shared key on $name', ({ path: node }) => {
     expect(revoke.summary).toContain('Deleted');
     expect(world().emulator.issued).toHaveLength(1);
     expect(world().emulator.keysIn()).toEqual([]);
-    noLeaks([main, keep, revoke, ...uses.flatMap((u) => [u.main, u.post])]);
+    noLeaks([main, keep, revoke, ...uses.map((u) => u.main)]);
   });
 
-  it('re-run of failed jobs: attempt 2 gets the handoff of attempt 1, whose revoke deleted the key; use makes a key of its own', async () => {
+  it('re-run of failed jobs: use hands attempt 2 no key; the opt-in step with credentials makes one, its post deletes it', async () => {
     const main = await keyJob().main();
     const handoff = main.outputs['handoff']!;
     expect((await revokeJob(handoff).main()).outputs['deleted']).toBe('true');
 
     const attempt2 = { GITHUB_RUN_ATTEMPT: '2' };
-    const use = useJob(handoff, attempt2);
-    const used = await use.main();
+    const job = useJob(handoff, attempt2);
+    const used = await job.main();
     expect(used.exitCode, used.log.join('\n')).toBe(0);
-    expect(used.log[0]).toBe(
-      'This is attempt 2 of the run; the shared key was made in attempt 1 and may be gone. Making a key for this job, deleted when it ends.',
-    );
-    const [own] = world().emulator.keysIn();
-    expect(used.outputs['api-key']).toBe(own!.value);
-    expect(own!.roles).toEqual(['DataPlaneEditor']);
-    const post = await use.post();
-    expect(post.log.at(-1)).toBe(`Deleted API key ${own!.name}.`);
+    expect(used.outputs).toMatchObject({ rerun: 'true' });
+    expect(used.outputs['api-key']).toBeUndefined();
+    // The opt-in: a step of the main action, if: steps.use.outputs.rerun == 'true', with the credentials.
+    const own = job.use({ ...world().inputs, roles: 'DataPlaneEditor' });
+    const made = await own.main();
+    expect(made.exitCode, made.log.join('\n')).toBe(0);
+    expect(made.outputs['key-name']).toMatch(/-j[0-9a-z]+\.[0-9a-z]+\.2-[a-z0-9]{6}$/);
+    expect(world().emulator.keysIn()).toHaveLength(1);
+    const post = await own.post();
+    expect(post.log.at(-1)).toBe(`Deleted API key ${made.outputs['key-name']}.`);
     const revokeAgain = await revokeJob(handoff, attempt2).main();
     expect(revokeAgain.exitCode).toBe(0);
     expect(revokeAgain.outputs['deleted']).toBe('false');
     expect(world().emulator.keysIn()).toEqual([]);
-    noLeaks([main, used, post, revokeAgain]);
+    noLeaks([main, used, made, post, revokeAgain]);
   });
 
   it('a key job cancelled before it handed the key over leaves no key', async () => {
@@ -119,13 +120,8 @@ describe.each(NODES)('a shared key on $name', ({ path: node }) => {
       /^Input "handoff" was made in another workflow run/,
     );
     expect(failureLine(await useJob(handoff.slice(0, 40)).main())).toMatch(/^Input "handoff" is not a handoff/);
-    world().emulator.addClient('other-account', 'other-secret-value');
-    const other = new Job({
-      node,
-      actionDir: REVOKE,
-      with: { ...credentials(), 'client-id': 'other-account', 'client-secret': 'other-secret-value', handoff },
-    });
-    expect(failureLine(await other.main())).toMatch(/^Input "handoff" was sealed with another client secret/);
+    const other = new Job({ node, actionDir: USE, with: { handoff, 'handoff-secret': 'another-handoff-secret-0001' } });
+    expect(failureLine(await other.main())).toMatch(/^Input "handoff" was sealed with another handoff secret/);
     expect(world().emulator.requests).toHaveLength(before);
     expect(world().emulator.keysIn()).toHaveLength(1);
     await revokeJob(handoff).main();

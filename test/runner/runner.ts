@@ -71,6 +71,8 @@ export interface StepResult {
   outputs: Record<string, string>;
   state: Record<string, string>;
   env: Record<string, string>;
+  /** The environment the step's process ran with: the job's, its inputs (INPUT_*), state, the file commands. */
+  processEnv: Record<string, string>;
   summary: string;
   fileCommandError: string | undefined;
   /** Failed as the runner judges it: non-zero exit, a kill, or a malformed file command. */
@@ -197,9 +199,10 @@ export class Job {
     };
     for (const file of Object.values(files)) writeFileSync(file, '');
     const started = Date.now();
+    const processEnv = { ...this.jobEnv, ...use.inputEnv(), ...extraEnv, ...files };
     const child = spawn(this.options.node ?? NODE_24, [use.entry(entry)], {
       cwd: this.dir,
-      env: { ...this.jobEnv, ...use.inputEnv(), ...extraEnv, ...files },
+      env: processEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     run.onSpawn?.(child);
@@ -253,6 +256,7 @@ export class Job {
       outputs,
       state,
       env,
+      processEnv,
       fileCommandError,
       summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
       failed: exitCode !== 0 || fileCommandError !== undefined,

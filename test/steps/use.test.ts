@@ -1,5 +1,5 @@
-// The use and revoke sub-actions in-process: the run's shared key is handed over with no request, a re-run gets a
-// key of its own, and revoke deletes the key the handoff names, and nothing else.
+// The use and revoke sub-actions in-process: the run's shared key is handed over with no request and no Pinecone
+// credential, a re-run is told it needs a key of its own, and revoke deletes the key the handoff names, and nothing else.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMain } from '../../src/steps/main.js';
@@ -33,7 +33,7 @@ describe('use and revoke, in-process', () => {
 
   it('main with share: true hands the key to the run; its post step keeps it', async () => {
     const main = await shareKey();
-    expect(main.outputs['handoff']).toMatch(/^pek1\./);
+    expect(main.outputs['handoff']).toMatch(/^pek2\./);
     expect(main.outputs['key-name']).toMatch(/-eph-\d{8}T\d{6}Z-s[0-9a-z]+\.[0-9a-z]+\.1-[a-z0-9]{6}$/);
     const post = await run(runPost, '', { share: 'true' }, { state: main.saved, env: { GITHUB_JOB: 'key' } });
     expect(post.core.log).toEqual([
@@ -45,7 +45,7 @@ describe('use and revoke, in-process', () => {
   it('use hands over the shared key with no request, masked first', async () => {
     const main = await shareKey();
     const before = world().emulator.requests.length;
-    const use = await run(runUse, 'use', { handoff: main.outputs['handoff']! });
+    const use = await run(runUse, 'use', world().useInputs(main.outputs['handoff']!));
     expect(use.core.failed).toBeUndefined();
     expect(world().emulator.requests).toHaveLength(before);
     const [key] = world().emulator.keysIn();
@@ -57,29 +57,25 @@ describe('use and revoke, in-process', () => {
       'project-id': world().project.id,
       roles: 'DataPlaneEditor,ControlPlaneViewer',
       'expires-at': main.outputs['expires-at'],
+      rerun: 'false',
       skipped: 'false',
     });
     expect(use.core.exported).toEqual({ PINECONE_API_KEY: key!.value });
     expect(use.summaries[0]).toContain("The run's shared key");
   });
 
-  it('a later attempt of the run gets a key of its own, deleted by its post step', async () => {
+  it('a later attempt of the run is handed no key, and says how a re-run gets one of its own', async () => {
     const main = await shareKey();
+    const before = world().emulator.requests.length;
     const env = { GITHUB_RUN_ATTEMPT: '2' };
-    const use = await run(runUse, 'use', { handoff: main.outputs['handoff']! }, { env });
+    const use = await run(runUse, 'use', world().useInputs(main.outputs['handoff']!), { env });
     expect(use.core.failed).toBeUndefined();
-    expect(use.core.log[0]).toBe(
-      'This is attempt 2 of the run; the shared key was made in attempt 1 and may be gone. Making a key for this job, deleted when it ends.',
-    );
-    expect(use.core.outputs['key-id']).not.toBe(main.outputs['key-id']);
-    expect(use.core.outputs['key-name']).toMatch(/-j[0-9a-z]+\.[0-9a-z]+\.2-[a-z0-9]{6}$/);
-    expect(world().emulator.keysIn()).toHaveLength(2);
-    await run(runPost, 'use', {}, { state: use.core.saved, env });
-    expect(
-      world()
-        .emulator.keysIn()
-        .map((k) => k.id),
-    ).toEqual([main.outputs['key-id']]);
+    expect(use.core.outputs).toEqual({ rerun: 'true', skipped: 'false' });
+    expect(use.core.exported).toEqual({});
+    expect(use.core.log).toEqual([
+      "##[notice]This is attempt 2 of the run; the shared key was made in attempt 1, whose revoke job may have deleted it, so no key is handed over. To give re-runs a key of their own, add a step of the main action with the service account's credentials and if: steps.<this step's id>.outputs.rerun == 'true' (only in a job that runs trusted code).",
+    ]);
+    expect(world().emulator.requests).toHaveLength(before);
   });
 
   it('revoke deletes the shared key; run again, it finds it gone and succeeds', async () => {
@@ -108,11 +104,34 @@ describe('use and revoke, in-process', () => {
     const otherRun = await run(runRevoke, 'revoke', { handoff }, { env: { GITHUB_RUN_ID: '999' } });
     expect(otherRun.core.failed).toMatch(/^Input "handoff" was made in another workflow run \(run 16021984\)/);
     const sevenHoursLater = 7 * 3_600_000; // past the default ttl of 6h
-    const late = await run(runUse, 'use', { handoff }, { clockOffsetMs: sevenHoursLater });
+    const late = await run(runUse, 'use', world().useInputs(handoff), { clockOffsetMs: sevenHoursLater });
     expect(late.core.failed).toMatch(
       /^The run's shared key .* expired at .*: give the job that makes it a ttl that covers the whole run\.$/,
     );
     expect(world().emulator.requests.filter((r) => r.op === 'delete-key')).toEqual([]);
     expect(before).toBeGreaterThan(0);
+  });
+
+  it('share: true needs a handoff secret of its own, never the client secret', async () => {
+    const make =
+      'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    const none = await run(runMain, '', { share: 'true', 'handoff-secret': '' });
+    expect(none.core.failed).toBe(
+      `Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`,
+    );
+    const same = await run(runMain, '', { share: 'true', 'handoff-secret': world().inputs['client-secret']! });
+    expect(same.core.failed).toBe(
+      `Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`,
+    );
+    expect(world().emulator.keysIn()).toEqual([]);
+  });
+
+  it('gives a runner whose clock runs a few minutes fast the same grace as everywhere else', async () => {
+    const main = await run(runMain, '', { share: 'true', ttl: '1h' }, { env: { GITHUB_JOB: 'key' } });
+    const handoff = main.core.outputs['handoff']!;
+    const fast = await run(runUse, 'use', world().useInputs(handoff), { clockOffsetMs: 63 * 60_000 });
+    expect(fast.core.failed).toBeUndefined();
+    const later = await run(runUse, 'use', world().useInputs(handoff), { clockOffsetMs: 66 * 60_000 });
+    expect(later.core.failed).toMatch(/^The run's shared key .* expired at /);
   });
 });

@@ -7,12 +7,16 @@ import { PineconeEmulator, type EmulatorOptions, type Project, type StoredKey } 
 
 export const CLIENT_ID = 'ci-service-account';
 export const CLIENT_SECRET = 'sa-secret-Zx81-vQ3p-mT7k-0001';
+/** What seals a shared key's handoff: all the jobs that use the key get, in place of the client secret. */
+export const HANDOFF_SECRET = 'handoff-Lq2w-9rTz-4Ybn-77Xc-Pp0a';
 
 export interface World {
   emulator: PineconeEmulator;
   project: Project;
   inputs: Record<string, string>;
-  /** Every secret the action must never print: the client secret, every token and every key value issued. */
+  /** What a job that uses the run's shared key gets: the handoff secret, and no Pinecone credential. */
+  useInputs: (handoff: string) => Record<string, string>;
+  /** Every secret the action must never print: the client and handoff secrets, every token, every key value issued. */
   secrets: () => string[];
   /** A key as this action names them, expiring `expiresInMs` from now (negative: expired), made by `owner`. */
   ours: (base: string, expiresInMs: number, owner?: KeyOwner, nonce?: string) => StoredKey;
@@ -35,8 +39,15 @@ export async function startWorld(options: EmulatorOptions = {}): Promise<World> 
       'auth-url': emulator.authUrl,
       // Tests that count requests exactly do not want the parallel list of sweep-expired; it has tests of its own.
       'sweep-expired': 'false',
+      'handoff-secret': HANDOFF_SECRET,
     },
-    secrets: () => [CLIENT_SECRET, ...emulator.tokens.keys(), ...emulator.issued.map((key) => key.value)],
+    useInputs: (handoff) => ({ handoff, 'handoff-secret': HANDOFF_SECRET }),
+    secrets: () => [
+      CLIENT_SECRET,
+      HANDOFF_SECRET,
+      ...emulator.tokens.keys(),
+      ...emulator.issued.map((key) => key.value),
+    ],
     ours: (base, expiresInMs, owner = { kind: 'job', run: undefined }, nonce = randomNonce()) =>
       emulator.addKey(project.id, buildKeyName(base, owner, wholeSecondsFromNow(expiresInMs), nonce)),
     throwaway: (

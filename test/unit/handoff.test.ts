@@ -1,11 +1,11 @@
-// The handoff between the jobs of a run: it opens only with the same client secret, in the same repository and
+// The handoff between the jobs of a run: it opens only with the same handoff secret, in the same repository and
 // run, unaltered; every refusal is one line that says what to do.
 import { DERIVATIONS } from '../../src/crypto/derivations.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/errors.js';
 import { openHandoff, sealHandoff, type SharedKey } from '../../src/crypto/handoff.js';
 
-const SECRET = 'sa-secret-Zx81-vQ3p-mT7k-0001';
+const SECRET = 'handoff-secret-Lq2w-9rTz-4Ybn-77';
 const VALUE = 'pcsk_4b1d2c_Qm9vLWJhci1iYXotcXV4LWZyb2I';
 const KEY: SharedKey = {
   repositoryId: '829301755',
@@ -34,7 +34,7 @@ const flip = (text: string) => (text[5] === 'A' ? 'B' : 'A') + text.slice(1, 5) 
 
 describe('handoff', () => {
   it('is one printable line without the value, and opens to the key and its value', () => {
-    expect(handoff).toMatch(/^pek1(\.[A-Za-z0-9_-]+){5}$/);
+    expect(handoff).toMatch(/^pek2(\.[A-Za-z0-9_-]+){5}$/);
     expect(handoff).not.toContain(VALUE);
     expect(handoff).not.toContain(Buffer.from(VALUE).toString('base64'));
     expect(handoff).not.toContain(SECRET);
@@ -45,9 +45,9 @@ describe('handoff', () => {
     expect(sealHandoff(SECRET, KEY, VALUE)).not.toBe(handoff); // fresh salt and IV every time
   });
 
-  it('does not open with another client secret', () => {
+  it('does not open with another handoff secret', () => {
     expect(refusal(handoff, 'another-secret')).toBe(
-      'Input "handoff" was sealed with another client secret (or altered): give this job the same client-secret as the job that made the key.',
+      'Input "handoff" was sealed with another handoff secret (or altered): give this job the same handoff-secret as the job that made the key.',
     );
   });
 
@@ -72,7 +72,7 @@ describe('handoff', () => {
       expect(refusal(withPart(1, clear)), JSON.stringify(change)).toMatch(/^Input "handoff" has been altered/);
     }
     const other = sealHandoff(SECRET, { ...KEY, keyId: 'other' }, 'pcsk_other');
-    expect(refusal(withPart(5, other.split('.')[5]!))).toMatch(/(altered|another client secret)/);
+    expect(refusal(withPart(5, other.split('.')[5]!))).toMatch(/(altered|another handoff secret)/);
     expect(refusal(handoff.slice(0, handoff.length - 10))).toMatch(/^Input "handoff" has been altered/);
     expect(refusal(parts.slice(0, 4).join('.'))).toMatch(
       /^Input "handoff" is not a handoff of pinecone-ephemeral-key \(malformed or cut short\)/,
@@ -81,14 +81,15 @@ describe('handoff', () => {
     expect(refusal('')).toMatch(/malformed or cut short/);
   });
 
-  it('names an unknown version', () => {
-    expect(refusal(withPart(0, 'pek2'))).toBe(
-      'Input "handoff" is of version pek2, which this version of the action does not read: use the same version of the action in every job of the run.',
+  it('names an unknown version, and an older one sealed with the client secret', () => {
+    expect(refusal(withPart(0, 'pek3'))).toBe(
+      'Input "handoff" is of version pek3, which this version of the action does not read: use the same version of the action in every job of the run.',
     );
+    expect(refusal(withPart(0, 'pek1'))).toMatch(/^Input "handoff" is of version pek1, which this version/);
   });
 });
 
-describe('keys derived from the client secret', () => {
+describe('keys derived from a secret', () => {
   it('each has a label of its own: none is another, or the start of another', () => {
     const labels = Object.values(DERIVATIONS).map((derivation) => derivation.label);
     for (const a of labels) for (const b of labels) if (a !== b) expect(b.startsWith(a)).toBe(false);
