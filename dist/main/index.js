@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+/* harmony import */ var _steps_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77);
 // Entry of the main step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 311:
+/***/ 77:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -713,7 +713,7 @@ function checks_timeout(input) {
     return parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
 }
 /** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
-function checks_url(input, name) {
+function url(input, name) {
     const value = checks_required(input, name);
     let parsed;
     try {
@@ -848,8 +848,8 @@ function readCredentials(input, env) {
     return { missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty`, onMissing };
 }
 function readConnection(input, credentials) {
-    const apiUrl = checks_url(input, 'api-url');
-    const authUrl = checks_url(input, 'auth-url');
+    const apiUrl = url(input, 'api-url');
+    const authUrl = url(input, 'auth-url');
     // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
     if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
         throw new errors_InputError(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
@@ -892,6 +892,7 @@ function readMainInputs(input, credentials, env = {}) {
         replace: checks_bool(input, 'replace'),
         share,
         handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
+        githubToken: input('github-token').trim(),
     };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
@@ -998,7 +999,7 @@ const EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
 /** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
-const policy_GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
 /** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
 const MAX_RUNS_LOOKED_UP = 20;
 /** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
@@ -1100,7 +1101,7 @@ function verdictByRun(parsed, state, now) {
     };
 }
 /** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now, parse = parseKeyName) {
+function settle(candidates, lookups, now, parse = names_parseKeyName) {
     const retire = [];
     const spared = [];
     for (const candidate of candidates) {
@@ -2274,7 +2275,7 @@ function isSuccess(response) {
     return response.status >= 200 && response.status < 300;
 }
 /** The answer's body as a JSON object; `undefined` for anything else (HTML from a proxy, an array, no body). */
-function transport_parseBody(response) {
+function parseBody(response) {
     try {
         const value = JSON.parse(response.body);
         return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
@@ -2416,13 +2417,13 @@ class AdminErrors {
     }
     /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
     errorCode(response) {
-        const error = transport_parseBody(response)?.['error'];
+        const error = parseBody(response)?.['error'];
         const code = typeof error === 'object' && error !== null ? error['code'] : error;
         return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
     }
     /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
     excerpt(response) {
-        const body = transport_parseBody(response);
+        const body = parseBody(response);
         const error = body?.['error'];
         const description = body?.['error_description'];
         const text = typeof error === 'object' && error && 'message' in error
@@ -2453,7 +2454,7 @@ function isPineconeNotFound(response) {
     return response.status === 404 && isPineconeShaped(response);
 }
 function isPineconeShaped(response) {
-    return response.body.trim() === '' || transport_parseBody(response) !== undefined;
+    return response.body.trim() === '' || parseBody(response) !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/kinds/key.ts
@@ -2494,6 +2495,7 @@ api, log, projectId, list) {
             withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action deletes its own expired keys to make room.`,
             making: (count) => `The project is full: deleting ${count} expired key(s) this action made, then trying again.`,
             noneExpired: (error, keys, now) => explain(error, keys, now),
+            spared: (error, count) => new ActionError(`Pinecone refused to create the API key: project ${projectId()} holds as many API keys as its quota allows (${error.answered}), and the ${count} expired key(s) of this action in it belong to runs still going, whose post steps delete them. Delete keys you no longer need in the Pinecone console, or try again once those runs are done.`),
             stillFull: async (error, now) => explain(error, await listKeys(), now),
         },
         sweep: {
@@ -2619,7 +2621,7 @@ class ControlPlane {
         const response = await this.send({ what, method: 'GET', url: this.url(path) });
         if (!isSuccess(response))
             throw this.error(response, what);
-        const body = transport_parseBody(response);
+        const body = parseBody(response);
         if (!body)
             throw this.shapeError(what, 'JSON');
         return body;
@@ -2733,7 +2735,7 @@ class AdminApi {
         });
         if (!isSuccess(response))
             throw this.errors.login(response);
-        const body = transport_parseBody(response);
+        const body = parseBody(response);
         const token = body?.['access_token'];
         if (typeof token === 'string')
             this.secrets.add(token);
@@ -2759,7 +2761,7 @@ class AdminApi {
         });
         if (!isSuccess(response))
             throw this.errors.projectCreate(response);
-        const project = transport_parseBody(response);
+        const project = parseBody(response);
         if (!isProject(project))
             throw new OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
         return { id: project.id, name: project.name };
@@ -2796,7 +2798,7 @@ class AdminApi {
         if (!isSuccess(response))
             throw this.errors.api(response, what, projectId);
         // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
-        const body = transport_parseBody(response);
+        const body = parseBody(response);
         const value = body?.['value'];
         if (typeof value === 'string' && value !== '')
             this.secrets.add(value);
@@ -2864,7 +2866,7 @@ class AdminApi {
         const response = await this.admin(call);
         if (!isSuccess(response))
             throw this.errors.api(response, call.what, projectId);
-        const body = transport_parseBody(response);
+        const body = parseBody(response);
         if (!body)
             throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
         return body;
@@ -2940,10 +2942,12 @@ class ServerClock {
 // path, once per run, with one attempt each: a failure never fails the step and never deletes on a guess.
 
 
-class github_api_GitHubApi {
+class GitHubApi {
     config;
     transport;
     stopped;
+    /** Whether this token and URL can see this step's own run: asked once, at the first 404. */
+    seesOwnRun;
     constructor(config, transport) {
         this.config = config;
         this.transport = transport;
@@ -2957,12 +2961,37 @@ class github_api_GitHubApi {
     async runState(runId) {
         if (this.stopped)
             return this.stopped;
+        const answer = await this.lookUp(runId);
+        if (!answer)
+            return 'unknown'; // no answer: the run counts as alive this time
+        const { status, headers, body } = answer;
+        if (status === 200) {
+            const run = parseBody({ body });
+            if (typeof run?.['status'] !== 'string')
+                return 'unknown';
+            return run['status'] === 'completed' ? 'over' : 'alive';
+        }
+        if (status === 404) {
+            // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
+            // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
+            if (!isGitHubError(body))
+                return 'unknown';
+            this.seesOwnRun ??= this.lookUp(this.config.ownRunId).then((own) => own?.status === 200);
+            if (await this.seesOwnRun)
+                return 'over';
+            return (this.stopped = 'blind');
+        }
+        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+        if ((status === 403 || status === 429) && limited)
+            return (this.stopped = 'rate-limited');
+        if (status === 401 || status === 403)
+            return (this.stopped = 'no permission');
+        return 'unknown';
+    }
+    async lookUp(runId) {
         const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
-        let status;
-        let headers;
-        let body;
         try {
-            ({ status, headers, body } = await this.transport({
+            return await this.transport({
                 method: 'GET',
                 url,
                 headers: {
@@ -2971,26 +3000,16 @@ class github_api_GitHubApi {
                     'X-GitHub-Api-Version': '2022-11-28',
                 },
                 timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
-            }));
+            });
         }
         catch {
-            return 'unknown'; // no answer: the run counts as alive this time
+            return undefined;
         }
-        if (status === 200) {
-            const run = parseBody({ body });
-            if (typeof run?.['status'] !== 'string')
-                return 'unknown';
-            return run['status'] === 'completed' ? 'over' : 'alive';
-        }
-        if (status === 404)
-            return 'over';
-        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
-        if ((status === 403 || status === 429) && limited)
-            return (this.stopped = 'rate-limited');
-        if (status === 401 || status === 403)
-            return (this.stopped = 'no permission');
-        return 'unknown';
     }
+}
+/** GitHub's error shape: JSON with a `message` (and usually `documentation_url`). */
+function isGitHubError(body) {
+    return typeof parseBody({ body })?.['message'] === 'string';
 }
 function header(headers, name) {
     const value = headers[name];
@@ -3120,7 +3139,8 @@ function openGitHub(deps, token, secrets) {
     catch {
         return undefined;
     }
-    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
+    const ownRunId = deps.env['GITHUB_RUN_ID'] ?? '';
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token), ownRunId }, deps.transport);
 }
 
 ;// CONCATENATED MODULE: ./src/projects/empty.ts
@@ -3275,6 +3295,7 @@ function projectKind(api, log, tag, cleanup, list) {
             withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`,
             making: (count) => `The organization is at its project limit: deleting ${count} expired throwaway project(s) this action made, then trying again.`,
             noneExpired: (error) => new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`),
+            spared: (error, count) => new ActionError(`${error.message} The ${count} expired throwaway project(s) of this service account belong to runs still going, whose post steps delete them.`),
             stillFull: (error) => Promise.resolve(error),
         },
         sweep: {
@@ -3326,6 +3347,7 @@ function kindsFor(context) {
 
 
 
+
 async function createMakingRoom(create, kind, room) {
     try {
         return await create();
@@ -3336,12 +3358,18 @@ async function createMakingRoom(create, kind, room) {
         if (!room.sweepExpired)
             throw new ActionError(kind.room.withoutSweep(error));
         const listed = await kind.list();
-        const expired = listed.flatMap((item) => {
+        const candidates = listed.flatMap((item) => {
             const parsed = kind.parse(item.name);
-            return parsed && isExpired(parsed, room.now()) ? [{ id: item.id, name: item.name }] : [];
+            if (!parsed || !isExpired(parsed, room.now()))
+                return [];
+            const runId = liveness_askableRun(parsed, room.here);
+            return [{ id: item.id, name: item.name, why: 'expired', ...(runId ? { runId } : {}) }];
         });
-        if (expired.length === 0)
+        if (candidates.length === 0)
             throw kind.room.noneExpired(error, listed, room.now());
+        const { retire: expired, spared } = await room.judge(candidates, kind);
+        if (expired.length === 0)
+            throw kind.room.spared(error, spared.length);
         room.log.info(kind.room.making(expired.length));
         const failures = await forEachBounded(expired, DELETE_CONCURRENCY, async (item) => {
             await kind.remove(item);
@@ -5931,7 +5959,43 @@ function readEvent(path, readFile) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/steps/ask-github.ts
+
+
+
+const WHY = {
+    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
+    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
+    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
+    blind: "GitHub answered 404 for a run of this repository but does not show this step's own run either: the token cannot see the repository (a private one needs permissions: actions: read), or GITHUB_API_URL points elsewhere. A 404 from there proves nothing, so keys are judged by their expiry this time.",
+};
+async function askGitHub(github, runIds, core) {
+    const lookups = new Map();
+    if (runIds.length === 0)
+        return lookups;
+    if (!github)
+        return undefined;
+    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
+        const state = await github.runState(runId);
+        if (state === 'over' || state === 'alive' || state === 'unknown')
+            lookups.set(runId, state);
+    });
+    const unavailable = github.unavailable;
+    if (!unavailable)
+        return lookups;
+    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
+    return undefined;
+}
+/** Who is retired and who spared among `candidates` of `kind`, by what GitHub said of their runs; one line per spared. */
+function judgeByRuns(kind, candidates, lookups, now, core) {
+    const judged = settle(candidates, lookups, now, kind.parse);
+    for (const spared of judged.spared)
+        core.info(`Kept expired ${kind.noun} ${spared.name} (${spared.id}): ${spared.because}.`);
+    return judged;
+}
+
 ;// CONCATENATED MODULE: ./src/steps/main-job.ts
+
 
 
 
@@ -5968,10 +6032,18 @@ async function begin(step) {
     return { ...step, ...job, loggedInAt: api.clock.now() };
 }
 const lookingForRetirees = (job) => job.inputs.sweepExpired || job.inputs.replace;
+/** Making room by the rules post and the sweep follow: GitHub is asked about the runs of the expired ones first. */
 const roomFor = (job) => ({
     log: job.core,
     sweepExpired: job.inputs.sweepExpired,
     now: job.api.clock.now,
+    here: { repositoryId: job.run?.repositoryId, runId: job.run?.runId },
+    judge: async (candidates, kind) => {
+        const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
+        const github = runIds.length > 0 ? openGitHub(job.deps, job.inputs.githubToken, job.secrets) : undefined;
+        const lookups = await askGitHub(github, runIds, job.core);
+        return judgeByRuns(kind, candidates, lookups, job.api.clock.now(), job.core);
+    },
 });
 
 ;// CONCATENATED MODULE: ./src/crypto/handoff.ts

@@ -972,6 +972,7 @@ function readMainInputs(input, credentials, env = {}) {
         replace: bool(input, 'replace'),
         share,
         handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
+        githubToken: input('github-token').trim(),
     };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
@@ -2521,6 +2522,7 @@ api, log, projectId, list) {
             withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action deletes its own expired keys to make room.`,
             making: (count) => `The project is full: deleting ${count} expired key(s) this action made, then trying again.`,
             noneExpired: (error, keys, now) => explain(error, keys, now),
+            spared: (error, count) => new ActionError(`Pinecone refused to create the API key: project ${projectId()} holds as many API keys as its quota allows (${error.answered}), and the ${count} expired key(s) of this action in it belong to runs still going, whose post steps delete them. Delete keys you no longer need in the Pinecone console, or try again once those runs are done.`),
             stillFull: async (error, now) => explain(error, await listKeys(), now),
         },
         sweep: {
@@ -2971,6 +2973,8 @@ class GitHubApi {
     config;
     transport;
     stopped;
+    /** Whether this token and URL can see this step's own run: asked once, at the first 404. */
+    seesOwnRun;
     constructor(config, transport) {
         this.config = config;
         this.transport = transport;
@@ -2984,12 +2988,37 @@ class GitHubApi {
     async runState(runId) {
         if (this.stopped)
             return this.stopped;
+        const answer = await this.lookUp(runId);
+        if (!answer)
+            return 'unknown'; // no answer: the run counts as alive this time
+        const { status, headers, body } = answer;
+        if (status === 200) {
+            const run = parseBody({ body });
+            if (typeof run?.['status'] !== 'string')
+                return 'unknown';
+            return run['status'] === 'completed' ? 'over' : 'alive';
+        }
+        if (status === 404) {
+            // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
+            // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
+            if (!isGitHubError(body))
+                return 'unknown';
+            this.seesOwnRun ??= this.lookUp(this.config.ownRunId).then((own) => own?.status === 200);
+            if (await this.seesOwnRun)
+                return 'over';
+            return (this.stopped = 'blind');
+        }
+        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+        if ((status === 403 || status === 429) && limited)
+            return (this.stopped = 'rate-limited');
+        if (status === 401 || status === 403)
+            return (this.stopped = 'no permission');
+        return 'unknown';
+    }
+    async lookUp(runId) {
         const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
-        let status;
-        let headers;
-        let body;
         try {
-            ({ status, headers, body } = await this.transport({
+            return await this.transport({
                 method: 'GET',
                 url,
                 headers: {
@@ -2998,26 +3027,16 @@ class GitHubApi {
                     'X-GitHub-Api-Version': '2022-11-28',
                 },
                 timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
-            }));
+            });
         }
         catch {
-            return 'unknown'; // no answer: the run counts as alive this time
+            return undefined;
         }
-        if (status === 200) {
-            const run = parseBody({ body });
-            if (typeof run?.['status'] !== 'string')
-                return 'unknown';
-            return run['status'] === 'completed' ? 'over' : 'alive';
-        }
-        if (status === 404)
-            return 'over';
-        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
-        if ((status === 403 || status === 429) && limited)
-            return (this.stopped = 'rate-limited');
-        if (status === 401 || status === 403)
-            return (this.stopped = 'no permission');
-        return 'unknown';
     }
+}
+/** GitHub's error shape: JSON with a `message` (and usually `documentation_url`). */
+function isGitHubError(body) {
+    return typeof parseBody({ body })?.['message'] === 'string';
 }
 function header(headers, name) {
     const value = headers[name];
@@ -3147,7 +3166,8 @@ function openGitHub(deps, token, secrets) {
     catch {
         return undefined;
     }
-    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
+    const ownRunId = deps.env['GITHUB_RUN_ID'] ?? '';
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token), ownRunId }, deps.transport);
 }
 
 ;// CONCATENATED MODULE: ./src/projects/empty.ts
@@ -3302,6 +3322,7 @@ function projectKind(api, log, tag, cleanup, list) {
             withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`,
             making: (count) => `The organization is at its project limit: deleting ${count} expired throwaway project(s) this action made, then trying again.`,
             noneExpired: (error) => new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`),
+            spared: (error, count) => new ActionError(`${error.message} The ${count} expired throwaway project(s) of this service account belong to runs still going, whose post steps delete them.`),
             stillFull: (error) => Promise.resolve(error),
         },
         sweep: {
@@ -5695,10 +5716,12 @@ function defineStep(spec) {
 ;// CONCATENATED MODULE: ./src/steps/ask-github.ts
 
 
+
 const WHY = {
     'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
     'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
     'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
+    blind: "GitHub answered 404 for a run of this repository but does not show this step's own run either: the token cannot see the repository (a private one needs permissions: actions: read), or GITHUB_API_URL points elsewhere. A 404 from there proves nothing, so keys are judged by their expiry this time.",
 };
 async function askGitHub(github, runIds, core) {
     const lookups = new Map();
@@ -5716,6 +5739,13 @@ async function askGitHub(github, runIds, core) {
         return lookups;
     (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
     return undefined;
+}
+/** Who is retired and who spared among `candidates` of `kind`, by what GitHub said of their runs; one line per spared. */
+function judgeByRuns(kind, candidates, lookups, now, core) {
+    const judged = settle(candidates, lookups, now, kind.parse);
+    for (const spared of judged.spared)
+        core.info(`Kept expired ${kind.noun} ${spared.name} (${spared.id}): ${spared.because}.`);
+    return judged;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/post-deletes.ts
@@ -5764,7 +5794,6 @@ async function deleteOrphans(kind, names, late, deps, core, deadline) {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/post.ts
-
 
 
 
@@ -5892,12 +5921,10 @@ async function loginAndJudge({ deps, core, secrets, inputs }, post, work) {
         askGitHub(github, runIds, core),
     ]);
     const now = api.clock.now();
-    return work.retire.map(({ kind, candidates }) => {
-        const judged = settle(candidates, lookups, now, kind.parse);
-        for (const spared of judged.spared)
-            core.info(`Kept expired ${kind.noun} ${spared.name} (${spared.id}): ${spared.because}.`);
-        return { kind, retire: judged.retire };
-    });
+    return work.retire.map(({ kind, candidates }) => ({
+        kind,
+        retire: judgeByRuns(kind, candidates, lookups, now, core).retire,
+    }));
 }
 /** The job's own things and what main found to retire, in parallel: one round trip after the login. */
 async function deleteOwnAndRetire({ core }, work, retirees) {

@@ -862,6 +862,7 @@ function readMainInputs(input, credentials, env = {}) {
         replace: bool(input, 'replace'),
         share,
         handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
+        githubToken: input('github-token').trim(),
     };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
@@ -4875,6 +4876,8 @@ class github_api_GitHubApi {
     config;
     transport;
     stopped;
+    /** Whether this token and URL can see this step's own run: asked once, at the first 404. */
+    seesOwnRun;
     constructor(config, transport) {
         this.config = config;
         this.transport = transport;
@@ -4888,12 +4891,37 @@ class github_api_GitHubApi {
     async runState(runId) {
         if (this.stopped)
             return this.stopped;
+        const answer = await this.lookUp(runId);
+        if (!answer)
+            return 'unknown'; // no answer: the run counts as alive this time
+        const { status, headers, body } = answer;
+        if (status === 200) {
+            const run = parseBody({ body });
+            if (typeof run?.['status'] !== 'string')
+                return 'unknown';
+            return run['status'] === 'completed' ? 'over' : 'alive';
+        }
+        if (status === 404) {
+            // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
+            // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
+            if (!isGitHubError(body))
+                return 'unknown';
+            this.seesOwnRun ??= this.lookUp(this.config.ownRunId).then((own) => own?.status === 200);
+            if (await this.seesOwnRun)
+                return 'over';
+            return (this.stopped = 'blind');
+        }
+        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+        if ((status === 403 || status === 429) && limited)
+            return (this.stopped = 'rate-limited');
+        if (status === 401 || status === 403)
+            return (this.stopped = 'no permission');
+        return 'unknown';
+    }
+    async lookUp(runId) {
         const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
-        let status;
-        let headers;
-        let body;
         try {
-            ({ status, headers, body } = await this.transport({
+            return await this.transport({
                 method: 'GET',
                 url,
                 headers: {
@@ -4902,26 +4930,16 @@ class github_api_GitHubApi {
                     'X-GitHub-Api-Version': '2022-11-28',
                 },
                 timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
-            }));
+            });
         }
         catch {
-            return 'unknown'; // no answer: the run counts as alive this time
+            return undefined;
         }
-        if (status === 200) {
-            const run = parseBody({ body });
-            if (typeof run?.['status'] !== 'string')
-                return 'unknown';
-            return run['status'] === 'completed' ? 'over' : 'alive';
-        }
-        if (status === 404)
-            return 'over';
-        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
-        if ((status === 403 || status === 429) && limited)
-            return (this.stopped = 'rate-limited');
-        if (status === 401 || status === 403)
-            return (this.stopped = 'no permission');
-        return 'unknown';
     }
+}
+/** GitHub's error shape: JSON with a `message` (and usually `documentation_url`). */
+function isGitHubError(body) {
+    return typeof parseBody({ body })?.['message'] === 'string';
 }
 function header(headers, name) {
     const value = headers[name];
@@ -5051,7 +5069,8 @@ function openGitHub(deps, token, secrets) {
     catch {
         return undefined;
     }
-    return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
+    const ownRunId = deps.env['GITHUB_RUN_ID'] ?? '';
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token), ownRunId }, deps.transport);
 }
 
 ;// CONCATENATED MODULE: ./src/steps/revoke.ts

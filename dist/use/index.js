@@ -1035,6 +1035,7 @@ function readMainInputs(input, credentials, env = {}) {
         replace: bool(input, 'replace'),
         share,
         handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
+        githubToken: input('github-token').trim(),
     };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */

@@ -6,8 +6,12 @@ import { GITHUB_LOOKUP_TIMEOUT_MS } from '../base/policy.js';
 /** `over`: completed, or GitHub no longer knows it. `alive`: queued, in progress, waiting. `unknown`: no answer. */
 export type RunState = 'over' | 'alive' | 'unknown';
 
-/** Why GitHub cannot be asked at all in this step: every key is then judged by its expiry, as before. */
-export type Unavailable = 'no token' | 'no permission' | 'rate-limited';
+/**
+ * Why GitHub cannot be asked at all in this step: every key is then judged by its expiry, as before. `blind`: it
+ * answers 404 for runs of this repository but cannot show this step's own run either (a token that cannot see a
+ * private repository, a wrong GITHUB_API_URL): its 404s prove nothing.
+ */
+export type Unavailable = 'no token' | 'no permission' | 'rate-limited' | 'blind';
 
 export interface GitHubConfig {
   /** GITHUB_API_URL: https://api.github.com, or https://HOST/api/v3 on GHES. */
@@ -15,10 +19,14 @@ export interface GitHubConfig {
   /** GITHUB_REPOSITORY: owner/name. */
   repository: string;
   token: string;
+  /** GITHUB_RUN_ID of this step's own run: a 404 is believed only where GitHub can show this one. */
+  ownRunId: string;
 }
 
 export class GitHubApi {
   private stopped: Unavailable | undefined;
+  /** Whether this token and URL can see this step's own run: asked once, at the first 404. */
+  private seesOwnRun: Promise<boolean> | undefined;
 
   constructor(
     private readonly config: GitHubConfig,
@@ -34,12 +42,32 @@ export class GitHubApi {
 
   async runState(runId: string): Promise<RunState | Unavailable> {
     if (this.stopped) return this.stopped;
+    const answer = await this.lookUp(runId);
+    if (!answer) return 'unknown'; // no answer: the run counts as alive this time
+    const { status, headers, body } = answer;
+    if (status === 200) {
+      const run = parseBody({ body });
+      if (typeof run?.['status'] !== 'string') return 'unknown';
+      return run['status'] === 'completed' ? 'over' : 'alive';
+    }
+    if (status === 404) {
+      // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
+      // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
+      if (!isGitHubError(body)) return 'unknown';
+      this.seesOwnRun ??= this.lookUp(this.config.ownRunId).then((own) => own?.status === 200);
+      if (await this.seesOwnRun) return 'over';
+      return (this.stopped = 'blind');
+    }
+    const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+    if ((status === 403 || status === 429) && limited) return (this.stopped = 'rate-limited');
+    if (status === 401 || status === 403) return (this.stopped = 'no permission');
+    return 'unknown';
+  }
+
+  private async lookUp(runId: string): Promise<{ status: number; headers: Headers; body: string } | undefined> {
     const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
-    let status: number;
-    let headers: Record<string, string | string[] | undefined>;
-    let body: string;
     try {
-      ({ status, headers, body } = await this.transport({
+      return await this.transport({
         method: 'GET',
         url,
         headers: {
@@ -48,21 +76,18 @@ export class GitHubApi {
           'X-GitHub-Api-Version': '2022-11-28',
         },
         timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
-      }));
+      });
     } catch {
-      return 'unknown'; // no answer: the run counts as alive this time
+      return undefined;
     }
-    if (status === 200) {
-      const run = parseBody({ body });
-      if (typeof run?.['status'] !== 'string') return 'unknown';
-      return run['status'] === 'completed' ? 'over' : 'alive';
-    }
-    if (status === 404) return 'over';
-    const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
-    if ((status === 403 || status === 429) && limited) return (this.stopped = 'rate-limited');
-    if (status === 401 || status === 403) return (this.stopped = 'no permission');
-    return 'unknown';
   }
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** GitHub's error shape: JSON with a `message` (and usually `documentation_url`). */
+function isGitHubError(body: string): boolean {
+  return typeof parseBody({ body })?.['message'] === 'string';
 }
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {

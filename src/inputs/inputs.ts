@@ -108,6 +108,8 @@ export interface MainInputs {
   share: boolean;
   /** With share: what seals the handoff. */
   handoffSecret: string;
+  /** To ask GitHub whether the runs of expired keys are over before making room with them. */
+  githubToken: string;
 }
 
 export function readMainInputs(
@@ -150,6 +152,7 @@ export function readMainInputs(
     replace: bool(input, 'replace'),
     share,
     handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
+    githubToken: input('github-token').trim(),
   };
 }
 

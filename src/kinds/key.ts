@@ -50,6 +50,10 @@ export function keyKind(
         `${error.message} With sweep-expired: true (the default) this action deletes its own expired keys to make room.`,
       making: (count) => `The project is full: deleting ${count} expired key(s) this action made, then trying again.`,
       noneExpired: (error, keys, now) => explain(error as QuotaError, keys, now),
+      spared: (error, count) =>
+        new ActionError(
+          `Pinecone refused to create the API key: project ${projectId()} holds as many API keys as its quota allows (${(error as QuotaError).answered}), and the ${count} expired key(s) of this action in it belong to runs still going, whose post steps delete them. Delete keys you no longer need in the Pinecone console, or try again once those runs are done.`,
+        ),
       stillFull: async (error, now) => explain(error as QuotaError, await listKeys(), now),
     },
     sweep: {

@@ -43,6 +43,8 @@ export interface Room<T extends Named> {
   making(count: number): string;
   /** The failure when none of what fills it is this action's and expired. */
   noneExpired(error: ActionError, listed: readonly T[], now: number): ActionError;
+  /** The failure when every expired one of this action belongs to a run still going (its post step deletes it). */
+  spared(error: ActionError, count: number): ActionError;
   /** The failure when it is still full after making room. */
   stillFull(error: ActionError, now: number): Promise<ActionError>;
 }

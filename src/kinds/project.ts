@@ -51,6 +51,10 @@ export function projectKind(
         `The organization is at its project limit: deleting ${count} expired throwaway project(s) this action made, then trying again.`,
       noneExpired: (error) =>
         new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`),
+      spared: (error, count) =>
+        new ActionError(
+          `${error.message} The ${count} expired throwaway project(s) of this service account belong to runs still going, whose post steps delete them.`,
+        ),
       stillFull: (error) => Promise.resolve(error),
     },
     sweep: {

@@ -56,5 +56,6 @@ export function openGitHub(deps: StepDeps, token: string, secrets: Secrets): Git
   } catch {
     return undefined;
   }
-  return new GitHubApi({ apiUrl, repository, token: secrets.add(token) }, deps.transport);
+  const ownRunId = deps.env['GITHUB_RUN_ID'] ?? '';
+  return new GitHubApi({ apiUrl, repository, token: secrets.add(token), ownRunId }, deps.transport);
 }

@@ -3,6 +3,8 @@
 import type { GitHubApi, RunState } from '../api/github-api.js';
 import { GITHUB_CONCURRENCY } from '../base/policy.js';
 import { forEachBounded } from '../base/pool.js';
+import type { Kind } from '../kinds/kind.js';
+import { settle, type Candidate } from '../rules/liveness.js';
 import type { Core } from '../runtime/step.js';
 
 const WHY: Record<NonNullable<GitHubApi['unavailable']>, string> = {
@@ -12,6 +14,8 @@ const WHY: Record<NonNullable<GitHubApi['unavailable']>, string> = {
     "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
   'rate-limited':
     "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
+  blind:
+    "GitHub answered 404 for a run of this repository but does not show this step's own run either: the token cannot see the repository (a private one needs permissions: actions: read), or GITHUB_API_URL points elsewhere. A 404 from there proves nothing, so keys are judged by their expiry this time.",
 };
 
 export async function askGitHub(
@@ -30,4 +34,18 @@ export async function askGitHub(
   if (!unavailable) return lookups;
   (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
   return undefined;
+}
+
+/** Who is retired and who spared among `candidates` of `kind`, by what GitHub said of their runs; one line per spared. */
+export function judgeByRuns(
+  kind: Kind,
+  candidates: readonly Candidate[],
+  lookups: ReadonlyMap<string, RunState> | undefined,
+  now: number,
+  core: Core,
+): { retire: Candidate[]; spared: Candidate[] } {
+  const judged = settle(candidates, lookups, now, kind.parse);
+  for (const spared of judged.spared)
+    core.info(`Kept expired ${kind.noun} ${spared.name} (${spared.id}): ${spared.because}.`);
+  return judged;
 }

@@ -11,7 +11,9 @@ import { projectCleanup, type ProjectCleanup } from '../projects/empty.js';
 import { expiryAfter, type KeyOwner, type RunRef } from '../rules/names.js';
 import { renderBase, renderProjectBase } from '../rules/template.js';
 import type { OpenStep } from '../runtime/define-step.js';
-import { openApi } from '../runtime/session.js';
+import { openApi, openGitHub } from '../runtime/session.js';
+import type { RoomRules } from '../kinds/make-room.js';
+import { askGitHub, judgeByRuns } from './ask-github.js';
 import { reportClockSkew } from '../runtime/step.js';
 import { fateOf, type Fate } from './fates.js';
 
@@ -70,8 +72,16 @@ export async function begin(step: OpenStep<MainInputs>): Promise<MainJob> {
 }
 
 export const lookingForRetirees = (job: MainJob) => job.inputs.sweepExpired || job.inputs.replace;
-export const roomFor = (job: MainJob) => ({
+/** Making room by the rules post and the sweep follow: GitHub is asked about the runs of the expired ones first. */
+export const roomFor = (job: MainJob): RoomRules => ({
   log: job.core,
   sweepExpired: job.inputs.sweepExpired,
   now: job.api.clock.now,
+  here: { repositoryId: job.run?.repositoryId, runId: job.run?.runId },
+  judge: async (candidates, kind) => {
+    const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
+    const github = runIds.length > 0 ? openGitHub(job.deps, job.inputs.githubToken, job.secrets) : undefined;
+    const lookups = await askGitHub(github, runIds, job.core);
+    return judgeByRuns(kind, candidates, lookups, job.api.clock.now(), job.core);
+  },
 });

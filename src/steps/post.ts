@@ -11,10 +11,10 @@ import { hasJournal, readPlan, type PostPlan } from '../journal/journal.js';
 import type { Item, Kind } from '../kinds/kind.js';
 import { kindsFor } from '../kinds/kinds.js';
 import { projectCleanup } from '../projects/empty.js';
-import { settle, type Candidate } from '../rules/liveness.js';
+import type { Candidate } from '../rules/liveness.js';
 import { defineStep, type OpenStep } from '../runtime/define-step.js';
 import { openApi, openGitHub } from '../runtime/session.js';
-import { askGitHub } from './ask-github.js';
+import { askGitHub, judgeByRuns } from './ask-github.js';
 import { deleteOrphans, retire } from './post-deletes.js';
 
 /** Post's inputs, read only once there is something to delete (main has checked them already). */
@@ -152,12 +152,10 @@ async function loginAndJudge(
     askGitHub(github, runIds, core),
   ]);
   const now = api.clock.now();
-  return work.retire.map(({ kind, candidates }) => {
-    const judged = settle(candidates, lookups, now, kind.parse);
-    for (const spared of judged.spared)
-      core.info(`Kept expired ${kind.noun} ${spared.name} (${spared.id}): ${spared.because}.`);
-    return { kind, retire: judged.retire };
-  });
+  return work.retire.map(({ kind, candidates }) => ({
+    kind,
+    retire: judgeByRuns(kind, candidates, lookups, now, core).retire,
+  }));
 }
 
 /** The job's own things and what main found to retire, in parallel: one round trip after the login. */

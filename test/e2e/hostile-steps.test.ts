@@ -1,8 +1,14 @@
-// What a hostile step of the job, or of another leg of its matrix, could once make the action do: each test runs the
-// committed bundles as processes against the emulators, on both Node versions.
-import { describe, expect, it } from 'vitest';
-import { Job, NODES } from '../runner/runner.js';
+// What a hostile step of the job (or of another leg of its matrix), a token that cannot see the repository and a
+// busy organization could once make the action do: each test runs the committed bundles as processes against the
+// emulators (Pinecone's and GitHub's), on both Node versions.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
+import { Job, NODES, ROOT, RUN_ENV } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
+
+const HOUR = 3_600_000;
+const OTHER_RUN = { repositoryId: RUN_ENV.GITHUB_REPOSITORY_ID, runId: '900', attempt: 1 };
 
 describe.each(NODES)('hostile steps on $name', ({ path: node }) => {
   const world = freshWorldPerTest();
@@ -36,6 +42,70 @@ describe.each(NODES)('hostile steps on $name', ({ path: node }) => {
     const post = await second.post();
     expect(post.log.join('\n')).toMatch(/Ignored the state handed to the post step/);
     expect(ids()).toEqual([first.outputs['key-id']]);
+    await job.post();
+  });
+
+  const githubs: GitHubEmulator[] = [];
+  afterEach(async () => Promise.all(githubs.splice(0).map((github) => github.stop())));
+  const gitHub = async (options: GitHubOptions = {}) => {
+    const github = await new GitHubEmulator(RUN_ENV.GITHUB_REPOSITORY, options).start();
+    githubs.push(github);
+    return github;
+  };
+
+  it.each(['blind', 'proxy-404'] as const)(
+    "a GitHub 404 that proves nothing (%s) never makes a running job's key or project look finished",
+    async (mode) => {
+      const github = await gitHub({ mode });
+      const live = world().ours('gha-live', 5 * HOUR, { kind: 'job', run: OTHER_RUN });
+      const project = world().throwaway('gha-live', 5 * HOUR, { kind: 'job', run: OTHER_RUN });
+      const sweep = await new Job({
+        node,
+        actionDir: join(ROOT, 'sweep'),
+        with: world().inputs,
+        env: { GITHUB_API_URL: github.url },
+      }).main();
+      expect(sweep.exitCode, sweep.log.join('\n')).toBe(0);
+      expect(ids()).toContain(live.id);
+      expect(world().emulator.projects.has(project.id)).toBe(true);
+      if (mode === 'blind')
+        expect(sweep.log.join('\n')).toMatch(/GitHub answered 404 for a run of this repository but does not show/);
+    },
+  );
+
+  it('making room at the key quota spares an expired key whose run is still going, as post and the sweep do', async () => {
+    const github = await gitHub();
+    github.run('901', 'in_progress');
+    const overtime = world().ours('gha-overtime', -HOUR, { kind: 'job', run: { ...OTHER_RUN, runId: '901' } });
+    world().emulator.options.quota = 1;
+    const job = new Job({
+      node,
+      with: { ...world().inputs, 'sweep-expired': 'true' },
+      env: { GITHUB_API_URL: github.url },
+    });
+    const main = await job.main();
+    expect(main.exitCode).toBe(1);
+    expect(main.log).toContain(`Kept expired API key ${overtime.name} (${overtime.id}): its run is still going.`);
+    expect(main.log.join('\n')).toMatch(/belong to runs still going, whose post steps delete them/);
+    expect(ids()).toEqual([overtime.id]);
+    await job.post();
+  });
+
+  it('making room at the project limit spares an expired throwaway project whose run is still going', async () => {
+    const github = await gitHub();
+    github.run('901', 'in_progress');
+    const busy = world().throwaway('gha-busy', -HOUR, { kind: 'job', run: { ...OTHER_RUN, runId: '901' } });
+    world().emulator.options.projectLimit = world().emulator.projects.size;
+    const { project: _, ...inputs } = world().inputs;
+    const job = new Job({
+      node,
+      with: { ...inputs, 'new-project': 'true', 'sweep-expired': 'true' },
+      env: { GITHUB_API_URL: github.url },
+    });
+    const main = await job.main();
+    expect(main.exitCode).toBe(1);
+    expect(main.log).toContain(`Kept expired project ${busy.name} (${busy.id}): its run is still going.`);
+    expect(world().emulator.projects.has(busy.id)).toBe(true);
     await job.post();
   });
 });

@@ -4,6 +4,7 @@
 // x-ratelimit-remaining: 0, or a secondary limit with retry-after), server errors, and a GHES-style base path.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RUN_ENV } from '../runner/runner.js';
 
 export type RunStatus = 'queued' | 'in_progress' | 'waiting' | 'requested' | 'pending' | 'completed';
 
@@ -11,8 +12,12 @@ export interface GitHubOptions {
   /** `/api/v3` as on GitHub Enterprise Server; `` as on github.com. */
   basePath?: string;
   token?: string;
-  /** What every request answers instead: no permission, a primary or secondary rate limit, a server error. */
-  mode?: 'ok' | 'forbidden' | 'rate-limited' | 'secondary-limit' | 'error' | 'hang';
+  /**
+   * What every request answers instead: no permission, a primary or secondary rate limit, a server error; `blind`:
+   * GitHub's own 404 for every run, the asking step's too (a token that cannot see a private repository);
+   * `proxy-404`: a 404 page of something else (a proxy, a wrong GITHUB_API_URL).
+   */
+  mode?: 'ok' | 'forbidden' | 'rate-limited' | 'secondary-limit' | 'error' | 'hang' | 'blind' | 'proxy-404';
   /** Added to every answer, for benchmarks. */
   latencyMs?: number;
 }
@@ -26,7 +31,9 @@ export class GitHubEmulator {
   constructor(
     readonly repository: string,
     readonly options: GitHubOptions = {},
-  ) {}
+  ) {
+    this.run(RUN_ENV.GITHUB_RUN_ID, 'in_progress'); // the run of the steps that ask
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -67,6 +74,9 @@ export class GitHubEmulator {
     if (mode === 'secondary-limit')
       return json(429, { message: 'You have exceeded a secondary rate limit' }, { 'retry-after': '60' });
     if (mode === 'error') return json(502, { message: 'Server Error' });
+    if (mode === 'blind') return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+    if (mode === 'proxy-404')
+      return void res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body>404 Not Found</body></html>');
     const base = this.options.basePath ?? '';
     const match = new RegExp(`^${base}/repos/([^/]+/[^/]+)/actions/runs/(\\d+)$`).exec(path);
     const run = match && match[1] === this.repository ? this.runs.get(match[2]!) : undefined;

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { GitHubApi } from '../../src/api/github-api.js';
 import { TransportError, type HttpRequest, type HttpResponse } from '../../src/api/transport.js';
 
-const config = { apiUrl: 'https://ghe.example/api/v3/', repository: 'octo-org/shop-api', token: 'ghs_x' };
+const config = {
+  apiUrl: 'https://ghe.example/api/v3/',
+  repository: 'octo-org/shop-api',
+  token: 'ghs_x',
+  ownRunId: '16021984',
+};
 const answer = (status: number, body: unknown = {}, headers: HttpResponse['headers'] = {}): HttpResponse => ({
   status,
   headers,
@@ -38,8 +43,21 @@ describe('GitHub API: is a run over?', () => {
     });
   });
 
-  it('a run GitHub no longer knows (404) is over', async () => {
-    expect(await github(answer(404, { message: 'Not Found' })).api.runState('1')).toBe('over');
+  it('a run GitHub no longer knows (404) is over, once GitHub shows this step’s own run (asked once)', async () => {
+    const { api, requests } = github(answer(404, { message: 'Not Found' }), answer(200, { status: 'in_progress' }));
+    expect(await api.runState('1')).toBe('over');
+    expect(requests.map((r) => r.url)).toEqual([
+      'https://ghe.example/api/v3/repos/octo-org/shop-api/actions/runs/1',
+      'https://ghe.example/api/v3/repos/octo-org/shop-api/actions/runs/16021984',
+    ]);
+  });
+
+  it('a 404 proves nothing where GitHub cannot show this step’s own run, or is not GitHub’s own error', async () => {
+    const blind = github(answer(404, { message: 'Not Found' }), answer(404, { message: 'Not Found' }));
+    expect(await blind.api.runState('1')).toBe('blind');
+    expect(blind.api.unavailable).toBe('blind');
+    const proxy: HttpResponse = { status: 404, headers: {}, body: '<html><body>404 Not Found</body></html>' };
+    expect(await github(proxy).api.runState('1')).toBe('unknown');
   });
 
   it('a timeout, a 5xx or an unreadable answer: unknown (the run counts as alive), and asking goes on', async () => {
