@@ -762,31 +762,43 @@ function digest(text) {
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Characters that change how text around them reads without showing themselves: zero-width ones and the
+// bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** True when `text` holds a character that could break a log line (an input must not). */
 function hasControlCharacters(text) {
     return new RegExp(CONTROL.source).test(text);
 }
+const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 /**
- * One inert log line: controls shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
+ * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
  * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
  */
 function logLine(text) {
-    const flat = text
-        .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replace(/##\[/g, '## [');
+    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
     return /^\s*::/.test(flat) ? `» ${flat}` : flat;
 }
-/** Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. */
+/**
+ * Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. GitHub still renders
+ * markdown inside `<code>` (links, images, emphasis), so its characters become entities too.
+ */
 function text_markdownCode(text) {
-    return `<code>${escapeHtml(logLine(text))}</code>`;
+    const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
+    return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
 }
 /** Outside text as plain text in a markdown table cell. */
 function text_markdownText(text) {
-    return escapeHtml(logLine(text)).replace(/[\\`*_[\]()!#~]/g, '\\$&');
+    // One pass: an escaped quote (`&#39;`) keeps its `#`.
+    return logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
 }
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' })[c]);
-}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+};
 
 ;// CONCATENATED MODULE: ./src/inputs/durations.ts
 // Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.

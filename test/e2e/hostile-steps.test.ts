@@ -108,4 +108,21 @@ describe.each(NODES)('hostile steps on $name', ({ path: node }) => {
     expect(world().emulator.projects.has(busy.id)).toBe(true);
     await job.post();
   });
+
+  it('names from outside render as plain text in summaries and logs: no link, no image, no bidi override', async () => {
+    const name =
+      'x[click](https://evil.example)![pixel](https://evil.example/p.png)\u202egnp-eph-20200101T000000Z-aaaaaa';
+    world().emulator.addKey(world().project.id, name);
+    const sweep = await new Job({
+      node,
+      actionDir: join(ROOT, 'sweep'),
+      with: { ...world().inputs, 'dry-run': 'true' },
+    }).main();
+    expect(sweep.exitCode, sweep.log.join('\n')).toBe(0);
+    expect(sweep.summary).not.toMatch(/\]\(https:\/\/evil/);
+    expect(sweep.summary).not.toContain('\u202e');
+    expect(sweep.summary).toContain('x&#91;click&#93;&#40;https://evil.example&#41;&#33;&#91;pixel&#93;');
+    expect(sweep.stdout).not.toContain('\u202e');
+    expect(sweep.log.join('\n')).toContain('\\u202egnp');
+  });
 });

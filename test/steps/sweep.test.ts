@@ -135,7 +135,8 @@ describe('sweep, in-process', () => {
     world().emulator.addKey(world().project.id, 'x](https://evil.example)<img src=x>|`-eph-20200101T000000Z-j-aaaaaa');
     const { summaries } = await sweep({ 'dry-run': 'true' });
     expect(summaries[0]).toContain(
-      '<code>x](https://evil.example)&lt;img src=x&gt;&#124;`-eph-20200101T000000Z-j-aaaaaa</code>',
+      // Markdown renders inside <code> too: its characters are entities, so no link can form.
+      '<code>x&#93;&#40;https://evil.example&#41;&lt;img src=x&gt;&#124;&#96;-eph-20200101T000000Z-j-aaaaaa</code>',
     );
     expect(summaries[0]).not.toContain('<img');
   });
