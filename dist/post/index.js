@@ -3219,6 +3219,21 @@ async function deleteThrowawayProject(cleanup, project, revokeFirst) {
     if (first !== 'not empty')
         return first;
     log.info(`Project ${project.name} (${project.id}) still holds resources: deleting them first.`);
+    try {
+        return await emptyAndDelete(cleanup, project, revokeFirst);
+    }
+    catch (error) {
+        if (!(error instanceof ActionError) || error instanceof CancelledError)
+            throw error;
+        // Another sweep may have emptied and deleted it meanwhile, the cleanup key with it: then it is gone, not failed.
+        const again = await api.deleteProject(project.id).catch(() => 'not empty');
+        if (again === 'not empty')
+            throw error;
+        return again;
+    }
+}
+async function emptyAndDelete(cleanup, project, revokeFirst) {
+    const { api, log } = cleanup;
     // The job's key goes while the cleanup key is being made: both before anything in the project is touched.
     const [key] = await Promise.all([
         cleanupKey(api, project.id, cleanup.cleanupKeyName),

@@ -7,7 +7,7 @@ import type { AdminApi, Connection } from '../api/admin-api.js';
 import { ControlPlane, type Deletion } from '../api/control-plane.js';
 import { CREATE_TRIES, DELETE_CONCURRENCY, projectEmptyPollMs } from '../base/policy.js';
 import { forEachBounded } from '../base/pool.js';
-import { ActionError, OutcomeUnknownError } from '../base/errors.js';
+import { ActionError, CancelledError, OutcomeUnknownError } from '../base/errors.js';
 import type { Secrets } from '../base/secrets.js';
 import { buildKeyName, expiryAfter, newNonce, type RunRef } from '../rules/names.js';
 import { openRequester } from '../runtime/session.js';
@@ -72,6 +72,23 @@ export async function deleteThrowawayProject(
   const first = await api.deleteProject(project.id); // a project the job left empty goes at once, keys and all
   if (first !== 'not empty') return first;
   log.info(`Project ${project.name} (${project.id}) still holds resources: deleting them first.`);
+  try {
+    return await emptyAndDelete(cleanup, project, revokeFirst);
+  } catch (error) {
+    if (!(error instanceof ActionError) || error instanceof CancelledError) throw error;
+    // Another sweep may have emptied and deleted it meanwhile, the cleanup key with it: then it is gone, not failed.
+    const again = await api.deleteProject(project.id).catch(() => 'not empty' as const);
+    if (again === 'not empty') throw error;
+    return again;
+  }
+}
+
+async function emptyAndDelete(
+  cleanup: ProjectCleanup,
+  project: { id: string; name: string },
+  revokeFirst: { id: string; name: string } | undefined,
+): Promise<'deleted' | 'already gone'> {
+  const { api, log } = cleanup;
   // The job's key goes while the cleanup key is being made: both before anything in the project is touched.
   const [key] = await Promise.all([
     cleanupKey(api, project.id, cleanup.cleanupKeyName),

@@ -125,4 +125,21 @@ describe.each(NODES)('hostile steps on $name', ({ path: node }) => {
     expect(sweep.stdout).not.toContain('\u202e');
     expect(sweep.log.join('\n')).toContain('\\u202egnp');
   });
+
+  it('two sweeps at once: the one whose project vanished while it emptied it counts it gone, not failed', async () => {
+    const project = world().throwaway('gha-race', -HOUR, { kind: 'job', run: undefined });
+    world().emulator.addIndex(project.id, 'vectors');
+    let raced = false;
+    world().emulator.onRequest = (request) => {
+      if (request.op !== 'list-indexes' || raced) return;
+      raced = true;
+      world().emulator.removeProject(project.id); // the other sweep got there first, cleanup key and all
+    };
+    const { project: _, ...inputs } = world().inputs;
+    const sweep = await new Job({ node, actionDir: join(ROOT, 'sweep'), with: inputs }).main();
+    expect(raced).toBe(true);
+    expect(sweep.exitCode, sweep.log.join('\n')).toBe(0);
+    expect(sweep.log).toContain(`Already gone: project ${project.name} (${project.id}): expired.`);
+    expect(sweep.log.join('\n')).not.toMatch(/ControlPlaneEditor/);
+  });
 });

@@ -168,6 +168,13 @@ export class PineconeEmulator {
   }
 
   /** Resources in a project, as its users (or the job's tests) made them. */
+  /** A project gone with everything in it, as another sweep that emptied and deleted it leaves it. */
+  removeProject(id: string): void {
+    for (const key of this.keysIn(id)) this.keys.delete(key.id);
+    this.contents.delete(id);
+    this.projects.delete(id);
+  }
+
   addIndex(projectId: string, name: string, options: Partial<Omit<StoredIndex, 'name'>> = {}): void {
     this.contentsOf(projectId).indexes.set(name, {
       name,
