@@ -3464,8 +3464,14 @@ async function createProjectExactlyOnce(api, journal, log, random, request) {
             const nonce = newNonce((max) => Math.floor(random() * max));
             return buildProjectName(request.base, request.owner, request.expiresAt, nonce, request.tag);
         },
-        announce: (name) => `Creating project ${name} (expires ${request.expiresAt.toISOString()}).`,
-        send: (name) => api.createProject(name),
+        // Not the whole name before it is made: one who watches the live log and makes a project of that name first
+        // would have it adopted after a lost answer. Its nonce and tag are shown once it exists.
+        announce: (name) => `Creating project ${name.replace(/-[a-z0-9]{6}-[a-z0-9]{8}$/, '-…')} (expires ${request.expiresAt.toISOString()}).`,
+        send: async (name) => {
+            const project = await api.createProject(name);
+            log.info(`Created project ${name} (${project.id}).`);
+            return project;
+        },
         idOf: (project) => project.id,
         recover: async (name) => {
             const found = (await api.listProjects()).find((project) => project.name === name);

@@ -142,4 +142,24 @@ describe.each(NODES)('hostile steps on $name', ({ path: node }) => {
     expect(sweep.log).toContain(`Already gone: project ${project.name} (${project.id}): expired.`);
     expect(sweep.log.join('\n')).not.toMatch(/ControlPlaneEditor/);
   });
+
+  it('a lost project create never adopts a project someone made from the live log: the name is shown once made', async () => {
+    world().emulator.inject({ op: 'create-project', action: 'drop' }); // lost, and not carried out
+    const planted: string[] = [];
+    const { project: _, ...inputs } = world().inputs;
+    const job = new Job({ node, with: { ...inputs, 'new-project': 'true' } });
+    const main = await job.main({
+      // Whoever reads the live log makes a project of the name it shows, before the action looks for it.
+      onLine: (line) => {
+        const name = /^Creating project (\S+) /.exec(line)?.[1];
+        if (name) planted.push(world().emulator.addProject(name).id);
+      },
+    });
+    expect(main.exitCode, main.log.join('\n')).toBe(0);
+    expect(planted.length).toBeGreaterThan(0);
+    expect(planted).not.toContain(main.outputs['project-id']);
+    expect(main.log).toContain(`Created project ${main.outputs['project-name']} (${main.outputs['project-id']}).`);
+    await job.post();
+    for (const id of planted) expect(world().emulator.projects.has(id)).toBe(true); // not ours: never touched
+  });
 });
