@@ -398,13 +398,14 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
+
 const names_MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
 const names_MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
 const names_TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
-const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`);
+const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`);
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${names_TAG_LENGTH}}$`);
 const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
 /** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
@@ -416,8 +417,9 @@ function names_sanitize(text) {
     return safe === '' ? 'key' : safe;
 }
 function suffix(owner, stamp, nonce) {
+    const server = owner.run?.server ? `.${owner.run.server}` : '';
     const run = owner.run
-        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
         : '';
     return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
 }
@@ -460,7 +462,7 @@ function parseKeyName(name) {
     const match = name ? NAME_PATTERN.exec(name) : null;
     if (!match)
         return undefined;
-    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, nonce] = match;
     const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
@@ -473,6 +475,7 @@ function parseKeyName(name) {
             repositoryId: String(parseInt(repo, 36)),
             runId: String(parseInt(run, 36)),
             attempt: parseInt(attempt, 36),
+            ...(server ? { server } : {}),
         };
     }
     return parsed;
@@ -492,6 +495,13 @@ function lookAlike(name) {
     const match = name ? TAGGED_PATTERN.exec(name) : null;
     const parsed = match ? parseKeyName(match[1]) : undefined;
     return parsed?.kind ? parsed : undefined;
+}
+/** The GitHub instance a run belongs to, as names carry it: `undefined` for github.com, else 3 characters a-z0-9. */
+function serverTag(serverUrl) {
+    const origin = (serverUrl || 'https://github.com').replace(/\/+$/, '').toLowerCase();
+    if (origin === 'https://github.com')
+        return undefined;
+    return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(origin).digest().readUInt32BE(0) % 36 ** 3).toString(36).padStart(3, '0');
 }
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
 function sameRunAttempt(a, b) {
@@ -947,6 +957,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
 
 
+
 function readRunContext(env, readFile = (path) => readFileSync(path, 'utf8')) {
     const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
     const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
@@ -975,9 +986,15 @@ function readRun(env) {
     const number = (name) => numberIn(env, name);
     const repositoryId = number('GITHUB_REPOSITORY_ID');
     const runId = number('GITHUB_RUN_ID');
-    return repositoryId && runId
-        ? { repositoryId, runId, attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1 }
-        : undefined;
+    if (!repositoryId || !runId)
+        return undefined;
+    const server = serverTag(env['GITHUB_SERVER_URL']);
+    return {
+        repositoryId,
+        runId,
+        attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1,
+        ...(server ? { server } : {}),
+    };
 }
 /** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
 function numberIn(env, name) {

@@ -3,7 +3,7 @@
 // through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
 import { readFileSync } from 'node:fs';
 import { InputError } from '../base/errors.js';
-import type { RunRef } from '../rules/names.js';
+import { serverTag, type RunRef } from '../rules/names.js';
 import type { RunValues } from '../rules/template.js';
 
 export interface RunContext {
@@ -44,9 +44,14 @@ export function readRun(env: NodeJS.ProcessEnv): RunRef | undefined {
   const number = (name: string) => numberIn(env, name);
   const repositoryId = number('GITHUB_REPOSITORY_ID');
   const runId = number('GITHUB_RUN_ID');
-  return repositoryId && runId
-    ? { repositoryId, runId, attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1 }
-    : undefined;
+  if (!repositoryId || !runId) return undefined;
+  const server = serverTag(env['GITHUB_SERVER_URL']);
+  return {
+    repositoryId,
+    runId,
+    attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1,
+    ...(server ? { server } : {}),
+  };
 }
 
 /** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */

@@ -9,6 +9,8 @@ import { parseKeyName, type NameParser, type ParsedName } from './names.js';
 
 export interface Here {
   repositoryId: string | undefined;
+  /** The GitHub instance of the asking step (`undefined`: github.com): a run of another is never asked about. */
+  server?: string | undefined;
   /** The asking step's own run: its keys are its own business. */
   runId: string | undefined;
 }
@@ -18,6 +20,7 @@ export function askableRun(parsed: ParsedName, here: Here): string | undefined {
   const run = parsed.run;
   if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
     return undefined;
+  if (run.server !== here.server) return undefined; // another GitHub instance's ids mean other repositories
   return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
 }
 

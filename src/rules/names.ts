@@ -6,6 +6,8 @@
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 
+import { createHash } from 'node:crypto';
+
 export const MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
 export const MAX_PROJECT_NAME_LENGTH = 128;
@@ -15,7 +17,7 @@ export const TAG_LENGTH = 8;
 export type NameTag = (unsigned: string) => string;
 const STAMP = String.raw`(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(
-  String.raw`^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4}))?)?-([a-z0-9]{6})$`,
+  String.raw`^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`,
 );
 
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
@@ -29,6 +31,11 @@ export interface RunRef {
   repositoryId: string;
   runId: string;
   attempt: number;
+  /**
+   * The GitHub instance (`serverTag` of GITHUB_SERVER_URL); absent for github.com. Repository and run ids are per
+   * instance: a key made on another is never judged by what this instance says of a run of the same number.
+   */
+  server?: string;
 }
 
 export interface KeyOwner {
@@ -58,8 +65,9 @@ export function sanitize(text: string): string {
 }
 
 function suffix(owner: KeyOwner, stamp: string, nonce: string): string {
+  const server = owner.run?.server ? `.${owner.run.server}` : '';
   const run = owner.run
-    ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}`
+    ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
     : '';
   return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
 }
@@ -105,7 +113,7 @@ export function newNonce(randomInt: (max: number) => number): string {
 export function parseKeyName(name: string | null | undefined): ParsedName | undefined {
   const match = name ? NAME_PATTERN.exec(name) : null;
   if (!match) return undefined;
-  const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, nonce] = match;
+  const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, nonce] = match;
   const expiresAt = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!));
   // Reject impossible dates (month 13) that the pattern lets through.
   if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) return undefined;
@@ -116,6 +124,7 @@ export function parseKeyName(name: string | null | undefined): ParsedName | unde
       repositoryId: String(parseInt(repo, 36)),
       runId: String(parseInt(run, 36)),
       attempt: parseInt(attempt, 36),
+      ...(server ? { server } : {}),
     };
   }
   return parsed;
@@ -136,6 +145,13 @@ export function lookAlike(name: string | null | undefined): ParsedName | undefin
   const match = name ? TAGGED_PATTERN.exec(name) : null;
   const parsed = match ? parseKeyName(match[1]) : undefined;
   return parsed?.kind ? parsed : undefined;
+}
+
+/** The GitHub instance a run belongs to, as names carry it: `undefined` for github.com, else 3 characters a-z0-9. */
+export function serverTag(serverUrl: string | undefined): string | undefined {
+  const origin = (serverUrl || 'https://github.com').replace(/\/+$/, '').toLowerCase();
+  if (origin === 'https://github.com') return undefined;
+  return (createHash('sha256').update(origin).digest().readUInt32BE(0) % 36 ** 3).toString(36).padStart(3, '0');
 }
 
 /** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */

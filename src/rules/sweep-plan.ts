@@ -71,7 +71,9 @@ export function planSweep<T extends Named = ApiKey>(
       continue;
     }
     const here = liveness?.here;
-    if (here?.repositoryId && parsed.run && parsed.run.repositoryId !== here.repositoryId) otherRepositories += 1;
+    const elsewhere =
+      parsed.run && (parsed.run.repositoryId !== here?.repositoryId || parsed.run.server !== here.server);
+    if (here?.repositoryId && elsewhere) otherRepositories += 1;
     const expired = isExpired(parsed, filter.now);
     const runId = liveness && askableRun(parsed, liveness.here);
     const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
@@ -111,7 +113,7 @@ export function keysToRetire(
   parse: NameParser = parseKeyName,
 ): Retiree[] {
   const ownParsed = parse(own.name);
-  const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId };
+  const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId, server: own.run?.server };
   const found: Retiree[] = [];
   for (const key of keys) {
     const parsed = parse(key.name);

@@ -77,7 +77,7 @@ export const roomFor = (job: MainJob): RoomRules => ({
   log: job.core,
   sweepExpired: job.inputs.sweepExpired,
   now: job.api.clock.now,
-  here: { repositoryId: job.run?.repositoryId, runId: job.run?.runId },
+  here: { repositoryId: job.run?.repositoryId, runId: job.run?.runId, server: job.run?.server },
   judge: async (candidates, kind) => {
     const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
     const github = runIds.length > 0 ? openGitHub(job.deps, job.inputs.githubToken, job.secrets) : undefined;

@@ -115,7 +115,7 @@ async function judge(
   listings: ReadonlyMap<Kind, Named[] | undefined>,
 ): Promise<Swept[]> {
   const run = readRun(deps.env);
-  const here = { repositoryId: run?.repositoryId, runId: run?.runId };
+  const here = { repositoryId: run?.repositoryId, runId: run?.runId, server: run?.server };
   const listed = kinds.map((kind) => ({
     kind,
     shown: listings.get(kind) !== undefined,

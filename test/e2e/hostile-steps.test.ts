@@ -162,4 +162,20 @@ describe.each(NODES)('hostile steps on $name', ({ path: node }) => {
     await job.post();
     for (const id of planted) expect(world().emulator.projects.has(id)).toBe(true); // not ours: never touched
   });
+
+  it("a key made on another GitHub instance is never judged by this instance's run of the same number", async () => {
+    // The sweep runs on GitHub Enterprise Server, whose repository has the same numeric id as one on github.com.
+    const ghes = await gitHub({ basePath: '/api/v3' });
+    ghes.run('900', 'completed');
+    const fromGithubCom = world().ours('gha-elsewhere', 5 * HOUR, { kind: 'job', run: OTHER_RUN });
+    const sweep = await new Job({
+      node,
+      actionDir: join(ROOT, 'sweep'),
+      with: world().inputs,
+      env: { GITHUB_API_URL: ghes.url, GITHUB_SERVER_URL: 'https://ghe.example.com' },
+    }).main();
+    expect(sweep.exitCode, sweep.log.join('\n')).toBe(0);
+    expect(ids()).toContain(fromGithubCom.id);
+    expect(ghes.requests.filter((r) => r.path.endsWith('/runs/900'))).toEqual([]);
+  });
 });

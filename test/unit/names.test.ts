@@ -9,6 +9,7 @@ import {
   MAX_NAME_LENGTH,
   newNonce,
   parseKeyName,
+  serverTag,
   sanitize,
   type KeyOwner,
 } from '../../src/rules/names.js';
@@ -220,5 +221,25 @@ describe('throwaway project names', () => {
     expect(name).toContain('-16021984-2-test-');
     expect(parseProjectName(name, tag)?.run).toEqual(JOB.run);
     expect(() => renderProjectBase('x-{branch}', RUN, JOB)).toThrow(/Input "project-name": unknown placeholder/);
+  });
+});
+
+describe('the GitHub instance in a name', () => {
+  const run = { repositoryId: '829301755', runId: '16021984', attempt: 2 };
+  const expiresAt = new Date('2026-12-04T06:00:00Z');
+
+  it('is absent for github.com, so its names are as before; elsewhere a 3-character tag that parses back', () => {
+    expect(serverTag('https://github.com')).toBeUndefined();
+    expect(serverTag(undefined)).toBeUndefined();
+    const ghes = serverTag('https://GHE.example.com/');
+    expect(ghes).toMatch(/^[0-9a-z]{3}$/);
+    expect(serverTag('https://ghe.example.com')).toBe(ghes);
+    expect(serverTag('https://other.example.com')).not.toBe(ghes);
+    const plain = buildKeyName('gha-x', { kind: 'job', run }, expiresAt, 'abcdef');
+    expect(plain).toBe('gha-x-eph-20261204T060000Z-jdpqtbv.9jen4.2-abcdef');
+    const there = buildKeyName('gha-x', { kind: 'job', run: { ...run, server: ghes! } }, expiresAt, 'abcdef');
+    expect(there).toBe(`gha-x-eph-20261204T060000Z-jdpqtbv.9jen4.2.${ghes}-abcdef`);
+    expect(parseKeyName(there)?.run).toEqual({ ...run, server: ghes });
+    expect(parseKeyName(plain)?.run).toEqual(run);
   });
 });
