@@ -4592,8 +4592,8 @@ function table(what, plan, deleted, dryRun) {
 const useStep = defineStep({
     words: {
         skipped: 'no key was handed over',
+        // It sends no request, so a cancel has nothing to wait for: the runner's signal ends it at once.
         cancelled: 'The step was cancelled before the key was handed over; it made nothing.',
-        cancel: { waitingFor: 'to finish', stopping: 'it made nothing' },
     },
     credentials: readHandoffCredentials,
     read: readUseInputs,
