@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 782:
+/***/ 967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -930,6 +930,36 @@ function checks_envName(input, name) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
+// The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
+// it, and nothing else, so that the jobs that use the key never need the client secret.
+
+
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+function handoff_secret_readHandoffSecret(input, env) {
+    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
+}
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+function readHandoffCredentials(input, env) {
+    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const handoffSecret = handoff_secret_readHandoffSecret(input, env);
+    if (handoffSecret)
+        return { handoffSecret, missing: undefined };
+    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
+}
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoff_secret_handoffSecretFor(input, env, clientSecret) {
+    const secret = handoff_secret_readHandoffSecret(input, env);
+    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    if (!secret)
+        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
+    if (secret === clientSecret)
+        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
+    if (secret.length < 16)
+        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    return secret;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
 // Pinecone's API-key roles; permissions of several roles add up.
 
@@ -970,34 +1000,12 @@ function roles_parseRoles(input) {
 
 
 
+
+
 const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
 /** The client secret, from the input or the environment: every step masks it before reading anything else. */
 function readClientSecret(input, env) {
     return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
-}
-/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
-function readHandoffSecret(input, env) {
-    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
-}
-/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
-function readHandoffCredentials(input, env) {
-    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
-    const handoffSecret = readHandoffSecret(input, env);
-    if (handoffSecret)
-        return { handoffSecret, missing: undefined };
-    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
-}
-/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
-function handoffSecretFor(input, env, clientSecret) {
-    const secret = readHandoffSecret(input, env);
-    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
-    if (!secret)
-        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
-    if (secret === clientSecret)
-        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
-    if (secret.length < 16)
-        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
-    return secret;
 }
 /** The service account, or what is missing and what to do about it. */
 function readCredentials(input, env) {
@@ -4447,7 +4455,7 @@ class Secrets {
 function startStep(deps) {
     const secrets = new Secrets(deps.core.setSecret);
     secrets.add(readClientSecret(deps.core.getInput, deps.env));
-    secrets.add(readHandoffSecret(deps.core.getInput, deps.env));
+    secrets.add(handoff_secret_readHandoffSecret(deps.core.getInput, deps.env));
     const safe = (write) => (message) => write(logLine(secrets.redact(message)));
     const core = {
         ...deps.core,
@@ -4638,7 +4646,7 @@ const runUse = useStep.runWith;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(782);
+/* harmony import */ var _steps_use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(967);
 // Entry of the use sub-action (use/action.yml): the runner runs the bundle of this file.
 
 await (0,_steps_use_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
