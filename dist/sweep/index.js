@@ -5598,14 +5598,18 @@ function reportClockSkew(core, api) {
     core.info(`This runner's clock is ${formatDuration(Math.round(Math.abs(skew) / 1000) * 1000)} ${skew > 0 ? 'behind' : 'ahead of'} Pinecone's: expiry times follow Pinecone's clock.`);
 }
 /** Fork PRs and Dependabot runs get no secrets: `skip` explains in one notice, `fail` says how to fix it. */
-function missingCredentials(core, credentials, consequence) {
+function missingCredentials(core, credentials, consequence, what = PINECONE_CREDENTIALS) {
     if (credentials.onMissing === 'skip') {
-        core.notice(`Skipped: no Pinecone credentials, as ${credentials.missing}. Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
+        core.notice(`Skipped: no ${what.noun}, as ${credentials.missing}. Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`);
         core.setOutput('skipped', 'true');
         return;
     }
-    throw new ActionError(`Missing Pinecone credentials: ${credentials.missing}. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
+    throw new ActionError(`Missing ${what.noun}: ${credentials.missing}. ${what.fix}; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`);
 }
+const PINECONE_CREDENTIALS = {
+    noun: 'Pinecone credentials',
+    fix: "Pass the service account's secrets as inputs",
+};
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
 function reportFailure(core, error, report = core.setFailed) {
     if (error instanceof ActionError) {
@@ -5646,7 +5650,7 @@ function defineStep(spec) {
             const credentials = read(core.getInput, deps.env);
             if (credentials.missing !== undefined) {
                 spec.missing?.(credentials.missing);
-                missingCredentials(core, credentials, spec.words.skipped);
+                missingCredentials(core, credentials, spec.words.skipped, spec.words.credentials);
                 return;
             }
             const { missing: _, ...account } = credentials;

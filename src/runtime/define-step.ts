@@ -6,7 +6,14 @@ import { readCredentials } from '../inputs/inputs.js';
 import type { GetInput } from '../inputs/checks.js';
 import type { Secrets } from '../base/secrets.js';
 import { runLive } from './live.js';
-import { missingCredentials, reportFailure, startStep, type Core, type StepDeps } from './step.js';
+import {
+  missingCredentials,
+  reportFailure,
+  startStep,
+  type Core,
+  type CredentialWords,
+  type StepDeps,
+} from './step.js';
 import type { CancelWords } from './cancel.js';
 
 export interface ServiceAccount {
@@ -22,6 +29,8 @@ export interface StepWords {
   cancelled: string;
   /** What a cancelled step says while it waits for its request in flight, and when it stops (runtime/cancel.ts). */
   cancel?: CancelWords;
+  /** How it names its credentials when they are missing (default: the service account's). */
+  credentials?: CredentialWords;
 }
 
 /** What a step's credentials are made of, or what is missing and what to do about it. */
@@ -81,7 +90,7 @@ export function defineStep<I, A = ServiceAccount>(spec: StepSpec<I, A>): Step {
       const credentials = read(core.getInput, deps.env);
       if (credentials.missing !== undefined) {
         spec.missing?.(credentials.missing);
-        missingCredentials(core, credentials, spec.words.skipped);
+        missingCredentials(core, credentials, spec.words.skipped, spec.words.credentials);
         return;
       }
       const { missing: _, ...account } = credentials;

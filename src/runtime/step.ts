@@ -81,18 +81,30 @@ export function missingCredentials(
   core: Core,
   credentials: { missing: string; onMissing: 'fail' | 'skip' },
   consequence: string,
+  what: CredentialWords = PINECONE_CREDENTIALS,
 ): void {
   if (credentials.onMissing === 'skip') {
     core.notice(
-      `Skipped: no Pinecone credentials, as ${credentials.missing}. Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`,
+      `Skipped: no ${what.noun}, as ${credentials.missing}. Expected for pull requests from forks and for Dependabot, which get no secrets; ${consequence}.`,
     );
     core.setOutput('skipped', 'true');
     return;
   }
   throw new ActionError(
-    `Missing Pinecone credentials: ${credentials.missing}. Pass the service account's secrets as inputs; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`,
+    `Missing ${what.noun}: ${credentials.missing}. ${what.fix}; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.`,
   );
 }
+
+/** How a step names its credentials when they are missing, and how to give them. */
+export interface CredentialWords {
+  noun: string;
+  fix: string;
+}
+
+const PINECONE_CREDENTIALS: CredentialWords = {
+  noun: 'Pinecone credentials',
+  fix: "Pass the service account's secrets as inputs",
+};
 
 /** One line for errors the user can act on; anything else is a bug: say so, stack only in debug. */
 export function reportFailure(core: Core, error: unknown, report = core.setFailed): void {

@@ -17,6 +17,10 @@ const useStep = defineStep({
     skipped: 'no key was handed over',
     // It sends no request, so a cancel has nothing to wait for: the runner's signal ends it at once.
     cancelled: 'The step was cancelled before the key was handed over; it made nothing.',
+    credentials: {
+      noun: 'handoff secret',
+      fix: 'Pass the handoff secret the key job sealed the handoff with as input handoff-secret (secret PINECONE_HANDOFF_SECRET)',
+    },
   },
   credentials: readHandoffCredentials,
   read: readUseInputs,

@@ -134,4 +134,17 @@ describe('use and revoke, in-process', () => {
     const later = await run(runUse, 'use', world().useInputs(handoff), { clockOffsetMs: 66 * 60_000 });
     expect(later.core.failed).toMatch(/^The run's shared key .* expired at /);
   });
+
+  it('names the handoff secret, not Pinecone credentials, when it is missing', async () => {
+    const handoff = 'pek2.x';
+    const fail = await run(runUse, 'use', { handoff, 'handoff-secret': '' });
+    expect(fail.core.failed).toBe(
+      'Missing handoff secret: handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty. Pass the handoff secret the key job sealed the handoff with as input handoff-secret (secret PINECONE_HANDOFF_SECRET); for pull requests from forks, which get no secrets, set on-missing-credentials: skip.',
+    );
+    const skip = await run(runUse, 'use', { handoff, 'handoff-secret': '', 'on-missing-credentials': 'skip' });
+    expect(skip.core.log).toEqual([
+      '##[notice]Skipped: no handoff secret, as handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty. Expected for pull requests from forks and for Dependabot, which get no secrets; no key was handed over.',
+    ]);
+    expect(skip.core.outputs).toEqual({ skipped: 'true' });
+  });
 });
