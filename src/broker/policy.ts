@@ -1,0 +1,185 @@
+// The keyless broker's policy (groundwork for the broker, not yet an entry): which workflows may get which key, decided
+// outside the workflow, where a pull request cannot change it. The file is YAML (JSON is YAML too); a bad one stops
+// the broker at start with one line naming the field. A request is matched on the verified token's claims, never on
+// what its body says: the first rule whose match holds decides, and the request may ask for no more than it allows.
+import { parse } from 'yaml';
+import { ActionError } from '../base/errors.js';
+import { parseDuration } from '../inputs/durations.js';
+import { ROLES, type Role } from '../inputs/roles.js';
+import { globMatches } from '../rules/glob.js';
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const DEFAULT_MAX_TTL_MS = 6 * 3_600_000; // the action's default ttl
+const LIMITS = { min: 1000, max: 90 * 86_400_000 };
+
+export interface Rule {
+  /** Glob on the token's `repository` (owner/name). */
+  repository: string;
+  repositoryId?: string;
+  /** Glob on `ref`. */
+  ref?: string;
+  events?: string[];
+  environment?: string;
+  /** Glob on `job_workflow_ref`. */
+  workflowRef?: string;
+  /** A project ID or exact name. */
+  project: string;
+  /** The most a key may have. */
+  roles: Role[];
+  maxTtlMs: number;
+}
+
+export interface Policy {
+  audience: string;
+  issuer: string;
+  sweepIntervalMs: number;
+  rules: Rule[];
+}
+
+/** The claims of a verified GitHub Actions OIDC token that a decision reads. */
+export interface Claims {
+  repository: string;
+  repository_id?: string;
+  ref?: string;
+  event_name?: string;
+  environment?: string;
+  job_workflow_ref?: string;
+}
+
+/** What a job asks for; the token's claims say who asks. */
+export interface Ask {
+  roles: Role[];
+  ttlMs: number;
+  /** Given: it must be the rule's. */
+  project?: string;
+}
+
+export class PolicyError extends ActionError {}
+
+/** The policy in `text`, or a PolicyError naming the field that is wrong and how. */
+export function readPolicy(text: string): Policy {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (error) {
+    throw new PolicyError(`The policy file is not YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const root = record(doc, 'the policy file');
+  const issuer = optionalText(root, 'issuer', 'issuer') ?? GITHUB_ISSUER;
+  return {
+    audience: text_(root, 'audience', 'audience'),
+    issuer,
+    sweepIntervalMs: duration(root['sweep-interval'] ?? '1m', 'sweep-interval'),
+    rules: list(root['rules'], 'rules').map((entry, i) => readRule(entry, `rules[${i}]`)),
+  };
+}
+
+function readRule(entry: unknown, at: string): Rule {
+  const rule = record(entry, at);
+  const known = [
+    'repository',
+    'repository-id',
+    'ref',
+    'event',
+    'environment',
+    'workflow-ref',
+    'project',
+    'roles',
+    'max-ttl',
+  ];
+  for (const key of Object.keys(rule))
+    if (!known.includes(key))
+      throw new PolicyError(`${at}.${key}: unknown field. Fields of a rule: ${known.join(', ')}.`);
+  const roles = list(rule['roles'], `${at}.roles`).map((role, j) => {
+    const name = ROLES.find((known) => known === role);
+    if (!name) throw new PolicyError(`${at}.roles[${j}]: unknown role "${String(role)}". Roles: ${ROLES.join(', ')}.`);
+    return name;
+  });
+  if (roles.length === 0) throw new PolicyError(`${at}.roles: name at least one role.`);
+  const event = rule['event'];
+  const events =
+    event === undefined ? undefined : typeof event === 'string' ? [event] : list(event, `${at}.event`).map(String);
+  const id = rule['repository-id'];
+  const repositoryId = typeof id === 'number' || typeof id === 'string' ? String(id) : id;
+  if (repositoryId !== undefined && (typeof repositoryId !== 'string' || !/^\d+$/.test(repositoryId)))
+    throw new PolicyError(`${at}.repository-id: a numeric repository id, in quotes (e.g. "123456789").`);
+  return {
+    repository: text_(rule, 'repository', `${at}.repository`),
+    ...(typeof repositoryId === 'string' ? { repositoryId } : {}),
+    ...optional('ref', optionalText(rule, 'ref', `${at}.ref`)),
+    ...(events ? { events } : {}),
+    ...optional('environment', optionalText(rule, 'environment', `${at}.environment`)),
+    ...optional('workflowRef', optionalText(rule, 'workflow-ref', `${at}.workflow-ref`)),
+    project: text_(rule, 'project', `${at}.project`),
+    roles,
+    maxTtlMs: rule['max-ttl'] === undefined ? DEFAULT_MAX_TTL_MS : duration(rule['max-ttl'], `${at}.max-ttl`),
+  };
+}
+
+/** The rule that lets these claims have what they ask, or the one line that says why not. */
+export function decide(policy: Policy, claims: Claims, ask: Ask): { rule: Rule; index: number } | { refused: string } {
+  const index = policy.rules.findIndex((rule) => matches(rule, claims));
+  const rule = policy.rules[index];
+  if (!rule) {
+    return {
+      refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${claims.event_name ?? '(none)'}).`,
+    };
+  }
+  const name = `rules[${index}] (${rule.repository})`;
+  const beyond = ask.roles.filter((role) => !rule.roles.includes(role));
+  if (beyond.length > 0)
+    return { refused: `${name} allows roles ${rule.roles.join(', ')}; asked for ${beyond.join(', ')} beyond them.` };
+  if (ask.ttlMs > rule.maxTtlMs)
+    return { refused: `${name} allows a ttl of at most ${rule.maxTtlMs / 1000}s; asked for ${ask.ttlMs / 1000}s.` };
+  if (ask.project !== undefined && ask.project !== '' && ask.project !== rule.project)
+    return { refused: `${name} gives keys in project ${rule.project}; asked for ${ask.project}.` };
+  return { rule, index };
+}
+
+function matches(rule: Rule, claims: Claims): boolean {
+  const glob = (pattern: string | undefined, value: string | undefined) =>
+    pattern === undefined || (value !== undefined && globMatches(pattern, value));
+  return (
+    glob(rule.repository, claims.repository) &&
+    (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
+    glob(rule.ref, claims.ref) &&
+    (rule.events === undefined || (claims.event_name !== undefined && rule.events.includes(claims.event_name))) &&
+    (rule.environment === undefined || rule.environment === claims.environment) &&
+    glob(rule.workflowRef, claims.job_workflow_ref)
+  );
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+function record(value: unknown, at: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new PolicyError(`${at}: expected a mapping of fields.`);
+  return value as Record<string, unknown>;
+}
+
+function list(value: unknown, at: string): unknown[] {
+  if (!Array.isArray(value)) throw new PolicyError(`${at}: expected a list.`);
+  return value;
+}
+
+function text_(from: Record<string, unknown>, key: string, at: string): string {
+  const value = optionalText(from, key, at);
+  if (value === undefined) throw new PolicyError(`${at}: required.`);
+  return value;
+}
+
+function optionalText(from: Record<string, unknown>, key: string, at: string): string | undefined {
+  const value = from[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw new PolicyError(`${at}: expected text.`);
+  return value;
+}
+
+function duration(value: unknown, at: string): number {
+  try {
+    return parseDuration(String(value), at, LIMITS);
+  } catch (error) {
+    throw new PolicyError((error as Error).message);
+  }
+}

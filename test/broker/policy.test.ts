@@ -1,0 +1,110 @@
+// The broker's policy file: read with one line per mistake that names the field, and decisions on a token's claims
+// (the first rule whose match holds decides; a request may ask for no more than it allows).
+import { describe, expect, it } from 'vitest';
+import { decide, readPolicy, type Claims } from '../../src/broker/policy.js';
+
+const POLICY = `
+audience: https://pinecone-broker.example.com
+sweep-interval: 2m
+rules:
+  - repository: octo-org/widgets
+    repository-id: "123456789"
+    ref: refs/heads/*
+    event: [push, pull_request]
+    workflow-ref: octo-org/widgets/.github/workflows/ci.yml@*
+    project: shop-api-ci
+    roles: [DataPlaneEditor, ControlPlaneViewer]
+    max-ttl: 12h
+  - repository: octo-org/*
+    project: sandbox
+    roles: [DataPlaneViewer]
+`;
+const WIDGETS: Claims = {
+  repository: 'octo-org/widgets',
+  repository_id: '123456789',
+  ref: 'refs/heads/main',
+  event_name: 'push',
+  job_workflow_ref: 'octo-org/widgets/.github/workflows/ci.yml@refs/heads/main',
+};
+const HOUR = 3_600_000;
+
+describe('broker policy', () => {
+  const policy = readPolicy(POLICY);
+
+  it('reads every field, with the defaults (GitHub as issuer, 6h as max-ttl)', () => {
+    expect(policy).toMatchObject({
+      audience: 'https://pinecone-broker.example.com',
+      issuer: 'https://token.actions.githubusercontent.com',
+      sweepIntervalMs: 2 * 60_000,
+    });
+    expect(policy.rules[0]).toMatchObject({
+      repositoryId: '123456789',
+      events: ['push', 'pull_request'],
+      maxTtlMs: 12 * HOUR,
+    });
+    expect(policy.rules[1]!.maxTtlMs).toBe(6 * HOUR);
+    expect(readPolicy(JSON.stringify({ audience: 'a', rules: [] })).rules).toEqual([]); // JSON is YAML too
+  });
+
+  it('decides by the first rule whose match holds, on the claims', () => {
+    expect(decide(policy, WIDGETS, { roles: ['DataPlaneEditor'], ttlMs: HOUR })).toMatchObject({ index: 0 });
+    const tag = { ...WIDGETS, ref: 'refs/tags/v1' };
+    expect(decide(policy, tag, { roles: ['DataPlaneViewer'], ttlMs: HOUR })).toMatchObject({ index: 1 });
+    const renamed = { ...WIDGETS, repository_id: '999' }; // a repository of the same name made after a rename
+    expect(decide(policy, renamed, { roles: ['DataPlaneViewer'], ttlMs: HOUR })).toMatchObject({ index: 1 });
+  });
+
+  it('refuses, in one line naming the rule and the limit, roles, a ttl or a project beyond it', () => {
+    expect(decide(policy, WIDGETS, { roles: ['ProjectEditor'], ttlMs: HOUR })).toEqual({
+      refused:
+        'rules[0] (octo-org/widgets) allows roles DataPlaneEditor, ControlPlaneViewer; asked for ProjectEditor beyond them.',
+    });
+    expect(decide(policy, WIDGETS, { roles: ['DataPlaneEditor'], ttlMs: 24 * HOUR })).toEqual({
+      refused: 'rules[0] (octo-org/widgets) allows a ttl of at most 43200s; asked for 86400s.',
+    });
+    expect(decide(policy, WIDGETS, { roles: ['DataPlaneEditor'], ttlMs: HOUR, project: 'production' })).toEqual({
+      refused: 'rules[0] (octo-org/widgets) gives keys in project shop-api-ci; asked for production.',
+    });
+  });
+
+  it('refuses a repository no rule lists, naming repository, ref and event', () => {
+    expect(
+      decide(policy, { ...WIDGETS, repository: 'evil-org/widgets' }, { roles: ['DataPlaneViewer'], ttlMs: HOUR }),
+    ).toEqual({
+      refused: 'No rule of the policy lets repository evil-org/widgets have a key (ref refs/heads/main, event push).',
+    });
+  });
+
+  it.each([
+    ['no audience', 'rules: []', 'audience: required.'],
+    ['rules not a list', 'audience: a\nrules: x', 'rules: expected a list.'],
+    [
+      'an unknown role',
+      'audience: a\nrules:\n  - {repository: a/b, project: p, roles: [Owner]}',
+      'rules[0].roles[0]: unknown role "Owner".',
+    ],
+    [
+      'no project',
+      'audience: a\nrules:\n  - {repository: a/b, roles: [DataPlaneViewer]}',
+      'rules[0].project: required.',
+    ],
+    [
+      'a bad max-ttl',
+      'audience: a\nrules:\n  - {repository: a/b, project: p, roles: [DataPlaneViewer], max-ttl: soon}',
+      'rules[0].max-ttl "soon" is not a duration',
+    ],
+    [
+      'a misspelt field',
+      'audience: a\nrules:\n  - {repository: a/b, project: p, roles: [DataPlaneViewer], roless: x}',
+      'rules[0].roless: unknown field.',
+    ],
+    [
+      'a repository id that is not a number',
+      'audience: a\nrules:\n  - {repository: a/b, repository-id: abc, project: p, roles: [DataPlaneViewer]}',
+      'rules[0].repository-id: a numeric repository id',
+    ],
+    ['not YAML', 'audience: [', 'The policy file is not YAML'],
+  ])('a bad file stops it with one line naming the field: %s', (_, text, line) => {
+    expect(() => readPolicy(text)).toThrow(line);
+  });
+});
