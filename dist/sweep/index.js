@@ -3290,7 +3290,7 @@ function kindsFor(context) {
     let cleanup;
     // One cleanup (one cleanup key's name) for every project this step deletes, made when the first is.
     const cleanupOnce = () => (cleanup ??= context.cleanup());
-    const key = keyKind(api, log, context.projectId, context.listKeys);
+    const key = keyKind(api, log, context.projectId);
     const project = projectKind(api, log, tagOnce, cleanupOnce, context.listProjects);
     return { key, project, all: [key, project] };
 }

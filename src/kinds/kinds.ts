@@ -19,8 +19,7 @@ export interface KindContext {
   projectId: () => string;
   /** What deleting a project needs (a cleanup key's name and budget), made on first use. */
   cleanup: () => ProjectCleanup;
-  /** Lists already in flight, used instead of asking again. */
-  listKeys?: () => Promise<ApiKey[]>;
+  /** The organization's projects, when a list is already in flight (the sweep's), used instead of asking again. */
   listProjects?: () => Promise<Project[]>;
 }
 
@@ -39,7 +38,7 @@ export function kindsFor(context: KindContext): Kinds {
   let cleanup: ProjectCleanup | undefined;
   // One cleanup (one cleanup key's name) for every project this step deletes, made when the first is.
   const cleanupOnce = () => (cleanup ??= context.cleanup());
-  const key = keyKind(api, log, context.projectId, context.listKeys);
+  const key = keyKind(api, log, context.projectId);
   const project = projectKind(api, log, tagOnce, cleanupOnce, context.listProjects);
   return { key, project, all: [key, project] as Kind[] };
 }
