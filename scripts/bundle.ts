@@ -3,11 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { STEPS } from './steps.js';
+import { ENTRIES } from './steps.js';
 
 const ncc = createRequire(import.meta.url).resolve('@vercel/ncc/dist/ncc/cli.js');
 rmSync('dist', { recursive: true, force: true });
-for (const { name } of STEPS) {
+for (const name of new Set(ENTRIES)) {
   execFileSync(
     process.execPath,
     [ncc, 'build', `src/${name}.ts`, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],

@@ -8,6 +8,12 @@ export const STEPS = [
   { name: 'revoke', action: 'revoke' },
 ] as const;
 
+/** Entries that are not steps of an action: the keyless broker, a service an organization runs (docs/BROKER.md). */
+export const SERVICES = [{ name: 'broker' }] as const;
+
+/** Every bundle: src/<name>.ts → dist/<name>/index.js. */
+export const ENTRIES = [...STEPS.map((step) => step.name), ...SERVICES.map((service) => service.name)];
+
 export type StepName = (typeof STEPS)[number]['name'];
 
 /** Each action (the main one and the sub-actions), by the name the README's table markers use. */

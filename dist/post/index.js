@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10);
+/* harmony import */ var _steps_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(285);
 // Entry of the post step: the runner runs the bundle of this file (see action.yml).
 
 await (0,_steps_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 10:
+/***/ 285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -407,19 +407,6 @@ function sealFor(clientSecret, env) {
     const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, `${version}\n${context.join('\n')}`, 32));
     return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
 }
-
-;// CONCATENATED MODULE: ./src/api/versions.ts
-// Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
-// 12 months after its release (docs/PINECONE.md), so the default moves on before that window closes; a test fails
-// when it has not.
-const API_VERSIONS = [
-    { version: '2025-10', released: '2025-10-28' },
-    { version: '2026-04', released: '2026-03-25' },
-];
-/** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
-const DEFAULT_API_VERSION = '2026-04';
-/** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
-const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
 
 ;// CONCATENATED MODULE: ./src/rules/names.ts
 // The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
@@ -729,7 +716,7 @@ function checks_bool(input, name) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new InputError(`Input "${name}" must be true or false; got "${value}".`);
+    throw new errors_InputError(`Input "${name}" must be true or false; got "${value}".`);
 }
 /** The `timeout` input: a step's whole budget. */
 function checks_timeout(input) {
@@ -786,36 +773,6 @@ function checks_envName(input, name) {
         throw new InputError(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
     }
     return value;
-}
-
-;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
-// The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
-// it, and nothing else, so that the jobs that use the key never need the client secret.
-
-
-/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
-function handoff_secret_readHandoffSecret(input, env) {
-    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
-}
-/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
-function readHandoffCredentials(input, env) {
-    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
-    const handoffSecret = handoff_secret_readHandoffSecret(input, env);
-    if (handoffSecret)
-        return { handoffSecret, missing: undefined };
-    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
-}
-/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
-function handoff_secret_handoffSecretFor(input, env, clientSecret) {
-    const secret = handoff_secret_readHandoffSecret(input, env);
-    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
-    if (!secret)
-        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
-    if (secret === clientSecret)
-        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
-    if (secret.length < 16)
-        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
-    return secret;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
@@ -929,6 +886,108 @@ function isTransientStatus(status) {
     return status === 429 || status >= 500;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/broker.ts
+// Broker mode (keyless): the action asks an organization's broker for the key with the job's GitHub OIDC token,
+// and holds no Pinecone credential at all. Its credentials are the broker's URL and the job's right to ask GitHub
+// for an OIDC token (`permissions: id-token: write`); what it may get is the broker's policy, not these inputs.
+
+
+
+
+
+
+const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
+/** The broker's URL, when the step is in broker mode (the only input read before the mode is chosen). */
+function brokerUrlOf(input) {
+    return input('broker-url').trim();
+}
+/** Broker mode's credentials, or what is missing (no id-token permission: a fork's pull request, Dependabot). */
+function readBrokerCredentials(input, env) {
+    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const brokerUrl = url(input, 'broker-url');
+    if (input('client-id').trim() || input('client-secret').trim())
+        throw new errors_InputError('Inputs "broker-url" and "client-id"/"client-secret" are both given: with a broker, the job holds no Pinecone credential. Remove client-id and client-secret (and the secrets behind them), or remove broker-url.');
+    const audience = checks_text(input, 'broker-audience') || brokerUrl;
+    const idTokenUrl = env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '';
+    const idTokenRequestToken = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '';
+    if (!idTokenUrl || !idTokenRequestToken)
+        return {
+            missing: 'the job may not ask GitHub for an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set)',
+            onMissing,
+        };
+    return { brokerUrl, audience, idTokenUrl, idTokenRequestToken, missing: undefined };
+}
+/** What broker mode does not do, each refused with one line (the broker's policy decides the rest). */
+const NOT_IN_BROKER_MODE = {
+    share: 'share a key with the run (each job asks the broker for its own)',
+    'new-project': 'make throwaway projects (a rule names the project)',
+    renew: 'renew a key in place (ask for a new one with the ttl you need)',
+    replace: 'replace older keys (the broker sweeps expired keys itself)',
+};
+function readBrokerMainInputs(input) {
+    for (const [name, what] of Object.entries(NOT_IN_BROKER_MODE))
+        if (bool(input, name))
+            throw new InputError(`Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`);
+    const nameTemplate = text(input, 'name');
+    checkTemplate(nameTemplate);
+    return {
+        roles: parseRoles(input('roles')),
+        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        project: text(input, 'project'),
+        nameTemplate,
+        exportEnv: envName(input, 'export-env'),
+        timeoutMs: timeout(input),
+        cleanup: bool(input, 'cleanup'),
+    };
+}
+/** Post's budget in broker mode: the same as main's, at most 3m. */
+function readBrokerPostInputs(input) {
+    return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, checks_timeout(input)) };
+}
+
+;// CONCATENATED MODULE: ./src/api/versions.ts
+// Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
+// 12 months after its release (docs/PINECONE.md), so the default moves on before that window closes; a test fails
+// when it has not.
+const API_VERSIONS = [
+    { version: '2025-10', released: '2025-10-28' },
+    { version: '2026-04', released: '2026-03-25' },
+];
+/** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
+const DEFAULT_API_VERSION = '2026-04';
+/** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
+const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
+
+;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
+// The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
+// it, and nothing else, so that the jobs that use the key never need the client secret.
+
+
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+function handoff_secret_readHandoffSecret(input, env) {
+    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
+}
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+function readHandoffCredentials(input, env) {
+    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const handoffSecret = handoff_secret_readHandoffSecret(input, env);
+    if (handoffSecret)
+        return { handoffSecret, missing: undefined };
+    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
+}
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoff_secret_handoffSecretFor(input, env, clientSecret) {
+    const secret = handoff_secret_readHandoffSecret(input, env);
+    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    if (!secret)
+        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
+    if (secret === clientSecret)
+        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
+    if (secret.length < 16)
+        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    return secret;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 
 
@@ -939,7 +998,7 @@ function isTransientStatus(status) {
 
 
 
-const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
+const inputs_MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
 /** The client secret, from the input or the environment: every step masks it before reading anything else. */
 function readClientSecret(input, env) {
     return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
@@ -992,7 +1051,7 @@ function readMainInputs(input, credentials, env = {}) {
         projectNameTemplate,
         roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
         nameTemplate,
-        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: inputs_MAX_TTL_MS }),
         exportEnv: envName(input, 'export-env'),
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
         timeoutMs: timeout(input),
@@ -2756,6 +2815,17 @@ async function forEachBounded(items, limit, work) {
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 
+/**
+ * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
+ * AdminApi per request, each with its own time budget, and all of them share one login until it nears expiry).
+ */
+class LoginCache {
+    token;
+    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
+    loggingIn;
+    /** Logins sent, for the broker's metrics. */
+    logins = 0;
+}
 class AdminApi {
     config;
     requester;
@@ -2763,17 +2833,16 @@ class AdminApi {
     localNow;
     clock;
     preconnect;
-    token;
-    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-    loggingIn;
+    cache;
     errors;
-    constructor(config, requester, secrets, localNow, clock, preconnect) {
+    constructor(config, requester, secrets, localNow, clock, preconnect, cache = new LoginCache()) {
         this.config = config;
         this.requester = requester;
         this.secrets = secrets;
         this.localNow = localNow;
         this.clock = clock;
         this.preconnect = preconnect;
+        this.cache = cache;
         this.errors = new AdminErrors(config, secrets);
     }
     /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
@@ -2783,11 +2852,12 @@ class AdminApi {
         await this.freshToken();
     }
     freshToken() {
-        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
-        return this.loggingIn;
+        this.cache.loggingIn ??= this.requestToken().finally(() => (this.cache.loggingIn = undefined));
+        return this.cache.loggingIn;
     }
     async requestToken() {
         const { clientId, clientSecret, authUrl, apiVersion } = this.config;
+        this.cache.logins += 1;
         const response = await this.requester.send({
             what: 'log in',
             method: 'POST',
@@ -2810,7 +2880,7 @@ class AdminApi {
         if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
             throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
         }
-        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+        this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
     }
     async listProjects() {
         const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
@@ -2941,21 +3011,22 @@ class AdminApi {
     /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
     async admin(call) {
         for (let fresh = false;; fresh = true) {
-            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
+            const cache = this.cache;
+            if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
                 await this.freshToken();
             const headers = {
-                Authorization: `Bearer ${this.token.value}`,
+                Authorization: `Bearer ${cache.token.value}`,
                 Accept: 'application/json',
                 'X-Pinecone-Api-Version': this.config.apiVersion,
             };
             if (call.body !== undefined)
                 headers['Content-Type'] = 'application/json';
-            const used = this.token;
+            const used = cache.token;
             const response = await this.requester.send({ ...call, headers });
             if (response.status !== 401 || fresh)
                 return response;
-            if (this.token === used)
-                this.token = undefined; // a parallel request may have renewed it already
+            if (cache.token === used)
+                cache.token = undefined; // a parallel request may have renewed it already
         }
     }
 }
@@ -5771,6 +5842,11 @@ function defineStep(spec) {
     };
     return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
 }
+/** One entry, two steps: `pick` chooses by the step's inputs (broker mode or direct) before either starts. */
+function chooseStep(pick, cancel) {
+    const runWith = (deps) => pick(deps)(deps);
+    return { runWith, run: () => runLive(runWith, { cancel }) };
+}
 
 ;// CONCATENATED MODULE: ./src/steps/ask-github.ts
 
@@ -5806,6 +5882,255 @@ function judgeByRuns(kind, candidates, lookups, now, core) {
         core.info(`Kept expired ${kind.noun} ${spared.name} (${spared.id}): ${spared.because}.`);
     return judged;
 }
+
+;// CONCATENATED MODULE: ./src/api/broker-api.ts
+// The one module that knows the keyless broker's HTTP API (src/broker/server.ts): a token exchange (RFC 8693) that
+// trades the job's OIDC token for a key, and a revoke. A mint is not idempotent: an answer that may have been
+// lost throws OutcomeUnknownError, and the caller revokes by the name's nonce before it asks again.
+
+
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
+const API_KEY = 'urn:pinecone:params:oauth:token-type:api-key';
+class BrokerApi {
+    url;
+    requester;
+    secrets;
+    constructor(url, requester, secrets) {
+        this.url = url;
+        this.requester = requester;
+        this.secrets = secrets;
+    }
+    async mint(subjectToken, ask) {
+        const form = new URLSearchParams({
+            grant_type: TOKEN_EXCHANGE,
+            subject_token: subjectToken,
+            subject_token_type: ID_TOKEN,
+            requested_token_type: API_KEY,
+            scope: ask.roles.join(' '),
+            ttl: ask.ttl,
+            name: ask.name,
+            job: ask.job,
+            nonce: ask.nonce,
+            cleanup: String(ask.cleanup),
+            ...(ask.project ? { project: ask.project } : {}),
+        });
+        const response = await this.post('/token', form, 'get an API key from the broker', true);
+        const body = parseBody(response);
+        const value = body?.['access_token'];
+        if (isSuccess(response) && typeof value === 'string' && value !== '')
+            this.secrets.add(value);
+        if (!isSuccess(response)) {
+            // The broker's own refusal (policy, token, Pinecone's answer) is definite; anything else may have made a key.
+            if (response.status < 500 || (response.status !== 503 && typeof body?.['error'] === 'string'))
+                throw this.refused(response, 'gave no key');
+            throw new OutcomeUnknownError(this.description(response));
+        }
+        const text = (name) => (typeof body?.[name] === 'string' ? body[name] : '');
+        if (typeof value !== 'string' || !value || !text('key_id') || !text('key_name') || !text('project_id'))
+            throw new OutcomeUnknownError(`the broker answered ${describeStatus(response.status)} in an unexpected shape`);
+        return {
+            value,
+            id: text('key_id'),
+            name: text('key_name'),
+            projectId: text('project_id'),
+            projectName: text('project_name') || undefined,
+            roles: text('scope').split(' ').filter(Boolean),
+            expiresAt: text('expires_at'),
+        };
+    }
+    /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
+    async revoke(subjectToken, ask) {
+        const form = new URLSearchParams({ subject_token: subjectToken });
+        for (const id of ask.keyIds)
+            form.append('key_id', id);
+        for (const nonce of ask.nonces)
+            form.append('nonce', nonce);
+        const response = await this.post('/revoke', form, 'delete the key through the broker', false);
+        if (!isSuccess(response))
+            throw this.refused(response, 'deleted nothing');
+        const body = parseBody(response);
+        const ids = (name) => Array.isArray(body?.[name]) ? body[name].filter((id) => typeof id === 'string') : [];
+        return { deleted: ids('deleted'), gone: ids('gone'), refused: ids('refused') };
+    }
+    post(path, form, what, once) {
+        return this.requester.send({
+            what,
+            service: 'the broker',
+            method: 'POST',
+            url: `${this.url}${path}`,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body: form.toString(),
+            once,
+            own5xx: once,
+        });
+    }
+    refused(response, outcome) {
+        return new ActionError(`The broker ${outcome}: ${this.description(response)}`);
+    }
+    /** The broker's one line, or the status and the start of whatever answered instead (a proxy's page). */
+    description(response) {
+        const line = parseBody(response)?.['error_description'];
+        if (typeof line === 'string' && line !== '')
+            return this.secrets.redact(line);
+        const excerpt = this.secrets.redact(response.body.replace(/\s+/g, ' ').slice(0, 120));
+        return `${describeStatus(response.status)}${excerpt ? `: ${excerpt}` : ''}; check the broker-url input.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/github-oidc.ts
+// The runner's OIDC token service, spoken as core.getIDToken speaks it (ACTIONS_ID_TOKEN_REQUEST_URL with
+// `audience` in the query, the request token as a bearer, `{"value": jwt}` back), but through the step's own
+// requester: inside its time budget, cancellable, retried like any read, and counted with the other round trips.
+
+
+/** A fresh OIDC token of this job for `audience`, masked before anything else sees it. */
+async function requestIdToken(requester, source, audience, secrets) {
+    const bearer = secrets.add(source.idTokenRequestToken);
+    const url = `${source.idTokenUrl}&audience=${encodeURIComponent(audience)}`;
+    const response = await requester.send({
+        what: 'get an OIDC token for the broker',
+        service: 'GitHub',
+        method: 'GET',
+        url: source.idTokenUrl.includes('?') ? url : url.replace('&', '?'),
+        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+    });
+    const value = parseBody(response)?.['value'];
+    if (response.status === 200 && typeof value === 'string' && value !== '')
+        return secrets.add(value);
+    throw new ActionError(`GitHub did not give this job an OIDC token (${describeStatus(response.status)}): the job needs permissions: id-token: write.`);
+}
+
+;// CONCATENATED MODULE: ./src/journal/broker-journal.ts
+const broker_journal_STATE_NAME = 'broker';
+const broker_journal_VERSION = 1;
+/** Main's side: each event saved before the request it protects. */
+class BrokerJournal {
+    store;
+    record;
+    constructor(store) {
+        this.store = store;
+        this.record = { unanswered: [] };
+        this.save();
+    }
+    /** The events of one mint, named by the nonce of the key's name. */
+    mints() {
+        return {
+            sending: (nonce) => this.change(() => this.record.unanswered.push(nonce)),
+            noneMade: (nonce) => this.change(() => this.forget(nonce)),
+            // The step revoked what the lost answer may have made; post asks once more, for a late commit.
+            lost: () => undefined,
+            made: (id, nonce) => this.change(() => {
+                this.forget(nonce);
+                this.record.made = { id, name: nonce };
+            }),
+        };
+    }
+    /** The key's full name, once known (post names it in its lines). */
+    named(name) {
+        if (this.record.made)
+            this.change(() => (this.record.made.name = name));
+    }
+    forget(nonce) {
+        this.record.unanswered = this.record.unanswered.filter((each) => each !== nonce);
+    }
+    change(apply) {
+        apply();
+        this.save();
+    }
+    save() {
+        this.store.saveState(broker_journal_STATE_NAME, JSON.stringify({ v: broker_journal_VERSION, ...this.record }));
+    }
+}
+/** Post's side: what main recorded, or `undefined` when it saved nothing readable (it made nothing). */
+function readBrokerRecord(store) {
+    const raw = store.getState(broker_journal_STATE_NAME);
+    if (!raw)
+        return undefined;
+    try {
+        const value = JSON.parse(raw);
+        if (value.v !== broker_journal_VERSION || !Array.isArray(value.unanswered))
+            return undefined;
+        const nonces = value.unanswered.filter((nonce) => typeof nonce === 'string' && /^[a-z0-9]{6}$/.test(nonce));
+        const made = value.made && typeof value.made.id === 'string' && typeof value.made.name === 'string' ? value.made : undefined;
+        return { unanswered: nonces, ...(made ? { made } : {}) };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/steps/broker-words.ts
+/** Broker mode's credential is the job's right to an OIDC token. */
+const OIDC_PERMISSION = {
+    noun: 'permission to ask GitHub for an OIDC token',
+    fix: 'Add permissions: id-token: write to the job (or the workflow); the broker trades that token for the key',
+};
+
+;// CONCATENATED MODULE: ./src/steps/broker-post.ts
+// Post in broker mode: a fresh OIDC token, and the broker deletes the key main got (or whatever a mint whose
+// answer never came made, by its nonce). The broker deletes only keys of this token's repository and run, so
+// whatever reaches this step can at most keep it from deleting its own key, which the broker's sweep deletes at
+// its expiry.
+
+
+
+
+
+
+
+
+
+
+
+const brokerPostStep = defineStep({
+    words: {
+        skipped: 'nothing was deleted',
+        cancelled: "The post step was stopped before it was done: the broker's sweep deletes the key once it has expired.",
+        credentials: OIDC_PERMISSION,
+    },
+    opening: (core) => {
+        const record = readBrokerRecord(core);
+        if (record && (record.made || record.unanswered.length > 0))
+            return undefined;
+        core.info('Nothing to clean up: the main step got no key.');
+        return 'stop';
+    },
+    credentials: readBrokerCredentials,
+    missing: (missing) => {
+        throw new ActionError(`the post step cannot ask the broker to delete the key: ${missing}. Give the job permissions: id-token: write; the broker's sweep deletes the key once it has expired.`);
+    },
+    read: (input) => ({ ...readBrokerPostInputs(input), cleanup: checks_bool(input, 'cleanup') }),
+    warns: (input) => readOnCleanupError(input) === 'warn',
+    failure: (message) => `Could not delete the API key through the broker: ${message} The broker's sweep deletes it once it has expired; to delete it now, use the Pinecone console.`,
+    run: async ({ deps, core, secrets, account, inputs }) => {
+        const record = readBrokerRecord(core);
+        const what = record.made ? `API key ${record.made.name} (${record.made.id})` : 'the key the main step asked for';
+        if (!inputs.cleanup) {
+            core.info(`Kept ${what} after the job (cleanup: false): the broker's sweep deletes it once it has expired.`);
+            return;
+        }
+        const requester = openRequester(deps, core, inputs.timeoutMs);
+        const broker = new BrokerApi(account.brokerUrl, requester, secrets);
+        const subject = await requestIdToken(requester, account, account.audience, secrets);
+        const ask = { keyIds: record.made ? [record.made.id] : [], nonces: record.unanswered };
+        // A mint main gave up on may still be carried out: with no ID known, ask again a few times for a late one.
+        const checks = record.made ? [0] : LATE_COMMIT_CHECKS_MS;
+        for (const [i, at] of checks.entries()) {
+            if (i > 0)
+                await deps.sleep(at - checks[i - 1], deps.signal);
+            const { deleted, gone, refused } = await broker.revoke(subject, ask);
+            for (const id of refused)
+                core.warning(`The broker refused to delete key ${id}: this run did not make it (the state handed to the post step names another run's key).`);
+            if (deleted.length > 0)
+                return core.info(`Deleted ${record.made ? what : `API key ${deleted.join(', ')}`} through the broker.`);
+            if (gone.length > 0)
+                return core.info(`${what} was already gone.`);
+        }
+        core.info(`The broker found no key of this run to delete: the main step's request made none.`);
+    },
+});
+const runBrokerPost = brokerPostStep.runWith;
 
 ;// CONCATENATED MODULE: ./src/steps/post-deletes.ts
 // What the post step deletes besides the job's own things, for any kind: what main found to retire, and whatever
@@ -5864,6 +6189,8 @@ async function deleteOrphans(kind, names, late, deps, core, deadline) {
 
 
 
+
+
 const postStep = defineStep({
     words: {
         skipped: 'nothing was deleted',
@@ -5907,8 +6234,10 @@ const postStep = defineStep({
         }
     },
 });
-const { run } = postStep;
-const runPost = postStep.runWith;
+/** Broker mode (input broker-url) or direct, chosen by the inputs before either starts. */
+const chosen = chooseStep((deps) => (brokerUrlOf(deps.core.getInput) ? runBrokerPost : postStep.runWith));
+const { run } = chosen;
+const runPost = chosen.runWith;
 /** The journal main sealed for this job, or one warning and nothing deleted on the word of anything else. */
 function verifiedPlan({ core, deps, account }) {
     const plan = readPlan(core, sealFor(account.clientSecret, deps.env));

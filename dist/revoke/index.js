@@ -4394,7 +4394,7 @@ function liveDeps(options) {
     return { deps, dispose };
 }
 /** Runs one step with the real dependencies, and lets go of its connections when it is done. */
-async function runLive(step, options) {
+async function live_runLive(step, options) {
     const { deps, dispose } = liveDeps(options);
     try {
         await step(deps);
@@ -4529,7 +4529,12 @@ function defineStep(spec) {
             fail(error, spec.failure);
         }
     };
-    return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
+    return { runWith, run: () => live_runLive(runWith, { cancel: spec.words.cancel }) };
+}
+/** One entry, two steps: `pick` chooses by the step's inputs (broker mode or direct) before either starts. */
+function chooseStep(pick, cancel) {
+    const runWith = (deps) => pick(deps)(deps);
+    return { runWith, run: () => runLive(runWith, { cancel }) };
 }
 
 ;// CONCATENATED MODULE: ./src/api/admin-errors.ts
@@ -4660,6 +4665,17 @@ function isPineconeShaped(response) {
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 
+/**
+ * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
+ * AdminApi per request, each with its own time budget, and all of them share one login until it nears expiry).
+ */
+class LoginCache {
+    token;
+    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
+    loggingIn;
+    /** Logins sent, for the broker's metrics. */
+    logins = 0;
+}
 class AdminApi {
     config;
     requester;
@@ -4667,17 +4683,16 @@ class AdminApi {
     localNow;
     clock;
     preconnect;
-    token;
-    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-    loggingIn;
+    cache;
     errors;
-    constructor(config, requester, secrets, localNow, clock, preconnect) {
+    constructor(config, requester, secrets, localNow, clock, preconnect, cache = new LoginCache()) {
         this.config = config;
         this.requester = requester;
         this.secrets = secrets;
         this.localNow = localNow;
         this.clock = clock;
         this.preconnect = preconnect;
+        this.cache = cache;
         this.errors = new AdminErrors(config, secrets);
     }
     /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
@@ -4687,11 +4702,12 @@ class AdminApi {
         await this.freshToken();
     }
     freshToken() {
-        this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
-        return this.loggingIn;
+        this.cache.loggingIn ??= this.requestToken().finally(() => (this.cache.loggingIn = undefined));
+        return this.cache.loggingIn;
     }
     async requestToken() {
         const { clientId, clientSecret, authUrl, apiVersion } = this.config;
+        this.cache.logins += 1;
         const response = await this.requester.send({
             what: 'log in',
             method: 'POST',
@@ -4714,7 +4730,7 @@ class AdminApi {
         if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
             throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
         }
-        this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+        this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
     }
     async listProjects() {
         const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
@@ -4845,21 +4861,22 @@ class AdminApi {
     /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
     async admin(call) {
         for (let fresh = false;; fresh = true) {
-            if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
+            const cache = this.cache;
+            if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
                 await this.freshToken();
             const headers = {
-                Authorization: `Bearer ${this.token.value}`,
+                Authorization: `Bearer ${cache.token.value}`,
                 Accept: 'application/json',
                 'X-Pinecone-Api-Version': this.config.apiVersion,
             };
             if (call.body !== undefined)
                 headers['Content-Type'] = 'application/json';
-            const used = this.token;
+            const used = cache.token;
             const response = await this.requester.send({ ...call, headers });
             if (response.status !== 401 || fresh)
                 return response;
-            if (this.token === used)
-                this.token = undefined; // a parallel request may have renewed it already
+            if (cache.token === used)
+                cache.token = undefined; // a parallel request may have renewed it already
         }
     }
 }

@@ -4404,7 +4404,7 @@ function liveDeps(options) {
     return { deps, dispose };
 }
 /** Runs one step with the real dependencies, and lets go of its connections when it is done. */
-async function runLive(step, options) {
+async function live_runLive(step, options) {
     const { deps, dispose } = liveDeps(options);
     try {
         await step(deps);
@@ -4539,7 +4539,12 @@ function defineStep(spec) {
             fail(error, spec.failure);
         }
     };
-    return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
+    return { runWith, run: () => live_runLive(runWith, { cancel: spec.words.cancel }) };
+}
+/** One entry, two steps: `pick` chooses by the step's inputs (broker mode or direct) before either starts. */
+function chooseStep(pick, cancel) {
+    const runWith = (deps) => pick(deps)(deps);
+    return { runWith, run: () => runLive(runWith, { cancel }) };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/summary.ts

@@ -17,10 +17,19 @@ const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 export { ProjectLimitError, QuotaError } from './admin-errors.js';
 export type { ApiKey, Connection, Project } from './types.js';
 
-export class AdminApi {
-  private token: { value: string; expiresAt: number } | undefined;
+/**
+ * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
+ * AdminApi per request, each with its own time budget, and all of them share one login until it nears expiry).
+ */
+export class LoginCache {
+  token: { value: string; expiresAt: number } | undefined;
   /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-  private loggingIn: Promise<void> | undefined;
+  loggingIn: Promise<void> | undefined;
+  /** Logins sent, for the broker's metrics. */
+  logins = 0;
+}
+
+export class AdminApi {
   private readonly errors: AdminErrors;
 
   constructor(
@@ -30,6 +39,7 @@ export class AdminApi {
     private readonly localNow: () => number,
     readonly clock: ServerClock,
     private readonly preconnect: Preconnect,
+    private readonly cache = new LoginCache(),
   ) {
     this.errors = new AdminErrors(config, secrets);
   }
@@ -42,12 +52,13 @@ export class AdminApi {
   }
 
   private freshToken(): Promise<void> {
-    this.loggingIn ??= this.requestToken().finally(() => (this.loggingIn = undefined));
-    return this.loggingIn;
+    this.cache.loggingIn ??= this.requestToken().finally(() => (this.cache.loggingIn = undefined));
+    return this.cache.loggingIn;
   }
 
   private async requestToken(): Promise<void> {
     const { clientId, clientSecret, authUrl, apiVersion } = this.config;
+    this.cache.logins += 1;
     const response = await this.requester.send({
       what: 'log in',
       method: 'POST',
@@ -70,7 +81,7 @@ export class AdminApi {
         `Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`,
       );
     }
-    this.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+    this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
   }
 
   async listProjects(): Promise<Project[]> {
@@ -201,17 +212,18 @@ export class AdminApi {
   /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
   private async admin(call: Omit<Call, 'headers'>): Promise<HttpResponse> {
     for (let fresh = false; ; fresh = true) {
-      if (!this.token || this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow()) await this.freshToken();
+      const cache = this.cache;
+      if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow()) await this.freshToken();
       const headers: Record<string, string> = {
-        Authorization: `Bearer ${this.token!.value}`,
+        Authorization: `Bearer ${cache.token!.value}`,
         Accept: 'application/json',
         'X-Pinecone-Api-Version': this.config.apiVersion,
       };
       if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-      const used = this.token;
+      const used = cache.token;
       const response = await this.requester.send({ ...call, headers });
       if (response.status !== 401 || fresh) return response;
-      if (this.token === used) this.token = undefined; // a parallel request may have renewed it already
+      if (cache.token === used) cache.token = undefined; // a parallel request may have renewed it already
     }
   }
 }

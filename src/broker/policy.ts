@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../inputs/roles.js';
 import { globMatches } from '../rules/glob.js';
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const KNOWN = ['audience', 'issuer', 'server-url', 'sweep-interval', 'rules'];
 const DEFAULT_MAX_TTL_MS = 6 * 3_600_000; // the action's default ttl
 const LIMITS = { min: 1000, max: 90 * 86_400_000 };
 
@@ -32,6 +33,8 @@ export interface Rule {
 export interface Policy {
   audience: string;
   issuer: string;
+  /** The GitHub instance the issuer serves (names carry its tag, as the action's do); absent: github.com. */
+  serverUrl: string | undefined;
   sweepIntervalMs: number;
   rules: Rule[];
 }
@@ -65,10 +68,17 @@ export function readPolicy(text: string): Policy {
     throw new PolicyError(`The policy file is not YAML: ${(error as Error).message.split('\n')[0]}`);
   }
   const root = record(doc, 'the policy file');
+  for (const key of Object.keys(root))
+    if (!KNOWN.includes(key))
+      throw new PolicyError(`${key}: unknown field. Fields of the policy: ${KNOWN.join(', ')}.`);
   const issuer = optionalText(root, 'issuer', 'issuer') ?? GITHUB_ISSUER;
+  // GHES issues tokens at https://HOST/_services/token: the instance is the issuer's origin.
+  const serverUrl =
+    optionalText(root, 'server-url', 'server-url') ?? (issuer === GITHUB_ISSUER ? undefined : originOf(issuer));
   return {
     audience: text_(root, 'audience', 'audience'),
     issuer,
+    serverUrl: serverUrl === 'https://github.com' ? undefined : serverUrl,
     sweepIntervalMs: duration(root['sweep-interval'] ?? '1m', 'sweep-interval'),
     rules: list(root['rules'], 'rules').map((entry, i) => readRule(entry, `rules[${i}]`)),
   };
@@ -116,10 +126,16 @@ function readRule(entry: unknown, at: string): Rule {
   };
 }
 
-/** The rule that lets these claims have what they ask, or the one line that says why not. */
-export function decide(policy: Policy, claims: Claims, ask: Ask): { rule: Rule; index: number } | { refused: string } {
+/** The first rule whose match holds for these claims (revoke looks in its project). */
+export function ruleFor(policy: Policy, claims: Claims): { rule: Rule; index: number } | undefined {
   const index = policy.rules.findIndex((rule) => matches(rule, claims));
   const rule = policy.rules[index];
+  return rule ? { rule, index } : undefined;
+}
+
+/** The rule that lets these claims have what they ask, or the one line that says why not. */
+export function decide(policy: Policy, claims: Claims, ask: Ask): { rule: Rule; index: number } | { refused: string } {
+  const { rule, index } = ruleFor(policy, claims) ?? { rule: undefined, index: -1 };
   if (!rule) {
     return {
       refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${claims.event_name ?? '(none)'}).`,
@@ -174,6 +190,14 @@ function optionalText(from: Record<string, unknown>, key: string, at: string): s
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '') throw new PolicyError(`${at}: expected text.`);
   return value;
+}
+
+function originOf(issuer: string): string {
+  try {
+    return new URL(issuer).origin;
+  } catch {
+    throw new PolicyError(`issuer: "${issuer}" is not a URL.`);
+  }
 }
 
 function duration(value: unknown, at: string): number {

@@ -103,3 +103,9 @@ export function defineStep<I, A = ServiceAccount>(spec: StepSpec<I, A>): Step {
   };
   return { runWith, run: () => runLive(runWith, { cancel: spec.words.cancel }) };
 }
+
+/** One entry, two steps: `pick` chooses by the step's inputs (broker mode or direct) before either starts. */
+export function chooseStep(pick: (deps: StepDeps) => Step['runWith'], cancel?: CancelWords): Step {
+  const runWith = (deps: StepDeps) => pick(deps)(deps);
+  return { runWith, run: () => runLive(runWith, { cancel }) };
+}

@@ -3,6 +3,7 @@
 // protects is sent.
 import type { Project } from '../api/types.js';
 import { nameTagFor } from '../crypto/name-tag.js';
+import { brokerUrlOf } from '../inputs/broker.js';
 import { readMainInputs } from '../inputs/inputs.js';
 import { planRetirement, settled } from '../journal/retirement.js';
 import { Journal } from '../journal/journal.js';
@@ -12,20 +13,23 @@ import { kindsFor } from '../kinds/kinds.js';
 import { createMakingRoom } from '../kinds/make-room.js';
 import { createProjectExactlyOnce } from '../projects/create.js';
 import { resolveProject } from '../projects/resolve.js';
-import { defineStep } from '../runtime/define-step.js';
+import { chooseStep, defineStep } from '../runtime/define-step.js';
+import { runBrokerMain } from './broker-main.js';
 import { RENEWED, type Fate } from './fates.js';
 import { renderKeySummary } from './summary.js';
 import { begin, lookingForRetirees, roomFor, type Look, type MainJob } from './main-job.js';
 import { createKey, handOverKey, handOverRenewedKey, renewKey, shareWithRun } from './main-key.js';
 
+const MAIN_CANCEL = {
+  waitingFor: 'so the post step knows what to delete',
+  stopping: 'the post step will look for the key by name',
+};
+
 const mainStep = defineStep({
   words: {
     skipped: 'no key was created',
     cancelled: 'The step was cancelled before the key was handed over; the post step deletes anything it created.',
-    cancel: {
-      waitingFor: 'so the post step knows what to delete',
-      stopping: 'the post step will look for the key by name',
-    },
+    cancel: MAIN_CANCEL,
   },
   // A journal of this step's own from the start: state another matrix leg (same repository, run, job and step)
   // writes to $GITHUB_ENV then never reaches post in its place, even when main fails before it makes anything.
@@ -50,8 +54,10 @@ const mainStep = defineStep({
   },
 });
 
-export const { run } = mainStep;
-export const runMain = mainStep.runWith;
+/** Broker mode (input broker-url) or direct, chosen by the inputs before either starts. */
+const chosen = chooseStep((deps) => (brokerUrlOf(deps.core.getInput) ? runBrokerMain : mainStep.runWith), MAIN_CANCEL);
+export const { run } = chosen;
+export const runMain = chosen.runWith;
 
 /** The given project (resolved by name if need be), or a throwaway project made exactly once for the job. */
 async function chooseProject(

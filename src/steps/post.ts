@@ -5,6 +5,7 @@
 import type { AdminApi } from '../api/admin-api.js';
 import { ActionError } from '../base/errors.js';
 import { sealFor } from '../crypto/state-seal.js';
+import { brokerUrlOf } from '../inputs/broker.js';
 import { readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
 import { readRun } from '../inputs/run-context.js';
 import { hasJournal, readPlan, type PostPlan } from '../journal/journal.js';
@@ -12,9 +13,10 @@ import type { Item, Kind } from '../kinds/kind.js';
 import { kindsFor } from '../kinds/kinds.js';
 import { projectCleanup } from '../projects/empty.js';
 import type { Candidate } from '../rules/liveness.js';
-import { defineStep, type OpenStep } from '../runtime/define-step.js';
+import { chooseStep, defineStep, type OpenStep } from '../runtime/define-step.js';
 import { openApi, openGitHub } from '../runtime/session.js';
 import { askGitHub, judgeByRuns } from './ask-github.js';
+import { runBrokerPost } from './broker-post.js';
 import { deleteOrphans, retire } from './post-deletes.js';
 
 /** Post's inputs, read only once there is something to delete (main has checked them already). */
@@ -60,8 +62,10 @@ const postStep = defineStep({
   },
 });
 
-export const { run } = postStep;
-export const runPost = postStep.runWith;
+/** Broker mode (input broker-url) or direct, chosen by the inputs before either starts. */
+const chosen = chooseStep((deps) => (brokerUrlOf(deps.core.getInput) ? runBrokerPost : postStep.runWith));
+export const { run } = chosen;
+export const runPost = chosen.runWith;
 
 /** The journal main sealed for this job, or one warning and nothing deleted on the word of anything else. */
 function verifiedPlan({ core, deps, account }: OpenStep<PostInputs>): PostPlan | undefined {

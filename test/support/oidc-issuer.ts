@@ -18,6 +18,10 @@ export class OidcIssuer {
   private kid = 'key-1';
   /** The claims every token carries unless a test says otherwise. */
   claims: JWTPayload = {};
+  /** Every token handed to a job over the runner's protocol, for secret scans. */
+  readonly issued: string[] = [];
+  /** What the runner's protocol hands a job for `audience` (default: an honest token): a test's forgery. */
+  serve: ((audience: string) => Promise<string>) | undefined;
 
   async start(): Promise<this> {
     this.key = await generateKeyPair('RS256', { extractable: true });
@@ -42,11 +46,11 @@ export class OidcIssuer {
   async token(
     audience: string,
     claims: JWTPayload = {},
-    options: { expiresIn?: string; key?: Key; kid?: string } = {},
+    options: { expiresIn?: string; key?: Key; kid?: string; issuer?: string } = {},
   ) {
     return new SignJWT({ ...this.claims, ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? this.kid, typ: 'JWT' })
-      .setIssuer(this.url)
+      .setIssuer(options.issuer ?? this.url)
       .setAudience(audience)
       .setIssuedAt()
       .setNotBefore('0s')
@@ -85,7 +89,10 @@ export class OidcIssuer {
     }
     if (path.pathname === '/token') {
       if (authorization !== `Bearer ${REQUEST_TOKEN}`) return json(401, { message: 'Bad request token' });
-      return json(200, { value: await this.token(path.searchParams.get('audience') ?? this.url) });
+      const audience = path.searchParams.get('audience') ?? this.url;
+      const value = await (this.serve ?? ((aud: string) => this.token(aud)))(audience);
+      this.issued.push(value);
+      return json(200, { value });
     }
     json(404, { message: 'Not Found' });
   }

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ProxyAgent } from '../../src/api/undici-stub.js';
-import { STEPS } from '../../scripts/steps.js';
+import { ENTRIES, STEPS } from '../../scripts/steps.js';
 import { ROOT } from '../runner/runner.js';
 
-const ENTRIES = STEPS.map((step) => step.name);
 const read = (entry: string, file: string) => readFileSync(join(ROOT, 'dist', entry, file), 'utf8');
 
 describe.each(ENTRIES)('dist/%s', (entry) => {
@@ -25,7 +24,7 @@ describe.each(ENTRIES)('dist/%s', (entry) => {
 });
 
 describe('the list of steps (scripts/steps.ts)', () => {
-  it('names every entry file of src/ and every step an action.yml runs, and nothing else', () => {
+  it('names every entry file of src/ (the steps and the broker) and every step an action.yml runs, and nothing else', () => {
     const entries = readdirSync(join(ROOT, 'src')).filter((file) => file.endsWith('.ts'));
     expect(entries.map((file) => file.replace(/\.ts$/, '')).sort()).toEqual([...ENTRIES].sort());
     const run = new Set<string>();

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseAction } from '@actions/workflow-parser/actions/action-parser';
+import { readPolicy } from '../../src/broker/policy.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { READMES } from '../../scripts/docs-tables.js';
@@ -31,12 +32,22 @@ const DOCS = [
   ...READMES.filter((file) => file !== 'README.md'),
   ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`),
 ];
-const examples = DOCS.flatMap((doc) =>
+const blocks = DOCS.flatMap((doc) =>
   [...read(doc).matchAll(/```yaml\n([\s\S]*?)```/g)].map((match, i) => ({
     name: `${doc} example ${i + 1}`,
     content: match[1]!,
   })),
 );
+/** A block that starts with `# broker policy` is a policy file of the keyless broker; every other one a workflow. */
+const POLICY_MARK = '# broker policy';
+const examples = blocks.filter((block) => !block.content.startsWith(POLICY_MARK));
+const policies = blocks.filter((block) => block.content.startsWith(POLICY_MARK));
+
+describe.each(policies)('$name', (block) => {
+  it('is a policy the broker reads', () => {
+    expect(readPolicy(block.content).rules.length).toBeGreaterThan(0);
+  });
+});
 
 async function workflowErrors(file: { name: string; content: string }): Promise<string[]> {
   const parsed = parseWorkflow(file, new NoOperationTraceWriter());

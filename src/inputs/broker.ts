@@ -1,0 +1,89 @@
+// Broker mode (keyless): the action asks an organization's broker for the key with the job's GitHub OIDC token,
+// and holds no Pinecone credential at all. Its credentials are the broker's URL and the job's right to ask GitHub
+// for an OIDC token (`permissions: id-token: write`); what it may get is the broker's policy, not these inputs.
+import { InputError } from '../base/errors.js';
+import { checkTemplate } from '../rules/template.js';
+import { bool, choice, envName, text, timeout, url, type GetInput } from './checks.js';
+import { parseDuration } from './durations.js';
+import { parseRoles, type Role } from './roles.js';
+import { MAX_POST_BUDGET_MS } from '../base/policy.js';
+
+const MAX_TTL_MS = 90 * 86_400_000;
+
+/** Where the broker is, what audience the job's OIDC token is for, and the runner's token service. */
+export interface BrokerAccount {
+  brokerUrl: string;
+  audience: string;
+  idTokenUrl: string;
+  idTokenRequestToken: string;
+}
+
+/** The broker's URL, when the step is in broker mode (the only input read before the mode is chosen). */
+export function brokerUrlOf(input: GetInput): string {
+  return input('broker-url').trim();
+}
+
+/** Broker mode's credentials, or what is missing (no id-token permission: a fork's pull request, Dependabot). */
+export function readBrokerCredentials(
+  input: GetInput,
+  env: NodeJS.ProcessEnv,
+): (BrokerAccount & { missing: undefined }) | { missing: string; onMissing: 'fail' | 'skip' } {
+  const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+  const brokerUrl = url(input, 'broker-url');
+  if (input('client-id').trim() || input('client-secret').trim())
+    throw new InputError(
+      'Inputs "broker-url" and "client-id"/"client-secret" are both given: with a broker, the job holds no Pinecone credential. Remove client-id and client-secret (and the secrets behind them), or remove broker-url.',
+    );
+  const audience = text(input, 'broker-audience') || brokerUrl;
+  const idTokenUrl = env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '';
+  const idTokenRequestToken = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '';
+  if (!idTokenUrl || !idTokenRequestToken)
+    return {
+      missing: 'the job may not ask GitHub for an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set)',
+      onMissing,
+    };
+  return { brokerUrl, audience, idTokenUrl, idTokenRequestToken, missing: undefined };
+}
+
+export interface BrokerMainInputs {
+  roles: Role[];
+  ttlMs: number;
+  /** Empty: the rule's project. */
+  project: string;
+  nameTemplate: string;
+  exportEnv: string;
+  timeoutMs: number;
+  cleanup: boolean;
+}
+
+/** What broker mode does not do, each refused with one line (the broker's policy decides the rest). */
+const NOT_IN_BROKER_MODE = {
+  share: 'share a key with the run (each job asks the broker for its own)',
+  'new-project': 'make throwaway projects (a rule names the project)',
+  renew: 'renew a key in place (ask for a new one with the ttl you need)',
+  replace: 'replace older keys (the broker sweeps expired keys itself)',
+} as const;
+
+export function readBrokerMainInputs(input: GetInput): BrokerMainInputs {
+  for (const [name, what] of Object.entries(NOT_IN_BROKER_MODE))
+    if (bool(input, name))
+      throw new InputError(
+        `Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`,
+      );
+  const nameTemplate = text(input, 'name');
+  checkTemplate(nameTemplate);
+  return {
+    roles: parseRoles(input('roles')),
+    ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+    project: text(input, 'project'),
+    nameTemplate,
+    exportEnv: envName(input, 'export-env'),
+    timeoutMs: timeout(input),
+    cleanup: bool(input, 'cleanup'),
+  };
+}
+
+/** Post's budget in broker mode: the same as main's, at most 3m. */
+export function readBrokerPostInputs(input: GetInput): { timeoutMs: number } {
+  return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)) };
+}

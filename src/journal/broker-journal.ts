@@ -1,0 +1,76 @@
+// What main hands to post in broker mode: the nonces of the keys it asked the broker for (each saved before its
+// request leaves, so post can revoke by it when the answer never came) and the key it got. Unsealed, on purpose:
+// the job holds no secret to seal it with, and it needs none. Any step of the job can ask the broker to revoke
+// this run's keys with its own OIDC token; the broker deletes nothing else, whatever this value says.
+import type { CreateEvents } from './journal.js';
+import type { StateStore } from '../runtime/step.js';
+
+const STATE_NAME = 'broker';
+const VERSION = 1;
+
+export interface BrokerRecord {
+  /** Nonces of mints that may have made a key whose ID main never learned. */
+  unanswered: string[];
+  made?: { id: string; name: string };
+}
+
+/** Main's side: each event saved before the request it protects. */
+export class BrokerJournal {
+  private readonly record: BrokerRecord;
+
+  constructor(private readonly store: StateStore) {
+    this.record = { unanswered: [] };
+    this.save();
+  }
+
+  /** The events of one mint, named by the nonce of the key's name. */
+  mints(): CreateEvents {
+    return {
+      sending: (nonce) => this.change(() => this.record.unanswered.push(nonce)),
+      noneMade: (nonce) => this.change(() => this.forget(nonce)),
+      // The step revoked what the lost answer may have made; post asks once more, for a late commit.
+      lost: () => undefined,
+      made: (id, nonce) =>
+        this.change(() => {
+          this.forget(nonce);
+          this.record.made = { id, name: nonce };
+        }),
+    };
+  }
+
+  /** The key's full name, once known (post names it in its lines). */
+  named(name: string): void {
+    if (this.record.made) this.change(() => (this.record.made!.name = name));
+  }
+
+  private forget(nonce: string): void {
+    this.record.unanswered = this.record.unanswered.filter((each) => each !== nonce);
+  }
+
+  private change(apply: () => void): void {
+    apply();
+    this.save();
+  }
+
+  private save(): void {
+    this.store.saveState(STATE_NAME, JSON.stringify({ v: VERSION, ...this.record }));
+  }
+}
+
+/** Post's side: what main recorded, or `undefined` when it saved nothing readable (it made nothing). */
+export function readBrokerRecord(store: StateStore): BrokerRecord | undefined {
+  const raw = store.getState(STATE_NAME);
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as Partial<BrokerRecord> & { v?: unknown };
+    if (value.v !== VERSION || !Array.isArray(value.unanswered)) return undefined;
+    const nonces = value.unanswered.filter(
+      (nonce): nonce is string => typeof nonce === 'string' && /^[a-z0-9]{6}$/.test(nonce),
+    );
+    const made =
+      value.made && typeof value.made.id === 'string' && typeof value.made.name === 'string' ? value.made : undefined;
+    return { unanswered: nonces, ...(made ? { made } : {}) };
+  } catch {
+    return undefined;
+  }
+}

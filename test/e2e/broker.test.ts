@@ -1,0 +1,278 @@
+// Keyless, end to end: the committed broker bundle as its own process, the action's main and post bundles as the
+// runner runs them, the Pinecone emulator, and a fake GitHub OIDC issuer that speaks the runner's token protocol.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildKeyName, parseKeyName } from '../../src/rules/names.js';
+import { Job, NODES, type StepResult } from '../runner/runner.js';
+import {
+  brokerJob,
+  decisions,
+  policyFor,
+  RUN_CLAIMS,
+  startBrokerProcess,
+  sweeps,
+  type BrokerProcess,
+} from '../support/broker.js';
+import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
+import { OidcIssuer, REQUEST_TOKEN } from '../support/oidc-issuer.js';
+import { failureLine, findLeaks, maskedBeforeUse } from '../support/scan.js';
+
+const KEY_PLACES = { outputs: ['api-key'], env: ['PINECONE_API_KEY'] };
+const RUN = { repositoryId: RUN_CLAIMS.repository_id, runId: RUN_CLAIMS.run_id, attempt: 1 };
+
+describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
+  let world: World;
+  let issuer: OidcIssuer;
+  let broker: BrokerProcess;
+
+  beforeEach(async () => {
+    world = await startWorld();
+    issuer = await new OidcIssuer().start();
+    issuer.claims = { ...RUN_CLAIMS };
+    broker = await startBrokerProcess({ world, policy: policyFor(issuer, world), node });
+    await sweeps(broker); // the sweep at start is done: every later Pinecone request is a job's
+  });
+  afterEach(async () => {
+    await broker.stop();
+    await issuer.stop();
+    await world.emulator.stop();
+  });
+
+  const keys = () => world.emulator.keysIn(world.project.id);
+  const secrets = () => [...world.secrets(), ...issuer.issued, REQUEST_TOKEN];
+  const job = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) => {
+    const base = brokerJob(issuer, broker);
+    return new Job({ node, with: { ...base.with, ...inputs }, env: { ...base.env, ...env } });
+  };
+  const noLeaks = (...steps: StepResult[]) => {
+    for (const step of steps) {
+      expect(Object.values(step.processEnv).join('\n')).not.toContain(CLIENT_SECRET);
+      expect(findLeaks(step, secrets(), KEY_PLACES)).toEqual([]);
+    }
+    const printed = broker.output();
+    for (const secret of [
+      CLIENT_SECRET,
+      ...world.emulator.issued.map((key) => key.value),
+      ...world.emulator.tokens.keys(),
+      ...issuer.issued,
+    ])
+      expect(printed).not.toContain(secret);
+  };
+
+  it('main gets a key with the asked roles, named with the token run id, in later steps; post deletes it', async () => {
+    const keyless = job({ roles: 'DataPlaneEditor' });
+    const main = await keyless.main();
+    expect(main.exitCode, main.log.join('\n')).toBe(0);
+    const [key] = keys();
+    expect(key!.roles).toEqual(['DataPlaneEditor']);
+    const parsed = parseKeyName(key!.name);
+    expect(parsed).toMatchObject({ kind: 'job', run: RUN, base: 'gha-shop-api-16021984-1-test' });
+    expect(main.outputs).toMatchObject({
+      'api-key': key!.value,
+      'key-id': key!.id,
+      'key-name': key!.name,
+      'project-id': world.project.id,
+      'project-name': world.project.name,
+      roles: 'DataPlaneEditor',
+      skipped: 'false',
+    });
+    expect(main.env).toEqual({ PINECONE_API_KEY: key!.value });
+    expect(maskedBeforeUse(main.stdout, key!.value)).toBe(true);
+    expect(main.summary).toContain(key!.id);
+
+    const post = await keyless.post();
+    expect(post.exitCode, post.log.join('\n')).toBe(0);
+    expect(keys()).toEqual([]);
+    expect(post.log.join('\n')).toContain(`Deleted API key ${key!.name} (${key!.id}) through the broker.`);
+    noLeaks(main, post);
+    const said = decisions(broker).filter((line) => line['action'] !== 'sweep');
+    expect(said.map((line) => [line['action'], line['outcome']])).toEqual([
+      ['mint', 'minted'],
+      ['revoke', 'revoked'],
+    ]);
+    expect(said[0]).toMatchObject({
+      repository: RUN_CLAIMS.repository,
+      run: `${RUN_CLAIMS.run_id}/1`,
+      ref: RUN_CLAIMS.ref,
+      rule: 'rules[0] (octo-org/shop-api)',
+      key_id: key!.id,
+      key_name: key!.name,
+    });
+  });
+
+  it.each([
+    [
+      'an unlisted repository',
+      { claims: { repository: 'octo-org/other' } },
+      /^The broker gave no key: No rule of the policy lets repository octo-org\/other have a key \(ref refs\/heads\/main, event push\)\.$/,
+    ],
+    [
+      'a ref the rule does not allow',
+      { claims: { ref: 'refs/tags/v1' } },
+      /No rule of the policy lets repository octo-org\/shop-api have a key \(ref refs\/tags\/v1, event push\)/,
+    ],
+    [
+      'an event the rule does not allow',
+      { claims: { event_name: 'workflow_dispatch' } },
+      /\(ref refs\/heads\/main, event workflow_dispatch\)/,
+    ],
+    [
+      'roles beyond the rule',
+      { inputs: { roles: 'ProjectEditor,DataPlaneEditor' } },
+      /rules\[0\] \(octo-org\/shop-api\) allows roles DataPlaneEditor, ControlPlaneViewer; asked for ProjectEditor beyond them\./,
+    ],
+    [
+      'a ttl beyond the rule',
+      { inputs: { ttl: '1d' } },
+      /rules\[0\] \(octo-org\/shop-api\) allows a ttl of at most 43200s; asked for 86400s\./,
+    ],
+    [
+      'another project than the rule',
+      { inputs: { project: 'production' } },
+      /gives keys in project shop-api-ci; asked for production\./,
+    ],
+  ])(
+    'refuses %s, and nothing is made',
+    async (_, { claims = {}, inputs = {} }: { claims?: object; inputs?: Record<string, string> }, line) => {
+      issuer.claims = { ...RUN_CLAIMS, ...claims };
+      const keyless = job(inputs);
+      const main = await keyless.main();
+      expect(main.exitCode).toBe(1);
+      expect(failureLine(main)).toMatch(line);
+      expect(keys()).toEqual([]);
+      expect(world.emulator.requestsFor('create-key')).toEqual([]);
+      const post = await keyless.post();
+      expect(post.exitCode).toBe(0);
+      expect(post.log.join('\n')).toContain('Nothing to clean up: the main step got no key.');
+      expect(
+        decisions(broker)
+          .filter((d) => d['action'] === 'mint')
+          .map((d) => d['outcome']),
+      ).toEqual(['refused']);
+      noLeaks(main, post);
+    },
+  );
+
+  it.each([
+    ['signed by another key', (aud: string) => issuer.forge('other-key', aud), /does not verify against the issuer/],
+    ['with alg: none', (aud: string) => issuer.forge('alg-none', aud), /not signed with RS256|not a valid JWT/],
+    [
+      'HS256 keyed with the public key',
+      (aud: string) => issuer.forge('hs256-public-key', aud),
+      /not signed with RS256/,
+    ],
+    ['altered after signing', (aud: string) => issuer.forge('altered', aud), /does not verify against the issuer/],
+    ['expired', (aud: string) => issuer.token(aud, {}, { expiresIn: '-10m' }), /The token has expired\./],
+    ['for another audience', () => issuer.token('https://elsewhere.example.com'), /another audience/],
+    [
+      'from another issuer',
+      (aud: string) => issuer.token(aud, {}, { issuer: 'https://token.actions.githubusercontent.com' }),
+      /another issuer/,
+    ],
+    ['with an unknown kid', (aud: string) => issuer.token(aud, {}, { kid: 'nobody-knows' }), /key is not the issuer's/],
+  ])('refuses a token %s before any request to Pinecone', async (_, forge, reason) => {
+    issuer.serve = forge;
+    const before = world.emulator.requests.length;
+    const main = await job().main();
+    expect(main.exitCode).toBe(1);
+    expect(failureLine(main)).toMatch(reason);
+    expect(world.emulator.requests.slice(before)).toEqual([]);
+    expect(keys()).toEqual([]);
+    noLeaks(main);
+  });
+
+  it('without permissions id-token: write, fails in one line that says so (or skips, as asked)', async () => {
+    const bare = { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' };
+    const main = await job({}, bare).main();
+    expect(main.exitCode).toBe(1);
+    expect(failureLine(main)).toMatch(
+      /^Missing permission to ask GitHub for an OIDC token: the job may not ask GitHub for an OIDC token \(ACTIONS_ID_TOKEN_REQUEST_URL is not set\)\. Add permissions: id-token: write to the job/,
+    );
+    const skipped = await job({ 'on-missing-credentials': 'skip' }, bare).main();
+    expect(skipped.exitCode).toBe(0);
+    expect(skipped.outputs['skipped']).toBe('true');
+    expect(keys()).toEqual([]);
+    expect(issuer.issued).toEqual([]);
+  });
+
+  it('refuses broker-url together with the client credentials, before any request', async () => {
+    const main = await job({ 'client-id': 'ci', 'client-secret': CLIENT_SECRET }).main();
+    expect(failureLine(main)).toMatch(/^Inputs "broker-url" and "client-id"\/"client-secret" are both given/);
+    expect(issuer.issued).toEqual([]);
+    expect(main.stdout).not.toMatch(new RegExp(`^(?!::add-mask::).*${CLIENT_SECRET}`, 'm'));
+  });
+
+  it('refuses what broker mode does not do (share, new-project, renew, replace) in one line each', async () => {
+    for (const input of ['share', 'new-project', 'renew', 'replace']) {
+      const main = await job({ [input]: 'true' }).main();
+      expect(failureLine(main)).toMatch(new RegExp(`^Input "${input}: true" is not available with broker-url`));
+    }
+    expect(issuer.issued).toEqual([]);
+  });
+
+  it('post still deletes the key when the broker was restarted between main and post', async () => {
+    const keyless = job();
+    expect((await keyless.main()).exitCode).toBe(0);
+    const port = Number(new URL(broker.url).port);
+    expect(await broker.stop()).toBe(0);
+    broker = await startBrokerProcess({ world, policy: policyFor(issuer, world), node, port });
+    const post = await keyless.post();
+    expect(post.exitCode, post.log.join('\n')).toBe(0);
+    expect(keys()).toEqual([]);
+  });
+
+  it('post deletes only keys of its own run, whatever the state handed to it says', async () => {
+    const other = world.emulator.addKey(
+      world.project.id,
+      buildKeyName(
+        'gha-other',
+        { kind: 'job', run: { ...RUN, runId: '999' } },
+        new Date(Date.now() + 3600_000),
+        'abcdef',
+      ),
+    );
+    const keyless = job();
+    keyless.writeEnv({
+      STATE_broker: JSON.stringify({ v: 1, unanswered: ['abcdef'], made: { id: other.id, name: other.name } }),
+    });
+    const post = await keyless.post();
+    expect(post.exitCode, post.log.join('\n')).toBe(0);
+    expect(post.log.join('\n')).toContain(`The broker refused to delete key ${other.id}: this run did not make it`);
+    expect(keys().map((key) => key.id)).toEqual([other.id]);
+  });
+
+  it('fails within its timeout with a clear line when the broker cannot be reached, leaving nothing', async () => {
+    const main = await job({ 'broker-url': 'http://127.0.0.1:9', timeout: '5s' }).main();
+    expect(main.exitCode).toBe(1);
+    expect(failureLine(main)).toMatch(/Could not reach the broker to get an API key from the broker|Ran out of time/);
+    expect(main.durationMs).toBeLessThan(15_000);
+    expect(keys()).toEqual([]);
+  });
+
+  it('16 concurrent jobs get 16 keys over at most 2 logins, and their posts delete them all', async () => {
+    const jobs = Array.from({ length: 16 }, (_, i) => job({}, { GITHUB_JOB: `leg-${i}` }));
+    const mains = await Promise.all(jobs.map((each) => each.main()));
+    for (const main of mains) expect(main.exitCode, main.log.join('\n')).toBe(0);
+    expect(new Set(keys().map((key) => key.name)).size).toBe(16);
+    expect(world.emulator.requestsFor('token').length).toBeLessThanOrEqual(2);
+    const posts = await Promise.all(jobs.map((each) => each.post()));
+    for (const post of posts) expect(post.exitCode).toBe(0);
+    expect(keys()).toEqual([]);
+  });
+
+  it("deletes a dead runner's expired key in its own sweep, and leaves live and foreign keys alone", async () => {
+    await broker.stop();
+    broker = await startBrokerProcess({ world, policy: policyFor(issuer, world, '', '1s'), node });
+    const dead = world.ours('gha-dead', -10 * 60_000, { kind: 'job', run: { ...RUN, runId: '555' } });
+    const live = world.ours('gha-live', 3600_000, { kind: 'job', run: { ...RUN, runId: '556' } });
+    const foreign = world.emulator.addKey(world.project.id, 'production-key');
+    await sweeps(broker, 2);
+    expect(
+      keys()
+        .map((key) => key.id)
+        .sort(),
+    ).toEqual([live.id, foreign.id].sort());
+    expect(decisions(broker)).toContainEqual(
+      expect.objectContaining({ action: 'sweep', outcome: 'deleted', key_id: dead.id, reason: 'expired' }),
+    );
+  });
+});

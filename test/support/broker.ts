@@ -1,0 +1,138 @@
+// The keyless broker as operators run it: the committed bundle (dist/broker/index.js) as its own process, with its
+// policy file and environment, in front of the Pinecone emulator and a fake GitHub OIDC issuer. Its stdout is kept
+// line by line (the decision log); `stop` sends SIGTERM and waits for the drain.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { NODE_24, ROOT } from '../runner/runner.js';
+import { CLIENT_ID, CLIENT_SECRET, type World } from './fixture.js';
+import { type OidcIssuer, REQUEST_TOKEN } from './oidc-issuer.js';
+
+export const AUDIENCE = 'https://pinecone-broker.test';
+
+/** The claims GitHub puts in a token of the test run (test/runner/runner.ts's RUN_ENV), as strings like GitHub's. */
+export const RUN_CLAIMS = {
+  repository: 'octo-org/shop-api',
+  repository_id: '829301755',
+  repository_owner: 'octo-org',
+  repository_owner_id: '4242',
+  run_id: '16021984',
+  run_number: '7',
+  run_attempt: '1',
+  workflow: 'CI',
+  ref: 'refs/heads/main',
+  sha: '0123456789abcdef0123456789abcdef01234567',
+  event_name: 'push',
+  actor: 'octocat',
+  job_workflow_ref: 'octo-org/shop-api/.github/workflows/ci.yml@refs/heads/main',
+  sub: 'repo:octo-org/shop-api:ref:refs/heads/main',
+};
+
+export function policyFor(issuer: OidcIssuer, world: World, extra = '', sweepInterval = '1h'): string {
+  return `audience: ${AUDIENCE}
+issuer: ${issuer.url}
+server-url: https://github.com
+sweep-interval: ${sweepInterval}
+rules:
+  - repository: octo-org/shop-api
+    ref: refs/heads/*
+    event: [push, pull_request]
+    project: ${world.project.name}
+    roles: [DataPlaneEditor, ControlPlaneViewer]
+    max-ttl: 12h
+${extra}`;
+}
+
+export interface BrokerProcess {
+  url: string;
+  child: ChildProcess;
+  lines: string[];
+  /** Everything the process printed, stdout and stderr. */
+  output: () => string;
+  /** SIGTERM, then the exit code once it has drained. */
+  stop: () => Promise<number | null>;
+}
+
+export async function startBrokerProcess(options: {
+  world: World;
+  policy: string;
+  node?: string;
+  env?: Record<string, string>;
+  port?: number;
+}): Promise<BrokerProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'broker-'));
+  const config = join(dir, 'policy.yml');
+  writeFileSync(config, options.policy);
+  const child = spawn(options.node ?? NODE_24, [join(ROOT, 'dist/broker/index.js')], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      PINECONE_BROKER_CONFIG: config,
+      PINECONE_CLIENT_ID: CLIENT_ID,
+      PINECONE_CLIENT_SECRET: CLIENT_SECRET,
+      PINECONE_API_URL: options.world.emulator.url,
+      PINECONE_AUTH_URL: options.world.emulator.authUrl,
+      HOST: '127.0.0.1',
+      PORT: String(options.port ?? 0),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line);
+      const parsed = safeJson(line);
+      if (parsed?.['event'] === 'listening') resolve(String(parsed['url']));
+    });
+    void exited.then((code) => reject(new Error(`the broker exited (${code}) before listening: ${stderr}`)));
+  });
+  return {
+    url,
+    child,
+    lines,
+    output: () => `${lines.join('\n')}\n${stderr}`,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** The job's side of the runner's OIDC protocol, for the action's inputs and environment. */
+export function brokerJob(issuer: OidcIssuer, broker: { url: string }) {
+  return {
+    with: { 'broker-url': broker.url, 'broker-audience': AUDIENCE, project: '', 'client-id': '', 'client-secret': '' },
+    env: {
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${issuer.url}/token?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: REQUEST_TOKEN,
+    },
+  };
+}
+
+/** Resolves once the broker has finished `count` sweeps (the first runs at start). */
+export async function sweeps(broker: BrokerProcess, count = 1): Promise<void> {
+  const done = () =>
+    decisions(broker).filter((line) => line['action'] === 'sweep' && line['outcome'] === 'done').length;
+  for (let waited = 0; done() < count; waited += 20) {
+    if (waited > 10_000) throw new Error(`the broker did not sweep ${count} times:\n${broker.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export function decisions(broker: BrokerProcess): Array<Record<string, unknown>> {
+  return broker.lines.map(safeJson).filter((line): line is Record<string, unknown> => !!line && 'action' in line);
+}
+
+function safeJson(line: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
