@@ -4045,26 +4045,31 @@ const DEFAULT_NAME = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_TTL_MS = 90 * 86_400_000;
 function createBrokerServer(broker, metrics, state) {
-    return (0,external_node_http_namespaceObject.createServer)((req, res) => void handle(req, res).catch(() => reply(res, 500, { error: 'server_error' })));
+    return (0,external_node_http_namespaceObject.createServer)((req, res) => void handle(req, res).catch(() => send(res, 500, { error: 'server_error' })));
+    // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
+    function send(res, status, body, headers = {}) {
+        reply(res, status, body, state.draining ? { ...headers, Connection: 'close' } : headers);
+    }
     async function handle(req, res) {
         const path = new URL(req.url ?? '/', 'http://broker').pathname;
         if (req.method === 'GET' && path === '/healthz')
-            return state.draining ? reply(res, 503, { status: 'draining' }) : reply(res, 200, { status: 'ok' });
+            return state.draining ? send(res, 503, { status: 'draining' }) : send(res, 200, { status: 'ok' });
         if (req.method === 'GET' && path === '/metrics') {
-            res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4', 'Cache-Control': 'no-store' });
+            const close = state.draining ? { Connection: 'close' } : {};
+            res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4', 'Cache-Control': 'no-store', ...close });
             return void res.end(metrics.render());
         }
         const route = path === '/token' ? 'token' : path === '/revoke' ? 'revoke' : undefined;
         if (!route)
-            return reply(res, 404, { error: 'not_found', error_description: 'POST /token or POST /revoke.' });
+            return send(res, 404, { error: 'not_found', error_description: 'POST /token or POST /revoke.' });
         if (req.method !== 'POST')
-            return reply(res, 405, { error: 'invalid_request', error_description: `${path} takes POST.` }, { Allow: 'POST' });
+            return send(res, 405, { error: 'invalid_request', error_description: `${path} takes POST.` }, { Allow: 'POST' });
         // The request is in flight until it is answered: a drain waits for it (a key minted and not handed over
         // would be a key nobody deletes before its expiry).
         const abort = new AbortController();
         const answer = (status, body, outcome) => {
             metrics.request(route, outcome);
-            reply(res, status, body);
+            send(res, status, body);
         };
         try {
             const params = await readParams(req);
@@ -4126,6 +4131,9 @@ function mintAsk(params) {
     const job = server_optional(params, 'job') ?? '';
     if (job.length > MAX_NAME_LENGTH || hasControlCharacters(job))
         throw new errors_InputError('job: the job id, one short line.');
+    const nameTemplate = server_optional(params, 'name') ?? DEFAULT_NAME;
+    if (job === '' && nameTemplate.includes('{job}'))
+        throw new errors_InputError("job: the name template uses {job}: give the job's id (GITHUB_JOB).");
     const cleanup = server_optional(params, 'cleanup') ?? 'true';
     if (cleanup !== 'true' && cleanup !== 'false')
         throw new errors_InputError('cleanup: true or false.');
@@ -4134,7 +4142,7 @@ function mintAsk(params) {
         roles: parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
         ttlMs: parseDuration(server_optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),
         project: server_optional(params, 'project'),
-        nameTemplate: server_optional(params, 'name') ?? DEFAULT_NAME,
+        nameTemplate,
         job,
         nonce,
         cleanup: cleanup === 'true',

@@ -25,26 +25,32 @@ const MAX_TTL_MS = 90 * 86_400_000;
 type Params = (name: string) => string[];
 
 export function createBrokerServer(broker: Broker, metrics: Metrics, state: { draining: boolean }): Server {
-  return createServer((req, res) => void handle(req, res).catch(() => reply(res, 500, { error: 'server_error' })));
+  return createServer((req, res) => void handle(req, res).catch(() => send(res, 500, { error: 'server_error' })));
+
+  // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
+  function send(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+    reply(res, status, body, state.draining ? { ...headers, Connection: 'close' } : headers);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://broker').pathname;
     if (req.method === 'GET' && path === '/healthz')
-      return state.draining ? reply(res, 503, { status: 'draining' }) : reply(res, 200, { status: 'ok' });
+      return state.draining ? send(res, 503, { status: 'draining' }) : send(res, 200, { status: 'ok' });
     if (req.method === 'GET' && path === '/metrics') {
-      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4', 'Cache-Control': 'no-store' });
+      const close: Record<string, string> = state.draining ? { Connection: 'close' } : {};
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4', 'Cache-Control': 'no-store', ...close });
       return void res.end(metrics.render());
     }
     const route: Route | undefined = path === '/token' ? 'token' : path === '/revoke' ? 'revoke' : undefined;
-    if (!route) return reply(res, 404, { error: 'not_found', error_description: 'POST /token or POST /revoke.' });
+    if (!route) return send(res, 404, { error: 'not_found', error_description: 'POST /token or POST /revoke.' });
     if (req.method !== 'POST')
-      return reply(res, 405, { error: 'invalid_request', error_description: `${path} takes POST.` }, { Allow: 'POST' });
+      return send(res, 405, { error: 'invalid_request', error_description: `${path} takes POST.` }, { Allow: 'POST' });
     // The request is in flight until it is answered: a drain waits for it (a key minted and not handed over
     // would be a key nobody deletes before its expiry).
     const abort = new AbortController();
     const answer = (status: number, body: object, outcome: Outcome) => {
       metrics.request(route, outcome);
-      reply(res, status, body);
+      send(res, status, body);
     };
     try {
       const params = await readParams(req);
@@ -107,6 +113,9 @@ function mintAsk(params: Params): MintAsk {
   const job = optional(params, 'job') ?? '';
   if (job.length > MAX_NAME_LENGTH || hasControlCharacters(job))
     throw new InputError('job: the job id, one short line.');
+  const nameTemplate = optional(params, 'name') ?? DEFAULT_NAME;
+  if (job === '' && nameTemplate.includes('{job}'))
+    throw new InputError("job: the name template uses {job}: give the job's id (GITHUB_JOB).");
   const cleanup = optional(params, 'cleanup') ?? 'true';
   if (cleanup !== 'true' && cleanup !== 'false') throw new InputError('cleanup: true or false.');
   return {
@@ -114,7 +123,7 @@ function mintAsk(params: Params): MintAsk {
     roles: parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
     ttlMs: parseDuration(optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),
     project: optional(params, 'project'),
-    nameTemplate: optional(params, 'name') ?? DEFAULT_NAME,
+    nameTemplate,
     job,
     nonce,
     cleanup: cleanup === 'true',
@@ -173,6 +182,7 @@ function list(params: Params, name: string): string[] {
 
 function reply(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
+
   res.writeHead(status, {
     'Content-Type': 'application/json',
     'Cache-Control': 'no-store',

@@ -275,4 +275,35 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
       expect.objectContaining({ action: 'sweep', outcome: 'deleted', key_id: dead.id, reason: 'expired' }),
     );
   });
+
+  it('on SIGTERM answers the mint in flight, then exits 0', async () => {
+    world.emulator.faults.add({ op: 'create-key', action: 'delay', ms: 500 });
+    const keyless = job();
+    const main = keyless.main();
+    for (let waited = 0; world.emulator.requestsFor('create-key').length === 0 && waited < 10_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const stopped = broker.stop();
+    expect((await main).exitCode).toBe(0);
+    expect(await stopped).toBe(0);
+    expect(broker.lines.at(-1)).toMatch(/"event":"drained"/);
+    expect(keys()).toHaveLength(1);
+  });
+});
+
+describe.each(NODES)('the broker process on $name', ({ path: node }) => {
+  it('stops at start with one line naming the field of a bad policy, and exit code 2', async () => {
+    const world = await startWorld();
+    try {
+      const started = startBrokerProcess({
+        world,
+        policy: 'audience: https://b.example.com\nrules:\n  - repository: x\n',
+        node,
+      });
+      await expect(started).rejects.toThrow(
+        /exited \(2\) before listening: pinecone-broker: \S+policy\.yml: rules\[0\]\.roles: expected a list\.\n$/,
+      );
+    } finally {
+      await world.emulator.stop();
+    }
+  });
 });

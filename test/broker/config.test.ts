@@ -1,0 +1,89 @@
+// The broker's configuration: a mistake in its environment or its policy file stops it at start with one line
+// that names the variable or the field, and the file it is in.
+import { describe, expect, it } from 'vitest';
+import { readBrokerConfig } from '../../src/broker/config.js';
+
+const POLICY = `audience: https://broker.example.com
+rules:
+  - repository: octo-org/*
+    project: sandbox
+    roles: [DataPlaneViewer]
+`;
+const ENV = {
+  PINECONE_BROKER_CONFIG: '/etc/broker/policy.yml',
+  PINECONE_CLIENT_ID: 'sa',
+  PINECONE_CLIENT_SECRET: 'sa-secret',
+};
+const read =
+  (env: Record<string, string>, policy = POLICY) =>
+  () =>
+    readBrokerConfig(env, () => policy);
+
+describe('broker configuration', () => {
+  it('reads the defaults: 0.0.0.0:8080, Pinecone production, the supported API version, GitHub issuer', () => {
+    const config = readBrokerConfig(ENV, () => POLICY);
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      connection: {
+        clientId: 'sa',
+        apiUrl: 'https://api.pinecone.io',
+        authUrl: 'https://login.pinecone.io/oauth/token',
+        apiVersion: '2026-04',
+      },
+      policy: { issuer: 'https://token.actions.githubusercontent.com', serverUrl: undefined, sweepIntervalMs: 60_000 },
+    });
+  });
+
+  it('takes a GHES issuer as its instance, so names carry its tag as the action’s do', () => {
+    const ghes = `${POLICY}issuer: https://ghe.example.com/_services/token\n`;
+    expect(readBrokerConfig(ENV, () => ghes).policy.serverUrl).toBe('https://ghe.example.com');
+  });
+
+  it.each([
+    [
+      { PINECONE_BROKER_CONFIG: '' },
+      'PINECONE_BROKER_CONFIG is empty: give the path of the policy file (YAML; see docs/BROKER.md).',
+    ],
+    [{ PINECONE_CLIENT_ID: '' }, "PINECONE_CLIENT_ID is empty: give the service account's client ID."],
+    [{ PINECONE_CLIENT_SECRET: ' ' }, "PINECONE_CLIENT_SECRET is empty: give the service account's client secret."],
+    [
+      { PINECONE_API_URL: 'http://api.example.com' },
+      'PINECONE_API_URL "http://api.example.com" must use https:// (http:// only on a loopback address).',
+    ],
+    [
+      { PINECONE_API_URL: 'http://127.0.0.1:1', PINECONE_AUTH_URL: 'https://login.example.com' },
+      'PINECONE_API_URL and PINECONE_AUTH_URL must use the same scheme (both https://, or both http:// for a local emulator).',
+    ],
+    [
+      { PINECONE_API_VERSION: 'latest' },
+      'PINECONE_API_VERSION "latest" is not a Pinecone API version: use one such as 2026-04, or leave it unset.',
+    ],
+    [{ PORT: 'http' }, 'PORT "http" is not a port number (0 to 65535).'],
+  ])('stops on %j with one line', (change, line) => {
+    expect(read({ ...ENV, ...change })).toThrow(line);
+  });
+
+  it.each([
+    ['audience: [', /^\/etc\/broker\/policy\.yml: The policy file is not YAML/],
+    ['rules: []', /^\/etc\/broker\/policy\.yml: audience: required\.$/],
+    [
+      `${POLICY}  - repository: x\n    project: p\n    roles: [Owner]\n`,
+      /rules\[1\]\.roles\[0\]: unknown role "Owner"/,
+    ],
+    [
+      `${POLICY}sweep-every: 1m\n`,
+      /sweep-every: unknown field\. Fields of the policy: audience, issuer, server-url, sweep-interval, rules\./,
+    ],
+  ])('names the file and the field of a bad policy: %s', (policy, line) => {
+    expect(read(ENV, policy)).toThrow(line);
+  });
+
+  it('says which file it cannot read', () => {
+    expect(() =>
+      readBrokerConfig(ENV, () => {
+        throw Object.assign(new Error('no'), { code: 'ENOENT' });
+      }),
+    ).toThrow('PINECONE_BROKER_CONFIG: cannot read /etc/broker/policy.yml (ENOENT).');
+  });
+});

@@ -1,0 +1,246 @@
+// The broker in-process (startBroker with its real HTTP server, in front of the Pinecone emulator and a fake OIDC
+// issuer over real HTTP): its API's shape and errors, a lost create that leaves nothing, revoke's scope, metrics,
+// the drain. The same bundle as a process, with the action's bundles, is test/e2e/broker.test.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readPolicy } from '../../src/broker/policy.js';
+import { startBroker, type RunningBroker } from '../../src/broker/serve.js';
+import { buildKeyName } from '../../src/rules/names.js';
+import { AUDIENCE, policyFor, RUN_CLAIMS } from '../support/broker.js';
+import { CLIENT_ID, CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
+import { OidcIssuer } from '../support/oidc-issuer.js';
+
+const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const RUN = { repositoryId: RUN_CLAIMS.repository_id, runId: RUN_CLAIMS.run_id, attempt: 1 };
+
+describe('the broker, in-process', () => {
+  let world: World;
+  let issuer: OidcIssuer;
+  let running: RunningBroker;
+  const printed: string[] = [];
+
+  const start = async (policy = policyFor(issuer, world)) => {
+    running = await startBroker(
+      {
+        policy: readPolicy(policy),
+        connection: {
+          clientId: CLIENT_ID,
+          clientSecret: CLIENT_SECRET,
+          apiUrl: world.emulator.url,
+          authUrl: world.emulator.authUrl,
+          apiVersion: '2026-04',
+        },
+        host: '127.0.0.1',
+        port: 0,
+      },
+      (line) => printed.push(line),
+    );
+  };
+  beforeEach(async () => {
+    printed.length = 0;
+    world = await startWorld();
+    issuer = await new OidcIssuer().start();
+    issuer.claims = { ...RUN_CLAIMS };
+    await start();
+  });
+  afterEach(async () => {
+    await running.drain();
+    await issuer.stop();
+    await world.emulator.stop();
+  });
+
+  const post = async (path: string, fields: Record<string, string | string[]>, json = false) => {
+    const form = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields))
+      for (const each of Array.isArray(value) ? value : [value]) form.append(name, each);
+    const response = await fetch(`${running.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
+      body: json ? JSON.stringify(fields) : form.toString(),
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Record<string, unknown>,
+    };
+  };
+  const mint = async (extra: Record<string, string> = {}) =>
+    post('/token', {
+      grant_type: EXCHANGE,
+      subject_token: await issuer.token(AUDIENCE),
+      scope: 'DataPlaneEditor',
+      nonce: 'n0nce1',
+      job: 'test',
+      ...extra,
+    });
+  const keys = () => world.emulator.keysIn(world.project.id);
+
+  it('trades a verified token for a key in RFC 8693 shape, not cached, and counts it', async () => {
+    const { status, headers, body } = await mint({ ttl: '1h' });
+    expect(status).toBe(200);
+    expect(headers.get('cache-control')).toBe('no-store');
+    const [key] = keys();
+    expect(body).toMatchObject({
+      access_token: key!.value,
+      issued_token_type: 'urn:pinecone:params:oauth:token-type:api-key',
+      token_type: 'N_A',
+      scope: 'DataPlaneEditor',
+      key_id: key!.id,
+      key_name: key!.name,
+      project_id: world.project.id,
+      project_name: world.project.name,
+    });
+    expect(body['expires_in']).toBeGreaterThan(3500);
+    expect(body['expires_in']).toBeLessThanOrEqual(3601);
+    expect(key!.name).toMatch(/^gha-shop-api-16021984-1-test-eph-\d{8}T\d{6}Z-j[0-9a-z]+\.[0-9a-z]+\.1-n0nce1$/);
+    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    expect(metrics).toContain('pinecone_broker_requests_total{route="token",outcome="minted"} 1');
+    expect(metrics).toMatch(/pinecone_broker_logins_total 1\n/);
+    expect(metrics).toMatch(/pinecone_broker_pinecone_request_seconds_count [1-9]/);
+    for (const line of printed) expect(line).not.toContain(key!.value);
+  });
+
+  it('reads a JSON body as well as a form', async () => {
+    const { status } = await post(
+      '/token',
+      {
+        grant_type: EXCHANGE,
+        subject_token: await issuer.token(AUDIENCE),
+        scope: 'DataPlaneEditor',
+        nonce: 'abc123',
+        job: 'test',
+      },
+      true,
+    ).then((answer) => (expect(answer.body).toMatchObject({ token_type: 'N_A' }), answer));
+    expect(status).toBe(200);
+  });
+
+  it.each([
+    [{ grant_type: 'client_credentials' }, /^grant_type must be urn:ietf:params:oauth:grant-type:token-exchange\.$/],
+    [{ requested_token_type: 'urn:ietf:params:oauth:token-type:access_token' }, /issues urn:pinecone/],
+    [{ subject_token_type: 'urn:ietf:params:oauth:token-type:saml2' }, /^subject_token_type must be one of/],
+    [{ nonce: 'NOPE' }, /^nonce: 6 characters a-z0-9\.$/],
+    [{ scope: 'Admin' }, /unknown role "Admin"/],
+    [{ ttl: 'forever' }, /^ttl "forever" is not a duration/],
+    [{ name: 'x-{branch}' }, /unknown placeholder \{branch\}/],
+    [{ job: '' }, /^job: the name template uses \{job\}/],
+  ])('refuses a malformed request %j with invalid_request, making nothing', async (extra, line) => {
+    const { status, body } = await mint(extra);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: 'invalid_request' });
+    expect(body['error_description']).toMatch(line);
+    expect(keys()).toEqual([]);
+  });
+
+  it('answers a refused token 401 invalid_grant and a refused ask 403 invalid_scope, in one line each', async () => {
+    const forged = await post('/token', {
+      grant_type: EXCHANGE,
+      subject_token: await issuer.forge('alg-none', AUDIENCE),
+      scope: 'DataPlaneEditor',
+      nonce: 'abc123',
+      job: 'test',
+    });
+    expect(forged.status).toBe(401);
+    expect(forged.body['error']).toBe('invalid_grant');
+    const beyond = await mint({ scope: 'ProjectEditor' });
+    expect(beyond.status).toBe(403);
+    expect(beyond.body['error']).toBe('invalid_scope');
+    expect(
+      printed.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['action'] === 'mint'),
+    ).toEqual([
+      expect.objectContaining({ outcome: 'refused', reason: expect.stringMatching(/RS256|valid JWT/) }),
+      expect.objectContaining({
+        outcome: 'refused',
+        repository: 'octo-org/shop-api',
+        reason: expect.stringMatching(/beyond them/),
+      }),
+    ]);
+  });
+
+  it('refuses a token without the run claims a name needs (not an Actions token)', async () => {
+    const { status, body } = await post('/token', {
+      grant_type: EXCHANGE,
+      subject_token: await issuer.token(AUDIENCE, { run_id: undefined }),
+      scope: 'DataPlaneEditor',
+      nonce: 'abc123',
+      job: 'test',
+    });
+    expect(status).toBe(401);
+    expect(body['error_description']).toMatch(/not a GitHub Actions token/);
+  });
+
+  it('leaves nothing when Pinecone’s answer to the create is lost, and says ask again', async () => {
+    world.emulator.faults.add({ op: 'create-key', action: 'commit-then-drop' });
+    const { status, body } = await mint();
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ error: 'temporarily_unavailable' });
+    expect(body['error_description']).toMatch(/nothing was left\. Ask again\./);
+    expect(keys()).toEqual([]);
+  });
+
+  it('revokes by ID or by nonce only keys of the token’s run; an ID gone counts as deleted', async () => {
+    const made = (await mint()).body;
+    const other = world.emulator.addKey(
+      world.project.id,
+      buildKeyName(
+        'gha-other',
+        { kind: 'job', run: { ...RUN, runId: '999' } },
+        new Date(Date.now() + 3600_000),
+        'n0nce1',
+      ),
+    );
+    const { status, body } = await post('/revoke', {
+      subject_token: await issuer.token(AUDIENCE),
+      key_id: [String(made['key_id']), other.id, 'gone-already'],
+      nonce: 'n0nce1',
+    });
+    expect(status).toBe(200);
+    expect(body).toEqual({ deleted: [made['key_id']], gone: ['gone-already'], refused: [other.id] });
+    expect(keys().map((key) => key.id)).toEqual([other.id]);
+  });
+
+  it('revokes in every project of the policy once no rule matches the token any more', async () => {
+    const made = (await mint()).body;
+    issuer.claims = { ...RUN_CLAIMS, ref: 'refs/tags/v1' }; // no rule matches this ref
+    const { body } = await post('/revoke', {
+      subject_token: await issuer.token(AUDIENCE),
+      key_id: String(made['key_id']),
+    });
+    expect(body['deleted']).toEqual([made['key_id']]);
+  });
+
+  it('serves /healthz, 404 elsewhere, 405 for GET /token, and refuses a body over 64 KiB', async () => {
+    expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${running.url}/nope`)).status).toBe(404);
+    const get = await fetch(`${running.url}/token`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const big = await post('/token', { grant_type: EXCHANGE, subject_token: 'x'.repeat(70_000) });
+    expect(big.status).toBe(400);
+    expect(big.body['error_description']).toMatch(/over 65536 bytes/);
+  });
+
+  it('shares one login among 16 requests at once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => mint({ nonce: `nonce${i.toString(36)}`, job: `leg-${i}` })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(16).fill(200));
+    expect(world.emulator.requestsFor('token')).toHaveLength(1);
+  });
+
+  it('on drain, answers the mint in flight, then stops taking requests', async () => {
+    world.emulator.faults.add({ op: 'create-key', action: 'delay', ms: 300 });
+    const inFlight = mint();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    const draining = running.drain();
+    const refusedAfter = fetch(`${running.url}/healthz`).then(
+      (response) => response.status,
+      () => 'refused',
+    );
+    expect((await inFlight).status).toBe(200);
+    await draining;
+    expect(Date.now() - started).toBeLessThan(2_000); // no kept-alive connection holds it open
+    expect(['refused', 503]).toContain(await refusedAfter);
+    expect(keys()).toHaveLength(1);
+  });
+});
