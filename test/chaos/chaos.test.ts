@@ -9,11 +9,14 @@ describe('chaos', () => {
     expect(rng(7)()).toBe(rng(7)());
   });
 
-  it('the fixed seeds cover throwaway projects, killed main steps among them', () => {
+  it('the fixed seeds cover throwaway projects and broker mode, killed main steps among them', () => {
     const seeds = Array.from({ length: 12 }, (_, i) => scenario(1000 + i));
     const projects = seeds.filter((s) => s.newProject && !s.share);
     expect(projects.length).toBeGreaterThanOrEqual(2);
     expect(projects.some((s) => s.newProject?.killAtProjectCreate)).toBe(true);
+    const keyless = seeds.filter((s) => s.broker);
+    expect(keyless.length).toBeGreaterThanOrEqual(2);
+    expect(keyless.some((s) => s.kill)).toBe(true);
   });
 
   it.each(NODES)(

@@ -4,7 +4,9 @@
 import type { Fault, Op } from '../emulator/faults.js';
 import { join } from 'node:path';
 import { Job, ROOT, type StepResult } from '../runner/runner.js';
-import { startWorld } from '../support/fixture.js';
+import { brokerJob, policyFor, RUN_CLAIMS, startBrokerProcess, sweeps, type BrokerProcess } from '../support/broker.js';
+import { CLIENT_ID, CLIENT_SECRET, startWorld } from '../support/fixture.js';
+import { OidcIssuer } from '../support/oidc-issuer.js';
 import { findLeaks } from '../support/scan.js';
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -32,6 +34,11 @@ export interface Scenario {
   kill: { signal: 'SIGKILL' | 'SIGINT'; at: 'create-request' | 'create-commit' | number } | undefined;
   /** `new-project: true` (never with share): a throwaway project, with faults of its own and things the job made in it. */
   newProject: { faults: Fault[]; killAtProjectCreate: 'SIGKILL' | 'SIGINT' | undefined; jobMakes: boolean } | undefined;
+  /**
+   * Keyless: the job asks the broker (its bundle as a process) with its OIDC token; the faults hit the broker's
+   * requests to Pinecone, the kills the job's main step. Never with share or new-project, which broker mode refuses.
+   */
+  broker: { restartBeforePost: boolean } | undefined;
 }
 
 const PROJECT_OPS: Op[] = ['create-project', 'delete-project', 'list-projects', 'list-indexes', 'delete-index'];
@@ -100,6 +107,7 @@ export function scenario(seed: number): Scenario {
     twoHosts: random() < 0.5, // drawn late: the scenarios of older seeds stay as they were
     share: random() < 0.3,
     newProject: projectChaos(random, pick),
+    broker: random() < 0.3 ? { restartBeforePost: random() < 0.3 } : undefined,
   };
 }
 
@@ -133,8 +141,18 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
   const started = Date.now();
   const world = await startWorld({ missingKeyDeleteStatus: s.missingKeyDeleteStatus, terminatingMs: 300 });
   const problems: string[] = [];
-  const newProject = s.share ? undefined : s.newProject;
+  const keyless = s.broker;
+  const newProject = s.share || keyless ? undefined : s.newProject;
+  const issuer = keyless ? await new OidcIssuer().start() : undefined;
+  let broker: BrokerProcess | undefined;
   try {
+    let brokerMode: ReturnType<typeof brokerJob> | undefined;
+    if (issuer) {
+      issuer.claims = { ...RUN_CLAIMS };
+      broker = await startBrokerProcess({ world, policy: policyFor(issuer, world), node });
+      await sweeps(broker); // its sweep at start done: the faults are the job's
+      brokerMode = brokerJob(issuer, broker);
+    }
     world.emulator.inject(...s.faults, ...(newProject?.faults ?? []));
     const job = new Job({
       node,
@@ -144,9 +162,11 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
         'sweep-expired': String(s.sweepExpired),
         ...(s.byName ? { project: world.project.name } : {}),
         ...(s.twoHosts ? { 'api-url': world.emulator.urlOn('localhost') } : {}),
-        share: String(s.share),
+        share: String(s.share && !keyless),
         ...(newProject ? { project: '', 'new-project': 'true' } : {}),
+        ...brokerMode?.with,
       },
+      ...(brokerMode ? { env: brokerMode.env } : {}),
     });
     let pid = 0;
     const kill = (signal = s.kill?.signal) => {
@@ -177,12 +197,17 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
       world.emulator.addIndex(made, 'test-index', { deletionProtection: 'enabled' });
       world.emulator.addCollection(made, 'snapshot');
     }
+    if (broker && keyless?.restartBeforePost) {
+      const port = Number(new URL(broker.url).port);
+      await broker.stop();
+      broker = await startBrokerProcess({ world, policy: policyFor(issuer!, world), node, port });
+    }
     const post = await job.post();
     const steps: Array<[string, StepResult]> = [
       ['main', main],
       ['post', post],
     ];
-    if (s.share && main.outputs['handoff']) {
+    if (s.share && !keyless && main.outputs['handoff']) {
       // The revoke job of the run: a job of its own at the end, with the handoff (inputs it does not declare are ignored).
       const handoff = main.outputs['handoff'];
       const revoke = await new Job({
@@ -201,12 +226,20 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
       problems.push(`${projects.length} project(s) left: ${projects.map((p) => p.name).join(', ')}`);
     if (post.exitCode !== 0) problems.push(`post exited ${post.exitCode}: ${post.log.join(' | ')}`);
     if (main.exitCode !== 0 && main.exitCode !== 1 && !main.signal) problems.push(`main exited ${main.exitCode}`);
+    const secrets = [...world.secrets(), ...(issuer?.issued ?? [])];
     for (const [name, step] of steps) {
-      for (const leak of findLeaks(step, world.secrets(), { outputs: ['api-key'], env: ['PINECONE_API_KEY'] }))
+      for (const leak of findLeaks(step, secrets, { outputs: ['api-key'], env: ['PINECONE_API_KEY'] }))
         problems.push(`${name}: ${leak}`);
+      if (keyless && Object.values(step.processEnv).some((value) => value.includes(CLIENT_SECRET)))
+        problems.push(`${name}: the client secret is in a keyless job's environment`);
     }
+    const printed = broker?.output() ?? '';
+    if (secrets.some((secret) => secret !== CLIENT_ID && printed.includes(secret)))
+      problems.push('the broker printed a secret');
     if (problems.length > 0) problems.push(`main log: ${main.log.join(' | ')}`, `post log: ${post.log.join(' | ')}`);
   } finally {
+    await broker?.stop();
+    await issuer?.stop();
     await world.emulator.stop();
   }
   return { seed: s.seed, problems, ms: Date.now() - started };

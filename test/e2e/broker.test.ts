@@ -276,6 +276,27 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     );
   });
 
+  it.each([
+    ['SIGINT', 'the runner cancels it: it waits for the answer, and post deletes the key by ID'],
+    ['SIGKILL', 'it dies: post revokes by the nonce main journaled, and waits for the mint to land'],
+  ] as const)('main stopped by %s while the mint is in flight (%s)', async (signal, _why) => {
+    world.emulator.faults.add({ op: 'create-key', action: 'delay', ms: 1000 });
+    let pid = 0;
+    world.emulator.onRequest = (request) => void (request.op === 'create-key' && process.kill(pid, signal));
+    const keyless = job();
+    const main = await keyless.main({ onSpawn: (child) => (pid = child.pid!) });
+    expect(main.exitCode === 0).toBe(false);
+    if (signal === 'SIGINT')
+      expect(failureLine(main)).toMatch(
+        /^The step was cancelled; the post step asks the broker to delete key gha-shop-api-.* \(.*\)\.$/,
+      );
+    expect(JSON.parse(main.state['broker']!).unanswered).toHaveLength(signal === 'SIGINT' ? 0 : 1);
+    const post = await keyless.post();
+    expect(post.exitCode, post.log.join('\n')).toBe(0);
+    expect(world.emulator.issued).toHaveLength(1);
+    expect(keys()).toEqual([]);
+  });
+
   it('on SIGTERM answers the mint in flight, then exits 0', async () => {
     world.emulator.faults.add({ op: 'create-key', action: 'delay', ms: 500 });
     const keyless = job();
