@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_serve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9377);
+/* harmony import */ var _broker_serve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8129);
 // The keyless broker's entry (node dist/broker/index.js): see src/broker/serve.ts and docs/BROKER.md.
 
 await (0,_broker_serve_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9377:
+/***/ 8129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2437,6 +2437,50 @@ class Secrets {
     }
 }
 
+;// CONCATENATED MODULE: ./src/crypto/derivations.ts
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+const DERIVATIONS = {
+    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /**
+     * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
+     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     */
+    handoff: { label: 'pek2 handoff', version: 'pek2' },
+    /**
+     * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
+     * which only the broker holds, so that any replica can check a ticket another one issued.
+     */
+    revokeTicket: { label: 'pinecone-ephemeral-key/broker-revoke', version: 'v1' },
+};
+
+;// CONCATENATED MODULE: ./src/crypto/revoke-ticket.ts
+// The keyless broker's revoke ticket: handed out with a key, it proves at revoke time that the broker made this
+// key for this run, so post's revoke deletes by ID in one request instead of listing the project first. An
+// HMAC-SHA256 over the key's ID and the run, under a key derived from the client secret (only the broker holds
+// it; every replica derives the same). Not a secret: it lets a token of that same run delete that one key.
+
+
+function revokeTicketsFor(clientSecret) {
+    const { label, version } = DERIVATIONS.revokeTicket;
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, version, 32));
+    const issue = (keyId, run) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key)
+        .update([keyId, run.repositoryId, run.runId, run.server ?? ''].join('\n'))
+        .digest('base64url');
+    return {
+        issue,
+        holds: (ticket, keyId, run) => {
+            const expected = Buffer.from(issue(keyId, run));
+            const given = Buffer.from(ticket);
+            return given.length === expected.length && (0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/projects/resolve.ts
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -3826,6 +3870,7 @@ function refusal(error) {
 
 
 
+
 /** Each request's time budget with Pinecone (the action's default timeout is 2m; it gives up on us first). */
 const REQUEST_BUDGET_MS = 60_000;
 /** An OAuth error (RFC 6749 §5.2 / RFC 8693 §2.2.2): `error` for programs, `description` one line for people. */
@@ -3842,9 +3887,11 @@ class Broker {
     clock;
     projects = new Map();
     quiet = { info: () => undefined };
+    tickets;
     constructor(deps) {
         this.deps = deps;
         this.clock = new ServerClock(deps.now);
+        this.tickets = revokeTicketsFor(deps.connection.clientSecret);
     }
     async mint(token, ask, signal) {
         const caller = await this.caller(token, ask.job, 'mint');
@@ -3878,6 +3925,7 @@ class Broker {
         this.deps.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
         return {
             value: created.value,
+            ticket: this.tickets.issue(created.key.id, run),
             id: created.key.id,
             name,
             projectId: project.id,
@@ -3890,12 +3938,23 @@ class Broker {
     async revoke(token, ask, signal) {
         const caller = await this.caller(token, '', 'revoke');
         const said = this.said('revoke', caller);
+        const run = caller.context.run;
+        const api = this.api(signal);
+        const deleted = [];
+        const gone = [];
+        const refused = [];
+        const [only] = ask.keyIds;
+        if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && this.tickets.holds(ask.ticket, only, run)) {
+            // The ticket proves the key is this run's: one delete, no listing.
+            ((await api.deleteKey(only)) === 'deleted' ? deleted : gone).push(only);
+            this.deps.decide(said({ outcome: 'revoked', key_id: only }));
+            if (ask.nonces.length === 0)
+                return { deleted, gone, refused };
+            ask = { keyIds: [], nonces: ask.nonces };
+        }
         const found = ruleFor(this.deps.policy, caller.claims);
         // The rule's project; when no rule matches any more (the policy changed), every project of the policy.
         const rules = found ? [found.rule] : this.deps.policy.rules;
-        const api = this.api(signal);
-        const deleted = [];
-        const refused = [];
         const seen = new Set();
         for (const projectId of new Set(await Promise.all(rules.map(async (rule) => (await this.project(api, rule)).id)))) {
             const keys = await api.listKeys(projectId);
@@ -3905,7 +3964,7 @@ class Broker {
                 const asked = ask.keyIds.includes(key.id) || (!!parsed && ask.nonces.includes(parsed.nonce));
                 if (!asked)
                     continue;
-                if (!sameRun(parsed?.run, caller.context.run)) {
+                if (!sameRun(parsed?.run, run)) {
                     refused.push(key.id);
                     this.deps.decide(said({ outcome: 'refused', key_id: key.id, reason: "not this token's run" }));
                     continue;
@@ -3916,7 +3975,8 @@ class Broker {
             }
         }
         // An ID no project lists any more is gone: deleted, as far as the job is concerned.
-        return { deleted, gone: ask.keyIds.filter((id) => !seen.has(id)), refused };
+        gone.push(...ask.keyIds.filter((id) => !seen.has(id)));
+        return { deleted, gone, refused };
     }
     /** The rules' projects: this action's keys that expired (with the sweep sub-action's grace) are deleted. */
     async sweep(signal) {
@@ -4085,6 +4145,7 @@ function createBrokerServer(broker, metrics, state) {
                     scope: key.roles.join(' '),
                     key_id: key.id,
                     key_name: key.name,
+                    revoke_ticket: key.ticket,
                     project_id: key.projectId,
                     ...(key.projectName ? { project_name: key.projectName } : {}),
                     expires_at: key.expiresAt,
@@ -4094,7 +4155,8 @@ function createBrokerServer(broker, metrics, state) {
             const nonces = server_list(params, 'nonce');
             if (keyIds.length + nonces.length === 0)
                 throw new errors_InputError('Name the keys to revoke: key_id or nonce.');
-            const result = await broker.revoke(token, { keyIds, nonces }, abort.signal);
+            const ticket = server_optional(params, 'ticket');
+            const result = await broker.revoke(token, { keyIds, nonces, ticket }, abort.signal);
             return answer(200, result, 'revoked');
         }
         catch (error) {

@@ -368,6 +368,11 @@ const DERIVATIONS = {
      * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
      */
     handoff: { label: 'pek2 handoff', version: 'pek2' },
+    /**
+     * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
+     * which only the broker holds, so that any replica can check a ticket another one issued.
+     */
+    revokeTicket: { label: 'pinecone-ephemeral-key/broker-revoke', version: 'v1' },
 };
 
 ;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
@@ -6000,6 +6005,7 @@ class BrokerApi {
             throw new OutcomeUnknownError(`the broker answered ${describeStatus(response.status)} in an unexpected shape`);
         return {
             value,
+            ticket: text('revoke_ticket'),
             id: text('key_id'),
             name: text('key_name'),
             projectId: text('project_id'),
@@ -6011,6 +6017,8 @@ class BrokerApi {
     /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
     async revoke(subjectToken, ask) {
         const form = new URLSearchParams({ subject_token: subjectToken });
+        if (ask.ticket)
+            form.append('ticket', ask.ticket);
         for (const id of ask.keyIds)
             form.append('key_id', id);
         for (const nonce of ask.nonces)
@@ -6095,10 +6103,11 @@ class BrokerJournal {
             }),
         };
     }
-    /** The key's full name, once known (post names it in its lines). */
-    named(name) {
-        if (this.record.made)
-            this.change(() => (this.record.made.name = name));
+    /** The key's full name (post names it in its lines) and its revoke ticket, once known. */
+    named(name, ticket) {
+        const made = this.record.made;
+        if (made)
+            this.change(() => Object.assign(made, { name, ...(ticket ? { ticket } : {}) }));
     }
     forget(nonce) {
         this.record.unanswered = this.record.unanswered.filter((each) => each !== nonce);
@@ -6238,6 +6247,7 @@ const brokerMainStep = defineStep({
         const journal = new BrokerJournal(core);
         const ttl = formatDuration(inputs.ttlMs);
         core.info(`Asking GitHub for this job's OIDC token (audience ${account.audience}) to trade at the broker ${account.brokerUrl}.`);
+        deps.preconnect.open(account.brokerUrl, 1); // its handshake while GitHub answers
         const subject = await requestIdToken(requester, account, account.audience, secrets);
         const ask = {
             roles: inputs.roles,
@@ -6261,7 +6271,7 @@ const brokerMainStep = defineStep({
                 return undefined;
             },
         });
-        journal.named(key.name);
+        journal.named(key.name, key.ticket);
         if (deps.signal.aborted)
             throw new CancelledError(`The step was cancelled; the post step asks the broker to delete key ${key.name} (${key.id}).`);
         const fate = inputs.cleanup
@@ -6273,11 +6283,12 @@ const brokerMainStep = defineStep({
                 log: `It is kept after the job (cleanup: false) until the broker's sweep deletes it after ${key.expiresAt}.`,
                 summary: "This key is kept after the job (`cleanup: false`): the broker's sweep deletes it once it has expired.",
             };
-        handOver(core, key, inputs.exportEnv, { how: 'Got', fate: fate.log });
+        const { ticket: _ticket, ...handed } = key;
+        handOver(core, handed, inputs.exportEnv, { how: 'Got', fate: fate.log });
         if (key.projectName)
             core.setOutput('project-name', key.projectName);
         core.setOutput('renewed', 'false');
-        const { value: _, ...shown } = key;
+        const { value: _, ...shown } = handed;
         await deps.writeSummary(renderKeySummary({ ...shown, fate: fate.summary }));
     },
 });

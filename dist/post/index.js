@@ -391,6 +391,11 @@ const DERIVATIONS = {
      * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
      */
     handoff: { label: 'pek2 handoff', version: 'pek2' },
+    /**
+     * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
+     * which only the broker holds, so that any replica can check a ticket another one issued.
+     */
+    revokeTicket: { label: 'pinecone-ephemeral-key/broker-revoke', version: 'v1' },
 };
 
 ;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
@@ -5931,6 +5936,7 @@ class BrokerApi {
             throw new OutcomeUnknownError(`the broker answered ${describeStatus(response.status)} in an unexpected shape`);
         return {
             value,
+            ticket: text('revoke_ticket'),
             id: text('key_id'),
             name: text('key_name'),
             projectId: text('project_id'),
@@ -5942,6 +5948,8 @@ class BrokerApi {
     /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
     async revoke(subjectToken, ask) {
         const form = new URLSearchParams({ subject_token: subjectToken });
+        if (ask.ticket)
+            form.append('ticket', ask.ticket);
         for (const id of ask.keyIds)
             form.append('key_id', id);
         for (const nonce of ask.nonces)
@@ -6026,10 +6034,11 @@ class BrokerJournal {
             }),
         };
     }
-    /** The key's full name, once known (post names it in its lines). */
-    named(name) {
-        if (this.record.made)
-            this.change(() => (this.record.made.name = name));
+    /** The key's full name (post names it in its lines) and its revoke ticket, once known. */
+    named(name, ticket) {
+        const made = this.record.made;
+        if (made)
+            this.change(() => Object.assign(made, { name, ...(ticket ? { ticket } : {}) }));
     }
     forget(nonce) {
         this.record.unanswered = this.record.unanswered.filter((each) => each !== nonce);
@@ -6112,8 +6121,9 @@ const brokerPostStep = defineStep({
         }
         const requester = openRequester(deps, core, inputs.timeoutMs);
         const broker = new BrokerApi(account.brokerUrl, requester, secrets);
+        deps.preconnect.open(account.brokerUrl, 1); // its handshake while GitHub answers
         const subject = await requestIdToken(requester, account, account.audience, secrets);
-        const ask = { keyIds: record.made ? [record.made.id] : [], nonces: record.unanswered };
+        const ask = { keyIds: record.made ? [record.made.id] : [], nonces: record.unanswered, ticket: record.made?.ticket };
         // A mint main gave up on may still be carried out: with no ID known, ask again a few times for a late one.
         const checks = record.made ? [0] : LATE_COMMIT_CHECKS_MS;
         for (const [i, at] of checks.entries()) {

@@ -456,6 +456,11 @@ const DERIVATIONS = {
      * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
      */
     handoff: { label: 'pek2 handoff', version: 'pek2' },
+    /**
+     * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
+     * which only the broker holds, so that any replica can check a ticket another one issued.
+     */
+    revokeTicket: { label: 'pinecone-ephemeral-key/broker-revoke', version: 'v1' },
 };
 
 ;// CONCATENATED MODULE: ./src/crypto/handoff.ts

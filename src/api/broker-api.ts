@@ -22,6 +22,8 @@ export interface MintRequest {
 
 export interface BrokerKey {
   value: string;
+  /** What lets post's revoke delete this key by ID at once (empty from a broker that issues none). */
+  ticket: string;
   id: string;
   name: string;
   projectId: string;
@@ -66,6 +68,7 @@ export class BrokerApi {
       throw new OutcomeUnknownError(`the broker answered ${describeStatus(response.status)} in an unexpected shape`);
     return {
       value,
+      ticket: text('revoke_ticket'),
       id: text('key_id'),
       name: text('key_name'),
       projectId: text('project_id'),
@@ -78,9 +81,10 @@ export class BrokerApi {
   /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
   async revoke(
     subjectToken: string,
-    ask: { keyIds: string[]; nonces: string[] },
+    ask: { keyIds: string[]; nonces: string[]; ticket?: string | undefined },
   ): Promise<{ deleted: string[]; gone: string[]; refused: string[] }> {
     const form = new URLSearchParams({ subject_token: subjectToken });
+    if (ask.ticket) form.append('ticket', ask.ticket);
     for (const id of ask.keyIds) form.append('key_id', id);
     for (const nonce of ask.nonces) form.append('nonce', nonce);
     const response = await this.post('/revoke', form, 'delete the key through the broker', false);

@@ -68,6 +68,7 @@ export function createBrokerServer(broker: Broker, metrics: Metrics, state: { dr
             scope: key.roles.join(' '),
             key_id: key.id,
             key_name: key.name,
+            revoke_ticket: key.ticket,
             project_id: key.projectId,
             ...(key.projectName ? { project_name: key.projectName } : {}),
             expires_at: key.expiresAt,
@@ -78,7 +79,8 @@ export function createBrokerServer(broker: Broker, metrics: Metrics, state: { dr
       const keyIds = list(params, 'key_id');
       const nonces = list(params, 'nonce');
       if (keyIds.length + nonces.length === 0) throw new InputError('Name the keys to revoke: key_id or nonce.');
-      const result = await broker.revoke(token, { keyIds, nonces }, abort.signal);
+      const ticket = optional(params, 'ticket');
+      const result = await broker.revoke(token, { keyIds, nonces, ticket }, abort.signal);
       return answer(200, result, 'revoked');
     } catch (error) {
       if (error instanceof Refusal) {

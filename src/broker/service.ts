@@ -9,6 +9,7 @@ import { createRequester } from '../api/requester.js';
 import type { Transport } from '../api/transport.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import { Secrets } from '../base/secrets.js';
+import { revokeTicketsFor, type RevokeTickets } from '../crypto/revoke-ticket.js';
 import { formatDuration } from '../inputs/durations.js';
 import type { Role } from '../inputs/roles.js';
 import { resolveProject } from '../projects/resolve.js';
@@ -74,6 +75,8 @@ export interface MintAsk {
 
 export interface Minted {
   value: string;
+  /** Proves at revoke time that this key is this run's (crypto/revoke-ticket.ts): post deletes it by ID at once. */
+  ticket: string;
   id: string;
   name: string;
   projectId: string;
@@ -85,6 +88,8 @@ export interface Minted {
 export interface RevokeAsk {
   keyIds: string[];
   nonces: string[];
+  /** The ticket minted with the one key in `keyIds`. */
+  ticket?: string | undefined;
 }
 
 export class Broker {
@@ -92,9 +97,11 @@ export class Broker {
   private readonly clock: ServerClock;
   private readonly projects = new Map<string, Promise<{ id: string; name?: string }>>();
   private readonly quiet = { info: () => undefined };
+  private readonly tickets: RevokeTickets;
 
   constructor(private readonly deps: BrokerDeps) {
     this.clock = new ServerClock(deps.now);
+    this.tickets = revokeTicketsFor(deps.connection.clientSecret);
   }
 
   async mint(token: string, ask: MintAsk, signal: AbortSignal): Promise<Minted> {
@@ -128,6 +135,7 @@ export class Broker {
     this.deps.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
     return {
       value: created.value,
+      ticket: this.tickets.issue(created.key.id, run),
       id: created.key.id,
       name,
       projectId: project.id,
@@ -145,12 +153,22 @@ export class Broker {
   ): Promise<{ deleted: string[]; gone: string[]; refused: string[] }> {
     const caller = await this.caller(token, '', 'revoke');
     const said = this.said('revoke', caller);
+    const run = caller.context.run!;
+    const api = this.api(signal);
+    const deleted: string[] = [];
+    const gone: string[] = [];
+    const refused: string[] = [];
+    const [only] = ask.keyIds;
+    if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && this.tickets.holds(ask.ticket, only, run)) {
+      // The ticket proves the key is this run's: one delete, no listing.
+      ((await api.deleteKey(only)) === 'deleted' ? deleted : gone).push(only);
+      this.deps.decide(said({ outcome: 'revoked', key_id: only }));
+      if (ask.nonces.length === 0) return { deleted, gone, refused };
+      ask = { keyIds: [], nonces: ask.nonces };
+    }
     const found = ruleFor(this.deps.policy, caller.claims);
     // The rule's project; when no rule matches any more (the policy changed), every project of the policy.
     const rules = found ? [found.rule] : this.deps.policy.rules;
-    const api = this.api(signal);
-    const deleted: string[] = [];
-    const refused: string[] = [];
     const seen = new Set<string>();
     for (const projectId of new Set(await Promise.all(rules.map(async (rule) => (await this.project(api, rule)).id)))) {
       const keys = await api.listKeys(projectId);
@@ -159,7 +177,7 @@ export class Broker {
         const parsed = parseKeyName(key.name);
         const asked = ask.keyIds.includes(key.id) || (!!parsed && ask.nonces.includes(parsed.nonce));
         if (!asked) continue;
-        if (!sameRun(parsed?.run, caller.context.run!)) {
+        if (!sameRun(parsed?.run, run)) {
           refused.push(key.id);
           this.deps.decide(said({ outcome: 'refused', key_id: key.id, reason: "not this token's run" }));
           continue;
@@ -170,7 +188,8 @@ export class Broker {
       }
     }
     // An ID no project lists any more is gone: deleted, as far as the job is concerned.
-    return { deleted, gone: ask.keyIds.filter((id) => !seen.has(id)), refused };
+    gone.push(...ask.keyIds.filter((id) => !seen.has(id)));
+    return { deleted, gone, refused };
   }
 
   /** The rules' projects: this action's keys that expired (with the sweep sub-action's grace) are deleted. */

@@ -11,7 +11,7 @@ const VERSION = 1;
 export interface BrokerRecord {
   /** Nonces of mints that may have made a key whose ID main never learned. */
   unanswered: string[];
-  made?: { id: string; name: string };
+  made?: { id: string; name: string; ticket?: string };
 }
 
 /** Main's side: each event saved before the request it protects. */
@@ -38,9 +38,10 @@ export class BrokerJournal {
     };
   }
 
-  /** The key's full name, once known (post names it in its lines). */
-  named(name: string): void {
-    if (this.record.made) this.change(() => (this.record.made!.name = name));
+  /** The key's full name (post names it in its lines) and its revoke ticket, once known. */
+  named(name: string, ticket: string): void {
+    const made = this.record.made;
+    if (made) this.change(() => Object.assign(made, { name, ...(ticket ? { ticket } : {}) }));
   }
 
   private forget(nonce: string): void {

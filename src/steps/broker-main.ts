@@ -34,6 +34,7 @@ const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, Broke
     core.info(
       `Asking GitHub for this job's OIDC token (audience ${account.audience}) to trade at the broker ${account.brokerUrl}.`,
     );
+    deps.preconnect.open(account.brokerUrl, 1); // its handshake while GitHub answers
     const subject = await requestIdToken(requester, account, account.audience, secrets);
     const ask = {
       roles: inputs.roles,
@@ -58,7 +59,7 @@ const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, Broke
         return undefined;
       },
     });
-    journal.named(key.name);
+    journal.named(key.name, key.ticket);
     if (deps.signal.aborted)
       throw new CancelledError(
         `The step was cancelled; the post step asks the broker to delete key ${key.name} (${key.id}).`,
@@ -73,10 +74,11 @@ const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, Broke
           summary:
             "This key is kept after the job (`cleanup: false`): the broker's sweep deletes it once it has expired.",
         };
-    handOver(core, key, inputs.exportEnv, { how: 'Got', fate: fate.log });
+    const { ticket: _ticket, ...handed } = key;
+    handOver(core, handed, inputs.exportEnv, { how: 'Got', fate: fate.log });
     if (key.projectName) core.setOutput('project-name', key.projectName);
     core.setOutput('renewed', 'false');
-    const { value: _, ...shown } = key;
+    const { value: _, ...shown } = handed;
     await deps.writeSummary(renderKeySummary({ ...shown, fate: fate.summary }));
   },
 });

@@ -45,8 +45,9 @@ const brokerPostStep = defineStep<ReturnType<typeof readBrokerPostInputs> & { cl
     }
     const requester = openRequester(deps, core, inputs.timeoutMs);
     const broker = new BrokerApi(account.brokerUrl, requester, secrets);
+    deps.preconnect.open(account.brokerUrl, 1); // its handshake while GitHub answers
     const subject = await requestIdToken(requester, account, account.audience, secrets);
-    const ask = { keyIds: record.made ? [record.made.id] : [], nonces: record.unanswered };
+    const ask = { keyIds: record.made ? [record.made.id] : [], nonces: record.unanswered, ticket: record.made?.ticket };
     // A mint main gave up on may still be carried out: with no ID known, ask again a few times for a late one.
     const checks = record.made ? [0] : LATE_COMMIT_CHECKS_MS;
     for (const [i, at] of checks.entries()) {

@@ -68,12 +68,26 @@ describe('broker mode, in-process', () => {
     expect(JSON.parse(main.core.saved['broker']!)).toEqual({
       v: 1,
       unanswered: [],
-      made: { id: key!.id, name: key!.name },
+      made: { id: key!.id, name: key!.name, ticket: expect.stringMatching(/^[\w-]{43}$/) },
     });
     expect(main.summaries.join('')).toContain('The post step asks the broker to delete this key when the job ends.');
+    const before = world.emulator.requests.length;
     const post = await run(runPost, {}, { state: main.core.saved });
     expect(post.core.failed).toBeUndefined();
     expect(keys()).toEqual([]);
+    // The ticket minted with the key proves it this run's: one delete, no listing of the project.
+    expect(world.emulator.requests.slice(before).map((request) => request.op)).toEqual(['delete-key']);
+  });
+
+  it('a forged ticket gets no shortcut: the broker lists the project and checks the name', async () => {
+    const main = await run(runMain);
+    const saved = JSON.parse(main.core.saved['broker']!);
+    saved.made.ticket = 'A'.repeat(43);
+    const before = world.emulator.requests.length;
+    const post = await run(runPost, {}, { state: { broker: JSON.stringify(saved) } });
+    expect(post.core.failed).toBeUndefined();
+    expect(keys()).toEqual([]);
+    expect(world.emulator.requests.slice(before).map((request) => request.op)).toEqual(['list-keys', 'delete-key']);
   });
 
   it('a create whose answer was lost is revoked by its nonce, then asked again: one key, never two', async () => {
