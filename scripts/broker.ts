@@ -17,7 +17,9 @@ issuer.claims = { ...RUN_CLAIMS };
 const policy = policyFor(issuer, world).replace('sweep-interval: 1h', 'sweep-interval: 1m');
 const broker = await startBrokerProcess({ world, policy, port: Number(values.port ?? 8080) });
 out(`Pinecone emulator on ${world.emulator.url}, project "${world.project.name}".`);
-out(`Fake GitHub OIDC issuer on ${issuer.url}; the job's token names ${RUN_CLAIMS.repository}, run ${RUN_CLAIMS.run_id}.`);
+out(
+  `Fake GitHub OIDC issuer on ${issuer.url}; the job's token names ${RUN_CLAIMS.repository}, run ${RUN_CLAIMS.run_id}.`,
+);
 out(`Broker (dist/broker/index.js) on ${broker.url}, policy:`);
 section('policy (PINECONE_BROKER_CONFIG)');
 out(policy.trim());
@@ -57,6 +59,6 @@ if (values.once) {
   out(`curl -s ${broker.url}/healthz`);
   out(`curl -s ${broker.url}/metrics`);
   out(`A token of the demo run for 10 minutes (the action asks for one the runner's way):`);
-  out(await issuer.token(inputs['broker-audience']!, {}, { expiresIn: '10m' }));
+  out(await issuer.token(inputs['broker-audience'], {}, { expiresIn: '10m' }));
   process.once('SIGINT', () => void stop().then(() => process.exit(0)));
 }
