@@ -11,6 +11,7 @@ import { startRelay } from './bench/relay.js';
 import { livenessCost } from './bench/liveness.js';
 import { projectCost } from './bench/projects.js';
 import { perRun, useStep } from './bench/shared.js';
+import { brokerCost, brokerRows } from './bench/broker.js';
 import { EMULATOR_CA_FILE } from '../test/emulator/server.js';
 import { Job, NODE_24, ROOT } from '../test/runner/runner.js';
 import { startWorld } from '../test/support/fixture.js';
@@ -19,7 +20,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '21' },
     action: { type: 'string', default: ROOT },
-    /** `projects` or `use`: only that table (projects take a while: emptying waits for Terminating indexes). */
+    /** `projects`, `use` or `broker`: only that table (projects take a while: emptying waits for Terminating indexes). */
     only: { type: 'string', default: '' },
   },
 });
@@ -178,6 +179,13 @@ if (values.only === 'projects') {
 }
 
 mkdirSync(WORK, { recursive: true });
+// A build has broker mode when its action.yml declares broker-url.
+const hasBroker = /^ {2}broker-url:/m.test(readFileSync(join(ACTION, 'action.yml'), 'utf8'));
+if (values.only === 'broker') {
+  const cost = await brokerCost(RUNS, node, ACTION, Number(process.env['BENCH_RTT_MS'] ?? 50), buildFloor('lean'));
+  process.stdout.write(`${brokerRows(cost).join('\n')}\n\n${JSON.stringify(cost)}\n`);
+  process.exit(0);
+}
 if (values.only === 'use') {
   const use = await useStep(RUNS, node, ACTION, buildFloor('lean'));
   process.stdout.write(
@@ -211,6 +219,7 @@ const results = {
   perRun: [] as Array<Awaited<ReturnType<typeof perRun>>>,
   liveness: undefined as Awaited<ReturnType<typeof livenessCost>> | undefined,
   projects: undefined as Awaited<ReturnType<typeof projectCost>> | undefined,
+  broker: undefined as Awaited<ReturnType<typeof brokerCost>> | undefined,
 };
 for (const latency of [0, 50]) {
   const life = await lifecycle(latency, floors);
@@ -223,7 +232,7 @@ for (const latency of [0, 50]) {
 }
 results.production = await production(50, floors);
 results.rssMiB = +(await peakRss()).toFixed(1);
-for (const entry of ['main', 'post', 'sweep', 'use', 'revoke']) {
+for (const entry of ['main', 'post', 'sweep', 'use', 'revoke', 'broker']) {
   const bundle = join(ACTION, 'dist', entry, 'index.js');
   if (existsSync(bundle)) results.bundleKiB[entry] = Math.round(statSync(bundle).size / 1024);
 }
@@ -236,6 +245,7 @@ if (shares) results.use = await useStep(RUNS, node, ACTION, floors.lean);
 if (shares) for (const n of [1, 8, 64]) results.perRun.push(await perRun(n, node, ACTION));
 if (shares) results.liveness = await livenessCost(RUNS, node, ACTION, 50);
 if (hasProjects) results.projects = await projectCost(Math.min(RUNS, 7), node, ACTION, 50, 2_000);
+if (hasBroker) results.broker = await brokerCost(RUNS, node, ACTION, 50, floors.lean);
 
 const rows = [
   `Node ${results.node} on ${results.machine}; medians of ${RUNS} runs`,
@@ -276,5 +286,7 @@ const rows = [
     : `a key of a finished run in the project, at ${results.liveness.latencyMs} ms for Pinecone and GitHub: main ${results.liveness.main} ms (${results.liveness.mainWithout} without), post ${results.liveness.post} ms (${results.liveness.postWithout} without; GitHub asked beside the login), Pinecone's critical path ${results.liveness.paths.main} / ${results.liveness.paths.post}`,
   '',
   ...(results.projects ? projectRows(results.projects) : ['(no throwaway projects in this build)']),
+  '',
+  ...(results.broker ? brokerRows(results.broker) : ['(no broker mode in this build)']),
 ];
 process.stdout.write(`${rows.join('\n')}\n\n${JSON.stringify(results)}\n`);

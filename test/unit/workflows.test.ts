@@ -38,10 +38,23 @@ const blocks = DOCS.flatMap((doc) =>
     content: match[1]!,
   })),
 );
-/** A block that starts with `# broker policy` is a policy file of the keyless broker; every other one a workflow. */
+/**
+ * A block that starts with `# broker policy` is a policy file of the keyless broker, one that starts with
+ * `# kubernetes` a manifest excerpt (YAML, nothing more to check); every other one is a workflow.
+ */
 const POLICY_MARK = '# broker policy';
-const examples = blocks.filter((block) => !block.content.startsWith(POLICY_MARK));
+const MANIFEST_MARK = '# kubernetes';
+const examples = blocks.filter(
+  (block) => !block.content.startsWith(POLICY_MARK) && !block.content.startsWith(MANIFEST_MARK),
+);
 const policies = blocks.filter((block) => block.content.startsWith(POLICY_MARK));
+const manifests = blocks.filter((block) => block.content.startsWith(MANIFEST_MARK));
+
+describe.each(manifests)('$name', (block) => {
+  it('is YAML', () => {
+    expect(() => parse(block.content, { prettyErrors: true })).not.toThrow();
+  });
+});
 
 describe.each(policies)('$name', (block) => {
   it('is a policy the broker reads', () => {
