@@ -3905,7 +3905,7 @@ class Broker {
         const run = caller.context.run;
         const owner = { kind: ask.cleanup ? 'job' : 'kept', run };
         const base = renderBase(ask.nameTemplate, caller.context.values, owner);
-        const api = this.api(signal);
+        const api = this.api(signal, ask.budgetMs);
         const project = await this.project(api, verdict.rule);
         const expiresAt = expiryAfter(this.clock.now(), ask.ttlMs);
         const name = buildKeyName(base, owner, expiresAt, ask.nonce);
@@ -3933,6 +3933,18 @@ class Broker {
             roles: ask.roles,
             expiresAt: expiresAt.toISOString(),
         };
+    }
+    /** A key minted for a job that went away before the answer: nobody will ever see its value, so it goes now. */
+    async discard(minted, signal) {
+        await this.api(signal).deleteKey(minted.id);
+        this.deps.decide({
+            time: this.time(),
+            action: 'revoke',
+            outcome: 'revoked',
+            key_id: minted.id,
+            key_name: minted.name,
+            reason: 'the job went away before the answer',
+        });
     }
     /** Deletes the keys asked for (by ID or by their name's nonce) that this token's run made; gone counts as deleted. */
     async revoke(token, ask, signal) {
@@ -4020,8 +4032,10 @@ class Broker {
         throw new Refusal('invalid_grant', reason);
     }
     /** An Admin API session inside this request's budget, over the broker's one login. */
-    api(signal) {
+    api(signal, budgetMs = REQUEST_BUDGET_MS) {
         const { deps } = this;
+        // A create still running when the job has given up would make a key whose value nobody ever sees.
+        const budget = Math.min(REQUEST_BUDGET_MS, Math.max(1_000, budgetMs));
         const requester = createRequester({
             transport: deps.transport,
             now: deps.now,
@@ -4029,8 +4043,8 @@ class Broker {
             random: deps.random,
             debug: () => undefined,
             signal,
-            deadline: deps.now() + REQUEST_BUDGET_MS,
-            budget: `the broker's ${formatDuration(REQUEST_BUDGET_MS)} per request`,
+            deadline: deps.now() + budget,
+            budget: `the broker's ${formatDuration(budget)} for this request`,
             onAnswer: (response) => this.clock.observe(response.headers),
         });
         // Per request, so that it forgets the values it redacts: seeded with the client secret, it learns the token
@@ -4137,6 +4151,11 @@ function createBrokerServer(broker, metrics, state) {
             if (route === 'token') {
                 const ask = mintAsk(params);
                 const key = await broker.mint(token, ask, abort.signal);
+                // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
+                if (res.destroyed || req.socket.destroyed) {
+                    metrics.request(route, 'error');
+                    return void broker.discard(key, abort.signal).catch(() => undefined);
+                }
                 return answer(200, {
                     access_token: key.value,
                     issued_token_type: API_KEY_TOKEN_TYPE,
@@ -4196,10 +4215,14 @@ function mintAsk(params) {
     const nameTemplate = server_optional(params, 'name') ?? DEFAULT_NAME;
     if (job === '' && nameTemplate.includes('{job}'))
         throw new errors_InputError("job: the name template uses {job}: give the job's id (GITHUB_JOB).");
+    const budget = server_optional(params, 'budget_ms');
+    if (budget !== undefined && !/^\d{1,9}$/.test(budget))
+        throw new errors_InputError('budget_ms: a whole number of milliseconds.');
     const cleanup = server_optional(params, 'cleanup') ?? 'true';
     if (cleanup !== 'true' && cleanup !== 'false')
         throw new errors_InputError('cleanup: true or false.');
     return {
+        ...(budget !== undefined ? { budgetMs: Number(budget) } : {}),
         // RFC 6749's scope is space-delimited; the action's roles input is comma-delimited: either is read.
         roles: parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
         ttlMs: parseDuration(server_optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),

@@ -5987,6 +5987,7 @@ class BrokerApi {
             job: ask.job,
             nonce: ask.nonce,
             cleanup: String(ask.cleanup),
+            budget_ms: String(Math.max(0, Math.floor(ask.budgetMs))),
             ...(ask.project ? { project: ask.project } : {}),
         });
         const response = await this.post('/token', form, 'get an API key from the broker', true);
@@ -6243,6 +6244,7 @@ const brokerMainStep = defineStep({
     read: (input) => readBrokerMainInputs(input),
     run: async ({ deps, core, secrets, account, inputs }) => {
         const requester = openRequester(deps, core, inputs.timeoutMs);
+        const deadline = deps.now() + inputs.timeoutMs;
         const broker = new BrokerApi(account.brokerUrl, requester, secrets);
         const journal = new BrokerJournal(core);
         const ttl = formatDuration(inputs.ttlMs);
@@ -6264,7 +6266,8 @@ const brokerMainStep = defineStep({
             log: core,
             nextName: () => newNonce((max) => Math.floor(deps.random() * max)),
             announce: (nonce) => `Asking the broker for an API key with roles ${inputs.roles.join(', ')} for ${ttl} (nonce ${nonce}).`,
-            send: (nonce) => broker.mint(subject, { ...ask, nonce }),
+            // A second short of what is left: the broker's answer (or its give-up) arrives before ours.
+            send: (nonce) => broker.mint(subject, { ...ask, nonce, budgetMs: deadline - deps.now() - 1_000 }),
             idOf: (made) => made.id,
             recover: async (nonce) => {
                 await broker.revoke(subject, { keyIds: [], nonces: [nonce] });

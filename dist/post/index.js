@@ -5918,6 +5918,7 @@ class BrokerApi {
             job: ask.job,
             nonce: ask.nonce,
             cleanup: String(ask.cleanup),
+            budget_ms: String(Math.max(0, Math.floor(ask.budgetMs))),
             ...(ask.project ? { project: ask.project } : {}),
         });
         const response = await this.post('/token', form, 'get an API key from the broker', true);

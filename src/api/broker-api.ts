@@ -11,6 +11,8 @@ const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
 const API_KEY = 'urn:pinecone:params:oauth:token-type:api-key';
 
 export interface MintRequest {
+  /** What is left of the step's budget: the broker gives up on Pinecone before the job gives up on it. */
+  budgetMs: number;
   roles: readonly string[];
   ttl: string;
   project: string;
@@ -51,6 +53,7 @@ export class BrokerApi {
       job: ask.job,
       nonce: ask.nonce,
       cleanup: String(ask.cleanup),
+      budget_ms: String(Math.max(0, Math.floor(ask.budgetMs))),
       ...(ask.project ? { project: ask.project } : {}),
     });
     const response = await this.post('/token', form, 'get an API key from the broker', true);

@@ -58,6 +58,11 @@ export function createBrokerServer(broker: Broker, metrics: Metrics, state: { dr
       if (route === 'token') {
         const ask = mintAsk(params);
         const key = await broker.mint(token, ask, abort.signal);
+        // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
+        if (res.destroyed || req.socket.destroyed) {
+          metrics.request(route, 'error');
+          return void broker.discard(key, abort.signal).catch(() => undefined);
+        }
         return answer(
           200,
           {
@@ -118,9 +123,13 @@ function mintAsk(params: Params): MintAsk {
   const nameTemplate = optional(params, 'name') ?? DEFAULT_NAME;
   if (job === '' && nameTemplate.includes('{job}'))
     throw new InputError("job: the name template uses {job}: give the job's id (GITHUB_JOB).");
+  const budget = optional(params, 'budget_ms');
+  if (budget !== undefined && !/^\d{1,9}$/.test(budget))
+    throw new InputError('budget_ms: a whole number of milliseconds.');
   const cleanup = optional(params, 'cleanup') ?? 'true';
   if (cleanup !== 'true' && cleanup !== 'false') throw new InputError('cleanup: true or false.');
   return {
+    ...(budget !== undefined ? { budgetMs: Number(budget) } : {}),
     // RFC 6749's scope is space-delimited; the action's roles input is comma-delimited: either is read.
     roles: parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
     ttlMs: parseDuration(optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),

@@ -61,6 +61,8 @@ export interface BrokerDeps {
 }
 
 export interface MintAsk {
+  /** How long the job will wait for the answer: the broker gives up on Pinecone before it does. */
+  budgetMs?: number | undefined;
   roles: Role[];
   ttlMs: number;
   /** Given: it must be the rule's project. */
@@ -116,7 +118,7 @@ export class Broker {
     const run = caller.context.run!;
     const owner: KeyOwner = { kind: ask.cleanup ? 'job' : 'kept', run };
     const base = renderBase(ask.nameTemplate, caller.context.values, owner);
-    const api = this.api(signal);
+    const api = this.api(signal, ask.budgetMs);
     const project = await this.project(api, verdict.rule);
     const expiresAt = expiryAfter(this.clock.now(), ask.ttlMs);
     const name = buildKeyName(base, owner, expiresAt, ask.nonce);
@@ -143,6 +145,19 @@ export class Broker {
       roles: ask.roles,
       expiresAt: expiresAt.toISOString(),
     };
+  }
+
+  /** A key minted for a job that went away before the answer: nobody will ever see its value, so it goes now. */
+  async discard(minted: Minted, signal: AbortSignal): Promise<void> {
+    await this.api(signal).deleteKey(minted.id);
+    this.deps.decide({
+      time: this.time(),
+      action: 'revoke',
+      outcome: 'revoked',
+      key_id: minted.id,
+      key_name: minted.name,
+      reason: 'the job went away before the answer',
+    });
   }
 
   /** Deletes the keys asked for (by ID or by their name's nonce) that this token's run made; gone counts as deleted. */
@@ -233,8 +248,10 @@ export class Broker {
   }
 
   /** An Admin API session inside this request's budget, over the broker's one login. */
-  private api(signal: AbortSignal): AdminApi {
+  private api(signal: AbortSignal, budgetMs = REQUEST_BUDGET_MS): AdminApi {
     const { deps } = this;
+    // A create still running when the job has given up would make a key whose value nobody ever sees.
+    const budget = Math.min(REQUEST_BUDGET_MS, Math.max(1_000, budgetMs));
     const requester = createRequester({
       transport: deps.transport,
       now: deps.now,
@@ -242,8 +259,8 @@ export class Broker {
       random: deps.random,
       debug: () => undefined,
       signal,
-      deadline: deps.now() + REQUEST_BUDGET_MS,
-      budget: `the broker's ${formatDuration(REQUEST_BUDGET_MS)} per request`,
+      deadline: deps.now() + budget,
+      budget: `the broker's ${formatDuration(budget)} for this request`,
       onAnswer: (response) => this.clock.observe(response.headers),
     });
     // Per request, so that it forgets the values it redacts: seeded with the client secret, it learns the token

@@ -243,4 +243,42 @@ describe('the broker, in-process', () => {
     expect(['refused', 503]).toContain(await refusedAfter);
     expect(keys()).toHaveLength(1);
   });
+
+  it('gives up on Pinecone within the budget the job names, so no create outlives the job waiting for it', async () => {
+    world.emulator.faults.add({ op: 'create-key', action: 'hang' });
+    const started = Date.now();
+    const { status, body } = await mint({ budget_ms: '1500' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(status).toBe(503);
+    expect(body['error_description']).toMatch(/nothing was left/);
+    expect(keys()).toEqual([]);
+  });
+
+  it('deletes at once a key minted for a job that hung up before the answer', async () => {
+    world.emulator.faults.add({ op: 'create-key', action: 'delay', ms: 400 });
+    const hangUp = new AbortController();
+    const request = fetch(`${running.url}/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: EXCHANGE,
+        subject_token: await issuer.token(AUDIENCE),
+        scope: 'DataPlaneEditor',
+        nonce: 'gone01',
+        job: 'test',
+      }).toString(),
+      signal: hangUp.signal,
+    }).catch(() => 'hung up');
+    while (world.emulator.requestsFor('create-key').length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    hangUp.abort();
+    expect(await request).toBe('hung up');
+    for (let waited = 0; world.emulator.issued.length === 0 || keys().length > 0; waited += 20) {
+      if (waited > 5_000) throw new Error('the key was not deleted');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(printed.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ action: 'revoke', outcome: 'revoked', reason: 'the job went away before the answer' }),
+    );
+  });
 });
