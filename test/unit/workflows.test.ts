@@ -166,7 +166,7 @@ const LEAST_PERMISSIONS: Record<string, Record<string, Record<string, string>>> 
   'check-dist.yml': { 'check-dist': { contents: 'read' } },
   'ci.yml': { '*': { contents: 'read' } },
   'codeql.yml': { analyze: { contents: 'read', 'security-events': 'write' } },
-  'e2e.yml': { '*': { contents: 'read' } },
+  'e2e.yml': { '*': { contents: 'read' }, keyless: { contents: 'read', 'id-token': 'write' } },
   'release.yml': { release: { contents: 'write', 'id-token': 'write', attestations: 'write' } },
   'self-test.yml': { '*': { contents: 'read' } },
 };
@@ -197,11 +197,14 @@ describe('the e2e workflow against real Pinecone', () => {
       const [first] = job.steps;
       expect(first?.['uses'], name).toMatch(/^step-security\/harden-runner@[0-9a-f]{40}$/);
       expect(first?.['with']?.['egress-policy'], name).toBe('block');
+      // The keyless job's broker reads the JWKS of GitHub's OIDC issuer.
+      const issuer = name === 'keyless' ? ['token.actions.githubusercontent.com:443'] : [];
       expect(String(first?.['with']?.['allowed-endpoints']).trim().split(/\s+/).sort(), name).toEqual([
         'api.github.com:443',
         'api.pinecone.io:443',
         'github.com:443',
         'login.pinecone.io:443',
+        ...issuer,
       ]);
     }
   });
