@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_serve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8129);
+/* harmony import */ var _broker_serve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9600);
 // The keyless broker's entry (node dist/broker/index.js): see src/broker/serve.ts and docs/BROKER.md.
 
 await (0,_broker_serve_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8129:
+/***/ 9600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1171,6 +1171,14 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
+/** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
+const BROKER_REQUEST_BUDGET_MS = 60_000;
+/** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
+const BROKER_DRAIN_LIMIT_MS = 25_000;
+/** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
+const OIDC_LEEWAY_S = 60;
+/** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
+const JWKS_COOLDOWN_MS = 5_000;
 /**
  * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
  * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
@@ -1942,6 +1950,238 @@ function names_sameRunAttempt(a, b) {
     return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
 }
 
+;// CONCATENATED MODULE: ./src/crypto/derivations.ts
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
+// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
+// derivation gets a row here; a test checks that no label is another's or starts another's.
+const DERIVATIONS = {
+    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
+    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
+    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /**
+     * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
+     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     */
+    handoff: { label: 'pek2 handoff', version: 'pek2' },
+    /**
+     * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
+     * which only the broker holds, so that any replica can check a ticket another one issued.
+     */
+    revokeTicket: { label: 'pinecone-ephemeral-key/broker-revoke', version: 'v1' },
+};
+
+;// CONCATENATED MODULE: ./src/crypto/revoke-ticket.ts
+// The keyless broker's revoke ticket: handed out with a key, it proves at revoke time that the broker made this
+// key for this run, so post's revoke deletes by ID in one request instead of listing the project first. An
+// HMAC-SHA256 over the key's ID and the run, under a key derived from the client secret (only the broker holds
+// it; every replica derives the same). Not a secret: it lets a token of that same run delete that one key.
+
+
+function revokeTicketsFor(clientSecret) {
+    const { label, version } = DERIVATIONS.revokeTicket;
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, version, 32));
+    const issue = (keyId, run) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key)
+        .update([keyId, run.repositoryId, run.runId, run.server ?? ''].join('\n'))
+        .digest('base64url');
+    return {
+        issue,
+        holds: (ticket, keyId, run) => {
+            const expected = Buffer.from(issue(keyId, run));
+            const given = Buffer.from(ticket);
+            return given.length === expected.length && (0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/template.ts
+// The user's name templates (`name`, `project-name`) rendered with the run's values into the base of a name:
+// checked before any request, made safe for Pinecone, and cut to leave room for the suffix names.ts adds.
+
+
+
+const PLACEHOLDERS = [
+    'owner',
+    'repo',
+    'workflow',
+    'job',
+    'run_id',
+    'run_number',
+    'run_attempt',
+    'event',
+    'ref',
+    'sha',
+    'pr',
+    'actor',
+];
+/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
+const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
+/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
+function checkTemplate(template, input = 'name') {
+    if (template.trim() === '')
+        throw new errors_InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
+    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
+        if (!PLACEHOLDERS.includes(word)) {
+            throw new errors_InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+        }
+    }
+}
+/**
+ * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
+ * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ */
+function renderBase(template, values, owner) {
+    return render(template, values, MAX_NAME_LENGTH - names_suffixLength(owner), 'name');
+}
+/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
+function renderProjectBase(template, values, owner) {
+    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
+}
+function render(template, values, limit, input) {
+    checkTemplate(template, input);
+    const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
+        if (i % 2 === 0)
+            return { text, word: undefined };
+        const word = text;
+        const value = values[word];
+        if (value === undefined || value === '') {
+            throw new errors_InputError(word === 'pr'
+                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
+                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
+        }
+        return { text: value, word };
+    });
+    const rendered = parts.map((part) => part.text).join('');
+    const exact = sanitize(rendered);
+    if (exact === rendered && exact.length <= limit)
+        return exact;
+    const tag = `-${digest(rendered)}`;
+    return `${fit(parts, limit - tag.length)}${tag}`;
+}
+/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
+function fit(parts, limit) {
+    const texts = parts.map((part) => part.text);
+    const render = () => sanitize(texts.join(''));
+    const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
+    while (render().length > limit) {
+        const longest = shortenable.reduce((a, b) => (texts[b].length > texts[a].length ? b : a), shortenable[0] ?? -1);
+        if (longest < 0 || texts[longest].length <= 4)
+            break;
+        texts[longest] = texts[longest].slice(0, -1);
+    }
+    return sanitize(render().slice(0, limit));
+}
+function digest(text) {
+    return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
+}
+
+;// CONCATENATED MODULE: ./src/inputs/run-context.ts
+// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
+// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
+// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
+
+
+
+function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
+    const pullRequest = payload['pull_request'];
+    const issue = payload['issue'];
+    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
+    const number = (name) => numberIn(env, name);
+    const values = {
+        owner: owner || undefined,
+        repo: repo || undefined,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        run_id: number('GITHUB_RUN_ID'),
+        run_number: number('GITHUB_RUN_NUMBER'),
+        run_attempt: number('GITHUB_RUN_ATTEMPT'),
+        event: env['GITHUB_EVENT_NAME'] || undefined,
+        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
+        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
+        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+    };
+    return { values, run: readRun(env) };
+}
+/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
+function readRun(env) {
+    const number = (name) => numberIn(env, name);
+    const repositoryId = number('GITHUB_REPOSITORY_ID');
+    const runId = number('GITHUB_RUN_ID');
+    if (!repositoryId || !runId)
+        return undefined;
+    const server = serverTag(env['GITHUB_SERVER_URL']);
+    return {
+        repositoryId,
+        runId,
+        attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1,
+        ...(server ? { server } : {}),
+    };
+}
+/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
+function numberIn(env, name) {
+    return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
+}
+/** The run, or an InputError that starts with `why` when this is not a workflow run. */
+function runOf(run, why) {
+    if (run)
+        return run;
+    throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
+}
+/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
+function readEvent(path, readFile) {
+    if (!path)
+        return {};
+    try {
+        const value = JSON.parse(readFile(path));
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/broker/claims.ts
+
+/** The caller a verified token names, or `undefined` when it lacks what a key's name needs (not an Actions token). */
+function callerOf(payload, serverUrl, job) {
+    const text = (name) => (typeof payload[name] === 'string' ? payload[name] : undefined);
+    const repository = text('repository');
+    if (!repository || !text('repository_id') || !text('run_id'))
+        return undefined;
+    const claims = {
+        repository,
+        ...pick('repository_id', text('repository_id')),
+        ...pick('ref', text('ref')),
+        ...pick('event_name', text('event_name')),
+        ...pick('environment', text('environment')),
+        ...pick('job_workflow_ref', text('job_workflow_ref')),
+    };
+    const env = {
+        GITHUB_REPOSITORY: repository,
+        GITHUB_REPOSITORY_ID: text('repository_id'),
+        GITHUB_RUN_ID: text('run_id'),
+        GITHUB_RUN_NUMBER: text('run_number'),
+        GITHUB_RUN_ATTEMPT: text('run_attempt'),
+        GITHUB_WORKFLOW: text('workflow'),
+        GITHUB_EVENT_NAME: text('event_name'),
+        GITHUB_REF: text('ref'),
+        GITHUB_SHA: text('sha'),
+        GITHUB_ACTOR: text('actor'),
+        GITHUB_JOB: job,
+        GITHUB_SERVER_URL: serverUrl,
+        GITHUB_EVENT_PATH: 'claims',
+    };
+    // {pr}: the number in a pull request's ref, as the event file would give it.
+    const pr = /^refs\/pull\/(\d+)\//.exec(claims.ref ?? '')?.[1];
+    const event = () => JSON.stringify(pr ? { pull_request: { number: Number(pr) } } : {});
+    return { claims, context: readRunContext(env, event) };
+}
+const pick = (key, value) => (value === undefined ? {} : { [key]: value });
+
 ;// CONCATENATED MODULE: ./src/api/admin-errors.ts
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
@@ -2437,50 +2677,6 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/crypto/derivations.ts
-// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
-// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
-// derivation gets a row here; a test checks that no label is another's or starts another's.
-const DERIVATIONS = {
-    /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
-    state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
-    /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
-    projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
-    /**
-     * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
-     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
-     */
-    handoff: { label: 'pek2 handoff', version: 'pek2' },
-    /**
-     * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
-     * which only the broker holds, so that any replica can check a ticket another one issued.
-     */
-    revokeTicket: { label: 'pinecone-ephemeral-key/broker-revoke', version: 'v1' },
-};
-
-;// CONCATENATED MODULE: ./src/crypto/revoke-ticket.ts
-// The keyless broker's revoke ticket: handed out with a key, it proves at revoke time that the broker made this
-// key for this run, so post's revoke deletes by ID in one request instead of listing the project first. An
-// HMAC-SHA256 over the key's ID and the run, under a key derived from the client secret (only the broker holds
-// it; every replica derives the same). Not a secret: it lets a token of that same run delete that one key.
-
-
-function revokeTicketsFor(clientSecret) {
-    const { label, version } = DERIVATIONS.revokeTicket;
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, version, 32));
-    const issue = (keyId, run) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key)
-        .update([keyId, run.repositoryId, run.runId, run.server ?? ''].join('\n'))
-        .digest('base64url');
-    return {
-        issue,
-        holds: (ticket, keyId, run) => {
-            const expected = Buffer.from(issue(keyId, run));
-            const given = Buffer.from(ticket);
-            return given.length === expected.length && (0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected);
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/projects/resolve.ts
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -2498,6 +2694,65 @@ async function resolveProject(api, project, log, listing) {
         throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
     }
     throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
+}
+
+;// CONCATENATED MODULE: ./src/broker/pinecone.ts
+// The broker's side of Pinecone: one login for every request until it nears expiry (requests that find it
+// expiring share the fresh one), Pinecone's clock, the rules' projects resolved once, and an Admin API session per
+// request inside that request's own time budget.
+
+
+
+
+
+
+
+class PineconeSessions {
+    deps;
+    login = new LoginCache();
+    clock;
+    projects = new Map();
+    constructor(deps) {
+        this.deps = deps;
+        this.clock = new ServerClock(deps.now);
+    }
+    /** An Admin API session inside `budgetMs` (at most BROKER_REQUEST_BUDGET_MS), over the broker's one login. */
+    open(signal, budgetMs = BROKER_REQUEST_BUDGET_MS) {
+        const { deps } = this;
+        // A create still running when the job has given up would make a key whose value nobody ever sees.
+        const budget = Math.min(BROKER_REQUEST_BUDGET_MS, Math.max(1_000, budgetMs));
+        const requester = createRequester({
+            transport: deps.transport,
+            now: deps.now,
+            sleep: deps.sleep,
+            random: deps.random,
+            debug: () => undefined,
+            signal,
+            deadline: deps.now() + budget,
+            budget: `the broker's ${formatDuration(budget)} for this request`,
+            onAnswer: (response) => this.clock.observe(response.headers),
+        });
+        // Per request, so that it forgets the values it redacts: seeded with the client secret and the login's token,
+        // it learns the key from the create (error excerpts never carry them).
+        const secrets = new Secrets(() => undefined);
+        secrets.add(deps.connection.clientSecret);
+        secrets.add(this.login.token?.value ?? '');
+        return new AdminApi(deps.connection, requester, secrets, deps.now, this.clock, deps.preconnect, this.login);
+    }
+    /** A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). */
+    project(api, rule) {
+        let resolved = this.projects.get(rule.project);
+        if (!resolved) {
+            resolved = resolveProject(api, rule.project, { info: () => undefined });
+            resolved.catch(() => this.projects.delete(rule.project));
+            this.projects.set(rule.project, resolved);
+        }
+        return resolved;
+    }
+    /** The distinct projects of `rules`. */
+    async projectIds(api, rules) {
+        return [...new Set(await Promise.all(rules.map(async (rule) => (await this.project(api, rule)).id)))];
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/rules/liveness.ts
@@ -2652,193 +2907,65 @@ function keysToRetire(keys, own, options, parse = parseKeyName) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/rules/template.ts
-// The user's name templates (`name`, `project-name`) rendered with the run's values into the base of a name:
-// checked before any request, made safe for Pinecone, and cut to leave room for the suffix names.ts adds.
+;// CONCATENATED MODULE: ./src/broker/revoke.ts
 
 
 
-const PLACEHOLDERS = [
-    'owner',
-    'repo',
-    'workflow',
-    'job',
-    'run_id',
-    'run_number',
-    'run_attempt',
-    'event',
-    'ref',
-    'sha',
-    'pr',
-    'actor',
-];
-/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
-const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
-/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
-function checkTemplate(template, input = 'name') {
-    if (template.trim() === '')
-        throw new errors_InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
-    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
-        if (!PLACEHOLDERS.includes(word)) {
-            throw new errors_InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+async function revokeOwn(api, sessions, context, ask) {
+    const { policy, tickets, caller, said } = context;
+    const run = caller.context.run;
+    const done = { deleted: [], gone: [], refused: [] };
+    const [only] = ask.keyIds;
+    let byListing = ask;
+    if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && tickets.holds(ask.ticket, only, run)) {
+        // The ticket proves the key is this run's: one delete, no listing.
+        ((await api.deleteKey(only)) === 'deleted' ? done.deleted : done.gone).push(only);
+        said({ outcome: 'revoked', keyId: only });
+        if (ask.nonces.length === 0)
+            return done;
+        byListing = { keyIds: [], nonces: ask.nonces };
+    }
+    const found = ruleFor(policy, caller.claims);
+    const seen = new Set();
+    for (const projectId of await sessions.projectIds(api, found ? [found.rule] : policy.rules)) {
+        for (const key of await api.listKeys(projectId)) {
+            seen.add(key.id);
+            const parsed = names_parseKeyName(key.name);
+            const asked = byListing.keyIds.includes(key.id) || (!!parsed && byListing.nonces.includes(parsed.nonce));
+            if (!asked)
+                continue;
+            if (!sameRun(parsed?.run, run)) {
+                done.refused.push(key.id);
+                said({ outcome: 'refused', keyId: key.id, reason: "not this token's run" });
+                continue;
+            }
+            await api.deleteKey(key.id);
+            done.deleted.push(key.id);
+            said({ outcome: 'revoked', keyId: key.id, name: key.name });
         }
     }
+    done.gone.push(...byListing.keyIds.filter((id) => !seen.has(id)));
+    return done;
 }
-/**
- * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
- * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
- */
-function renderBase(template, values, owner) {
-    return render(template, values, MAX_NAME_LENGTH - names_suffixLength(owner), 'name');
-}
-/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
-function renderProjectBase(template, values, owner) {
-    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
-}
-function render(template, values, limit, input) {
-    checkTemplate(template, input);
-    const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
-        if (i % 2 === 0)
-            return { text, word: undefined };
-        const word = text;
-        const value = values[word];
-        if (value === undefined || value === '') {
-            throw new errors_InputError(word === 'pr'
-                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
-                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
+/** Every project of the policy: this action's keys that expired are deleted; each one told to `deleted`. */
+async function sweepExpired(api, sessions, policy, deleted) {
+    let swept = 0;
+    for (const projectId of await sessions.projectIds(api, policy.rules)) {
+        const plan = planSweep(await api.listKeys(projectId), { match: '', expiredOnly: true, now: sessions.clock.now() });
+        for (const { item, remove } of plan.verdicts) {
+            if (!remove)
+                continue;
+            await api.deleteKey(item.id);
+            swept += 1;
+            deleted(item);
         }
-        return { text: value, word };
-    });
-    const rendered = parts.map((part) => part.text).join('');
-    const exact = sanitize(rendered);
-    if (exact === rendered && exact.length <= limit)
-        return exact;
-    const tag = `-${digest(rendered)}`;
-    return `${fit(parts, limit - tag.length)}${tag}`;
-}
-/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
-function fit(parts, limit) {
-    const texts = parts.map((part) => part.text);
-    const render = () => sanitize(texts.join(''));
-    const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
-    while (render().length > limit) {
-        const longest = shortenable.reduce((a, b) => (texts[b].length > texts[a].length ? b : a), shortenable[0] ?? -1);
-        if (longest < 0 || texts[longest].length <= 4)
-            break;
-        texts[longest] = texts[longest].slice(0, -1);
     }
-    return sanitize(render().slice(0, limit));
+    return swept;
 }
-function digest(text) {
-    return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
+/** Made by this run: the same repository (on the same instance) and run, whichever attempt. */
+function sameRun(made, caller) {
+    return (!!made && made.repositoryId === caller.repositoryId && made.runId === caller.runId && made.server === caller.server);
 }
-
-;// CONCATENATED MODULE: ./src/inputs/run-context.ts
-// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
-// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
-// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
-
-
-
-function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
-    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
-    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
-    const pullRequest = payload['pull_request'];
-    const issue = payload['issue'];
-    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
-    const number = (name) => numberIn(env, name);
-    const values = {
-        owner: owner || undefined,
-        repo: repo || undefined,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        run_id: number('GITHUB_RUN_ID'),
-        run_number: number('GITHUB_RUN_NUMBER'),
-        run_attempt: number('GITHUB_RUN_ATTEMPT'),
-        event: env['GITHUB_EVENT_NAME'] || undefined,
-        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
-        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
-        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-    };
-    return { values, run: readRun(env) };
-}
-/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
-function readRun(env) {
-    const number = (name) => numberIn(env, name);
-    const repositoryId = number('GITHUB_REPOSITORY_ID');
-    const runId = number('GITHUB_RUN_ID');
-    if (!repositoryId || !runId)
-        return undefined;
-    const server = serverTag(env['GITHUB_SERVER_URL']);
-    return {
-        repositoryId,
-        runId,
-        attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1,
-        ...(server ? { server } : {}),
-    };
-}
-/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
-function numberIn(env, name) {
-    return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
-}
-/** The run, or an InputError that starts with `why` when this is not a workflow run. */
-function runOf(run, why) {
-    if (run)
-        return run;
-    throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
-}
-/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
-function readEvent(path, readFile) {
-    if (!path)
-        return {};
-    try {
-        const value = JSON.parse(readFile(path));
-        return typeof value === 'object' && value !== null ? value : {};
-    }
-    catch {
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./src/broker/claims.ts
-
-/** The caller a verified token names, or `undefined` when it lacks what a key's name needs (not an Actions token). */
-function callerOf(payload, serverUrl, job) {
-    const text = (name) => (typeof payload[name] === 'string' ? payload[name] : undefined);
-    const repository = text('repository');
-    if (!repository || !text('repository_id') || !text('run_id'))
-        return undefined;
-    const claims = {
-        repository,
-        ...pick('repository_id', text('repository_id')),
-        ...pick('ref', text('ref')),
-        ...pick('event_name', text('event_name')),
-        ...pick('environment', text('environment')),
-        ...pick('job_workflow_ref', text('job_workflow_ref')),
-    };
-    const env = {
-        GITHUB_REPOSITORY: repository,
-        GITHUB_REPOSITORY_ID: text('repository_id'),
-        GITHUB_RUN_ID: text('run_id'),
-        GITHUB_RUN_NUMBER: text('run_number'),
-        GITHUB_RUN_ATTEMPT: text('run_attempt'),
-        GITHUB_WORKFLOW: text('workflow'),
-        GITHUB_EVENT_NAME: text('event_name'),
-        GITHUB_REF: text('ref'),
-        GITHUB_SHA: text('sha'),
-        GITHUB_ACTOR: text('actor'),
-        GITHUB_JOB: job,
-        GITHUB_SERVER_URL: serverUrl,
-        GITHUB_EVENT_PATH: 'claims',
-    };
-    // {pr}: the number in a pull request's ref, as the event file would give it.
-    const pr = /^refs\/pull\/(\d+)\//.exec(claims.ref ?? '')?.[1];
-    const event = () => JSON.stringify(pr ? { pull_request: { number: Number(pr) } } : {});
-    return { claims, context: readRunContext(env, event) };
-}
-const pick = (key, value) => (value === undefined ? {} : { [key]: value });
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
 class JOSEError extends Error {
@@ -3767,10 +3894,7 @@ function createRemoteJWKSet(url, options) {
 // `exp` and `nbf` with a small leeway. An `http` issuer is accepted only on a loopback address (tests, the demo).
 
 
-/** How far a token's `exp` and `nbf` may be off this machine's clock. */
-const LEEWAY_S = 60;
-/** An unknown `kid` fetches the JWKS again, but not more often than this. */
-const JWKS_COOLDOWN_MS = 5_000;
+
 class TokenRefused extends ActionError {
 }
 function oidcVerifier(options) {
@@ -3787,7 +3911,7 @@ function oidcVerifier(options) {
                     issuer,
                     audience: options.audience,
                     algorithms: ['RS256'],
-                    clockTolerance: LEEWAY_S,
+                    clockTolerance: OIDC_LEEWAY_S,
                 });
                 return payload;
             }
@@ -3853,10 +3977,6 @@ function refusal(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/broker/service.ts
-// What the broker does for a job, with nothing kept between requests but a cache: mint a key within the policy's
-// rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
-// its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
-// shared login, and each decision is one line for the operators: never a key's value or a token.
 
 
 
@@ -3866,13 +3986,6 @@ function refusal(error) {
 
 
 
-
-
-
-
-
-/** Each request's time budget with Pinecone (the action's default timeout is 2m; it gives up on us first). */
-const REQUEST_BUDGET_MS = 60_000;
 /** An OAuth error (RFC 6749 §5.2 / RFC 8693 §2.2.2): `error` for programs, `description` one line for people. */
 class Refusal extends ActionError {
     error;
@@ -3883,15 +3996,16 @@ class Refusal extends ActionError {
 }
 class Broker {
     deps;
-    login = new LoginCache();
-    clock;
-    projects = new Map();
-    quiet = { info: () => undefined };
+    pinecone;
     tickets;
     constructor(deps) {
         this.deps = deps;
-        this.clock = new ServerClock(deps.now);
+        this.pinecone = new PineconeSessions(deps);
         this.tickets = revokeTicketsFor(deps.connection.clientSecret);
+    }
+    /** Logins sent to Pinecone, for the metrics. */
+    get logins() {
+        return this.pinecone.login.logins;
     }
     async mint(token, ask, signal) {
         const caller = await this.caller(token, ask.job, 'mint');
@@ -3905,9 +4019,9 @@ class Broker {
         const run = caller.context.run;
         const owner = { kind: ask.cleanup ? 'job' : 'kept', run };
         const base = renderBase(ask.nameTemplate, caller.context.values, owner);
-        const api = this.api(signal, ask.budgetMs);
-        const project = await this.project(api, verdict.rule);
-        const expiresAt = expiryAfter(this.clock.now(), ask.ttlMs);
+        const api = this.pinecone.open(signal, ask.budgetMs);
+        const project = await this.pinecone.project(api, verdict.rule);
+        const expiresAt = expiryAfter(this.pinecone.clock.now(), ask.ttlMs);
         const name = buildKeyName(base, owner, expiresAt, ask.nonce);
         let created;
         try {
@@ -3936,7 +4050,7 @@ class Broker {
     }
     /** A key minted for a job that went away before the answer: nobody will ever see its value, so it goes now. */
     async discard(minted, signal) {
-        await this.api(signal).deleteKey(minted.id);
+        await this.pinecone.open(signal).deleteKey(minted.id);
         this.deps.decide({
             time: this.time(),
             action: 'revoke',
@@ -3950,69 +4064,20 @@ class Broker {
     async revoke(token, ask, signal) {
         const caller = await this.caller(token, '', 'revoke');
         const said = this.said('revoke', caller);
-        const run = caller.context.run;
-        const api = this.api(signal);
-        const deleted = [];
-        const gone = [];
-        const refused = [];
-        const [only] = ask.keyIds;
-        if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && this.tickets.holds(ask.ticket, only, run)) {
-            // The ticket proves the key is this run's: one delete, no listing.
-            ((await api.deleteKey(only)) === 'deleted' ? deleted : gone).push(only);
-            this.deps.decide(said({ outcome: 'revoked', key_id: only }));
-            if (ask.nonces.length === 0)
-                return { deleted, gone, refused };
-            ask = { keyIds: [], nonces: ask.nonces };
-        }
-        const found = ruleFor(this.deps.policy, caller.claims);
-        // The rule's project; when no rule matches any more (the policy changed), every project of the policy.
-        const rules = found ? [found.rule] : this.deps.policy.rules;
-        const seen = new Set();
-        for (const projectId of new Set(await Promise.all(rules.map(async (rule) => (await this.project(api, rule)).id)))) {
-            const keys = await api.listKeys(projectId);
-            for (const key of keys) {
-                seen.add(key.id);
-                const parsed = names_parseKeyName(key.name);
-                const asked = ask.keyIds.includes(key.id) || (!!parsed && ask.nonces.includes(parsed.nonce));
-                if (!asked)
-                    continue;
-                if (!sameRun(parsed?.run, run)) {
-                    refused.push(key.id);
-                    this.deps.decide(said({ outcome: 'refused', key_id: key.id, reason: "not this token's run" }));
-                    continue;
-                }
-                await api.deleteKey(key.id);
-                deleted.push(key.id);
-                this.deps.decide(said({ outcome: 'revoked', key_id: key.id, key_name: key.name ?? undefined }));
-            }
-        }
-        // An ID no project lists any more is gone: deleted, as far as the job is concerned.
-        gone.push(...ask.keyIds.filter((id) => !seen.has(id)));
-        return { deleted, gone, refused };
+        const tell = ({ outcome, keyId, name, reason }) => this.deps.decide(said({ outcome, key_id: keyId, key_name: name ?? undefined, reason }));
+        const context = { policy: this.deps.policy, tickets: this.tickets, caller, said: tell };
+        return revokeOwn(this.pinecone.open(signal), this.pinecone, context, ask);
     }
-    /** The rules' projects: this action's keys that expired (with the sweep sub-action's grace) are deleted. */
-    async sweep(signal) {
-        const api = this.api(signal);
-        let swept = 0;
-        const projects = await Promise.all(this.deps.policy.rules.map((rule) => this.project(api, rule)));
-        for (const projectId of new Set(projects.map((project) => project.id))) {
-            const plan = planSweep(await api.listKeys(projectId), { match: '', expiredOnly: true, now: this.clock.now() });
-            for (const { item, remove } of plan.verdicts) {
-                if (!remove)
-                    continue;
-                await api.deleteKey(item.id);
-                swept += 1;
-                this.deps.decide({
-                    time: this.time(),
-                    action: 'sweep',
-                    outcome: 'deleted',
-                    key_id: item.id,
-                    key_name: item.name ?? undefined,
-                    reason: 'expired',
-                });
-            }
-        }
-        return swept;
+    /** The policy's projects: this action's keys that expired (with the sweep sub-action's grace) are deleted. */
+    sweep(signal) {
+        return sweepExpired(this.pinecone.open(signal), this.pinecone, this.deps.policy, (key) => this.deps.decide({
+            time: this.time(),
+            action: 'sweep',
+            outcome: 'deleted',
+            key_id: key.id,
+            key_name: key.name ?? undefined,
+            reason: 'expired',
+        }));
     }
     async caller(token, job, action) {
         let payload;
@@ -4030,40 +4095,6 @@ class Broker {
         const reason = 'The token carries no repository_id and run_id: it is not a GitHub Actions token.';
         this.deps.decide({ time: this.time(), action, outcome: 'refused', reason });
         throw new Refusal('invalid_grant', reason);
-    }
-    /** An Admin API session inside this request's budget, over the broker's one login. */
-    api(signal, budgetMs = REQUEST_BUDGET_MS) {
-        const { deps } = this;
-        // A create still running when the job has given up would make a key whose value nobody ever sees.
-        const budget = Math.min(REQUEST_BUDGET_MS, Math.max(1_000, budgetMs));
-        const requester = createRequester({
-            transport: deps.transport,
-            now: deps.now,
-            sleep: deps.sleep,
-            random: deps.random,
-            debug: () => undefined,
-            signal,
-            deadline: deps.now() + budget,
-            budget: `the broker's ${formatDuration(budget)} for this request`,
-            onAnswer: (response) => this.clock.observe(response.headers),
-        });
-        // Per request, so that it forgets the values it redacts: seeded with the client secret, it learns the token
-        // from the login and the key from the create (error excerpts never carry them).
-        const secrets = new Secrets(() => undefined);
-        secrets.add(deps.connection.clientSecret);
-        for (const token of [this.login.token?.value ?? ''])
-            secrets.add(token);
-        return new AdminApi(deps.connection, requester, secrets, deps.now, this.clock, deps.preconnect, this.login);
-    }
-    /** A rule's project, resolved once (by ID: no request; by name: one list, until it fails). */
-    project(api, rule) {
-        let resolved = this.projects.get(rule.project);
-        if (!resolved) {
-            resolved = resolveProject(api, rule.project, this.quiet);
-            resolved.catch(() => this.projects.delete(rule.project));
-            this.projects.set(rule.project, resolved);
-        }
-        return resolved;
     }
     async deleteWhere(api, projectId, which) {
         for (const key of (await api.listKeys(projectId)).filter(which))
@@ -4091,10 +4122,6 @@ class Broker {
     }
 }
 const ruleName = ({ rule, index }) => `rules[${index}] (${rule.repository})`;
-/** Made by this run: the same repository (on the same instance) and run, whichever attempt. */
-function sameRun(made, caller) {
-    return (!!made && made.repositoryId === caller.repositoryId && made.runId === caller.runId && made.server === caller.server);
-}
 
 ;// CONCATENATED MODULE: ./src/broker/server.ts
 // The broker's HTTP API, shaped on OAuth 2.0 token exchange (RFC 8693) so that it can be retired if Pinecone ships
@@ -4305,13 +4332,12 @@ function reply(res, status, body, headers = {}) {
 
 
 
+
 const serve_USER_AGENT = 'pinecone-ephemeral-key-broker/1';
-/** A drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s). */
-const DRAIN_LIMIT_MS = 25_000;
 async function startBroker(config, write = (line) => process.stdout.write(`${line}\n`)) {
     const { transport, preconnect, dispose } = createHttpTransport(serve_USER_AGENT);
     const log = (decision) => write(JSON.stringify(decision));
-    const metrics = new Metrics(() => broker.login.logins);
+    const metrics = new Metrics(() => broker.logins);
     const broker = new Broker({
         policy: config.policy,
         connection: config.connection,
@@ -4343,7 +4369,7 @@ async function startBroker(config, write = (line) => process.stdout.write(`${lin
         stopSweep.abort();
         const closed = new Promise((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        await Promise.race([Promise.all([closed, sweeping]), (0,promises_namespaceObject.setTimeout)(DRAIN_LIMIT_MS)]);
+        await Promise.race([Promise.all([closed, sweeping]), (0,promises_namespaceObject.setTimeout)(BROKER_DRAIN_LIMIT_MS)]);
         server.closeAllConnections();
         dispose();
         write(JSON.stringify({ time: new Date().toISOString(), event: 'drained' }));

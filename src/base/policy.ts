@@ -52,6 +52,15 @@ export const GITHUB_CONCURRENCY = 8;
  */
 export const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 
+/** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
+export const BROKER_REQUEST_BUDGET_MS = 60_000;
+/** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
+export const BROKER_DRAIN_LIMIT_MS = 25_000;
+/** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
+export const OIDC_LEEWAY_S = 60;
+/** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
+export const JWKS_COOLDOWN_MS = 5_000;
+
 /**
  * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
  * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createHttpTransport } from '../api/transport.js';
 import { ActionError } from '../base/errors.js';
+import { BROKER_DRAIN_LIMIT_MS } from '../base/policy.js';
 import { readBrokerConfig, type BrokerConfig } from './config.js';
 import { Metrics } from './metrics.js';
 import { createBrokerServer } from './server.js';
@@ -12,8 +13,6 @@ import { Broker, type Decision } from './service.js';
 import { oidcVerifier } from './verify.js';
 
 const USER_AGENT = 'pinecone-ephemeral-key-broker/1';
-/** A drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s). */
-const DRAIN_LIMIT_MS = 25_000;
 
 export interface RunningBroker {
   url: string;
@@ -29,7 +28,7 @@ export async function startBroker(
 ): Promise<RunningBroker> {
   const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
   const log = (decision: Decision) => write(JSON.stringify(decision));
-  const metrics: Metrics = new Metrics(() => broker.login.logins);
+  const metrics: Metrics = new Metrics(() => broker.logins);
   const broker = new Broker({
     policy: config.policy,
     connection: config.connection,
@@ -62,7 +61,7 @@ export async function startBroker(
     stopSweep.abort();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await Promise.race([Promise.all([closed, sweeping]), delay(DRAIN_LIMIT_MS)]);
+    await Promise.race([Promise.all([closed, sweeping]), delay(BROKER_DRAIN_LIMIT_MS)]);
     server.closeAllConnections();
     dispose();
     write(JSON.stringify({ time: new Date().toISOString(), event: 'drained' }));

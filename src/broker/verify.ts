@@ -4,11 +4,7 @@
 // `exp` and `nbf` with a small leeway. An `http` issuer is accepted only on a loopback address (tests, the demo).
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { ActionError } from '../base/errors.js';
-
-/** How far a token's `exp` and `nbf` may be off this machine's clock. */
-const LEEWAY_S = 60;
-/** An unknown `kid` fetches the JWKS again, but not more often than this. */
-const JWKS_COOLDOWN_MS = 5_000;
+import { JWKS_COOLDOWN_MS, OIDC_LEEWAY_S } from '../base/policy.js';
 
 export class TokenRefused extends ActionError {}
 
@@ -32,7 +28,7 @@ export function oidcVerifier(options: { issuer: string; audience: string; cooldo
           issuer,
           audience: options.audience,
           algorithms: ['RS256'],
-          clockTolerance: LEEWAY_S,
+          clockTolerance: OIDC_LEEWAY_S,
         });
         return payload;
       } catch (error) {

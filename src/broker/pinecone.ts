@@ -1,0 +1,72 @@
+// The broker's side of Pinecone: one login for every request until it nears expiry (requests that find it
+// expiring share the fresh one), Pinecone's clock, the rules' projects resolved once, and an Admin API session per
+// request inside that request's own time budget.
+import { AdminApi, LoginCache, type Connection } from '../api/admin-api.js';
+import { ServerClock } from '../api/clock.js';
+import type { Preconnect } from '../api/preconnect.js';
+import { createRequester } from '../api/requester.js';
+import type { Transport } from '../api/transport.js';
+import { BROKER_REQUEST_BUDGET_MS } from '../base/policy.js';
+import { Secrets } from '../base/secrets.js';
+import { formatDuration } from '../inputs/durations.js';
+import { resolveProject } from '../projects/resolve.js';
+import type { Rule } from './policy.js';
+
+export interface PineconeDeps {
+  connection: Connection;
+  transport: Transport;
+  preconnect: Preconnect;
+  now: () => number;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  random: () => number;
+}
+
+export class PineconeSessions {
+  readonly login = new LoginCache();
+  readonly clock: ServerClock;
+  private readonly projects = new Map<string, Promise<{ id: string; name?: string }>>();
+
+  constructor(private readonly deps: PineconeDeps) {
+    this.clock = new ServerClock(deps.now);
+  }
+
+  /** An Admin API session inside `budgetMs` (at most BROKER_REQUEST_BUDGET_MS), over the broker's one login. */
+  open(signal: AbortSignal, budgetMs = BROKER_REQUEST_BUDGET_MS): AdminApi {
+    const { deps } = this;
+    // A create still running when the job has given up would make a key whose value nobody ever sees.
+    const budget = Math.min(BROKER_REQUEST_BUDGET_MS, Math.max(1_000, budgetMs));
+    const requester = createRequester({
+      transport: deps.transport,
+      now: deps.now,
+      sleep: deps.sleep,
+      random: deps.random,
+      debug: () => undefined,
+      signal,
+      deadline: deps.now() + budget,
+      budget: `the broker's ${formatDuration(budget)} for this request`,
+      onAnswer: (response) => this.clock.observe(response.headers),
+    });
+    // Per request, so that it forgets the values it redacts: seeded with the client secret and the login's token,
+    // it learns the key from the create (error excerpts never carry them).
+    const secrets = new Secrets(() => undefined);
+    secrets.add(deps.connection.clientSecret);
+    secrets.add(this.login.token?.value ?? '');
+    return new AdminApi(deps.connection, requester, secrets, deps.now, this.clock, deps.preconnect, this.login);
+  }
+
+  /** A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). */
+  project(api: AdminApi, rule: Rule): Promise<{ id: string; name?: string }> {
+    let resolved = this.projects.get(rule.project);
+    if (!resolved) {
+      resolved = resolveProject(api, rule.project, { info: () => undefined });
+      resolved.catch(() => this.projects.delete(rule.project));
+      this.projects.set(rule.project, resolved);
+    }
+    return resolved;
+  }
+
+  /** The distinct projects of `rules`. */
+  async projectIds(api: AdminApi, rules: readonly Rule[]): Promise<string[]> {
+    return [...new Set(await Promise.all(rules.map(async (rule) => (await this.project(api, rule)).id)))];
+  }
+}
