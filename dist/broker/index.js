@@ -1544,6 +1544,7 @@ function readRule(entry, at) {
     const known = [
         'repository',
         'repository-id',
+        'repository-owner-id',
         'ref',
         'event',
         'environment',
@@ -1565,13 +1566,12 @@ function readRule(entry, at) {
         throw new PolicyError(`${at}.roles: name at least one role.`);
     const event = rule['event'];
     const events = event === undefined ? undefined : typeof event === 'string' ? [event] : list(event, `${at}.event`).map(String);
-    const id = rule['repository-id'];
-    const repositoryId = typeof id === 'number' || typeof id === 'string' ? String(id) : id;
-    if (repositoryId !== undefined && (typeof repositoryId !== 'string' || !/^\d+$/.test(repositoryId)))
-        throw new PolicyError(`${at}.repository-id: a numeric repository id, in quotes (e.g. "123456789").`);
+    const repositoryId = numericId(rule, 'repository-id', at, 'repository');
+    const repositoryOwnerId = numericId(rule, 'repository-owner-id', at, 'owner');
     return {
         repository: text_(rule, 'repository', `${at}.repository`),
-        ...(typeof repositoryId === 'string' ? { repositoryId } : {}),
+        ...optional('repositoryId', repositoryId),
+        ...optional('repositoryOwnerId', repositoryOwnerId),
         ...optional('ref', optionalText(rule, 'ref', `${at}.ref`)),
         ...(events ? { events } : {}),
         ...optional('environment', optionalText(rule, 'environment', `${at}.environment`)),
@@ -1609,6 +1609,7 @@ function matches(rule, claims) {
     const glob = (pattern, value) => pattern === undefined || (value !== undefined && globMatches(pattern, value));
     return (glob(rule.repository, claims.repository) &&
         (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
+        (rule.repositoryOwnerId === undefined || rule.repositoryOwnerId === claims.repository_owner_id) &&
         glob(rule.ref, claims.ref) &&
         (rule.events === undefined || (claims.event_name !== undefined && rule.events.includes(claims.event_name))) &&
         (rule.environment === undefined || rule.environment === claims.environment) &&
@@ -1638,6 +1639,16 @@ function optionalText(from, key, at) {
     if (typeof value !== 'string' || value.trim() === '')
         throw new PolicyError(`${at}: expected text.`);
     return value;
+}
+/** A numeric id (`repository-id`, `repository-owner-id`): digits, quoted or not. */
+function numericId(rule, key, at, what) {
+    const value = rule[key];
+    if (value === undefined)
+        return undefined;
+    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+    if (!/^\d+$/.test(text))
+        throw new PolicyError(`${at}.${key}: a numeric ${what} id, in quotes (e.g. "123456789").`);
+    return text;
 }
 function originOf(issuer) {
     try {
@@ -2155,6 +2166,7 @@ function callerOf(payload, serverUrl, job) {
     const claims = {
         repository,
         ...pick('repository_id', text('repository_id')),
+        ...pick('repository_owner_id', text('repository_owner_id')),
         ...pick('ref', text('ref')),
         ...pick('event_name', text('event_name')),
         ...pick('environment', text('environment')),
@@ -4010,7 +4022,9 @@ class Broker {
     async mint(token, ask, signal) {
         const caller = await this.caller(token, ask.job, 'mint');
         const said = this.said('mint', caller);
-        const verdict = decide(this.deps.policy, caller.claims, ask);
+        // The project asked for is checked once the rule's is resolved: the job may name it by ID or by name.
+        const { project: asked, ...within } = ask;
+        const verdict = decide(this.deps.policy, caller.claims, within);
         if ('refused' in verdict) {
             this.deps.decide(said({ outcome: 'refused', reason: verdict.refused }));
             throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_target' : 'invalid_scope', verdict.refused);
@@ -4021,6 +4035,11 @@ class Broker {
         const base = renderBase(ask.nameTemplate, caller.context.values, owner);
         const api = this.pinecone.open(signal, ask.budgetMs);
         const project = await this.pinecone.project(api, verdict.rule);
+        if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
+            const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
+            this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
+            throw new Refusal('invalid_target', refused);
+        }
         const expiresAt = expiryAfter(this.pinecone.clock.now(), ask.ttlMs);
         const name = buildKeyName(base, owner, expiresAt, ask.nonce);
         let created;

@@ -19,6 +19,7 @@ export function callerOf(payload: JWTPayload, serverUrl: string | undefined, job
   const claims: Claims = {
     repository,
     ...pick('repository_id', text('repository_id')),
+    ...pick('repository_owner_id', text('repository_owner_id')),
     ...pick('ref', text('ref')),
     ...pick('event_name', text('event_name')),
     ...pick('environment', text('environment')),

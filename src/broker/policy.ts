@@ -17,6 +17,8 @@ export interface Rule {
   /** Glob on the token's `repository` (owner/name). */
   repository: string;
   repositoryId?: string;
+  /** The owner's numeric id (`repository_owner_id`): survives a rename of the organization. */
+  repositoryOwnerId?: string;
   /** Glob on `ref`. */
   ref?: string;
   events?: string[];
@@ -43,6 +45,7 @@ export interface Policy {
 export interface Claims {
   repository: string;
   repository_id?: string;
+  repository_owner_id?: string;
   ref?: string;
   event_name?: string;
   environment?: string;
@@ -89,6 +92,7 @@ function readRule(entry: unknown, at: string): Rule {
   const known = [
     'repository',
     'repository-id',
+    'repository-owner-id',
     'ref',
     'event',
     'environment',
@@ -109,13 +113,12 @@ function readRule(entry: unknown, at: string): Rule {
   const event = rule['event'];
   const events =
     event === undefined ? undefined : typeof event === 'string' ? [event] : list(event, `${at}.event`).map(String);
-  const id = rule['repository-id'];
-  const repositoryId = typeof id === 'number' || typeof id === 'string' ? String(id) : id;
-  if (repositoryId !== undefined && (typeof repositoryId !== 'string' || !/^\d+$/.test(repositoryId)))
-    throw new PolicyError(`${at}.repository-id: a numeric repository id, in quotes (e.g. "123456789").`);
+  const repositoryId = numericId(rule, 'repository-id', at, 'repository');
+  const repositoryOwnerId = numericId(rule, 'repository-owner-id', at, 'owner');
   return {
     repository: text_(rule, 'repository', `${at}.repository`),
-    ...(typeof repositoryId === 'string' ? { repositoryId } : {}),
+    ...optional('repositoryId', repositoryId),
+    ...optional('repositoryOwnerId', repositoryOwnerId),
     ...optional('ref', optionalText(rule, 'ref', `${at}.ref`)),
     ...(events ? { events } : {}),
     ...optional('environment', optionalText(rule, 'environment', `${at}.environment`)),
@@ -158,6 +161,7 @@ function matches(rule: Rule, claims: Claims): boolean {
   return (
     glob(rule.repository, claims.repository) &&
     (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
+    (rule.repositoryOwnerId === undefined || rule.repositoryOwnerId === claims.repository_owner_id) &&
     glob(rule.ref, claims.ref) &&
     (rule.events === undefined || (claims.event_name !== undefined && rule.events.includes(claims.event_name))) &&
     (rule.environment === undefined || rule.environment === claims.environment) &&
@@ -190,6 +194,15 @@ function optionalText(from: Record<string, unknown>, key: string, at: string): s
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '') throw new PolicyError(`${at}: expected text.`);
   return value;
+}
+
+/** A numeric id (`repository-id`, `repository-owner-id`): digits, quoted or not. */
+function numericId(rule: Record<string, unknown>, key: string, at: string, what: string): string | undefined {
+  const value = rule[key];
+  if (value === undefined) return undefined;
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+  if (!/^\d+$/.test(text)) throw new PolicyError(`${at}.${key}: a numeric ${what} id, in quotes (e.g. "123456789").`);
+  return text;
 }
 
 function originOf(issuer: string): string {

@@ -99,7 +99,9 @@ export class Broker {
   async mint(token: string, ask: MintAsk, signal: AbortSignal): Promise<Minted> {
     const caller = await this.caller(token, ask.job, 'mint');
     const said = this.said('mint', caller);
-    const verdict = decide(this.deps.policy, caller.claims, ask);
+    // The project asked for is checked once the rule's is resolved: the job may name it by ID or by name.
+    const { project: asked, ...within } = ask;
+    const verdict = decide(this.deps.policy, caller.claims, within);
     if ('refused' in verdict) {
       this.deps.decide(said({ outcome: 'refused', reason: verdict.refused }));
       throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_target' : 'invalid_scope', verdict.refused);
@@ -110,6 +112,11 @@ export class Broker {
     const base = renderBase(ask.nameTemplate, caller.context.values, owner);
     const api = this.pinecone.open(signal, ask.budgetMs);
     const project = await this.pinecone.project(api, verdict.rule);
+    if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
+      const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
+      this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
+      throw new Refusal('invalid_target', refused);
+    }
     const expiresAt = expiryAfter(this.pinecone.clock.now(), ask.ttlMs);
     const name = buildKeyName(base, owner, expiresAt, ask.nonce);
     let created;

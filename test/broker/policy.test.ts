@@ -46,6 +46,25 @@ describe('broker policy', () => {
     expect(readPolicy(JSON.stringify({ audience: 'a', rules: [] })).rules).toEqual([]); // JSON is YAML too
   });
 
+  it("matches the owner's numeric id when a rule names one (it survives a rename of the organization)", () => {
+    const owned = readPolicy(`audience: a
+rules:
+  - repository: octo-org/*
+    repository-owner-id: 4242
+    project: p
+    roles: [DataPlaneViewer]
+`);
+    const ask = { roles: ['DataPlaneViewer' as const], ttlMs: HOUR };
+    expect(decide(owned, { ...WIDGETS, repository_owner_id: '4242' }, ask)).toMatchObject({ index: 0 });
+    expect(decide(owned, { ...WIDGETS, repository_owner_id: '4243' }, ask)).toHaveProperty('refused');
+    expect(decide(owned, WIDGETS, ask)).toHaveProperty('refused'); // a token without the claim matches no such rule
+    expect(() =>
+      readPolicy(
+        'audience: a\nrules:\n  - {repository: a/b, repository-owner-id: octo, project: p, roles: [DataPlaneViewer]}',
+      ),
+    ).toThrow('rules[0].repository-owner-id: a numeric owner id, in quotes (e.g. "123456789").');
+  });
+
   it('decides by the first rule whose match holds, on the claims', () => {
     expect(decide(policy, WIDGETS, { roles: ['DataPlaneEditor'], ttlMs: HOUR })).toMatchObject({ index: 0 });
     const tag = { ...WIDGETS, ref: 'refs/tags/v1' };

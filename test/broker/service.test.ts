@@ -99,6 +99,18 @@ describe('the broker, in-process', () => {
     for (const line of printed) expect(line).not.toContain(key!.value);
   });
 
+  it("takes the rule's project named by its ID or its name, and refuses any other", async () => {
+    expect((await mint({ project: world.project.id, nonce: 'byid01' })).status).toBe(200);
+    expect((await mint({ project: world.project.name, nonce: 'byname' })).status).toBe(200);
+    const other = await mint({ project: 'production', nonce: 'other1' });
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({
+      error: 'invalid_target',
+      error_description: 'rules[0] (octo-org/shop-api) gives keys in project shop-api-ci; asked for production.',
+    });
+    expect(keys()).toHaveLength(2);
+  });
+
   it('reads a JSON body as well as a form', async () => {
     const { status } = await post(
       '/token',
