@@ -52,7 +52,7 @@ const manifests = blocks.filter((block) => block.content.startsWith(MANIFEST_MAR
 
 describe.each(manifests)('$name', (block) => {
   it('is YAML', () => {
-    expect(() => parse(block.content, { prettyErrors: true })).not.toThrow();
+    expect(() => void parse(block.content, { prettyErrors: true })).not.toThrow();
   });
 });
 
