@@ -2,16 +2,14 @@
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
 // its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
 // shared login, and each decision is one line for the operators: never a key's value or a token.
-import type { AdminApi, Connection } from '../api/admin-api.js';
-import type { Preconnect } from '../api/preconnect.js';
-import type { Transport } from '../api/transport.js';
+import type { AdminApi } from '../api/admin-api.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import { revokeTicketsFor, type RevokeTickets } from '../crypto/revoke-ticket.js';
 import type { Role } from '../inputs/roles.js';
 import { buildKeyName, expiryAfter, type KeyOwner } from '../rules/names.js';
 import { renderBase } from '../rules/template.js';
 import { callerOf, type Caller } from './claims.js';
-import { PineconeSessions } from './pinecone.js';
+import { PineconeSessions, type PineconeDeps } from './pinecone.js';
 import { decide, type Policy, type Rule } from './policy.js';
 import { revokeOwn, sweepExpired, type RevokeAsk, type Revoked, type Said } from './revoke.js';
 import { TokenRefused, type Verifier } from './verify.js';
@@ -43,15 +41,9 @@ export interface Decision {
   reason?: string | undefined;
 }
 
-export interface BrokerDeps {
+export interface BrokerDeps extends PineconeDeps {
   policy: Policy;
-  connection: Connection;
   verifier: Verifier;
-  transport: Transport;
-  preconnect: Preconnect;
-  now: () => number;
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  random: () => number;
   decide: (decision: Decision) => void;
 }
 

@@ -4,13 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPolicy } from '../../src/broker/policy.js';
 import { startBroker, type RunningBroker } from '../../src/broker/serve.js';
-import { buildKeyName } from '../../src/rules/names.js';
-import { AUDIENCE, policyFor, RUN_CLAIMS } from '../support/broker.js';
+import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS } from '../support/broker.js';
 import { CLIENT_ID, CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
 const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
-const RUN = { repositoryId: RUN_CLAIMS.repository_id, runId: RUN_CLAIMS.run_id, attempt: 1 };
 
 describe('the broker, in-process', () => {
   let world: World;
@@ -191,15 +189,7 @@ describe('the broker, in-process', () => {
 
   it('revokes by ID or by nonce only keys of the token’s run; an ID gone counts as deleted', async () => {
     const made = (await mint()).body;
-    const other = world.emulator.addKey(
-      world.project.id,
-      buildKeyName(
-        'gha-other',
-        { kind: 'job', run: { ...RUN, runId: '999' } },
-        new Date(Date.now() + 3600_000),
-        'n0nce1',
-      ),
-    );
+    const other = anotherRunsKey(world, 'n0nce1');
     const { status, body } = await post('/revoke', {
       subject_token: await issuer.token(AUDIENCE),
       key_id: [String(made['key_id']), other.id, 'gone-already'],

@@ -1,9 +1,10 @@
 // Keyless, end to end: the committed broker bundle as its own process, the action's main and post bundles as the
 // runner runs them, the Pinecone emulator, and a fake GitHub OIDC issuer that speaks the runner's token protocol.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildKeyName, parseKeyName } from '../../src/rules/names.js';
+import { parseKeyName } from '../../src/rules/names.js';
 import { Job, NODES, type StepResult } from '../runner/runner.js';
 import {
+  anotherRunsKey,
   brokerJob,
   decisions,
   policyFor,
@@ -221,15 +222,7 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
   });
 
   it('post deletes only keys of its own run, whatever the state handed to it says', async () => {
-    const other = world.emulator.addKey(
-      world.project.id,
-      buildKeyName(
-        'gha-other',
-        { kind: 'job', run: { ...RUN, runId: '999' } },
-        new Date(Date.now() + 3600_000),
-        'abcdef',
-      ),
-    );
+    const other = anotherRunsKey(world, 'abcdef');
     const keyless = job();
     keyless.writeEnv({
       STATE_broker: JSON.stringify({ v: 1, unanswered: ['abcdef'], made: { id: other.id, name: other.name } }),

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { buildKeyName } from '../../src/rules/names.js';
 import { NODE_24, ROOT } from '../runner/runner.js';
 import { CLIENT_ID, CLIENT_SECRET, type World } from './fixture.js';
 import { type OidcIssuer, REQUEST_TOKEN } from './oidc-issuer.js';
@@ -43,6 +44,13 @@ rules:
     roles: [DataPlaneEditor, ControlPlaneViewer]
     max-ttl: 12h
 ${extra}`;
+}
+
+/** A live key of this action in the world's project, made by another run of the same repository. */
+export function anotherRunsKey(world: World, nonce: string) {
+  const run = { repositoryId: RUN_CLAIMS.repository_id, runId: '999', attempt: 1 };
+  const name = buildKeyName('gha-other', { kind: 'job', run }, new Date(Date.now() + 3600_000), nonce);
+  return world.emulator.addKey(world.project.id, name);
 }
 
 export interface BrokerProcess {
