@@ -24,7 +24,13 @@ const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, Broke
   },
   credentials: readBrokerCredentials,
   // A journal of this step's own from the start: post never acts on what an earlier use of the action left.
-  begin: (core) => void new BrokerJournal(core),
+  begin: (core, _account, env) => {
+    new BrokerJournal(core);
+    if (env['PINECONE_CLIENT_SECRET'])
+      core.warning(
+        "This job's environment holds PINECONE_CLIENT_SECRET, which broker mode does not use: with a broker no job needs the service account's secret. Remove it from the job's env (and the workflow's).",
+      );
+  },
   read: (input) => readBrokerMainInputs(input),
   run: async ({ deps, core, secrets, account, inputs }) => {
     const requester = openRequester(deps, core, inputs.timeoutMs);

@@ -144,6 +144,15 @@ describe('broker mode, in-process', () => {
     expect(keys()).toHaveLength(1);
   });
 
+  it('warns when the job still holds the client secret in its environment, which broker mode never uses', async () => {
+    const main = await run(runMain, {}, { env: { PINECONE_CLIENT_SECRET: CLIENT_SECRET } });
+    expect(main.core.failed).toBeUndefined();
+    expect(main.core.masked).toContain(CLIENT_SECRET);
+    expect(main.core.log).toContain(
+      "##[warning]This job's environment holds PINECONE_CLIENT_SECRET, which broker mode does not use: with a broker no job needs the service account's secret. Remove it from the job's env (and the workflow's).",
+    );
+  });
+
   it('post with nothing recorded says so and asks nothing', async () => {
     const post = await run(runPost);
     expect(post.core.log).toEqual(['Nothing to clean up: the main step got no key.']);
