@@ -75,9 +75,10 @@ export function readPolicy(text: string): Policy {
     if (!KNOWN.includes(key))
       throw new PolicyError(`${key}: unknown field. Fields of the policy: ${KNOWN.join(', ')}.`);
   const issuer = optionalText(root, 'issuer', 'issuer') ?? GITHUB_ISSUER;
-  // GHES issues tokens at https://HOST/_services/token: the instance is the issuer's origin.
-  const serverUrl =
-    optionalText(root, 'server-url', 'server-url') ?? (issuer === GITHUB_ISSUER ? undefined : originOf(issuer));
+  // GHES issues tokens at https://HOST/_services/token: the instance is the issuer's origin. GitHub's own issuer,
+  // also with an enterprise's slug after it (https://token.actions.githubusercontent.com/<slug>), is github.com's.
+  const github = issuer === GITHUB_ISSUER || issuer.startsWith(`${GITHUB_ISSUER}/`);
+  const serverUrl = optionalText(root, 'server-url', 'server-url') ?? (github ? undefined : originOf(issuer));
   return {
     audience: text_(root, 'audience', 'audience'),
     issuer,

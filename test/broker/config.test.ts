@@ -38,6 +38,9 @@ describe('broker configuration', () => {
   it('takes a GHES issuer as its instance, so names carry its tag as the action’s do', () => {
     const ghes = `${POLICY}issuer: https://ghe.example.com/_services/token\n`;
     expect(readBrokerConfig(ENV, () => ghes).policy.serverUrl).toBe('https://ghe.example.com');
+    // An enterprise's own issuer on github.com (its slug after GitHub's issuer) is still github.com.
+    const slug = `${POLICY}issuer: https://token.actions.githubusercontent.com/octo-enterprise\n`;
+    expect(readBrokerConfig(ENV, () => slug).policy.serverUrl).toBeUndefined();
   });
 
   it.each([
