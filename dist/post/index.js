@@ -6135,11 +6135,12 @@ const brokerPostStep = defineStep({
         const ask = { keyIds: record.made ? [record.made.id] : [], nonces: record.unanswered, ticket: record.made?.ticket };
         // A mint main gave up on may still be carried out: with no ID known, ask again a few times for a late one.
         const checks = record.made ? [0] : LATE_COMMIT_CHECKS_MS;
+        const warned = new Set();
         for (const [i, at] of checks.entries()) {
             if (i > 0)
                 await deps.sleep(at - checks[i - 1], deps.signal);
             const { deleted, gone, refused } = await broker.revoke(subject, ask);
-            for (const id of refused)
+            for (const id of refused.filter((id) => !warned.has(id) && warned.add(id)))
                 core.warning(`The broker refused to delete key ${id}: this run did not make it (the state handed to the post step names another run's key).`);
             if (deleted.length > 0)
                 return core.info(`Deleted ${record.made ? what : `API key ${deleted.join(', ')}`} through the broker.`);

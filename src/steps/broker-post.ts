@@ -50,10 +50,11 @@ const brokerPostStep = defineStep<ReturnType<typeof readBrokerPostInputs> & { cl
     const ask = { keyIds: record.made ? [record.made.id] : [], nonces: record.unanswered, ticket: record.made?.ticket };
     // A mint main gave up on may still be carried out: with no ID known, ask again a few times for a late one.
     const checks = record.made ? [0] : LATE_COMMIT_CHECKS_MS;
+    const warned = new Set<string>();
     for (const [i, at] of checks.entries()) {
       if (i > 0) await deps.sleep(at - checks[i - 1]!, deps.signal);
       const { deleted, gone, refused } = await broker.revoke(subject, ask);
-      for (const id of refused)
+      for (const id of refused.filter((id) => !warned.has(id) && warned.add(id)))
         core.warning(
           `The broker refused to delete key ${id}: this run did not make it (the state handed to the post step names another run's key).`,
         );

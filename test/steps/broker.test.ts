@@ -6,7 +6,7 @@ import { readPolicy } from '../../src/broker/policy.js';
 import { startBroker, type RunningBroker } from '../../src/broker/serve.js';
 import { runMain } from '../../src/steps/main.js';
 import { runPost } from '../../src/steps/post.js';
-import { AUDIENCE, policyFor, RUN_CLAIMS } from '../support/broker.js';
+import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS } from '../support/broker.js';
 import { CLIENT_ID, CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer, REQUEST_TOKEN } from '../support/oidc-issuer.js';
 import { inProcess, type InProcess } from '../support/steps.js';
@@ -131,6 +131,16 @@ describe('broker mode, in-process', () => {
     expect(post.core.log.at(-1)).toBe(
       "The broker found no key of this run to delete: the main step's request made none.",
     );
+  });
+
+  it("post whose state names another run's nonce deletes nothing, and warns once", async () => {
+    const other = anotherRunsKey(world, 'n0nce1');
+    const post = await run(runPost, {}, { state: { broker: JSON.stringify({ v: 1, unanswered: ['n0nce1'] }) } });
+    expect(post.core.failed).toBeUndefined();
+    expect(post.core.log.filter((line) => line.startsWith('##[warning]The broker refused to delete key'))).toEqual([
+      `##[warning]The broker refused to delete key ${other.id}: this run did not make it (the state handed to the post step names another run's key).`,
+    ]);
+    expect(keys().map((key) => key.id)).toEqual([other.id]);
   });
 
   it('with cleanup: false, post keeps the key and sends nothing', async () => {
