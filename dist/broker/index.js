@@ -1173,6 +1173,8 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
+/** The keyless broker's shared login: its own budget, so that a hung attempt is sent again within seconds. */
+const BROKER_LOGIN_BUDGET_MS = 10_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
@@ -2334,6 +2336,12 @@ class LoginCache {
     loggingIn;
     /** Logins sent, for the broker's metrics. */
     logins = 0;
+    /**
+     * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
+     * again quickly, whatever the request that happened to start it (every other request is waiting for it).
+     * Without it, a login uses the requester of the AdminApi that starts it.
+     */
+    requester;
 }
 class AdminApi {
     config;
@@ -2367,7 +2375,8 @@ class AdminApi {
     async requestToken() {
         const { clientId, clientSecret, authUrl, apiVersion } = this.config;
         this.cache.logins += 1;
-        const response = await this.requester.send({
+        const requester = this.cache.requester?.() ?? this.requester;
+        const response = await requester.send({
             what: 'log in',
             method: 'POST',
             url: authUrl,
@@ -2729,29 +2738,36 @@ class PineconeSessions {
     constructor(deps) {
         this.deps = deps;
         this.clock = new ServerClock(deps.now);
+        // Every request waits for the shared login: it gets a short budget of its own, not that of whichever
+        // request (or sweep) started it, so that a hung attempt is given up and sent again within seconds.
+        this.login.requester = () => this.requester(new AbortController().signal, BROKER_LOGIN_BUDGET_MS, 'login');
     }
     /** An Admin API session inside `budgetMs` (at most BROKER_REQUEST_BUDGET_MS), over the broker's one login. */
     open(signal, budgetMs = BROKER_REQUEST_BUDGET_MS) {
         const { deps } = this;
         // A create still running when the job has given up would make a key whose value nobody ever sees.
         const budget = Math.min(BROKER_REQUEST_BUDGET_MS, Math.max(1_000, budgetMs));
-        const requester = createRequester({
-            transport: deps.transport,
-            now: deps.now,
-            sleep: deps.sleep,
-            random: deps.random,
-            debug: () => undefined,
-            signal,
-            deadline: deps.now() + budget,
-            budget: `the broker's ${formatDuration(budget)} for this request`,
-            onAnswer: (response) => this.clock.observe(response.headers),
-        });
+        const requester = this.requester(signal, budget, 'request');
         // Per request, so that it forgets the values it redacts: seeded with the client secret and the login's token,
         // it learns the key from the create (error excerpts never carry them).
         const secrets = new Secrets(() => undefined);
         secrets.add(deps.connection.clientSecret);
         secrets.add(this.login.token?.value ?? '');
         return new AdminApi(deps.connection, requester, secrets, deps.now, this.clock, deps.preconnect, this.login);
+    }
+    requester(signal, budgetMs, what) {
+        const { deps } = this;
+        return createRequester({
+            transport: deps.transport,
+            now: deps.now,
+            sleep: deps.sleep,
+            random: deps.random,
+            debug: () => undefined,
+            signal,
+            deadline: deps.now() + budgetMs,
+            budget: `the broker's ${formatDuration(budgetMs)} for this ${what}`,
+            onAnswer: (response) => this.clock.observe(response.headers),
+        });
     }
     /** A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). */
     project(api, rule) {
@@ -4082,12 +4098,12 @@ class Broker {
         });
     }
     /** Deletes the keys asked for (by ID or by their name's nonce) that this token's run made; gone counts as deleted. */
-    async revoke(token, ask, signal) {
+    async revoke(token, ask, signal, budgetMs) {
         const caller = await this.caller(token, '', 'revoke');
         const said = this.said('revoke', caller);
         const tell = ({ outcome, keyId, name, reason }) => this.deps.decide(said({ outcome, key_id: keyId, key_name: name ?? undefined, reason }));
         const context = { policy: this.deps.policy, tickets: this.tickets, caller, said: tell };
-        return revokeOwn(this.pinecone.open(signal), this.pinecone, context, ask);
+        return revokeOwn(this.pinecone.open(signal, budgetMs), this.pinecone, context, ask);
     }
     /** The policy's projects: this action's keys that expired (with the sweep sub-action's grace) are deleted. */
     sweep(signal) {
@@ -4223,7 +4239,7 @@ function createBrokerServer(broker, metrics, state) {
             if (keyIds.length + nonces.length === 0)
                 throw new errors_InputError('Name the keys to revoke: key_id or nonce.');
             const ticket = server_optional(params, 'ticket');
-            const result = await broker.revoke(token, { keyIds, nonces, ticket }, abort.signal);
+            const result = await broker.revoke(token, { keyIds, nonces, ticket }, abort.signal, budgetOf(params));
             return answer(200, result, 'revoked');
         }
         catch (error) {
@@ -4263,14 +4279,12 @@ function mintAsk(params) {
     const nameTemplate = server_optional(params, 'name') ?? DEFAULT_NAME;
     if (job === '' && nameTemplate.includes('{job}'))
         throw new errors_InputError("job: the name template uses {job}: give the job's id (GITHUB_JOB).");
-    const budget = server_optional(params, 'budget_ms');
-    if (budget !== undefined && !/^\d{1,9}$/.test(budget))
-        throw new errors_InputError('budget_ms: a whole number of milliseconds.');
+    const budget = budgetOf(params);
     const cleanup = server_optional(params, 'cleanup') ?? 'true';
     if (cleanup !== 'true' && cleanup !== 'false')
         throw new errors_InputError('cleanup: true or false.');
     return {
-        ...(budget !== undefined ? { budgetMs: Number(budget) } : {}),
+        ...(budget !== undefined ? { budgetMs: budget } : {}),
         // RFC 6749's scope is space-delimited; the action's roles input is comma-delimited: either is read.
         roles: parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
         ttlMs: parseDuration(server_optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),
@@ -4280,6 +4294,13 @@ function mintAsk(params) {
         nonce,
         cleanup: cleanup === 'true',
     };
+}
+/** How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. */
+function budgetOf(params) {
+    const budget = server_optional(params, 'budget_ms');
+    if (budget !== undefined && !/^\d{1,9}$/.test(budget))
+        throw new errors_InputError('budget_ms: a whole number of milliseconds.');
+    return budget === undefined ? undefined : Number(budget);
 }
 async function readParams(req) {
     let size = 0;

@@ -1105,6 +1105,8 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
+/** The keyless broker's shared login: its own budget, so that a hung attempt is sent again within seconds. */
+const BROKER_LOGIN_BUDGET_MS = 10_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
@@ -2804,6 +2806,12 @@ class LoginCache {
     loggingIn;
     /** Logins sent, for the broker's metrics. */
     logins = 0;
+    /**
+     * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
+     * again quickly, whatever the request that happened to start it (every other request is waiting for it).
+     * Without it, a login uses the requester of the AdminApi that starts it.
+     */
+    requester;
 }
 class AdminApi {
     config;
@@ -2837,7 +2845,8 @@ class AdminApi {
     async requestToken() {
         const { clientId, clientSecret, authUrl, apiVersion } = this.config;
         this.cache.logins += 1;
-        const response = await this.requester.send({
+        const requester = this.cache.requester?.() ?? this.requester;
+        const response = await requester.send({
             what: 'log in',
             method: 'POST',
             url: authUrl,
@@ -6026,6 +6035,7 @@ class BrokerApi {
     /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
     async revoke(subjectToken, ask) {
         const form = new URLSearchParams({ subject_token: subjectToken });
+        form.append('budget_ms', String(Math.max(0, Math.floor(ask.budgetMs))));
         if (ask.ticket)
             form.append('ticket', ask.ticket);
         for (const id of ask.keyIds)
@@ -6282,7 +6292,7 @@ const brokerMainStep = defineStep({
             send: (nonce) => broker.mint(subject, { ...ask, nonce, budgetMs: deadline - deps.now() - 1_000 }),
             idOf: (made) => made.id,
             recover: async (nonce) => {
-                await broker.revoke(subject, { keyIds: [], nonces: [nonce] });
+                await broker.revoke(subject, { keyIds: [], nonces: [nonce], budgetMs: deadline - deps.now() - 1_000 });
                 return undefined;
             },
         });

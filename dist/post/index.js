@@ -866,6 +866,8 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
+/** The keyless broker's shared login: its own budget, so that a hung attempt is sent again within seconds. */
+const BROKER_LOGIN_BUDGET_MS = 10_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
@@ -2838,6 +2840,12 @@ class LoginCache {
     loggingIn;
     /** Logins sent, for the broker's metrics. */
     logins = 0;
+    /**
+     * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
+     * again quickly, whatever the request that happened to start it (every other request is waiting for it).
+     * Without it, a login uses the requester of the AdminApi that starts it.
+     */
+    requester;
 }
 class AdminApi {
     config;
@@ -2871,7 +2879,8 @@ class AdminApi {
     async requestToken() {
         const { clientId, clientSecret, authUrl, apiVersion } = this.config;
         this.cache.logins += 1;
-        const response = await this.requester.send({
+        const requester = this.cache.requester?.() ?? this.requester;
+        const response = await requester.send({
             what: 'log in',
             method: 'POST',
             url: authUrl,
@@ -5957,6 +5966,7 @@ class BrokerApi {
     /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
     async revoke(subjectToken, ask) {
         const form = new URLSearchParams({ subject_token: subjectToken });
+        form.append('budget_ms', String(Math.max(0, Math.floor(ask.budgetMs))));
         if (ask.ticket)
             form.append('ticket', ask.ticket);
         for (const id of ask.keyIds)
@@ -6129,6 +6139,7 @@ const brokerPostStep = defineStep({
             return;
         }
         const requester = openRequester(deps, core, inputs.timeoutMs);
+        const deadline = deps.now() + inputs.timeoutMs;
         const broker = new BrokerApi(account.brokerUrl, requester, secrets);
         deps.preconnect.open(account.brokerUrl, 1); // its handshake while GitHub answers
         const subject = await requestIdToken(requester, account, account.audience, secrets);
@@ -6139,7 +6150,11 @@ const brokerPostStep = defineStep({
         for (const [i, at] of checks.entries()) {
             if (i > 0)
                 await deps.sleep(at - checks[i - 1], deps.signal);
-            const { deleted, gone, refused } = await broker.revoke(subject, ask);
+            // Each ask a second short of what is left, so that the broker gives up (and we may ask again) before we do.
+            const { deleted, gone, refused } = await broker.revoke(subject, {
+                ...ask,
+                budgetMs: deadline - deps.now() - 1_000,
+            });
             for (const id of refused.filter((id) => !warned.has(id) && warned.add(id)))
                 core.warning(`The broker refused to delete key ${id}: this run did not make it (the state handed to the post step names another run's key).`);
             if (deleted.length > 0)

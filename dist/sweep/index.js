@@ -392,6 +392,8 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
+/** The keyless broker's shared login: its own budget, so that a hung attempt is sent again within seconds. */
+const BROKER_LOGIN_BUDGET_MS = 10_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
@@ -2653,6 +2655,12 @@ class LoginCache {
     loggingIn;
     /** Logins sent, for the broker's metrics. */
     logins = 0;
+    /**
+     * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
+     * again quickly, whatever the request that happened to start it (every other request is waiting for it).
+     * Without it, a login uses the requester of the AdminApi that starts it.
+     */
+    requester;
 }
 class AdminApi {
     config;
@@ -2686,7 +2694,8 @@ class AdminApi {
     async requestToken() {
         const { clientId, clientSecret, authUrl, apiVersion } = this.config;
         this.cache.logins += 1;
-        const response = await this.requester.send({
+        const requester = this.cache.requester?.() ?? this.requester;
+        const response = await requester.send({
             what: 'log in',
             method: 'POST',
             url: authUrl,

@@ -27,6 +27,12 @@ export class LoginCache {
   loggingIn: Promise<void> | undefined;
   /** Logins sent, for the broker's metrics. */
   logins = 0;
+  /**
+   * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
+   * again quickly, whatever the request that happened to start it (every other request is waiting for it).
+   * Without it, a login uses the requester of the AdminApi that starts it.
+   */
+  requester: (() => Requester) | undefined;
 }
 
 export class AdminApi {
@@ -59,7 +65,8 @@ export class AdminApi {
   private async requestToken(): Promise<void> {
     const { clientId, clientSecret, authUrl, apiVersion } = this.config;
     this.cache.logins += 1;
-    const response = await this.requester.send({
+    const requester = this.cache.requester?.() ?? this.requester;
+    const response = await requester.send({
       what: 'log in',
       method: 'POST',
       url: authUrl,

@@ -84,9 +84,10 @@ export class BrokerApi {
   /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
   async revoke(
     subjectToken: string,
-    ask: { keyIds: string[]; nonces: string[]; ticket?: string | undefined },
+    ask: { keyIds: string[]; nonces: string[]; ticket?: string | undefined; budgetMs: number },
   ): Promise<{ deleted: string[]; gone: string[]; refused: string[] }> {
     const form = new URLSearchParams({ subject_token: subjectToken });
+    form.append('budget_ms', String(Math.max(0, Math.floor(ask.budgetMs))));
     if (ask.ticket) form.append('ticket', ask.ticket);
     for (const id of ask.keyIds) form.append('key_id', id);
     for (const nonce of ask.nonces) form.append('nonce', nonce);

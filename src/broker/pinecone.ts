@@ -6,7 +6,7 @@ import { ServerClock } from '../api/clock.js';
 import type { Preconnect } from '../api/preconnect.js';
 import { createRequester } from '../api/requester.js';
 import type { Transport } from '../api/transport.js';
-import { BROKER_REQUEST_BUDGET_MS } from '../base/policy.js';
+import { BROKER_LOGIN_BUDGET_MS, BROKER_REQUEST_BUDGET_MS } from '../base/policy.js';
 import { Secrets } from '../base/secrets.js';
 import { formatDuration } from '../inputs/durations.js';
 import { resolveProject } from '../projects/resolve.js';
@@ -28,6 +28,9 @@ export class PineconeSessions {
 
   constructor(private readonly deps: PineconeDeps) {
     this.clock = new ServerClock(deps.now);
+    // Every request waits for the shared login: it gets a short budget of its own, not that of whichever
+    // request (or sweep) started it, so that a hung attempt is given up and sent again within seconds.
+    this.login.requester = () => this.requester(new AbortController().signal, BROKER_LOGIN_BUDGET_MS, 'login');
   }
 
   /** An Admin API session inside `budgetMs` (at most BROKER_REQUEST_BUDGET_MS), over the broker's one login. */
@@ -35,23 +38,28 @@ export class PineconeSessions {
     const { deps } = this;
     // A create still running when the job has given up would make a key whose value nobody ever sees.
     const budget = Math.min(BROKER_REQUEST_BUDGET_MS, Math.max(1_000, budgetMs));
-    const requester = createRequester({
-      transport: deps.transport,
-      now: deps.now,
-      sleep: deps.sleep,
-      random: deps.random,
-      debug: () => undefined,
-      signal,
-      deadline: deps.now() + budget,
-      budget: `the broker's ${formatDuration(budget)} for this request`,
-      onAnswer: (response) => this.clock.observe(response.headers),
-    });
+    const requester = this.requester(signal, budget, 'request');
     // Per request, so that it forgets the values it redacts: seeded with the client secret and the login's token,
     // it learns the key from the create (error excerpts never carry them).
     const secrets = new Secrets(() => undefined);
     secrets.add(deps.connection.clientSecret);
     secrets.add(this.login.token?.value ?? '');
     return new AdminApi(deps.connection, requester, secrets, deps.now, this.clock, deps.preconnect, this.login);
+  }
+
+  private requester(signal: AbortSignal, budgetMs: number, what: string) {
+    const { deps } = this;
+    return createRequester({
+      transport: deps.transport,
+      now: deps.now,
+      sleep: deps.sleep,
+      random: deps.random,
+      debug: () => undefined,
+      signal,
+      deadline: deps.now() + budgetMs,
+      budget: `the broker's ${formatDuration(budgetMs)} for this ${what}`,
+      onAnswer: (response) => this.clock.observe(response.headers),
+    });
   }
 
   /** A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). */

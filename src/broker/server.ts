@@ -85,7 +85,7 @@ export function createBrokerServer(broker: Broker, metrics: Metrics, state: { dr
       const nonces = list(params, 'nonce');
       if (keyIds.length + nonces.length === 0) throw new InputError('Name the keys to revoke: key_id or nonce.');
       const ticket = optional(params, 'ticket');
-      const result = await broker.revoke(token, { keyIds, nonces, ticket }, abort.signal);
+      const result = await broker.revoke(token, { keyIds, nonces, ticket }, abort.signal, budgetOf(params));
       return answer(200, result, 'revoked');
     } catch (error) {
       if (error instanceof Refusal) {
@@ -123,13 +123,11 @@ function mintAsk(params: Params): MintAsk {
   const nameTemplate = optional(params, 'name') ?? DEFAULT_NAME;
   if (job === '' && nameTemplate.includes('{job}'))
     throw new InputError("job: the name template uses {job}: give the job's id (GITHUB_JOB).");
-  const budget = optional(params, 'budget_ms');
-  if (budget !== undefined && !/^\d{1,9}$/.test(budget))
-    throw new InputError('budget_ms: a whole number of milliseconds.');
+  const budget = budgetOf(params);
   const cleanup = optional(params, 'cleanup') ?? 'true';
   if (cleanup !== 'true' && cleanup !== 'false') throw new InputError('cleanup: true or false.');
   return {
-    ...(budget !== undefined ? { budgetMs: Number(budget) } : {}),
+    ...(budget !== undefined ? { budgetMs: budget } : {}),
     // RFC 6749's scope is space-delimited; the action's roles input is comma-delimited: either is read.
     roles: parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
     ttlMs: parseDuration(optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),
@@ -139,6 +137,14 @@ function mintAsk(params: Params): MintAsk {
     nonce,
     cleanup: cleanup === 'true',
   };
+}
+
+/** How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. */
+function budgetOf(params: Params): number | undefined {
+  const budget = optional(params, 'budget_ms');
+  if (budget !== undefined && !/^\d{1,9}$/.test(budget))
+    throw new InputError('budget_ms: a whole number of milliseconds.');
+  return budget === undefined ? undefined : Number(budget);
 }
 
 async function readParams(req: IncomingMessage): Promise<Params> {

@@ -150,13 +150,13 @@ export class Broker {
   }
 
   /** Deletes the keys asked for (by ID or by their name's nonce) that this token's run made; gone counts as deleted. */
-  async revoke(token: string, ask: RevokeAsk, signal: AbortSignal): Promise<Revoked> {
+  async revoke(token: string, ask: RevokeAsk, signal: AbortSignal, budgetMs?: number): Promise<Revoked> {
     const caller = await this.caller(token, '', 'revoke');
     const said = this.said('revoke', caller);
     const tell: Said = ({ outcome, keyId, name, reason }) =>
       this.deps.decide(said({ outcome, key_id: keyId, key_name: name ?? undefined, reason }));
     const context = { policy: this.deps.policy, tickets: this.tickets, caller, said: tell };
-    return revokeOwn(this.pinecone.open(signal), this.pinecone, context, ask);
+    return revokeOwn(this.pinecone.open(signal, budgetMs), this.pinecone, context, ask);
   }
 
   /** The policy's projects: this action's keys that expired (with the sweep sub-action's grace) are deleted. */

@@ -63,7 +63,7 @@ const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, Broke
       send: (nonce) => broker.mint(subject, { ...ask, nonce, budgetMs: deadline - deps.now() - 1_000 }),
       idOf: (made) => made.id,
       recover: async (nonce) => {
-        await broker.revoke(subject, { keyIds: [], nonces: [nonce] });
+        await broker.revoke(subject, { keyIds: [], nonces: [nonce], budgetMs: deadline - deps.now() - 1_000 });
         return undefined;
       },
     });

@@ -283,4 +283,16 @@ describe('the broker, in-process', () => {
       expect.objectContaining({ action: 'revoke', outcome: 'revoked', reason: 'the job went away before the answer' }),
     );
   });
+
+  it('a login that hangs is sent again within seconds, whoever started it, so a job with a short budget still gets its key', async () => {
+    await running.drain();
+    const logins = world.emulator.requestsFor('token').length;
+    world.emulator.faults.add({ op: 'token', action: 'hang' });
+    await start(); // its sweep at start sends the login that hangs; the job's mint waits for that same login
+    const started = Date.now();
+    const { status } = await mint({ budget_ms: '7000' });
+    expect(status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(7_000);
+    expect(world.emulator.requestsFor('token')).toHaveLength(logins + 2); // the one that hung, and the next
+  });
 });
