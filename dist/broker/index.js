@@ -1173,8 +1173,11 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
-/** The keyless broker's shared login: its own budget, so that a hung attempt is sent again within seconds. */
-const BROKER_LOGIN_BUDGET_MS = 10_000;
+/**
+ * What every request of the keyless broker waits for (the shared login, a rule's project resolved by name): a
+ * budget of its own, so that a hung attempt is sent again within seconds, whichever request started it.
+ */
+const BROKER_SHARED_BUDGET_MS = 10_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
@@ -2740,7 +2743,7 @@ class PineconeSessions {
         this.clock = new ServerClock(deps.now);
         // Every request waits for the shared login: it gets a short budget of its own, not that of whichever
         // request (or sweep) started it, so that a hung attempt is given up and sent again within seconds.
-        this.login.requester = () => this.requester(new AbortController().signal, BROKER_LOGIN_BUDGET_MS, 'login');
+        this.login.requester = () => this.requester(new AbortController().signal, BROKER_SHARED_BUDGET_MS, 'login');
     }
     /** An Admin API session inside `budgetMs` (at most BROKER_REQUEST_BUDGET_MS), over the broker's one login. */
     open(signal, budgetMs = BROKER_REQUEST_BUDGET_MS) {
@@ -2769,19 +2772,23 @@ class PineconeSessions {
             onAnswer: (response) => this.clock.observe(response.headers),
         });
     }
-    /** A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). */
-    project(api, rule) {
+    /**
+     * A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). Every request
+     * of that rule waits for it, so it has the short budget of the login, not the budget of the request that asks.
+     */
+    project(rule) {
         let resolved = this.projects.get(rule.project);
         if (!resolved) {
-            resolved = resolveProject(api, rule.project, { info: () => undefined });
+            const shared = this.open(new AbortController().signal, BROKER_SHARED_BUDGET_MS);
+            resolved = resolveProject(shared, rule.project, { info: () => undefined });
             resolved.catch(() => this.projects.delete(rule.project));
             this.projects.set(rule.project, resolved);
         }
         return resolved;
     }
     /** The distinct projects of `rules`. */
-    async projectIds(api, rules) {
-        return [...new Set(await Promise.all(rules.map(async (rule) => (await this.project(api, rule)).id)))];
+    async projectIds(rules) {
+        return [...new Set(await Promise.all(rules.map(async (rule) => (await this.project(rule)).id)))];
     }
 }
 
@@ -2957,7 +2964,7 @@ async function revokeOwn(api, sessions, context, ask) {
     }
     const found = ruleFor(policy, caller.claims);
     const seen = new Set();
-    for (const projectId of await sessions.projectIds(api, found ? [found.rule] : policy.rules)) {
+    for (const projectId of await sessions.projectIds(found ? [found.rule] : policy.rules)) {
         for (const key of await api.listKeys(projectId)) {
             seen.add(key.id);
             const parsed = names_parseKeyName(key.name);
@@ -2980,7 +2987,7 @@ async function revokeOwn(api, sessions, context, ask) {
 /** Every project of the policy: this action's keys that expired are deleted; each one told to `deleted`. */
 async function sweepExpired(api, sessions, policy, deleted) {
     let swept = 0;
-    for (const projectId of await sessions.projectIds(api, policy.rules)) {
+    for (const projectId of await sessions.projectIds(policy.rules)) {
         const plan = planSweep(await api.listKeys(projectId), { match: '', expiredOnly: true, now: sessions.clock.now() });
         for (const { item, remove } of plan.verdicts) {
             if (!remove)
@@ -4052,7 +4059,7 @@ class Broker {
         const owner = { kind: ask.cleanup ? 'job' : 'kept', run };
         const base = renderBase(ask.nameTemplate, caller.context.values, owner);
         const api = this.pinecone.open(signal, ask.budgetMs);
-        const project = await this.pinecone.project(api, verdict.rule);
+        const project = await this.pinecone.project(verdict.rule);
         if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
             const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
             this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));

@@ -4152,8 +4152,11 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
-/** The keyless broker's shared login: its own budget, so that a hung attempt is sent again within seconds. */
-const BROKER_LOGIN_BUDGET_MS = 10_000;
+/**
+ * What every request of the keyless broker waits for (the shared login, a rule's project resolved by name): a
+ * budget of its own, so that a hung attempt is sent again within seconds, whichever request started it.
+ */
+const BROKER_SHARED_BUDGET_MS = 10_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */

@@ -6,7 +6,7 @@ import { ServerClock } from '../api/clock.js';
 import type { Preconnect } from '../api/preconnect.js';
 import { createRequester } from '../api/requester.js';
 import type { Transport } from '../api/transport.js';
-import { BROKER_LOGIN_BUDGET_MS, BROKER_REQUEST_BUDGET_MS } from '../base/policy.js';
+import { BROKER_SHARED_BUDGET_MS, BROKER_REQUEST_BUDGET_MS } from '../base/policy.js';
 import { Secrets } from '../base/secrets.js';
 import { formatDuration } from '../inputs/durations.js';
 import { resolveProject } from '../projects/resolve.js';
@@ -30,7 +30,7 @@ export class PineconeSessions {
     this.clock = new ServerClock(deps.now);
     // Every request waits for the shared login: it gets a short budget of its own, not that of whichever
     // request (or sweep) started it, so that a hung attempt is given up and sent again within seconds.
-    this.login.requester = () => this.requester(new AbortController().signal, BROKER_LOGIN_BUDGET_MS, 'login');
+    this.login.requester = () => this.requester(new AbortController().signal, BROKER_SHARED_BUDGET_MS, 'login');
   }
 
   /** An Admin API session inside `budgetMs` (at most BROKER_REQUEST_BUDGET_MS), over the broker's one login. */
@@ -62,11 +62,15 @@ export class PineconeSessions {
     });
   }
 
-  /** A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). */
-  project(api: AdminApi, rule: Rule): Promise<{ id: string; name?: string }> {
+  /**
+   * A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). Every request
+   * of that rule waits for it, so it has the short budget of the login, not the budget of the request that asks.
+   */
+  project(rule: Rule): Promise<{ id: string; name?: string }> {
     let resolved = this.projects.get(rule.project);
     if (!resolved) {
-      resolved = resolveProject(api, rule.project, { info: () => undefined });
+      const shared = this.open(new AbortController().signal, BROKER_SHARED_BUDGET_MS);
+      resolved = resolveProject(shared, rule.project, { info: () => undefined });
       resolved.catch(() => this.projects.delete(rule.project));
       this.projects.set(rule.project, resolved);
     }
@@ -74,7 +78,7 @@ export class PineconeSessions {
   }
 
   /** The distinct projects of `rules`. */
-  async projectIds(api: AdminApi, rules: readonly Rule[]): Promise<string[]> {
-    return [...new Set(await Promise.all(rules.map(async (rule) => (await this.project(api, rule)).id)))];
+  async projectIds(rules: readonly Rule[]): Promise<string[]> {
+    return [...new Set(await Promise.all(rules.map(async (rule) => (await this.project(rule)).id)))];
   }
 }

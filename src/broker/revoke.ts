@@ -53,7 +53,7 @@ export async function revokeOwn(
   }
   const found = ruleFor(policy, caller.claims);
   const seen = new Set<string>();
-  for (const projectId of await sessions.projectIds(api, found ? [found.rule] : policy.rules)) {
+  for (const projectId of await sessions.projectIds(found ? [found.rule] : policy.rules)) {
     for (const key of await api.listKeys(projectId)) {
       seen.add(key.id);
       const parsed = parseKeyName(key.name);
@@ -81,7 +81,7 @@ export async function sweepExpired(
   deleted: (key: { id: string; name: string | null | undefined }) => void,
 ): Promise<number> {
   let swept = 0;
-  for (const projectId of await sessions.projectIds(api, policy.rules)) {
+  for (const projectId of await sessions.projectIds(policy.rules)) {
     const plan = planSweep(await api.listKeys(projectId), { match: '', expiredOnly: true, now: sessions.clock.now() });
     for (const { item, remove } of plan.verdicts) {
       if (!remove) continue;

@@ -103,7 +103,7 @@ export class Broker {
     const owner: KeyOwner = { kind: ask.cleanup ? 'job' : 'kept', run };
     const base = renderBase(ask.nameTemplate, caller.context.values, owner);
     const api = this.pinecone.open(signal, ask.budgetMs);
-    const project = await this.pinecone.project(api, verdict.rule);
+    const project = await this.pinecone.project(verdict.rule);
     if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
       const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
       this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));

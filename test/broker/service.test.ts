@@ -284,15 +284,21 @@ describe('the broker, in-process', () => {
     );
   });
 
-  it('a login that hangs is sent again within seconds, whoever started it, so a job with a short budget still gets its key', async () => {
-    await running.drain();
-    const logins = world.emulator.requestsFor('token').length;
-    world.emulator.faults.add({ op: 'token', action: 'hang' });
-    await start(); // its sweep at start sends the login that hangs; the job's mint waits for that same login
-    const started = Date.now();
-    const { status } = await mint({ budget_ms: '7000' });
-    expect(status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(7_000);
-    expect(world.emulator.requestsFor('token')).toHaveLength(logins + 2); // the one that hung, and the next
-  });
+  it.each([
+    ['a login', 'token'],
+    ["the rule's project, looked up by name", 'list-projects'],
+  ] as const)(
+    '%s that hangs is asked again within seconds, whoever asked first, so a job with a short budget still gets its key',
+    async (_, op) => {
+      await running.drain();
+      const before = world.emulator.requestsFor(op).length;
+      world.emulator.faults.add({ op, action: 'hang' });
+      await start(); // its sweep at start asks what hangs; the job's mint waits for that same answer
+      const started = Date.now();
+      const { status } = await mint({ budget_ms: '7000' });
+      expect(status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(7_000);
+      expect(world.emulator.requestsFor(op)).toHaveLength(before + 2); // the one that hung, and the next
+    },
+  );
 });
