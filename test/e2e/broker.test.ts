@@ -1,8 +1,10 @@
 // Keyless, end to end: the committed broker bundle as its own process, the action's main and post bundles as the
 // runner runs them, the Pinecone emulator, and a fake GitHub OIDC issuer that speaks the runner's token protocol.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseKeyName } from '../../src/rules/names.js';
-import { Job, NODES, type StepResult } from '../runner/runner.js';
+import { Job, NODES, ROOT, type StepResult } from '../runner/runner.js';
 import {
   anotherRunsKey,
   brokerJob,
@@ -319,5 +321,24 @@ describe.each(NODES)('the broker process on $name', ({ path: node }) => {
     } finally {
       await world.emulator.stop();
     }
+  });
+});
+
+describe('npm run broker', () => {
+  it('the demo runs one keyless job through the bundle and leaves no key', () => {
+    const demo = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/broker.ts', '--once', '--port', '0'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(demo.stdout).toMatch(/^Got API key gha-shop-api-16021984-1-test-eph-\S+ \(\S+\); its value is masked/m);
+    expect(demo.stdout).toMatch(/^Deleted API key .* through the broker\.$/m);
+    expect(demo.stdout).toContain('Keys left in the project: 0.');
+    expect(demo.stdout).not.toContain(CLIENT_SECRET);
   });
 });
