@@ -1505,10 +1505,10 @@ function findFrom(piece, name, from, end) {
 }
 
 ;// CONCATENATED MODULE: ./src/broker/policy.ts
-// The keyless broker's policy (groundwork for the broker, not yet an entry): which workflows may get which key, decided
-// outside the workflow, where a pull request cannot change it. The file is YAML (JSON is YAML too); a bad one stops
-// the broker at start with one line naming the field. A request is matched on the verified token's claims, never on
-// what its body says: the first rule whose match holds decides, and the request may ask for no more than it allows.
+// The keyless broker's policy (docs/BROKER.md): which workflows may get which key, decided outside the workflow,
+// where a pull request cannot change it. The file is YAML (JSON is YAML too); a bad one stops the broker at start
+// with one line naming the field. A request is matched on the verified token's claims, never on what its body
+// says: the first rule whose match holds decides, and the request may ask for no more than it allows.
 
 
 
@@ -3925,10 +3925,10 @@ function createRemoteJWKSet(url, options) {
 
 
 ;// CONCATENATED MODULE: ./src/broker/verify.ts
-// Verifying a job's GitHub Actions OIDC token before the broker sends any request to Pinecone (groundwork for the
-// broker, not yet an entry). With jose, not by hand: RS256 only (never `none` or HS*), keys from the issuer's JWKS
-// found through OIDC discovery (cached; fetched again for an unknown `kid`, at most every few seconds), `iss`, `aud`,
-// `exp` and `nbf` with a small leeway. An `http` issuer is accepted only on a loopback address (tests, the demo).
+// Verifying a job's GitHub Actions OIDC token before the broker sends any request to Pinecone. With jose, not by
+// hand: RS256 only (never `none` or HS*), keys from the issuer's JWKS found through OIDC discovery (cached; fetched
+// again for an unknown `kid`, at most every few seconds), `iss`, `aud`, `exp` and `nbf` with a small leeway. An
+// `http` issuer is accepted only on a loopback address (tests, the demo).
 
 
 

@@ -1,7 +1,7 @@
-// The keyless broker's policy (groundwork for the broker, not yet an entry): which workflows may get which key, decided
-// outside the workflow, where a pull request cannot change it. The file is YAML (JSON is YAML too); a bad one stops
-// the broker at start with one line naming the field. A request is matched on the verified token's claims, never on
-// what its body says: the first rule whose match holds decides, and the request may ask for no more than it allows.
+// The keyless broker's policy (docs/BROKER.md): which workflows may get which key, decided outside the workflow,
+// where a pull request cannot change it. The file is YAML (JSON is YAML too); a bad one stops the broker at start
+// with one line naming the field. A request is matched on the verified token's claims, never on what its body
+// says: the first rule whose match holds decides, and the request may ask for no more than it allows.
 import { parse } from 'yaml';
 import { ActionError } from '../base/errors.js';
 import { parseDuration } from '../inputs/durations.js';

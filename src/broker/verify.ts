@@ -1,7 +1,7 @@
-// Verifying a job's GitHub Actions OIDC token before the broker sends any request to Pinecone (groundwork for the
-// broker, not yet an entry). With jose, not by hand: RS256 only (never `none` or HS*), keys from the issuer's JWKS
-// found through OIDC discovery (cached; fetched again for an unknown `kid`, at most every few seconds), `iss`, `aud`,
-// `exp` and `nbf` with a small leeway. An `http` issuer is accepted only on a loopback address (tests, the demo).
+// Verifying a job's GitHub Actions OIDC token before the broker sends any request to Pinecone. With jose, not by
+// hand: RS256 only (never `none` or HS*), keys from the issuer's JWKS found through OIDC discovery (cached; fetched
+// again for an unknown `kid`, at most every few seconds), `iss`, `aud`, `exp` and `nbf` with a small leeway. An
+// `http` issuer is accepted only on a loopback address (tests, the demo).
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { ActionError } from '../base/errors.js';
 import { JWKS_COOLDOWN_MS, OIDC_LEEWAY_S } from '../base/policy.js';
