@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_serve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9600);
+/* harmony import */ var _broker_serve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7675);
 // The keyless broker's entry (node dist/broker/index.js): see src/broker/serve.ts and docs/BROKER.md.
 
 await (0,_broker_serve_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9600:
+/***/ 7675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1152,7 +1152,7 @@ const CANCEL_GRACE_MS = 5_000;
 /** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
 const MAX_RETIRE_PER_RUN = 100;
 /** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
-const MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
+const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
 /**
  * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
  * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
@@ -1401,9 +1401,9 @@ const API_VERSIONS = [
     { version: '2026-04', released: '2026-03-25' },
 ];
 /** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
-const DEFAULT_API_VERSION = '2026-04';
+const versions_DEFAULT_API_VERSION = '2026-04';
 /** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
-const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
+const versions_API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -1411,7 +1411,7 @@ var dist = __nccwpck_require__(8815);
 // Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-function parseDuration(input, what, limits) {
+function durations_parseDuration(input, what, limits) {
     const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
     if (!match) {
         throw new errors_InputError(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
@@ -1431,6 +1431,381 @@ function formatDuration(ms) {
     return `${ms}ms`;
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/rules/names.ts
+// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
+// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
+// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
+// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
+// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
+// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
+
+const MAX_NAME_LENGTH = 80; // Pinecone's limit
+/** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
+const names_MAX_PROJECT_NAME_LENGTH = 128;
+const NONCE_LENGTH = 6;
+const names_TAG_LENGTH = 8;
+const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
+const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`);
+const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${names_TAG_LENGTH}}$`);
+const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
+/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
+function sanitize(text) {
+    const safe = text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return safe === '' ? 'key' : safe;
+}
+function suffix(owner, stamp, nonce) {
+    const server = owner.run?.server ? `.${owner.run.server}` : '';
+    const run = owner.run
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
+        : '';
+    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+}
+function names_suffixLength(owner) {
+    return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
+}
+/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
+function buildKeyName(base, owner, expiresAt, nonce) {
+    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
+}
+/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
+function buildProjectName(base, owner, expiresAt, nonce, tag) {
+    if (owner.kind === 'shared')
+        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
+    const unsigned = build(base, owner, expiresAt, nonce, names_MAX_PROJECT_NAME_LENGTH - 1 - names_TAG_LENGTH);
+    return `${unsigned}-${tag(unsigned)}`;
+}
+function build(base, owner, expiresAt, nonce, maxLength) {
+    if (!/^[a-z0-9]{6}$/.test(nonce))
+        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
+    const cut = sanitize(base.slice(0, maxLength - names_suffixLength(owner)));
+    const stamp = expiresAt
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
+    return `${cut}${suffix(owner, stamp, nonce)}`;
+}
+/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
+function expiryAfter(now, ms) {
+    return new Date(Math.ceil((now + ms) / 1000) * 1000);
+}
+function newNonce(randomInt) {
+    let nonce = '';
+    for (let i = 0; i < NONCE_LENGTH; i++)
+        nonce += randomInt(36).toString(36);
+    return nonce;
+}
+/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
+function names_parseKeyName(name) {
+    const match = name ? NAME_PATTERN.exec(name) : null;
+    if (!match)
+        return undefined;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, nonce] = match;
+    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
+    // Reject impossible dates (month 13) that the pattern lets through.
+    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
+        return undefined;
+    const parsed = { base: base, expiresAt, nonce: nonce };
+    if (letter)
+        parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
+    if (repo && run && attempt) {
+        parsed.run = {
+            repositoryId: String(parseInt(repo, 36)),
+            runId: String(parseInt(run, 36)),
+            attempt: parseInt(attempt, 36),
+            ...(server ? { server } : {}),
+        };
+    }
+    return parsed;
+}
+/**
+ * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
+ * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
+ */
+function parseProjectName(name, tag) {
+    const parsed = lookAlike(name);
+    if (!parsed || parsed.kind === 'shared')
+        return undefined;
+    return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH) ? parsed : undefined;
+}
+/** A name with a throwaway project's shape, whoever made it. */
+function lookAlike(name) {
+    const match = name ? TAGGED_PATTERN.exec(name) : null;
+    const parsed = match ? names_parseKeyName(match[1]) : undefined;
+    return parsed?.kind ? parsed : undefined;
+}
+/** The GitHub instance a run belongs to, as names carry it: `undefined` for github.com, else 3 characters a-z0-9. */
+function serverTag(serverUrl) {
+    const origin = (serverUrl || 'https://github.com').replace(/\/+$/, '').toLowerCase();
+    if (origin === 'https://github.com')
+        return undefined;
+    return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(origin).digest().readUInt32BE(0) % 36 ** 3).toString(36).padStart(3, '0');
+}
+/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
+function names_sameRunAttempt(a, b) {
+    return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
+}
+
+;// CONCATENATED MODULE: ./src/rules/template.ts
+// The user's name templates (`name`, `project-name`) rendered with the run's values into the base of a name:
+// checked before any request, made safe for Pinecone, and cut to leave room for the suffix names.ts adds.
+
+
+
+const PLACEHOLDERS = [
+    'owner',
+    'repo',
+    'workflow',
+    'job',
+    'run_id',
+    'run_number',
+    'run_attempt',
+    'event',
+    'ref',
+    'sha',
+    'pr',
+    'actor',
+];
+/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
+const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
+/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
+function template_checkTemplate(template, input = 'name') {
+    if (template.trim() === '')
+        throw new errors_InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
+    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
+        if (!PLACEHOLDERS.includes(word)) {
+            throw new errors_InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+        }
+    }
+}
+/**
+ * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
+ * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ */
+function renderBase(template, values, owner) {
+    return render(template, values, MAX_NAME_LENGTH - names_suffixLength(owner), 'name');
+}
+/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
+function renderProjectBase(template, values, owner) {
+    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
+}
+function render(template, values, limit, input) {
+    template_checkTemplate(template, input);
+    const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
+        if (i % 2 === 0)
+            return { text, word: undefined };
+        const word = text;
+        const value = values[word];
+        if (value === undefined || value === '') {
+            throw new errors_InputError(word === 'pr'
+                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
+                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
+        }
+        return { text: value, word };
+    });
+    const rendered = parts.map((part) => part.text).join('');
+    const exact = sanitize(rendered);
+    if (exact === rendered && exact.length <= limit)
+        return exact;
+    const tag = `-${digest(rendered)}`;
+    return `${fit(parts, limit - tag.length)}${tag}`;
+}
+/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
+function fit(parts, limit) {
+    const texts = parts.map((part) => part.text);
+    const render = () => sanitize(texts.join(''));
+    const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
+    while (render().length > limit) {
+        const longest = shortenable.reduce((a, b) => (texts[b].length > texts[a].length ? b : a), shortenable[0] ?? -1);
+        if (longest < 0 || texts[longest].length <= 4)
+            break;
+        texts[longest] = texts[longest].slice(0, -1);
+    }
+    return sanitize(render().slice(0, limit));
+}
+function digest(text) {
+    return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
+}
+
+;// CONCATENATED MODULE: ./src/base/text.ts
+// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
+// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
+// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
+// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
+// runner's mask no longer recognises.
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Characters that change how text around them reads without showing themselves: zero-width ones and the
+// bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** True when `text` holds a character that could break a log line (an input must not). */
+function text_hasControlCharacters(text) {
+    return new RegExp(CONTROL.source).test(text);
+}
+const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/**
+ * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
+ * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
+ */
+function logLine(text) {
+    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
+    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
+}
+/**
+ * Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. GitHub still renders
+ * markdown inside `<code>` (links, images, emphasis), so its characters become entities too.
+ */
+function markdownCode(text) {
+    const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
+    return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
+}
+/** Outside text as plain text in a markdown table cell. */
+function markdownText(text) {
+    // One pass: an escaped quote (`&#39;`) keeps its `#`.
+    return logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
+}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+};
+
+;// CONCATENATED MODULE: ./src/inputs/checks.ts
+// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
+// variables; and no control characters in anything that is echoed into the log. Each problem throws an
+// InputError: one line that names the input and says how to fix it.
+
+
+
+const LOOPBACK = new Set(['localhost', '[::1]']);
+const MAX_TIMEOUT_MS = (/* unused pure expression or super */ null && (30 * 60_000));
+/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
+function checks_text(input, name) {
+    const value = input(name).trim();
+    if (hasControlCharacters(value)) {
+        throw new InputError(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
+    }
+    return value;
+}
+function checks_required(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        throw new InputError(`Input "${name}" is required and empty.`);
+    return value;
+}
+function checks_choice(input, name, options) {
+    const value = checks_text(input, name).toLowerCase();
+    if (!options.includes(value)) {
+        throw new InputError(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
+    }
+    return value;
+}
+/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
+function checks_bool(input, name) {
+    const value = checks_text(input, name);
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Input "${name}" must be true or false; got "${value}".`);
+}
+/** The `timeout` input: a step's whole budget. */
+function checks_timeout(input) {
+    return parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
+}
+/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
+function checks_url(input, name) {
+    const value = checks_required(input, name);
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        throw new InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
+    }
+    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
+    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+        throw new InputError(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
+    }
+    if (parsed.username || parsed.password)
+        throw new InputError(`Input "${name}" must not carry a user name or password.`);
+    if (parsed.search || parsed.hash)
+        throw new InputError(`Input "${name}" must not have a query or fragment.`);
+    return parsed.href.replace(/\/+$/, '');
+}
+/**
+ * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
+ * there would break or hijack every later step. Each with the reason given to the user.
+ */
+const RESERVED_ENV = (/* unused pure expression or super */ null && ([
+    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
+    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
+    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
+    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
+    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
+    [
+        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
+        'a language runtime or git reads it to load code',
+    ],
+    [
+        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
+        'it redirects or trusts network traffic',
+    ],
+]));
+function checks_envName(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        return '';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new InputError(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
+    }
+    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
+    if (reserved) {
+        throw new InputError(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
+// The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
+// it, and nothing else, so that the jobs that use the key never need the client secret.
+
+
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+function handoff_secret_readHandoffSecret(input, env) {
+    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
+}
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+function readHandoffCredentials(input, env) {
+    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const handoffSecret = handoff_secret_readHandoffSecret(input, env);
+    if (handoffSecret)
+        return { handoffSecret, missing: undefined };
+    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
+}
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoff_secret_handoffSecretFor(input, env, clientSecret) {
+    const secret = handoff_secret_readHandoffSecret(input, env);
+    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    if (!secret)
+        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
+    if (secret === clientSecret)
+        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
+    if (secret.length < 16)
+        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    return secret;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
 // Pinecone's API-key roles; permissions of several roles add up.
 
@@ -1444,7 +1819,7 @@ const ROLES = [
 ];
 const BY_LOWER = new Map(ROLES.map((role) => [role.toLowerCase(), role]));
 /** Comma- or newline-separated, case-insensitive in; canonical, de-duplicated, in input order out. */
-function parseRoles(input) {
+function roles_parseRoles(input) {
     const words = input
         .split(/[,\n]/)
         .map((word) => word.trim())
@@ -1461,6 +1836,151 @@ function parseRoles(input) {
             roles.push(role);
     }
     return roles;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/inputs.ts
+
+
+
+
+
+
+
+
+
+const MAX_TTL_MS = 90 * 86_400_000;
+/** The client secret, from the input or the environment: every step masks it before reading anything else. */
+function readClientSecret(input, env) {
+    return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
+}
+/** The service account, or what is missing and what to do about it. */
+function readCredentials(input, env) {
+    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const clientId = text((name) => input(name) || env['PINECONE_CLIENT_ID'] || '', 'client-id');
+    const clientSecret = readClientSecret(input, env);
+    const missing = [
+        clientId ? '' : 'client-id (or env PINECONE_CLIENT_ID)',
+        clientSecret ? '' : 'client-secret (or env PINECONE_CLIENT_SECRET)',
+    ].filter(Boolean);
+    if (missing.length === 0)
+        return { clientId, clientSecret, missing: undefined };
+    return { missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty`, onMissing };
+}
+function readConnection(input, credentials) {
+    const apiUrl = url(input, 'api-url');
+    const authUrl = url(input, 'auth-url');
+    // @actions/http-client keeps one agent per client, for the scheme it met first: the other would fail obscurely.
+    if (new URL(apiUrl).protocol !== new URL(authUrl).protocol) {
+        throw new InputError(`Inputs "api-url" (${apiUrl}) and "auth-url" (${authUrl}) must use the same scheme: both https://, or both http:// for a local emulator.`);
+    }
+    const apiVersion = text(input, 'api-version');
+    if (!API_VERSION_FORMAT.test(apiVersion)) {
+        throw new InputError(`Input "api-version" "${apiVersion}" is not a Pinecone API version: use a date version such as ${DEFAULT_API_VERSION} (or ${DEFAULT_API_VERSION}.alpha), or leave it out for ${DEFAULT_API_VERSION}.`);
+    }
+    return { ...credentials, apiUrl, authUrl, apiVersion };
+}
+/** What a key is asked for with, in either mode (direct, or through the broker). */
+function readKeyAsk(input) {
+    const nameTemplate = text(input, 'name');
+    checkTemplate(nameTemplate);
+    return {
+        nameTemplate,
+        roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
+        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        exportEnv: envName(input, 'export-env'),
+        timeoutMs: timeout(input),
+        cleanup: bool(input, 'cleanup'),
+    };
+}
+function readMainInputs(input, credentials, env = {}) {
+    const ask = readKeyAsk(input);
+    const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+    const share = bool(input, 'share');
+    const { cleanup } = ask;
+    const renew = bool(input, 'renew');
+    if (renew && (cleanup || share || newProject)) {
+        throw new InputError(cleanup
+            ? 'Input "renew: true" needs cleanup: false: only a key that outlives its job (a preview\'s) is renewed. Set cleanup: false, or drop renew.'
+            : `Inputs "renew: true" and "${share ? 'share' : 'new-project'}: true" cannot go together: renew renames a key kept in a given project. Drop one of them.`);
+    }
+    if (newProject && share) {
+        throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
+    }
+    return {
+        ...ask,
+        connection: readConnection(input, credentials),
+        project,
+        newProject,
+        projectNameTemplate,
+        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+        renew,
+        sweepExpired: bool(input, 'sweep-expired'),
+        replace: bool(input, 'replace'),
+        share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
+        githubToken: input('github-token').trim(),
+    };
+}
+/** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
+function readProjectChoice(input) {
+    const project = text(input, 'project');
+    const newProject = bool(input, 'new-project');
+    if (newProject && project !== '') {
+        throw new InputError(`Inputs "project" (${project}) and "new-project: true" are both given: new-project makes a throwaway project instead. Remove project, or set new-project: false to use that project.`);
+    }
+    if (!newProject && project === '') {
+        throw new InputError('Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.');
+    }
+    const projectNameTemplate = newProject ? text(input, 'project-name') : '';
+    if (newProject)
+        checkTemplate(projectNameTemplate, 'project-name');
+    return { project, newProject, projectNameTemplate };
+}
+/** The sweep sub-action's inputs. */
+function readSweepInputs(input, credentials) {
+    const match = text(input, 'match');
+    const expiredOnly = bool(input, 'expired-only');
+    if (!expiredOnly && match === '') {
+        throw new InputError(`Input "match" is empty while expired-only is false: that would delete every live key and throwaway project this action made. Give a pattern such as preview-pr-42-*, or match: '*' to mean every one.`);
+    }
+    return {
+        connection: readConnection(input, credentials),
+        project: text(input, 'project'), // empty: only throwaway projects are swept
+        match,
+        expiredOnly,
+        dryRun: bool(input, 'dry-run'),
+        githubToken: input('github-token').trim(),
+        timeoutMs: timeout(input),
+    };
+}
+/** The use sub-action's inputs: the handoff, and where the key goes. */
+function readUseInputs(input) {
+    return { handoff: required(input, 'handoff'), exportEnv: envName(input, 'export-env') };
+}
+/** The revoke sub-action's inputs. */
+function readRevokeInputs(input, credentials, env = {}) {
+    const handoffSecret = readHandoffSecret(input, env);
+    if (!handoffSecret)
+        throw new InputError('Input "handoff-secret" is empty: give the revoke step the handoff secret the key job sealed the handoff with (secret PINECONE_HANDOFF_SECRET).');
+    return {
+        connection: readConnection(input, credentials),
+        handoff: required(input, 'handoff'),
+        handoffSecret,
+        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+        timeoutMs: timeout(input),
+    };
+}
+/** What the post step needs: the inputs are evaluated again for it. */
+function readPostInputs(input, credentials) {
+    return {
+        connection: readConnection(input, credentials),
+        githubToken: input('github-token').trim(),
+        timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)),
+    };
+}
+/** Post's own reaction to a failed delete, read before anything can fail. */
+function readOnCleanupError(input) {
+    return input('on-cleanup-error').trim().toLowerCase() === 'warn' ? 'warn' : 'fail';
 }
 
 ;// CONCATENATED MODULE: ./src/rules/glob.ts
@@ -1514,10 +2034,11 @@ function findFrom(piece, name, from, end) {
 
 
 
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const KNOWN = ['audience', 'issuer', 'server-url', 'sweep-interval', 'rules'];
 const DEFAULT_MAX_TTL_MS = 6 * 3_600_000; // the action's default ttl
-const LIMITS = { min: 1000, max: 90 * 86_400_000 };
+const LIMITS = { min: 1000, max: MAX_TTL_MS };
 class PolicyError extends ActionError {
 }
 /** The policy in `text`, or a PolicyError naming the field that is wrong and how. */
@@ -1667,7 +2188,7 @@ function originOf(issuer) {
 }
 function duration(value, at) {
     try {
-        return parseDuration(String(value), at, LIMITS);
+        return durations_parseDuration(String(value), at, LIMITS);
     }
     catch (error) {
         throw new PolicyError(error.message);
@@ -1683,7 +2204,7 @@ function duration(value, at) {
 
 class ConfigError extends ActionError {
 }
-const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+const config_LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 function readBrokerConfig(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
     const path = need(env, 'PINECONE_BROKER_CONFIG', 'the path of the policy file (YAML; see docs/BROKER.md)');
     let text;
@@ -1700,13 +2221,13 @@ function readBrokerConfig(env, readFile = (path) => (0,external_node_fs_namespac
     catch (error) {
         throw new ConfigError(`${path}: ${error.message}`);
     }
-    const apiUrl = url(env, 'PINECONE_API_URL', 'https://api.pinecone.io');
-    const authUrl = url(env, 'PINECONE_AUTH_URL', 'https://login.pinecone.io/oauth/token');
+    const apiUrl = config_url(env, 'PINECONE_API_URL', 'https://api.pinecone.io');
+    const authUrl = config_url(env, 'PINECONE_AUTH_URL', 'https://login.pinecone.io/oauth/token');
     if (new URL(apiUrl).protocol !== new URL(authUrl).protocol)
         throw new ConfigError('PINECONE_API_URL and PINECONE_AUTH_URL must use the same scheme (both https://, or both http:// for a local emulator).');
-    const apiVersion = env['PINECONE_API_VERSION'] || DEFAULT_API_VERSION;
-    if (!API_VERSION_FORMAT.test(apiVersion))
-        throw new ConfigError(`PINECONE_API_VERSION "${apiVersion}" is not a Pinecone API version: use one such as ${DEFAULT_API_VERSION}, or leave it unset.`);
+    const apiVersion = env['PINECONE_API_VERSION'] || versions_DEFAULT_API_VERSION;
+    if (!versions_API_VERSION_FORMAT.test(apiVersion))
+        throw new ConfigError(`PINECONE_API_VERSION "${apiVersion}" is not a Pinecone API version: use one such as ${versions_DEFAULT_API_VERSION}, or leave it unset.`);
     const connection = {
         clientId: need(env, 'PINECONE_CLIENT_ID', "the service account's client ID"),
         clientSecret: need(env, 'PINECONE_CLIENT_SECRET', "the service account's client secret"),
@@ -1726,7 +2247,7 @@ function need(env, name, what) {
     return value;
 }
 /** https, or http on a loopback address only (the emulator in tests and the demo). */
-function url(env, name, fallback) {
+function config_url(env, name, fallback) {
     const value = env[name]?.trim() || fallback;
     let parsed;
     try {
@@ -1735,7 +2256,7 @@ function url(env, name, fallback) {
     catch {
         throw new ConfigError(`${name} "${value}" is not a URL.`);
     }
-    if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.includes(parsed.hostname)))
+    if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && config_LOOPBACK.includes(parsed.hostname)))
         return value;
     throw new ConfigError(`${name} "${value}" must use https:// (http:// only on a loopback address).`);
 }
@@ -1801,173 +2322,6 @@ class Metrics {
     }
 }
 
-;// CONCATENATED MODULE: ./src/base/text.ts
-// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
-// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
-// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
-// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
-// runner's mask no longer recognises.
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-// Characters that change how text around them reads without showing themselves: zero-width ones and the
-// bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-/** True when `text` holds a character that could break a log line (an input must not). */
-function hasControlCharacters(text) {
-    return new RegExp(CONTROL.source).test(text);
-}
-const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-/**
- * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
- * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
- */
-function logLine(text) {
-    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
-    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
-}
-/**
- * Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. GitHub still renders
- * markdown inside `<code>` (links, images, emphasis), so its characters become entities too.
- */
-function markdownCode(text) {
-    const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
-    return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
-}
-/** Outside text as plain text in a markdown table cell. */
-function markdownText(text) {
-    // One pass: an escaped quote (`&#39;`) keeps its `#`.
-    return logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
-}
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-};
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/rules/names.ts
-// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
-// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
-// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
-// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
-// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-
-const MAX_NAME_LENGTH = 80; // Pinecone's limit
-/** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
-const names_MAX_PROJECT_NAME_LENGTH = 128;
-const NONCE_LENGTH = 6;
-const names_TAG_LENGTH = 8;
-const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
-const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`);
-const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${names_TAG_LENGTH}}$`);
-const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
-/** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
-function sanitize(text) {
-    const safe = text
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-    return safe === '' ? 'key' : safe;
-}
-function suffix(owner, stamp, nonce) {
-    const server = owner.run?.server ? `.${owner.run.server}` : '';
-    const run = owner.run
-        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
-        : '';
-    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
-}
-function names_suffixLength(owner) {
-    return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
-}
-/** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
-function buildKeyName(base, owner, expiresAt, nonce) {
-    return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
-}
-/** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
-function buildProjectName(base, owner, expiresAt, nonce, tag) {
-    if (owner.kind === 'shared')
-        throw new Error('a throwaway project belongs to its job (or is kept), never shared');
-    const unsigned = build(base, owner, expiresAt, nonce, names_MAX_PROJECT_NAME_LENGTH - 1 - names_TAG_LENGTH);
-    return `${unsigned}-${tag(unsigned)}`;
-}
-function build(base, owner, expiresAt, nonce, maxLength) {
-    if (!/^[a-z0-9]{6}$/.test(nonce))
-        throw new Error(`nonce must be ${NONCE_LENGTH} characters a-z0-9`);
-    const cut = sanitize(base.slice(0, maxLength - names_suffixLength(owner)));
-    const stamp = expiresAt
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d{3}Z$/, 'Z');
-    return `${cut}${suffix(owner, stamp, nonce)}`;
-}
-/** The expiry `ms` after `now`, in whole seconds as a name carries it: the name and the output must agree. */
-function expiryAfter(now, ms) {
-    return new Date(Math.ceil((now + ms) / 1000) * 1000);
-}
-function newNonce(randomInt) {
-    let nonce = '';
-    for (let i = 0; i < NONCE_LENGTH; i++)
-        nonce += randomInt(36).toString(36);
-    return nonce;
-}
-/** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function names_parseKeyName(name) {
-    const match = name ? NAME_PATTERN.exec(name) : null;
-    if (!match)
-        return undefined;
-    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, nonce] = match;
-    const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
-    // Reject impossible dates (month 13) that the pattern lets through.
-    if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
-        return undefined;
-    const parsed = { base: base, expiresAt, nonce: nonce };
-    if (letter)
-        parsed.kind = Object.keys(KIND_LETTER).find((kind) => KIND_LETTER[kind] === letter);
-    if (repo && run && attempt) {
-        parsed.run = {
-            repositoryId: String(parseInt(repo, 36)),
-            runId: String(parseInt(run, 36)),
-            attempt: parseInt(attempt, 36),
-            ...(server ? { server } : {}),
-        };
-    }
-    return parsed;
-}
-/**
- * A throwaway project this service account made: the name parses and its tag verifies under `tag`. `undefined`
- * for any other project, look-alikes with a wrong tag included (`lookAlike` tells them apart for the summary).
- */
-function parseProjectName(name, tag) {
-    const parsed = lookAlike(name);
-    if (!parsed || parsed.kind === 'shared')
-        return undefined;
-    return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH) ? parsed : undefined;
-}
-/** A name with a throwaway project's shape, whoever made it. */
-function lookAlike(name) {
-    const match = name ? TAGGED_PATTERN.exec(name) : null;
-    const parsed = match ? names_parseKeyName(match[1]) : undefined;
-    return parsed?.kind ? parsed : undefined;
-}
-/** The GitHub instance a run belongs to, as names carry it: `undefined` for github.com, else 3 characters a-z0-9. */
-function serverTag(serverUrl) {
-    const origin = (serverUrl || 'https://github.com').replace(/\/+$/, '').toLowerCase();
-    if (origin === 'https://github.com')
-        return undefined;
-    return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(origin).digest().readUInt32BE(0) % 36 ** 3).toString(36).padStart(3, '0');
-}
-/** Two keys made by the same attempt of the same run (legs of one matrix, or steps of one job). */
-function names_sameRunAttempt(a, b) {
-    return !!a && !!b && a.repositoryId === b.repositoryId && a.runId === b.runId && a.attempt === b.attempt;
-}
-
 ;// CONCATENATED MODULE: ./src/crypto/derivations.ts
 // Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
 // or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
@@ -2010,88 +2364,6 @@ function revokeTicketsFor(clientSecret) {
             return given.length === expected.length && (0,external_node_crypto_namespaceObject.timingSafeEqual)(given, expected);
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/rules/template.ts
-// The user's name templates (`name`, `project-name`) rendered with the run's values into the base of a name:
-// checked before any request, made safe for Pinecone, and cut to leave room for the suffix names.ts adds.
-
-
-
-const PLACEHOLDERS = [
-    'owner',
-    'repo',
-    'workflow',
-    'job',
-    'run_id',
-    'run_number',
-    'run_attempt',
-    'event',
-    'ref',
-    'sha',
-    'pr',
-    'actor',
-];
-/** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
-const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
-/** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
-function checkTemplate(template, input = 'name') {
-    if (template.trim() === '')
-        throw new errors_InputError(`Input "${input}" is empty: give a template such as gha-{repo}-{run_id}.`);
-    for (const [, word] of template.matchAll(/\{([^{}]*)\}/g)) {
-        if (!PLACEHOLDERS.includes(word)) {
-            throw new errors_InputError(`Input "${input}": unknown placeholder {${word}}. Valid placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
-        }
-    }
-}
-/**
- * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
- * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
- */
-function renderBase(template, values, owner) {
-    return render(template, values, MAX_NAME_LENGTH - names_suffixLength(owner), 'name');
-}
-/** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
-function renderProjectBase(template, values, owner) {
-    return render(template, values, MAX_PROJECT_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'project-name');
-}
-function render(template, values, limit, input) {
-    checkTemplate(template, input);
-    const parts = template.split(/\{([a-z_]+)\}/).map((text, i) => {
-        if (i % 2 === 0)
-            return { text, word: undefined };
-        const word = text;
-        const value = values[word];
-        if (value === undefined || value === '') {
-            throw new errors_InputError(word === 'pr'
-                ? `Input "${input}" uses {pr}, but this run was not triggered by a pull request: use another placeholder for this event.`
-                : `Input "${input}" uses {${word}}, which this run does not provide (is GITHUB_${word.toUpperCase()} set?).`);
-        }
-        return { text: value, word };
-    });
-    const rendered = parts.map((part) => part.text).join('');
-    const exact = sanitize(rendered);
-    if (exact === rendered && exact.length <= limit)
-        return exact;
-    const tag = `-${digest(rendered)}`;
-    return `${fit(parts, limit - tag.length)}${tag}`;
-}
-/** Shortens the longest shortenable values one character at a time until the sanitised text fits `limit`. */
-function fit(parts, limit) {
-    const texts = parts.map((part) => part.text);
-    const render = () => sanitize(texts.join(''));
-    const shortenable = parts.flatMap((part, i) => (part.word && !KEPT_WHOLE.has(part.word) ? [i] : []));
-    while (render().length > limit) {
-        const longest = shortenable.reduce((a, b) => (texts[b].length > texts[a].length ? b : a), shortenable[0] ?? -1);
-        if (longest < 0 || texts[longest].length <= 4)
-            break;
-        texts[longest] = texts[longest].slice(0, -1);
-    }
-    return sanitize(render().slice(0, limit));
-}
-function digest(text) {
-    return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/run-context.ts
@@ -4179,6 +4451,7 @@ const ruleName = ({ rule, index }) => `rules[${index}] (${rule.repository})`;
 
 
 
+
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const SUBJECT_TOKEN_TYPES = [
     'urn:ietf:params:oauth:token-type:id_token',
@@ -4188,7 +4461,6 @@ const SUBJECT_TOKEN_TYPES = [
 const API_KEY_TOKEN_TYPE = 'urn:pinecone:params:oauth:token-type:api-key';
 const DEFAULT_NAME = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
 const MAX_BODY_BYTES = 64 * 1024;
-const MAX_TTL_MS = 90 * 86_400_000;
 function createBrokerServer(broker, metrics, state) {
     return (0,external_node_http_namespaceObject.createServer)((req, res) => void handle(req, res).catch(() => send(res, 500, { error: 'server_error' })));
     // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
@@ -4281,7 +4553,7 @@ function mintAsk(params) {
     if (!/^[a-z0-9]{6}$/.test(nonce))
         throw new errors_InputError('nonce: 6 characters a-z0-9.');
     const job = server_optional(params, 'job') ?? '';
-    if (job.length > MAX_NAME_LENGTH || hasControlCharacters(job))
+    if (job.length > MAX_NAME_LENGTH || text_hasControlCharacters(job))
         throw new errors_InputError('job: the job id, one short line.');
     const nameTemplate = server_optional(params, 'name') ?? DEFAULT_NAME;
     if (job === '' && nameTemplate.includes('{job}'))
@@ -4293,8 +4565,8 @@ function mintAsk(params) {
     return {
         ...(budget !== undefined ? { budgetMs: budget } : {}),
         // RFC 6749's scope is space-delimited; the action's roles input is comma-delimited: either is read.
-        roles: parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
-        ttlMs: parseDuration(server_optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),
+        roles: roles_parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
+        ttlMs: durations_parseDuration(server_optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),
         project: server_optional(params, 'project'),
         nameTemplate,
         job,

@@ -413,6 +413,186 @@ function sealFor(clientSecret, env) {
     return (text) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(text).digest();
 }
 
+;// CONCATENATED MODULE: ./src/base/text.ts
+// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
+// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
+// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
+// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
+// runner's mask no longer recognises.
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Characters that change how text around them reads without showing themselves: zero-width ones and the
+// bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** True when `text` holds a character that could break a log line (an input must not). */
+function hasControlCharacters(text) {
+    return new RegExp(CONTROL.source).test(text);
+}
+const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/**
+ * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
+ * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
+ */
+function logLine(text) {
+    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
+    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
+}
+/**
+ * Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. GitHub still renders
+ * markdown inside `<code>` (links, images, emphasis), so its characters become entities too.
+ */
+function markdownCode(text) {
+    const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
+    return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
+}
+/** Outside text as plain text in a markdown table cell. */
+function markdownText(text) {
+    // One pass: an escaped quote (`&#39;`) keeps its `#`.
+    return logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
+}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+};
+
+;// CONCATENATED MODULE: ./src/inputs/durations.ts
+// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+function durations_parseDuration(input, what, limits) {
+    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
+    if (!match) {
+        throw new errors_InputError(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
+    }
+    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
+    if (ms < limits.min || ms > limits.max) {
+        throw new errors_InputError(`${what} "${input}" is out of range: use ${durations_formatDuration(limits.min)} to ${durations_formatDuration(limits.max)}.`);
+    }
+    return ms;
+}
+/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
+function durations_formatDuration(ms) {
+    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
+        if (ms % size === 0 && ms >= size)
+            return `${ms / size}${unit}`;
+    }
+    return `${ms}ms`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/checks.ts
+// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
+// variables; and no control characters in anything that is echoed into the log. Each problem throws an
+// InputError: one line that names the input and says how to fix it.
+
+
+
+const LOOPBACK = new Set(['localhost', '[::1]']);
+const MAX_TIMEOUT_MS = 30 * 60_000;
+/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
+function checks_text(input, name) {
+    const value = input(name).trim();
+    if (hasControlCharacters(value)) {
+        throw new errors_InputError(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
+    }
+    return value;
+}
+function checks_required(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        throw new errors_InputError(`Input "${name}" is required and empty.`);
+    return value;
+}
+function checks_choice(input, name, options) {
+    const value = checks_text(input, name).toLowerCase();
+    if (!options.includes(value)) {
+        throw new errors_InputError(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
+    }
+    return value;
+}
+/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
+function checks_bool(input, name) {
+    const value = checks_text(input, name);
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new errors_InputError(`Input "${name}" must be true or false; got "${value}".`);
+}
+/** The `timeout` input: a step's whole budget. */
+function checks_timeout(input) {
+    return durations_parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
+}
+/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
+function url(input, name) {
+    const value = checks_required(input, name);
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        throw new errors_InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
+    }
+    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
+    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+        throw new errors_InputError(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
+    }
+    if (parsed.username || parsed.password)
+        throw new errors_InputError(`Input "${name}" must not carry a user name or password.`);
+    if (parsed.search || parsed.hash)
+        throw new errors_InputError(`Input "${name}" must not have a query or fragment.`);
+    return parsed.href.replace(/\/+$/, '');
+}
+/**
+ * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
+ * there would break or hijack every later step. Each with the reason given to the user.
+ */
+const RESERVED_ENV = (/* unused pure expression or super */ null && ([
+    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
+    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
+    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
+    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
+    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
+    [
+        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
+        'a language runtime or git reads it to load code',
+    ],
+    [
+        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
+        'it redirects or trusts network traffic',
+    ],
+]));
+function checks_envName(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        return '';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new InputError(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
+    }
+    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
+    if (reserved) {
+        throw new InputError(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/api/versions.ts
+// Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
+// 12 months after its release (docs/PINECONE.md), so the default moves on before that window closes; a test fails
+// when it has not.
+const API_VERSIONS = [
+    { version: '2025-10', released: '2025-10-28' },
+    { version: '2026-04', released: '2026-03-25' },
+];
+/** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
+const DEFAULT_API_VERSION = '2026-04';
+/** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
+const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
+
 ;// CONCATENATED MODULE: ./src/rules/names.ts
 // The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
@@ -613,171 +793,34 @@ function digest(text) {
     return (createHash('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
 }
 
-;// CONCATENATED MODULE: ./src/base/text.ts
-// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
-// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
-// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
-// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
-// runner's mask no longer recognises.
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-// Characters that change how text around them reads without showing themselves: zero-width ones and the
-// bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-/** True when `text` holds a character that could break a log line (an input must not). */
-function hasControlCharacters(text) {
-    return new RegExp(CONTROL.source).test(text);
-}
-const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-/**
- * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
- * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
- */
-function logLine(text) {
-    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
-    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
-}
-/**
- * Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. GitHub still renders
- * markdown inside `<code>` (links, images, emphasis), so its characters become entities too.
- */
-function markdownCode(text) {
-    const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
-    return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
-}
-/** Outside text as plain text in a markdown table cell. */
-function markdownText(text) {
-    // One pass: an escaped quote (`&#39;`) keeps its `#`.
-    return logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
-}
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-};
-
-;// CONCATENATED MODULE: ./src/inputs/durations.ts
-// Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
-
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-function durations_parseDuration(input, what, limits) {
-    const match = /^(\d{1,6})\s*([smhd])$/i.exec(input.trim());
-    if (!match) {
-        throw new errors_InputError(`${what} "${input}" is not a duration: use a whole number and a unit s, m, h or d, e.g. 90s, 30m, 6h, 7d.`);
-    }
-    const ms = Number(match[1]) * UNIT_MS[match[2].toLowerCase()];
-    if (ms < limits.min || ms > limits.max) {
-        throw new errors_InputError(`${what} "${input}" is out of range: use ${durations_formatDuration(limits.min)} to ${durations_formatDuration(limits.max)}.`);
-    }
-    return ms;
-}
-/** The largest unit that divides `ms` exactly: 7d, 90s, 1500ms. */
-function durations_formatDuration(ms) {
-    for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
-        if (ms % size === 0 && ms >= size)
-            return `${ms / size}${unit}`;
-    }
-    return `${ms}ms`;
-}
-
-;// CONCATENATED MODULE: ./src/inputs/checks.ts
-// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
-// variables; and no control characters in anything that is echoed into the log. Each problem throws an
-// InputError: one line that names the input and says how to fix it.
+;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
+// The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
+// it, and nothing else, so that the jobs that use the key never need the client secret.
 
 
-
-const LOOPBACK = new Set(['localhost', '[::1]']);
-const MAX_TIMEOUT_MS = 30 * 60_000;
-/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
-function checks_text(input, name) {
-    const value = input(name).trim();
-    if (hasControlCharacters(value)) {
-        throw new errors_InputError(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
-    }
-    return value;
+/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
+function handoff_secret_readHandoffSecret(input, env) {
+    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
 }
-function checks_required(input, name) {
-    const value = checks_text(input, name);
-    if (value === '')
-        throw new errors_InputError(`Input "${name}" is required and empty.`);
-    return value;
+/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
+function readHandoffCredentials(input, env) {
+    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const handoffSecret = handoff_secret_readHandoffSecret(input, env);
+    if (handoffSecret)
+        return { handoffSecret, missing: undefined };
+    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
 }
-function checks_choice(input, name, options) {
-    const value = checks_text(input, name).toLowerCase();
-    if (!options.includes(value)) {
-        throw new errors_InputError(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
-    }
-    return value;
-}
-/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
-function checks_bool(input, name) {
-    const value = checks_text(input, name);
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new errors_InputError(`Input "${name}" must be true or false; got "${value}".`);
-}
-/** The `timeout` input: a step's whole budget. */
-function checks_timeout(input) {
-    return durations_parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
-}
-/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
-function url(input, name) {
-    const value = checks_required(input, name);
-    let parsed;
-    try {
-        parsed = new URL(value);
-    }
-    catch {
-        throw new errors_InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
-    }
-    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
-    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-        throw new errors_InputError(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
-    }
-    if (parsed.username || parsed.password)
-        throw new errors_InputError(`Input "${name}" must not carry a user name or password.`);
-    if (parsed.search || parsed.hash)
-        throw new errors_InputError(`Input "${name}" must not have a query or fragment.`);
-    return parsed.href.replace(/\/+$/, '');
-}
-/**
- * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
- * there would break or hijack every later step. Each with the reason given to the user.
- */
-const RESERVED_ENV = (/* unused pure expression or super */ null && ([
-    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
-    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
-    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
-    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
-    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
-    [
-        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
-        'a language runtime or git reads it to load code',
-    ],
-    [
-        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
-        'it redirects or trusts network traffic',
-    ],
-]));
-function checks_envName(input, name) {
-    const value = checks_text(input, name);
-    if (value === '')
-        return '';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new InputError(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
-    }
-    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
-    if (reserved) {
-        throw new InputError(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
-    }
-    return value;
+/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
+function handoff_secret_handoffSecretFor(input, env, clientSecret) {
+    const secret = handoff_secret_readHandoffSecret(input, env);
+    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
+    if (!secret)
+        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
+    if (secret === clientSecret)
+        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
+    if (secret.length < 16)
+        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    return secret;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
@@ -904,108 +947,6 @@ function isTransientStatus(status) {
     return status === 429 || status >= 500;
 }
 
-;// CONCATENATED MODULE: ./src/inputs/broker.ts
-// Broker mode (keyless): the action asks an organization's broker for the key with the job's GitHub OIDC token,
-// and holds no Pinecone credential at all. Its credentials are the broker's URL and the job's right to ask GitHub
-// for an OIDC token (`permissions: id-token: write`); what it may get is the broker's policy, not these inputs.
-
-
-
-
-
-
-const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
-/** The broker's URL, when the step is in broker mode (the only input read before the mode is chosen). */
-function brokerUrlOf(input) {
-    return input('broker-url').trim();
-}
-/** Broker mode's credentials, or what is missing (no id-token permission: a fork's pull request, Dependabot). */
-function readBrokerCredentials(input, env) {
-    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
-    const brokerUrl = url(input, 'broker-url');
-    if (input('client-id').trim() || input('client-secret').trim())
-        throw new errors_InputError('Inputs "broker-url" and "client-id"/"client-secret" are both given: with a broker, the job holds no Pinecone credential. Remove client-id and client-secret (and the secrets behind them), or remove broker-url.');
-    const audience = checks_text(input, 'broker-audience') || brokerUrl;
-    const idTokenUrl = env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '';
-    const idTokenRequestToken = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '';
-    if (!idTokenUrl || !idTokenRequestToken)
-        return {
-            missing: 'the job may not ask GitHub for an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set)',
-            onMissing,
-        };
-    return { brokerUrl, audience, idTokenUrl, idTokenRequestToken, missing: undefined };
-}
-/** What broker mode does not do, each refused with one line (the broker's policy decides the rest). */
-const NOT_IN_BROKER_MODE = {
-    share: 'share a key with the run (each job asks the broker for its own)',
-    'new-project': 'make throwaway projects (a rule names the project)',
-    renew: 'renew a key in place (ask for a new one with the ttl you need)',
-    replace: 'replace older keys (the broker sweeps expired keys itself)',
-};
-function readBrokerMainInputs(input) {
-    for (const [name, what] of Object.entries(NOT_IN_BROKER_MODE))
-        if (bool(input, name))
-            throw new InputError(`Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`);
-    const nameTemplate = text(input, 'name');
-    checkTemplate(nameTemplate);
-    return {
-        roles: parseRoles(input('roles')),
-        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
-        project: text(input, 'project'),
-        nameTemplate,
-        exportEnv: envName(input, 'export-env'),
-        timeoutMs: timeout(input),
-        cleanup: bool(input, 'cleanup'),
-    };
-}
-/** Post's budget in broker mode: the same as main's, at most 3m. */
-function readBrokerPostInputs(input) {
-    return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, checks_timeout(input)) };
-}
-
-;// CONCATENATED MODULE: ./src/api/versions.ts
-// Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
-// 12 months after its release (docs/PINECONE.md), so the default moves on before that window closes; a test fails
-// when it has not.
-const API_VERSIONS = [
-    { version: '2025-10', released: '2025-10-28' },
-    { version: '2026-04', released: '2026-03-25' },
-];
-/** What every Admin API and control-plane request names unless the `api-version` input says otherwise. */
-const DEFAULT_API_VERSION = '2026-04';
-/** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
-const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
-
-;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
-// The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
-// it, and nothing else, so that the jobs that use the key never need the client secret.
-
-
-/** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
-function handoff_secret_readHandoffSecret(input, env) {
-    return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
-}
-/** What the use step needs instead of Pinecone credentials: the handoff secret, or what is missing. */
-function readHandoffCredentials(input, env) {
-    const onMissing = choice(input, 'on-missing-credentials', ['fail', 'skip']);
-    const handoffSecret = handoff_secret_readHandoffSecret(input, env);
-    if (handoffSecret)
-        return { handoffSecret, missing: undefined };
-    return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
-}
-/** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
-function handoff_secret_handoffSecretFor(input, env, clientSecret) {
-    const secret = handoff_secret_readHandoffSecret(input, env);
-    const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
-    if (!secret)
-        throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
-    if (secret === clientSecret)
-        throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
-    if (secret.length < 16)
-        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
-    return secret;
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 
 
@@ -1016,7 +957,7 @@ function handoff_secret_handoffSecretFor(input, env, clientSecret) {
 
 
 
-const inputs_MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
+const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
 /** The client secret, from the input or the environment: every step masks it before reading anything else. */
 function readClientSecret(input, env) {
     return input('client-secret') || env['PINECONE_CLIENT_SECRET'] || '';
@@ -1047,12 +988,24 @@ function readConnection(input, credentials) {
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
-function readMainInputs(input, credentials, env = {}) {
+/** What a key is asked for with, in either mode (direct, or through the broker). */
+function inputs_readKeyAsk(input) {
     const nameTemplate = text(input, 'name');
     checkTemplate(nameTemplate);
+    return {
+        nameTemplate,
+        roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
+        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        exportEnv: envName(input, 'export-env'),
+        timeoutMs: timeout(input),
+        cleanup: bool(input, 'cleanup'),
+    };
+}
+function readMainInputs(input, credentials, env = {}) {
+    const ask = inputs_readKeyAsk(input);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
     const share = bool(input, 'share');
-    const cleanup = bool(input, 'cleanup');
+    const { cleanup } = ask;
     const renew = bool(input, 'renew');
     if (renew && (cleanup || share || newProject)) {
         throw new InputError(cleanup
@@ -1063,17 +1016,12 @@ function readMainInputs(input, credentials, env = {}) {
         throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
     }
     return {
+        ...ask,
         connection: readConnection(input, credentials),
         project,
         newProject,
         projectNameTemplate,
-        roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
-        nameTemplate,
-        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: inputs_MAX_TTL_MS }),
-        exportEnv: envName(input, 'export-env'),
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
-        timeoutMs: timeout(input),
-        cleanup,
         renew,
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),
@@ -1142,6 +1090,52 @@ function readPostInputs(input, credentials) {
 /** Post's own reaction to a failed delete, read before anything can fail. */
 function readOnCleanupError(input) {
     return input('on-cleanup-error').trim().toLowerCase() === 'warn' ? 'warn' : 'fail';
+}
+
+;// CONCATENATED MODULE: ./src/inputs/broker.ts
+// Broker mode (keyless): the action asks an organization's broker for the key with the job's GitHub OIDC token,
+// and holds no Pinecone credential at all. Its credentials are the broker's URL and the job's right to ask GitHub
+// for an OIDC token (`permissions: id-token: write`); what it may get is the broker's policy, not these inputs.
+
+
+
+
+/** The broker's URL, when the step is in broker mode (the only input read before the mode is chosen). */
+function brokerUrlOf(input) {
+    return input('broker-url').trim();
+}
+/** Broker mode's credentials, or what is missing (no id-token permission: a fork's pull request, Dependabot). */
+function readBrokerCredentials(input, env) {
+    const onMissing = checks_choice(input, 'on-missing-credentials', ['fail', 'skip']);
+    const brokerUrl = url(input, 'broker-url');
+    if (input('client-id').trim() || input('client-secret').trim())
+        throw new errors_InputError('Inputs "broker-url" and "client-id"/"client-secret" are both given: with a broker, the job holds no Pinecone credential. Remove client-id and client-secret (and the secrets behind them), or remove broker-url.');
+    const audience = checks_text(input, 'broker-audience') || brokerUrl;
+    const idTokenUrl = env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '';
+    const idTokenRequestToken = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '';
+    if (!idTokenUrl || !idTokenRequestToken)
+        return {
+            missing: 'the job may not ask GitHub for an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set)',
+            onMissing,
+        };
+    return { brokerUrl, audience, idTokenUrl, idTokenRequestToken, missing: undefined };
+}
+/** What broker mode does not do, each refused with one line (the broker's policy decides the rest). */
+const NOT_IN_BROKER_MODE = {
+    share: 'share a key with the run (each job asks the broker for its own)',
+    'new-project': 'make throwaway projects (a rule names the project)',
+    renew: 'renew a key in place (ask for a new one with the ttl you need)',
+    replace: 'replace older keys (the broker sweeps expired keys itself)',
+};
+function readBrokerMainInputs(input) {
+    for (const [name, what] of Object.entries(NOT_IN_BROKER_MODE))
+        if (bool(input, name))
+            throw new InputError(`Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`);
+    return { ...readKeyAsk(input), project: text(input, 'project') };
+}
+/** Post's budget in broker mode (the same as main's, at most 3m), and whether the key outlives the job. */
+function readBrokerPostInputs(input) {
+    return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, checks_timeout(input)), cleanup: checks_bool(input, 'cleanup') };
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -6113,7 +6107,6 @@ const OIDC_PERMISSION = {
 
 
 
-
 const brokerPostStep = defineStep({
     words: {
         skipped: 'nothing was deleted',
@@ -6131,7 +6124,7 @@ const brokerPostStep = defineStep({
     missing: (missing) => {
         throw new ActionError(`the post step cannot ask the broker to delete the key: ${missing}. Give the job permissions: id-token: write; the broker's sweep deletes the key once it has expired.`);
     },
-    read: (input) => ({ ...readBrokerPostInputs(input), cleanup: checks_bool(input, 'cleanup') }),
+    read: (input) => readBrokerPostInputs(input),
     warns: (input) => readOnCleanupError(input) === 'warn',
     failure: (message) => `Could not delete the API key through the broker: ${message} The broker's sweep deletes it once it has expired; to delete it now, use the Pinecone console.`,
     run: async ({ deps, core, secrets, account, inputs }) => {

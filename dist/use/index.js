@@ -1051,12 +1051,24 @@ function readConnection(input, credentials) {
     }
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
-function readMainInputs(input, credentials, env = {}) {
+/** What a key is asked for with, in either mode (direct, or through the broker). */
+function readKeyAsk(input) {
     const nameTemplate = text(input, 'name');
     checkTemplate(nameTemplate);
+    return {
+        nameTemplate,
+        roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
+        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        exportEnv: envName(input, 'export-env'),
+        timeoutMs: timeout(input),
+        cleanup: bool(input, 'cleanup'),
+    };
+}
+function readMainInputs(input, credentials, env = {}) {
+    const ask = readKeyAsk(input);
     const { project, newProject, projectNameTemplate } = readProjectChoice(input);
     const share = bool(input, 'share');
-    const cleanup = bool(input, 'cleanup');
+    const { cleanup } = ask;
     const renew = bool(input, 'renew');
     if (renew && (cleanup || share || newProject)) {
         throw new InputError(cleanup
@@ -1067,17 +1079,12 @@ function readMainInputs(input, credentials, env = {}) {
         throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
     }
     return {
+        ...ask,
         connection: readConnection(input, credentials),
         project,
         newProject,
         projectNameTemplate,
-        roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
-        nameTemplate,
-        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
-        exportEnv: envName(input, 'export-env'),
         onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
-        timeoutMs: timeout(input),
-        cleanup,
         renew,
         sweepExpired: bool(input, 'sweep-expired'),
         replace: bool(input, 'replace'),

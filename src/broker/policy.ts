@@ -5,13 +5,14 @@
 import { parse } from 'yaml';
 import { ActionError } from '../base/errors.js';
 import { parseDuration } from '../inputs/durations.js';
+import { MAX_TTL_MS } from '../inputs/inputs.js';
 import { ROLES, type Role } from '../inputs/roles.js';
 import { globMatches } from '../rules/glob.js';
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const KNOWN = ['audience', 'issuer', 'server-url', 'sweep-interval', 'rules'];
 const DEFAULT_MAX_TTL_MS = 6 * 3_600_000; // the action's default ttl
-const LIMITS = { min: 1000, max: 90 * 86_400_000 };
+const LIMITS = { min: 1000, max: MAX_TTL_MS };
 
 export interface Rule {
   /** Glob on the token's `repository` (owner/name). */

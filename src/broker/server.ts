@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ActionError, InputError } from '../base/errors.js';
 import { hasControlCharacters } from '../base/text.js';
 import { parseDuration } from '../inputs/durations.js';
+import { MAX_TTL_MS } from '../inputs/inputs.js';
 import { parseRoles } from '../inputs/roles.js';
 import { MAX_NAME_LENGTH } from '../rules/names.js';
 import type { Metrics, Outcome, Route } from './metrics.js';
@@ -20,7 +21,6 @@ export const SUBJECT_TOKEN_TYPES = [
 export const API_KEY_TOKEN_TYPE = 'urn:pinecone:params:oauth:token-type:api-key';
 export const DEFAULT_NAME = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
 const MAX_BODY_BYTES = 64 * 1024;
-const MAX_TTL_MS = 90 * 86_400_000;
 
 type Params = (name: string) => string[];
 

@@ -2,13 +2,9 @@
 // and holds no Pinecone credential at all. Its credentials are the broker's URL and the job's right to ask GitHub
 // for an OIDC token (`permissions: id-token: write`); what it may get is the broker's policy, not these inputs.
 import { InputError } from '../base/errors.js';
-import { checkTemplate } from '../rules/template.js';
-import { bool, choice, envName, text, timeout, url, type GetInput } from './checks.js';
-import { parseDuration } from './durations.js';
-import { parseRoles, type Role } from './roles.js';
+import { bool, choice, text, timeout, url, type GetInput } from './checks.js';
+import { readKeyAsk } from './inputs.js';
 import { MAX_POST_BUDGET_MS } from '../base/policy.js';
-
-const MAX_TTL_MS = 90 * 86_400_000;
 
 /** Where the broker is, what audience the job's OIDC token is for, and the runner's token service. */
 export interface BrokerAccount {
@@ -45,16 +41,8 @@ export function readBrokerCredentials(
   return { brokerUrl, audience, idTokenUrl, idTokenRequestToken, missing: undefined };
 }
 
-export interface BrokerMainInputs {
-  roles: Role[];
-  ttlMs: number;
-  /** Empty: the rule's project. */
-  project: string;
-  nameTemplate: string;
-  exportEnv: string;
-  timeoutMs: number;
-  cleanup: boolean;
-}
+/** What the key is asked for with; `project` empty: the rule's. */
+export type BrokerMainInputs = ReturnType<typeof readKeyAsk> & { project: string };
 
 /** What broker mode does not do, each refused with one line (the broker's policy decides the rest). */
 const NOT_IN_BROKER_MODE = {
@@ -70,20 +58,10 @@ export function readBrokerMainInputs(input: GetInput): BrokerMainInputs {
       throw new InputError(
         `Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`,
       );
-  const nameTemplate = text(input, 'name');
-  checkTemplate(nameTemplate);
-  return {
-    roles: parseRoles(input('roles')),
-    ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
-    project: text(input, 'project'),
-    nameTemplate,
-    exportEnv: envName(input, 'export-env'),
-    timeoutMs: timeout(input),
-    cleanup: bool(input, 'cleanup'),
-  };
+  return { ...readKeyAsk(input), project: text(input, 'project') };
 }
 
-/** Post's budget in broker mode: the same as main's, at most 3m. */
-export function readBrokerPostInputs(input: GetInput): { timeoutMs: number } {
-  return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)) };
+/** Post's budget in broker mode (the same as main's, at most 3m), and whether the key outlives the job. */
+export function readBrokerPostInputs(input: GetInput): { timeoutMs: number; cleanup: boolean } {
+  return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)), cleanup: bool(input, 'cleanup') };
 }

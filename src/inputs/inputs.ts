@@ -80,16 +80,29 @@ export interface MainInputs {
   githubToken: string;
 }
 
+/** What a key is asked for with, in either mode (direct, or through the broker). */
+export function readKeyAsk(input: GetInput) {
+  const nameTemplate = text(input, 'name');
+  checkTemplate(nameTemplate);
+  return {
+    nameTemplate,
+    roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
+    ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+    exportEnv: envName(input, 'export-env'),
+    timeoutMs: timeout(input),
+    cleanup: bool(input, 'cleanup'),
+  };
+}
+
 export function readMainInputs(
   input: GetInput,
   credentials: { clientId: string; clientSecret: string },
   env: NodeJS.ProcessEnv = {},
 ): MainInputs {
-  const nameTemplate = text(input, 'name');
-  checkTemplate(nameTemplate);
+  const ask = readKeyAsk(input);
   const { project, newProject, projectNameTemplate } = readProjectChoice(input);
   const share = bool(input, 'share');
-  const cleanup = bool(input, 'cleanup');
+  const { cleanup } = ask;
   const renew = bool(input, 'renew');
   if (renew && (cleanup || share || newProject)) {
     throw new InputError(
@@ -104,17 +117,12 @@ export function readMainInputs(
     );
   }
   return {
+    ...ask,
     connection: readConnection(input, credentials),
     project,
     newProject,
     projectNameTemplate,
-    roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
-    nameTemplate,
-    ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
-    exportEnv: envName(input, 'export-env'),
     onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
-    timeoutMs: timeout(input),
-    cleanup,
     renew,
     sweepExpired: bool(input, 'sweep-expired'),
     replace: bool(input, 'replace'),

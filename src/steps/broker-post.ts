@@ -6,7 +6,6 @@ import { BrokerApi } from '../api/broker-api.js';
 import { requestIdToken } from '../api/github-oidc.js';
 import { ActionError } from '../base/errors.js';
 import { LATE_COMMIT_CHECKS_MS } from '../base/policy.js';
-import { bool } from '../inputs/checks.js';
 import { readBrokerCredentials, readBrokerPostInputs, type BrokerAccount } from '../inputs/broker.js';
 import { readOnCleanupError } from '../inputs/inputs.js';
 import { readBrokerRecord, type BrokerRecord } from '../journal/broker-journal.js';
@@ -14,7 +13,7 @@ import { defineStep } from '../runtime/define-step.js';
 import { openRequester } from '../runtime/session.js';
 import { OIDC_PERMISSION } from './broker-words.js';
 
-const brokerPostStep = defineStep<ReturnType<typeof readBrokerPostInputs> & { cleanup: boolean }, BrokerAccount>({
+const brokerPostStep = defineStep<ReturnType<typeof readBrokerPostInputs>, BrokerAccount>({
   words: {
     skipped: 'nothing was deleted',
     cancelled: "The post step was stopped before it was done: the broker's sweep deletes the key once it has expired.",
@@ -32,7 +31,7 @@ const brokerPostStep = defineStep<ReturnType<typeof readBrokerPostInputs> & { cl
       `the post step cannot ask the broker to delete the key: ${missing}. Give the job permissions: id-token: write; the broker's sweep deletes the key once it has expired.`,
     );
   },
-  read: (input) => ({ ...readBrokerPostInputs(input), cleanup: bool(input, 'cleanup') }),
+  read: (input) => readBrokerPostInputs(input),
   warns: (input) => readOnCleanupError(input) === 'warn',
   failure: (message) =>
     `Could not delete the API key through the broker: ${message} The broker's sweep deletes it once it has expired; to delete it now, use the Pinecone console.`,
