@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
  */
 export const ROOMS = {
   '.': { may: ['steps', 'broker'] },
-  broker: { may: ['projects', 'crypto', 'inputs', 'rules', 'api', 'base'] },
+  broker: { may: ['keys', 'projects', 'crypto', 'inputs', 'rules', 'api', 'base'] },
   steps: { may: ['kinds', 'keys', 'projects', 'journal', 'runtime', 'crypto', 'inputs', 'rules', 'api', 'base'] },
   kinds: { may: ['keys', 'projects', 'journal', 'runtime', 'crypto', 'rules', 'api', 'base'] },
   keys: { may: ['journal', 'runtime', 'crypto', 'rules', 'api', 'base'] },

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_serve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7675);
+/* harmony import */ var _broker_serve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6000);
 // The keyless broker's entry (node dist/broker/index.js): see src/broker/serve.ts and docs/BROKER.md.
 
 await (0,_broker_serve_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7675:
+/***/ 6000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1138,7 +1138,7 @@ const BACKOFF_CAP_MS = 8_000;
 /** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
 const DELETE_ROUNDS = 5;
 /** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
-const CREATE_TRIES = 3;
+const policy_CREATE_TRIES = 3;
 /** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
 const TOKEN_REFRESH_MARGIN_MS = 30_000;
 /** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
@@ -1370,16 +1370,16 @@ function proxyError(proxy, cause, final) {
 ;// CONCATENATED MODULE: ./src/base/errors.ts
 // Errors a user will see: one line that says what happened and what to do. Anything else is a bug and is shown
 // with its stack only under RUNNER_DEBUG.
-class ActionError extends Error {
+class errors_ActionError extends Error {
 }
 /** An input the user must fix; thrown by the parsers directly, so a bug's TypeError is never dressed up as one. */
-class errors_InputError extends ActionError {
+class errors_InputError extends errors_ActionError {
 }
 /**
  * The step was cancelled (SIGINT/SIGTERM) before it could finish. Each step says in its own words what follows
  * (runtime/define-step.ts), unless the error was raised with a line of its own that knows more.
  */
-class CancelledError extends ActionError {
+class CancelledError extends errors_ActionError {
     known;
     constructor(message) {
         super(message ?? 'The step was cancelled before it was done.');
@@ -1387,7 +1387,7 @@ class CancelledError extends ActionError {
     }
 }
 /** A create request may or may not have made a key (no answer, dropped connection, 5xx). */
-class OutcomeUnknownError extends Error {
+class errors_OutcomeUnknownError extends Error {
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -1470,7 +1470,7 @@ function names_suffixLength(owner) {
     return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
 }
 /** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
-function buildKeyName(base, owner, expiresAt, nonce) {
+function names_buildKeyName(base, owner, expiresAt, nonce) {
     return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
 }
 /** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
@@ -1494,7 +1494,7 @@ function build(base, owner, expiresAt, nonce, maxLength) {
 function expiryAfter(now, ms) {
     return new Date(Math.ceil((now + ms) / 1000) * 1000);
 }
-function newNonce(randomInt) {
+function names_newNonce(randomInt) {
     let nonce = '';
     for (let i = 0; i < NONCE_LENGTH; i++)
         nonce += randomInt(36).toString(36);
@@ -2039,7 +2039,7 @@ const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const KNOWN = ['audience', 'issuer', 'server-url', 'sweep-interval', 'rules'];
 const DEFAULT_MAX_TTL_MS = 6 * 3_600_000; // the action's default ttl
 const LIMITS = { min: 1000, max: MAX_TTL_MS };
-class PolicyError extends ActionError {
+class PolicyError extends errors_ActionError {
 }
 /** The policy in `text`, or a PolicyError naming the field that is wrong and how. */
 function readPolicy(text) {
@@ -2202,7 +2202,7 @@ function duration(value, at) {
 
 
 
-class ConfigError extends ActionError {
+class ConfigError extends errors_ActionError {
 }
 const config_LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 function readBrokerConfig(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
@@ -2366,6 +2366,71 @@ function revokeTicketsFor(clientSecret) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/journal/create-once.ts
+// A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
+// behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
+// is sent again under a fresh name, at most CREATE_TRIES times.
+
+
+async function create_once_createOnce(create) {
+    const { events, log } = create;
+    let lost = '';
+    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
+        const name = create.nextName();
+        events.sending(name);
+        log.info(create.announce(name));
+        try {
+            const made = await create.send(name);
+            events.made(create.idOf(made), name);
+            return { made, name };
+        }
+        catch (error) {
+            if (!(error instanceof OutcomeUnknownError)) {
+                events.noneMade(name);
+                throw error;
+            }
+            lost = error.message;
+            log.warning(`The answer to the create request was lost (${error.message}); checking whether the ${create.short} was made.`);
+            const found = await create.recover(name);
+            if (found !== undefined) {
+                events.made(create.idOf(found), name);
+                return { made: found, name };
+            }
+            events.lost();
+        }
+    }
+    throw new ActionError(`Could not create the ${create.thing}: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
+}
+
+;// CONCATENATED MODULE: ./src/keys/create.ts
+
+
+async function createExactlyOnce(api, journal, log, random, request) {
+    const { made, name } = await createOnce({
+        thing: 'API key',
+        short: 'key',
+        events: journal.creates('key'),
+        log,
+        nextName: () => buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max))),
+        announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
+        send: (name) => api.createKey(request.projectId, name, request.roles),
+        idOf: (created) => created.key.id,
+        recover: async (name) => {
+            await removeByName(api, request.projectId, name, log);
+            return undefined;
+        },
+    });
+    return { ...made, name };
+}
+/** Deletes whatever a create whose answer was lost made under `name` (we never saw its secret). */
+async function removeByName(api, projectId, name, log) {
+    const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
+    for (const stray of strays) {
+        await api.deleteKey(stray.id);
+        log.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/run-context.ts
 // The workflow run this step belongs to, read from the runner's variables and the event file: the values a
 // key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
@@ -2479,10 +2544,10 @@ const pick = (key, value) => (value === undefined ? {} : { [key]: value });
 
 
 /** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
-class ProjectLimitError extends ActionError {
+class ProjectLimitError extends errors_ActionError {
 }
 /** The project holds as many keys as its quota allows: the caller may make room and try once more. */
-class QuotaError extends ActionError {
+class QuotaError extends errors_ActionError {
     answered;
     constructor(message, 
     /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
@@ -2502,9 +2567,9 @@ class AdminErrors {
         const { status } = response;
         const answered = `HTTP ${status}${this.errorCode(response)}`;
         if (isMisdirected(response, true))
-            return new ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
+            return new errors_ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
         if (status === 400 || status === 401 || status === 403) {
-            return new ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
+            return new errors_ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
         }
         return this.unavailable(response, 'log in');
     }
@@ -2514,19 +2579,19 @@ class AdminErrors {
         const answered = `HTTP ${status}${code}`;
         const project = projectId ? `project ${projectId}` : 'the project';
         if (isMisdirected(response, !projectId))
-            return new ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
+            return new errors_ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
         if (status === 401)
-            return new ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
+            return new errors_ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
         if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
             return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
         }
         if (status === 403)
-            return new ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
+            return new errors_ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
         if (status === 404 && projectId)
-            return new ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
+            return new errors_ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
         if (status >= 500 || status === 429)
             return this.unavailable(response, what);
-        return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
+        return new errors_ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
     }
     /**
      * Creating a project: the organization's limit, and the right to create projects, each with the fix. The live
@@ -2541,11 +2606,11 @@ class AdminErrors {
         if (overLimit)
             return new ProjectLimitError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`);
         if (response.status === 403)
-            return new ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
+            return new errors_ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
         return this.api(response, 'create a project');
     }
     unavailable(response, what) {
-        return new ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
+        return new errors_ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
     }
     /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
     errorCode(response) {
@@ -2671,7 +2736,7 @@ class AdminApi {
             this.secrets.add(token);
         const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
         if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
-            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
+            throw new errors_ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
         }
         this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
     }
@@ -2693,7 +2758,7 @@ class AdminApi {
             throw this.errors.projectCreate(response);
         const project = parseBody(response);
         if (!isProject(project))
-            throw new OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
+            throw new errors_OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
         return { id: project.id, name: project.name };
     }
     /**
@@ -2734,7 +2799,7 @@ class AdminApi {
             this.secrets.add(value);
         const key = body?.['key'];
         if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
-            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
+            throw new errors_OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
         }
         return { key, value };
     }
@@ -2758,7 +2823,7 @@ class AdminApi {
                 return updated;
         }
         catch (error) {
-            if (error instanceof CancelledError || !(error instanceof ActionError || error instanceof OutcomeUnknownError))
+            if (error instanceof CancelledError || !(error instanceof errors_ActionError || error instanceof errors_OutcomeUnknownError))
                 throw error;
             failure = error;
         }
@@ -2768,7 +2833,7 @@ class AdminApi {
             return current;
         throw failure instanceof Error
             ? failure
-            : new ActionError(`Pinecone's answer to "${what}" is not an API key; check the api-url input.`);
+            : new errors_ActionError(`Pinecone's answer to "${what}" is not an API key; check the api-url input.`);
     }
     /** Resolves when the key is gone, whether we deleted it or it already was. */
     async deleteKey(id) {
@@ -2798,7 +2863,7 @@ class AdminApi {
             throw this.errors.api(response, call.what, projectId);
         const body = parseBody(response);
         if (!body)
-            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
+            throw new errors_ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
         return body;
     }
     /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
@@ -2826,7 +2891,7 @@ class AdminApi {
 function arrayOf(body, field, what) {
     const list = body?.[field];
     if (!Array.isArray(list))
-        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
+        throw new errors_ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
     return list;
 }
 function isProject(value) {
@@ -2889,7 +2954,7 @@ function createRequester(deps) {
     function outOfBudget(call, last) {
         const service = call.service ?? 'Pinecone';
         const answered = last ? ` (last attempt: ${last})` : '';
-        return new ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
+        return new errors_ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
     }
     /** Resolves with the last answer (any status); throws only when no answer can be had. */
     async function send(call) {
@@ -2912,11 +2977,11 @@ function createRequester(deps) {
                 last = error.message;
                 deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
                 if (call.once && error.outcome === 'unknown')
-                    throw new OutcomeUnknownError(error.message);
+                    throw new errors_OutcomeUnknownError(error.message);
                 if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
                     if (remaining() <= 0)
                         throw outOfBudget(call, last);
-                    throw new ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
+                    throw new errors_ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
                 }
                 await wait(backoffMs(attempt, deps.random), call, last);
                 continue;
@@ -2928,7 +2993,7 @@ function createRequester(deps) {
                 return response;
             // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
             if (call.once && response.status !== 429)
-                throw new OutcomeUnknownError(last);
+                throw new errors_OutcomeUnknownError(last);
             // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
             const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
             if (response.status === 429) {
@@ -2989,9 +3054,9 @@ async function resolveProject(api, project, log, listing) {
         return matches[0];
     }
     if (matches.length === 0) {
-        throw new ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
+        throw new errors_ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
     }
-    throw new ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
+    throw new errors_ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
 }
 
 ;// CONCATENATED MODULE: ./src/broker/pinecone.ts
@@ -4204,7 +4269,7 @@ function createRemoteJWKSet(url, options) {
 
 
 
-class TokenRefused extends ActionError {
+class TokenRefused extends errors_ActionError {
 }
 function oidcVerifier(options) {
     const issuer = checkedIssuer(options.issuer);
@@ -4237,12 +4302,12 @@ async function discover(issuer, cooldownMs) {
         signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok)
-        throw new ActionError(`OIDC discovery at ${issuer} answered HTTP ${response.status}.`);
+        throw new errors_ActionError(`OIDC discovery at ${issuer} answered HTTP ${response.status}.`);
     const config = (await response.json());
     if (config.issuer !== issuer)
-        throw new ActionError(`OIDC discovery at ${issuer} names another issuer.`);
+        throw new errors_ActionError(`OIDC discovery at ${issuer} names another issuer.`);
     if (typeof config.jwks_uri !== 'string')
-        throw new ActionError(`OIDC discovery at ${issuer} names no jwks_uri.`);
+        throw new errors_ActionError(`OIDC discovery at ${issuer} names no jwks_uri.`);
     return createRemoteJWKSet(new URL(checkedIssuer(config.jwks_uri)), { cooldownDuration: cooldownMs });
 }
 /** https, or http on a loopback address only. */
@@ -4252,11 +4317,11 @@ function checkedIssuer(value) {
         url = new URL(value);
     }
     catch {
-        throw new ActionError(`"${value}" is not a URL.`);
+        throw new errors_ActionError(`"${value}" is not a URL.`);
     }
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-        throw new ActionError(`${value} must use https:// (http:// only on a loopback address).`);
+        throw new errors_ActionError(`${value} must use https:// (http:// only on a loopback address).`);
     return value;
 }
 function refusal(error) {
@@ -4280,12 +4345,17 @@ function refusal(error) {
         return new TokenRefused('The token does not verify against the issuer’s key (altered, or signed by another).');
     if (error instanceof JOSEError)
         return new TokenRefused('The token is not a valid JWT.');
-    if (error instanceof ActionError)
+    if (error instanceof errors_ActionError)
         return new TokenRefused(`The token could not be checked: ${error.message}`);
     return new TokenRefused('The token could not be checked: the issuer did not answer.');
 }
 
 ;// CONCATENATED MODULE: ./src/broker/service.ts
+// What the broker does for a job, with nothing kept between requests but a cache: mint a key within the policy's
+// rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
+// its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
+// shared login, and each decision is one line for the operators: never a key's value or a token.
+
 
 
 
@@ -4296,7 +4366,7 @@ function refusal(error) {
 
 
 /** An OAuth error (RFC 6749 §5.2 / RFC 8693 §2.2.2): `error` for programs, `description` one line for people. */
-class Refusal extends ActionError {
+class Refusal extends errors_ActionError {
     error;
     constructor(error, description) {
         super(description);
@@ -4338,16 +4408,16 @@ class Broker {
             throw new Refusal('invalid_target', refused);
         }
         const expiresAt = expiryAfter(this.pinecone.clock.now(), ask.ttlMs);
-        const name = buildKeyName(base, owner, expiresAt, ask.nonce);
+        const name = names_buildKeyName(base, owner, expiresAt, ask.nonce);
         let created;
         try {
             created = await api.createKey(project.id, name, ask.roles);
         }
         catch (error) {
-            if (!(error instanceof OutcomeUnknownError))
+            if (!(error instanceof errors_OutcomeUnknownError))
                 throw this.failed(said({ outcome: 'error', rule, key_name: name }), error);
             // Its secret never reached us: whatever the lost request made goes, and the job may ask again.
-            await this.deleteWhere(api, project.id, (key) => key.name === name);
+            await removeByName(api, project.id, name, QUIET);
             const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
             this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
             throw new Refusal('temporarily_unavailable', why);
@@ -4412,10 +4482,6 @@ class Broker {
         this.deps.decide({ time: this.time(), action, outcome: 'refused', reason });
         throw new Refusal('invalid_grant', reason);
     }
-    async deleteWhere(api, projectId, which) {
-        for (const key of (await api.listKeys(projectId)).filter(which))
-            await api.deleteKey(key.id);
-    }
     failed(decision, error) {
         const reason = error instanceof Error ? error.message : String(error);
         this.deps.decide({ ...decision, outcome: 'error', reason });
@@ -4437,6 +4503,8 @@ class Broker {
         return new Date(this.deps.now()).toISOString();
     }
 }
+/** The broker says what it did in its decision lines, not in the action's log lines. */
+const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
 const ruleName = ({ rule, index }) => `rules[${index}] (${rule.repository})`;
 
 ;// CONCATENATED MODULE: ./src/broker/server.ts
@@ -4530,10 +4598,10 @@ function createBrokerServer(broker, metrics, state) {
             if (error instanceof errors_InputError)
                 return answer(400, { error: 'invalid_request', error_description: error.message }, 'invalid');
             // Pinecone refused or could not be reached: the broker's account, not the job's request.
-            const line = error instanceof ActionError
+            const line = error instanceof errors_ActionError
                 ? `Pinecone: ${error.message}`
                 : 'The broker failed; its operators can tell why from its log.';
-            if (!(error instanceof ActionError))
+            if (!(error instanceof errors_ActionError))
                 process.stderr.write(`${error?.stack ?? String(error)}\n`);
             return answer(502, { error: 'temporarily_unavailable', error_description: line }, 'error');
         }
@@ -4707,7 +4775,7 @@ async function sweepEvery(intervalMs, broker, metrics, signal, write) {
         }
         catch (error) {
             metrics.sweepFailures += 1;
-            const reason = error instanceof ActionError ? error.message : String(error);
+            const reason = error instanceof errors_ActionError ? error.message : String(error);
             write(JSON.stringify({ time: new Date().toISOString(), action: 'sweep', outcome: 'error', reason }));
         }
         await (0,promises_namespaceObject.setTimeout)(intervalMs, undefined, { signal }).catch(() => undefined);

@@ -6618,6 +6618,7 @@ async function createExactlyOnce(api, journal, log, random, request) {
     });
     return { ...made, name };
 }
+/** Deletes whatever a create whose answer was lost made under `name` (we never saw its secret). */
 async function removeByName(api, projectId, name, log) {
     const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
     for (const stray of strays) {

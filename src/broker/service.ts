@@ -2,10 +2,10 @@
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
 // its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
 // shared login, and each decision is one line for the operators: never a key's value or a token.
-import type { AdminApi } from '../api/admin-api.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import { revokeTicketsFor, type RevokeTickets } from '../crypto/revoke-ticket.js';
 import type { Role } from '../inputs/roles.js';
+import { removeByName } from '../keys/create.js';
 import { buildKeyName, expiryAfter, type KeyOwner } from '../rules/names.js';
 import { renderBase } from '../rules/template.js';
 import { callerOf, type Caller } from './claims.js';
@@ -118,7 +118,7 @@ export class Broker {
       if (!(error instanceof OutcomeUnknownError))
         throw this.failed(said({ outcome: 'error', rule, key_name: name }), error);
       // Its secret never reached us: whatever the lost request made goes, and the job may ask again.
-      await this.deleteWhere(api, project.id, (key) => key.name === name);
+      await removeByName(api, project.id, name, QUIET);
       const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
       this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
       throw new Refusal('temporarily_unavailable', why);
@@ -189,10 +189,6 @@ export class Broker {
     throw new Refusal('invalid_grant', reason);
   }
 
-  private async deleteWhere(api: AdminApi, projectId: string, which: (key: { name: string | null }) => boolean) {
-    for (const key of (await api.listKeys(projectId)).filter(which)) await api.deleteKey(key.id);
-  }
-
   private failed(decision: Decision, error: unknown): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     this.deps.decide({ ...decision, outcome: 'error', reason });
@@ -216,5 +212,8 @@ export class Broker {
     return new Date(this.deps.now()).toISOString();
   }
 }
+
+/** The broker says what it did in its decision lines, not in the action's log lines. */
+const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
 
 const ruleName = ({ rule, index }: { rule: Rule; index: number }) => `rules[${index}] (${rule.repository})`;

@@ -52,7 +52,8 @@ export async function createExactlyOnce(
   return { ...made, name };
 }
 
-async function removeByName(api: AdminApi, projectId: string, name: string, log: Log): Promise<void> {
+/** Deletes whatever a create whose answer was lost made under `name` (we never saw its secret). */
+export async function removeByName(api: AdminApi, projectId: string, name: string, log: Log): Promise<void> {
   const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
   for (const stray of strays) {
     await api.deleteKey(stray.id);
