@@ -1405,8 +1405,53 @@ const versions_DEFAULT_API_VERSION = '2026-04';
 /** `YYYY-MM`, or `YYYY-MM.alpha` for Pinecone's preview versions. */
 const versions_API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/base/text.ts
+// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
+// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
+// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
+// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
+// runner's mask no longer recognises.
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Characters that change how text around them reads without showing themselves: zero-width ones and the
+// bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** True when `text` holds a character that could break a log line (an input must not). */
+function text_hasControlCharacters(text) {
+    return new RegExp(CONTROL.source).test(text);
+}
+const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/**
+ * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
+ * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
+ */
+function logLine(text) {
+    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
+    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
+}
+/**
+ * Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. GitHub still renders
+ * markdown inside `<code>` (links, images, emphasis), so its characters become entities too.
+ */
+function markdownCode(text) {
+    const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
+    return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
+}
+/** Outside text as plain text in a markdown table cell. */
+function markdownText(text) {
+    // One pass: an escaped quote (`&#39;`) keeps its `#`.
+    return logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
+}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+};
+
 ;// CONCATENATED MODULE: ./src/inputs/durations.ts
 // Parses the durations the inputs accept: a whole number and one unit, e.g. `90s`, `30m`, `6h`, `7d`.
 
@@ -1431,6 +1476,108 @@ function formatDuration(ms) {
     return `${ms}ms`;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/checks.ts
+// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
+// variables; and no control characters in anything that is echoed into the log. Each problem throws an
+// InputError: one line that names the input and says how to fix it.
+
+
+
+const LOOPBACK = new Set(['localhost', '[::1]']);
+const MAX_TIMEOUT_MS = (/* unused pure expression or super */ null && (30 * 60_000));
+/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
+function checks_text(input, name) {
+    const value = input(name).trim();
+    if (hasControlCharacters(value)) {
+        throw new InputError(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
+    }
+    return value;
+}
+function checks_required(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        throw new InputError(`Input "${name}" is required and empty.`);
+    return value;
+}
+function checks_choice(input, name, options) {
+    const value = checks_text(input, name).toLowerCase();
+    if (!options.includes(value)) {
+        throw new InputError(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
+    }
+    return value;
+}
+/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
+function checks_bool(input, name) {
+    const value = checks_text(input, name);
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Input "${name}" must be true or false; got "${value}".`);
+}
+/** The `timeout` input: a step's whole budget. */
+function checks_timeout(input) {
+    return parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
+}
+/** The one rule for every URL credentials go to: https, or http on a loopback host (tests, local emulators). */
+function secureOrLoopback(url) {
+    const loopback = LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+}
+/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
+function checks_url(input, name) {
+    const value = checks_required(input, name);
+    let parsed;
+    try {
+        parsed = new URL(value);
+    }
+    catch {
+        throw new InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
+    }
+    if (!secureOrLoopback(parsed)) {
+        throw new InputError(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
+    }
+    if (parsed.username || parsed.password)
+        throw new InputError(`Input "${name}" must not carry a user name or password.`);
+    if (parsed.search || parsed.hash)
+        throw new InputError(`Input "${name}" must not have a query or fragment.`);
+    return parsed.href.replace(/\/+$/, '');
+}
+/**
+ * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
+ * there would break or hijack every later step. Each with the reason given to the user.
+ */
+const RESERVED_ENV = (/* unused pure expression or super */ null && ([
+    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
+    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
+    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
+    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
+    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
+    [
+        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
+        'a language runtime or git reads it to load code',
+    ],
+    [
+        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
+        'it redirects or trusts network traffic',
+    ],
+]));
+function checks_envName(input, name) {
+    const value = checks_text(input, name);
+    if (value === '')
+        return '';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new InputError(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
+    }
+    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
+    if (reserved) {
+        throw new InputError(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/rules/names.ts
@@ -1631,149 +1778,6 @@ function fit(parts, limit) {
 }
 function digest(text) {
     return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
-}
-
-;// CONCATENATED MODULE: ./src/base/text.ts
-// Outside text (inputs, names from the API, server messages) in our log lines and job summaries. The runner
-// reads any log line that starts with `::` or `##[` (after white space) as a command, so a line we print must
-// never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
-// Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
-// runner's mask no longer recognises.
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-// Characters that change how text around them reads without showing themselves: zero-width ones and the
-// bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-/** True when `text` holds a character that could break a log line (an input must not). */
-function text_hasControlCharacters(text) {
-    return new RegExp(CONTROL.source).test(text);
-}
-const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-/**
- * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
- * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
- */
-function logLine(text) {
-    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
-    return /^\s*::/.test(flat) ? `» ${flat}` : flat;
-}
-/**
- * Outside text as inline code in a markdown table cell: no markup, no HTML, no cell break. GitHub still renders
- * markdown inside `<code>` (links, images, emphasis), so its characters become entities too.
- */
-function markdownCode(text) {
-    const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
-    return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
-}
-/** Outside text as plain text in a markdown table cell. */
-function markdownText(text) {
-    // One pass: an escaped quote (`&#39;`) keeps its `#`.
-    return logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
-}
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-};
-
-;// CONCATENATED MODULE: ./src/inputs/checks.ts
-// The rules every input reader shares: required, one of, true/false, URLs, durations, names of environment
-// variables; and no control characters in anything that is echoed into the log. Each problem throws an
-// InputError: one line that names the input and says how to fix it.
-
-
-
-const LOOPBACK = new Set(['localhost', '[::1]']);
-const MAX_TIMEOUT_MS = (/* unused pure expression or super */ null && (30 * 60_000));
-/** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
-function checks_text(input, name) {
-    const value = input(name).trim();
-    if (hasControlCharacters(value)) {
-        throw new InputError(`Input "${name}" contains a line break or another control character: give it on one line, as plain text.`);
-    }
-    return value;
-}
-function checks_required(input, name) {
-    const value = checks_text(input, name);
-    if (value === '')
-        throw new InputError(`Input "${name}" is required and empty.`);
-    return value;
-}
-function checks_choice(input, name, options) {
-    const value = checks_text(input, name).toLowerCase();
-    if (!options.includes(value)) {
-        throw new InputError(`Input "${name}" must be ${options.join(' or ')}; got "${value}".`);
-    }
-    return value;
-}
-/** YAML 1.2 booleans, as core.getBooleanInput reads them, with a message that names the input. */
-function checks_bool(input, name) {
-    const value = checks_text(input, name);
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(`Input "${name}" must be true or false; got "${value}".`);
-}
-/** The `timeout` input: a step's whole budget. */
-function checks_timeout(input) {
-    return parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
-}
-/** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
-function checks_url(input, name) {
-    const value = checks_required(input, name);
-    let parsed;
-    try {
-        parsed = new URL(value);
-    }
-    catch {
-        throw new InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
-    }
-    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
-    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-        throw new InputError(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
-    }
-    if (parsed.username || parsed.password)
-        throw new InputError(`Input "${name}" must not carry a user name or password.`);
-    if (parsed.search || parsed.hash)
-        throw new InputError(`Input "${name}" must not have a query or fragment.`);
-    return parsed.href.replace(/\/+$/, '');
-}
-/**
- * Names the runner, the shell, the dynamic linker or a language runtime read to decide what runs: a key written
- * there would break or hijack every later step. Each with the reason given to the user.
- */
-const RESERVED_ENV = (/* unused pure expression or super */ null && ([
-    [/^(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_/, 'the runner sets and reads these'],
-    [/^(CI|HOME|PATH|SHELL|USER|PWD|TMPDIR|TEMP|TMP)$/, 'the runner and every tool rely on it'],
-    [/^(LD|DYLD)_/, 'the dynamic linker reads it to load code into every process'],
-    [/^(BASH_ENV|ENV|IFS|PS4|PROMPT_COMMAND|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|BASH_FUNC_.*)$/, 'the shell reads it'],
-    [/^NODE_/, 'Node.js reads NODE_* variables (NODE_OPTIONS loads code into every node process)'],
-    [
-        /^(PYTHON\w*|PERL5\w*|PERLLIB|RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|GIT_\w+)$/,
-        'a language runtime or git reads it to load code',
-    ],
-    [
-        /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)$/,
-        'it redirects or trusts network traffic',
-    ],
-]));
-function checks_envName(input, name) {
-    const value = checks_text(input, name);
-    if (value === '')
-        return '';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new InputError(`Input "${name}" "${value}" is not an environment variable name: use letters, digits and _ (or leave it empty to export nothing).`);
-    }
-    const reserved = RESERVED_ENV.find(([pattern]) => pattern.test(value.toUpperCase()));
-    if (reserved) {
-        throw new InputError(`Input "${name}" "${value}" is reserved (${reserved[1]}): choose another name, e.g. PINECONE_API_KEY.`);
-    }
-    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
@@ -2202,9 +2206,9 @@ function duration(value, at) {
 
 
 
+
 class ConfigError extends errors_ActionError {
 }
-const config_LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 function readBrokerConfig(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
     const path = need(env, 'PINECONE_BROKER_CONFIG', 'the path of the policy file (YAML; see docs/BROKER.md)');
     let text;
@@ -2256,7 +2260,7 @@ function config_url(env, name, fallback) {
     catch {
         throw new ConfigError(`${name} "${value}" is not a URL.`);
     }
-    if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && config_LOOPBACK.includes(parsed.hostname)))
+    if (secureOrLoopback(parsed))
         return value;
     throw new ConfigError(`${name} "${value}" must use https:// (http:// only on a loopback address).`);
 }
@@ -4269,6 +4273,7 @@ function createRemoteJWKSet(url, options) {
 
 
 
+
 class TokenRefused extends errors_ActionError {
 }
 function oidcVerifier(options) {
@@ -4319,8 +4324,7 @@ function checkedIssuer(value) {
     catch {
         throw new errors_ActionError(`"${value}" is not a URL.`);
     }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    if (!secureOrLoopback(url))
         throw new errors_ActionError(`${value} must use https:// (http:// only on a loopback address).`);
     return value;
 }

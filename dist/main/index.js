@@ -526,6 +526,11 @@ function checks_bool(input, name) {
 function checks_timeout(input) {
     return parseDuration(checks_text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
 }
+/** The one rule for every URL credentials go to: https, or http on a loopback host (tests, local emulators). */
+function secureOrLoopback(url) {
+    const loopback = LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+}
 /** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
 function url(input, name) {
     const value = checks_required(input, name);
@@ -536,8 +541,7 @@ function url(input, name) {
     catch {
         throw new errors_InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
     }
-    const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
-    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+    if (!secureOrLoopback(parsed)) {
         throw new errors_InputError(`Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`);
     }
     if (parsed.username || parsed.password)

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Connection } from '../api/types.js';
 import { API_VERSION_FORMAT, DEFAULT_API_VERSION } from '../api/versions.js';
 import { ActionError } from '../base/errors.js';
+import { secureOrLoopback } from '../inputs/checks.js';
 import { readPolicy, type Policy } from './policy.js';
 
 export interface BrokerConfig {
@@ -14,8 +15,6 @@ export interface BrokerConfig {
 }
 
 export class ConfigError extends ActionError {}
-
-const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 
 export function readBrokerConfig(
   env: NodeJS.ProcessEnv,
@@ -75,6 +74,6 @@ function url(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   } catch {
     throw new ConfigError(`${name} "${value}" is not a URL.`);
   }
-  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.includes(parsed.hostname))) return value;
+  if (secureOrLoopback(parsed)) return value;
   throw new ConfigError(`${name} "${value}" must use https:// (http:// only on a loopback address).`);
 }

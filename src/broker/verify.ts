@@ -5,6 +5,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { ActionError } from '../base/errors.js';
 import { JWKS_COOLDOWN_MS, OIDC_LEEWAY_S } from '../base/policy.js';
+import { secureOrLoopback } from '../inputs/checks.js';
 
 export class TokenRefused extends ActionError {}
 
@@ -59,9 +60,7 @@ function checkedIssuer(value: string): string {
   } catch {
     throw new ActionError(`"${value}" is not a URL.`);
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-    throw new ActionError(`${value} must use https:// (http:// only on a loopback address).`);
+  if (!secureOrLoopback(url)) throw new ActionError(`${value} must use https:// (http:// only on a loopback address).`);
   return value;
 }
 

@@ -48,6 +48,12 @@ export function timeout(input: GetInput): number {
   return parseDuration(text(input, 'timeout'), 'Input "timeout"', { min: 1000, max: MAX_TIMEOUT_MS });
 }
 
+/** The one rule for every URL credentials go to: https, or http on a loopback host (tests, local emulators). */
+export function secureOrLoopback(url: URL): boolean {
+  const loopback = LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+}
+
 /** https only, except loopback hosts (tests, local emulators); never credentials or redirects elsewhere. */
 export function url(input: GetInput, name: string): string {
   const value = required(input, name);
@@ -57,8 +63,7 @@ export function url(input: GetInput, name: string): string {
   } catch {
     throw new InputError(`Input "${name}" "${value}" is not a URL: give an absolute https:// URL.`);
   }
-  const loopback = LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
-  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+  if (!secureOrLoopback(parsed)) {
     throw new InputError(
       `Input "${name}" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "${parsed.protocol}//${parsed.host}".`,
     );
