@@ -1108,6 +1108,8 @@ const BROKER_REQUEST_BUDGET_MS = 60_000;
  * budget of its own, so that a hung attempt is sent again within seconds, whichever request started it.
  */
 const BROKER_SHARED_BUDGET_MS = 10_000;
+/** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
+const BROKER_ANSWER_MARGIN_MS = 1_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
@@ -3219,7 +3221,8 @@ function createRequester(deps) {
     }
     /** The backoff between rounds of a loop the caller runs itself. */
     const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
-    return { send, pause };
+    /** What is left of the budget, in ms: a server we ask to act for us (the broker) is told to stop before we do. */
+    return { send, pause, remaining };
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/session.ts
@@ -5981,6 +5984,7 @@ function chooseStep(pick, cancel) {
 // lost throws OutcomeUnknownError, and the caller revokes by the name's nonce before it asks again.
 
 
+
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
 const API_KEY = 'urn:pinecone:params:oauth:token-type:api-key';
@@ -6005,7 +6009,7 @@ class BrokerApi {
             job: ask.job,
             nonce: ask.nonce,
             cleanup: String(ask.cleanup),
-            budget_ms: String(Math.max(0, Math.floor(ask.budgetMs))),
+            budget_ms: this.budget(),
             ...(ask.project ? { project: ask.project } : {}),
         });
         const response = await this.post('/token', form, 'get an API key from the broker', true);
@@ -6036,7 +6040,7 @@ class BrokerApi {
     /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
     async revoke(subjectToken, ask) {
         const form = new URLSearchParams({ subject_token: subjectToken });
-        form.append('budget_ms', String(Math.max(0, Math.floor(ask.budgetMs))));
+        form.append('budget_ms', this.budget());
         if (ask.ticket)
             form.append('ticket', ask.ticket);
         for (const id of ask.keyIds)
@@ -6049,6 +6053,10 @@ class BrokerApi {
         const body = parseBody(response);
         const ids = (name) => Array.isArray(body?.[name]) ? body[name].filter((id) => typeof id === 'string') : [];
         return { deleted: ids('deleted'), gone: ids('gone'), refused: ids('refused') };
+    }
+    /** What is left of the step's budget, less a margin: the broker gives up (and we may ask again) before we do. */
+    budget() {
+        return String(Math.max(0, Math.floor(this.requester.remaining() - BROKER_ANSWER_MARGIN_MS)));
     }
     post(path, form, what, once) {
         return this.requester.send({
@@ -6267,7 +6275,6 @@ const brokerMainStep = defineStep({
     read: (input) => readBrokerMainInputs(input),
     run: async ({ deps, core, secrets, account, inputs }) => {
         const requester = openRequester(deps, core, inputs.timeoutMs);
-        const deadline = deps.now() + inputs.timeoutMs;
         const broker = new BrokerApi(account.brokerUrl, requester, secrets);
         const journal = new BrokerJournal(core);
         const ttl = formatDuration(inputs.ttlMs);
@@ -6289,11 +6296,10 @@ const brokerMainStep = defineStep({
             log: core,
             nextName: () => newNonce((max) => Math.floor(deps.random() * max)),
             announce: (nonce) => `Asking the broker for an API key with roles ${inputs.roles.join(', ')} for ${ttl} (nonce ${nonce}).`,
-            // A second short of what is left: the broker's answer (or its give-up) arrives before ours.
-            send: (nonce) => broker.mint(subject, { ...ask, nonce, budgetMs: deadline - deps.now() - 1_000 }),
+            send: (nonce) => broker.mint(subject, { ...ask, nonce }),
             idOf: (made) => made.id,
             recover: async (nonce) => {
-                await broker.revoke(subject, { keyIds: [], nonces: [nonce], budgetMs: deadline - deps.now() - 1_000 });
+                await broker.revoke(subject, { keyIds: [], nonces: [nonce] });
                 return undefined;
             },
         });

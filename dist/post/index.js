@@ -918,6 +918,8 @@ const BROKER_REQUEST_BUDGET_MS = 60_000;
  * budget of its own, so that a hung attempt is sent again within seconds, whichever request started it.
  */
 const BROKER_SHARED_BUDGET_MS = 10_000;
+/** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
+const BROKER_ANSWER_MARGIN_MS = 1_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
@@ -3253,7 +3255,8 @@ function createRequester(deps) {
     }
     /** The backoff between rounds of a loop the caller runs itself. */
     const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
-    return { send, pause };
+    /** What is left of the budget, in ms: a server we ask to act for us (the broker) is told to stop before we do. */
+    return { send, pause, remaining };
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/session.ts
@@ -5912,6 +5915,7 @@ function judgeByRuns(kind, candidates, lookups, now, core) {
 // lost throws OutcomeUnknownError, and the caller revokes by the name's nonce before it asks again.
 
 
+
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
 const API_KEY = 'urn:pinecone:params:oauth:token-type:api-key';
@@ -5936,7 +5940,7 @@ class BrokerApi {
             job: ask.job,
             nonce: ask.nonce,
             cleanup: String(ask.cleanup),
-            budget_ms: String(Math.max(0, Math.floor(ask.budgetMs))),
+            budget_ms: this.budget(),
             ...(ask.project ? { project: ask.project } : {}),
         });
         const response = await this.post('/token', form, 'get an API key from the broker', true);
@@ -5967,7 +5971,7 @@ class BrokerApi {
     /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
     async revoke(subjectToken, ask) {
         const form = new URLSearchParams({ subject_token: subjectToken });
-        form.append('budget_ms', String(Math.max(0, Math.floor(ask.budgetMs))));
+        form.append('budget_ms', this.budget());
         if (ask.ticket)
             form.append('ticket', ask.ticket);
         for (const id of ask.keyIds)
@@ -5980,6 +5984,10 @@ class BrokerApi {
         const body = parseBody(response);
         const ids = (name) => Array.isArray(body?.[name]) ? body[name].filter((id) => typeof id === 'string') : [];
         return { deleted: ids('deleted'), gone: ids('gone'), refused: ids('refused') };
+    }
+    /** What is left of the step's budget, less a margin: the broker gives up (and we may ask again) before we do. */
+    budget() {
+        return String(Math.max(0, Math.floor(this.requester.remaining() - BROKER_ANSWER_MARGIN_MS)));
     }
     post(path, form, what, once) {
         return this.requester.send({
@@ -6139,7 +6147,6 @@ const brokerPostStep = defineStep({
             return;
         }
         const requester = openRequester(deps, core, inputs.timeoutMs);
-        const deadline = deps.now() + inputs.timeoutMs;
         const broker = new BrokerApi(account.brokerUrl, requester, secrets);
         deps.preconnect.open(account.brokerUrl, 1); // its handshake while GitHub answers
         const subject = await requestIdToken(requester, account, account.audience, secrets);
@@ -6150,11 +6157,7 @@ const brokerPostStep = defineStep({
         for (const [i, at] of checks.entries()) {
             if (i > 0)
                 await deps.sleep(at - checks[i - 1], deps.signal);
-            // Each ask a second short of what is left, so that the broker gives up (and we may ask again) before we do.
-            const { deleted, gone, refused } = await broker.revoke(subject, {
-                ...ask,
-                budgetMs: deadline - deps.now() - 1_000,
-            });
+            const { deleted, gone, refused } = await broker.revoke(subject, ask);
             for (const id of refused.filter((id) => !warned.has(id) && warned.add(id)))
                 core.warning(`The broker refused to delete key ${id}: this run did not make it (the state handed to the post step names another run's key).`);
             if (deleted.length > 0)

@@ -4168,6 +4168,8 @@ const BROKER_REQUEST_BUDGET_MS = 60_000;
  * budget of its own, so that a hung attempt is sent again within seconds, whichever request started it.
  */
 const BROKER_SHARED_BUDGET_MS = 10_000;
+/** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
+const BROKER_ANSWER_MARGIN_MS = 1_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
@@ -5116,7 +5118,8 @@ function createRequester(deps) {
     }
     /** The backoff between rounds of a loop the caller runs itself. */
     const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
-    return { send, pause };
+    /** What is left of the budget, in ms: a server we ask to act for us (the broker) is told to stop before we do. */
+    return { send, pause, remaining };
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/session.ts

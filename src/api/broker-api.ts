@@ -2,6 +2,7 @@
 // trades the job's OIDC token for a key, and a revoke. A mint is not idempotent: an answer that may have been
 // lost throws OutcomeUnknownError, and the caller revokes by the name's nonce before it asks again.
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
+import { BROKER_ANSWER_MARGIN_MS } from '../base/policy.js';
 import type { Secrets } from '../base/secrets.js';
 import type { Requester } from './requester.js';
 import { describeStatus, isSuccess, parseBody, type HttpResponse } from './transport.js';
@@ -11,8 +12,6 @@ const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
 const API_KEY = 'urn:pinecone:params:oauth:token-type:api-key';
 
 export interface MintRequest {
-  /** What is left of the step's budget: the broker gives up on Pinecone before the job gives up on it. */
-  budgetMs: number;
   roles: readonly string[];
   ttl: string;
   project: string;
@@ -53,7 +52,7 @@ export class BrokerApi {
       job: ask.job,
       nonce: ask.nonce,
       cleanup: String(ask.cleanup),
-      budget_ms: String(Math.max(0, Math.floor(ask.budgetMs))),
+      budget_ms: this.budget(),
       ...(ask.project ? { project: ask.project } : {}),
     });
     const response = await this.post('/token', form, 'get an API key from the broker', true);
@@ -84,10 +83,10 @@ export class BrokerApi {
   /** Deletes this run's keys by ID or by nonce; IDs already gone count as deleted. */
   async revoke(
     subjectToken: string,
-    ask: { keyIds: string[]; nonces: string[]; ticket?: string | undefined; budgetMs: number },
+    ask: { keyIds: string[]; nonces: string[]; ticket?: string | undefined },
   ): Promise<{ deleted: string[]; gone: string[]; refused: string[] }> {
     const form = new URLSearchParams({ subject_token: subjectToken });
-    form.append('budget_ms', String(Math.max(0, Math.floor(ask.budgetMs))));
+    form.append('budget_ms', this.budget());
     if (ask.ticket) form.append('ticket', ask.ticket);
     for (const id of ask.keyIds) form.append('key_id', id);
     for (const nonce of ask.nonces) form.append('nonce', nonce);
@@ -97,6 +96,11 @@ export class BrokerApi {
     const ids = (name: string) =>
       Array.isArray(body?.[name]) ? (body[name] as unknown[]).filter((id): id is string => typeof id === 'string') : [];
     return { deleted: ids('deleted'), gone: ids('gone'), refused: ids('refused') };
+  }
+
+  /** What is left of the step's budget, less a margin: the broker gives up (and we may ask again) before we do. */
+  private budget(): string {
+    return String(Math.max(0, Math.floor(this.requester.remaining() - BROKER_ANSWER_MARGIN_MS)));
   }
 
   private post(path: string, form: URLSearchParams, what: string, once: boolean): Promise<HttpResponse> {

@@ -111,7 +111,8 @@ export function createRequester(deps: RequesterDeps) {
   /** The backoff between rounds of a loop the caller runs itself. */
   const pause = (round: number, what: string) => wait(backoffMs(round, deps.random), { what });
 
-  return { send, pause };
+  /** What is left of the budget, in ms: a server we ask to act for us (the broker) is told to stop before we do. */
+  return { send, pause, remaining };
 }
 
 export type Requester = ReturnType<typeof createRequester>;

@@ -59,6 +59,8 @@ export const BROKER_REQUEST_BUDGET_MS = 60_000;
  * budget of its own, so that a hung attempt is sent again within seconds, whichever request started it.
  */
 export const BROKER_SHARED_BUDGET_MS = 10_000;
+/** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
+export const BROKER_ANSWER_MARGIN_MS = 1_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 export const BROKER_DRAIN_LIMIT_MS = 25_000;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */

@@ -34,7 +34,6 @@ const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, Broke
   read: (input) => readBrokerMainInputs(input),
   run: async ({ deps, core, secrets, account, inputs }) => {
     const requester = openRequester(deps, core, inputs.timeoutMs);
-    const deadline = deps.now() + inputs.timeoutMs;
     const broker = new BrokerApi(account.brokerUrl, requester, secrets);
     const journal = new BrokerJournal(core);
     const ttl = formatDuration(inputs.ttlMs);
@@ -59,11 +58,10 @@ const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, Broke
       nextName: () => newNonce((max) => Math.floor(deps.random() * max)),
       announce: (nonce) =>
         `Asking the broker for an API key with roles ${inputs.roles.join(', ')} for ${ttl} (nonce ${nonce}).`,
-      // A second short of what is left: the broker's answer (or its give-up) arrives before ours.
-      send: (nonce) => broker.mint(subject, { ...ask, nonce, budgetMs: deadline - deps.now() - 1_000 }),
+      send: (nonce) => broker.mint(subject, { ...ask, nonce }),
       idOf: (made) => made.id,
       recover: async (nonce) => {
-        await broker.revoke(subject, { keyIds: [], nonces: [nonce], budgetMs: deadline - deps.now() - 1_000 });
+        await broker.revoke(subject, { keyIds: [], nonces: [nonce] });
         return undefined;
       },
     });

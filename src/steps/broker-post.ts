@@ -43,7 +43,6 @@ const brokerPostStep = defineStep<ReturnType<typeof readBrokerPostInputs>, Broke
       return;
     }
     const requester = openRequester(deps, core, inputs.timeoutMs);
-    const deadline = deps.now() + inputs.timeoutMs;
     const broker = new BrokerApi(account.brokerUrl, requester, secrets);
     deps.preconnect.open(account.brokerUrl, 1); // its handshake while GitHub answers
     const subject = await requestIdToken(requester, account, account.audience, secrets);
@@ -53,11 +52,7 @@ const brokerPostStep = defineStep<ReturnType<typeof readBrokerPostInputs>, Broke
     const warned = new Set<string>();
     for (const [i, at] of checks.entries()) {
       if (i > 0) await deps.sleep(at - checks[i - 1]!, deps.signal);
-      // Each ask a second short of what is left, so that the broker gives up (and we may ask again) before we do.
-      const { deleted, gone, refused } = await broker.revoke(subject, {
-        ...ask,
-        budgetMs: deadline - deps.now() - 1_000,
-      });
+      const { deleted, gone, refused } = await broker.revoke(subject, ask);
       for (const id of refused.filter((id) => !warned.has(id) && warned.add(id)))
         core.warning(
           `The broker refused to delete key ${id}: this run did not make it (the state handed to the post step names another run's key).`,
