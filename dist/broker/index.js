@@ -4536,6 +4536,11 @@ const SUBJECT_TOKEN_TYPES = [
 const API_KEY_TOKEN_TYPE = 'urn:pinecone:params:oauth:token-type:api-key';
 const DEFAULT_NAME = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
 const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * A request is never cut short once taken: a drain waits for it (a key minted and not handed over would be a key
+ * nobody deletes before its expiry).
+ */
+const IN_FLIGHT = new AbortController().signal;
 function createBrokerServer(broker, metrics, state) {
     return (0,external_node_http_namespaceObject.createServer)((req, res) => void handle(req, res).catch(() => send(res, 500, { error: 'server_error' })));
     // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
@@ -4546,19 +4551,13 @@ function createBrokerServer(broker, metrics, state) {
         const path = new URL(req.url ?? '/', 'http://broker').pathname;
         if (req.method === 'GET' && path === '/healthz')
             return state.draining ? send(res, 503, { status: 'draining' }) : send(res, 200, { status: 'ok' });
-        if (req.method === 'GET' && path === '/metrics') {
-            const close = state.draining ? { Connection: 'close' } : {};
-            res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4', 'Cache-Control': 'no-store', ...close });
-            return void res.end(metrics.render());
-        }
+        if (req.method === 'GET' && path === '/metrics')
+            return send(res, 200, metrics.render(), { 'Content-Type': 'text/plain; version=0.0.4' });
         const route = path === '/token' ? 'token' : path === '/revoke' ? 'revoke' : undefined;
         if (!route)
             return send(res, 404, { error: 'not_found', error_description: 'POST /token or POST /revoke.' });
         if (req.method !== 'POST')
             return send(res, 405, { error: 'invalid_request', error_description: `${path} takes POST.` }, { Allow: 'POST' });
-        // The request is in flight until it is answered: a drain waits for it (a key minted and not handed over
-        // would be a key nobody deletes before its expiry).
-        const abort = new AbortController();
         const answer = (status, body, outcome) => {
             metrics.request(route, outcome);
             send(res, status, body);
@@ -4568,11 +4567,11 @@ function createBrokerServer(broker, metrics, state) {
             const token = one(params, 'subject_token');
             if (route === 'token') {
                 const ask = mintAsk(params);
-                const key = await broker.mint(token, ask, abort.signal);
+                const key = await broker.mint(token, ask, IN_FLIGHT);
                 // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
                 if (res.destroyed || req.socket.destroyed) {
                     metrics.request(route, 'error');
-                    return void broker.discard(key, abort.signal).catch(() => undefined);
+                    return void broker.discard(key, IN_FLIGHT).catch(() => undefined);
                 }
                 return answer(200, {
                     access_token: key.value,
@@ -4593,7 +4592,7 @@ function createBrokerServer(broker, metrics, state) {
             if (keyIds.length + nonces.length === 0)
                 throw new errors_InputError('Name the keys to revoke: key_id or nonce.');
             const ticket = server_optional(params, 'ticket');
-            const result = await broker.revoke(token, { keyIds, nonces, ticket }, abort.signal, budgetOf(params));
+            const result = await broker.revoke(token, { keyIds, nonces, ticket }, IN_FLIGHT, budgetOf(params));
             return answer(200, result, 'revoked');
         }
         catch (error) {
@@ -4707,6 +4706,7 @@ function server_list(params, name) {
         .map((value) => value.trim())
         .filter(Boolean);
 }
+/** JSON, or text (metrics) with the content type in `headers`; never cached. */
 function reply(res, status, body, headers = {}) {
     if (res.headersSent)
         return;
@@ -4716,7 +4716,7 @@ function reply(res, status, body, headers = {}) {
         Pragma: 'no-cache',
         ...headers,
     });
-    res.end(JSON.stringify(body));
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
 ;// CONCATENATED MODULE: ./src/broker/serve.ts

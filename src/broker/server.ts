@@ -24,11 +24,22 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 type Params = (name: string) => string[];
 
+/**
+ * A request is never cut short once taken: a drain waits for it (a key minted and not handed over would be a key
+ * nobody deletes before its expiry).
+ */
+const IN_FLIGHT = new AbortController().signal;
+
 export function createBrokerServer(broker: Broker, metrics: Metrics, state: { draining: boolean }): Server {
   return createServer((req, res) => void handle(req, res).catch(() => send(res, 500, { error: 'server_error' })));
 
   // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
-  function send(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: object | string,
+    headers: Record<string, string> = {},
+  ): void {
     reply(res, status, body, state.draining ? { ...headers, Connection: 'close' } : headers);
   }
 
@@ -36,18 +47,12 @@ export function createBrokerServer(broker: Broker, metrics: Metrics, state: { dr
     const path = new URL(req.url ?? '/', 'http://broker').pathname;
     if (req.method === 'GET' && path === '/healthz')
       return state.draining ? send(res, 503, { status: 'draining' }) : send(res, 200, { status: 'ok' });
-    if (req.method === 'GET' && path === '/metrics') {
-      const close: Record<string, string> = state.draining ? { Connection: 'close' } : {};
-      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4', 'Cache-Control': 'no-store', ...close });
-      return void res.end(metrics.render());
-    }
+    if (req.method === 'GET' && path === '/metrics')
+      return send(res, 200, metrics.render(), { 'Content-Type': 'text/plain; version=0.0.4' });
     const route: Route | undefined = path === '/token' ? 'token' : path === '/revoke' ? 'revoke' : undefined;
     if (!route) return send(res, 404, { error: 'not_found', error_description: 'POST /token or POST /revoke.' });
     if (req.method !== 'POST')
       return send(res, 405, { error: 'invalid_request', error_description: `${path} takes POST.` }, { Allow: 'POST' });
-    // The request is in flight until it is answered: a drain waits for it (a key minted and not handed over
-    // would be a key nobody deletes before its expiry).
-    const abort = new AbortController();
     const answer = (status: number, body: object, outcome: Outcome) => {
       metrics.request(route, outcome);
       send(res, status, body);
@@ -57,11 +62,11 @@ export function createBrokerServer(broker: Broker, metrics: Metrics, state: { dr
       const token = one(params, 'subject_token');
       if (route === 'token') {
         const ask = mintAsk(params);
-        const key = await broker.mint(token, ask, abort.signal);
+        const key = await broker.mint(token, ask, IN_FLIGHT);
         // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
         if (res.destroyed || req.socket.destroyed) {
           metrics.request(route, 'error');
-          return void broker.discard(key, abort.signal).catch(() => undefined);
+          return void broker.discard(key, IN_FLIGHT).catch(() => undefined);
         }
         return answer(
           200,
@@ -85,7 +90,7 @@ export function createBrokerServer(broker: Broker, metrics: Metrics, state: { dr
       const nonces = list(params, 'nonce');
       if (keyIds.length + nonces.length === 0) throw new InputError('Name the keys to revoke: key_id or nonce.');
       const ticket = optional(params, 'ticket');
-      const result = await broker.revoke(token, { keyIds, nonces, ticket }, abort.signal, budgetOf(params));
+      const result = await broker.revoke(token, { keyIds, nonces, ticket }, IN_FLIGHT, budgetOf(params));
       return answer(200, result, 'revoked');
     } catch (error) {
       if (error instanceof Refusal) {
@@ -197,14 +202,14 @@ function list(params: Params, name: string): string[] {
     .filter(Boolean);
 }
 
-function reply(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+/** JSON, or text (metrics) with the content type in `headers`; never cached. */
+function reply(res: ServerResponse, status: number, body: object | string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
-
   res.writeHead(status, {
     'Content-Type': 'application/json',
     'Cache-Control': 'no-store',
     Pragma: 'no-cache',
     ...headers,
   });
-  res.end(JSON.stringify(body));
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
