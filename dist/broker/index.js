@@ -2507,21 +2507,27 @@ function readEvent(path, readFile) {
 
 ;// CONCATENATED MODULE: ./src/broker/claims.ts
 
+/** The claims a rule may match on besides `repository`. */
+const MATCHED = [
+    'repository_id',
+    'repository_owner_id',
+    'ref',
+    'event_name',
+    'environment',
+    'job_workflow_ref',
+];
 /** The caller a verified token names, or `undefined` when it lacks what a key's name needs (not an Actions token). */
 function callerOf(payload, serverUrl, job) {
     const text = (name) => (typeof payload[name] === 'string' ? payload[name] : undefined);
     const repository = text('repository');
     if (!repository || !text('repository_id') || !text('run_id'))
         return undefined;
-    const claims = {
-        repository,
-        ...pick('repository_id', text('repository_id')),
-        ...pick('repository_owner_id', text('repository_owner_id')),
-        ...pick('ref', text('ref')),
-        ...pick('event_name', text('event_name')),
-        ...pick('environment', text('environment')),
-        ...pick('job_workflow_ref', text('job_workflow_ref')),
-    };
+    const claims = { repository };
+    for (const name of MATCHED) {
+        const value = text(name);
+        if (value !== undefined)
+            claims[name] = value;
+    }
     const env = {
         GITHUB_REPOSITORY: repository,
         GITHUB_REPOSITORY_ID: text('repository_id'),
@@ -2542,7 +2548,6 @@ function callerOf(payload, serverUrl, job) {
     const event = () => JSON.stringify(pr ? { pull_request: { number: Number(pr) } } : {});
     return { claims, context: readRunContext(env, event) };
 }
-const pick = (key, value) => (value === undefined ? {} : { [key]: value });
 
 ;// CONCATENATED MODULE: ./src/api/admin-errors.ts
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one

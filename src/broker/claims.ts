@@ -5,6 +5,16 @@ import type { JWTPayload } from 'jose';
 import { readRunContext, type RunContext } from '../inputs/run-context.js';
 import type { Claims } from './policy.js';
 
+/** The claims a rule may match on besides `repository`. */
+const MATCHED = [
+  'repository_id',
+  'repository_owner_id',
+  'ref',
+  'event_name',
+  'environment',
+  'job_workflow_ref',
+] as const;
+
 export interface Caller {
   claims: Claims;
   /** The run, from `repository_id`, `run_id` and `run_attempt`; the job is the caller's word (no claim names it). */
@@ -16,15 +26,11 @@ export function callerOf(payload: JWTPayload, serverUrl: string | undefined, job
   const text = (name: string) => (typeof payload[name] === 'string' ? payload[name] : undefined);
   const repository = text('repository');
   if (!repository || !text('repository_id') || !text('run_id')) return undefined;
-  const claims: Claims = {
-    repository,
-    ...pick('repository_id', text('repository_id')),
-    ...pick('repository_owner_id', text('repository_owner_id')),
-    ...pick('ref', text('ref')),
-    ...pick('event_name', text('event_name')),
-    ...pick('environment', text('environment')),
-    ...pick('job_workflow_ref', text('job_workflow_ref')),
-  };
+  const claims: Claims = { repository };
+  for (const name of MATCHED) {
+    const value = text(name);
+    if (value !== undefined) claims[name] = value;
+  }
   const env: NodeJS.ProcessEnv = {
     GITHUB_REPOSITORY: repository,
     GITHUB_REPOSITORY_ID: text('repository_id'),
@@ -45,6 +51,3 @@ export function callerOf(payload: JWTPayload, serverUrl: string | undefined, job
   const event = () => JSON.stringify(pr ? { pull_request: { number: Number(pr) } } : {});
   return { claims, context: readRunContext(env, event) };
 }
-
-const pick = <K extends string>(key: K, value: string | undefined) =>
-  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
