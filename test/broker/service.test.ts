@@ -2,10 +2,9 @@
 // issuer over real HTTP): its API's shape and errors, a lost create that leaves nothing, revoke's scope, metrics,
 // the drain. The same bundle as a process, with the action's bundles, is test/e2e/broker.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPolicy } from '../../src/broker/policy.js';
-import { startBroker, type RunningBroker } from '../../src/broker/serve.js';
-import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS } from '../support/broker.js';
-import { CLIENT_ID, CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
+import type { RunningBroker } from '../../src/broker/serve.js';
+import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
+import { startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
 const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -17,21 +16,7 @@ describe('the broker, in-process', () => {
   const printed: string[] = [];
 
   const start = async (policy = policyFor(issuer, world)) => {
-    running = await startBroker(
-      {
-        policy: readPolicy(policy),
-        connection: {
-          clientId: CLIENT_ID,
-          clientSecret: CLIENT_SECRET,
-          apiUrl: world.emulator.url,
-          authUrl: world.emulator.authUrl,
-          apiVersion: '2026-04',
-        },
-        host: '127.0.0.1',
-        port: 0,
-      },
-      (line) => printed.push(line),
-    );
+    running = await startBrokerInProcess(world, policy, (line) => printed.push(line));
   };
   beforeEach(async () => {
     printed.length = 0;

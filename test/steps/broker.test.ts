@@ -2,12 +2,11 @@
 // broker in-process in front of the emulator. What a process shows (both bundles, restarts, 16 jobs) is in
 // test/e2e/broker.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPolicy } from '../../src/broker/policy.js';
-import { startBroker, type RunningBroker } from '../../src/broker/serve.js';
+import type { RunningBroker } from '../../src/broker/serve.js';
 import { runMain } from '../../src/steps/main.js';
 import { runPost } from '../../src/steps/post.js';
-import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS } from '../support/broker.js';
-import { CLIENT_ID, CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
+import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
+import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer, REQUEST_TOKEN } from '../support/oidc-issuer.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 
@@ -21,15 +20,7 @@ describe('broker mode, in-process', () => {
     world = await startWorld();
     issuer = await new OidcIssuer().start();
     issuer.claims = { ...RUN_CLAIMS };
-    const connection = {
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      apiUrl: world.emulator.url,
-      authUrl: world.emulator.authUrl,
-      apiVersion: '2026-04',
-    };
-    const policy = readPolicy(policyFor(issuer, world));
-    broker = await startBroker({ policy, connection, host: '127.0.0.1', port: 0 }, () => undefined);
+    broker = await startBrokerInProcess(world, policyFor(issuer, world));
   });
   afterEach(async () => {
     steps.forEach((step) => step.dispose());

@@ -6,6 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { DEFAULT_API_VERSION } from '../../src/api/versions.js';
+import { readPolicy } from '../../src/broker/policy.js';
+import { startBroker } from '../../src/broker/serve.js';
 import { buildKeyName } from '../../src/rules/names.js';
 import { NODE_24, ROOT } from '../runner/runner.js';
 import { CLIENT_ID, CLIENT_SECRET, type World } from './fixture.js';
@@ -51,6 +54,18 @@ export function anotherRunsKey(world: World, nonce: string) {
   const run = { repositoryId: RUN_CLAIMS.repository_id, runId: '999', attempt: 1 };
   const name = buildKeyName('gha-other', { kind: 'job', run }, new Date(Date.now() + 3600_000), nonce);
   return world.emulator.addKey(world.project.id, name);
+}
+
+/** The broker in-process (its real HTTP server) in front of the world's emulator; its decision lines to `write`. */
+export function startBrokerInProcess(world: World, policy: string, write: (line: string) => void = () => undefined) {
+  const connection = {
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    apiUrl: world.emulator.url,
+    authUrl: world.emulator.authUrl,
+    apiVersion: DEFAULT_API_VERSION,
+  };
+  return startBroker({ policy: readPolicy(policy), connection, host: '127.0.0.1', port: 0 }, write);
 }
 
 export interface BrokerProcess {
