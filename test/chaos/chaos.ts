@@ -106,18 +106,26 @@ export function scenario(seed: number): Scenario {
     kill: killRoll < 0.45 ? { signal, at } : undefined,
     twoHosts: random() < 0.5, // drawn late: the scenarios of older seeds stay as they were
     share: random() < 0.3,
-    newProject: projectChaos(random, pick),
+    newProject: projectChaos(random, pick, failures),
     broker: random() < 0.3 ? { restartBeforePost: random() < 0.3 } : undefined,
   };
 }
 
 /** Drawn after everything else, so that older seeds keep their scenarios; a shared key never gets one. */
-function projectChaos(random: () => number, pick: <T>(items: readonly T[]) => T): Scenario['newProject'] {
+function projectChaos(
+  random: () => number,
+  pick: <T>(items: readonly T[]) => T,
+  /** Failures already drawn per operation: the cap of 4 holds across both lists (list-projects is in both). */
+  failures: Map<Op, number>,
+): Scenario['newProject'] {
   const drawn = random() < 0.35;
   const faults: Fault[] = [];
   for (let n = Math.floor(random() * 3); n > 0; n--) {
     const op = pick(PROJECT_OPS);
     const kind = pick(['500', '503', 'drop', 'commit-then-drop', 'late-commit', 'delay'] as const);
+    const fails = kind !== 'delay' && kind !== 'late-commit';
+    if (fails && (failures.get(op) ?? 0) >= 4) continue; // the draws stay in step: only the fault is left out
+    if (fails) failures.set(op, (failures.get(op) ?? 0) + 1);
     if (kind === 'late-commit') {
       if (op === 'create-project') faults.push({ op, action: 'late-commit', ms: 200 + Math.floor(random() * 1800) });
     } else if (kind === 'commit-then-drop') {
