@@ -386,6 +386,13 @@ const DERIVATIONS = {
     state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
     /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
     projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+    /** The tag of API key names made by the action's direct mode (crypto/name-tag.ts): HKDF salt, info `v1`. */
+    keyName: { label: 'pinecone-ephemeral-key/key-name', version: 'v1' },
+    /**
+     * The tag of API key names the keyless broker makes (crypto/name-tag.ts): HKDF salt, info `v1`. Apart from direct
+     * mode's, so that a broker and direct-mode jobs sharing one service account never take each other's keys for their own.
+     */
+    brokerKeyName: { label: 'pinecone-ephemeral-key/broker-key-name', version: 'v1' },
     /**
      * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
      * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
@@ -605,6 +612,7 @@ const API_VERSION_FORMAT = /^\d{4}-(0[1-9]|1[0-2])(\.alpha)?$/;
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
+// Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
 
 const names_MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
@@ -636,6 +644,22 @@ function names_suffixLength(owner) {
 /** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
 function buildKeyName(base, owner, expiresAt, nonce) {
     return build(base, owner, expiresAt, nonce, names_MAX_NAME_LENGTH);
+}
+/**
+ * A key name that proves its maker: the grammar above, then `-<tag>` over all of it (as a throwaway project's), the
+ * tag made by `nameTagFor(secret, 'keyName' | 'brokerKeyName')`. The base is cut, never the suffix or the tag.
+ */
+function buildTaggedKeyName(base, owner, expiresAt, nonce, tag) {
+    const unsigned = build(base, owner, expiresAt, nonce, names_MAX_NAME_LENGTH - 1 - names_TAG_LENGTH);
+    return `${unsigned}-${tag(unsigned)}`;
+}
+/** A key whose name carries a tag that verifies under `tag`; `undefined` for untagged names and look-alikes. */
+function parseTaggedKeyName(name, tag) {
+    const parsed = lookAlike(name);
+    return parsed && signedBy(name, tag) ? parsed : undefined;
+}
+function signedBy(name, tag) {
+    return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH);
 }
 /** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
 function buildProjectName(base, owner, expiresAt, nonce, tag) {
@@ -695,7 +719,7 @@ function parseProjectName(name, tag) {
     const parsed = lookAlike(name);
     if (!parsed || parsed.kind === 'shared')
         return undefined;
-    return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH) ? parsed : undefined;
+    return signedBy(name, tag) ? parsed : undefined;
 }
 /** A name with a throwaway project's shape, whoever made it. */
 function lookAlike(name) {
@@ -1312,7 +1336,8 @@ function readPlan(store, seal) {
 }
 
 ;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
-// The tag that proves a throwaway project's name was made with this service account's secret. A sweep deletes
+// The tag that proves a name was made with this service account's secret: a throwaway project's, a direct-mode
+// key's, or a broker key's, each under its own derivation (DERIVATIONS), so that one never passes for another. A sweep deletes
 // whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
 // must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
 // (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
@@ -1320,8 +1345,9 @@ function readPlan(store, seal) {
 
 
 const TAG_SPACE = 36n ** 8n;
-function nameTagFor(clientSecret) {
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, DERIVATIONS.projectName.label, DERIVATIONS.projectName.version, 32));
+function nameTagFor(clientSecret, purpose = 'projectName') {
+    const { label, version } = DERIVATIONS[purpose];
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, version, 32));
     return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }
 

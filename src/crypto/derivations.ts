@@ -6,6 +6,13 @@ export const DERIVATIONS = {
   state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
   /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
   projectName: { label: 'pinecone-ephemeral-key/project-name', version: 'v1' },
+  /** The tag of API key names made by the action's direct mode (crypto/name-tag.ts): HKDF salt, info `v1`. */
+  keyName: { label: 'pinecone-ephemeral-key/key-name', version: 'v1' },
+  /**
+   * The tag of API key names the keyless broker makes (crypto/name-tag.ts): HKDF salt, info `v1`. Apart from direct
+   * mode's, so that a broker and direct-mode jobs sharing one service account never take each other's keys for their own.
+   */
+  brokerKeyName: { label: 'pinecone-ephemeral-key/broker-key-name', version: 'v1' },
   /**
    * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
    * that use the key never hold): random salt, info `pek2 handoff` + repository and run.

@@ -5,6 +5,7 @@
 // Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
+// Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
 
 import { createHash } from 'node:crypto';
 
@@ -81,6 +82,31 @@ export function buildKeyName(base: string, owner: KeyOwner, expiresAt: Date, non
   return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
 }
 
+/**
+ * A key name that proves its maker: the grammar above, then `-<tag>` over all of it (as a throwaway project's), the
+ * tag made by `nameTagFor(secret, 'keyName' | 'brokerKeyName')`. The base is cut, never the suffix or the tag.
+ */
+export function buildTaggedKeyName(
+  base: string,
+  owner: KeyOwner,
+  expiresAt: Date,
+  nonce: string,
+  tag: NameTag,
+): string {
+  const unsigned = build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH - 1 - TAG_LENGTH);
+  return `${unsigned}-${tag(unsigned)}`;
+}
+
+/** A key whose name carries a tag that verifies under `tag`; `undefined` for untagged names and look-alikes. */
+export function parseTaggedKeyName(name: string | null | undefined, tag: NameTag): ParsedName | undefined {
+  const parsed = lookAlike(name);
+  return parsed && signedBy(name!, tag) ? parsed : undefined;
+}
+
+function signedBy(name: string, tag: NameTag): boolean {
+  return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH);
+}
+
 /** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
 export function buildProjectName(base: string, owner: KeyOwner, expiresAt: Date, nonce: string, tag: NameTag): string {
   if (owner.kind === 'shared') throw new Error('a throwaway project belongs to its job (or is kept), never shared');
@@ -137,7 +163,7 @@ export function parseKeyName(name: string | null | undefined): ParsedName | unde
 export function parseProjectName(name: string | null | undefined, tag: NameTag): ParsedName | undefined {
   const parsed = lookAlike(name);
   if (!parsed || parsed.kind === 'shared') return undefined;
-  return tag(name!.slice(0, -(1 + TAG_LENGTH))) === name!.slice(-TAG_LENGTH) ? parsed : undefined;
+  return signedBy(name!, tag) ? parsed : undefined;
 }
 
 /** A name with a throwaway project's shape, whoever made it. */

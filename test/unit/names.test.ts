@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   buildKeyName,
   buildProjectName,
+  buildTaggedKeyName,
   lookAlike,
   MAX_PROJECT_NAME_LENGTH,
   parseProjectName,
   MAX_NAME_LENGTH,
   newNonce,
   parseKeyName,
+  parseTaggedKeyName,
   serverTag,
   sanitize,
   type KeyOwner,
@@ -221,6 +223,37 @@ describe('throwaway project names', () => {
     expect(name).toContain('-16021984-2-test-');
     expect(parseProjectName(name, tag)?.run).toEqual(JOB.run);
     expect(() => renderProjectBase('x-{branch}', RUN, JOB)).toThrow(/Input "project-name": unknown placeholder/);
+  });
+});
+
+describe('tagged key names', () => {
+  const direct = nameTagFor('sa-secret-1', 'keyName');
+  const broker = nameTagFor('sa-secret-1', 'brokerKeyName');
+
+  it('prove their maker: only the same secret under the same derivation verifies the tag', () => {
+    const name = buildTaggedKeyName('gha-shop-api', JOB, EXPIRY, 'k3f9q2', direct);
+    expect(name.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+    expect(name).toMatch(/^gha-shop-api-eph-20261129T215507Z-j[0-9a-z.]+-k3f9q2-[0-9a-z]{8}$/);
+    expect(parseTaggedKeyName(name, direct)).toEqual({
+      base: 'gha-shop-api',
+      expiresAt: EXPIRY,
+      nonce: 'k3f9q2',
+      kind: 'job',
+      run: JOB.run,
+    });
+    // The broker's derivation, a project's, another account's, an untagged name or a look-alike: not this maker's.
+    expect(parseTaggedKeyName(name, broker)).toBeUndefined();
+    expect(parseTaggedKeyName(name, nameTagFor('sa-secret-1'))).toBeUndefined();
+    expect(parseTaggedKeyName(name, nameTagFor('sa-secret-2', 'keyName'))).toBeUndefined();
+    expect(parseTaggedKeyName(buildKeyName('gha-shop-api', JOB, EXPIRY, 'k3f9q2'), direct)).toBeUndefined();
+    expect(parseTaggedKeyName(name.replace(/.{8}$/, 'aaaaaaaa'), direct)).toBeUndefined();
+    expect(parseKeyName(name)).toBeUndefined();
+  });
+
+  it('cut the base, never the run or the tag, to fit 80 characters', () => {
+    const name = buildTaggedKeyName('b'.repeat(200), JOB, EXPIRY, 'abcdef', direct);
+    expect(name.length).toBe(MAX_NAME_LENGTH);
+    expect(parseTaggedKeyName(name, direct)?.run).toEqual(JOB.run);
   });
 });
 
