@@ -6,6 +6,9 @@ import { ROOMS } from '../../eslint.config.js';
 import { ROOT } from '../runner/runner.js';
 import { ACTIONS, READMES, renderTables, syncReadme } from '../../scripts/docs-tables.js';
 
+/** What a reader sees before scrolling: the intro, the quick start and the two commands to try it. */
+const FIRST_SCREEN_LINES = 60;
+
 describe('README', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -18,6 +21,36 @@ describe('README', () => {
   it('is a 5-minute read: at most 2,000 words and 320 lines', () => {
     expect(readme.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(2000);
     expect(readme.split('\n').length).toBeLessThanOrEqual(320);
+  });
+
+  it('shows on its first screen how to try the project: two commands, each whole on a fresh clone', () => {
+    const firstScreen = readme.split('\n').slice(0, FIRST_SCREEN_LINES).join('\n');
+    const shell = [...firstScreen.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) =>
+      match[1]!
+        .split('\n')
+        .map((line) => line.replace(/#.*$/, '').trim())
+        .filter(Boolean),
+    );
+    expect(shell).toContainEqual(['npm ci && npm run demo', 'npm ci && npm test']);
+  });
+
+  it('says which Node the two commands need, as package.json does', () => {
+    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } })
+      .engines.node;
+    const least = /^>=(\d+\.\d+)/.exec(engines)?.[1];
+    expect(least).toBeDefined();
+    expect(readme).toContain(`Node ${least} or later`);
+    expect(readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8')).toContain(`Node ${least} or later`);
+  });
+
+  it('says what OWNER stands for, and how to pin a full version or a commit SHA', () => {
+    expect(readme).toMatch(/`OWNER` stands for [^.]+/);
+    expect(readme).toMatch(/@v1\.0\.0` pins one/);
+    expect(readme).toMatch(/commit SHA/);
+  });
+
+  it('says which runners the node24 runtime needs', () => {
+    expect(readme).toMatch(/runner 2\.327\.1 or later \(GHES 3\.18/);
   });
 
   it('would notice an edited description', () => {

@@ -111,6 +111,44 @@ describe.each([...workflows, ...examples])('$name', (file) => {
   });
 });
 
+type Permissions = Record<string, string> | string | undefined;
+type PermittedWorkflow = {
+  permissions?: Permissions;
+  jobs: Record<string, { permissions?: Permissions; steps?: Step[] }>;
+};
+
+/** What a job's token may do: its own block, else the workflow's (`undefined`: neither says, the repository decides). */
+function granted(workflow: PermittedWorkflow, job: string): Permissions {
+  return workflow.jobs[job]!.permissions ?? workflow.permissions;
+}
+const allows = (permissions: Permissions, scope: string, level: 'read' | 'write') =>
+  permissions === `${level}-all` ||
+  permissions === 'write-all' ||
+  (typeof permissions === 'object' && (permissions[scope] === level || permissions[scope] === 'write'));
+
+describe.each(examples.filter((block) => /uses: OWNER\/pinecone-ephemeral-key/.test(block.content)))(
+  '$name',
+  (block) => {
+    it('carries the permissions its steps need (actions: read to ask about runs, id-token: write for the broker)', () => {
+      const workflow = parse(block.content) as PermittedWorkflow;
+      for (const [job, { steps = [] }] of Object.entries(workflow.jobs)) {
+        const ours = steps.filter((step) => step.uses && ourAction(step.uses));
+        if (ours.length === 0) continue;
+        const permissions = granted(workflow, job);
+        expect(permissions, `${job}: a permissions block`).toBeDefined();
+        for (const step of ours) {
+          const action = ourAction(step.uses!);
+          if (step.with?.['broker-url']) expect(allows(permissions, 'id-token', 'write'), job).toBe(true);
+          else if (action === 'main' || action === 'sweep')
+            expect(allows(permissions, 'actions', 'read'), `${job}: actions: read`).toBe(true);
+        }
+        if (steps.some((step) => step.uses?.startsWith('actions/checkout@')))
+          expect(allows(permissions, 'contents', 'read'), `${job}: contents: read for the checkout`).toBe(true);
+      }
+    });
+  },
+);
+
 describe.each(workflows)('$name', (file) => {
   it('pins third-party actions by commit SHA', () => {
     const uses = [...file.content.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)/gm)].map((match) => match[1]!);
