@@ -10,7 +10,7 @@ rmSync('dist', { recursive: true, force: true });
 for (const name of new Set(ENTRIES)) {
   execFileSync(
     process.execPath,
-    [ncc, 'build', `src/${name}.ts`, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],
+    [ncc, 'build', `src/entries/${name}.ts`, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],
     {
       stdio: 'inherit',
     },

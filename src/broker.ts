@@ -1,4 +1,3 @@
-// The keyless broker's entry (node dist/broker/index.js): see src/broker/serve.ts and docs/BROKER.md.
-import { run } from './broker/serve.js';
-
-await run();
+// The keyless broker (docs/BROKER.md): its run(), called by src/entries/broker.ts (bundled into
+// dist/broker/index.js) and by @github/local-action, which loads this file. Importing it runs nothing.
+export { run } from './broker/serve.js';

@@ -1,4 +1,3 @@
-// Entry of the main step: the runner runs the bundle of this file (see action.yml).
-import { run } from './steps/main.js';
-
-await run();
+// The main step: its run(), called by src/entries/main.ts (bundled into dist/main/index.js) and by
+// @github/local-action, which loads this file (CONTRIBUTING.md). Importing it runs nothing.
+export { run } from './steps/main.js';

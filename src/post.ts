@@ -1,4 +1,3 @@
-// Entry of the post step: the runner runs the bundle of this file (see action.yml).
-import { run } from './steps/post.js';
-
-await run();
+// The post step: its run(), called by src/entries/post.ts (bundled into dist/post/index.js) and by
+// @github/local-action, which loads this file (CONTRIBUTING.md). Importing it runs nothing.
+export { run } from './steps/post.js';

@@ -1,4 +1,3 @@
-// Entry of the revoke sub-action (revoke/action.yml): the runner runs the bundle of this file.
-import { run } from './steps/revoke.js';
-
-await run();
+// The revoke sub-action: its run(), called by src/entries/revoke.ts (bundled into dist/revoke/index.js) and by
+// @github/local-action, which loads this file (CONTRIBUTING.md). Importing it runs nothing.
+export { run } from './steps/revoke.js';

@@ -1,4 +1,3 @@
-// Entry of the sweep step: the runner runs the bundle of this file (see sweep/action.yml).
-import { run } from './steps/sweep.js';
-
-await run();
+// The sweep step: its run(), called by src/entries/sweep.ts (bundled into dist/sweep/index.js) and by
+// @github/local-action, which loads this file (CONTRIBUTING.md). Importing it runs nothing.
+export { run } from './steps/sweep.js';

@@ -1,4 +1,3 @@
-// Entry of the use sub-action (use/action.yml): the runner runs the bundle of this file.
-import { run } from './steps/use.js';
-
-await run();
+// The use sub-action: its run(), called by src/entries/use.ts (bundled into dist/use/index.js) and by
+// @github/local-action, which loads this file (CONTRIBUTING.md). Importing it runs nothing.
+export { run } from './steps/use.js';
