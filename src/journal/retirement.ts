@@ -24,6 +24,8 @@ export interface RetirementAsk {
   sweepExpired: boolean;
   replace: boolean;
   now: number;
+  /** A github-token was given: post can ask GitHub about runs. Without one, expiry alone decides, as main says. */
+  canAskGitHub: boolean;
   /** The thing main just made (or renewed: listed under its old name, so known by ID too), which is never retired. */
   own: { name: string; run: RunRef | undefined; id?: string | undefined };
 }
@@ -42,13 +44,14 @@ export function planRetirement(
     );
     return [];
   }
-  const retire = keysToRetire(listed.value, ask.own, ask, what.parse);
+  const candidates = keysToRetire(listed.value, ask.own, ask, what.parse);
+  const retire = ask.canAskGitHub ? candidates : candidates.flatMap(byExpiryAlone);
   if (retire.length === 0) return retire;
   const count = (why: Retiree['why']) => retire.filter((key) => key.why === why).length;
   const base = what.parse(ask.own.name)?.base ?? ask.own.name;
   const later =
     retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
-  const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
+  const asking = askingGitHub(retire, what.name);
   const found = [
     count('expired') ? `${count('expired')} expired ${what.name}(s)` : '',
     count('replaced') ? `${count('replaced')} older ${what.name}(s) named ${base} (replace: true)` : '',
@@ -56,4 +59,24 @@ export function planRetirement(
   ].filter(Boolean);
   log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
   return retire.slice(0, MAX_RETIRE_PER_RUN);
+}
+
+/** Without a github-token a live key of another run cannot be proven done, and an expired one goes by its expiry. */
+function byExpiryAlone(candidate: Retiree): Retiree[] {
+  if (candidate.why === 'run over') return [];
+  const { runId: _, ...byExpiry } = candidate;
+  return [byExpiry];
+}
+
+/** What post does with GitHub's word (post/ask-github.ts), said before it is asked. */
+function askingGitHub(retire: readonly Retiree[], noun: string): string {
+  const rules = [
+    retire.some((each) => each.why === 'run over')
+      ? `a ${noun} of another run goes only if GitHub says its run is over`
+      : '',
+    retire.some((each) => each.why !== 'run over' && each.runId)
+      ? `an expired ${noun} stays while GitHub says its run is still going or does not answer`
+      : '',
+  ].filter(Boolean);
+  return rules.length > 0 ? `, asking GitHub first: ${rules.join('; ')}` : '';
 }

@@ -62,7 +62,9 @@ export function settle(
     const verdict =
       candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
     if (candidate.why === 'run over') {
-      if (verdict?.remove) retire.push(candidate); // a live key goes only on GitHub's word that its run is over
+      // A live key goes only on GitHub's word that its run is over; without it, it stays, and post says so.
+      if (verdict?.remove) retire.push(candidate);
+      else spared.push({ ...candidate, because: verdict?.why ?? 'GitHub could not be asked whether its run is over' });
     } else if (!verdict || verdict.remove) {
       retire.push(candidate);
     } else {

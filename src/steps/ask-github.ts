@@ -45,7 +45,9 @@ export function judgeByRuns(
   core: Core,
 ): { retire: Candidate[]; spared: Candidate[] } {
   const judged = settle(candidates, lookups, now, kind.parse);
-  for (const spared of judged.spared)
-    core.info(`Kept expired ${kind.noun} ${spared.name} (${spared.id}): ${spared.because}.`);
+  for (const spared of judged.spared) {
+    const what = spared.why === 'run over' ? `${kind.noun} of another run` : `expired ${kind.noun}`;
+    core.info(`Kept ${what} ${spared.name} (${spared.id}): ${spared.because}.`);
+  }
   return judged;
 }

@@ -93,7 +93,12 @@ async function recordRetirement(job: MainJob, journal: Journal, look: Look | und
   if (!look) return;
   const { inputs } = job;
   // A renewed key is the one of its rendered name: the others go as with replace.
-  const ask = { sweepExpired: inputs.sweepExpired, replace: inputs.replace || inputs.renew, now: job.loggedInAt };
+  const ask = {
+    sweepExpired: inputs.sweepExpired,
+    replace: inputs.replace || inputs.renew,
+    now: job.loggedInAt,
+    canAskGitHub: inputs.githubToken !== '',
+  };
   const own = { name: look.own(), run: job.run, id: look.ownId };
   const retire = planRetirement(job.core, await look.listing, { ...ask, own }, look.kind);
   if (retire.length > 0) journal.retireLater(look.kind.name, retire);

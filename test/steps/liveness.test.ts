@@ -72,7 +72,7 @@ describe('keys of finished runs, in-process', () => {
     const keys = population(world());
     const main = await run(runMain, { 'sweep-expired': 'true' });
     expect(main.core.log).toContain(
-      'Found 3 expired key(s) and 4 key(s) of other runs of this repository made by this action; the post step deletes them, asking GitHub first whether their runs are over.',
+      'Found 3 expired key(s) and 4 key(s) of other runs of this repository made by this action; the post step deletes them, asking GitHub first: a key of another run goes only if GitHub says its run is over; an expired key stays while GitHub says its run is still going or does not answer.',
     );
     expect(github.requests).toEqual([]); // main asks nobody: no round trip added
     const post = await run(runPost, { 'sweep-expired': 'true' }, { state: main.core.saved });
@@ -118,6 +118,42 @@ describe('keys of finished runs, in-process', () => {
     expect(sweep.core.log.filter((line) => line.startsWith('##[warning]'))).toEqual([expect.stringMatching(warning)]);
     expect(left()).toContain(keys.finished.name);
     expect(left()).not.toContain(keys.aliveExpired.name);
+  });
+
+  it('GitHub unreachable: main says what post then does, and post names every key of another run it keeps', async () => {
+    await github.stop(); // nothing listens at GITHUB_API_URL any more
+    const keys = population(world());
+    const main = await run(runMain, { 'sweep-expired': 'true' });
+    expect(main.core.log).toContain(
+      'Found 3 expired key(s) and 4 key(s) of other runs of this repository made by this action; the post step deletes them, asking GitHub first: a key of another run goes only if GitHub says its run is over; an expired key stays while GitHub says its run is still going or does not answer.',
+    );
+    const post = await run(runPost, { 'sweep-expired': 'true' }, { state: main.core.saved });
+    expect(post.core.failed).toBeUndefined();
+    const ofOtherRuns = [keys.finished, keys.deletedRun, keys.sharedFinished, keys.live];
+    for (const key of ofOtherRuns) {
+      expect(left()).toContain(key.name);
+      expect(post.core.log).toContain(
+        `Kept API key of another run ${key.name} (${key.id}): GitHub did not answer: its run counts as alive.`,
+      );
+    }
+    expect(post.core.log).toContain(
+      `Kept expired API key ${keys.aliveExpired.name} (${keys.aliveExpired.id}): GitHub did not answer: its run counts as alive.`,
+    );
+    expect(left()).not.toContain(keys.legacyExpired.name); // no run to ask about: its expiry decides
+  });
+
+  it('no github-token: main promises only what expiry decides, and post does exactly that', async () => {
+    const keys = population(world());
+    const main = await run(runMain, { 'sweep-expired': 'true', 'github-token': '' });
+    expect(main.core.log).toContain('Found 3 expired key(s) made by this action; the post step deletes them.');
+    const post = await run(runPost, { 'sweep-expired': 'true', 'github-token': '' }, { state: main.core.saved });
+    expect(post.core.failed).toBeUndefined();
+    expect(github.requests).toEqual([]);
+    expect(left().sort()).toEqual(
+      [keys.finished, keys.deletedRun, keys.sharedFinished, keys.keptFinished, keys.otherRepo, keys.live]
+        .map((key) => key.name)
+        .sort(),
+    );
   });
 
   it('GitHub answering 5xx, or not at all: the runs count as alive, their expired keys are spared', async () => {
