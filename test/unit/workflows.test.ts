@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { READMES } from '../../scripts/docs-tables.js';
 import { ACTIONS as STEPS_ACTIONS } from '../../scripts/steps.js';
 import { ROOT } from '../runner/runner.js';
+import { tool } from '../support/tools.js';
 
 type Step = { uses?: string; with?: Record<string, unknown> };
 type Workflow = { jobs: Record<string, { steps?: Step[] }> };
@@ -167,9 +168,10 @@ function runScripts(content: string): Array<{ where: string; script: string }> {
 }
 
 // shellcheck comes from Debian's package (.ci/run installs it); CI must have it, a developer's machine may not.
-const shellcheck = spawnSync('shellcheck', ['--version']).status === 0;
-describe.skipIf(!shellcheck && !process.env['CI']).each(workflows)('$name', (file) => {
-  it('has run: scripts that shellcheck finds nothing in', () => {
+const shellcheck = tool({ command: 'shellcheck', install: 'apt-get install shellcheck' });
+describe.each(workflows)('$name', (file) => {
+  it('has run: scripts that shellcheck finds nothing in', (ctx) => {
+    shellcheck.need(ctx);
     for (const { where, script } of runScripts(file.content)) {
       const result = spawnSync('shellcheck', ['--shell=bash', '-'], { input: script, encoding: 'utf8' });
       expect(result.stdout, where).toBe('');
@@ -178,7 +180,8 @@ describe.skipIf(!shellcheck && !process.env['CI']).each(workflows)('$name', (fil
 });
 
 describe('the checks catch mistakes', () => {
-  it.skipIf(!shellcheck && !process.env['CI'])('shellcheck flags an unused loop variable', () => {
+  it('shellcheck flags an unused loop variable', (ctx) => {
+    shellcheck.need(ctx);
     const result = spawnSync('shellcheck', ['--shell=bash', '-'], {
       input: 'for i in 1 2; do sleep 1; done\n',
       encoding: 'utf8',
