@@ -20,17 +20,11 @@ import {
   type StoredIndex,
 } from './control-plane.js';
 import { FaultPlan, type Fault, type Op } from './faults.js';
+import { ROLES } from '../../src/inputs/roles.js';
 
-// Pinecone's roles as the service knows them: kept apart from src/roles.ts on purpose, so that a stand-in for
-// Pinecone cannot agree with the action by construction (the contract test checks both against the spec).
-export const ROLES = [
-  'ProjectEditor',
-  'ProjectViewer',
-  'ControlPlaneEditor',
-  'ControlPlaneViewer',
-  'DataPlaneEditor',
-  'DataPlaneViewer',
-];
+// Pinecone's roles: the action's one list (src/inputs/roles.ts), which test/contract/roles.test.ts checks against
+// the roles of Pinecone's specs, so that a new role is one line there.
+const KNOWN_ROLES: readonly string[] = ROLES;
 export const AUDIENCE = 'https://api.pinecone.io/';
 
 export interface StoredKey {
@@ -245,7 +239,7 @@ export class PineconeEmulator {
     const { name, roles } = change ?? {};
     if (!change || (name !== undefined && (typeof name !== 'string' || name.length < 1 || name.length > 80)))
       return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'name must be 1-80 characters'));
-    if (roles !== undefined && (!Array.isArray(roles) || !roles.every((role) => ROLES.includes(role as string))))
+    if (roles !== undefined && (!Array.isArray(roles) || !roles.every((role) => KNOWN_ROLES.includes(role as string))))
       return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'roles must be a list of known roles'));
     if (typeof name === 'string') key.name = name;
     if (Array.isArray(roles)) key.roles = roles as string[];
@@ -672,7 +666,7 @@ export class PineconeEmulator {
     const { name, roles = ['ProjectEditor'] } = request;
     if (typeof name !== 'string' || name.length < 1 || name.length > 80)
       return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'name must be 1-80 characters'));
-    if (!Array.isArray(roles) || roles.some((role) => !ROLES.includes(role as string)))
+    if (!Array.isArray(roles) || roles.some((role) => !KNOWN_ROLES.includes(role as string)))
       return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'Invalid role'));
     if (this.keysIn(projectId).length >= (this.options.quota ?? Infinity))
       return send(403, pineconeError(403, 'QUOTA_EXCEEDED', 'API key quota exceeded'));

@@ -2,9 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ROOMS } from '../../eslint.config.js';
 import { ROOT } from '../runner/runner.js';
 import { ACTIONS, READMES, renderTables, syncReadme } from '../../scripts/docs-tables.js';
+import { ROLES_DESCRIPTION, syncRoles } from '../../scripts/docs-roles.js';
+import { ROLES } from '../../src/inputs/roles.js';
 
 /** What a reader sees before scrolling: the intro, the quick start and the two commands to try it. */
 const FIRST_SCREEN_LINES = 60;
@@ -65,6 +68,23 @@ describe('README', () => {
     );
     expect(inputs).toContain('| `a` | **required** | A\\|B |');
     expect(inputs).toContain('| `b` | `""` | x |');
+  });
+});
+
+describe("action.yml's roles", () => {
+  const action = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+
+  it('are described from src/inputs/roles.ts (run `npm run docs` if not)', () => {
+    expect(syncRoles(action)).toBe(action);
+    const { inputs } = parse(action) as { inputs: { roles: { description: string } } };
+    expect(inputs.roles.description).toBe(ROLES_DESCRIPTION);
+    for (const role of ROLES) expect(ROLES_DESCRIPTION).toContain(role);
+  });
+
+  it('would notice a role missing from the description, and write only the input', () => {
+    const edited = action.replace(', DataPlaneViewer.', '.');
+    expect(edited).not.toBe(action);
+    expect(syncRoles(edited)).toBe(action);
   });
 });
 

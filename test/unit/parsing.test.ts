@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../../src/inputs/durations.js';
 import { url } from '../../src/inputs/checks.js';
 import { readCredentials, readMainInputs } from '../../src/inputs/inputs.js';
-import { parseRoles } from '../../src/inputs/roles.js';
+import { parseRoles, ROLES } from '../../src/inputs/roles.js';
 import { backoffMs, retryAfterMs } from '../../src/base/policy.js';
 import { Secrets } from '../../src/base/secrets.js';
 import { parseFileCommands } from '../runner/file-commands.js';
@@ -37,9 +37,7 @@ describe('roles', () => {
     ]);
   });
   it('reject unknown ones by name', () => {
-    expect(() => parseRoles('Owner')).toThrow(
-      'unknown role "Owner". Valid roles: ProjectEditor, ProjectViewer, ControlPlaneEditor, ControlPlaneViewer, DataPlaneEditor, DataPlaneViewer.',
-    );
+    expect(() => parseRoles('Owner')).toThrow(`unknown role "Owner". Valid roles: ${ROLES.join(', ')}.`);
   });
 });
 
