@@ -95,3 +95,6 @@ export function retryAfterMs(header: string | string[] | undefined, nowMs: numbe
 export function isTransientStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
+
+/** Pinecone supports each stable API version for at least this long after its release (its versioning page). */
+export const API_VERSION_SUPPORT_MONTHS = 12;

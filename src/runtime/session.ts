@@ -5,12 +5,14 @@ import { AdminApi, type Connection } from '../api/admin-api.js';
 import { ServerClock } from '../api/clock.js';
 import { GitHubApi } from '../api/github-api.js';
 import { createRequester } from '../api/requester.js';
+import { pastSupport } from '../api/versions.js';
 import type { HttpResponse } from '../api/transport.js';
 import type { Secrets } from '../base/secrets.js';
 import { url } from '../inputs/checks.js';
 import { formatDuration } from '../inputs/durations.js';
 import type { Core, StepDeps } from './step.js';
 
+/** Pinecone's Admin API for one step; one warning first when its api-version is past Pinecone's support window. */
 export function openApi(
   deps: StepDeps,
   core: Core,
@@ -18,6 +20,8 @@ export function openApi(
   budgetMs: number,
   secrets: Secrets,
 ): AdminApi {
+  const late = pastSupport(connection.apiVersion, deps.now());
+  if (late) core.warning(late);
   const clock = new ServerClock(deps.now);
   const requester = openRequester(deps, core, budgetMs, (response) => clock.observe(response.headers));
   return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
