@@ -13,9 +13,9 @@ export interface PlatformRequest {
   authorization: string | undefined;
 }
 
-/** Instead of the operation: answer `status` (with the platform's error shape), or drop the connection unanswered. */
+/** Instead of the operation: answer `status` (with the platform's error shape), drop the connection, or never answer. */
 export type PlatformFault<Op extends string> = { op: Op; times?: number } & (
-  { status: number; code?: string; message?: string } | { action: 'drop' | 'commit-then-drop' }
+  { status: number; code?: string; message?: string } | { action: 'drop' | 'commit-then-drop' | 'hang' }
 );
 
 export interface Answer {
@@ -113,6 +113,7 @@ export abstract class PlatformEmulator<Op extends string> {
         body: this.errorBody(fault.status, fault.code, fault.message ?? 'Injected'),
       });
     if (fault?.action === 'drop') return void req.socket.destroy();
+    if (fault?.action === 'hang') return;
     const answer = this.handle(match.route.op, request, match.params);
     if (fault?.action === 'commit-then-drop') return void req.socket.destroy();
     send(answer);
