@@ -1,31 +1,12 @@
 // Vercel's REST API, as the preview sub-action uses it: a project's variables (create with upsert, list by branch,
-// remove) and deployments (list by branch, redeploy). No OpenAPI document ships with Vercel's official SDK
-// (@vercel/sdk): every request is checked with the SDK's own request schemas (zod, per operation), including that
-// the schema keeps every field sent (a field it would strip is one Vercel does not take), and every answer with
-// the SDK's response schemas. Teams by ID or slug, a token scoped to some teams, sensitive values refused by a
+// remove) and deployments (list by branch, redeploy), every request and answer checked with @vercel/sdk's schemas
+// (vercel-spec.ts). Teams by ID or slug, a token scoped to some teams, sensitive values refused by a
 // project, a limit of variables, and each deployment's snapshot of the variables its build read.
-import {
-  CreateProjectEnvRequest$outboundSchema,
-  CreateProjectEnvResponseBody$inboundSchema,
-} from '@vercel/sdk/models/createprojectenvop.js';
-import {
-  FilterProjectEnvsRequest$outboundSchema,
-  FilterProjectEnvsResponseBody$inboundSchema,
-} from '@vercel/sdk/models/filterprojectenvsop.js';
-import {
-  RemoveProjectEnvRequest$outboundSchema,
-  RemoveProjectEnvResponseBody$inboundSchema,
-} from '@vercel/sdk/models/removeprojectenvop.js';
-import {
-  GetDeploymentsRequest$outboundSchema,
-  GetDeploymentsResponseBody$inboundSchema,
-} from '@vercel/sdk/models/getdeploymentsop.js';
-import { CreateDeploymentRequest$outboundSchema } from '@vercel/sdk/models/responsebodyimages.js';
-import { CreateDeploymentResponseBody$inboundSchema } from '@vercel/sdk/models/createdeploymentresponsebody.js';
 import { randomBytes } from 'node:crypto';
+import { canonical, checkAnswer, checkRequest, type VercelOp } from './vercel-spec.js';
 import { PlatformEmulator, type Answer, type PlatformRequest, type Route } from './platform-server.js';
 
-export type VercelOp = 'create-env' | 'list-envs' | 'remove-env' | 'list-deployments' | 'create-deployment';
+export type { VercelOp } from './vercel-spec.js';
 
 export interface VercelEnv {
   id: string;
@@ -57,39 +38,6 @@ export interface VercelProject {
   refusesSensitive?: boolean;
   envLimit?: number;
 }
-
-interface Schema {
-  safeParse: (value: unknown) => { success: true; data: unknown } | { success: false; error: { message: string } };
-}
-
-const SCHEMAS: Record<VercelOp, { request: Schema; response: Schema; body: boolean }> = {
-  'create-env': {
-    request: CreateProjectEnvRequest$outboundSchema,
-    response: CreateProjectEnvResponseBody$inboundSchema,
-    body: true,
-  },
-  'list-envs': {
-    request: FilterProjectEnvsRequest$outboundSchema,
-    response: FilterProjectEnvsResponseBody$inboundSchema,
-    body: false,
-  },
-  'remove-env': {
-    request: RemoveProjectEnvRequest$outboundSchema,
-    response: RemoveProjectEnvResponseBody$inboundSchema,
-    body: false,
-  },
-  'list-deployments': {
-    request: GetDeploymentsRequest$outboundSchema,
-    response: GetDeploymentsResponseBody$inboundSchema,
-    body: false,
-  },
-  'create-deployment': {
-    request: CreateDeploymentRequest$outboundSchema,
-    response: CreateDeploymentResponseBody$inboundSchema,
-    body: true,
-  },
-};
-const NUMBERS = new Set(['limit', 'since', 'until', 'from', 'to']);
 
 export class VercelEmulator extends PlatformEmulator<VercelOp> {
   readonly token = `vercel_${randomBytes(12).toString('hex')}`;
@@ -146,21 +94,7 @@ export class VercelEmulator extends PlatformEmulator<VercelOp> {
   }
 
   protected check(op: VercelOp, request: PlatformRequest, params: string[]): string[] {
-    const query: Record<string, unknown> = Object.fromEntries(
-      Object.entries(request.query).map(([name, value]) => [name, NUMBERS.has(name) ? Number(value) : value]),
-    );
-    const ids = op === 'remove-env' ? { idOrName: params[0], id: params[1] } : params[0] ? { idOrName: params[0] } : {};
-    const sdkRequest = { ...query, ...ids, ...(SCHEMAS[op].body ? { requestBody: request.body } : {}) };
-    const parsed = SCHEMAS[op].request.safeParse(sdkRequest);
-    if (!parsed.success) return [`refused by @vercel/sdk's request schema: ${parsed.error.message.slice(0, 400)}`];
-    const wire = parsed.data as Record<string, unknown>;
-    const problems = Object.keys(request.query)
-      .filter((name) => wire[name] === undefined)
-      .map((name) => `query parameter ${name} is not one of the operation's`);
-    if (SCHEMAS[op].body && canonical(wire['RequestBody']) !== canonical(request.body))
-      problems.push(`the body has fields the operation does not take: ${canonical(request.body)}`);
-    if (!request.authorization?.startsWith('Bearer ')) problems.push('no bearer token');
-    return problems;
+    return checkRequest(op, request, params);
   }
 
   protected errorBody(status: number, code: string | undefined, message: string): unknown {
@@ -181,11 +115,7 @@ export class VercelEmulator extends PlatformEmulator<VercelOp> {
     const project = this.projects.find((p) => p.teamId === scope && (p.id === idOrName || p.name === idOrName));
     if (!project) return { status: 404, body: { error: { code: 'not_found', message: 'Project not found' } } };
     const answer = this.act(op, project, request, params);
-    if (answer.status < 300) {
-      const valid = SCHEMAS[op].response.safeParse(answer.body);
-      if (!valid.success)
-        this.problems.push(`${op}: the emulator's answer is not Vercel's: ${valid.error.message.slice(0, 400)}`);
-    }
+    if (answer.status < 300) this.problems.push(...checkAnswer(op, answer.body).map((p) => `${op}: emulator's ${p}`));
     return answer;
   }
 
@@ -308,12 +238,4 @@ function listed(d: VercelDeployment): Record<string, unknown> {
     creator: { uid: 'usr_1' },
     meta: { githubCommitRef: d.branch },
   };
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
 }

@@ -191,3 +191,68 @@ describe('preview on Vercel, in-process', () => {
     expect(vercel.requests[0]!.query).toEqual({ upsert: 'true', slug: 'shop' });
   });
 });
+
+describe('preview inputs, in-process', () => {
+  const run = async (inputs: Record<string, string>, action = 'opened') => {
+    const step = inProcess({
+      inputs: {
+        platform: 'vercel',
+        token: 'vercel_token_x',
+        project: 'shop-web',
+        'api-url': 'http://127.0.0.1:9',
+        ...inputs,
+      },
+      actionDir: join(ROOT, 'preview'),
+      env: action ? eventEnv(action) : {},
+    });
+    await runPreview(step.deps);
+    step.dispose();
+    return step.core;
+  };
+
+  it.each([
+    [
+      { project: '' },
+      'opened',
+      `Input "project" is required with platform: vercel: give the Vercel project's ID (prj_…) or name.`,
+    ],
+    [
+      { platform: 'netlify', 'site-id': 'x' },
+      'opened',
+      `Input "account-id" is required with platform: netlify: give the team's slug or account ID (Team settings).`,
+    ],
+    [{ platform: 'render' }, 'opened', 'Input "platform" must be vercel or netlify; got "render".'],
+    [
+      { ...newKey(VALUE), 'api-url': 'http://vercel.example' },
+      'opened',
+      'Input "api-url" must use https:// (http:// only for localhost, 127.0.0.1 or [::1]); got "http://vercel.example".',
+    ],
+    [
+      { 'api-key': '' },
+      'opened',
+      `Input "api-key" is empty and "renewed" is not true: pass the key step's outputs (api-key: \${{ steps.key.outputs.api-key }}, renewed: \${{ steps.key.outputs.renewed }}).`,
+    ],
+    [
+      { token: '' },
+      'opened',
+      'Missing platform token: token is empty (vercel). Pass a Vercel or Netlify access token, from a secret, as input token; for pull requests from forks, which get no secrets, set on-missing-credentials: skip.',
+    ],
+    [
+      newKey(VALUE),
+      '',
+      'Input "branch" is empty and this run is not for a pull request: run the step on pull_request events, or give the branch whose previews get the key.',
+    ],
+  ])('%j on %s: one line that says what to fix, before any request', async (inputs, action, line) => {
+    const core = await run(inputs, action);
+    expect(core.failed).toBe(line);
+  });
+
+  it('skips with a notice when the token or the key step was skipped (fork pull requests)', async () => {
+    const noToken = await run({ token: '', 'on-missing-credentials': 'skip' });
+    expect(noToken.failed).toBeUndefined();
+    expect(noToken.outputs['skipped']).toBe('true');
+    const noKey = await run({ 'key-skipped': 'true' });
+    expect(noKey.failed).toBeUndefined();
+    expect(noKey.outputs).toMatchObject({ skipped: 'true', written: 'false' });
+  });
+});
