@@ -50,8 +50,12 @@ export class NetlifyPlatform implements PreviewPlatform {
     // No such variable on the site yet: made secret (readable only by code running on Netlify), with only this value.
     const variable = { key: value.name, is_secret: true, scopes: ['builds', 'functions', 'runtime'], values: [one] };
     const made = await this.call({ method: 'POST', url: this.url(this.envPath()), what, body: [variable] });
-    if (made.status !== 201) throw this.refused(what, made.status, made.json);
-    return { kept: 'secret' };
+    if (made.status === 201) return { kept: 'secret' };
+    // The variable is there after all (a create whose answer was lost, sent again; another job's): set our value.
+    const again = await this.call({ method: 'PATCH', url: this.url(this.varPath(value.name)), what, body: one });
+    if (again.status === 200 || again.status === 201)
+      return { kept: again.json?.['is_secret'] === true ? 'secret' : 'plain' };
+    throw this.refused(what, made.status, made.json);
   }
 
   async has(name: string, branch: string): Promise<boolean> {

@@ -136,3 +136,25 @@ describe('preview on Netlify, in-process', () => {
     expect(site.builds).toHaveLength(1);
   });
 });
+
+describe('preview on Netlify, a create whose answer was lost', () => {
+  it('sets the value on the variable the lost create made, instead of failing on "already exists"', async () => {
+    const netlify = await new NetlifyEmulator().start();
+    const site = netlify.addSite();
+    netlify.inject({ op: 'create-env', action: 'commit-then-drop' });
+    const step = inProcess({
+      inputs: { ...netlifyInputs(netlify, site.id), ...newKey(VALUE) },
+      actionDir: join(ROOT, 'preview'),
+      env: eventEnv('opened'),
+    });
+    await runPreview(step.deps);
+    step.dispose();
+    expect(step.core.failed).toBeUndefined();
+    expect(netlify.ops()).toEqual(['set-env-value', 'create-env', 'create-env', 'set-env-value', 'create-build']);
+    expect(site.env.get('PINECONE_API_KEY')!.values).toEqual([
+      expect.objectContaining({ context_parameter: BRANCH, value: VALUE }),
+    ]);
+    expect(netlify.problems).toEqual([]);
+    await netlify.stop();
+  });
+});
