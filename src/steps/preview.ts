@@ -42,7 +42,7 @@ const previewStep = defineStep<PreviewInputs, { token: string }>({
       core.setOutput('deleted', String(deleted));
       core.info(
         deleted
-          ? `Deleted ${variable} for branch ${branch} from ${platform.where}: the key step's post deletes the key.`
+          ? `Deleted ${variable} for branch ${branch} from ${platform.where}; its key goes next (the key step's post, or the sweep).`
           : `No value of ${variable} for branch ${branch} that this action wrote on ${platform.where}: nothing to delete.`,
       );
       return;
@@ -61,6 +61,10 @@ const previewStep = defineStep<PreviewInputs, { token: string }>({
     const { kept } = await platform.write({ name: variable, value: inputs.apiKey, branch, comment });
     core.setOutput('written', 'true');
     core.info(`Wrote ${variable} (${kept}) for branch ${branch}'s previews on ${platform.where}.`);
+    if (kept === 'plain')
+      core.warning(
+        `${variable} on ${platform.where} is not a secret variable, so the team can read the key in Netlify's UI and API: delete the variable and let this step make it (secret), or mark it secret.`,
+      );
     let rebuilt: string | undefined;
     if (inputs.redeploy) {
       const build = await platform.rebuild(branch);

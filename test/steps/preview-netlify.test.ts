@@ -81,7 +81,10 @@ describe('preview on Netlify, in-process', () => {
       scopes: ['builds'],
       values: [{ id: 'theirs', context: 'production', value: 'prod-key' }],
     });
-    await run('opened', newKey(VALUE));
+    const opened = await run('opened', newKey(VALUE));
+    expect(opened.core.log).toContain(
+      `##[warning]PINECONE_API_KEY on Netlify site ${site.id} is not a secret variable, so the team can read the key in Netlify's UI and API: delete the variable and let this step make it (secret), or mark it secret.`,
+    );
     expect(site.env.get('PINECONE_API_KEY')!.values).toHaveLength(2);
     const closed = await run('closed', {});
     expect(closed.core.outputs['deleted']).toBe('true');
