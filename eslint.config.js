@@ -11,7 +11,9 @@ export const ROOMS = {
   entries: { may: [] },
   '.': { may: ['steps', 'broker'] },
   broker: { may: ['keys', 'projects', 'crypto', 'inputs', 'rules', 'api', 'base'] },
-  steps: { may: ['kinds', 'keys', 'projects', 'journal', 'runtime', 'crypto', 'inputs', 'rules', 'api', 'base'] },
+  steps: {
+    may: ['platforms', 'kinds', 'keys', 'projects', 'journal', 'runtime', 'crypto', 'inputs', 'rules', 'api', 'base'],
+  },
   kinds: { may: ['keys', 'projects', 'journal', 'runtime', 'crypto', 'rules', 'api', 'base'] },
   keys: { may: ['journal', 'runtime', 'crypto', 'rules', 'api', 'base'] },
   projects: { may: ['journal', 'runtime', 'rules', 'api', 'base'] },
@@ -20,6 +22,7 @@ export const ROOMS = {
   crypto: { may: ['base'], types: ['rules'] },
   inputs: { may: ['rules', 'api', 'base'] },
   rules: { may: ['base'], types: ['api'] },
+  platforms: { may: ['api', 'base'] },
   api: { may: ['base'] },
   base: { may: [] },
 };

@@ -6,6 +6,7 @@ export const STEPS = [
   { name: 'sweep', action: 'sweep' },
   { name: 'use', action: 'use' },
   { name: 'revoke', action: 'revoke' },
+  { name: 'preview', action: 'preview' },
 ] as const;
 
 /** Entries that are not steps of an action: the keyless broker, a service an organization runs (docs/BROKER.md). */

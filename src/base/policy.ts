@@ -52,6 +52,9 @@ export const GITHUB_CONCURRENCY = 8;
  */
 export const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 
+/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
+export const PLATFORM_MESSAGE_CHARS = 200;
+
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 export const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**

@@ -66,7 +66,7 @@ export function runOf(run: RunRef | undefined, why: string): RunRef {
 }
 
 /** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
-function readEvent(path: string | undefined, readFile: (path: string) => string): Record<string, unknown> {
+export function readEvent(path: string | undefined, readFile: (path: string) => string): Record<string, unknown> {
   if (!path) return {};
   try {
     const value: unknown = JSON.parse(readFile(path));

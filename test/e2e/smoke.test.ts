@@ -22,6 +22,7 @@ describe.each(NODES)('bundles on $name', ({ path: node }) => {
     sweep: [1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
     use: [1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
     revoke: [1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
+    preview: [1, /^::error::Input "on-missing-credentials" must be fail or skip; got ""\.$/m],
   };
   it.each(STEPS.map((step) => [step.name, ...expected[step.name]] as const))('dist/%s', (entry, status, line) => {
     const result = run(entry);

@@ -74,7 +74,7 @@ async function workflowErrors(file: { name: string; content: string }): Promise<
 /** Which of our actions a `uses:` names, if any. */
 function ourAction(uses: string): string | undefined {
   if (uses === './' || /^OWNER\/pinecone-ephemeral-key@/.test(uses)) return 'main';
-  const sub = /^(?:\.\/|OWNER\/pinecone-ephemeral-key\/)(sweep|use|revoke)(?:@|$)/.exec(uses);
+  const sub = /^(?:\.\/|OWNER\/pinecone-ephemeral-key\/)(sweep|use|revoke|preview)(?:@|$)/.exec(uses);
   return sub?.[1];
 }
 
