@@ -60,6 +60,14 @@ describe('broker mode, in-process', () => {
       v: 1,
       unanswered: [],
       made: { id: key!.id, name: key!.name, ticket: expect.stringMatching(/^[\w-]{43}$/) },
+      // What post reads again: the runner may give post other inputs (an action wrapped in nested composites).
+      inputs: {
+        'broker-url': broker.url,
+        'broker-audience': AUDIENCE,
+        timeout: '2m',
+        cleanup: 'true',
+        'on-cleanup-error': 'fail',
+      },
     });
     expect(main.summaries.join('')).toContain('The post step asks the broker to delete this key when the job ends.');
     const before = world.emulator.requests.length;
