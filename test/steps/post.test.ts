@@ -92,6 +92,19 @@ describe('post step, in-process', () => {
     expect(world().emulator.keysIn()).toHaveLength(1);
   });
 
+  it('logs in where main did, as main did, whatever api-url, client-id and timeout it is given', async () => {
+    const main = await run(runMain, { timeout: '30s' });
+    // As the runner hands post the inputs of a wrapping composite (actions/runner#2030).
+    const post = await run(
+      runPost,
+      { 'api-url': 'http://127.0.0.1:9', 'client-id': 'another-account', timeout: '45m', 'on-cleanup-error': 'warn' },
+      { state: main.saved },
+    );
+    expect(post.failed).toBeUndefined();
+    expect(post.log.at(-1)).toBe(`Deleted API key ${main.outputs['key-name']}.`);
+    expect(world().emulator.keysIn()).toEqual([]);
+  });
+
   it('on-cleanup-error: warn turns a failed delete into a warning', async () => {
     const main = await run(runMain, { 'on-cleanup-error': 'warn' });
     world().emulator.inject({ op: 'delete-key', status: 403, code: 'PERMISSION_DENIED' });
