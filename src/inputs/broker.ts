@@ -42,7 +42,7 @@ export function readBrokerCredentials(
 }
 
 /** What the key is asked for with; `project` empty: the rule's. */
-export type BrokerMainInputs = ReturnType<typeof readKeyAsk> & { project: string };
+export type BrokerMainInputs = ReturnType<typeof readKeyAsk> & { project: string; onCleanupError: 'fail' | 'warn' };
 
 /** What broker mode does not do, each refused with one line (the broker's policy decides the rest). */
 const NOT_IN_BROKER_MODE = {
@@ -58,8 +58,16 @@ export function readBrokerMainInputs(input: GetInput): BrokerMainInputs {
       throw new InputError(
         `Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`,
       );
-  return { ...readKeyAsk(input), project: text(input, 'project') };
+  const onCleanupError = choice(input, 'on-cleanup-error', ['fail', 'warn']); // checked here: post reads it again
+  return { ...readKeyAsk(input), project: text(input, 'project'), onCleanupError };
 }
+
+/**
+ * What broker mode's post reads again, saved by main in its record: where the OIDC token goes and for whom, the
+ * budget, cleanup. Main refused client-id and client-secret, so post reads none either.
+ */
+export const BROKER_POST_READS = ['broker-url', 'broker-audience', 'timeout', 'cleanup', 'on-cleanup-error'] as const;
+export const NO_CLIENT_CREDENTIALS = { 'client-id': '', 'client-secret': '' };
 
 /** Post's budget in broker mode (the same as main's, at most 3m), and whether the key outlives the job. */
 export function readBrokerPostInputs(input: GetInput): { timeoutMs: number; cleanup: boolean } {

@@ -10,6 +10,19 @@ export type GetInput = (name: string) => string;
 const LOOPBACK = new Set(['localhost', '[::1]']);
 const MAX_TIMEOUT_MS = 30 * 60_000;
 
+/** `names` as the step reads them now: what main saves for post to read again (never a secret). */
+export function savedInputs(input: GetInput, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, input(name).trim()]));
+}
+
+/**
+ * Post's inputs: as main read them where main saved them, else as the runner gives them now. The runner can give
+ * post other inputs than main's (an action wrapped in nested composites gets the outer one's, actions/runner#2030).
+ */
+export function savedFirst(saved: Record<string, string> | undefined, input: GetInput): GetInput {
+  return (name) => (saved && Object.hasOwn(saved, name) ? saved[name]! : input(name));
+}
+
 /** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
 export function text(input: GetInput, name: string): string {
   const value = input(name).trim();

@@ -196,7 +196,10 @@ export function readRevokeInputs(
   };
 }
 
-/** What the post step needs: the inputs are evaluated again for it. */
+/** What direct mode's post reads again, saved by main in its sealed journal (client-id: the one main used). */
+export const POST_READS = ['api-url', 'auth-url', 'api-version', 'client-id', 'timeout', 'on-cleanup-error'] as const;
+
+/** What the post step needs: main's inputs where main saved them (savedFirst), the client secret as given now. */
 export function readPostInputs(input: GetInput, credentials: { clientId: string; clientSecret: string }) {
   return {
     connection: readConnection(input, credentials),

@@ -2,6 +2,10 @@
 // request leaves, so post can revoke by it when the answer never came) and the key it got. Unsealed, on purpose:
 // the job holds no secret to seal it with, and it needs none. Any step of the job can ask the broker to revoke
 // this run's keys with its own OIDC token; the broker deletes nothing else, whatever this value says.
+// It carries main's inputs post reads again (the broker's URL and audience among them), because the runner may
+// hand post other inputs than main's (actions/runner#2030). A value another step writes as `STATE_broker` to
+// $GITHUB_ENV never reaches post in place of main's: main saves one before it reads anything (journal/mode.ts),
+// and the runner gives the state a step saved itself precedence.
 import type { CreateEvents } from './journal.js';
 import type { StateStore } from '../runtime/step.js';
 
@@ -12,14 +16,19 @@ export interface BrokerRecord {
   /** Nonces of mints that may have made a key whose ID main never learned. */
   unanswered: string[];
   made?: { id: string; name: string; ticket?: string };
+  /** Main's inputs post reads again, as main read them (never a secret). */
+  inputs?: Record<string, string>;
 }
 
 /** Main's side: each event saved before the request it protects. */
 export class BrokerJournal {
   private readonly record: BrokerRecord;
 
-  constructor(private readonly store: StateStore) {
-    this.record = { unanswered: [] };
+  constructor(
+    private readonly store: StateStore,
+    inputs?: Record<string, string>,
+  ) {
+    this.record = { unanswered: [], ...(inputs ? { inputs } : {}) };
     this.save();
   }
 
@@ -70,8 +79,15 @@ export function readBrokerRecord(store: StateStore): BrokerRecord | undefined {
     );
     const made =
       value.made && typeof value.made.id === 'string' && typeof value.made.name === 'string' ? value.made : undefined;
-    return { unanswered: nonces, ...(made ? { made } : {}) };
+    const inputs = stringsOnly(value.inputs);
+    return { unanswered: nonces, ...(made ? { made } : {}), ...(inputs ? { inputs } : {}) };
   } catch {
     return undefined;
   }
+}
+
+function stringsOnly(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  return entries.every(([, each]) => typeof each === 'string') ? Object.fromEntries(entries) : undefined;
 }

@@ -6,13 +6,16 @@
 // unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
 // keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+// It also carries main's inputs that post reads again (`inputs`): the runner may hand post other inputs than
+// main's (an action wrapped in nested composites gets the outer one's, actions/runner#2030), and post would then
+// log in elsewhere, or as another account.
 import { timingSafeEqual } from 'node:crypto';
 import type { Seal } from '../crypto/state-seal.js';
 import type { Retiree } from '../rules/sweep-plan.js';
 import type { StateStore } from '../runtime/step.js';
 
 const STATE_NAME = 'journal';
-const VERSION = 'v2';
+const VERSION = 'v3';
 
 /** What main recorded of one kind of thing it makes (an API key, a throwaway project): the journal's slot for it. */
 interface Slot {
@@ -31,6 +34,8 @@ interface JournalState {
   /** The project the job's keys are made in (a given one, or the throwaway project once made). */
   projectId: string;
   cleanup: boolean;
+  /** Main's inputs post reads again, as main read them (never a secret); absent before main read its inputs. */
+  inputs?: Record<string, string>;
   /** One slot per kind, by the kind's name (kinds/kinds.ts); absent: nothing of that kind was asked for. */
   slots: Record<string, Slot>;
 }
@@ -51,6 +56,8 @@ export interface KindPlan {
 /** What post is to do, derived from main's events. */
 export interface PostPlan {
   projectId: string;
+  /** Main's inputs post reads again, when main got as far as reading them. */
+  inputs: Record<string, string> | undefined;
   /** The plan for one kind (an empty one when main made nothing of it). */
   of(kind: string): KindPlan;
 }
@@ -76,8 +83,9 @@ export class Journal {
     private readonly seal: Seal,
     projectId: string,
     cleanup: boolean,
+    inputs?: Record<string, string>,
   ) {
-    this.record = { projectId, cleanup, slots: {} };
+    this.record = { projectId, cleanup, ...(inputs ? { inputs } : {}), slots: {} };
     this.save();
   }
 
@@ -156,5 +164,5 @@ export function readPlan(store: StateStore, seal: Seal): PostPlan | undefined {
       retire: slot.retire,
     };
   };
-  return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
+  return { projectId: record.projectId, inputs: record.inputs, of: (kind) => planOf(record.slots[kind]) };
 }

@@ -40,6 +40,8 @@ export interface StepSpec<I, A = ServiceAccount> {
   words: StepWords;
   /** Before anything is read: `'stop'` ends the step there (post with no journal). */
   opening?: (core: Core) => 'stop' | undefined;
+  /** Where the step reads its inputs: the runner's by default; post's are main's where main saved them. */
+  inputs?: (core: Core, env: NodeJS.ProcessEnv) => GetInput;
   /** The step's credentials: the service account's by default; use's is the handoff secret alone. */
   credentials?: (input: GetInput, env: NodeJS.ProcessEnv) => Credentials<A>;
   /** Missing credentials: by default a skip or a failure, as on-missing-credentials says. */
@@ -77,8 +79,9 @@ export function defineStep<I, A = ServiceAccount>(spec: StepSpec<I, A>): Step {
   const runWith = async (deps: StepDeps): Promise<void> => {
     const { core, secrets } = startStep(deps);
     if (spec.opening?.(core) === 'stop') return;
+    const input = spec.inputs?.(core, deps.env) ?? core.getInput;
     let inputs: I | undefined;
-    const report = (line: string) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+    const report = (line: string) => (spec.warns?.(input, inputs) ? core.warning : core.setFailed)(line);
     const fail = (error: unknown, explain: (message: string) => string = (message) => message) => {
       // Once the runner cancelled the step, that is why it failed, whatever request gave up first.
       if (error instanceof CancelledError && error.known) return report(error.message);
@@ -87,7 +90,7 @@ export function defineStep<I, A = ServiceAccount>(spec: StepSpec<I, A>): Step {
     };
     try {
       const read = spec.credentials ?? readCredentials;
-      const credentials = read(core.getInput, deps.env);
+      const credentials = read(input, deps.env);
       if (credentials.missing !== undefined) {
         spec.missing?.(credentials.missing);
         missingCredentials(core, credentials, spec.words.skipped, spec.words.credentials);
@@ -95,7 +98,7 @@ export function defineStep<I, A = ServiceAccount>(spec: StepSpec<I, A>): Step {
       }
       const { missing: _, ...account } = credentials;
       spec.begin?.(core, account as A, deps.env);
-      inputs = spec.read(core.getInput, account as A, deps.env);
+      inputs = spec.read(input, account as A, deps.env);
       await spec.run({ deps, core, secrets, account: account as A, inputs, fail });
     } catch (error) {
       fail(error, spec.failure);

@@ -4,7 +4,13 @@
 import { BrokerApi } from '../api/broker-api.js';
 import { requestIdToken } from '../api/github-oidc.js';
 import { CancelledError } from '../base/errors.js';
-import { readBrokerCredentials, readBrokerMainInputs, type BrokerAccount } from '../inputs/broker.js';
+import {
+  BROKER_POST_READS,
+  readBrokerCredentials,
+  readBrokerMainInputs,
+  type BrokerAccount,
+} from '../inputs/broker.js';
+import { savedInputs } from '../inputs/checks.js';
 import { formatDuration } from '../inputs/durations.js';
 import { BrokerJournal } from '../journal/broker-journal.js';
 import { createOnce } from '../journal/create-once.js';
@@ -23,9 +29,8 @@ const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, Broke
     credentials: OIDC_PERMISSION,
   },
   credentials: readBrokerCredentials,
-  // A journal of this step's own from the start: post never acts on what an earlier use of the action left.
+  // main.ts saved an empty record of this step's own before anything was read (journal/mode.ts).
   begin: (core, _account, env) => {
-    new BrokerJournal(core);
     if (env['PINECONE_CLIENT_SECRET'])
       core.warning(
         "This job's environment holds PINECONE_CLIENT_SECRET, which broker mode does not use: with a broker no job needs the service account's secret. Remove it from the job's env (and the workflow's).",
@@ -35,7 +40,7 @@ const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, Broke
   run: async ({ deps, core, secrets, account, inputs }) => {
     const requester = openRequester(deps, core, inputs.timeoutMs);
     const broker = new BrokerApi(account.brokerUrl, requester, secrets);
-    const journal = new BrokerJournal(core);
+    const journal = new BrokerJournal(core, savedInputs(core.getInput, BROKER_POST_READS));
     const ttl = formatDuration(inputs.ttlMs);
     core.info(
       `Asking GitHub for this job's OIDC token (audience ${account.audience}) to trade at the broker ${account.brokerUrl}.`,

@@ -6,7 +6,13 @@ import { BrokerApi } from '../api/broker-api.js';
 import { requestIdToken } from '../api/github-oidc.js';
 import { ActionError } from '../base/errors.js';
 import { LATE_COMMIT_CHECKS_MS } from '../base/policy.js';
-import { readBrokerCredentials, readBrokerPostInputs, type BrokerAccount } from '../inputs/broker.js';
+import {
+  NO_CLIENT_CREDENTIALS,
+  readBrokerCredentials,
+  readBrokerPostInputs,
+  type BrokerAccount,
+} from '../inputs/broker.js';
+import { savedFirst } from '../inputs/checks.js';
 import { readOnCleanupError } from '../inputs/inputs.js';
 import { readBrokerRecord, type BrokerRecord } from '../journal/broker-journal.js';
 import { defineStep } from '../runtime/define-step.js';
@@ -24,6 +30,12 @@ const brokerPostStep = defineStep<ReturnType<typeof readBrokerPostInputs>, Broke
     if (record && (record.made || record.unanswered.length > 0)) return undefined;
     core.info('Nothing to clean up: the main step got no key.');
     return 'stop';
+  },
+  // Main's inputs from its record, checked again as inputs are (broker-url: https, or http on loopback); the
+  // runner's only where main saved none. Main refused client credentials, so none are read here either.
+  inputs: (core) => {
+    const saved = readBrokerRecord(core)?.inputs;
+    return savedFirst(saved && { ...saved, ...NO_CLIENT_CREDENTIALS }, core.getInput);
   },
   credentials: readBrokerCredentials,
   missing: (missing) => {

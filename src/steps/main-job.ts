@@ -2,7 +2,8 @@
 // error fails before any request), the login.
 import type { AdminApi } from '../api/admin-api.js';
 import { sealFor } from '../crypto/state-seal.js';
-import type { MainInputs } from '../inputs/inputs.js';
+import { savedInputs } from '../inputs/checks.js';
+import { POST_READS, type MainInputs } from '../inputs/inputs.js';
 import { readRunContext, runOf } from '../inputs/run-context.js';
 import type { Settled } from '../journal/retirement.js';
 import { Journal } from '../journal/journal.js';
@@ -59,7 +60,9 @@ export async function begin(step: OpenStep<MainInputs>): Promise<MainJob> {
   const session = { api, connection: inputs.connection, deadline, run: context.run };
   const cleanup = () => projectCleanup(deps, core, secrets, session);
   const seal = sealFor(account.clientSecret, deps.env);
-  const journalFor = (projectId: string) => new Journal(core, seal, projectId, inputs.cleanup);
+  // What post reads again, as read here: the client ID main logged in with, whether from the input or the env.
+  const forPost = { ...savedInputs(core.getInput, POST_READS), 'client-id': account.clientId };
+  const journalFor = (projectId: string) => new Journal(core, seal, projectId, inputs.cleanup, forPost);
 
   core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
   // The create and, beside it, the look for things to retire: each gets a connection opened during the login.

@@ -7,6 +7,7 @@ import { brokerUrlOf } from '../inputs/broker.js';
 import { readMainInputs } from '../inputs/inputs.js';
 import { planRetirement, settled } from '../journal/retirement.js';
 import { Journal } from '../journal/journal.js';
+import { saveMode } from '../journal/mode.js';
 import { sealFor } from '../crypto/state-seal.js';
 import type { HandedKey } from '../keys/outputs.js';
 import { kindsFor } from '../kinds/kinds.js';
@@ -54,8 +55,12 @@ const mainStep = defineStep({
   },
 });
 
-/** Broker mode (input broker-url) or direct, chosen by the inputs before either starts. */
-const chosen = chooseStep((deps) => (brokerUrlOf(deps.core.getInput) ? runBrokerMain : mainStep.runWith), MAIN_CANCEL);
+/** Broker mode (input broker-url) or direct, chosen by the inputs before either starts and saved for post. */
+const chosen = chooseStep((deps) => {
+  const broker = brokerUrlOf(deps.core.getInput) !== '';
+  saveMode(deps.core, broker ? 'broker' : 'direct');
+  return broker ? runBrokerMain : mainStep.runWith;
+}, MAIN_CANCEL);
 export const { run } = chosen;
 export const runMain = chosen.runWith;
 

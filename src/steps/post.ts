@@ -6,9 +6,11 @@ import type { AdminApi } from '../api/admin-api.js';
 import { ActionError } from '../base/errors.js';
 import { sealFor } from '../crypto/state-seal.js';
 import { brokerUrlOf } from '../inputs/broker.js';
-import { readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
+import { savedFirst } from '../inputs/checks.js';
+import { readClientSecret, readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
 import { readRun } from '../inputs/run-context.js';
 import { hasJournal, readPlan, type PostPlan } from '../journal/journal.js';
+import { modeOf } from '../journal/mode.js';
 import type { Item, Kind } from '../kinds/kind.js';
 import { kindsFor } from '../kinds/kinds.js';
 import { projectCleanup } from '../projects/empty.js';
@@ -32,6 +34,9 @@ const postStep = defineStep({
     core.info('Nothing to clean up: the main step created no key.');
     return 'stop';
   },
+  // Main's inputs from the journal main sealed (the seal checked with the client secret given now), else the runner's.
+  inputs: (core, env) =>
+    savedFirst(readPlan(core, sealFor(readClientSecret(core.getInput, env), env))?.inputs, core.getInput),
   missing: (missing) => {
     throw new ActionError(
       `the credentials are missing in the post step (${missing}); pass them as inputs, which the post step reads again.`,
@@ -62,8 +67,11 @@ const postStep = defineStep({
   },
 });
 
-/** Broker mode (input broker-url) or direct, chosen by the inputs before either starts. */
-const chosen = chooseStep((deps) => (brokerUrlOf(deps.core.getInput) ? runBrokerPost : postStep.runWith));
+/** The mode main saved it ran in; the inputs' only where main saved none (it never ran). */
+const chosen = chooseStep((deps) => {
+  const mode = modeOf(deps.core) ?? (brokerUrlOf(deps.core.getInput) ? 'broker' : 'direct');
+  return mode === 'broker' ? runBrokerPost : postStep.runWith;
+});
 export const { run } = chosen;
 export const runPost = chosen.runWith;
 
@@ -72,7 +80,7 @@ function verifiedPlan({ core, deps, account }: OpenStep<PostInputs>): PostPlan |
   const plan = readPlan(core, sealFor(account.clientSecret, deps.env));
   if (plan) return plan;
   core.warning(
-    "Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or the client secret changed since the main step). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.",
+    "Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or this step was given another client secret than the main step: the runner gives an action wrapped in nested composite actions the outer one's inputs). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.",
   );
   return undefined;
 }

@@ -89,6 +89,19 @@ export interface JobOptions {
   /** Extra environment of the job (e.g. `env:` at job level, RUNNER_DEBUG). */
   env?: Record<string, string>;
   event?: { name: string; payload: Record<string, unknown> };
+  /** The action wrapped in two composite actions, as organizations wrap actions (see `Nested`). */
+  nested?: Nested;
+}
+
+/**
+ * A use of the action two composites deep: workflow → `outer` composite → inner composite → the action, whose
+ * `with:` may read the inner composite's inputs as `${{ inputs.NAME }}`. The runner evaluates those for main
+ * against the inner composite's inputs, and, by its open bug (actions/runner#2030, #3514), for post against the
+ * outer composite's: post gets the outer composite's values (or '' where it has no such input) in place of its own.
+ */
+export interface Nested {
+  inner: Record<string, string>;
+  outer: Record<string, string>;
 }
 
 export interface RunOptions {
@@ -110,29 +123,39 @@ export class ActionUse {
     private readonly actionDir: string,
     /** `with:` of the step. */
     readonly inputs: Record<string, string>,
+    private readonly nested?: Nested,
   ) {
     this.action = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionYml;
   }
 
   main(run: RunOptions = {}): Promise<StepResult> {
-    return this.job.runStep(this, this.action.runs.main, {}, run);
+    return this.job.runStep(this, this.action.runs.main, this.inputEnv(this.nested?.inner), run);
   }
 
-  /** The post step: same inputs, the state main saved as STATE_*, and GITHUB_ENV written so far. */
+  /**
+   * The post step: the inputs evaluated again (nested: against the outer composite's, the runner's bug), the state
+   * main saved as STATE_*, and GITHUB_ENV written so far.
+   */
   post(run: RunOptions = {}): Promise<StepResult> {
     if (!this.action.runs.post) throw new Error('action has no post step');
     const stateEnv = Object.fromEntries(Object.entries(this.state).map(([name, value]) => [`STATE_${name}`, value]));
-    return this.job.runStep(this, this.action.runs.post, stateEnv, run);
+    return this.job.runStep(this, this.action.runs.post, { ...this.inputEnv(this.nested?.outer), ...stateEnv }, run);
   }
 
   entry(relative: string): string {
     return join(this.actionDir, relative);
   }
 
-  inputEnv(): Record<string, string> {
+  /** INPUT_* for one step; `composite`: the inputs `${{ inputs.NAME }}` in `with:` are evaluated against. */
+  inputEnv(composite?: Record<string, string>): Record<string, string> {
+    const evaluate = (value: string) =>
+      composite
+        ? value.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => composite[name] ?? '')
+        : value;
     const env: Record<string, string> = {};
     for (const [name, spec] of Object.entries(this.action.inputs ?? {})) {
-      const value = this.inputs[name] ?? evaluateDefault(spec.default);
+      const given = this.inputs[name];
+      const value = given !== undefined ? evaluate(given) : evaluateDefault(spec.default);
       env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value);
     }
     return env;
@@ -163,7 +186,7 @@ export class Job {
       RUNNER_TEMP: this.dir,
       ...options.env,
     };
-    this.first = this.use(options.with ?? {}, options.actionDir);
+    this.first = this.use(options.with ?? {}, options.actionDir, options.nested);
   }
 
   /**
@@ -175,8 +198,8 @@ export class Job {
   }
 
   /** Another `- uses:` step of the same action (or of the action in `actionDir`) in this job. */
-  use(inputs: Record<string, string>, actionDir = ROOT): ActionUse {
-    return new ActionUse(this, actionDir, inputs);
+  use(inputs: Record<string, string>, actionDir = ROOT, nested?: Nested): ActionUse {
+    return new ActionUse(this, actionDir, inputs, nested);
   }
 
   main(run: RunOptions = {}): Promise<StepResult> {
@@ -187,7 +210,7 @@ export class Job {
     return this.first.post(run);
   }
 
-  /** Runs one step of `use` as its own node process. */
+  /** Runs one step of `use` as its own node process; `extraEnv` holds its INPUT_* (and STATE_* for post). */
   async runStep(use: ActionUse, entry: string, extraEnv: Record<string, string>, run: RunOptions): Promise<StepResult> {
     const n = ++this.stepCount;
     const files = {
@@ -199,7 +222,7 @@ export class Job {
     };
     for (const file of Object.values(files)) writeFileSync(file, '');
     const started = Date.now();
-    const processEnv = { ...this.jobEnv, ...use.inputEnv(), ...extraEnv, ...files };
+    const processEnv = { ...this.jobEnv, ...extraEnv, ...files };
     const child = spawn(this.options.node ?? NODE_24, [use.entry(entry)], {
       cwd: this.dir,
       env: processEnv,

@@ -60,6 +60,14 @@ describe('broker mode, in-process', () => {
       v: 1,
       unanswered: [],
       made: { id: key!.id, name: key!.name, ticket: expect.stringMatching(/^[\w-]{43}$/) },
+      // What post reads again: the runner may give post other inputs (an action wrapped in nested composites).
+      inputs: {
+        'broker-url': broker.url,
+        'broker-audience': AUDIENCE,
+        timeout: '2m',
+        cleanup: 'true',
+        'on-cleanup-error': 'fail',
+      },
     });
     expect(main.summaries.join('')).toContain('The post step asks the broker to delete this key when the job ends.');
     const before = world.emulator.requests.length;
@@ -143,6 +151,28 @@ describe('broker mode, in-process', () => {
     );
     expect(issuer.issued.length).toBe(before);
     expect(keys()).toHaveLength(1);
+  });
+
+  it('post asks the broker main used, and keeps to cleanup as main read it, whatever inputs it is given', async () => {
+    const main = await run(runMain, { cleanup: 'false' });
+    // As the runner hands post the inputs of a wrapping composite (actions/runner#2030): no broker-url at all.
+    const post = await run(runPost, { 'broker-url': '', cleanup: 'true' }, { state: main.core.saved });
+    expect(post.core.log.at(-1)).toMatch(/^Kept API key .+ after the job \(cleanup: false\)/);
+    const deleting = await run(runMain);
+    const elsewhere = { 'broker-url': 'http://127.0.0.1:9', 'broker-audience': 'another-service' };
+    const deleted = await run(runPost, elsewhere, { state: deleting.core.saved });
+    expect(deleted.core.failed).toBeUndefined();
+    expect(deleted.core.log.at(-1)).toMatch(/^Deleted API key .+ through the broker\.$/);
+    expect(keys()).toHaveLength(1); // the kept one
+  });
+
+  it("post refuses a broker URL in main's record that no input could have given", async () => {
+    const main = await run(runMain);
+    const record = JSON.parse(main.core.saved['broker']!) as { inputs: Record<string, string> };
+    record.inputs['broker-url'] = 'http://pinecone-broker.example.com';
+    const post = await run(runPost, {}, { state: { ...main.core.saved, broker: JSON.stringify(record) } });
+    expect(post.core.failed).toMatch(/Input "broker-url" must use https:\/\//);
+    expect(issuer.issued).toHaveLength(1); // main's token only
   });
 
   it('warns when the job still holds the client secret in its environment, which broker mode never uses', async () => {

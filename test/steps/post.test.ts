@@ -7,7 +7,7 @@ import { freshWorldPerTest } from '../support/fixture.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 
 const FORGED_WARNING =
-  "##[warning]Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or the client secret changed since the main step). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.";
+  "##[warning]Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or this step was given another client secret than the main step: the runner gives an action wrapped in nested composite actions the outer one's inputs). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.";
 
 describe('post step, in-process', () => {
   const world = freshWorldPerTest();
@@ -92,8 +92,21 @@ describe('post step, in-process', () => {
     expect(world().emulator.keysIn()).toHaveLength(1);
   });
 
+  it('logs in where main did, as main did, whatever api-url, client-id and timeout it is given', async () => {
+    const main = await run(runMain, { timeout: '30s' });
+    // As the runner hands post the inputs of a wrapping composite (actions/runner#2030).
+    const post = await run(
+      runPost,
+      { 'api-url': 'http://127.0.0.1:9', 'client-id': 'another-account', timeout: '45m', 'on-cleanup-error': 'warn' },
+      { state: main.saved },
+    );
+    expect(post.failed).toBeUndefined();
+    expect(post.log.at(-1)).toBe(`Deleted API key ${main.outputs['key-name']}.`);
+    expect(world().emulator.keysIn()).toEqual([]);
+  });
+
   it('on-cleanup-error: warn turns a failed delete into a warning', async () => {
-    const main = await run(runMain);
+    const main = await run(runMain, { 'on-cleanup-error': 'warn' });
     world().emulator.inject({ op: 'delete-key', status: 403, code: 'PERMISSION_DENIED' });
     const post = await run(runPost, { 'on-cleanup-error': 'warn' }, { state: main.saved });
     expect(post.failed).toBeUndefined();
