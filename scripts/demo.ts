@@ -16,7 +16,7 @@ const dead = world.ours('gha-shop-api-16000001-1-test', 5 * 3_600_000, {
 });
 world.emulator.addIndex(world.project.id, 'products');
 /** A later step of the job: Pinecone's own client, `new Pinecone()`, with the key from the environment. */
-const CLIENT = join(ROOT, 'test/support/pinecone-client.mjs');
+const CLIENT = join(ROOT, 'test/support/pinecone-client.ts');
 const out = (text = '') => process.stdout.write(`${text}\n`);
 // Bold headings on a terminal only: piped or with NO_COLOR, plain text.
 const bold =

@@ -8,7 +8,7 @@ import { Job, NODES, ROOT } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { findLeaks } from '../support/scan.js';
 
-const CLIENT = join(ROOT, 'test/support/pinecone-client.mjs');
+const CLIENT = join(ROOT, 'test/support/pinecone-client.ts');
 
 describe.each(NODES)("Pinecone's client in a later step, the action on $name", ({ path: node }) => {
   const world = freshWorldPerTest();
