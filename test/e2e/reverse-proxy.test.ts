@@ -4,8 +4,9 @@
 // leaks, and no job ends main holding more than its one key.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseKeyName } from '../../src/rules/names.js';
 import { EMULATOR_CA_FILE } from '../emulator/server.js';
-import { Job, NODE_24, type StepResult } from '../runner/runner.js';
+import { Job, NODES, type StepResult } from '../runner/runner.js';
 import {
   brokerJob,
   decisions,
@@ -43,80 +44,86 @@ function pidOfConnection(port: number, pids: number[]): number | undefined {
   );
 }
 
-describe.skipIf(NGINX.skip)(NGINX.titled('keyless behind nginx, three broker replicas'), () => {
-  let world: World;
-  let issuer: OidcIssuer;
-  let brokers: BrokerProcess[];
-  let proxy: Nginx;
+describe.skipIf(NGINX.skip).each(NODES)(
+  NGINX.titled('keyless behind nginx, three broker replicas on $name'),
+  ({ path: node }) => {
+    let world: World;
+    let issuer: OidcIssuer;
+    let brokers: BrokerProcess[];
+    let proxy: Nginx;
 
-  beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-    issuer.claims = { ...RUN_CLAIMS };
-    brokers = await Promise.all([1, 2, 3].map(() => startBrokerProcess({ world, policy: policyFor(issuer, world) })));
-    await Promise.all(brokers.map((broker) => sweeps(broker)));
-    proxy = await startNginx(
-      NGINX.path!,
-      brokers.map((broker) => broker.url),
-    );
-  });
-  afterEach(async () => {
-    world.emulator.onRequest = undefined;
-    await proxy?.stop();
-    await Promise.all(brokers.map((broker) => broker.stop()));
-    await issuer.stop();
-    await world.emulator.stop();
-  });
-
-  it('mints and revokes through it; a replica killed with a mint in flight leaks nothing and mints nothing twice', async () => {
-    const base = brokerJob(issuer, { url: proxy.url });
-    const jobs = Array.from(
-      { length: JOBS },
-      (_, i) =>
-        new Job({
-          node: NODE_24,
-          with: base.with,
-          env: { ...base.env, GITHUB_JOB: `leg-${i}`, NODE_EXTRA_CA_CERTS: EMULATOR_CA_FILE },
-        }),
-    );
-    // The third create to reach Pinecone: its key is made, and the replica that sent it dies before answering.
-    let creates = 0;
-    let victim: BrokerProcess | undefined;
-    let lostKey: string | undefined;
-    world.emulator.onCreate = (key) => {
-      if (++creates !== 3) return;
-      const request = world.emulator.requestsFor('create-key').at(-1)!;
-      const pid = pidOfConnection(
-        request.connection.port,
-        brokers.map((broker) => broker.child.pid!),
+    beforeEach(async () => {
+      world = await startWorld();
+      issuer = await new OidcIssuer().start();
+      issuer.claims = { ...RUN_CLAIMS };
+      brokers = await Promise.all(
+        [1, 2, 3].map(() => startBrokerProcess({ world, policy: policyFor(issuer, world), node })),
       );
-      victim = brokers.find((broker) => broker.child.pid === pid);
-      lostKey = key.id;
-      victim?.child.kill('SIGKILL');
-    };
+      await Promise.all(brokers.map((broker) => sweeps(broker)));
+      proxy = await startNginx(
+        NGINX.path!,
+        brokers.map((broker) => broker.url),
+      );
+    });
+    afterEach(async () => {
+      world.emulator.onRequest = undefined;
+      await proxy?.stop();
+      await Promise.all(brokers.map((broker) => broker.stop()));
+      await issuer.stop();
+      await world.emulator.stop();
+    });
 
-    const mains = await Promise.all(jobs.map((job) => job.main()));
-    for (const main of mains) expect(main.exitCode, main.log.join('\n')).toBe(0);
-    expect(victim, 'the replica that sent the third create').toBeDefined();
-    expect(victim!.child.signalCode).toBe('SIGKILL');
-    // nginx answered the lost mint with a 502; the job revoked its nonce and asked again, through another replica.
-    expect(proxy.accessLog().some((line) => /^502 .* POST \/token$/.test(line))).toBe(true);
-    const keys = world.emulator.keysIn(world.project.id);
-    expect(keys.map((key) => key.id)).not.toContain(lostKey);
-    expect(keys.map((key) => key.id).sort()).toEqual(mains.map((main) => main.outputs['key-id']).sort());
-    expect(new Set(keys.map((key) => key.name)).size).toBe(JOBS);
-    // Round-robin: every replica minted (the victim at least the key it never answered for).
-    const survivors = brokers.filter((broker) => broker !== victim);
-    for (const broker of survivors)
-      expect(decisions(broker).some((line) => line['action'] === 'mint' && line['outcome'] === 'minted')).toBe(true);
+    it('mints and revokes through it; a replica killed with a mint in flight leaks nothing and mints nothing twice', async () => {
+      const base = brokerJob(issuer, { url: proxy.url });
+      const jobs = Array.from(
+        { length: JOBS },
+        (_, i) =>
+          new Job({
+            node,
+            with: base.with,
+            env: { ...base.env, GITHUB_JOB: `leg-${i}`, NODE_EXTRA_CA_CERTS: EMULATOR_CA_FILE },
+          }),
+      );
+      // The third create to reach Pinecone: its key is made, and the replica that sent it dies before answering.
+      let creates = 0;
+      let victim: BrokerProcess | undefined;
+      let lostKey: string | undefined;
+      world.emulator.onCreate = (key) => {
+        if (++creates !== 3) return;
+        const request = world.emulator.requestsFor('create-key').at(-1)!;
+        const pid = pidOfConnection(
+          request.connection.port,
+          brokers.map((broker) => broker.child.pid!),
+        );
+        victim = brokers.find((broker) => broker.child.pid === pid);
+        lostKey = key.id;
+        victim?.child.kill('SIGKILL');
+      };
 
-    const posts = await Promise.all(jobs.map((job) => job.post()));
-    for (const post of posts) expect(post.exitCode, post.log.join('\n')).toBe(0);
-    expect(world.emulator.keysIn()).toEqual([]);
-    expect(proxy.accessLog().filter((line) => / POST \/revoke$/.test(line)).length).toBeGreaterThanOrEqual(JOBS);
-    const secrets = [...world.secrets(), ...issuer.issued, REQUEST_TOKEN];
-    for (const step of [...mains, ...posts] as StepResult[])
-      expect(findLeaks(step, secrets, { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
-    for (const broker of brokers) for (const secret of secrets) expect(broker.output()).not.toContain(secret);
-  });
-});
+      const mains = await Promise.all(jobs.map((job) => job.main()));
+      for (const main of mains) expect(main.exitCode, main.log.join('\n')).toBe(0);
+      expect(victim, 'the replica that sent the third create').toBeDefined();
+      expect(victim!.child.signalCode).toBe('SIGKILL');
+      // nginx answered the lost mint with a 502; the job revoked its nonce and asked again, through another replica.
+      expect(proxy.accessLog().some((line) => /^502 .* POST \/token$/.test(line))).toBe(true);
+      const keys = world.emulator.keysIn(world.project.id);
+      expect(keys.map((key) => key.id)).not.toContain(lostKey);
+      expect(keys.map((key) => key.id).sort()).toEqual(mains.map((main) => main.outputs['key-id']).sort());
+      // One key per job: the base of each name is its job's (gha-shop-api-16021984-1-leg-N).
+      expect(new Set(keys.map((key) => parseKeyName(key.name)?.base)).size).toBe(JOBS);
+      // Round-robin: every replica minted (the victim at least the key it never answered for).
+      const survivors = brokers.filter((broker) => broker !== victim);
+      for (const broker of survivors)
+        expect(decisions(broker).some((line) => line['action'] === 'mint' && line['outcome'] === 'minted')).toBe(true);
+
+      const posts = await Promise.all(jobs.map((job) => job.post()));
+      for (const post of posts) expect(post.exitCode, post.log.join('\n')).toBe(0);
+      expect(world.emulator.keysIn()).toEqual([]);
+      expect(proxy.accessLog().filter((line) => / POST \/revoke$/.test(line)).length).toBeGreaterThanOrEqual(JOBS);
+      const secrets = [...world.secrets(), ...issuer.issued, REQUEST_TOKEN];
+      for (const step of [...mains, ...posts] as StepResult[])
+        expect(findLeaks(step, secrets, { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
+      for (const broker of brokers) for (const secret of secrets) expect(broker.output()).not.toContain(secret);
+    });
+  },
+);
