@@ -12,6 +12,7 @@ import { livenessCost } from './bench/liveness.js';
 import { projectCost } from './bench/projects.js';
 import { perRun, useStep } from './bench/shared.js';
 import { brokerCost, brokerRows } from './bench/broker.js';
+import { sdkCost, sdkRows } from './bench/sdk-cost.js';
 import { EMULATOR_CA_FILE } from '../test/emulator/server.js';
 import { Job, NODE_24, ROOT } from '../test/runner/runner.js';
 import { startWorld } from '../test/support/fixture.js';
@@ -20,7 +21,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '21' },
     action: { type: 'string', default: ROOT },
-    /** `projects`, `use` or `broker`: only that table (projects take a while: emptying waits for Terminating indexes). */
+    /** `projects`, `use`, `broker` or `sdk`: only that table (projects take a while: emptying waits for Terminating indexes). */
     only: { type: 'string', default: '' },
   },
 });
@@ -172,6 +173,12 @@ function projectRows(cost: Awaited<ReturnType<typeof projectCost>>): string[] {
 
 // A build has throwaway projects when its action.yml declares new-project (whatever its src/ looks like).
 const hasProjects = /^ {2}new-project:/m.test(readFileSync(join(ACTION, 'action.yml'), 'utf8'));
+if (values.only === 'sdk') {
+  // Pinecone's AdminClient against our Admin API module, doing main's and post's work (docs/ARCHITECTURE.md).
+  const cost = await sdkCost(RUNS, node, WORK, Number(process.env['BENCH_LATENCY_MS'] ?? 50));
+  process.stdout.write(`${sdkRows(cost).join('\n')}\n\n${JSON.stringify(cost)}\n`);
+  process.exit(0);
+}
 if (values.only === 'projects') {
   const cost = await projectCost(RUNS, node, ACTION, 50, 2_000);
   process.stdout.write(`${projectRows(cost).join('\n')}\n\n${JSON.stringify(cost)}\n`);

@@ -69,9 +69,18 @@ export function createHttpTransport(userAgent: string): HttpTransport {
   // Redirects are never followed: credentials go to the configured hosts and nowhere else.
   // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
   // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
-  let made: HttpClient | undefined;
-  const client = () =>
-    (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
+  // One client per scheme: a client keeps one keep-alive agent, made for the scheme of its first URL, and hands it to
+  // every later URL (an https agent for http: ERR_INVALID_PROTOCOL), as when a broker on http loopback, or behind a
+  // TLS proxy, is asked beside the runner's token service on the other scheme.
+  const made = new Map<string, HttpClient>();
+  const client = (url: string) => {
+    const scheme = new URL(url).protocol;
+    const existing = made.get(scheme);
+    if (existing) return existing;
+    const fresh = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+    made.set(scheme, fresh);
+    return fresh;
+  };
   const transport: Transport = async ({ method, url, headers, body, timeoutMs }) => {
     const proxy = getProxyUrl(url);
     let timer: NodeJS.Timeout | undefined;
@@ -83,7 +92,7 @@ export function createHttpTransport(userAgent: string): HttpTransport {
     });
     try {
       const exchange = (async () => {
-        const response = await client().request(method, url, body ?? null, headers);
+        const response = await client(url).request(method, url, body ?? null, headers);
         const text = await response.readBody();
         return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
       })();
@@ -108,10 +117,10 @@ export function createHttpTransport(userAgent: string): HttpTransport {
       clearTimeout(timer);
     }
   };
-  const preconnect = createPreconnect((url) => client().getAgent(url));
+  const preconnect = createPreconnect((url) => client(url).getAgent(url));
   const dispose = () => {
     preconnect.dispose();
-    made?.dispose();
+    for (const each of made.values()) each.dispose();
   };
   return { transport, preconnect, dispose };
 }

@@ -38,6 +38,9 @@ export interface StoredKey {
 export interface Project {
   id: string;
   name: string;
+  /** Set by update_project (Pinecone's SDK calls it); absent: the defaults a new project shows. */
+  max_pods?: number;
+  force_encryption_with_cmek?: boolean;
 }
 export interface Client {
   secret: string;
@@ -357,6 +360,14 @@ export class PineconeEmulator {
       run: this.admin((client, [id], _b, send) => this.inProject(client, id!, send, (p) => send(200, projectJson(p)))),
     },
     {
+      op: 'update-project',
+      method: 'PATCH',
+      path: /^\/admin\/projects\/([^/]+)$/,
+      run: this.admin((client, [id], body, send) =>
+        this.inProject(client, id!, send, (project) => updateProject(project, body, send)),
+      ),
+    },
+    {
       op: 'list-keys',
       method: 'GET',
       path: /^\/admin\/projects\/([^/]+)\/api-keys$/,
@@ -420,6 +431,16 @@ export class PineconeEmulator {
       run: this.projectKey(READ_ROLES, (contents, _p, _b, send) =>
         send(200, { indexes: [...contents.indexes.values()].map(indexJson) }),
       ),
+    },
+    {
+      op: 'describe-index',
+      method: 'GET',
+      path: /^\/indexes\/([^/]+)$/,
+      run: this.projectKey(READ_ROLES, (contents, [name], _b, send) => {
+        const index = contents.indexes.get(name!);
+        if (!index) return send(404, pineconeError(404, 'NOT_FOUND', `Index ${name} not found`));
+        send(200, indexJson(index));
+      }),
     },
     {
       op: 'configure-index',
@@ -519,6 +540,11 @@ export class PineconeEmulator {
       }),
     },
   ];
+
+  /** Every operation the emulator serves (the contract test finds each in Pinecone's specs). */
+  get served(): ReadonlyArray<Pick<Route, 'op' | 'method' | 'path'>> {
+    return this.routes;
+  }
 
   private route(method: string, path: string): { op: Op; run: Handler } | undefined {
     for (const route of this.routes) {
@@ -620,6 +646,9 @@ export class PineconeEmulator {
       );
     }
     const project = this.addProject(name);
+    const { max_pods: pods, force_encryption_with_cmek: cmek } = request as Partial<Project>;
+    if (Number.isInteger(pods)) project.max_pods = pods;
+    if (typeof cmek === 'boolean') project.force_encryption_with_cmek = cmek;
     if (client.projects !== 'all') client.projects.push(project.id);
     send(200, projectJson(project));
   }
@@ -684,15 +713,34 @@ function parseJson(body: string): unknown {
   }
 }
 
+/** update_project: a new name (1–512 characters), max_pods, or CMEK forced on (it cannot be turned off). */
+function updateProject(project: Project, body: string, send: Send): void {
+  const change = parseJson(body) as Partial<Record<keyof Project, unknown>> | undefined;
+  const { name, max_pods: pods, force_encryption_with_cmek: cmek } = change ?? {};
+  if (!change || (name !== undefined && (typeof name !== 'string' || name.length < 1 || name.length > 512)))
+    return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'name must be 1-512 characters'));
+  if ((pods !== undefined && !Number.isInteger(pods)) || (cmek !== undefined && typeof cmek !== 'boolean'))
+    return send(
+      400,
+      pineconeError(400, 'INVALID_ARGUMENT', 'max_pods is an integer, force_encryption_with_cmek a boolean'),
+    );
+  if (cmek === false && project.force_encryption_with_cmek)
+    return send(400, pineconeError(400, 'INVALID_ARGUMENT', 'CMEK encryption cannot be disabled once enabled'));
+  if (typeof name === 'string') project.name = name;
+  if (typeof pods === 'number') project.max_pods = pods;
+  if (typeof cmek === 'boolean') project.force_encryption_with_cmek = cmek;
+  send(200, projectJson(project));
+}
+
 function pineconeError(status: number, code: string, message: string) {
   return { error: { code, message }, status };
 }
 
 function projectJson(project: Project) {
   return {
-    ...project,
     max_pods: 0,
     force_encryption_with_cmek: false,
+    ...project,
     organization_id: 'org-emulated',
     created_at: '2026-01-01T00:00:00Z',
   };

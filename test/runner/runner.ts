@@ -210,8 +210,29 @@ export class Job {
     return this.first.post(run);
   }
 
+  /**
+   * A `run: node <script>` step of the job: no inputs or state, the job's environment as the runner passes it on
+   * (with what earlier steps wrote to $GITHUB_ENV), the step's own file-command files. On `node` (the user's own
+   * Node, as actions/setup-node gives it), whichever Node the job runs the action on.
+   */
+  script(file: string, node = NODE_24, run: RunOptions = {}): Promise<StepResult> {
+    return this.spawnStep(node, file, {}, run);
+  }
+
   /** Runs one step of `use` as its own node process; `extraEnv` holds its INPUT_* (and STATE_* for post). */
   async runStep(use: ActionUse, entry: string, extraEnv: Record<string, string>, run: RunOptions): Promise<StepResult> {
+    const node = this.options.node ?? NODE_24;
+    const result = await this.spawnStep(node, use.entry(entry), extraEnv, run);
+    Object.assign(use.state, result.state);
+    return result;
+  }
+
+  private async spawnStep(
+    node: string,
+    entry: string,
+    stepEnv: Record<string, string>,
+    run: RunOptions,
+  ): Promise<StepResult> {
     const n = ++this.stepCount;
     const files = {
       GITHUB_OUTPUT: join(this.dir, `output-${n}`),
@@ -222,8 +243,8 @@ export class Job {
     };
     for (const file of Object.values(files)) writeFileSync(file, '');
     const started = Date.now();
-    const processEnv = { ...this.jobEnv, ...extraEnv, ...files };
-    const child = spawn(this.options.node ?? NODE_24, [use.entry(entry)], {
+    const processEnv = { ...this.jobEnv, ...stepEnv, ...files };
+    const child = spawn(node, [entry], {
       cwd: this.dir,
       env: processEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -268,7 +289,6 @@ export class Job {
     const outputs = read(files.GITHUB_OUTPUT);
     const state = read(files.GITHUB_STATE);
     const env = read(files.GITHUB_ENV);
-    Object.assign(use.state, state);
     Object.assign(this.jobEnv, env);
     return {
       exitCode,
