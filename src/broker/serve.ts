@@ -45,6 +45,7 @@ export async function startBroker(
   });
   const state = { draining: false, audience: config.policy.audience };
   const { server, guard } = createBrokerServer(broker, metrics, state);
+  metrics.shed = () => guard.shed;
   const metricsServer = config.metrics && createServer((req, res) => serveMetrics(req, res, metrics));
   try {
     await listen(server, config.port, config.host);

@@ -88,8 +88,9 @@ export function createBrokerServer(
   }
 
   async function token(params: Params, req: IncomingMessage, res: ServerResponse): Promise<object | undefined> {
-    const subject = one(params, 'subject_token');
-    const key = await broker.mint(subject, mintAsk(params, subject, state.audience), IN_FLIGHT);
+    // The grant type is judged first (RFC 6749 §5.2), before any parameter of its own.
+    const ask = mintAsk(params, optional(params, 'subject_token') ?? '', state.audience);
+    const key = await broker.mint(one(params, 'subject_token'), ask, IN_FLIGHT);
     // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
     if (res.destroyed || req.socket.destroyed) {
       metrics.request('token', 'error');

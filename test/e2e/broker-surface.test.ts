@@ -107,6 +107,8 @@ describe.each(NODES)('the broker process on $name', ({ path: node }) => {
         expect(await get(`${broker.url}/healthz`, '127.0.0.2')).toBe(200);
         expect(await get(`${broker.url}/healthz`)).toBe(200);
         expect(Date.now() - started).toBeLessThan(3_000);
+        const metrics = await (await fetch(broker.metricsUrl)).text();
+        expect(Number(/pinecone_broker_connections_shed_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
       } finally {
         for (const socket of idle) socket.destroy();
       }
