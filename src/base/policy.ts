@@ -68,6 +68,8 @@ export const BROKER_ANSWER_MARGIN_MS = 1_000;
 export const BROKER_DRAIN_LIMIT_MS = 8_000;
 /** A broker request's headers must arrive within this: a client that sends them slowly holds a connection for nothing. */
 export const BROKER_HEADERS_TIMEOUT_MS = 5_000;
+/** How often the broker looks for requests over those timeouts (Node's default, 30 s, would let one linger 35 s). */
+export const BROKER_TIMEOUT_CHECK_MS = 1_000;
 /** The whole request (headers and a body of at most BROKER_MAX_BODY_BYTES) must arrive within this. */
 export const BROKER_REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
 /** An idle kept-alive connection to the broker is closed after this (the action sends two requests per step at most). */

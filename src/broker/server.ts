@@ -10,6 +10,7 @@ import {
   BROKER_KEEP_ALIVE_TIMEOUT_MS,
   BROKER_MAX_BODY_BYTES,
   BROKER_REQUEST_RECEIVE_TIMEOUT_MS,
+  BROKER_TIMEOUT_CHECK_MS,
 } from '../base/policy.js';
 import { errorAnswer, metadata } from './answers.js';
 import { guardConnections, type Guard } from './connections.js';
@@ -41,6 +42,7 @@ export function createBrokerServer(
       headersTimeout: BROKER_HEADERS_TIMEOUT_MS,
       requestTimeout: BROKER_REQUEST_RECEIVE_TIMEOUT_MS,
       keepAliveTimeout: BROKER_KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: BROKER_TIMEOUT_CHECK_MS,
     },
     (req, res) => void handle(req, res).catch((error: unknown) => send(res, errorAnswer(error))),
   );
