@@ -57,8 +57,10 @@ if (values.once) {
 } else {
   section('the broker keeps serving (Ctrl-C drains it and stops)');
   out(`curl -s ${broker.url}/healthz`);
-  out(`curl -s ${broker.url}/metrics`);
-  out(`A token of the demo run for 10 minutes (the action asks for one the runner's way):`);
-  out(await issuer.token(inputs['broker-audience'], {}, { expiresIn: '10m' }));
+  out(`curl -s ${broker.metricsUrl}`);
+  out(`A token of the demo run for 10 minutes (the job's OIDC token), and the broker: paste these into a shell,`);
+  out('then try the curl examples of docs/BROKER.md ("Try the API").');
+  out(`export BROKER=${broker.url}`);
+  out(`export TOKEN=${await issuer.token(inputs['broker-audience'], {}, { expiresIn: '10m' })}`);
   process.once('SIGINT', () => void stop().then(() => process.exit(0)));
 }

@@ -12,6 +12,8 @@ export interface BrokerConfig {
   connection: Connection;
   host: string;
   port: number;
+  /** GET /metrics on a listener of its own, on loopback unless METRICS_HOST says otherwise; none when unset. */
+  metrics?: { host: string; port: number } | undefined;
 }
 
 export class ConfigError extends ActionError {}
@@ -53,10 +55,20 @@ export function readBrokerConfig(
     authUrl,
     apiVersion,
   };
-  const port = Number(env['PORT'] || '8080');
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new ConfigError(`PORT "${env['PORT']}" is not a port number (0 to 65535).`);
-  return { policy, connection, host: env['HOST'] || '0.0.0.0', port };
+  const port = portOf(env, 'PORT', '8080')!;
+  const metricsPort = portOf(env, 'METRICS_PORT', '');
+  const metrics =
+    metricsPort === undefined ? undefined : { host: env['METRICS_HOST'] || '127.0.0.1', port: metricsPort };
+  return { policy, connection, host: env['HOST'] || '0.0.0.0', port, metrics };
+}
+
+function portOf(env: NodeJS.ProcessEnv, name: string, fallback: string): number | undefined {
+  const text = env[name]?.trim() || fallback;
+  if (text === '') return undefined;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535)
+    throw new ConfigError(`${name} "${env[name]}" is not a port number (0 to 65535).`);
+  return port;
 }
 
 function need(env: NodeJS.ProcessEnv, name: string, what: string): string {

@@ -14,6 +14,8 @@ export class Metrics {
   private readonly latency = { counts: BUCKETS_S.map(() => 0), count: 0, sum: 0 };
   swept = 0;
   sweepFailures = 0;
+  /** Connections refused or ended at a cap (server.ts's guard). */
+  shed: () => number = () => 0;
 
   constructor(private readonly logins: () => number) {}
 
@@ -64,6 +66,9 @@ export class Metrics {
       '# HELP pinecone_broker_sweep_failures_total Sweeps that could not finish.',
       '# TYPE pinecone_broker_sweep_failures_total counter',
       `pinecone_broker_sweep_failures_total ${this.sweepFailures}`,
+      '# HELP pinecone_broker_connections_shed_total Connections refused or ended to stay within the caps.',
+      '# TYPE pinecone_broker_connections_shed_total counter',
+      `pinecone_broker_connections_shed_total ${this.shed()}`,
     ];
     return `${lines.join('\n')}\n`;
   }

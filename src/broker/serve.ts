@@ -1,12 +1,13 @@
 // The broker as a process: configuration from its environment (a mistake stops it with one line), the HTTP API,
 // its own sweep every `sweep-interval`, and a drain on SIGTERM or SIGINT (no new requests; the ones in flight are
 // answered, so no key is minted and then dropped) before it exits.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createHttpTransport } from '../api/transport.js';
 import { ActionError } from '../base/errors.js';
 import { BROKER_DRAIN_LIMIT_MS } from '../base/policy.js';
-import { readBrokerConfig, type BrokerConfig } from './config.js';
+import { ConfigError, readBrokerConfig, type BrokerConfig } from './config.js';
 import { Metrics } from './metrics.js';
 import { createBrokerServer } from './server.js';
 import { Broker, type Decision } from './service.js';
@@ -16,9 +17,11 @@ const USER_AGENT = 'pinecone-ephemeral-key-broker/1';
 
 export interface RunningBroker {
   url: string;
+  /** Where GET /metrics answers, when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   broker: Broker;
   metrics: Metrics;
-  /** Stops taking requests, answers those in flight, stops the sweep. */
+  /** Stops taking requests, ends idle connections, answers those in flight, stops the sweep. */
   drain: () => Promise<void>;
 }
 
@@ -27,7 +30,7 @@ export async function startBroker(
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<RunningBroker> {
   const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
-  const log = (decision: Decision) => write(JSON.stringify(decision));
+  const log = (decision: Decision) => write(decisionLine(decision));
   const metrics: Metrics = new Metrics(() => broker.logins);
   const broker = new Broker({
     policy: config.policy,
@@ -40,33 +43,81 @@ export async function startBroker(
     random: Math.random,
     decide: log,
   });
-  const state = { draining: false };
-  const server = createBrokerServer(broker, metrics, state);
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const state = { draining: false, audience: config.policy.audience };
+  const { server, guard } = createBrokerServer(broker, metrics, state);
+  metrics.shed = () => guard.shed;
+  const metricsServer = config.metrics && createServer((req, res) => serveMetrics(req, res, metrics));
+  try {
+    await listen(server, config.port, config.host);
+    if (metricsServer && config.metrics) await listen(metricsServer, config.metrics.port, config.metrics.host);
+  } catch (error) {
+    server.close();
+    dispose();
+    throw error;
+  }
+  const url = urlOf(server, config.host);
+  const metricsUrl =
+    metricsServer && config.metrics ? `${urlOf(metricsServer, config.metrics.host)}/metrics` : undefined;
 
   const stopSweep = new AbortController();
   const sweeping = sweepEvery(config.policy.sweepIntervalMs, broker, metrics, stopSweep.signal, write);
-  write(JSON.stringify({ time: new Date().toISOString(), event: 'listening', url, rules: config.policy.rules.length }));
+  const listening = { time: new Date().toISOString(), event: 'listening', url, metrics: metricsUrl ?? 'off' };
+  write(JSON.stringify({ ...listening, rules: config.policy.rules.length }));
 
   const drain = async () => {
     if (state.draining) return;
     state.draining = true;
     stopSweep.abort();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
+    guard.endIdle(); // idle, and slow to send their request: nothing of theirs is in flight
     await Promise.race([Promise.all([closed, sweeping]), delay(BROKER_DRAIN_LIMIT_MS)]);
     server.closeAllConnections();
+    metricsServer?.close();
+    metricsServer?.closeAllConnections();
     dispose();
     write(JSON.stringify({ time: new Date().toISOString(), event: 'drained' }));
   };
-  return { url, broker, metrics, drain };
+  return { url, metricsUrl, broker, metrics, drain };
+}
+
+/** Starts listening, or fails with one line that says what is in the way. */
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      if (error.code === 'EADDRINUSE')
+        reject(new ConfigError(`${where} is in use: stop what listens there, or set another port.`));
+      else if (error.code === 'EACCES')
+        reject(new ConfigError(`${where}: not allowed to listen there (a port under 1024?); set another port.`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        reject(new ConfigError(`${where}: no such address on this machine; check the host.`));
+      else reject(new ConfigError(`${where}: cannot listen (${error.code ?? error.message}).`));
+    });
+    server.listen(port, host, resolve);
+  });
+}
+
+function urlOf(server: Server, configured: string): string {
+  const { port } = server.address() as AddressInfo;
+  const host = configured === '0.0.0.0' || configured === '::' ? '127.0.0.1' : configured;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics: Metrics): void {
+  const found = req.method === 'GET' && new URL(req.url ?? '/', 'http://metrics').pathname === '/metrics';
+  res.writeHead(found ? 200 : 404, { 'Content-Type': 'text/plain; version=0.0.4', 'Cache-Control': 'no-store' });
+  res.end(found ? metrics.render() : 'GET /metrics\n');
+}
+
+/**
+ * One JSON line. Claims are the caller's text: U+2028/U+2029 (line ends to some log viewers) and bidi controls
+ * (which reorder what a reader sees) are escaped, as JSON allows.
+ */
+export function decisionLine(decision: object): string {
+  return JSON.stringify(decision).replace(
+    /[\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The broker's own sweep: the first right after start, then every `intervalMs`; a failure waits for the next. */
@@ -101,7 +152,15 @@ export async function run(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const running = await startBroker(config);
+  let running: RunningBroker;
+  try {
+    running = await startBroker(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`pinecone-broker: ${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const stop = () => void running.drain().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

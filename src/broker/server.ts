@@ -1,28 +1,25 @@
-// The broker's HTTP API, shaped on OAuth 2.0 token exchange (RFC 8693) so that it can be retired if Pinecone ships
-// one: POST /token trades `subject_token` (the job's GitHub OIDC token) for an API key; POST /revoke deletes keys
-// of that token's run; GET /healthz and GET /metrics for the platform. Form-encoded bodies as the RFC has them, or
-// JSON. Every answer is JSON with `Cache-Control: no-store`; errors are RFC 6749's `error` and one line.
+// The broker's HTTP API, an OAuth 2.0 authorization server for one grant, token exchange (RFC 8693): POST /token
+// trades `subject_token` (the job's GitHub OIDC token) for an API key; POST /revoke deletes keys of that token's
+// run, in the action's shape or RFC 7009's; GET /.well-known/oauth-authorization-server (RFC 8414) and GET
+// /healthz. Form-encoded bodies as the RFCs have them, or JSON. Every answer is JSON with `Cache-Control:
+// no-store`; errors are RFC 6749's `error` and one line (answers.ts). /metrics has a listener of its own (serve.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ActionError, InputError } from '../base/errors.js';
-import { hasControlCharacters } from '../base/text.js';
-import { parseDuration } from '../inputs/durations.js';
-import { MAX_TTL_MS } from '../inputs/inputs.js';
-import { parseRoles } from '../inputs/roles.js';
-import { MAX_NAME_LENGTH } from '../rules/names.js';
-import type { Metrics, Outcome, Route } from './metrics.js';
-import { Refusal, type Broker, type MintAsk } from './service.js';
+import { InputError } from '../base/errors.js';
+import {
+  BROKER_HEADERS_TIMEOUT_MS,
+  BROKER_KEEP_ALIVE_TIMEOUT_MS,
+  BROKER_MAX_BODY_BYTES,
+  BROKER_REQUEST_RECEIVE_TIMEOUT_MS,
+  BROKER_TIMEOUT_CHECK_MS,
+} from '../base/policy.js';
+import { errorAnswer, metadata } from './answers.js';
+import { guardConnections, type Guard } from './connections.js';
+import { API_KEY_TOKEN_TYPE, budgetOf, list, mintAsk, nonceOf, one, optional, type Params } from './exchange.js';
+import type { Metrics, Route } from './metrics.js';
+import { Refusal, type Broker } from './service.js';
 
-export const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
-export const SUBJECT_TOKEN_TYPES = [
-  'urn:ietf:params:oauth:token-type:id_token',
-  'urn:ietf:params:oauth:token-type:jwt',
-];
-/** What the broker issues: a Pinecone API key (not an OAuth access token: `token_type` is N_A, as RFC 8693 allows). */
-export const API_KEY_TOKEN_TYPE = 'urn:pinecone:params:oauth:token-type:api-key';
-export const DEFAULT_NAME = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
-const MAX_BODY_BYTES = 64 * 1024;
-
-type Params = (name: string) => string[];
+export { API_KEY_TOKEN_TYPE, DEFAULT_NAME, SUBJECT_TOKEN_TYPES, TOKEN_EXCHANGE } from './exchange.js';
+export const METADATA_PATH = '/.well-known/oauth-authorization-server';
 
 /**
  * A request is never cut short once taken: a drain waits for it (a key minted and not handed over would be a key
@@ -30,126 +27,116 @@ type Params = (name: string) => string[];
  */
 const IN_FLIGHT = new AbortController().signal;
 
-export function createBrokerServer(broker: Broker, metrics: Metrics, state: { draining: boolean }): Server {
-  return createServer((req, res) => void handle(req, res).catch(() => send(res, 500, { error: 'server_error' })));
+export interface BrokerServer {
+  server: Server;
+  guard: Guard;
+}
+
+export function createBrokerServer(
+  broker: Broker,
+  metrics: Metrics,
+  state: { draining: boolean; audience: string },
+): BrokerServer {
+  const server = createServer(
+    {
+      headersTimeout: BROKER_HEADERS_TIMEOUT_MS,
+      requestTimeout: BROKER_REQUEST_RECEIVE_TIMEOUT_MS,
+      keepAliveTimeout: BROKER_KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: BROKER_TIMEOUT_CHECK_MS,
+    },
+    (req, res) => void handle(req, res).catch((error: unknown) => send(res, errorAnswer(error))),
+  );
+  const guard = guardConnections(server);
 
   // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
-  function send(
-    res: ServerResponse,
-    status: number,
-    body: object | string,
-    headers: Record<string, string> = {},
-  ): void {
-    reply(res, status, body, state.draining ? { ...headers, Connection: 'close' } : headers);
+  function send(res: ServerResponse, answer: { status: number; body: object; headers?: Record<string, string> }) {
+    const headers = { ...answer.headers, ...(state.draining ? { Connection: 'close' } : {}) };
+    reply(res, answer.status, answer.body, headers);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://broker').pathname;
     if (req.method === 'GET' && path === '/healthz')
-      return state.draining ? send(res, 503, { status: 'draining' }) : send(res, 200, { status: 'ok' });
-    if (req.method === 'GET' && path === '/metrics')
-      return send(res, 200, metrics.render(), { 'Content-Type': 'text/plain; version=0.0.4' });
+      return send(
+        res,
+        state.draining ? { status: 503, body: { status: 'draining' } } : { status: 200, body: { status: 'ok' } },
+      );
+    if (req.method === 'GET' && path === METADATA_PATH)
+      return send(res, { status: 200, body: metadata(state.audience) });
     const route: Route | undefined = path === '/token' ? 'token' : path === '/revoke' ? 'revoke' : undefined;
-    if (!route) return send(res, 404, { error: 'not_found', error_description: 'POST /token or POST /revoke.' });
+    if (!route)
+      return send(res, {
+        status: 404,
+        body: { error: 'not_found', error_description: 'POST /token or POST /revoke.' },
+      });
     if (req.method !== 'POST')
-      return send(res, 405, { error: 'invalid_request', error_description: `${path} takes POST.` }, { Allow: 'POST' });
-    const answer = (status: number, body: object, outcome: Outcome) => {
-      metrics.request(route, outcome);
-      send(res, status, body);
-    };
+      return send(res, {
+        status: 405,
+        body: { error: 'invalid_request', error_description: `${path} takes POST.` },
+        headers: { Allow: 'POST' },
+      });
     try {
       const params = await readParams(req);
-      const token = one(params, 'subject_token');
-      if (route === 'token') {
-        const ask = mintAsk(params);
-        const key = await broker.mint(token, ask, IN_FLIGHT);
-        // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
-        if (res.destroyed || req.socket.destroyed) {
-          metrics.request(route, 'error');
-          return void broker.discard(key, IN_FLIGHT).catch(() => undefined);
-        }
-        return answer(
-          200,
-          {
-            access_token: key.value,
-            issued_token_type: API_KEY_TOKEN_TYPE,
-            token_type: 'N_A',
-            expires_in: Math.max(0, Math.round((Date.parse(key.expiresAt) - Date.now()) / 1000)),
-            scope: key.roles.join(' '),
-            key_id: key.id,
-            key_name: key.name,
-            revoke_ticket: key.ticket,
-            project_id: key.projectId,
-            ...(key.projectName ? { project_name: key.projectName } : {}),
-            expires_at: key.expiresAt,
-          },
-          'minted',
-        );
-      }
-      const keyIds = list(params, 'key_id');
-      const nonces = list(params, 'nonce');
-      if (keyIds.length + nonces.length === 0) throw new InputError('Name the keys to revoke: key_id or nonce.');
-      const ticket = optional(params, 'ticket');
-      const result = await broker.revoke(token, { keyIds, nonces, ticket }, IN_FLIGHT, budgetOf(params));
-      return answer(200, result, 'revoked');
+      guard.taken(req, res); // from here a drain waits for the answer
+      const result = route === 'token' ? await token(params, req, res) : await revoke(params);
+      if (result === undefined) return;
+      metrics.request(route, route === 'token' ? 'minted' : 'revoked');
+      send(res, { status: 200, body: result });
     } catch (error) {
-      if (error instanceof Refusal) {
-        const status = error.error === 'temporarily_unavailable' ? 503 : error.error === 'invalid_grant' ? 401 : 403;
-        const outcome = status === 503 ? 'unavailable' : status === 401 || status === 403 ? 'refused' : 'invalid';
-        return answer(status, { error: error.error, error_description: error.message }, outcome);
-      }
-      if (error instanceof InputError)
-        return answer(400, { error: 'invalid_request', error_description: error.message }, 'invalid');
-      // Pinecone refused or could not be reached: the broker's account, not the job's request.
-      const line =
-        error instanceof ActionError
-          ? `Pinecone: ${error.message}`
-          : 'The broker failed; its operators can tell why from its log.';
-      if (!(error instanceof ActionError)) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-      return answer(502, { error: 'temporarily_unavailable', error_description: line }, 'error');
+      const answer = errorAnswer(error);
+      metrics.request(route, answer.outcome);
+      send(res, answer);
     }
   }
-}
 
-function mintAsk(params: Params): MintAsk {
-  const grant = one(params, 'grant_type');
-  if (grant !== TOKEN_EXCHANGE) throw new InputError(`grant_type must be ${TOKEN_EXCHANGE}.`);
-  const type = optional(params, 'subject_token_type') ?? SUBJECT_TOKEN_TYPES[0]!;
-  if (!SUBJECT_TOKEN_TYPES.includes(type))
-    throw new InputError(`subject_token_type must be one of ${SUBJECT_TOKEN_TYPES.join(', ')}.`);
-  const requested = optional(params, 'requested_token_type');
-  if (requested !== undefined && requested !== API_KEY_TOKEN_TYPE)
-    throw new InputError(`requested_token_type: this broker issues ${API_KEY_TOKEN_TYPE} only.`);
-  const nonce = one(params, 'nonce');
-  if (!/^[a-z0-9]{6}$/.test(nonce)) throw new InputError('nonce: 6 characters a-z0-9.');
-  const job = optional(params, 'job') ?? '';
-  if (job.length > MAX_NAME_LENGTH || hasControlCharacters(job))
-    throw new InputError('job: the job id, one short line.');
-  const nameTemplate = optional(params, 'name') ?? DEFAULT_NAME;
-  if (job === '' && nameTemplate.includes('{job}'))
-    throw new InputError("job: the name template uses {job}: give the job's id (GITHUB_JOB).");
-  const budget = budgetOf(params);
-  const cleanup = optional(params, 'cleanup') ?? 'true';
-  if (cleanup !== 'true' && cleanup !== 'false') throw new InputError('cleanup: true or false.');
-  return {
-    ...(budget !== undefined ? { budgetMs: budget } : {}),
-    // RFC 6749's scope is space-delimited; the action's roles input is comma-delimited: either is read.
-    roles: parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
-    ttlMs: parseDuration(optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),
-    project: optional(params, 'project'),
-    nameTemplate,
-    job,
-    nonce,
-    cleanup: cleanup === 'true',
-  };
-}
+  async function token(params: Params, req: IncomingMessage, res: ServerResponse): Promise<object | undefined> {
+    // The grant type is judged first (RFC 6749 §5.2), before any parameter of its own.
+    const ask = mintAsk(params, optional(params, 'subject_token') ?? '', state.audience);
+    const key = await broker.mint(one(params, 'subject_token'), ask, IN_FLIGHT);
+    // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
+    if (res.destroyed || req.socket.destroyed) {
+      metrics.request('token', 'error');
+      void broker.discard(key, IN_FLIGHT).catch(() => undefined);
+      return undefined;
+    }
+    return {
+      access_token: key.value,
+      issued_token_type: API_KEY_TOKEN_TYPE,
+      token_type: 'N_A',
+      expires_in: Math.max(0, Math.round((Date.parse(key.expiresAt) - Date.now()) / 1000)),
+      scope: key.roles.join(' '),
+      key_id: key.id,
+      key_name: key.name,
+      revoke_ticket: key.ticket,
+      project_id: key.projectId,
+      ...(key.projectName ? { project_name: key.projectName } : {}),
+      expires_at: key.expiresAt,
+    };
+  }
 
-/** How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. */
-function budgetOf(params: Params): number | undefined {
-  const budget = optional(params, 'budget_ms');
-  if (budget !== undefined && !/^\d{1,9}$/.test(budget))
-    throw new InputError('budget_ms: a whole number of milliseconds.');
-  return budget === undefined ? undefined : Number(budget);
+  /**
+   * The action's shape (`subject_token` with `key_id`/`ticket` or `nonce`), or RFC 7009's (`token`): the subject
+   * token a key was exchanged for, which both proves the caller and names the key (its nonce is drawn from it).
+   */
+  function revoke(params: Params) {
+    const budget = budgetOf(params);
+    const rfc7009 = optional(params, 'token');
+    if (rfc7009 !== undefined) {
+      if (rfc7009.split('.').length !== 3)
+        throw new Refusal(
+          'unsupported_token_type',
+          'token: give the subject token the key was issued for (a JWT); a key cannot be found by its value.',
+        );
+      return broker.revoke(rfc7009, { keyIds: [], nonces: [nonceOf(rfc7009)] }, IN_FLIGHT, budget);
+    }
+    const keyIds = list(params, 'key_id');
+    const nonces = list(params, 'nonce');
+    if (keyIds.length + nonces.length === 0) throw new InputError('Name the keys to revoke: key_id or nonce.');
+    const ticket = optional(params, 'ticket');
+    return broker.revoke(one(params, 'subject_token'), { keyIds, nonces, ticket }, IN_FLIGHT, budget);
+  }
+
+  return { server, guard };
 }
 
 async function readParams(req: IncomingMessage): Promise<Params> {
@@ -157,7 +144,7 @@ async function readParams(req: IncomingMessage): Promise<Params> {
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new InputError(`The request body is over ${MAX_BODY_BYTES} bytes.`);
+    if (size > BROKER_MAX_BODY_BYTES) throw new InputError(`The request body is over ${BROKER_MAX_BODY_BYTES} bytes.`);
     chunks.push(chunk);
   }
   const body = Buffer.concat(chunks).toString('utf8');
@@ -181,29 +168,8 @@ async function readParams(req: IncomingMessage): Promise<Params> {
   return (name) => form.getAll(name);
 }
 
-function optional(params: Params, name: string): string | undefined {
-  const values = params(name);
-  if (values.length > 1) throw new InputError(`${name} is given more than once.`);
-  const value = values[0]?.trim();
-  return value === '' ? undefined : value;
-}
-
-function one(params: Params, name: string): string {
-  const value = optional(params, name);
-  if (value === undefined) throw new InputError(`${name} is required.`);
-  return value;
-}
-
-/** Repeated, or comma-separated. */
-function list(params: Params, name: string): string[] {
-  return params(name)
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter(Boolean);
-}
-
-/** JSON, or text (metrics) with the content type in `headers`; never cached. */
-function reply(res: ServerResponse, status: number, body: object | string, headers: Record<string, string> = {}): void {
+/** JSON, never cached. */
+function reply(res: ServerResponse, status: number, body: object, headers: Record<string, string>): void {
   if (res.headersSent) return;
   res.writeHead(status, {
     'Content-Type': 'application/json',
@@ -211,5 +177,5 @@ function reply(res: ServerResponse, status: number, body: object | string, heade
     Pragma: 'no-cache',
     ...headers,
   });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  res.end(`${JSON.stringify(body)}\n`); // a line: curl's output ends where the answer does
 }

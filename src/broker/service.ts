@@ -3,6 +3,7 @@
 // its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
 // shared login, and each decision is one line for the operators: never a key's value or a token.
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
+import { BROKER_CLEANUP_BUDGET_MS } from '../base/policy.js';
 import { revokeTicketsFor, type RevokeTickets } from '../crypto/revoke-ticket.js';
 import type { Role } from '../inputs/roles.js';
 import { removeByName } from '../keys/create.js';
@@ -20,7 +21,14 @@ export type { RevokeAsk } from './revoke.js';
 export class Refusal extends ActionError {
   constructor(
     readonly error:
-      'invalid_request' | 'invalid_grant' | 'invalid_scope' | 'invalid_target' | 'temporarily_unavailable',
+      | 'invalid_request'
+      | 'invalid_grant'
+      | 'invalid_scope'
+      | 'invalid_target'
+      | 'unsupported_grant_type'
+      | 'unsupported_token_type'
+      | 'temporarily_unavailable'
+      | 'server_error',
     description: string,
   ) {
     super(description);
@@ -50,8 +58,10 @@ export interface BrokerDeps extends PineconeDeps {
 export interface MintAsk {
   /** How long the job will wait for the answer: the broker gives up on Pinecone before it does. */
   budgetMs?: number | undefined;
-  roles: Role[];
-  ttlMs: number;
+  /** Not given: the rule's roles. */
+  roles?: Role[] | undefined;
+  /** Not given: the rule's max-ttl. */
+  ttlMs?: number | undefined;
   /** Given: it must be the rule's project. */
   project?: string | undefined;
   nameTemplate: string;
@@ -93,11 +103,17 @@ export class Broker {
     const said = this.said('mint', caller);
     // The project asked for is checked once the rule's is resolved: the job may name it by ID or by name.
     const { project: asked, ...within } = ask;
-    const verdict = decide(this.deps.policy, caller.claims, within);
+    const verdict = decide(this.deps.policy, caller.claims, {
+      ...within,
+      roles: ask.roles ?? [],
+      ttlMs: ask.ttlMs ?? 0,
+    });
     if ('refused' in verdict) {
       this.deps.decide(said({ outcome: 'refused', reason: verdict.refused }));
-      throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_target' : 'invalid_scope', verdict.refused);
+      throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_grant' : 'invalid_scope', verdict.refused);
     }
+    const roles = ask.roles ?? verdict.rule.roles;
+    const ttlMs = ask.ttlMs ?? verdict.rule.maxTtlMs;
     const rule = ruleName(verdict);
     const run = caller.context.run!;
     const owner: KeyOwner = { kind: ask.cleanup ? 'job' : 'kept', run };
@@ -109,16 +125,26 @@ export class Broker {
       this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
       throw new Refusal('invalid_target', refused);
     }
-    const expiresAt = expiryAfter(this.pinecone.clock.now(), ask.ttlMs);
+    const expiresAt = expiryAfter(this.pinecone.clock.now(), ttlMs);
     const name = buildKeyName(base, owner, expiresAt, ask.nonce);
     let created;
     try {
-      created = await api.createKey(project.id, name, ask.roles);
+      created = await api.createKey(project.id, name, roles);
     } catch (error) {
       if (!(error instanceof OutcomeUnknownError))
         throw this.failed(said({ outcome: 'error', rule, key_name: name }), error);
-      // Its secret never reached us: whatever the lost request made goes, and the job may ask again.
-      await removeByName(api, project.id, name, QUIET);
+      // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
+      // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
+      const cleanup = this.pinecone.open(signal, BROKER_CLEANUP_BUDGET_MS);
+      const left = await removeByName(cleanup, project.id, name, QUIET).then(
+        () => undefined,
+        (failure: unknown) => (failure instanceof Error ? failure.message : String(failure)),
+      );
+      if (left !== undefined) {
+        const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
+        this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
+        throw new Refusal('temporarily_unavailable', unknown);
+      }
       const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
       this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
       throw new Refusal('temporarily_unavailable', why);
@@ -131,7 +157,7 @@ export class Broker {
       name,
       projectId: project.id,
       projectName: project.name,
-      roles: ask.roles,
+      roles,
       expiresAt: expiresAt.toISOString(),
     };
   }

@@ -63,6 +63,8 @@ describe('broker configuration', () => {
       'PINECONE_API_VERSION "latest" is not a Pinecone API version: use one such as 2026-04, or leave it unset.',
     ],
     [{ PORT: 'http' }, 'PORT "http" is not a port number (0 to 65535).'],
+    [{ PORT: '-1' }, 'PORT "-1" is not a port number (0 to 65535).'],
+    [{ METRICS_PORT: '70000' }, 'METRICS_PORT "70000" is not a port number (0 to 65535).'],
   ])('stops on %j with one line', (change, line) => {
     expect(read({ ...ENV, ...change })).toThrow(line);
   });
@@ -80,6 +82,18 @@ describe('broker configuration', () => {
     ],
   ])('names the file and the field of a bad policy: %s', (policy, line) => {
     expect(read(ENV, policy)).toThrow(line);
+  });
+
+  it('serves /metrics only when METRICS_PORT is set, on loopback unless METRICS_HOST says otherwise', () => {
+    expect(readBrokerConfig(ENV, () => POLICY).metrics).toBeUndefined();
+    expect(readBrokerConfig({ ...ENV, METRICS_PORT: '9464' }, () => POLICY).metrics).toEqual({
+      host: '127.0.0.1',
+      port: 9464,
+    });
+    expect(readBrokerConfig({ ...ENV, METRICS_PORT: '0', METRICS_HOST: '0.0.0.0' }, () => POLICY).metrics).toEqual({
+      host: '0.0.0.0',
+      port: 0,
+    });
   });
 
   it('says which file it cannot read', () => {

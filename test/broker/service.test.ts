@@ -75,7 +75,7 @@ describe('the broker, in-process', () => {
     expect(body['expires_in']).toBeGreaterThan(3500);
     expect(body['expires_in']).toBeLessThanOrEqual(3601);
     expect(key!.name).toMatch(/^gha-shop-api-16021984-1-test-eph-\d{8}T\d{6}Z-j[0-9a-z]+\.[0-9a-z]+\.1-n0nce1$/);
-    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    const metrics = await (await fetch(running.metricsUrl!)).text();
     expect(metrics).toContain('pinecone_broker_requests_total{route="token",outcome="minted"} 1');
     expect(metrics).toMatch(/pinecone_broker_logins_total 1\n/);
     expect(metrics).toMatch(/pinecone_broker_pinecone_request_seconds_count [1-9]/);
@@ -86,7 +86,7 @@ describe('the broker, in-process', () => {
     expect((await mint({ project: world.project.id, nonce: 'byid01' })).status).toBe(200);
     expect((await mint({ project: world.project.name, nonce: 'byname' })).status).toBe(200);
     const other = await mint({ project: 'production', nonce: 'other1' });
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(400);
     expect(other.body).toMatchObject({
       error: 'invalid_target',
       error_description: 'rules[0] (octo-org/shop-api) gives keys in project shop-api-ci; asked for production.',
@@ -110,23 +110,56 @@ describe('the broker, in-process', () => {
   });
 
   it.each([
-    [{ grant_type: 'client_credentials' }, /^grant_type must be urn:ietf:params:oauth:grant-type:token-exchange\.$/],
-    [{ requested_token_type: 'urn:ietf:params:oauth:token-type:access_token' }, /issues urn:pinecone/],
-    [{ subject_token_type: 'urn:ietf:params:oauth:token-type:saml2' }, /^subject_token_type must be one of/],
-    [{ nonce: 'NOPE' }, /^nonce: 6 characters a-z0-9\.$/],
-    [{ scope: 'Admin' }, /unknown role "Admin"/],
-    [{ ttl: 'forever' }, /^ttl "forever" is not a duration/],
-    [{ name: 'x-{branch}' }, /unknown placeholder \{branch\}/],
-    [{ job: '' }, /^job: the name template uses \{job\}/],
-  ])('refuses a malformed request %j with invalid_request, making nothing', async (extra, line) => {
+    [
+      { grant_type: 'client_credentials' },
+      'unsupported_grant_type',
+      /^This broker takes grant_type urn:ietf:params:oauth:grant-type:token-exchange only\.$/,
+    ],
+    [
+      { requested_token_type: 'urn:ietf:params:oauth:token-type:access_token' },
+      'invalid_request',
+      /issues urn:pinecone/,
+    ],
+    [
+      { subject_token_type: 'urn:ietf:params:oauth:token-type:saml2' },
+      'invalid_request',
+      /^subject_token_type must be one of/,
+    ],
+    [{ nonce: 'NOPE' }, 'invalid_request', /^nonce: 6 characters a-z0-9\.$/],
+    [{ scope: 'Admin' }, 'invalid_scope', /^scope: unknown role Admin; roles are ProjectEditor, /],
+    [{ ttl: 'forever' }, 'invalid_request', /^ttl 'forever' is not a duration/],
+    [{ name: 'x-{branch}' }, 'invalid_request', /^name: unknown placeholder \{branch\}/],
+    [
+      { job: '', name: 'x-{job}' },
+      'invalid_request',
+      /^job: the name template uses \{job\}, and the token carries no check_run_id/,
+    ],
+    [{ budget_ms: '0' }, 'invalid_request', /^budget_ms: at least 2000; asked for 0\.$/],
+    [
+      { audience: 'https://evil.example' },
+      'invalid_target',
+      /^audience https:\/\/evil\.example is not this broker: it issues keys for https:\/\/pinecone-broker\.test\.$/,
+    ],
+    [
+      { resource: 'https://evil.example/api' },
+      'invalid_target',
+      /^resource https:\/\/evil\.example\/api is not this broker/,
+    ],
+  ])('refuses a request %j with 400 and its RFC error code, making nothing', async (extra, code, line) => {
     const { status, body } = await mint(extra);
     expect(status).toBe(400);
-    expect(body).toMatchObject({ error: 'invalid_request' });
+    expect(body).toMatchObject({ error: code });
     expect(body['error_description']).toMatch(line);
     expect(keys()).toEqual([]);
   });
 
-  it('answers a refused token 401 invalid_grant and a refused ask 403 invalid_scope, in one line each', async () => {
+  it('judges the grant type first: another one is unsupported_grant_type, whatever else is missing', async () => {
+    const { status, body } = await post('/token', { grant_type: 'password', username: 'u' });
+    expect(status).toBe(400);
+    expect(body['error']).toBe('unsupported_grant_type');
+  });
+
+  it('answers a refused token 400 invalid_grant and a refused ask 400 invalid_scope, in one line each', async () => {
     const forged = await post('/token', {
       grant_type: EXCHANGE,
       subject_token: await issuer.forge('alg-none', AUDIENCE),
@@ -134,10 +167,10 @@ describe('the broker, in-process', () => {
       nonce: 'abc123',
       job: 'test',
     });
-    expect(forged.status).toBe(401);
+    expect(forged.status).toBe(400);
     expect(forged.body['error']).toBe('invalid_grant');
     const beyond = await mint({ scope: 'ProjectEditor' });
-    expect(beyond.status).toBe(403);
+    expect(beyond.status).toBe(400);
     expect(beyond.body['error']).toBe('invalid_scope');
     expect(
       printed.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['action'] === 'mint'),
@@ -159,15 +192,16 @@ describe('the broker, in-process', () => {
       nonce: 'abc123',
       job: 'test',
     });
-    expect(status).toBe(401);
+    expect(status).toBe(400);
     expect(body['error_description']).toMatch(/not a GitHub Actions token/);
   });
 
   it('leaves nothing when Pinecone’s answer to the create is lost, and says ask again', async () => {
     world.emulator.faults.add({ op: 'create-key', action: 'commit-then-drop' });
-    const { status, body } = await mint();
+    const { status, body, headers } = await mint();
     expect(status).toBe(503);
     expect(body).toMatchObject({ error: 'temporarily_unavailable' });
+    expect(headers.get('retry-after')).toBe('1');
     expect(body['error_description']).toMatch(/nothing was left\. Ask again\./);
     expect(keys()).toEqual([]);
   });
@@ -195,9 +229,10 @@ describe('the broker, in-process', () => {
     expect(body['deleted']).toEqual([made['key_id']]);
   });
 
-  it('serves /healthz, 404 elsewhere, 405 for GET /token, and refuses a body over 64 KiB', async () => {
+  it('serves /healthz, 404 elsewhere (/metrics too), 405 for GET /token, and refuses a body over 64 KiB', async () => {
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${running.url}/nope`)).status).toBe(404);
+    expect((await fetch(`${running.url}/metrics`)).status).toBe(404);
     const get = await fetch(`${running.url}/token`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
@@ -234,7 +269,7 @@ describe('the broker, in-process', () => {
   it('gives up on Pinecone within the budget the job names, so no create outlives the job waiting for it', async () => {
     world.emulator.faults.add({ op: 'create-key', action: 'hang' });
     const started = Date.now();
-    const { status, body } = await mint({ budget_ms: '1500' });
+    const { status, body } = await mint({ budget_ms: '2000' });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(status).toBe(503);
     expect(body['error_description']).toMatch(/nothing was left/);
@@ -260,7 +295,9 @@ describe('the broker, in-process', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     hangUp.abort();
     expect(await request).toBe('hung up');
-    for (let waited = 0; world.emulator.issued.length === 0 || keys().length > 0; waited += 20) {
+    const said = () => printed.some((line) => line.includes('the job went away before the answer'));
+    // The decision is logged once Pinecone's answer to the delete is back, a moment after the key is gone.
+    for (let waited = 0; world.emulator.issued.length === 0 || keys().length > 0 || !said(); waited += 20) {
       if (waited > 5_000) throw new Error('the key was not deleted');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

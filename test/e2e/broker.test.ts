@@ -1,6 +1,8 @@
 // Keyless, end to end: the committed broker bundle as its own process, the action's main and post bundles as the
 // runner runs them, the Pinecone emulator, and a fake GitHub OIDC issuer that speaks the runner's token protocol.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseKeyName } from '../../src/rules/names.js';
@@ -325,6 +327,41 @@ describe.each(NODES)('the broker process on $name', ({ path: node }) => {
 });
 
 describe('npm run broker', () => {
+  it('the curl examples of docs/BROKER.md work as written against it: a key from a plain exchange, then revoked', async () => {
+    const doc = readFileSync(join(ROOT, 'docs/BROKER.md'), 'utf8');
+    const script = /### Try the API[\s\S]*?```sh\n([\s\S]*?)```/.exec(doc)![1]!;
+    const demo = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/broker.ts', '--port', '0'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      const exports: string[] = [];
+      for await (const line of createInterface({ input: demo.stdout }))
+        if (line.startsWith('export ') && exports.push(line) === 2) break;
+      const ran = spawnSync('bash', ['-euc', `${exports.join('\n')}\n${script}`], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(ran.status, ran.stderr).toBe(0);
+      const [minted, revoked, metadata] = ran.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(minted).toMatchObject({ token_type: 'N_A', scope: 'DataPlaneEditor' });
+      expect(minted!['access_token']).toMatch(/^pcsk_/);
+      expect(revoked).toEqual({ deleted: [minted!['key_id']], gone: [], refused: [] });
+      expect(metadata).toMatchObject({ grant_types_supported: ['urn:ietf:params:oauth:grant-type:token-exchange'] });
+    } finally {
+      const exited = new Promise((resolve) => demo.once('exit', resolve));
+      demo.kill('SIGINT');
+      await exited;
+    }
+  });
+
   it('the demo runs one keyless job through the bundle and leaves no key', () => {
     const demo = spawnSync(
       process.execPath,

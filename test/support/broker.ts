@@ -65,11 +65,16 @@ export function startBrokerInProcess(world: World, policy: string, write: (line:
     authUrl: world.emulator.authUrl,
     apiVersion: DEFAULT_API_VERSION,
   };
-  return startBroker({ policy: readPolicy(policy), connection, host: '127.0.0.1', port: 0 }, write);
+  return startBroker(
+    { policy: readPolicy(policy), connection, host: '127.0.0.1', port: 0, metrics: { host: '127.0.0.1', port: 0 } },
+    write,
+  );
 }
 
 export interface BrokerProcess {
   url: string;
+  /** GET /metrics, on its own listener (METRICS_PORT=0 here). */
+  metricsUrl: string;
   child: ChildProcess;
   lines: string[];
   /** Everything the process printed, stdout and stderr. */
@@ -84,11 +89,15 @@ export async function startBrokerProcess(options: {
   node?: string;
   env?: Record<string, string>;
   port?: number;
+  /** Open files the process may hold (soft and hard, so Node cannot raise it), as in a container. */
+  maxFiles?: number;
 }): Promise<BrokerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'broker-'));
   const config = join(dir, 'policy.yml');
   writeFileSync(config, options.policy);
-  const child = spawn(options.node ?? NODE_24, [join(ROOT, 'dist/broker/index.js')], {
+  const command = [options.node ?? NODE_24, join(ROOT, 'dist/broker/index.js')];
+  if (options.maxFiles) command.unshift('prlimit', `--nofile=${options.maxFiles}:${options.maxFiles}`);
+  const child = spawn(command[0]!, command.slice(1), {
     env: {
       PATH: process.env['PATH'] ?? '',
       PINECONE_BROKER_CONFIG: config,
@@ -98,6 +107,7 @@ export async function startBrokerProcess(options: {
       PINECONE_AUTH_URL: options.world.emulator.authUrl,
       HOST: '127.0.0.1',
       PORT: String(options.port ?? 0),
+      METRICS_PORT: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,16 +116,17 @@ export async function startBrokerProcess(options: {
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
+  const listening = await new Promise<Record<string, unknown>>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
       const parsed = safeJson(line);
-      if (parsed?.['event'] === 'listening') resolve(String(parsed['url']));
+      if (parsed?.['event'] === 'listening') resolve(parsed);
     });
     void exited.then((code) => reject(new Error(`the broker exited (${code}) before listening: ${stderr}`)));
   });
   return {
-    url,
+    url: String(listening['url']),
+    metricsUrl: String(listening['metrics']),
     child,
     lines,
     output: () => `${lines.join('\n')}\n${stderr}`,
