@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 4977:
+/***/ 5279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -290,6 +290,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* reexport */ run)
 });
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "http"
@@ -1099,8 +1101,6 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: ./src/base/policy.ts
@@ -1155,6 +1155,8 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
+/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
+const PLATFORM_MESSAGE_CHARS = 200;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -1164,8 +1166,34 @@ const BROKER_REQUEST_BUDGET_MS = 60_000;
 const BROKER_SHARED_BUDGET_MS = 10_000;
 /** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
 const BROKER_ANSWER_MARGIN_MS = 1_000;
-/** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
-const BROKER_DRAIN_LIMIT_MS = 25_000;
+/**
+ * A broker drain that takes longer than this ends anyway: Cloud Run kills 10 s after SIGTERM (Kubernetes' default
+ * is 30 s), and the process still has to close its connections and say so. A mint in flight needs one request.
+ */
+const BROKER_DRAIN_LIMIT_MS = 8_000;
+/** A broker request's headers must arrive within this: a client that sends them slowly holds a connection for nothing. */
+const BROKER_HEADERS_TIMEOUT_MS = 5_000;
+/** How often the broker looks for requests over those timeouts (Node's default, 30 s, would let one linger 35 s). */
+const BROKER_TIMEOUT_CHECK_MS = 1_000;
+/** The whole request (headers and a body of at most BROKER_MAX_BODY_BYTES) must arrive within this. */
+const BROKER_REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
+/** An idle kept-alive connection to the broker is closed after this (the action sends two requests per step at most). */
+const BROKER_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** A token, its exchange's parameters and a few revoke IDs fit many times over. */
+const BROKER_MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Connections the broker holds at once, well under a process's usual 1024 file descriptors (its requests to
+ * Pinecone need some). At the cap, the oldest connection that is not being answered makes room.
+ */
+const BROKER_MAX_CONNECTIONS = 512;
+/** One client address holds at most this many (a load balancer's address is one: keep it near the overall cap). */
+const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
+/** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
+const BROKER_MIN_BUDGET_MS = 2_000;
+/** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
+const BROKER_CLEANUP_BUDGET_MS = 5_000;
+/** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
+const BROKER_RETRY_AFTER_S = 1;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
 const OIDC_LEEWAY_S = 60;
 /** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
@@ -1302,8 +1330,19 @@ function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
     // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
     // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
-    let made;
-    const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
+    // One client per scheme: a client keeps one keep-alive agent, made for the scheme of its first URL, and hands it to
+    // every later URL (an https agent for http: ERR_INVALID_PROTOCOL), as when a broker on http loopback, or behind a
+    // TLS proxy, is asked beside the runner's token service on the other scheme.
+    const made = new Map();
+    const client = (url) => {
+        const scheme = new URL(url).protocol;
+        const existing = made.get(scheme);
+        if (existing)
+            return existing;
+        const fresh = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+        made.set(scheme, fresh);
+        return fresh;
+    };
     const transport = async ({ method, url, headers, body, timeoutMs }) => {
         const proxy = lib_getProxyUrl(url);
         let timer;
@@ -1312,7 +1351,7 @@ function createHttpTransport(userAgent) {
         });
         try {
             const exchange = (async () => {
-                const response = await client().request(method, url, body ?? null, headers);
+                const response = await client(url).request(method, url, body ?? null, headers);
                 const text = await response.readBody();
                 return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
             })();
@@ -1342,10 +1381,11 @@ function createHttpTransport(userAgent) {
             clearTimeout(timer);
         }
     };
-    const preconnect = createPreconnect((url) => client().getAgent(url));
+    const preconnect = createPreconnect((url) => client(url).getAgent(url));
     const dispose = () => {
         preconnect.dispose();
-        made?.dispose();
+        for (const each of made.values())
+            each.dispose();
     };
     return { transport, preconnect, dispose };
 }
@@ -1504,6 +1544,17 @@ function formatDuration(ms) {
 
 const LOOPBACK = new Set(['localhost', '[::1]']);
 const MAX_TIMEOUT_MS = (/* unused pure expression or super */ null && (30 * 60_000));
+/** `names` as the step reads them now: what main saves for post to read again (never a secret). */
+function savedInputs(input, names) {
+    return Object.fromEntries(names.map((name) => [name, input(name).trim()]));
+}
+/**
+ * Post's inputs: as main read them where main saved them, else as the runner gives them now. The runner can give
+ * post other inputs than main's (an action wrapped in nested composites gets the outer one's, actions/runner#2030).
+ */
+function savedFirst(saved, input) {
+    return (name) => (saved && Object.hasOwn(saved, name) ? saved[name] : input(name));
+}
 /** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
 function checks_text(input, name) {
     const value = input(name).trim();
@@ -1865,13 +1916,13 @@ function roles_parseRoles(input) {
         .map((word) => word.trim())
         .filter((word) => word !== '');
     if (words.length === 0) {
-        throw new errors_InputError(`Input "roles" is empty: name at least one of ${ROLES.join(', ')}.`);
+        throw new InputError(`Input "roles" is empty: name at least one of ${ROLES.join(', ')}.`);
     }
     const roles = [];
     for (const word of words) {
         const role = BY_LOWER.get(word.toLowerCase());
         if (!role)
-            throw new errors_InputError(`Input "roles": unknown role "${word}". Valid roles: ${ROLES.join(', ')}.`);
+            throw new InputError(`Input "roles": unknown role "${word}". Valid roles: ${ROLES.join(', ')}.`);
         if (!roles.includes(role))
             roles.push(role);
     }
@@ -2010,7 +2061,9 @@ function readRevokeInputs(input, credentials, env = {}) {
         timeoutMs: timeout(input),
     };
 }
-/** What the post step needs: the inputs are evaluated again for it. */
+/** What direct mode's post reads again, saved by main in its sealed journal (client-id: the one main used). */
+const POST_READS = (/* unused pure expression or super */ null && (['api-url', 'auth-url', 'api-version', 'client-id', 'timeout', 'on-cleanup-error']));
+/** What the post step needs: main's inputs where main saved them (savedFirst), the client secret as given now. */
 function readPostInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
@@ -2275,10 +2328,19 @@ function readBrokerConfig(env, readFile = (path) => (0,external_node_fs_namespac
         authUrl,
         apiVersion,
     };
-    const port = Number(env['PORT'] || '8080');
-    if (!Number.isInteger(port) || port < 0 || port > 65_535)
-        throw new ConfigError(`PORT "${env['PORT']}" is not a port number (0 to 65535).`);
-    return { policy, connection, host: env['HOST'] || '0.0.0.0', port };
+    const port = portOf(env, 'PORT', '8080');
+    const metricsPort = portOf(env, 'METRICS_PORT', '');
+    const metrics = metricsPort === undefined ? undefined : { host: env['METRICS_HOST'] || '127.0.0.1', port: metricsPort };
+    return { policy, connection, host: env['HOST'] || '0.0.0.0', port, metrics };
+}
+function portOf(env, name, fallback) {
+    const text = env[name]?.trim() || fallback;
+    if (text === '')
+        return undefined;
+    const port = Number(text);
+    if (!/^\d+$/.test(text) || port > 65_535)
+        throw new ConfigError(`${name} "${env[name]}" is not a port number (0 to 65535).`);
+    return port;
 }
 function need(env, name, what) {
     const value = env[name]?.trim() ?? '';
@@ -2310,6 +2372,8 @@ class Metrics {
     latency = { counts: BUCKETS_S.map(() => 0), count: 0, sum: 0 };
     swept = 0;
     sweepFailures = 0;
+    /** Connections refused or ended at a cap (server.ts's guard). */
+    shed = () => 0;
     constructor(logins) {
         this.logins = logins;
     }
@@ -2357,10 +2421,330 @@ class Metrics {
             '# HELP pinecone_broker_sweep_failures_total Sweeps that could not finish.',
             '# TYPE pinecone_broker_sweep_failures_total counter',
             `pinecone_broker_sweep_failures_total ${this.sweepFailures}`,
+            '# HELP pinecone_broker_connections_shed_total Connections refused or ended to stay within the caps.',
+            '# TYPE pinecone_broker_connections_shed_total counter',
+            `pinecone_broker_connections_shed_total ${this.shed()}`,
         ];
         return `${lines.join('\n')}\n`;
     }
 }
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function buffer_utils_digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class JOSENotSupported extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends JOSEError {
+  static code = "ERR_JWKS_INVALID";
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function validate_isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new errors_JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!validate_isObject(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
 
 ;// CONCATENATED MODULE: ./src/crypto/derivations.ts
 // Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
@@ -3397,101 +3781,6 @@ function sameRun(made, caller) {
     return (!!made && made.repositoryId === caller.repositoryId && made.runId === caller.runId && made.server === caller.server);
 }
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-class JOSEError extends Error {
-  static code = "ERR_JOSE_GENERIC";
-  code = "ERR_JOSE_GENERIC";
-  constructor(message, options) {
-    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
-  }
-}
-class JWTClaimValidationFailed extends JOSEError {
-  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JWTExpired extends JOSEError {
-  static code = "ERR_JWT_EXPIRED";
-  code = "ERR_JWT_EXPIRED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JOSEAlgNotAllowed extends JOSEError {
-  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
-  code = "ERR_JOSE_ALG_NOT_ALLOWED";
-}
-class JOSENotSupported extends JOSEError {
-  static code = "ERR_JOSE_NOT_SUPPORTED";
-  code = "ERR_JOSE_NOT_SUPPORTED";
-}
-class JWEDecryptionFailed extends JOSEError {
-  static code = "ERR_JWE_DECRYPTION_FAILED";
-  code = "ERR_JWE_DECRYPTION_FAILED";
-  constructor(message = "decryption operation failed", options) {
-    super(message, options);
-  }
-}
-class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
-  code = "ERR_JWE_INVALID";
-}
-class errors_JWSInvalid extends JOSEError {
-  static code = "ERR_JWS_INVALID";
-  code = "ERR_JWS_INVALID";
-}
-class JWTInvalid extends JOSEError {
-  static code = "ERR_JWT_INVALID";
-  code = "ERR_JWT_INVALID";
-}
-class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
-  code = "ERR_JWK_INVALID";
-}
-class JWKSInvalid extends JOSEError {
-  static code = "ERR_JWKS_INVALID";
-  code = "ERR_JWKS_INVALID";
-}
-class JWKSNoMatchingKey extends JOSEError {
-  static code = "ERR_JWKS_NO_MATCHING_KEY";
-  code = "ERR_JWKS_NO_MATCHING_KEY";
-  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSMultipleMatchingKeys extends JOSEError {
-  [Symbol.asyncIterator] = async function* () {
-  };
-  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSTimeout extends JOSEError {
-  static code = "ERR_JWKS_TIMEOUT";
-  code = "ERR_JWKS_TIMEOUT";
-  constructor(message = "request timed out", options) {
-    super(message, options);
-  }
-}
-class JWSSignatureVerificationFailed extends JOSEError {
-  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  constructor(message = "signature verification failed", options) {
-    super(message, options);
-  }
-}
-
-
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
 function table(entries) {
   const out = { __proto__: null };
@@ -3571,195 +3860,6 @@ function jwsAlgorithm(alg) {
   if (!entry)
     throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
   return entry;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
-const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i), i += buffer.length;
-  return buf;
-}
-function writeUInt32BE(buf, value, offset) {
-  if (value < 0 || value >= UINT32_RANGE)
-    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
-  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
-}
-function uint64be(value) {
-  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
-  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
-}
-function uint32be(value) {
-  const buf = new Uint8Array(4);
-  return writeUInt32BE(buf, value), buf;
-}
-const NON_ASCII = /[^\x00-\x7f]/;
-function encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return buffer_utils_encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
-    if (code > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-function buffer_utils_encodeBase64(input, url = !1) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i = 0; i < input.length; i += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = !1) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++)
-    bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-async function buffer_utils_digest(algorithm, data) {
-  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
-  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
-
-const invalid = "The input to be decoded is not correctly encoded.";
-function decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
-  } catch (cause) {
-    throw new TypeError(invalid, { cause });
-  }
-}
-function base64url_encode(input) {
-  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-
-
-
-function assertUint8Array(input, label) {
-  if (!(input instanceof Uint8Array))
-    throw new TypeError(`${label} must be an instance of Uint8Array`);
-}
-function validate_isObject(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return !1;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isJwkSet(input) {
-  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header of headers)
-    if (header)
-      for (const parameter of Object.keys(header)) {
-        if (parameters.has(parameter))
-          return !1;
-        parameters.add(parameter);
-      }
-  return !0;
-}
-function assertNotSet(value, name) {
-  if (value !== void 0)
-    throw new TypeError(`${name} can only be called once`);
-}
-function decodeBase64url(value, label, ErrorClass) {
-  try {
-    return decode(value);
-  } catch (cause) {
-    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
-  }
-}
-function encodeAsciiMember(value, label, ErrorClass) {
-  try {
-    return encode(value);
-  } catch (cause) {
-    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
-  }
-}
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
-  let parsed;
-  try {
-    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
-  } catch (cause) {
-    throw new ErrorClass(message, { cause });
-  }
-  if (!validate_isObject(parsed))
-    throw new ErrorClass(message);
-  return parsed;
-}
-const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
-function validateAlgorithms(option, algorithms) {
-  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
-    throw new TypeError(`"${option}" option must be an array of strings`);
-  return algorithms === void 0 ? void 0 : new Set(algorithms);
-}
-function validateCritDuplicates(Err, protectedHeader) {
-  const { crit } = protectedHeader ?? {};
-  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
-    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new errors_JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return !0;
-}
-function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
-  try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
-  } catch (cause) {
-    throw new Err("JOSE Header is not valid JSON", { cause });
-  }
-  if (!validate_isObject(parsed))
-    throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
 }
 
 
@@ -4421,6 +4521,7 @@ function refusal(error) {
 
 
 
+
 /** An OAuth error (RFC 6749 §5.2 / RFC 8693 §2.2.2): `error` for programs, `description` one line for people. */
 class Refusal extends errors_ActionError {
     error;
@@ -4447,11 +4548,17 @@ class Broker {
         const said = this.said('mint', caller);
         // The project asked for is checked once the rule's is resolved: the job may name it by ID or by name.
         const { project: asked, ...within } = ask;
-        const verdict = decide(this.deps.policy, caller.claims, within);
+        const verdict = decide(this.deps.policy, caller.claims, {
+            ...within,
+            roles: ask.roles ?? [],
+            ttlMs: ask.ttlMs ?? 0,
+        });
         if ('refused' in verdict) {
             this.deps.decide(said({ outcome: 'refused', reason: verdict.refused }));
-            throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_target' : 'invalid_scope', verdict.refused);
+            throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_grant' : 'invalid_scope', verdict.refused);
         }
+        const roles = ask.roles ?? verdict.rule.roles;
+        const ttlMs = ask.ttlMs ?? verdict.rule.maxTtlMs;
         const rule = ruleName(verdict);
         const run = caller.context.run;
         const owner = { kind: ask.cleanup ? 'job' : 'kept', run };
@@ -4463,17 +4570,24 @@ class Broker {
             this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
             throw new Refusal('invalid_target', refused);
         }
-        const expiresAt = expiryAfter(this.pinecone.clock.now(), ask.ttlMs);
+        const expiresAt = expiryAfter(this.pinecone.clock.now(), ttlMs);
         const name = names_buildKeyName(base, owner, expiresAt, ask.nonce);
         let created;
         try {
-            created = await api.createKey(project.id, name, ask.roles);
+            created = await api.createKey(project.id, name, roles);
         }
         catch (error) {
             if (!(error instanceof errors_OutcomeUnknownError))
                 throw this.failed(said({ outcome: 'error', rule, key_name: name }), error);
-            // Its secret never reached us: whatever the lost request made goes, and the job may ask again.
-            await removeByName(api, project.id, name, QUIET);
+            // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
+            // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
+            const cleanup = this.pinecone.open(signal, BROKER_CLEANUP_BUDGET_MS);
+            const left = await removeByName(cleanup, project.id, name, QUIET).then(() => undefined, (failure) => (failure instanceof Error ? failure.message : String(failure)));
+            if (left !== undefined) {
+                const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
+                this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
+                throw new Refusal('temporarily_unavailable', unknown);
+            }
             const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
             this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
             throw new Refusal('temporarily_unavailable', why);
@@ -4486,7 +4600,7 @@ class Broker {
             name,
             projectId: project.id,
             projectName: project.name,
-            roles: ask.roles,
+            roles,
             expiresAt: expiresAt.toISOString(),
         };
     }
@@ -4563,11 +4677,14 @@ class Broker {
 const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
 const ruleName = ({ rule, index }) => `rules[${index}] (${rule.repository})`;
 
-;// CONCATENATED MODULE: ./src/broker/server.ts
-// The broker's HTTP API, shaped on OAuth 2.0 token exchange (RFC 8693) so that it can be retired if Pinecone ships
-// one: POST /token trades `subject_token` (the job's GitHub OIDC token) for an API key; POST /revoke deletes keys
-// of that token's run; GET /healthz and GET /metrics for the platform. Form-encoded bodies as the RFC has them, or
-// JSON. Every answer is JSON with `Cache-Control: no-store`; errors are RFC 6749's `error` and one line.
+;// CONCATENATED MODULE: ./src/broker/exchange.ts
+// The token endpoint's request, read as RFC 8693 has it: `grant_type`, `subject_token`, `subject_token_type`, with
+// `audience`, `resource`, `scope` and `requested_token_type` optional. What the action adds (`nonce`, `job`, `name`,
+// `ttl`, `budget_ms`, `cleanup`, `project`) is optional too, so a standard client needs nothing of its own: the job
+// comes from the token's `check_run_id` claim, the nonce from the token itself (revoking that token finds the key:
+// revocation.ts), the roles and the ttl from the rule.
+
+
 
 
 
@@ -4583,134 +4700,371 @@ const SUBJECT_TOKEN_TYPES = [
 ];
 /** What the broker issues: a Pinecone API key (not an OAuth access token: `token_type` is N_A, as RFC 8693 allows). */
 const API_KEY_TOKEN_TYPE = 'urn:pinecone:params:oauth:token-type:api-key';
+/** The action's name template; a request without `job` and without a `check_run_id` claim gets one without {job}. */
 const DEFAULT_NAME = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
-const MAX_BODY_BYTES = 64 * 1024;
-/**
- * A request is never cut short once taken: a drain waits for it (a key minted and not handed over would be a key
- * nobody deletes before its expiry).
- */
-const IN_FLIGHT = new AbortController().signal;
-function createBrokerServer(broker, metrics, state) {
-    return (0,external_node_http_namespaceObject.createServer)((req, res) => void handle(req, res).catch(() => send(res, 500, { error: 'server_error' })));
-    // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
-    function send(res, status, body, headers = {}) {
-        reply(res, status, body, state.draining ? { ...headers, Connection: 'close' } : headers);
-    }
-    async function handle(req, res) {
-        const path = new URL(req.url ?? '/', 'http://broker').pathname;
-        if (req.method === 'GET' && path === '/healthz')
-            return state.draining ? send(res, 503, { status: 'draining' }) : send(res, 200, { status: 'ok' });
-        if (req.method === 'GET' && path === '/metrics')
-            return send(res, 200, metrics.render(), { 'Content-Type': 'text/plain; version=0.0.4' });
-        const route = path === '/token' ? 'token' : path === '/revoke' ? 'revoke' : undefined;
-        if (!route)
-            return send(res, 404, { error: 'not_found', error_description: 'POST /token or POST /revoke.' });
-        if (req.method !== 'POST')
-            return send(res, 405, { error: 'invalid_request', error_description: `${path} takes POST.` }, { Allow: 'POST' });
-        const answer = (status, body, outcome) => {
-            metrics.request(route, outcome);
-            send(res, status, body);
-        };
-        try {
-            const params = await readParams(req);
-            const token = one(params, 'subject_token');
-            if (route === 'token') {
-                const ask = mintAsk(params);
-                const key = await broker.mint(token, ask, IN_FLIGHT);
-                // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
-                if (res.destroyed || req.socket.destroyed) {
-                    metrics.request(route, 'error');
-                    return void broker.discard(key, IN_FLIGHT).catch(() => undefined);
-                }
-                return answer(200, {
-                    access_token: key.value,
-                    issued_token_type: API_KEY_TOKEN_TYPE,
-                    token_type: 'N_A',
-                    expires_in: Math.max(0, Math.round((Date.parse(key.expiresAt) - Date.now()) / 1000)),
-                    scope: key.roles.join(' '),
-                    key_id: key.id,
-                    key_name: key.name,
-                    revoke_ticket: key.ticket,
-                    project_id: key.projectId,
-                    ...(key.projectName ? { project_name: key.projectName } : {}),
-                    expires_at: key.expiresAt,
-                }, 'minted');
-            }
-            const keyIds = server_list(params, 'key_id');
-            const nonces = server_list(params, 'nonce');
-            if (keyIds.length + nonces.length === 0)
-                throw new errors_InputError('Name the keys to revoke: key_id or nonce.');
-            const ticket = server_optional(params, 'ticket');
-            const result = await broker.revoke(token, { keyIds, nonces, ticket }, IN_FLIGHT, budgetOf(params));
-            return answer(200, result, 'revoked');
-        }
-        catch (error) {
-            if (error instanceof Refusal) {
-                const status = error.error === 'temporarily_unavailable' ? 503 : error.error === 'invalid_grant' ? 401 : 403;
-                const outcome = status === 503 ? 'unavailable' : status === 401 || status === 403 ? 'refused' : 'invalid';
-                return answer(status, { error: error.error, error_description: error.message }, outcome);
-            }
-            if (error instanceof errors_InputError)
-                return answer(400, { error: 'invalid_request', error_description: error.message }, 'invalid');
-            // Pinecone refused or could not be reached: the broker's account, not the job's request.
-            const line = error instanceof errors_ActionError
-                ? `Pinecone: ${error.message}`
-                : 'The broker failed; its operators can tell why from its log.';
-            if (!(error instanceof errors_ActionError))
-                process.stderr.write(`${error?.stack ?? String(error)}\n`);
-            return answer(502, { error: 'temporarily_unavailable', error_description: line }, 'error');
-        }
-    }
-}
-function mintAsk(params) {
+const NAME_WITHOUT_JOB = 'gha-{repo}-{run_id}-{run_attempt}';
+/** The mint a request asks for; `audience` is the broker's own (the policy's), which `audience`/`resource` must name. */
+function mintAsk(params, token, audience) {
     const grant = one(params, 'grant_type');
     if (grant !== TOKEN_EXCHANGE)
-        throw new errors_InputError(`grant_type must be ${TOKEN_EXCHANGE}.`);
-    const type = server_optional(params, 'subject_token_type') ?? SUBJECT_TOKEN_TYPES[0];
+        throw new Refusal('unsupported_grant_type', `This broker takes grant_type ${TOKEN_EXCHANGE} only.`);
+    const type = exchange_optional(params, 'subject_token_type') ?? SUBJECT_TOKEN_TYPES[0];
     if (!SUBJECT_TOKEN_TYPES.includes(type))
         throw new errors_InputError(`subject_token_type must be one of ${SUBJECT_TOKEN_TYPES.join(', ')}.`);
-    const requested = server_optional(params, 'requested_token_type');
+    const requested = exchange_optional(params, 'requested_token_type');
     if (requested !== undefined && requested !== API_KEY_TOKEN_TYPE)
         throw new errors_InputError(`requested_token_type: this broker issues ${API_KEY_TOKEN_TYPE} only.`);
-    const nonce = one(params, 'nonce');
+    for (const name of ['audience', 'resource'])
+        for (const target of params(name).map((value) => value.trim()))
+            if (!sameTarget(target, audience))
+                throw new Refusal('invalid_target', `${name} ${target} is not this broker: it issues keys for ${audience}.`);
+    const nonce = exchange_optional(params, 'nonce') ?? nonceOf(token);
     if (!/^[a-z0-9]{6}$/.test(nonce))
         throw new errors_InputError('nonce: 6 characters a-z0-9.');
-    const job = server_optional(params, 'job') ?? '';
+    const job = exchange_optional(params, 'job') ?? checkRunId(token) ?? '';
     if (job.length > MAX_NAME_LENGTH || text_hasControlCharacters(job))
         throw new errors_InputError('job: the job id, one short line.');
-    const nameTemplate = server_optional(params, 'name') ?? DEFAULT_NAME;
+    const nameTemplate = exchange_optional(params, 'name') ?? (job === '' ? NAME_WITHOUT_JOB : DEFAULT_NAME);
     if (job === '' && nameTemplate.includes('{job}'))
-        throw new errors_InputError("job: the name template uses {job}: give the job's id (GITHUB_JOB).");
+        throw new errors_InputError("job: the name template uses {job}, and the token carries no check_run_id: give the job's id.");
     const budget = budgetOf(params);
-    const cleanup = server_optional(params, 'cleanup') ?? 'true';
+    const cleanup = exchange_optional(params, 'cleanup') ?? 'true';
     if (cleanup !== 'true' && cleanup !== 'false')
         throw new errors_InputError('cleanup: true or false.');
+    const scope = exchange_optional(params, 'scope');
+    const ttl = exchange_optional(params, 'ttl');
     return {
         ...(budget !== undefined ? { budgetMs: budget } : {}),
-        // RFC 6749's scope is space-delimited; the action's roles input is comma-delimited: either is read.
-        roles: roles_parseRoles(one(params, 'scope').replace(/\s+/g, ',')),
-        ttlMs: durations_parseDuration(server_optional(params, 'ttl') ?? '6h', 'ttl', { min: 1000, max: MAX_TTL_MS }),
-        project: server_optional(params, 'project'),
+        ...(scope !== undefined ? { roles: rolesOf(scope) } : {}),
+        ...(ttl !== undefined ? { ttlMs: durations_parseDuration(ttl, 'ttl', { min: 1000, max: MAX_TTL_MS }) } : {}),
+        project: exchange_optional(params, 'project'),
         nameTemplate,
         job,
         nonce,
         cleanup: cleanup === 'true',
     };
 }
+/**
+ * The nonce a request without one gets: drawn from its subject token, so that revoking that same token (RFC 7009)
+ * finds the key by its name even when the client never read the answer.
+ */
+function nonceOf(token) {
+    const n = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token).digest().readUInt32BE(0) % 36 ** 6;
+    return n.toString(36).padStart(6, '0');
+}
+/** The job's check run (GitHub's tokens carry it since 2025-11); the token is verified before any of it is used. */
+function checkRunId(token) {
+    try {
+        const claim = decodeJwt(token)['check_run_id'];
+        return typeof claim === 'string' || typeof claim === 'number' ? String(claim) : undefined;
+    }
+    catch {
+        return undefined; // not a JWT: the verification says so in its own words
+    }
+}
+/** RFC 6749's scope is space-delimited; the action sends the same words. An unknown role is invalid_scope. */
+function rolesOf(scope) {
+    const roles = [];
+    for (const word of scope.split(/[\s,]+/).filter(Boolean)) {
+        const role = ROLES.find((known) => known.toLowerCase() === word.toLowerCase());
+        if (!role)
+            throw new Refusal('invalid_scope', `scope: unknown role ${word}; roles are ${ROLES.join(', ')}.`);
+        if (!roles.includes(role))
+            roles.push(role);
+    }
+    if (roles.length === 0)
+        throw new Refusal('invalid_scope', `scope: name at least one of ${ROLES.join(', ')}.`);
+    return roles;
+}
+function sameTarget(target, audience) {
+    return target.replace(/\/+$/, '') === audience.replace(/\/+$/, '');
+}
 /** How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. */
 function budgetOf(params) {
-    const budget = server_optional(params, 'budget_ms');
-    if (budget !== undefined && !/^\d{1,9}$/.test(budget))
+    const budget = exchange_optional(params, 'budget_ms');
+    if (budget === undefined)
+        return undefined;
+    if (!/^\d{1,9}$/.test(budget))
         throw new errors_InputError('budget_ms: a whole number of milliseconds.');
-    return budget === undefined ? undefined : Number(budget);
+    // Less than this cannot send a create and still clean it up when its answer is late.
+    if (Number(budget) < BROKER_MIN_BUDGET_MS)
+        throw new errors_InputError(`budget_ms: at least ${BROKER_MIN_BUDGET_MS}; asked for ${budget}.`);
+    return Number(budget);
+}
+function exchange_optional(params, name) {
+    const values = params(name);
+    if (values.length > 1)
+        throw new errors_InputError(`${name} is given more than once.`);
+    const value = values[0]?.trim();
+    return value === '' ? undefined : value;
+}
+function one(params, name) {
+    const value = exchange_optional(params, name);
+    if (value === undefined)
+        throw new errors_InputError(`${name} is required.`);
+    return value;
+}
+/** Repeated, or comma-separated. */
+function exchange_list(params, name) {
+    return params(name)
+        .flatMap((value) => value.split(','))
+        .map((value) => value.trim())
+        .filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/broker/answers.ts
+// What the broker answers, in OAuth's shapes: the RFC 8414 metadata document, and an error per RFC 6749 §5.2 (400
+// with `error` and one line of `error_description`), except what is the broker's or Pinecone's doing: 503
+// `temporarily_unavailable` with Retry-After when asking again may work, 502 `server_error` when it will not until
+// the operators act (Pinecone refused the broker's account).
+
+
+
+
+
+/** RFC 8414: what a standard client discovers before its first request. `issuer` is the policy's audience. */
+function metadata(issuer) {
+    const base = issuer.replace(/\/+$/, '');
+    return {
+        issuer,
+        token_endpoint: `${base}/token`,
+        revocation_endpoint: `${base}/revoke`,
+        grant_types_supported: [TOKEN_EXCHANGE],
+        token_endpoint_auth_methods_supported: ['none'],
+        revocation_endpoint_auth_methods_supported: ['none'],
+        scopes_supported: ROLES,
+        subject_token_types_supported: SUBJECT_TOKEN_TYPES,
+        issued_token_types_supported: [API_KEY_TOKEN_TYPE],
+        response_types_supported: [],
+    };
+}
+/** Words that mean Pinecone (or the way to it) failed for now, after the broker's own retries: asking again may work. */
+const PASSING = /^(Pinecone is unavailable|Ran out of time|Could not reach)/;
+function errorAnswer(error) {
+    const headers = {};
+    const answer = (status, code, line, outcome) => {
+        if (status === 503)
+            headers['Retry-After'] = String(BROKER_RETRY_AFTER_S);
+        return { status, body: { error: code, error_description: oneLine(line) }, headers, outcome };
+    };
+    if (error instanceof Refusal) {
+        if (error.error === 'temporarily_unavailable')
+            return answer(503, error.error, error.message, 'unavailable');
+        if (error.error === 'server_error')
+            return answer(502, error.error, error.message, 'error');
+        const outcome = error.error === 'invalid_request' || error.error === 'unsupported_grant_type' ? 'invalid' : 'refused';
+        return answer(400, error.error, error.message, outcome);
+    }
+    if (error instanceof errors_InputError)
+        return answer(400, 'invalid_request', inBrokerWords(error.message), 'invalid');
+    if (error instanceof errors_ActionError) {
+        const line = `Pinecone: ${error.message}`;
+        return PASSING.test(error.message)
+            ? answer(503, 'temporarily_unavailable', line, 'unavailable')
+            : answer(502, 'server_error', line, 'error');
+    }
+    process.stderr.write(`${error?.stack ?? String(error)}\n`);
+    return answer(500, 'server_error', 'The broker failed; its operators can tell why from its log.', 'error');
+}
+/** The shared parsers speak of the action's inputs (`Input "ttl"`); the broker's callers send parameters. */
+function inBrokerWords(message) {
+    return message.replace(/^Input "([\w-]+)"/, '$1').replace(/\(is GITHUB_\w+ set\?\)/, '');
+}
+/** RFC 6749 §5.2 allows printable ASCII but `"` and `\` in error_description: one line of it. */
+function oneLine(text) {
+    return text
+        .replace(/\s+/g, ' ')
+        .replace(/[’‘]/g, "'")
+        .replace(/"/g, "'")
+        .replace(/\\/g, '/')
+        .replace(/[^\x20-\x7e]/g, '?')
+        .trim();
+}
+
+;// CONCATENATED MODULE: ./src/broker/connections.ts
+
+function guardConnections(server) {
+    const open = new Set(); // in the order they came
+    const busy = new Set();
+    const byAddress = new Map();
+    let shed = 0;
+    const endOldestIdle = (among) => {
+        for (const socket of open) {
+            if (busy.has(socket) || !among(socket))
+                continue;
+            shed += 1;
+            socket.destroy();
+            forget(socket);
+            return true;
+        }
+        return false;
+    };
+    const forget = (socket) => {
+        if (!open.delete(socket))
+            return;
+        busy.delete(socket);
+        const address = socket.remoteAddress ?? '';
+        const count = (byAddress.get(address) ?? 1) - 1;
+        if (count > 0)
+            byAddress.set(address, count);
+        else
+            byAddress.delete(address);
+    };
+    server.on('connection', (socket) => {
+        const address = socket.remoteAddress ?? '';
+        const from = (other) => (other.remoteAddress ?? '') === address;
+        const room = ((byAddress.get(address) ?? 0) < BROKER_MAX_CONNECTIONS_PER_ADDRESS || endOldestIdle(from)) &&
+            (open.size < BROKER_MAX_CONNECTIONS || endOldestIdle(() => true));
+        if (!room) {
+            shed += 1;
+            socket.destroy();
+            return;
+        }
+        open.add(socket);
+        byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
+        socket.once('close', () => forget(socket));
+    });
+    return {
+        taken: (req, res) => {
+            const socket = req.socket;
+            if (!open.has(socket))
+                return;
+            busy.add(socket);
+            res.once('close', () => busy.delete(socket));
+        },
+        endIdle: () => {
+            for (const socket of [...open]) {
+                if (busy.has(socket))
+                    continue;
+                socket.destroy();
+                forget(socket);
+            }
+            return busy.size;
+        },
+        get shed() {
+            return shed;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/broker/server.ts
+// The broker's HTTP API, an OAuth 2.0 authorization server for one grant, token exchange (RFC 8693): POST /token
+// trades `subject_token` (the job's GitHub OIDC token) for an API key; POST /revoke deletes keys of that token's
+// run, in the action's shape or RFC 7009's; GET /.well-known/oauth-authorization-server (RFC 8414) and GET
+// /healthz. Form-encoded bodies as the RFCs have them, or JSON. Every answer is JSON with `Cache-Control:
+// no-store`; errors are RFC 6749's `error` and one line (answers.ts). /metrics has a listener of its own (serve.ts).
+
+
+
+
+
+
+
+
+const METADATA_PATH = '/.well-known/oauth-authorization-server';
+/**
+ * A request is never cut short once taken: a drain waits for it (a key minted and not handed over would be a key
+ * nobody deletes before its expiry).
+ */
+const IN_FLIGHT = new AbortController().signal;
+function createBrokerServer(broker, metrics, state) {
+    const server = (0,external_node_http_namespaceObject.createServer)({
+        headersTimeout: BROKER_HEADERS_TIMEOUT_MS,
+        requestTimeout: BROKER_REQUEST_RECEIVE_TIMEOUT_MS,
+        keepAliveTimeout: BROKER_KEEP_ALIVE_TIMEOUT_MS,
+        connectionsCheckingInterval: BROKER_TIMEOUT_CHECK_MS,
+    }, (req, res) => void handle(req, res).catch((error) => send(res, errorAnswer(error))));
+    const guard = guardConnections(server);
+    // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
+    function send(res, answer) {
+        const headers = { ...answer.headers, ...(state.draining ? { Connection: 'close' } : {}) };
+        reply(res, answer.status, answer.body, headers);
+    }
+    async function handle(req, res) {
+        const path = new URL(req.url ?? '/', 'http://broker').pathname;
+        if (req.method === 'GET' && path === '/healthz')
+            return send(res, state.draining ? { status: 503, body: { status: 'draining' } } : { status: 200, body: { status: 'ok' } });
+        if (req.method === 'GET' && path === METADATA_PATH)
+            return send(res, { status: 200, body: metadata(state.audience) });
+        const route = path === '/token' ? 'token' : path === '/revoke' ? 'revoke' : undefined;
+        if (!route)
+            return send(res, {
+                status: 404,
+                body: { error: 'not_found', error_description: 'POST /token or POST /revoke.' },
+            });
+        if (req.method !== 'POST')
+            return send(res, {
+                status: 405,
+                body: { error: 'invalid_request', error_description: `${path} takes POST.` },
+                headers: { Allow: 'POST' },
+            });
+        try {
+            const params = await readParams(req);
+            guard.taken(req, res); // from here a drain waits for the answer
+            const result = route === 'token' ? await token(params, req, res) : await revoke(params);
+            if (result === undefined)
+                return;
+            metrics.request(route, route === 'token' ? 'minted' : 'revoked');
+            send(res, { status: 200, body: result });
+        }
+        catch (error) {
+            const answer = errorAnswer(error);
+            metrics.request(route, answer.outcome);
+            send(res, answer);
+        }
+    }
+    async function token(params, req, res) {
+        // The grant type is judged first (RFC 6749 §5.2), before any parameter of its own.
+        const ask = mintAsk(params, exchange_optional(params, 'subject_token') ?? '', state.audience);
+        const key = await broker.mint(one(params, 'subject_token'), ask, IN_FLIGHT);
+        // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
+        if (res.destroyed || req.socket.destroyed) {
+            metrics.request('token', 'error');
+            void broker.discard(key, IN_FLIGHT).catch(() => undefined);
+            return undefined;
+        }
+        return {
+            access_token: key.value,
+            issued_token_type: API_KEY_TOKEN_TYPE,
+            token_type: 'N_A',
+            expires_in: Math.max(0, Math.round((Date.parse(key.expiresAt) - Date.now()) / 1000)),
+            scope: key.roles.join(' '),
+            key_id: key.id,
+            key_name: key.name,
+            revoke_ticket: key.ticket,
+            project_id: key.projectId,
+            ...(key.projectName ? { project_name: key.projectName } : {}),
+            expires_at: key.expiresAt,
+        };
+    }
+    /**
+     * The action's shape (`subject_token` with `key_id`/`ticket` or `nonce`), or RFC 7009's (`token`): the subject
+     * token a key was exchanged for, which both proves the caller and names the key (its nonce is drawn from it).
+     */
+    function revoke(params) {
+        const budget = budgetOf(params);
+        const rfc7009 = exchange_optional(params, 'token');
+        if (rfc7009 !== undefined) {
+            if (rfc7009.split('.').length !== 3)
+                throw new Refusal('unsupported_token_type', 'token: give the subject token the key was issued for (a JWT); a key cannot be found by its value.');
+            return broker.revoke(rfc7009, { keyIds: [], nonces: [nonceOf(rfc7009)] }, IN_FLIGHT, budget);
+        }
+        const keyIds = exchange_list(params, 'key_id');
+        const nonces = exchange_list(params, 'nonce');
+        if (keyIds.length + nonces.length === 0)
+            throw new errors_InputError('Name the keys to revoke: key_id or nonce.');
+        const ticket = exchange_optional(params, 'ticket');
+        return broker.revoke(one(params, 'subject_token'), { keyIds, nonces, ticket }, IN_FLIGHT, budget);
+    }
+    return { server, guard };
 }
 async function readParams(req) {
     let size = 0;
     const chunks = [];
     for await (const chunk of req) {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES)
-            throw new errors_InputError(`The request body is over ${MAX_BODY_BYTES} bytes.`);
+        if (size > BROKER_MAX_BODY_BYTES)
+            throw new errors_InputError(`The request body is over ${BROKER_MAX_BODY_BYTES} bytes.`);
         chunks.push(chunk);
     }
     const body = Buffer.concat(chunks).toString('utf8');
@@ -4735,28 +5089,8 @@ async function readParams(req) {
     const form = new URLSearchParams(body);
     return (name) => form.getAll(name);
 }
-function server_optional(params, name) {
-    const values = params(name);
-    if (values.length > 1)
-        throw new errors_InputError(`${name} is given more than once.`);
-    const value = values[0]?.trim();
-    return value === '' ? undefined : value;
-}
-function one(params, name) {
-    const value = server_optional(params, name);
-    if (value === undefined)
-        throw new errors_InputError(`${name} is required.`);
-    return value;
-}
-/** Repeated, or comma-separated. */
-function server_list(params, name) {
-    return params(name)
-        .flatMap((value) => value.split(','))
-        .map((value) => value.trim())
-        .filter(Boolean);
-}
-/** JSON, or text (metrics) with the content type in `headers`; never cached. */
-function reply(res, status, body, headers = {}) {
+/** JSON, never cached. */
+function reply(res, status, body, headers) {
     if (res.headersSent)
         return;
     res.writeHead(status, {
@@ -4765,10 +5099,14 @@ function reply(res, status, body, headers = {}) {
         Pragma: 'no-cache',
         ...headers,
     });
-    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    res.end(`${JSON.stringify(body)}\n`); // a line: curl's output ends where the answer does
 }
 
 ;// CONCATENATED MODULE: ./src/broker/serve.ts
+// The broker as a process: configuration from its environment (a mistake stops it with one line), the HTTP API,
+// its own sweep every `sweep-interval`, and a drain on SIGTERM or SIGINT (no new requests; the ones in flight are
+// answered, so no key is minted and then dropped) before it exits.
+
 
 
 
@@ -4781,7 +5119,7 @@ function reply(res, status, body, headers = {}) {
 const serve_USER_AGENT = 'pinecone-ephemeral-key-broker/1';
 async function startBroker(config, write = (line) => process.stdout.write(`${line}\n`)) {
     const { transport, preconnect, dispose } = createHttpTransport(serve_USER_AGENT);
-    const log = (decision) => write(JSON.stringify(decision));
+    const log = (decision) => write(decisionLine(decision));
     const metrics = new Metrics(() => broker.logins);
     const broker = new Broker({
         policy: config.policy,
@@ -4794,32 +5132,75 @@ async function startBroker(config, write = (line) => process.stdout.write(`${lin
         random: Math.random,
         decide: log,
     });
-    const state = { draining: false };
-    const server = createBrokerServer(broker, metrics, state);
-    server.keepAliveTimeout = 5_000;
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, resolve);
-    });
-    const { port } = server.address();
-    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const state = { draining: false, audience: config.policy.audience };
+    const { server, guard } = createBrokerServer(broker, metrics, state);
+    metrics.shed = () => guard.shed;
+    const metricsServer = config.metrics && (0,external_node_http_namespaceObject.createServer)((req, res) => serveMetrics(req, res, metrics));
+    try {
+        await listen(server, config.port, config.host);
+        if (metricsServer && config.metrics)
+            await listen(metricsServer, config.metrics.port, config.metrics.host);
+    }
+    catch (error) {
+        server.close();
+        dispose();
+        throw error;
+    }
+    const url = urlOf(server, config.host);
+    const metricsUrl = metricsServer && config.metrics ? `${urlOf(metricsServer, config.metrics.host)}/metrics` : undefined;
     const stopSweep = new AbortController();
     const sweeping = sweepEvery(config.policy.sweepIntervalMs, broker, metrics, stopSweep.signal, write);
-    write(JSON.stringify({ time: new Date().toISOString(), event: 'listening', url, rules: config.policy.rules.length }));
+    const listening = { time: new Date().toISOString(), event: 'listening', url, metrics: metricsUrl ?? 'off' };
+    write(JSON.stringify({ ...listening, rules: config.policy.rules.length }));
     const drain = async () => {
         if (state.draining)
             return;
         state.draining = true;
         stopSweep.abort();
         const closed = new Promise((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
+        guard.endIdle(); // idle, and slow to send their request: nothing of theirs is in flight
         await Promise.race([Promise.all([closed, sweeping]), (0,promises_namespaceObject.setTimeout)(BROKER_DRAIN_LIMIT_MS)]);
         server.closeAllConnections();
+        metricsServer?.close();
+        metricsServer?.closeAllConnections();
         dispose();
         write(JSON.stringify({ time: new Date().toISOString(), event: 'drained' }));
     };
-    return { url, broker, metrics, drain };
+    return { url, metricsUrl, broker, metrics, drain };
+}
+/** Starts listening, or fails with one line that says what is in the way. */
+async function listen(server, port, host) {
+    await new Promise((resolve, reject) => {
+        server.once('error', (error) => {
+            const where = `${host}:${port}`;
+            if (error.code === 'EADDRINUSE')
+                reject(new ConfigError(`${where} is in use: stop what listens there, or set another port.`));
+            else if (error.code === 'EACCES')
+                reject(new ConfigError(`${where}: not allowed to listen there (a port under 1024?); set another port.`));
+            else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+                reject(new ConfigError(`${where}: no such address on this machine; check the host.`));
+            else
+                reject(new ConfigError(`${where}: cannot listen (${error.code ?? error.message}).`));
+        });
+        server.listen(port, host, resolve);
+    });
+}
+function urlOf(server, configured) {
+    const { port } = server.address();
+    const host = configured === '0.0.0.0' || configured === '::' ? '127.0.0.1' : configured;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+function serveMetrics(req, res, metrics) {
+    const found = req.method === 'GET' && new URL(req.url ?? '/', 'http://metrics').pathname === '/metrics';
+    res.writeHead(found ? 200 : 404, { 'Content-Type': 'text/plain; version=0.0.4', 'Cache-Control': 'no-store' });
+    res.end(found ? metrics.render() : 'GET /metrics\n');
+}
+/**
+ * One JSON line. Claims are the caller's text: U+2028/U+2029 (line ends to some log viewers) and bidi controls
+ * (which reorder what a reader sees) are escaped, as JSON allows.
+ */
+function decisionLine(decision) {
+    return JSON.stringify(decision).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /** The broker's own sweep: the first right after start, then every `intervalMs`; a failure waits for the next. */
 async function sweepEvery(intervalMs, broker, metrics, signal, write) {
@@ -4848,7 +5229,17 @@ async function run() {
         process.exitCode = 2;
         return;
     }
-    const running = await startBroker(config);
+    let running;
+    try {
+        running = await startBroker(config);
+    }
+    catch (error) {
+        if (!(error instanceof ConfigError))
+            throw error;
+        process.stderr.write(`pinecone-broker: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
+    }
     const stop = () => void running.drain().then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
@@ -4866,7 +5257,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4977);
+/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5279);
 // What ncc bundles into dist/broker/index.js: the process runs the keyless broker (docs/BROKER.md), nothing else.
 
 await (0,_broker_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

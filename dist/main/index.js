@@ -21,7 +21,7 @@ var http = __nccwpck_require__(611);
 var https = __nccwpck_require__(692);
 var events = __nccwpck_require__(434);
 var assert = __nccwpck_require__(613);
-var util = __nccwpck_require__(404);
+var util = __nccwpck_require__(23);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(383);
 // What ncc bundles into dist/main/index.js: the process runs the main step, nothing else.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 23:
+/***/ 383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -499,6 +499,17 @@ function formatDuration(ms) {
 
 const LOOPBACK = new Set(['localhost', '[::1]']);
 const MAX_TIMEOUT_MS = 30 * 60_000;
+/** `names` as the step reads them now: what main saves for post to read again (never a secret). */
+function savedInputs(input, names) {
+    return Object.fromEntries(names.map((name) => [name, input(name).trim()]));
+}
+/**
+ * Post's inputs: as main read them where main saved them, else as the runner gives them now. The runner can give
+ * post other inputs than main's (an action wrapped in nested composites gets the outer one's, actions/runner#2030).
+ */
+function savedFirst(saved, input) {
+    return (name) => (saved && Object.hasOwn(saved, name) ? saved[name] : input(name));
+}
 /** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
 function checks_text(input, name) {
     const value = input(name).trim();
@@ -642,6 +653,8 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
+/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
+const PLATFORM_MESSAGE_CHARS = 200;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -651,8 +664,34 @@ const BROKER_REQUEST_BUDGET_MS = 60_000;
 const BROKER_SHARED_BUDGET_MS = 10_000;
 /** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
 const BROKER_ANSWER_MARGIN_MS = 1_000;
-/** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
-const BROKER_DRAIN_LIMIT_MS = 25_000;
+/**
+ * A broker drain that takes longer than this ends anyway: Cloud Run kills 10 s after SIGTERM (Kubernetes' default
+ * is 30 s), and the process still has to close its connections and say so. A mint in flight needs one request.
+ */
+const BROKER_DRAIN_LIMIT_MS = 8_000;
+/** A broker request's headers must arrive within this: a client that sends them slowly holds a connection for nothing. */
+const BROKER_HEADERS_TIMEOUT_MS = 5_000;
+/** How often the broker looks for requests over those timeouts (Node's default, 30 s, would let one linger 35 s). */
+const BROKER_TIMEOUT_CHECK_MS = 1_000;
+/** The whole request (headers and a body of at most BROKER_MAX_BODY_BYTES) must arrive within this. */
+const BROKER_REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
+/** An idle kept-alive connection to the broker is closed after this (the action sends two requests per step at most). */
+const BROKER_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** A token, its exchange's parameters and a few revoke IDs fit many times over. */
+const BROKER_MAX_BODY_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Connections the broker holds at once, well under a process's usual 1024 file descriptors (its requests to
+ * Pinecone need some). At the cap, the oldest connection that is not being answered makes room.
+ */
+const BROKER_MAX_CONNECTIONS = 512;
+/** One client address holds at most this many (a load balancer's address is one: keep it near the overall cap). */
+const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
+/** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
+const BROKER_MIN_BUDGET_MS = 2_000;
+/** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
+const BROKER_CLEANUP_BUDGET_MS = 5_000;
+/** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
+const BROKER_RETRY_AFTER_S = 1;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
 const OIDC_LEEWAY_S = 60;
 /** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
@@ -1141,7 +1180,9 @@ function readRevokeInputs(input, credentials, env = {}) {
         timeoutMs: timeout(input),
     };
 }
-/** What the post step needs: the inputs are evaluated again for it. */
+/** What direct mode's post reads again, saved by main in its sealed journal (client-id: the one main used). */
+const POST_READS = ['api-url', 'auth-url', 'api-version', 'client-id', 'timeout', 'on-cleanup-error'];
+/** What the post step needs: main's inputs where main saved them (savedFirst), the client secret as given now. */
 function readPostInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
@@ -1193,8 +1234,15 @@ function readBrokerMainInputs(input) {
     for (const [name, what] of Object.entries(NOT_IN_BROKER_MODE))
         if (checks_bool(input, name))
             throw new errors_InputError(`Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`);
-    return { ...readKeyAsk(input), project: checks_text(input, 'project') };
+    const onCleanupError = checks_choice(input, 'on-cleanup-error', ['fail', 'warn']); // checked here: post reads it again
+    return { ...readKeyAsk(input), project: checks_text(input, 'project'), onCleanupError };
 }
+/**
+ * What broker mode's post reads again, saved by main in its record: where the OIDC token goes and for whom, the
+ * budget, cleanup. Main refused client-id and client-secret, so post reads none either.
+ */
+const BROKER_POST_READS = ['broker-url', 'broker-audience', 'timeout', 'cleanup', 'on-cleanup-error'];
+const NO_CLIENT_CREDENTIALS = { 'client-id': '', 'client-secret': '' };
 /** Post's budget in broker mode (the same as main's, at most 3m), and whether the key outlives the job. */
 function readBrokerPostInputs(input) {
     return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)), cleanup: bool(input, 'cleanup') };
@@ -1461,18 +1509,21 @@ function askingGitHub(retire, noun) {
 // unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
 // keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+// It also carries main's inputs that post reads again (`inputs`): the runner may hand post other inputs than
+// main's (an action wrapped in nested composites gets the outer one's, actions/runner#2030), and post would then
+// log in elsewhere, or as another account.
 
 const STATE_NAME = 'journal';
-const VERSION = 'v2';
+const VERSION = 'v3';
 /** Main's side: each method is one event, saved before the request it protects is sent. */
 class Journal {
     store;
     seal;
     record;
-    constructor(store, seal, projectId, cleanup) {
+    constructor(store, seal, projectId, cleanup, inputs) {
         this.store = store;
         this.seal = seal;
-        this.record = { projectId, cleanup, slots: {} };
+        this.record = { projectId, cleanup, ...(inputs ? { inputs } : {}), slots: {} };
         this.save();
     }
     /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
@@ -1546,7 +1597,93 @@ function readPlan(store, seal) {
             retire: slot.retire,
         };
     };
-    return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
+    return { projectId: record.projectId, inputs: record.inputs, of: (kind) => planOf(record.slots[kind]) };
+}
+
+;// CONCATENATED MODULE: ./src/journal/broker-journal.ts
+const broker_journal_STATE_NAME = 'broker';
+const broker_journal_VERSION = 1;
+/** Main's side: each event saved before the request it protects. */
+class BrokerJournal {
+    store;
+    record;
+    constructor(store, inputs) {
+        this.store = store;
+        this.record = { unanswered: [], ...(inputs ? { inputs } : {}) };
+        this.save();
+    }
+    /** The events of one mint, named by the nonce of the key's name. */
+    mints() {
+        return {
+            sending: (nonce) => this.change(() => this.record.unanswered.push(nonce)),
+            noneMade: (nonce) => this.change(() => this.forget(nonce)),
+            // The step revoked what the lost answer may have made; post asks once more, for a late commit.
+            lost: () => undefined,
+            made: (id, nonce) => this.change(() => {
+                this.forget(nonce);
+                this.record.made = { id, name: nonce };
+            }),
+        };
+    }
+    /** The key's full name (post names it in its lines) and its revoke ticket, once known. */
+    named(name, ticket) {
+        const made = this.record.made;
+        if (made)
+            this.change(() => Object.assign(made, { name, ...(ticket ? { ticket } : {}) }));
+    }
+    forget(nonce) {
+        this.record.unanswered = this.record.unanswered.filter((each) => each !== nonce);
+    }
+    change(apply) {
+        apply();
+        this.save();
+    }
+    save() {
+        this.store.saveState(broker_journal_STATE_NAME, JSON.stringify({ v: broker_journal_VERSION, ...this.record }));
+    }
+}
+/** Post's side: what main recorded, or `undefined` when it saved nothing readable (it made nothing). */
+function readBrokerRecord(store) {
+    const raw = store.getState(broker_journal_STATE_NAME);
+    if (!raw)
+        return undefined;
+    try {
+        const value = JSON.parse(raw);
+        if (value.v !== broker_journal_VERSION || !Array.isArray(value.unanswered))
+            return undefined;
+        const nonces = value.unanswered.filter((nonce) => typeof nonce === 'string' && /^[a-z0-9]{6}$/.test(nonce));
+        const made = value.made && typeof value.made.id === 'string' && typeof value.made.name === 'string' ? value.made : undefined;
+        const inputs = stringsOnly(value.inputs);
+        return { unanswered: nonces, ...(made ? { made } : {}), ...(inputs ? { inputs } : {}) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function stringsOnly(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    const entries = Object.entries(value);
+    return entries.every(([, each]) => typeof each === 'string') ? Object.fromEntries(entries) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/journal/mode.ts
+// Which mode main ran in (direct, or through a broker), saved before main reads anything else: post runs the same
+// mode even when the runner hands it other inputs than main's (an action wrapped in nested composites gets the
+// outer one's, actions/runner#2030). In broker mode an empty record of main's own is saved with it, so that no
+// `STATE_broker` another step writes to $GITHUB_ENV can reach post (the state a step saved itself wins).
+
+const mode_STATE_NAME = 'mode';
+/** Main's first act. */
+function saveMode(store, mode) {
+    store.saveState(mode_STATE_NAME, mode);
+    if (mode === 'broker')
+        new BrokerJournal(store);
+}
+/** The mode main saved, or `undefined` when main saved none (it never ran). */
+function modeOf(store) {
+    const mode = store.getState(mode_STATE_NAME);
+    return mode === 'direct' || mode === 'broker' ? mode : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/crypto/state-seal.ts
@@ -2478,8 +2615,19 @@ function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
     // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
     // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
-    let made;
-    const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
+    // One client per scheme: a client keeps one keep-alive agent, made for the scheme of its first URL, and hands it to
+    // every later URL (an https agent for http: ERR_INVALID_PROTOCOL), as when a broker on http loopback, or behind a
+    // TLS proxy, is asked beside the runner's token service on the other scheme.
+    const made = new Map();
+    const client = (url) => {
+        const scheme = new URL(url).protocol;
+        const existing = made.get(scheme);
+        if (existing)
+            return existing;
+        const fresh = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+        made.set(scheme, fresh);
+        return fresh;
+    };
     const transport = async ({ method, url, headers, body, timeoutMs }) => {
         const proxy = lib_getProxyUrl(url);
         let timer;
@@ -2488,7 +2636,7 @@ function createHttpTransport(userAgent) {
         });
         try {
             const exchange = (async () => {
-                const response = await client().request(method, url, body ?? null, headers);
+                const response = await client(url).request(method, url, body ?? null, headers);
                 const text = await response.readBody();
                 return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
             })();
@@ -2518,10 +2666,11 @@ function createHttpTransport(userAgent) {
             clearTimeout(timer);
         }
     };
-    const preconnect = createPreconnect((url) => client().getAgent(url));
+    const preconnect = createPreconnect((url) => client(url).getAgent(url));
     const dispose = () => {
         preconnect.dispose();
-        made?.dispose();
+        for (const each of made.values())
+            each.dispose();
     };
     return { transport, preconnect, dispose };
 }
@@ -6028,8 +6177,9 @@ function defineStep(spec) {
         const { core, secrets } = startStep(deps);
         if (spec.opening?.(core) === 'stop')
             return;
+        const input = spec.inputs?.(core, deps.env) ?? core.getInput;
         let inputs;
-        const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+        const report = (line) => (spec.warns?.(input, inputs) ? core.warning : core.setFailed)(line);
         const fail = (error, explain = (message) => message) => {
             // Once the runner cancelled the step, that is why it failed, whatever request gave up first.
             if (error instanceof CancelledError && error.known)
@@ -6040,7 +6190,7 @@ function defineStep(spec) {
         };
         try {
             const read = spec.credentials ?? readCredentials;
-            const credentials = read(core.getInput, deps.env);
+            const credentials = read(input, deps.env);
             if (credentials.missing !== undefined) {
                 spec.missing?.(credentials.missing);
                 missingCredentials(core, credentials, spec.words.skipped, spec.words.credentials);
@@ -6048,7 +6198,7 @@ function defineStep(spec) {
             }
             const { missing: _, ...account } = credentials;
             spec.begin?.(core, account, deps.env);
-            inputs = spec.read(core.getInput, account, deps.env);
+            inputs = spec.read(input, account, deps.env);
             await spec.run({ deps, core, secrets, account: account, inputs, fail });
         }
         catch (error) {
@@ -6191,66 +6341,6 @@ async function requestIdToken(requester, source, audience, secrets) {
     throw new ActionError(`GitHub did not give this job an OIDC token (${describeStatus(response.status)}): the job needs permissions: id-token: write.`);
 }
 
-;// CONCATENATED MODULE: ./src/journal/broker-journal.ts
-const broker_journal_STATE_NAME = 'broker';
-const broker_journal_VERSION = 1;
-/** Main's side: each event saved before the request it protects. */
-class BrokerJournal {
-    store;
-    record;
-    constructor(store) {
-        this.store = store;
-        this.record = { unanswered: [] };
-        this.save();
-    }
-    /** The events of one mint, named by the nonce of the key's name. */
-    mints() {
-        return {
-            sending: (nonce) => this.change(() => this.record.unanswered.push(nonce)),
-            noneMade: (nonce) => this.change(() => this.forget(nonce)),
-            // The step revoked what the lost answer may have made; post asks once more, for a late commit.
-            lost: () => undefined,
-            made: (id, nonce) => this.change(() => {
-                this.forget(nonce);
-                this.record.made = { id, name: nonce };
-            }),
-        };
-    }
-    /** The key's full name (post names it in its lines) and its revoke ticket, once known. */
-    named(name, ticket) {
-        const made = this.record.made;
-        if (made)
-            this.change(() => Object.assign(made, { name, ...(ticket ? { ticket } : {}) }));
-    }
-    forget(nonce) {
-        this.record.unanswered = this.record.unanswered.filter((each) => each !== nonce);
-    }
-    change(apply) {
-        apply();
-        this.save();
-    }
-    save() {
-        this.store.saveState(broker_journal_STATE_NAME, JSON.stringify({ v: broker_journal_VERSION, ...this.record }));
-    }
-}
-/** Post's side: what main recorded, or `undefined` when it saved nothing readable (it made nothing). */
-function readBrokerRecord(store) {
-    const raw = store.getState(broker_journal_STATE_NAME);
-    if (!raw)
-        return undefined;
-    try {
-        const value = JSON.parse(raw);
-        if (value.v !== broker_journal_VERSION || !Array.isArray(value.unanswered))
-            return undefined;
-        const nonces = value.unanswered.filter((nonce) => typeof nonce === 'string' && /^[a-z0-9]{6}$/.test(nonce));
-        const made = value.made && typeof value.made.id === 'string' && typeof value.made.name === 'string' ? value.made : undefined;
-        return { unanswered: nonces, ...(made ? { made } : {}) };
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/keys/outputs.ts
 function handOver(core, key, exportEnv, said) {
     core.setOutput('api-key', key.value);
@@ -6344,6 +6434,7 @@ function table(what, plan, deleted, dryRun) {
 
 
 
+
 const brokerMainStep = defineStep({
     words: {
         skipped: 'no key was created',
@@ -6351,9 +6442,8 @@ const brokerMainStep = defineStep({
         credentials: OIDC_PERMISSION,
     },
     credentials: readBrokerCredentials,
-    // A journal of this step's own from the start: post never acts on what an earlier use of the action left.
+    // main.ts saved an empty record of this step's own before anything was read (journal/mode.ts).
     begin: (core, _account, env) => {
-        new BrokerJournal(core);
         if (env['PINECONE_CLIENT_SECRET'])
             core.warning("This job's environment holds PINECONE_CLIENT_SECRET, which broker mode does not use: with a broker no job needs the service account's secret. Remove it from the job's env (and the workflow's).");
     },
@@ -6361,7 +6451,7 @@ const brokerMainStep = defineStep({
     run: async ({ deps, core, secrets, account, inputs }) => {
         const requester = openRequester(deps, core, inputs.timeoutMs);
         const broker = new BrokerApi(account.brokerUrl, requester, secrets);
-        const journal = new BrokerJournal(core);
+        const journal = new BrokerJournal(core, savedInputs(core.getInput, BROKER_POST_READS));
         const ttl = formatDuration(inputs.ttlMs);
         core.info(`Asking GitHub for this job's OIDC token (audience ${account.audience}) to trade at the broker ${account.brokerUrl}.`);
         deps.preconnect.open(account.brokerUrl, 1); // its handshake while GitHub answers
@@ -6562,6 +6652,8 @@ function judgeByRuns(kind, candidates, lookups, now, core) {
 
 
 
+
+
 /** Reads the run, renders the names (a template error fails before any request), logs in. */
 async function begin(step) {
     const { deps, core, secrets, account, inputs } = step;
@@ -6578,7 +6670,9 @@ async function begin(step) {
     const session = { api, connection: inputs.connection, deadline, run: context.run };
     const cleanup = () => projectCleanup(deps, core, secrets, session);
     const seal = sealFor(account.clientSecret, deps.env);
-    const journalFor = (projectId) => new Journal(core, seal, projectId, inputs.cleanup);
+    // What post reads again, as read here: the client ID main logged in with, whether from the input or the env.
+    const forPost = { ...savedInputs(core.getInput, POST_READS), 'client-id': account.clientId };
+    const journalFor = (projectId) => new Journal(core, seal, projectId, inputs.cleanup, forPost);
     core.info(`Logging in to Pinecone as service account ${account.clientId}.`);
     // The create and, beside it, the look for things to retire: each gets a connection opened during the login.
     await api.login({ creates: 1, lists: inputs.sweepExpired || inputs.replace ? 1 : 0 });
@@ -6846,6 +6940,7 @@ function shareWithRun(job, key, journal) {
 
 
 
+
 const MAIN_CANCEL = {
     waitingFor: 'so the post step knows what to delete',
     stopping: 'the post step will look for the key by name',
@@ -6879,8 +6974,12 @@ const mainStep = defineStep({
         await summarise(job, project, shown, job.fate);
     },
 });
-/** Broker mode (input broker-url) or direct, chosen by the inputs before either starts. */
-const chosen = chooseStep((deps) => (brokerUrlOf(deps.core.getInput) ? runBrokerMain : mainStep.runWith), MAIN_CANCEL);
+/** Broker mode (input broker-url) or direct, chosen by the inputs before either starts and saved for post. */
+const chosen = chooseStep((deps) => {
+    const broker = brokerUrlOf(deps.core.getInput) !== '';
+    saveMode(deps.core, broker ? 'broker' : 'direct');
+    return broker ? runBrokerMain : mainStep.runWith;
+}, MAIN_CANCEL);
 const { run } = chosen;
 const runMain = chosen.runWith;
 /** The given project (resolved by name if need be), or a throwaway project made exactly once for the job. */
@@ -6981,7 +7080,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 404:
+/***/ 23:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(415);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(796);
 // What ncc bundles into dist/post/index.js: the process runs the post step, nothing else.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 415:
+/***/ 796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -498,6 +498,17 @@ function durations_formatDuration(ms) {
 
 const LOOPBACK = new Set(['localhost', '[::1]']);
 const MAX_TIMEOUT_MS = 30 * 60_000;
+/** `names` as the step reads them now: what main saves for post to read again (never a secret). */
+function savedInputs(input, names) {
+    return Object.fromEntries(names.map((name) => [name, input(name).trim()]));
+}
+/**
+ * Post's inputs: as main read them where main saved them, else as the runner gives them now. The runner can give
+ * post other inputs than main's (an action wrapped in nested composites gets the outer one's, actions/runner#2030).
+ */
+function savedFirst(saved, input) {
+    return (name) => (saved && Object.hasOwn(saved, name) ? saved[name] : input(name));
+}
 /** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
 function checks_text(input, name) {
     const value = input(name).trim();
@@ -641,6 +652,8 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
+/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
+const PLATFORM_MESSAGE_CHARS = 200;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -650,8 +663,34 @@ const BROKER_REQUEST_BUDGET_MS = 60_000;
 const BROKER_SHARED_BUDGET_MS = 10_000;
 /** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
 const BROKER_ANSWER_MARGIN_MS = 1_000;
-/** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
-const BROKER_DRAIN_LIMIT_MS = 25_000;
+/**
+ * A broker drain that takes longer than this ends anyway: Cloud Run kills 10 s after SIGTERM (Kubernetes' default
+ * is 30 s), and the process still has to close its connections and say so. A mint in flight needs one request.
+ */
+const BROKER_DRAIN_LIMIT_MS = 8_000;
+/** A broker request's headers must arrive within this: a client that sends them slowly holds a connection for nothing. */
+const BROKER_HEADERS_TIMEOUT_MS = 5_000;
+/** How often the broker looks for requests over those timeouts (Node's default, 30 s, would let one linger 35 s). */
+const BROKER_TIMEOUT_CHECK_MS = 1_000;
+/** The whole request (headers and a body of at most BROKER_MAX_BODY_BYTES) must arrive within this. */
+const BROKER_REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
+/** An idle kept-alive connection to the broker is closed after this (the action sends two requests per step at most). */
+const BROKER_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** A token, its exchange's parameters and a few revoke IDs fit many times over. */
+const BROKER_MAX_BODY_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Connections the broker holds at once, well under a process's usual 1024 file descriptors (its requests to
+ * Pinecone need some). At the cap, the oldest connection that is not being answered makes room.
+ */
+const BROKER_MAX_CONNECTIONS = 512;
+/** One client address holds at most this many (a load balancer's address is one: keep it near the overall cap). */
+const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
+/** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
+const BROKER_MIN_BUDGET_MS = 2_000;
+/** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
+const BROKER_CLEANUP_BUDGET_MS = 5_000;
+/** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
+const BROKER_RETRY_AFTER_S = 1;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
 const OIDC_LEEWAY_S = 60;
 /** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
@@ -1140,7 +1179,9 @@ function readRevokeInputs(input, credentials, env = {}) {
         timeoutMs: timeout(input),
     };
 }
-/** What the post step needs: the inputs are evaluated again for it. */
+/** What direct mode's post reads again, saved by main in its sealed journal (client-id: the one main used). */
+const POST_READS = (/* unused pure expression or super */ null && (['api-url', 'auth-url', 'api-version', 'client-id', 'timeout', 'on-cleanup-error']));
+/** What the post step needs: main's inputs where main saved them (savedFirst), the client secret as given now. */
 function readPostInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
@@ -1192,8 +1233,15 @@ function readBrokerMainInputs(input) {
     for (const [name, what] of Object.entries(NOT_IN_BROKER_MODE))
         if (bool(input, name))
             throw new InputError(`Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`);
-    return { ...readKeyAsk(input), project: text(input, 'project') };
+    const onCleanupError = choice(input, 'on-cleanup-error', ['fail', 'warn']); // checked here: post reads it again
+    return { ...readKeyAsk(input), project: text(input, 'project'), onCleanupError };
 }
+/**
+ * What broker mode's post reads again, saved by main in its record: where the OIDC token goes and for whom, the
+ * budget, cleanup. Main refused client-id and client-secret, so post reads none either.
+ */
+const BROKER_POST_READS = (/* unused pure expression or super */ null && (['broker-url', 'broker-audience', 'timeout', 'cleanup', 'on-cleanup-error']));
+const NO_CLIENT_CREDENTIALS = { 'client-id': '', 'client-secret': '' };
 /** Post's budget in broker mode (the same as main's, at most 3m), and whether the key outlives the job. */
 function readBrokerPostInputs(input) {
     return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, checks_timeout(input)), cleanup: checks_bool(input, 'cleanup') };
@@ -1278,18 +1326,21 @@ function readEvent(path, readFile) {
 // unless main saved it itself), and post deletes keys on its word. So the value is sealed: an HMAC-SHA256 over it,
 // keyed with HKDF from the client secret and bound to this repository, run, attempt and job. A value that does
 // not verify is ignored; only the service account's secret, which can mint keys anyway, can forge one.
+// It also carries main's inputs that post reads again (`inputs`): the runner may hand post other inputs than
+// main's (an action wrapped in nested composites gets the outer one's, actions/runner#2030), and post would then
+// log in elsewhere, or as another account.
 
 const STATE_NAME = 'journal';
-const VERSION = 'v2';
+const VERSION = 'v3';
 /** Main's side: each method is one event, saved before the request it protects is sent. */
 class Journal {
     store;
     seal;
     record;
-    constructor(store, seal, projectId, cleanup) {
+    constructor(store, seal, projectId, cleanup, inputs) {
         this.store = store;
         this.seal = seal;
-        this.record = { projectId, cleanup, slots: {} };
+        this.record = { projectId, cleanup, ...(inputs ? { inputs } : {}), slots: {} };
         this.save();
     }
     /** The events of one kind of create (the key, or a throwaway project), each saved before what it protects. */
@@ -1363,7 +1414,26 @@ function readPlan(store, seal) {
             retire: slot.retire,
         };
     };
-    return { projectId: record.projectId, of: (kind) => planOf(record.slots[kind]) };
+    return { projectId: record.projectId, inputs: record.inputs, of: (kind) => planOf(record.slots[kind]) };
+}
+
+;// CONCATENATED MODULE: ./src/journal/mode.ts
+// Which mode main ran in (direct, or through a broker), saved before main reads anything else: post runs the same
+// mode even when the runner hands it other inputs than main's (an action wrapped in nested composites gets the
+// outer one's, actions/runner#2030). In broker mode an empty record of main's own is saved with it, so that no
+// `STATE_broker` another step writes to $GITHUB_ENV can reach post (the state a step saved itself wins).
+
+const mode_STATE_NAME = 'mode';
+/** Main's first act. */
+function saveMode(store, mode) {
+    store.saveState(mode_STATE_NAME, mode);
+    if (mode === 'broker')
+        new BrokerJournal(store);
+}
+/** The mode main saved, or `undefined` when main saved none (it never ran). */
+function modeOf(store) {
+    const mode = store.getState(mode_STATE_NAME);
+    return mode === 'direct' || mode === 'broker' ? mode : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
@@ -2296,8 +2366,19 @@ function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
     // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
     // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
-    let made;
-    const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
+    // One client per scheme: a client keeps one keep-alive agent, made for the scheme of its first URL, and hands it to
+    // every later URL (an https agent for http: ERR_INVALID_PROTOCOL), as when a broker on http loopback, or behind a
+    // TLS proxy, is asked beside the runner's token service on the other scheme.
+    const made = new Map();
+    const client = (url) => {
+        const scheme = new URL(url).protocol;
+        const existing = made.get(scheme);
+        if (existing)
+            return existing;
+        const fresh = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+        made.set(scheme, fresh);
+        return fresh;
+    };
     const transport = async ({ method, url, headers, body, timeoutMs }) => {
         const proxy = lib_getProxyUrl(url);
         let timer;
@@ -2306,7 +2387,7 @@ function createHttpTransport(userAgent) {
         });
         try {
             const exchange = (async () => {
-                const response = await client().request(method, url, body ?? null, headers);
+                const response = await client(url).request(method, url, body ?? null, headers);
                 const text = await response.readBody();
                 return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
             })();
@@ -2336,10 +2417,11 @@ function createHttpTransport(userAgent) {
             clearTimeout(timer);
         }
     };
-    const preconnect = createPreconnect((url) => client().getAgent(url));
+    const preconnect = createPreconnect((url) => client(url).getAgent(url));
     const dispose = () => {
         preconnect.dispose();
-        made?.dispose();
+        for (const each of made.values())
+            each.dispose();
     };
     return { transport, preconnect, dispose };
 }
@@ -5904,8 +5986,9 @@ function defineStep(spec) {
         const { core, secrets } = startStep(deps);
         if (spec.opening?.(core) === 'stop')
             return;
+        const input = spec.inputs?.(core, deps.env) ?? core.getInput;
         let inputs;
-        const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+        const report = (line) => (spec.warns?.(input, inputs) ? core.warning : core.setFailed)(line);
         const fail = (error, explain = (message) => message) => {
             // Once the runner cancelled the step, that is why it failed, whatever request gave up first.
             if (error instanceof CancelledError && error.known)
@@ -5916,7 +5999,7 @@ function defineStep(spec) {
         };
         try {
             const read = spec.credentials ?? readCredentials;
-            const credentials = read(core.getInput, deps.env);
+            const credentials = read(input, deps.env);
             if (credentials.missing !== undefined) {
                 spec.missing?.(credentials.missing);
                 missingCredentials(core, credentials, spec.words.skipped, spec.words.credentials);
@@ -5924,7 +6007,7 @@ function defineStep(spec) {
             }
             const { missing: _, ...account } = credentials;
             spec.begin?.(core, account, deps.env);
-            inputs = spec.read(core.getInput, account, deps.env);
+            inputs = spec.read(input, account, deps.env);
             await spec.run({ deps, core, secrets, account: account, inputs, fail });
         }
         catch (error) {
@@ -6108,12 +6191,12 @@ async function requestIdToken(requester, source, audience, secrets) {
 const broker_journal_STATE_NAME = 'broker';
 const broker_journal_VERSION = 1;
 /** Main's side: each event saved before the request it protects. */
-class BrokerJournal {
+class broker_journal_BrokerJournal {
     store;
     record;
-    constructor(store) {
+    constructor(store, inputs) {
         this.store = store;
-        this.record = { unanswered: [] };
+        this.record = { unanswered: [], ...(inputs ? { inputs } : {}) };
         this.save();
     }
     /** The events of one mint, named by the nonce of the key's name. */
@@ -6157,11 +6240,18 @@ function readBrokerRecord(store) {
             return undefined;
         const nonces = value.unanswered.filter((nonce) => typeof nonce === 'string' && /^[a-z0-9]{6}$/.test(nonce));
         const made = value.made && typeof value.made.id === 'string' && typeof value.made.name === 'string' ? value.made : undefined;
-        return { unanswered: nonces, ...(made ? { made } : {}) };
+        const inputs = stringsOnly(value.inputs);
+        return { unanswered: nonces, ...(made ? { made } : {}), ...(inputs ? { inputs } : {}) };
     }
     catch {
         return undefined;
     }
+}
+function stringsOnly(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    const entries = Object.entries(value);
+    return entries.every(([, each]) => typeof each === 'string') ? Object.fromEntries(entries) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/broker-words.ts
@@ -6186,6 +6276,7 @@ const OIDC_PERMISSION = {
 
 
 
+
 const brokerPostStep = defineStep({
     words: {
         skipped: 'nothing was deleted',
@@ -6198,6 +6289,12 @@ const brokerPostStep = defineStep({
             return undefined;
         core.info('Nothing to clean up: the main step got no key.');
         return 'stop';
+    },
+    // Main's inputs from its record, checked again as inputs are (broker-url: https, or http on loopback); the
+    // runner's only where main saved none. Main refused client credentials, so none are read here either.
+    inputs: (core) => {
+        const saved = readBrokerRecord(core)?.inputs;
+        return savedFirst(saved && { ...saved, ...NO_CLIENT_CREDENTIALS }, core.getInput);
     },
     credentials: readBrokerCredentials,
     missing: (missing) => {
@@ -6296,6 +6393,8 @@ async function deleteOrphans(kind, names, late, deps, core, deadline) {
 
 
 
+
+
 const postStep = defineStep({
     words: {
         skipped: 'nothing was deleted',
@@ -6307,6 +6406,8 @@ const postStep = defineStep({
         core.info('Nothing to clean up: the main step created no key.');
         return 'stop';
     },
+    // Main's inputs from the journal main sealed (the seal checked with the client secret given now), else the runner's.
+    inputs: (core, env) => savedFirst(readPlan(core, sealFor(readClientSecret(core.getInput, env), env))?.inputs, core.getInput),
     missing: (missing) => {
         throw new ActionError(`the credentials are missing in the post step (${missing}); pass them as inputs, which the post step reads again.`);
     },
@@ -6339,8 +6440,11 @@ const postStep = defineStep({
         }
     },
 });
-/** Broker mode (input broker-url) or direct, chosen by the inputs before either starts. */
-const chosen = chooseStep((deps) => (brokerUrlOf(deps.core.getInput) ? runBrokerPost : postStep.runWith));
+/** The mode main saved it ran in; the inputs' only where main saved none (it never ran). */
+const chosen = chooseStep((deps) => {
+    const mode = modeOf(deps.core) ?? (brokerUrlOf(deps.core.getInput) ? 'broker' : 'direct');
+    return mode === 'broker' ? runBrokerPost : postStep.runWith;
+});
 const { run } = chosen;
 const runPost = chosen.runWith;
 /** The journal main sealed for this job, or one warning and nothing deleted on the word of anything else. */
@@ -6348,7 +6452,7 @@ function verifiedPlan({ core, deps, account }) {
     const plan = readPlan(core, sealFor(account.clientSecret, deps.env));
     if (plan)
         return plan;
-    core.warning("Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or the client secret changed since the main step). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.");
+    core.warning("Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or this step was given another client secret than the main step: the runner gives an action wrapped in nested composite actions the outer one's inputs). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.");
     return undefined;
 }
 /** The kinds, over a session that opens (and reads post's inputs) only when something is to be deleted. */

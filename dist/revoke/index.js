@@ -425,6 +425,8 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
+/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
+const PLATFORM_MESSAGE_CHARS = 200;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -434,8 +436,34 @@ const BROKER_REQUEST_BUDGET_MS = 60_000;
 const BROKER_SHARED_BUDGET_MS = 10_000;
 /** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
 const BROKER_ANSWER_MARGIN_MS = 1_000;
-/** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
-const BROKER_DRAIN_LIMIT_MS = 25_000;
+/**
+ * A broker drain that takes longer than this ends anyway: Cloud Run kills 10 s after SIGTERM (Kubernetes' default
+ * is 30 s), and the process still has to close its connections and say so. A mint in flight needs one request.
+ */
+const BROKER_DRAIN_LIMIT_MS = 8_000;
+/** A broker request's headers must arrive within this: a client that sends them slowly holds a connection for nothing. */
+const BROKER_HEADERS_TIMEOUT_MS = 5_000;
+/** How often the broker looks for requests over those timeouts (Node's default, 30 s, would let one linger 35 s). */
+const BROKER_TIMEOUT_CHECK_MS = 1_000;
+/** The whole request (headers and a body of at most BROKER_MAX_BODY_BYTES) must arrive within this. */
+const BROKER_REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
+/** An idle kept-alive connection to the broker is closed after this (the action sends two requests per step at most). */
+const BROKER_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** A token, its exchange's parameters and a few revoke IDs fit many times over. */
+const BROKER_MAX_BODY_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Connections the broker holds at once, well under a process's usual 1024 file descriptors (its requests to
+ * Pinecone need some). At the cap, the oldest connection that is not being answered makes room.
+ */
+const BROKER_MAX_CONNECTIONS = 512;
+/** One client address holds at most this many (a load balancer's address is one: keep it near the overall cap). */
+const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
+/** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
+const BROKER_MIN_BUDGET_MS = 2_000;
+/** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
+const BROKER_CLEANUP_BUDGET_MS = 5_000;
+/** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
+const BROKER_RETRY_AFTER_S = 1;
 /** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
 const OIDC_LEEWAY_S = 60;
 /** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
@@ -812,6 +840,17 @@ function durations_formatDuration(ms) {
 
 const LOOPBACK = new Set(['localhost', '[::1]']);
 const MAX_TIMEOUT_MS = 30 * 60_000;
+/** `names` as the step reads them now: what main saves for post to read again (never a secret). */
+function savedInputs(input, names) {
+    return Object.fromEntries(names.map((name) => [name, input(name).trim()]));
+}
+/**
+ * Post's inputs: as main read them where main saved them, else as the runner gives them now. The runner can give
+ * post other inputs than main's (an action wrapped in nested composites gets the outer one's, actions/runner#2030).
+ */
+function savedFirst(saved, input) {
+    return (name) => (saved && Object.hasOwn(saved, name) ? saved[name] : input(name));
+}
 /** An input as given, trimmed, refused if it holds a control character (a line break could forge a log command). */
 function checks_text(input, name) {
     const value = input(name).trim();
@@ -1097,7 +1136,9 @@ function readRevokeInputs(input, credentials, env = {}) {
         timeoutMs: checks_timeout(input),
     };
 }
-/** What the post step needs: the inputs are evaluated again for it. */
+/** What direct mode's post reads again, saved by main in its sealed journal (client-id: the one main used). */
+const POST_READS = (/* unused pure expression or super */ null && (['api-url', 'auth-url', 'api-version', 'client-id', 'timeout', 'on-cleanup-error']));
+/** What the post step needs: main's inputs where main saved them (savedFirst), the client secret as given now. */
 function readPostInputs(input, credentials) {
     return {
         connection: readConnection(input, credentials),
@@ -4392,8 +4433,19 @@ function createHttpTransport(userAgent) {
     // Redirects are never followed: credentials go to the configured hosts and nowhere else.
     // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
     // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
-    let made;
-    const client = () => (made ??= new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true }));
+    // One client per scheme: a client keeps one keep-alive agent, made for the scheme of its first URL, and hands it to
+    // every later URL (an https agent for http: ERR_INVALID_PROTOCOL), as when a broker on http loopback, or behind a
+    // TLS proxy, is asked beside the runner's token service on the other scheme.
+    const made = new Map();
+    const client = (url) => {
+        const scheme = new URL(url).protocol;
+        const existing = made.get(scheme);
+        if (existing)
+            return existing;
+        const fresh = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+        made.set(scheme, fresh);
+        return fresh;
+    };
     const transport = async ({ method, url, headers, body, timeoutMs }) => {
         const proxy = lib_getProxyUrl(url);
         let timer;
@@ -4402,7 +4454,7 @@ function createHttpTransport(userAgent) {
         });
         try {
             const exchange = (async () => {
-                const response = await client().request(method, url, body ?? null, headers);
+                const response = await client(url).request(method, url, body ?? null, headers);
                 const text = await response.readBody();
                 return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
             })();
@@ -4432,10 +4484,11 @@ function createHttpTransport(userAgent) {
             clearTimeout(timer);
         }
     };
-    const preconnect = createPreconnect((url) => client().getAgent(url));
+    const preconnect = createPreconnect((url) => client(url).getAgent(url));
     const dispose = () => {
         preconnect.dispose();
-        made?.dispose();
+        for (const each of made.values())
+            each.dispose();
     };
     return { transport, preconnect, dispose };
 }
@@ -4588,8 +4641,9 @@ function defineStep(spec) {
         const { core, secrets } = startStep(deps);
         if (spec.opening?.(core) === 'stop')
             return;
+        const input = spec.inputs?.(core, deps.env) ?? core.getInput;
         let inputs;
-        const report = (line) => (spec.warns?.(core.getInput, inputs) ? core.warning : core.setFailed)(line);
+        const report = (line) => (spec.warns?.(input, inputs) ? core.warning : core.setFailed)(line);
         const fail = (error, explain = (message) => message) => {
             // Once the runner cancelled the step, that is why it failed, whatever request gave up first.
             if (error instanceof CancelledError && error.known)
@@ -4600,7 +4654,7 @@ function defineStep(spec) {
         };
         try {
             const read = spec.credentials ?? readCredentials;
-            const credentials = read(core.getInput, deps.env);
+            const credentials = read(input, deps.env);
             if (credentials.missing !== undefined) {
                 spec.missing?.(credentials.missing);
                 missingCredentials(core, credentials, spec.words.skipped, spec.words.credentials);
@@ -4608,7 +4662,7 @@ function defineStep(spec) {
             }
             const { missing: _, ...account } = credentials;
             spec.begin?.(core, account, deps.env);
-            inputs = spec.read(core.getInput, account, deps.env);
+            inputs = spec.read(input, account, deps.env);
             await spec.run({ deps, core, secrets, account: account, inputs, fail });
         }
         catch (error) {
