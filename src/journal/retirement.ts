@@ -3,6 +3,7 @@
 // for throwaway projects. The look runs in parallel with the create and only ever warns when it fails.
 import { MAX_RETIRE_PER_RUN } from '../base/policy.js';
 import { parseKeyName, type NameParser, type RunRef } from '../rules/names.js';
+import { pullRequestOf } from '../rules/liveness.js';
 import { keysToRetire, type Named, type Retiree } from '../rules/sweep-plan.js';
 import type { Log } from '../runtime/step.js';
 
@@ -48,11 +49,16 @@ export function planRetirement(
   const base = what.parse(ask.own.name)?.base ?? ask.own.name;
   const later =
     retire.length > MAX_RETIRE_PER_RUN ? ` (${MAX_RETIRE_PER_RUN} now, the rest in later runs or a sweep)` : '';
-  const asking = retire.some((key) => key.runId) ? ', asking GitHub first whether their runs are over' : '';
+  const questions = [
+    retire.some((key) => key.runId && !pullRequestOf(key.runId)) ? 'their runs are over' : '',
+    retire.some((key) => key.runId && pullRequestOf(key.runId)) ? 'their pull requests are closed' : '',
+  ].filter(Boolean);
+  const asking = questions.length ? `, asking GitHub first whether ${questions.join(' or ')}` : '';
   const found = [
     count('expired') ? `${count('expired')} expired ${what.name}(s)` : '',
     count('replaced') ? `${count('replaced')} older ${what.name}(s) named ${base} (replace: true)` : '',
     count('run over') ? `${count('run over')} ${what.name}(s) of other runs of this repository` : '',
+    count('pull request closed') ? `${count('pull request closed')} ${what.name}(s) of pull requests` : '',
   ].filter(Boolean);
   log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
   return retire.slice(0, MAX_RETIRE_PER_RUN);
