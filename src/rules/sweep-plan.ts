@@ -128,6 +128,7 @@ export function keysToRetire(
       options.replace &&
       ownParsed &&
       parsed.base === ownParsed.base &&
+      parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
       parsed.expiresAt < ownParsed.expiresAt &&
       !sameRunAttempt(parsed.run, own.run)
     ) {

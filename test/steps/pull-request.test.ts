@@ -131,6 +131,16 @@ describe('lifetime: pull-request, in-process', () => {
     expect(left()).toEqual([second.outputs['key-name']]);
   });
 
+  it("replace: true never takes another pull request's key for an older copy, whatever the name template", async () => {
+    const inputs = { ...LIFETIME, replace: 'true', name: 'preview-{repo}' };
+    const other = world().ours('preview-shop-api', DAY, prKey('43'));
+    const pushed = pullRequestRun(42, 'synchronize', '1002');
+    const main = await run(runMain, inputs, { env: pushed });
+    expect(main.failed).toBeUndefined();
+    await run(runPost, inputs, { state: main.saved, env: pushed });
+    expect(left()).toEqual([main.outputs['key-name'], other.name].sort());
+  });
+
   it('the close deletes only that pull request’s keys of this repository, and nothing when it had none', async () => {
     const own = world().ours('gha-shop-api-pr42-test', DAY, prKey('42'));
     const otherJob = world().ours('gha-shop-api-pr42-lint', DAY, prKey('42', '401'));
