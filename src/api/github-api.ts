@@ -1,5 +1,6 @@
-// The one module that knows GitHub's REST API: is the workflow run that made a key over? Asked off the critical
-// path, once per run, with one attempt each: a failure never fails the step and never deletes on a guess.
+// The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
+// lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
+// never fails the step and never deletes on a guess.
 import { parseBody, type Transport } from './transport.js';
 import { GITHUB_LOOKUP_TIMEOUT_MS } from '../base/policy.js';
 
@@ -42,19 +43,40 @@ export class GitHubApi {
 
   async runState(runId: string): Promise<RunState | Unavailable> {
     if (this.stopped) return this.stopped;
-    const answer = await this.lookUp(runId);
-    if (!answer) return 'unknown'; // no answer: the run counts as alive this time
+    const answer = await this.lookUp(`actions/runs/${encodeURIComponent(runId)}`);
+    return this.judge(answer, (run) => {
+      if (typeof run['status'] !== 'string') return 'unknown';
+      return run['status'] === 'completed' ? 'over' : 'alive';
+    });
+  }
+
+  /** `over`: closed or merged (or unknown to GitHub); `alive`: open; `unknown`: no answer (it counts as open). */
+  async pullRequestState(number: string): Promise<RunState | Unavailable> {
+    if (this.stopped) return this.stopped;
+    const answer = await this.lookUp(`pulls/${encodeURIComponent(number)}`);
+    return this.judge(answer, (pull) => {
+      if (typeof pull['state'] !== 'string') return 'unknown';
+      return pull['state'] === 'closed' ? 'over' : 'alive';
+    });
+  }
+
+  private async judge(
+    answer: { status: number; headers: Headers; body: string } | undefined,
+    read: (body: Record<string, unknown>) => RunState,
+  ): Promise<RunState | Unavailable> {
+    if (!answer) return 'unknown'; // no answer: it counts as alive this time
     const { status, headers, body } = answer;
     if (status === 200) {
-      const run = parseBody({ body });
-      if (typeof run?.['status'] !== 'string') return 'unknown';
-      return run['status'] === 'completed' ? 'over' : 'alive';
+      const parsed = parseBody({ body });
+      return parsed ? read(parsed) : 'unknown';
     }
     if (status === 404) {
       // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
       // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
       if (!isGitHubError(body)) return 'unknown';
-      this.seesOwnRun ??= this.lookUp(this.config.ownRunId).then((own) => own?.status === 200);
+      this.seesOwnRun ??= this.lookUp(`actions/runs/${encodeURIComponent(this.config.ownRunId)}`).then(
+        (own) => own?.status === 200,
+      );
       if (await this.seesOwnRun) return 'over';
       return (this.stopped = 'blind');
     }
@@ -64,8 +86,9 @@ export class GitHubApi {
     return 'unknown';
   }
 
-  private async lookUp(runId: string): Promise<{ status: number; headers: Headers; body: string } | undefined> {
-    const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
+  /** `path` under the repository: `actions/runs/{id}`, `pulls/{number}`. */
+  private async lookUp(path: string): Promise<{ status: number; headers: Headers; body: string } | undefined> {
+    const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/${path}`;
     try {
       return await this.transport({
         method: 'GET',

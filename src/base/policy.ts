@@ -40,6 +40,15 @@ export const EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 export const CREATES_AFTER_QUOTA = 1;
 
+/** A key's ttl unless the input says otherwise: a long job's working day; post deletes it long before, as a rule. */
+export const DEFAULT_TTL_MS = 6 * 3_600_000;
+/**
+ * The ttl of a pull request's key (lifetime: pull-request) unless the input says otherwise: only a backstop, since
+ * the run that closes the pull request deletes it, and later runs or a sweep once GitHub says it is closed. Long
+ * enough that a pull request nobody pushes to for weeks keeps its preview without a scheduled renew.
+ */
+export const PULL_REQUEST_TTL_MS = 30 * 86_400_000;
+
 /** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
 export const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
 /** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */

@@ -58,6 +58,10 @@ export function readBrokerMainInputs(input: GetInput): BrokerMainInputs {
       throw new InputError(
         `Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`,
       );
+  if (choice(input, 'lifetime', ['job', 'pull-request']) === 'pull-request')
+    throw new InputError(
+      'Input "lifetime: pull-request" is not available with broker-url: the broker\'s keys end with their job or their ttl. Set lifetime: job (or remove it), or give this job a service account instead of broker-url.',
+    );
   const onCleanupError = choice(input, 'on-cleanup-error', ['fail', 'warn']); // checked here: post reads it again
   return { ...readKeyAsk(input), project: text(input, 'project'), onCleanupError };
 }

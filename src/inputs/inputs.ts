@@ -4,12 +4,13 @@
 import type { Connection } from '../api/types.js';
 import { API_VERSION_FORMAT, DEFAULT_API_VERSION } from '../api/versions.js';
 import { InputError } from '../base/errors.js';
-import { checkTemplate } from '../rules/template.js';
+import { checkTemplate, pullRequestTemplate } from '../rules/template.js';
 import { bool, choice, envName, required, text, timeout, url, type GetInput } from './checks.js';
 import { parseDuration } from './durations.js';
 import { handoffSecretFor, readHandoffSecret } from './handoff-secret.js';
+import { pullRequestKeeping, readLifetime, type Lifetime } from './lifetime.js';
 import { parseRoles, type Role } from './roles.js';
-import { MAX_POST_BUDGET_MS } from '../base/policy.js';
+import { DEFAULT_TTL_MS, MAX_POST_BUDGET_MS, PULL_REQUEST_TTL_MS } from '../base/policy.js';
 
 export type { GetInput } from './checks.js';
 export { readHandoffCredentials, readHandoffSecret } from './handoff-secret.js';
@@ -69,6 +70,8 @@ export interface MainInputs {
   onCleanupError: 'fail' | 'warn';
   timeoutMs: number;
   cleanup: boolean;
+  /** `pull-request`: the key outlives the job (cleanup false) and is renewed (renew true) until its pull request closes. */
+  lifetime: Lifetime;
   /** Rename a live kept key of the same rendered name instead of creating one. */
   renew: boolean;
   sweepExpired: boolean;
@@ -81,13 +84,15 @@ export interface MainInputs {
 }
 
 /** What a key is asked for with, in either mode (direct, or through the broker). */
-export function readKeyAsk(input: GetInput) {
-  const nameTemplate = text(input, 'name');
+export function readKeyAsk(input: GetInput, lifetime: Lifetime = 'job') {
+  const nameTemplate = lifetime === 'pull-request' ? pullRequestTemplate(text(input, 'name')) : text(input, 'name');
   checkTemplate(nameTemplate);
+  const ttl = text(input, 'ttl');
+  const defaultTtl = lifetime === 'pull-request' ? PULL_REQUEST_TTL_MS : DEFAULT_TTL_MS;
   return {
     nameTemplate,
     roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
-    ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+    ttlMs: ttl ? parseDuration(ttl, 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }) : defaultTtl,
     exportEnv: envName(input, 'export-env'),
     timeoutMs: timeout(input),
     cleanup: bool(input, 'cleanup'),
@@ -99,10 +104,32 @@ export function readMainInputs(
   credentials: { clientId: string; clientSecret: string },
   env: NodeJS.ProcessEnv = {},
 ): MainInputs {
-  const ask = readKeyAsk(input);
-  const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+  const lifetime = readLifetime(input, env);
+  const ask = readKeyAsk(input, lifetime);
+  const { project, newProject, projectNameTemplate } = readProjectChoice(input, lifetime);
   const share = bool(input, 'share');
-  const { cleanup } = ask;
+  const keeping =
+    lifetime === 'pull-request'
+      ? pullRequestKeeping(input, share, newProject)
+      : jobKeeping(input, ask.cleanup, share, newProject);
+  return {
+    ...ask,
+    ...keeping,
+    lifetime,
+    connection: readConnection(input, credentials),
+    project,
+    newProject,
+    projectNameTemplate,
+    onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+    sweepExpired: bool(input, 'sweep-expired'),
+    share,
+    handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
+    githubToken: input('github-token').trim(),
+  };
+}
+
+/** With lifetime: job, cleanup, renew and replace as given, and what cannot go together refused. */
+function jobKeeping(input: GetInput, cleanup: boolean, share: boolean, newProject: boolean) {
   const renew = bool(input, 'renew');
   if (renew && (cleanup || share || newProject)) {
     throw new InputError(
@@ -116,24 +143,11 @@ export function readMainInputs(
       'Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.',
     );
   }
-  return {
-    ...ask,
-    connection: readConnection(input, credentials),
-    project,
-    newProject,
-    projectNameTemplate,
-    onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
-    renew,
-    sweepExpired: bool(input, 'sweep-expired'),
-    replace: bool(input, 'replace'),
-    share,
-    handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
-    githubToken: input('github-token').trim(),
-  };
+  return { cleanup, renew, replace: bool(input, 'replace') };
 }
 
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
-function readProjectChoice(input: GetInput) {
+function readProjectChoice(input: GetInput, lifetime: Lifetime) {
   const project = text(input, 'project');
   const newProject = bool(input, 'new-project');
   if (newProject && project !== '') {
@@ -146,7 +160,9 @@ function readProjectChoice(input: GetInput) {
       'Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.',
     );
   }
-  const projectNameTemplate = newProject ? text(input, 'project-name') : '';
+  const template = newProject ? text(input, 'project-name') : '';
+  const projectNameTemplate =
+    newProject && lifetime === 'pull-request' ? pullRequestTemplate(template, 'project-name') : template;
   if (newProject) checkTemplate(projectNameTemplate, 'project-name');
   return { project, newProject, projectNameTemplate };
 }

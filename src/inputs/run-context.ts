@@ -10,6 +10,8 @@ export interface RunContext {
   values: RunValues;
   /** `undefined` outside a workflow run (no numeric repository id or run id). */
   run: RunRef | undefined;
+  /** The event closes (or merges) the pull request `values.pr`: `pull_request` with action `closed`. */
+  closesPullRequest: boolean;
 }
 
 export function readRunContext(
@@ -36,7 +38,8 @@ export function readRunContext(
     pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
     actor: env['GITHUB_ACTOR'] || undefined,
   };
-  return { values, run: readRun(env) };
+  const closesPullRequest = pullRequest !== undefined && payload['action'] === 'closed';
+  return { values, run: readRun(env), closesPullRequest };
 }
 
 /** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */

@@ -56,6 +56,7 @@ export function planRetirement(
     count('expired') ? `${count('expired')} expired ${what.name}(s)` : '',
     count('replaced') ? `${count('replaced')} older ${what.name}(s) named ${base} (replace: true)` : '',
     count('run over') ? `${count('run over')} ${what.name}(s) of other runs of this repository` : '',
+    count('pull request closed') ? `${count('pull request closed')} ${what.name}(s) of pull requests` : '',
   ].filter(Boolean);
   log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
   return retire.slice(0, MAX_RETIRE_PER_RUN);
@@ -63,7 +64,7 @@ export function planRetirement(
 
 /** Without a github-token a live key of another run cannot be proven done, and an expired one goes by its expiry. */
 function byExpiryAlone(candidate: Retiree): Retiree[] {
-  if (candidate.why === 'run over') return [];
+  if (candidate.why === 'run over' || candidate.why === 'pull request closed') return [];
   const { runId: _, ...byExpiry } = candidate;
   return [byExpiry];
 }
@@ -74,7 +75,10 @@ function askingGitHub(retire: readonly Retiree[], noun: string): string {
     retire.some((each) => each.why === 'run over')
       ? `a ${noun} of another run goes only if GitHub says its run is over`
       : '',
-    retire.some((each) => each.why !== 'run over' && each.runId)
+    retire.some((each) => each.why === 'pull request closed' && each.runId)
+      ? `a ${noun} of another pull request goes only if GitHub says it is closed`
+      : '',
+    retire.some((each) => each.why === 'expired' && each.runId)
       ? `an expired ${noun} stays while GitHub says its run is still going or does not answer`
       : '',
   ].filter(Boolean);

@@ -2,7 +2,7 @@
 // this action gives a key lives in its name: renaming a live key of the same rendered name pushes its expiry out,
 // and the preview that holds its value need not be redeployed. Only a name this action made for a kept key
 // (cleanup: false) of this repository, not yet expired, is ever renamed — the newest, if several (post retires the
-// others, as with replace).
+// others, as with replace). With lifetime: pull-request, only a key of the same pull request.
 import type { AdminApi } from '../api/admin-api.js';
 import type { ApiKey } from '../api/types.js';
 import { buildKeyName, newNonce, parseKeyName, type KeyOwner } from '../rules/names.js';
@@ -30,7 +30,8 @@ export async function renewInPlace(
     const parsed = parseKeyName(key.name);
     const ours =
       parsed?.base === request.base &&
-      parsed.kind === 'kept' &&
+      parsed.kind === request.owner.kind &&
+      parsed.pullRequest === request.owner.pullRequest &&
       (!repositoryId || !parsed.run || parsed.run.repositoryId === repositoryId);
     return ours && parsed.expiresAt.getTime() > request.now ? [{ key, expiresAt: parsed.expiresAt.getTime() }] : [];
   });

@@ -41,7 +41,9 @@ export function keyKind(
     kept: (key, fate) =>
       fate === 'shared'
         ? `Keeping API key ${key.name} (${key.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`
-        : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
+        : parseKeyName(key.name)?.kind === 'pr'
+          ? `Keeping API key ${key.name} (${key.id}) for pull request #${parseKeyName(key.name)!.pullRequest} (lifetime: pull-request): the run that closes it deletes the key.`
+          : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
     notDeleted: (key, message) =>
       `Could not delete API key ${key.name} (${key.id}) in project ${projectId() || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
     room: {

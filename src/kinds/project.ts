@@ -39,8 +39,13 @@ export function projectKind(
           : `Project ${project.name} was already gone.`,
       );
     },
-    kept: (project, _fate, inside) =>
-      `Keeping throwaway project ${project.name} (${project.id}) and API key ${inside[0]?.name ?? '(none)'}: cleanup is false, so a sweep deletes the project once it has expired.`,
+    kept: (project, _fate, inside) => {
+      const kept = `Keeping throwaway project ${project.name} (${project.id}) and API key ${inside[0]?.name ?? '(none)'}`;
+      const pullRequest = parse(project.name)?.pullRequest;
+      return pullRequest
+        ? `${kept} for pull request #${pullRequest} (lifetime: pull-request): the run that closes it deletes the project.`
+        : `${kept}: cleanup is false, so a sweep deletes the project once it has expired.`;
+    },
     notDeleted: (project, message) =>
       `Could not delete throwaway project ${project.name} (${project.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
     room: {

@@ -6,6 +6,8 @@
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 // Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
+// A key that lives as long as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base
+// 36): the pull request later runs and sweeps ask GitHub about.
 
 import { createHash } from 'node:crypto';
 
@@ -18,14 +20,17 @@ export const TAG_LENGTH = 8;
 export type NameTag = (unsigned: string) => string;
 const STAMP = String.raw`(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(
-  String.raw`^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`,
+  String.raw`^(.+)-eph-${STAMP}(?:-([jkps])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?(?:_([0-9a-z]{1,7}))?)?-([a-z0-9]{6})$`,
 );
 
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
 
-/** `job`: the job's post step deletes it. `kept`: made with cleanup: false. `shared`: the run's key (never a project). */
-export type KeyKind = 'job' | 'kept' | 'shared';
-const KIND_LETTER: Record<KeyKind, string> = { job: 'j', kept: 'k', shared: 's' };
+/**
+ * `job`: the job's post step deletes it. `kept`: made with cleanup: false. `shared`: the run's key (never a project).
+ * `pr`: lives as long as its pull request (lifetime: pull-request).
+ */
+export type KeyKind = 'job' | 'kept' | 'shared' | 'pr';
+const KIND_LETTER: Record<KeyKind, string> = { job: 'j', kept: 'k', shared: 's', pr: 'p' };
 
 /** The workflow run that made a key: ids as decimal text. */
 export interface RunRef {
@@ -42,6 +47,8 @@ export interface RunRef {
 export interface KeyOwner {
   kind: KeyKind;
   run: RunRef | undefined;
+  /** The pull request's number (decimal text), with kind `pr` and only then. */
+  pullRequest?: string | undefined;
 }
 
 export interface ParsedName {
@@ -51,6 +58,8 @@ export interface ParsedName {
   /** Absent in names of the first format. */
   kind?: KeyKind;
   run?: RunRef;
+  /** With kind `pr`: the pull request's number, as decimal text. */
+  pullRequest?: string;
 }
 
 /** Reads the names of one kind of thing this action makes: `parseKeyName`, or `parseProjectName` with a tag. */
@@ -66,11 +75,14 @@ export function sanitize(text: string): string {
 }
 
 function suffix(owner: KeyOwner, stamp: string, nonce: string): string {
+  if ((owner.kind === 'pr') !== /^[1-9]\d{0,9}$/.test(owner.pullRequest ?? ''))
+    throw new Error('a pull request number goes with kind pr, and kind pr needs one');
   const server = owner.run?.server ? `.${owner.run.server}` : '';
   const run = owner.run
     ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
     : '';
-  return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+  const pullRequest = owner.kind === 'pr' ? `_${Number(owner.pullRequest).toString(36)}` : '';
+  return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}${pullRequest}-${nonce}`;
 }
 
 export function suffixLength(owner: KeyOwner): number {
@@ -139,7 +151,8 @@ export function newNonce(randomInt: (max: number) => number): string {
 export function parseKeyName(name: string | null | undefined): ParsedName | undefined {
   const match = name ? NAME_PATTERN.exec(name) : null;
   if (!match) return undefined;
-  const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, nonce] = match;
+  const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, pullRequest, nonce] = match;
+  if ((letter === KIND_LETTER.pr) !== (pullRequest !== undefined)) return undefined;
   const expiresAt = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!));
   // Reject impossible dates (month 13) that the pattern lets through.
   if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) return undefined;
@@ -153,6 +166,7 @@ export function parseKeyName(name: string | null | undefined): ParsedName | unde
       ...(server ? { server } : {}),
     };
   }
+  if (pullRequest) parsed.pullRequest = String(parseInt(pullRequest, 36));
   return parsed;
 }
 

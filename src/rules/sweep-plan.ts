@@ -43,7 +43,7 @@ export function isExpired(parsed: ParsedName, now: number): boolean {
   return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
 }
 
-/** The runs GitHub can tell about among `keys`, each once. */
+/** The runs (and pull requests, `#<number>`) GitHub can tell about among `keys`, each once. */
 export function runsToAsk(keys: readonly Named[], here: Here, parse: NameParser = parseKeyName): string[] {
   const runs = new Set<string>();
   for (const key of keys) {
@@ -121,28 +121,52 @@ export function keysToRetire(
     const runId = askableRun(parsed, here);
     const name = key.name!;
     if (options.sweepExpired && isExpired(parsed, options.now)) {
-      found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
+      // A pull request's key goes at its expiry whatever GitHub says: nothing to ask.
+      const ask = runId && parsed.kind !== 'pr' ? { runId } : {};
+      found.push({ id: key.id, name, why: 'expired', ...ask });
     } else if (
       options.replace &&
       ownParsed &&
       parsed.base === ownParsed.base &&
+      parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
       parsed.expiresAt < ownParsed.expiresAt &&
       !sameRunAttempt(parsed.run, own.run)
     ) {
       found.push({ id: key.id, name, why: 'replaced' });
     } else if (options.sweepExpired && runId) {
-      found.push({ id: key.id, name, why: 'run over', runId });
+      found.push({ id: key.id, name, why: parsed.kind === 'pr' ? 'pull request closed' : 'run over', runId });
     }
   }
   const asked = new Set<string>();
-  for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+  const live = (c: Retiree) => c.why === 'run over' || c.why === 'pull request closed';
+  for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter(live)]) {
     if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP) asked.add(candidate.runId);
   }
   // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
   return found.flatMap((candidate) => {
     if (!candidate.runId || asked.has(candidate.runId)) return [candidate];
-    if (candidate.why === 'run over') return [];
+    if (live(candidate)) return [];
     const { runId: _, ...byExpiry } = candidate;
     return [byExpiry];
+  });
+}
+
+/**
+ * What the event that closes pull request `number` ends: this action's things made for it (kind pr) in this
+ * repository, on this GitHub instance. Taken on the event's word: GitHub is not asked.
+ */
+export function ofClosedPullRequest(
+  items: readonly Named[],
+  here: Here,
+  number: string,
+  parse: NameParser = parseKeyName,
+): Retiree[] {
+  return items.flatMap((item) => {
+    const parsed = parse(item.name);
+    const run = parsed?.run;
+    const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
+    return ours && parsed.kind === 'pr' && parsed.pullRequest === number
+      ? [{ id: item.id, name: item.name!, why: 'pull request closed' as const }]
+      : [];
   });
 }

@@ -27,6 +27,26 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type RunValues = Record<Placeholder, string | undefined>;
+/** The name templates' default (action.yml), and what it becomes with lifetime: pull-request. */
+export const JOB_TEMPLATE = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
+export const PULL_REQUEST_TEMPLATE = 'gha-{repo}-pr{pr}-{job}';
+/** Values that change at every push: a pull request's key is found again by its name, which must not hold them. */
+const PER_RUN: readonly Placeholder[] = ['run_id', 'run_number', 'run_attempt', 'sha'];
+
+/**
+ * The template a pull request's key (or project) is named with: the default becomes PULL_REQUEST_TEMPLATE; one that
+ * renders differently at every push is refused, since later pushes would not find the key to renew.
+ */
+export function pullRequestTemplate(template: string, input = 'name'): string {
+  if (template === JOB_TEMPLATE) return PULL_REQUEST_TEMPLATE;
+  const perRun = PER_RUN.find((word) => template.includes(`{${word}}`));
+  if (perRun)
+    throw new InputError(
+      `Input "${input}" uses {${perRun}}, which changes at every push: with lifetime: pull-request, later runs find the key by its name. Use a template such as preview-{repo}-pr{pr}, or leave ${input} out.`,
+    );
+  return template;
+}
+
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE: ReadonlySet<Placeholder> = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 

@@ -8,7 +8,7 @@ export interface Fate {
 }
 
 export function fateOf(kind: KeyKind, inThrowawayProject: boolean): Fate {
-  return inThrowawayProject ? PROJECT_FATE[kind === 'job' ? 'job' : 'kept'] : FATE[kind];
+  return inThrowawayProject ? PROJECT_FATE[kind === 'job' || kind === 'pr' ? kind : 'kept'] : FATE[kind];
 }
 
 const FATE: Record<KeyKind, Fate> = {
@@ -20,6 +20,12 @@ const FATE: Record<KeyKind, Fate> = {
     log: (expiresAt) => `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`,
     summary: 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.',
   },
+  pr: {
+    log: (expiresAt) =>
+      `It lives as long as its pull request (lifetime: pull-request): later pushes renew it in place (or replace it, with replace: true); the post step of the run that closes the pull request deletes it (a sweep, after ${expiresAt} at the latest).`,
+    summary:
+      'This key lives as long as its **pull request** (`lifetime: pull-request`): later pushes renew it in place (or replace it, with `replace: true`), and the post step of the run that closes the pull request deletes it.',
+  },
   shared: {
     log: () =>
       'It is shared with the workflow run (share: true): output handoff carries it, encrypted, to other jobs; the revoke job deletes it, or a sweep once it has expired.',
@@ -29,7 +35,13 @@ const FATE: Record<KeyKind, Fate> = {
 };
 
 /** A key in a throwaway project ends with its project. */
-const PROJECT_FATE: Record<'job' | 'kept', Fate> = {
+const PROJECT_FATE: Record<'job' | 'kept' | 'pr', Fate> = {
+  pr: {
+    log: () =>
+      'It lives with its throwaway project as long as its pull request (lifetime: pull-request): the next push replaces the project, and the post step of the run that closes the pull request deletes it.',
+    summary:
+      'This key lives in a **throwaway project** kept as long as its pull request (`lifetime: pull-request`): the next push replaces it, and the run that closes the pull request deletes it, with everything in it.',
+  },
   job: {
     log: () => 'The post step deletes it with its throwaway project, and everything in the project, when the job ends.',
     summary:

@@ -4,7 +4,8 @@ import type { AdminApi } from '../api/admin-api.js';
 import { sealFor } from '../crypto/state-seal.js';
 import { savedInputs } from '../inputs/checks.js';
 import { POST_READS, type MainInputs } from '../inputs/inputs.js';
-import { readRunContext, runOf } from '../inputs/run-context.js';
+import { readRunContext, runOf, type RunContext } from '../inputs/run-context.js';
+import { InputError } from '../base/errors.js';
 import type { Settled } from '../journal/retirement.js';
 import { Journal } from '../journal/journal.js';
 import type { Kind } from '../kinds/kind.js';
@@ -31,6 +32,8 @@ export interface MainJob extends OpenStep<MainInputs> {
   /** Pinecone's time just after the login: what expired is judged by. */
   loggedInAt: number;
   fate: Fate;
+  /** lifetime: pull-request on the event that closes the pull request: no key, its keys (or projects) go in post. */
+  closes: boolean;
   /** Renders of the names, checked before any request. */
   keyBase: string;
   projectBase: string | undefined;
@@ -49,7 +52,7 @@ export interface Look {
 export async function begin(step: OpenStep<MainInputs>): Promise<MainJob> {
   const { deps, core, secrets, account, inputs } = step;
   const context = readRunContext(deps.env);
-  const owner: KeyOwner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
+  const owner = ownerOf(inputs, context);
   if (inputs.share) runOf(context.run, 'share: true hands the key to the jobs of this workflow run');
   const keyBase = renderBase(inputs.nameTemplate, context.values, owner);
   const projectBase = inputs.newProject
@@ -70,8 +73,24 @@ export async function begin(step: OpenStep<MainInputs>): Promise<MainJob> {
   reportClockSkew(core, api);
   const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
   const fate = fateOf(owner.kind, inputs.newProject);
-  const job = { run: context.run, owner, api, journalFor, cleanup, expiresAt, fate, keyBase, projectBase };
+  const closes = inputs.lifetime === 'pull-request' && context.closesPullRequest;
+  const job = { run: context.run, owner, api, journalFor, cleanup, expiresAt, fate, keyBase, projectBase, closes };
   return { ...step, ...job, loggedInAt: api.clock.now() };
+}
+
+/** Whose the key is: the job's, kept, the run's (share), or its pull request's (lifetime: pull-request). */
+function ownerOf(inputs: MainInputs, context: RunContext): KeyOwner {
+  const { run } = context;
+  if (inputs.lifetime === 'pull-request') {
+    const pullRequest = context.values.pr;
+    runOf(run, 'lifetime: pull-request binds the key to a pull request of this repository');
+    if (!pullRequest)
+      throw new InputError(
+        'Input "lifetime: pull-request" needs the pull request\'s number, and the event file (GITHUB_EVENT_PATH) names none: run the job on: pull_request, or set lifetime: job.',
+      );
+    return { kind: 'pr', run, pullRequest };
+  }
+  return { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run };
 }
 
 export const lookingForRetirees = (job: MainJob) => job.inputs.sweepExpired || job.inputs.replace;

@@ -19,6 +19,7 @@ import { runBrokerMain } from './broker-main.js';
 import { RENEWED, type Fate } from './fates.js';
 import { renderKeySummary } from './summary.js';
 import { begin, lookingForRetirees, roomFor, type Look, type MainJob } from './main-job.js';
+import { closePullRequest } from './main-close.js';
 import { createKey, handOverKey, handOverRenewedKey, renewKey, shareWithRun } from './main-key.js';
 
 const MAIN_CANCEL = {
@@ -38,6 +39,7 @@ const mainStep = defineStep({
   read: readMainInputs,
   run: async (step) => {
     const job = await begin(step);
+    if (job.closes) return closePullRequest(job);
     const { project, journal, looks } = await chooseProject(job);
     const renewal = job.inputs.renew ? await renewKey(job, project, journal) : undefined;
     if (renewal?.renewed) {

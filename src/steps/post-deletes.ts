@@ -7,10 +7,18 @@ import type { Retiree } from '../rules/sweep-plan.js';
 import type { Core, StepDeps } from '../runtime/step.js';
 
 /** How post names the things it retires besides its own. */
-const LABEL: Record<Retiree['why'], string> = { expired: 'expired', replaced: 'replaced', 'run over': 'finished-run' };
+const LABEL: Record<Retiree['why'], string> = {
+  expired: 'expired',
+  replaced: 'replaced',
+  'run over': 'finished-run',
+  'pull request closed': "closed pull request's",
+};
 
-/** Expired ones of this action, ones of finished runs, older ones of the same name. A failure here only warns. */
-export async function retire(kind: Kind, items: readonly Retiree[], core: Core): Promise<void> {
+/**
+ * Expired ones of this action, ones of finished runs, older ones of the same name. A failure here only warns; the
+ * failures are returned (those of a pull request this run closes fail the step: it is their end).
+ */
+export async function retire(kind: Kind, items: readonly Retiree[], core: Core): Promise<Retiree[]> {
   const failures = await forEachBounded(items, DELETE_CONCURRENCY, async (item) => {
     const result = await kind.remove(item);
     const said = result === 'deleted' ? 'Deleted' : 'Already gone:';
@@ -21,6 +29,7 @@ export async function retire(kind: Kind, items: readonly Retiree[], core: Core):
       `Could not delete ${LABEL[item.why]} ${kind.noun} ${item.name} (${item.id}): ${(error as Error).message} A later run or a sweep will retry.`,
     );
   }
+  return failures.map(({ item }) => item);
 }
 
 /**

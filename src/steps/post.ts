@@ -182,6 +182,15 @@ async function deleteOwnAndRetire(
   ]);
   const failed = results.slice(0, work.own.length).find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
+  // The keys (or projects) of the pull request this run closes are its own to delete: no later push renews them.
+  const closing = results
+    .slice(work.own.length)
+    .flatMap((result) => (result.status === 'fulfilled' ? (result.value ?? []) : []))
+    .filter((item) => item.why === 'pull request closed' && !item.runId);
+  if (closing.length > 0)
+    throw new ActionError(
+      `${closing.length} of the closed pull request's things (e.g. ${closing[0]!.name}, ${closing[0]!.id}) could not be deleted; a later run or a sweep deletes them once GitHub says the pull request is closed.`,
+    );
 }
 
 /** The one line that says what could not be deleted and what to do. */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { NODES } from '../runner/runner.js';
 import { chaos, rng, scenario } from './chaos.js';
 
+const PULL_REQUEST_SEED = 5015;
+
 describe('chaos', () => {
   it('scenarios are reproducible from their seed', () => {
     expect(scenario(42)).toEqual(scenario(42));
@@ -18,6 +20,26 @@ describe('chaos', () => {
     expect(keyless.length).toBeGreaterThanOrEqual(2);
     expect(keyless.some((s) => s.kill)).toBe(true);
   });
+
+  it('the fixed seeds of a pull request cover renew and replace, throwaway projects, kills at a create and at any moment', () => {
+    const seeds = Array.from({ length: 6 }, (_, i) => scenario(PULL_REQUEST_SEED + i));
+    expect(seeds.some((s) => s.byName) && seeds.some((s) => !s.byName)).toBe(true); // replace: true, or renewed
+    expect(seeds.some((s) => s.newProject?.killAtProjectCreate)).toBe(true);
+    expect(seeds.some((s) => typeof s.kill?.at === 'number')).toBe(true); // the closing run killed too
+    expect(seeds.some((s) => s.kill && typeof s.kill.at !== 'number')).toBe(true);
+  });
+
+  it.each(NODES)(
+    "fixed seeds over a pull request's life on $name: nothing left after the close, no secret printed",
+    async ({ path }) => {
+      const outcomes = await chaos({ runs: 6, seed: PULL_REQUEST_SEED, node: path, concurrency: 3, pullRequest: true });
+      const failures = outcomes
+        .filter((o) => o.problems.length > 0)
+        .map((o) => `seed ${o.seed}: ${o.problems.join('\n')}`);
+      expect(failures).toEqual([]);
+    },
+    120_000,
+  );
 
   it.each(NODES)(
     'fixed seeds on $name: no key or throwaway project left, no secret printed',

@@ -8,6 +8,7 @@ import { brokerJob, policyFor, RUN_CLAIMS, startBrokerProcess, sweeps, type Brok
 import { CLIENT_ID, CLIENT_SECRET, startWorld } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 import { findLeaks } from '../support/scan.js';
+import { runPullRequestScenario } from './pull-request.js';
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 export function rng(seed: number): () => number {
@@ -253,20 +254,22 @@ export async function runScenario(s: Scenario, node: string): Promise<Outcome> {
   return { seed: s.seed, problems, ms: Date.now() - started };
 }
 
-/** Runs `runs` scenarios from `seed` on, `concurrency` at a time. */
+/** Runs `runs` scenarios from `seed` on, `concurrency` at a time; `pullRequest`: each over a pull request's life. */
 export async function chaos(options: {
   runs: number;
   seed: number;
   node: string;
   concurrency: number;
+  pullRequest?: boolean;
   onResult?: (o: Outcome) => void;
 }): Promise<Outcome[]> {
+  const runOne = options.pullRequest ? runPullRequestScenario : runScenario;
   const outcomes: Outcome[] = [];
   let next = 0;
   const worker = async () => {
     while (next < options.runs) {
       const seed = options.seed + next++;
-      const outcome = await runScenario(scenario(seed), options.node);
+      const outcome = await runOne(scenario(seed), options.node);
       outcomes.push(outcome);
       options.onResult?.(outcome);
     }

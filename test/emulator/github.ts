@@ -1,5 +1,7 @@
 // GitHub's REST API for workflow runs, as the action asks it whether the run that made a key is over:
-// `GET {base}/repos/{owner}/{repo}/actions/runs/{run_id}`, with the job's token. Runs in every status, re-run
+// `GET {base}/repos/{owner}/{repo}/actions/runs/{run_id}`, with the job's token; and for pull requests, as it asks
+// whether the one a key lives for is closed: `GET {base}/repos/{owner}/{repo}/pulls/{number}` (open, closed,
+// merged: closed too; unknown: 404). Runs in every status, re-run
 // attempts, deleted runs (404), a token without `actions: read` (403), rate limits (403 or 429 with
 // x-ratelimit-remaining: 0, or a secondary limit with retry-after), server errors, and a GHES-style base path.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -22,8 +24,11 @@ export interface GitHubOptions {
   latencyMs?: number;
 }
 
+export type PullState = 'open' | 'closed' | 'merged';
+
 export class GitHubEmulator {
   readonly runs = new Map<string, { status: RunStatus; attempt: number }>();
+  readonly pulls = new Map<string, PullState>();
   readonly requests: Array<{ path: string; authorization: string | undefined }> = [];
   private server: Server | undefined;
   url = '';
@@ -54,6 +59,10 @@ export class GitHubEmulator {
     this.runs.set(id, { status, attempt });
   }
 
+  pull(number: string, state: PullState): void {
+    this.pulls.set(number, state);
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     this.requests.push({ path, authorization: req.headers.authorization });
@@ -78,6 +87,18 @@ export class GitHubEmulator {
     if (mode === 'proxy-404')
       return void res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body>404 Not Found</body></html>');
     const base = this.options.basePath ?? '';
+    const pullMatch = new RegExp(`^${base}/repos/([^/]+/[^/]+)/pulls/(\\d+)$`).exec(path);
+    if (pullMatch) {
+      const pull = pullMatch[1] === this.repository ? this.pulls.get(pullMatch[2]!) : undefined;
+      if (!pull) return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+      const merged = pull === 'merged';
+      return json(200, {
+        number: Number(pullMatch[2]),
+        state: pull === 'open' ? 'open' : 'closed',
+        merged,
+        merged_at: merged ? '2026-12-01T00:00:00Z' : null,
+      });
+    }
     const match = new RegExp(`^${base}/repos/([^/]+/[^/]+)/actions/runs/(\\d+)$`).exec(path);
     const run = match && match[1] === this.repository ? this.runs.get(match[2]!) : undefined;
     if (!run) return json(404, { message: 'Not Found' });

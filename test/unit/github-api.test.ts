@@ -98,3 +98,39 @@ describe('GitHub API: is a run over?', () => {
     expect(await api.runState('1')).toBe('no token');
   });
 });
+
+describe('GitHub API: is a pull request closed?', () => {
+  it('asks the pull request with the token; closed (merged too) is over, open is alive', async () => {
+    const { api, requests } = github(
+      answer(200, { state: 'closed', merged: true }),
+      answer(200, { state: 'closed', merged: false }),
+      answer(200, { state: 'open' }),
+    );
+    expect(await api.pullRequestState('41')).toBe('over');
+    expect(await api.pullRequestState('44')).toBe('over');
+    expect(await api.pullRequestState('43')).toBe('alive');
+    expect(requests[0]).toMatchObject({
+      method: 'GET',
+      url: 'https://ghe.example/api/v3/repos/octo-org/shop-api/pulls/41',
+      headers: { Authorization: 'Bearer ghs_x' },
+    });
+  });
+
+  it('a 404 is believed only where GitHub shows this step’s own run; an answer without a state is unknown', async () => {
+    const seen = github(answer(404, { message: 'Not Found' }), answer(200, { status: 'in_progress' }));
+    expect(await seen.api.pullRequestState('9')).toBe('over');
+    const blind = github(answer(404, { message: 'Not Found' }), answer(404, { message: 'Not Found' }));
+    expect(await blind.api.pullRequestState('9')).toBe('blind');
+    expect(await blind.api.pullRequestState('10')).toBe('blind'); // asking stopped
+    expect(await github(answer(200, { number: 9 })).api.pullRequestState('9')).toBe('unknown');
+  });
+
+  it('a rate limit stops the asking, for runs and pull requests alike', async () => {
+    const { api, requests } = github(
+      answer(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0' }),
+    );
+    expect(await api.pullRequestState('41')).toBe('rate-limited');
+    expect(await api.runState('42')).toBe('rate-limited');
+    expect(requests).toHaveLength(1);
+  });
+});

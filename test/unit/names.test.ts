@@ -102,6 +102,28 @@ describe('key names', () => {
     expect(parseKeyName(kept)).toEqual({ base: 'preview-pr-42', expiresAt: EXPIRY, nonce: 'k3f9q2', kind: 'kept' });
   });
 
+  it("a pull request's key carries its number after the run, parses back, and fits 80 characters", () => {
+    const owner: KeyOwner = { kind: 'pr', run: JOB.run, pullRequest: '4242' };
+    const name = buildKeyName('gha-shop-api-pr4242-test', owner, EXPIRY, 'k3f9q2');
+    expect(name).toMatch(/^gha-shop-api-pr4242-test-eph-20261129T215507Z-p[0-9a-z]+\.[0-9a-z]+\.2_39u-k3f9q2$/);
+    expect(parseKeyName(name)).toEqual({
+      base: 'gha-shop-api-pr4242-test',
+      expiresAt: EXPIRY,
+      nonce: 'k3f9q2',
+      kind: 'pr',
+      run: JOB.run,
+      pullRequest: '4242',
+    });
+    const long = buildKeyName('x'.repeat(200), { ...owner, pullRequest: '9999999999' }, EXPIRY, 'abcdef');
+    expect(long).toHaveLength(MAX_NAME_LENGTH);
+    expect(parseKeyName(long)?.pullRequest).toBe('9999999999');
+    // A number goes with kind pr and only with it, both ways.
+    expect(() => buildKeyName('b', { kind: 'pr', run: JOB.run }, EXPIRY, 'abcdef')).toThrow();
+    expect(() => buildKeyName('b', { ...JOB, pullRequest: '4' }, EXPIRY, 'abcdef')).toThrow();
+    expect(parseKeyName('b-eph-20261129T215507Z-p1.2.3-abcdef')).toBeUndefined();
+    expect(parseKeyName('b-eph-20261129T215507Z-k1.2.3_4-abcdef')).toBeUndefined();
+  });
+
   it('still parses names of the first format (no kind, no run: they fall back to their expiry)', () => {
     expect(parseKeyName('preview-pr-42-eph-20261129T215507Z-k3f9q2')).toEqual({
       base: 'preview-pr-42',

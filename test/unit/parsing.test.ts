@@ -81,6 +81,7 @@ describe('credentials', () => {
       'on-cleanup-error': 'fail',
       timeout: '2m',
       cleanup: 'true',
+      lifetime: 'job',
       'sweep-expired': 'true',
       replace: 'false',
       share: 'false',

@@ -39,7 +39,17 @@ describe("the run's context, read from the runner's variables", () => {
         actor: 'octocat',
       },
       run: { repositoryId: '829301755', runId: '99', attempt: 2 },
+      closesPullRequest: false,
     });
+  });
+
+  it('knows the event that closes (or merges) a pull request', () => {
+    const env = { GITHUB_EVENT_PATH: EVENT };
+    const closes = (payload: Record<string, unknown>) => readRunContext(env, withEvent(payload)).closesPullRequest;
+    expect(closes({ action: 'closed', pull_request: { number: 42, merged: true } })).toBe(true);
+    expect(closes({ action: 'closed', pull_request: { number: 42, merged: false } })).toBe(true);
+    expect(closes({ action: 'synchronize', pull_request: { number: 42 } })).toBe(false);
+    expect(closes({ action: 'closed', issue: { number: 7 } })).toBe(false); // an issue, not a pull request
   });
 
   it('finds the PR of an issue_comment on a pull request, and none on a push', () => {
