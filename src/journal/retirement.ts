@@ -1,6 +1,7 @@
 // What main finds, beside its create, for the post step to retire: this action's expired keys (`sweep-expired`),
 // older keys of the same rendered name (`replace`), keys of finished runs — and with `new-project: true` the same
 // for throwaway projects. The look runs in parallel with the create and only ever warns when it fails.
+import { pullRequestOf } from '../rules/liveness.js';
 import { MAX_RETIRE_PER_RUN } from '../base/policy.js';
 import { parseKeyName, type NameParser, type RunRef } from '../rules/names.js';
 import { keysToRetire, type Named, type Retiree } from '../rules/sweep-plan.js';
@@ -78,7 +79,7 @@ function askingGitHub(retire: readonly Retiree[], noun: string): string {
     retire.some((each) => each.why === 'pull request closed' && each.runId)
       ? `a ${noun} of another pull request goes only if GitHub says it is closed`
       : '',
-    retire.some((each) => each.why === 'expired' && each.runId)
+    retire.some((each) => each.why === 'expired' && each.runId && !pullRequestOf(each.runId))
       ? `an expired ${noun} stays while GitHub says its run is still going or does not answer`
       : '',
   ].filter(Boolean);

@@ -174,7 +174,7 @@ describe('lifetime: pull-request, in-process', () => {
     const pushed = pullRequestRun(42, 'opened', '1001');
     const main = await run(runMain, LIFETIME, { env: pushed });
     expect(main.log).toContain(
-      'Found 1 expired key(s) and 3 key(s) of pull requests made by this action; the post step deletes them, asking GitHub first whether their pull requests are closed.',
+      'Found 1 expired key(s) and 3 key(s) of pull requests made by this action; the post step deletes them, asking GitHub first: a key of another pull request goes only if GitHub says it is closed.',
     );
     const post = await run(runPost, LIFETIME, { state: main.saved, env: pushed });
     expect(post.failed).toBeUndefined();
