@@ -3,7 +3,7 @@ import type { AdminApi } from '../api/admin-api.js';
 import { QuotaError } from '../api/admin-errors.js';
 import type { ApiKey } from '../api/types.js';
 import { ActionError } from '../base/errors.js';
-import { parseKeyName } from '../rules/names.js';
+import { parseAnyKeyName, parseTaggedKeyName, type NameTag } from '../rules/names.js';
 import { planSweep } from '../rules/sweep-plan.js';
 import type { Log } from '../runtime/step.js';
 import type { Kind } from './kind.js';
@@ -13,6 +13,8 @@ export function keyKind(
   api: () => AdminApi,
   log: Log,
   projectId: () => string,
+  /** Direct mode's key-name tag (`nameTagFor(clientSecret, 'keyName')`), derived on first use. */
+  tag: () => NameTag,
   list?: () => Promise<ApiKey[]>,
 ): Kind<ApiKey> {
   const listKeys = list ?? (() => api().listKeys(projectId()));
@@ -29,7 +31,8 @@ export function keyKind(
   return {
     name: 'key',
     noun: 'API key',
-    parse: parseKeyName,
+    parse: parseAnyKeyName,
+    ours: (name) => parseTaggedKeyName(name, tag()),
     holds: [],
     list: listKeys,
     remove: (key) => api().deleteKey(key.id),

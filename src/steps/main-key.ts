@@ -19,19 +19,18 @@ export async function renewKey(job: MainJob, project: { id: string }, journal: J
   const { api, core, deps, inputs } = job;
   const listed = await api.listKeys(project.id);
   const request = { base: job.keyBase, owner: job.owner, roles: inputs.roles, expiresAt: job.expiresAt };
-  const renamed = await renewInPlace(api, core, deps.random, { ...request, now: job.loggedInAt }, listed);
-  if (!renamed) {
-    core.info(`No live key of this action named ${job.keyBase} to renew: creating one.`);
-    return { listed };
-  }
+  const renewing = { ...request, now: job.loggedInAt, tag: job.keyTag };
+  const renamed = await renewInPlace(api, core, deps.random, renewing, listed);
+  if (!renamed) return { listed };
   journal.creates('key').made(renamed.key.id, renamed.name); // post keeps it (cleanup: false)
   const expiresAt = job.expiresAt.toISOString();
-  const key = { id: renamed.key.id, name: renamed.name, projectId: project.id, roles: inputs.roles, expiresAt };
+  const key = { id: renamed.key.id, name: renamed.name, projectId: project.id, roles: renamed.key.roles, expiresAt };
   const look: Look = {
     kind: keyKind(
       () => api,
       core,
       () => project.id,
+      () => job.keyTag,
     ),
     listing: Promise.resolve({ value: listed }),
     own: () => renamed.name,
@@ -50,13 +49,14 @@ export async function createKey(
 ): Promise<{ created: CreatedKey; keyLook?: Look }> {
   const { api, core, deps, inputs } = job;
   const { keyBase: base, owner, expiresAt } = job;
-  const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
+  const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt, tag: job.keyTag };
   // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
   let listing: Promise<Settled<ApiKey[]>> | undefined;
   const keys = keyKind(
     () => api,
     core,
     () => project.id,
+    () => job.keyTag,
     async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
   );
   const creating = createMakingRoom(
