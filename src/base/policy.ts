@@ -69,6 +69,23 @@ export const OIDC_LEEWAY_S = 60;
 export const JWKS_COOLDOWN_MS = 5_000;
 
 /**
+ * A handoff secret's floor. Public logs print every handoff, so the secret is all that stands between anyone who
+ * reads them and the key's value: 32 characters of at least 2 kinds (lower, upper, digits, others), and at least
+ * 128 bits by our estimate once repeats, runs (`abcd`, `4321`, `qwerty`) and word-like stretches are counted at
+ * what guessing them costs. `openssl rand -base64 32` (44 characters, ~260 bits) and `-hex 32` (64, ~250) pass.
+ */
+export const HANDOFF_SECRET_MIN_LENGTH = 32;
+export const HANDOFF_SECRET_MIN_CLASSES = 2;
+export const HANDOFF_SECRET_MIN_BITS = 128;
+/**
+ * scrypt over the handoff secret before HKDF, so that each offline guess against a printed handoff costs
+ * 2^15 × 8 × 128 bytes = 32 MiB of memory and tens of milliseconds (OWASP's floor for scrypt is N=2^17 for
+ * passwords; the secret's own floor above carries most of the weight, this makes a dictionary run expensive).
+ * Paid once by the key job, once by each use and by revoke: measured in `npm run bench` (use's start).
+ */
+export const HANDOFF_SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+
+/**
  * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
  * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
  * request each: only the index list is watched).

@@ -127,7 +127,7 @@ export function readMainInputs(
     sweepExpired: bool(input, 'sweep-expired'),
     replace: bool(input, 'replace'),
     share,
-    handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
+    handoffSecret: share ? handoffSecretFor(input, env, credentials) : '',
     githubToken: input('github-token').trim(),
   };
 }

@@ -2,7 +2,7 @@
 // with the run (share: true).
 import type { ApiKey } from '../api/types.js';
 import { CancelledError } from '../base/errors.js';
-import { sealHandoff } from '../crypto/handoff.js';
+import { proofFor, sealHandoff } from '../crypto/handoff.js';
 import { runOf } from '../inputs/run-context.js';
 import { settled, unwrap, type Settled } from '../journal/retirement.js';
 import type { Journal } from '../journal/journal.js';
@@ -99,7 +99,9 @@ export function handOverKey(job: MainJob, project: { id: string; name?: string }
 export function shareWithRun(job: MainJob, key: HandedKey, journal: Journal): void {
   const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
   const { id: keyId, projectId, name, expiresAt } = key;
-  const shared = { ...run, keyId, projectId, name, roles: [...key.roles], expiresAt };
+  const proven = { ...run, keyId, name };
+  const proof = proofFor(job.account.clientSecret, proven);
+  const shared = { ...proven, projectId, roles: [...key.roles], expiresAt, proof };
   job.core.setOutput('handoff', sealHandoff(job.inputs.handoffSecret, shared, key.value));
   journal.shared('key');
 }
