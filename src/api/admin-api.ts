@@ -162,10 +162,10 @@ export class AdminApi {
   }
 
   /**
-   * Renames a key and sets its roles; its secret stays. Idempotent, so it is retried like a read; when no answer
+   * Renames a key (and sets its roles, when given); its secret stays. Idempotent, so it is retried like a read; when no answer
    * came through, the key is read back: already as asked is success.
    */
-  async updateKey(id: string, change: { name: string; roles: string[] }): Promise<ApiKey> {
+  async updateKey(id: string, change: { name: string; roles?: string[] }): Promise<ApiKey> {
     const what = `rename API key ${id}`;
     const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
     let failure: unknown;

@@ -107,6 +107,24 @@ export const OIDC_LEEWAY_S = 60;
 export const JWKS_COOLDOWN_MS = 5_000;
 
 /**
+ * A handoff secret's floor. Public logs print every handoff, so the secret is all that stands between anyone who
+ * reads them and the key's value: 32 characters of at least 2 kinds (lower, upper, digits, others), and at least
+ * 128 bits by our estimate once repeats, runs (`abcd`, `4321`, `qwerty`) and word-like stretches are counted at
+ * what guessing them costs. `openssl rand -base64 32` (44 characters, ~260 bits) and `-hex 32` (64, ~250) pass.
+ */
+export const HANDOFF_SECRET_MIN_LENGTH = 32;
+export const HANDOFF_SECRET_MIN_CLASSES = 2;
+export const HANDOFF_SECRET_MIN_BITS = 128;
+/**
+ * scrypt over the handoff secret before HKDF, so that each offline guess against a printed handoff costs
+ * 2^14 × 8 × 128 bytes = 16 MiB of memory and, measured on a loaded 2-core machine, 145 ms against 0.17 ms for an
+ * HKDF guess (~850 times). The secret's own floor above carries most of the weight; N=2^15 took 488 ms there (its
+ * 32 MiB leave the cache), too much for use's start. Paid once by the key job, by each use and by revoke: measured
+ * in `npm run bench -- --only use`.
+ */
+export const HANDOFF_SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 32 * 1024 * 1024 } as const;
+
+/**
  * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
  * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
  * request each: only the index list is watched).

@@ -15,9 +15,17 @@ export const DERIVATIONS = {
   brokerKeyName: { label: 'pinecone-ephemeral-key/broker-key-name', version: 'v1' },
   /**
    * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
-   * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+   * that use the key never hold): scrypt (HANDOFF_SCRYPT in base/policy.ts: each offline guess against a printed
+   * handoff costs memory and time) under a random salt, then HKDF with that salt, info `pek3 handoff` + repository
+   * and run. `pek2` (HKDF alone) is no longer read.
    */
-  handoff: { label: 'pek2 handoff', version: 'pek2' },
+  handoff: { label: 'pek3 handoff', version: 'pek3' },
+  /**
+   * The proof a handoff carries that the key job made it (crypto/handoff.ts): HKDF salt, info `v1`; from the client
+   * secret, which the key and revoke jobs hold and the jobs that use the key do not, so that a job holding only the
+   * handoff secret cannot forge a handoff that names another key for revoke to delete.
+   */
+  handoffProof: { label: 'pinecone-ephemeral-key/handoff-proof', version: 'v1' },
   /**
    * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
    * which only the broker holds, so that any replica can check a ticket another one issued.

@@ -1,15 +1,26 @@
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
-// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
+// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with scrypt, then
+// HKDF-SHA256, from the handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
 // control, and must hold nothing that mints keys) and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
 // expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
 // swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
 // drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
 // depend on which encodings those are.
 // A check value (an HMAC under the derived key) tells "another handoff secret" from "altered". The handoff's
-// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key. So
+// that holding it is not enough to name another key for revoke to delete, the handoff also carries a proof over the
+// key and the run made with the client secret (`proofFor`), which revoke checks and `use` jobs cannot make.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  scryptSync,
+  timingSafeEqual,
+} from 'node:crypto';
 import { InputError } from '../base/errors.js';
+import { HANDOFF_SCRYPT } from '../base/policy.js';
 import { DERIVATIONS } from './derivations.js';
 
 const VERSION = DERIVATIONS.handoff.version;
@@ -26,7 +37,12 @@ export interface SharedKey {
   name: string;
   roles: string[];
   expiresAt: string;
+  /** Made by the key job with the client secret (`proofFor`): what lets revoke trust the key ID. */
+  proof: string;
 }
+
+/** What the proof covers: the key, and the run and attempt it was made for. */
+export type Proven = Pick<SharedKey, 'repositoryId' | 'runId' | 'attempt' | 'keyId' | 'name'>;
 
 export interface RunBinding {
   repositoryId: string;
@@ -96,7 +112,23 @@ export function openHandoff(
 
 function deriveKey(handoffSecret: string, salt: Buffer, run: RunBinding): Buffer {
   const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
-  return Buffer.from(hkdfSync('sha256', handoffSecret, salt, info, 32));
+  const stretched = scryptSync(handoffSecret, salt, 32, HANDOFF_SCRYPT);
+  return Buffer.from(hkdfSync('sha256', stretched, salt, info, 32));
+}
+
+/** The proof over `key` that only a holder of the client secret makes. */
+export function proofFor(clientSecret: string, key: Proven): string {
+  const { label, version } = DERIVATIONS.handoffProof;
+  const derived = Buffer.from(hkdfSync('sha256', clientSecret, label, version, 32));
+  const covered = [key.repositoryId, key.runId, String(key.attempt), key.keyId, key.name].join('\n');
+  return createHmac('sha256', derived).update(covered).digest().subarray(0, 16).toString('base64url');
+}
+
+/** Whether the handoff's proof was made with this client secret, for this very key and run. */
+export function provesKey(clientSecret: string, key: Proven & { proof: string }): boolean {
+  const expected = Buffer.from(proofFor(clientSecret, key));
+  const given = Buffer.from(key.proof);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function checkValue(derived: Buffer): Buffer {
@@ -114,7 +146,7 @@ function readClear(clear: string): Omit<SharedKey, 'projectId'> {
   const text = (field: keyof SharedKey) => typeof key?.[field] === 'string';
   if (
     !key ||
-    !(['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'] as const).every(text) ||
+    !(['repositoryId', 'runId', 'keyId', 'name', 'expiresAt', 'proof'] as const).every(text) ||
     !Number.isInteger(key.attempt) ||
     !Array.isArray(key.roles) ||
     !key.roles.every((role) => typeof role === 'string')

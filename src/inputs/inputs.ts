@@ -123,7 +123,7 @@ export function readMainInputs(
     onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
     sweepExpired: bool(input, 'sweep-expired'),
     share,
-    handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
+    handoffSecret: share ? handoffSecretFor(input, env, credentials) : '',
     githubToken: input('github-token').trim(),
   };
 }

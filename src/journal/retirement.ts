@@ -3,7 +3,7 @@
 // for throwaway projects. The look runs in parallel with the create and only ever warns when it fails.
 import { pullRequestOf } from '../rules/liveness.js';
 import { MAX_RETIRE_PER_RUN } from '../base/policy.js';
-import { parseKeyName, type NameParser, type RunRef } from '../rules/names.js';
+import { parseAnyKeyName, type NameParser, type RunRef } from '../rules/names.js';
 import { keysToRetire, type Named, type Retiree } from '../rules/sweep-plan.js';
 import type { Log } from '../runtime/step.js';
 
@@ -36,7 +36,7 @@ export function planRetirement(
   log: Log,
   listed: Settled<readonly Named[]>,
   ask: RetirementAsk,
-  what: { name: string; parse: NameParser } = { name: 'key', parse: parseKeyName },
+  what: { name: string; parse: NameParser; ours?: NameParser } = { name: 'key', parse: parseAnyKeyName },
 ): Retiree[] {
   if ('error' in listed) {
     const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
@@ -45,7 +45,7 @@ export function planRetirement(
     );
     return [];
   }
-  const candidates = keysToRetire(listed.value, ask.own, ask, what.parse);
+  const candidates = keysToRetire(listed.value, ask.own, ask, what.parse, what.ours);
   const retire = ask.canAskGitHub ? candidates : candidates.flatMap(byExpiryAlone);
   if (retire.length === 0) return retire;
   const count = (why: Retiree['why']) => retire.filter((key) => key.why === why).length;

@@ -2,7 +2,7 @@
 // We cannot hand such a key over (we never saw its secret), so whatever it made is deleted and the create is
 // sent again under a fresh name (journal/create-once.ts): never a key left, never two.
 import type { AdminApi, ApiKey } from '../api/admin-api.js';
-import { buildKeyName, newNonce, type KeyOwner } from '../rules/names.js';
+import { buildTaggedKeyName, newNonce, type KeyOwner, type NameTag } from '../rules/names.js';
 import { createOnce } from '../journal/create-once.js';
 import type { Journal } from '../journal/journal.js';
 import type { Log } from '../runtime/step.js';
@@ -13,6 +13,8 @@ export interface KeyRequest {
   owner: KeyOwner;
   roles: string[];
   expiresAt: Date;
+  /** Direct mode's key-name tag: what later lets renew and replace tell this key from one anyone could name. */
+  tag: NameTag;
 }
 
 export interface CreatedKey {
@@ -34,11 +36,12 @@ export async function createExactlyOnce(
     events: journal.creates('key'),
     log,
     nextName: () =>
-      buildKeyName(
+      buildTaggedKeyName(
         request.base,
         request.owner,
         request.expiresAt,
         newNonce((max) => Math.floor(random() * max)),
+        request.tag,
       ),
     announce: (name) =>
       `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,

@@ -3,7 +3,7 @@ import type { AdminApi } from '../api/admin-api.js';
 import { QuotaError } from '../api/admin-errors.js';
 import type { ApiKey } from '../api/types.js';
 import { ActionError } from '../base/errors.js';
-import { parseKeyName } from '../rules/names.js';
+import { parseAnyKeyName, parseTaggedKeyName, type NameTag } from '../rules/names.js';
 import { planSweep } from '../rules/sweep-plan.js';
 import type { Log } from '../runtime/step.js';
 import type { Kind } from './kind.js';
@@ -13,6 +13,8 @@ export function keyKind(
   api: () => AdminApi,
   log: Log,
   projectId: () => string,
+  /** Direct mode's key-name tag (`nameTagFor(clientSecret, 'keyName')`), derived on first use. */
+  tag: () => NameTag,
   list?: () => Promise<ApiKey[]>,
 ): Kind<ApiKey> {
   const listKeys = list ?? (() => api().listKeys(projectId()));
@@ -29,7 +31,8 @@ export function keyKind(
   return {
     name: 'key',
     noun: 'API key',
-    parse: parseKeyName,
+    parse: parseAnyKeyName,
+    ours: (name) => parseTaggedKeyName(name, tag()),
     holds: [],
     list: listKeys,
     remove: (key) => api().deleteKey(key.id),
@@ -41,8 +44,8 @@ export function keyKind(
     kept: (key, fate) =>
       fate === 'shared'
         ? `Keeping API key ${key.name} (${key.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`
-        : parseKeyName(key.name)?.kind === 'pr'
-          ? `Keeping API key ${key.name} (${key.id}) for pull request #${parseKeyName(key.name)!.pullRequest} (lifetime: pull-request): the run that closes it deletes the key.`
+        : parseAnyKeyName(key.name)?.kind === 'pr'
+          ? `Keeping API key ${key.name} (${key.id}) for pull request #${parseAnyKeyName(key.name)!.pullRequest} (lifetime: pull-request): the run that closes it deletes the key.`
           : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
     notDeleted: (key, message) =>
       `Could not delete API key ${key.name} (${key.id}) in project ${projectId() || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,

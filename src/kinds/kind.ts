@@ -20,6 +20,11 @@ export interface Kind<T extends Named = Named> {
   readonly noun: string;
   /** Names this action made of this kind (a project's only with this service account's tag). */
   readonly parse: NameParser;
+  /**
+   * Names only this service account's maker of this kind can make (its tag verifies): the only ones `replace` and
+   * renew act on while they are live. A key name anyone could type is left to its expiry.
+   */
+  readonly ours: NameParser;
   /** The kinds that go with one of these when it is deleted (a project takes its keys along). */
   readonly holds: readonly string[];
   list(): Promise<T[]>;

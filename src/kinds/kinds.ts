@@ -38,7 +38,8 @@ export function kindsFor(context: KindContext): Kinds {
   let cleanup: ProjectCleanup | undefined;
   // One cleanup (one cleanup key's name) for every project this step deletes, made when the first is.
   const cleanupOnce = () => (cleanup ??= context.cleanup());
-  const key = keyKind(api, log, context.projectId);
+  let keyTag: NameTag | undefined;
+  const key = keyKind(api, log, context.projectId, () => (keyTag ??= nameTagFor(context.clientSecret, 'keyName')));
   const project = projectKind(api, log, tagOnce, cleanupOnce, context.listProjects);
   return { key, project, all: [key, project] as Kind[] };
 }

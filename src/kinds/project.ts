@@ -26,6 +26,7 @@ export function projectKind(
     name: 'project',
     noun: 'project',
     parse,
+    ours: parse,
     holds: ['key'],
     list: list ?? (() => api().listProjects()),
     remove: (project) => deleteThrowawayProject(cleanup(), project),

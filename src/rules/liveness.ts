@@ -7,7 +7,7 @@
 // expiry, the backstop. Pure.
 import type { RunState } from '../api/github-api.js';
 import { ALIVE_RUN_HARD_CAP_MS, EXPIRY_GRACE_MS } from '../base/policy.js';
-import { parseKeyName, type NameParser, type ParsedName } from './names.js';
+import { parseAnyKeyName, type NameParser, type ParsedName } from './names.js';
 
 export interface Here {
   repositoryId: string | undefined;
@@ -79,7 +79,7 @@ export function settle(
   candidates: readonly Candidate[],
   lookups: ReadonlyMap<string, RunState> | undefined,
   now: number,
-  parse: NameParser = parseKeyName,
+  parse: NameParser = parseAnyKeyName,
 ): { retire: Candidate[]; spared: Array<Candidate & { because: string }> } {
   const retire: Candidate[] = [];
   const spared: Array<Candidate & { because: string }> = [];

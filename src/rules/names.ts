@@ -119,6 +119,15 @@ function signedBy(name: string, tag: NameTag): boolean {
   return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH);
 }
 
+/**
+ * A key name of this action's grammar, tagged (by whichever maker) or of an earlier, untagged format: what is judged
+ * by its expiry and its run (sweep, make-room, post's retirement of expired keys). Never enough to renew or replace a
+ * key, which needs the maker's tag (`parseTaggedKeyName`).
+ */
+export function parseAnyKeyName(name: string | null | undefined): ParsedName | undefined {
+  return parseKeyName(name) ?? lookAlike(name);
+}
+
 /** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
 export function buildProjectName(base: string, owner: KeyOwner, expiresAt: Date, nonce: string, tag: NameTag): string {
   if (owner.kind === 'shared') throw new Error('a throwaway project belongs to its job (or is kept), never shared');

@@ -6,7 +6,7 @@ import type { RunState } from '../api/github-api.js';
 import { EXPIRY_GRACE_MS, MAX_RUNS_LOOKED_UP } from '../base/policy.js';
 import { globMatches } from './glob.js';
 import { askableRun, verdictByRun, type Candidate, type Here } from './liveness.js';
-import { parseKeyName, sameRunAttempt, type NameParser, type ParsedName, type RunRef } from './names.js';
+import { parseAnyKeyName, sameRunAttempt, type NameParser, type ParsedName, type RunRef } from './names.js';
 
 export interface SweepFilter {
   /** Glob on the whole name; empty: every key this action made (only with expiredOnly). */
@@ -44,7 +44,7 @@ export function isExpired(parsed: ParsedName, now: number): boolean {
 }
 
 /** The runs (and pull requests, `#<number>`) GitHub can tell about among `keys`, each once. */
-export function runsToAsk(keys: readonly Named[], here: Here, parse: NameParser = parseKeyName): string[] {
+export function runsToAsk(keys: readonly Named[], here: Here, parse: NameParser = parseAnyKeyName): string[] {
   const runs = new Set<string>();
   for (const key of keys) {
     const parsed = parse(key.name);
@@ -59,7 +59,7 @@ export function planSweep<T extends Named = ApiKey>(
   keys: readonly T[],
   filter: SweepFilter,
   liveness?: { here: Here; lookups: ReadonlyMap<string, RunState> },
-  parse: NameParser = parseKeyName,
+  parse: NameParser = parseAnyKeyName,
 ): SweepPlan<T> {
   const verdicts: Verdict<T>[] = [];
   let foreign = 0;
@@ -102,7 +102,8 @@ export type Retiree = Candidate;
 /**
  * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
  * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
- * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * the same base as the new key's and that `ours` proves made by the same maker (a name anyone could type is left to
+ * its expiry) — older meaning an earlier expiry, so a newer key made by a concurrent run is never
  * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
  * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
@@ -110,7 +111,8 @@ export function keysToRetire(
   keys: readonly Named[],
   own: { name: string; run: RunRef | undefined; id?: string | undefined },
   options: { sweepExpired: boolean; replace: boolean; now: number },
-  parse: NameParser = parseKeyName,
+  parse: NameParser = parseAnyKeyName,
+  ours: NameParser = parse,
 ): Retiree[] {
   const ownParsed = parse(own.name);
   const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId, server: own.run?.server };
@@ -127,6 +129,7 @@ export function keysToRetire(
     } else if (
       options.replace &&
       ownParsed &&
+      ours(name) &&
       parsed.base === ownParsed.base &&
       parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
       parsed.expiresAt < ownParsed.expiresAt &&
@@ -159,7 +162,7 @@ export function ofClosedPullRequest(
   items: readonly Named[],
   here: Here,
   number: string,
-  parse: NameParser = parseKeyName,
+  parse: NameParser = parseAnyKeyName,
 ): Retiree[] {
   return items.flatMap((item) => {
     const parsed = parse(item.name);

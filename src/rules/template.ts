@@ -66,10 +66,11 @@ export function checkTemplate(template: string, input = 'name'): void {
 /**
  * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
  * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`). Room is left
+ * for the tag that proves a key's maker (`buildTaggedKeyName`).
  */
 export function renderBase(template: string, values: RunValues, owner: KeyOwner): string {
-  return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+  return render(template, values, MAX_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'name');
 }
 
 /** The same for a throwaway project's name (input `project-name`), which also carries its tag. */

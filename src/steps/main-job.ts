@@ -1,6 +1,7 @@
 // What every phase of main reads, and the first phase, which makes it: the run, the names rendered (a template
 // error fails before any request), the login.
 import type { AdminApi } from '../api/admin-api.js';
+import { nameTagFor } from '../crypto/name-tag.js';
 import { sealFor } from '../crypto/state-seal.js';
 import { savedInputs } from '../inputs/checks.js';
 import { POST_READS, type MainInputs } from '../inputs/inputs.js';
@@ -10,7 +11,7 @@ import type { Settled } from '../journal/retirement.js';
 import { Journal } from '../journal/journal.js';
 import type { Kind } from '../kinds/kind.js';
 import { projectCleanup, type ProjectCleanup } from '../projects/empty.js';
-import { expiryAfter, type KeyOwner, type RunRef } from '../rules/names.js';
+import { expiryAfter, type KeyOwner, type NameTag, type RunRef } from '../rules/names.js';
 import { renderBase, renderProjectBase } from '../rules/template.js';
 import type { OpenStep } from '../runtime/define-step.js';
 import { openApi, openGitHub } from '../runtime/session.js';
@@ -37,6 +38,8 @@ export interface MainJob extends OpenStep<MainInputs> {
   /** Renders of the names, checked before any request. */
   keyBase: string;
   projectBase: string | undefined;
+  /** Direct mode's key-name tag: the keys main makes carry it, and renew and replace act only on keys that do. */
+  keyTag: NameTag;
 }
 
 /** A list taken beside a create, for post to retire what it finds (expired, replaced, of finished runs). */
@@ -74,7 +77,20 @@ export async function begin(step: OpenStep<MainInputs>): Promise<MainJob> {
   const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
   const fate = fateOf(owner.kind, inputs.newProject);
   const closes = inputs.lifetime === 'pull-request' && context.closesPullRequest;
-  const job = { run: context.run, owner, api, journalFor, cleanup, expiresAt, fate, keyBase, projectBase, closes };
+  const keyTag = nameTagFor(account.clientSecret, 'keyName');
+  const job = {
+    run: context.run,
+    owner,
+    api,
+    journalFor,
+    cleanup,
+    expiresAt,
+    fate,
+    keyBase,
+    projectBase,
+    closes,
+    keyTag,
+  };
   return { ...step, ...job, loggedInAt: api.clock.now() };
 }
 

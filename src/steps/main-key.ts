@@ -2,7 +2,7 @@
 // with the run (share: true).
 import type { ApiKey } from '../api/types.js';
 import { CancelledError } from '../base/errors.js';
-import { sealHandoff } from '../crypto/handoff.js';
+import { proofFor, sealHandoff } from '../crypto/handoff.js';
 import { runOf } from '../inputs/run-context.js';
 import { settled, unwrap, type Settled } from '../journal/retirement.js';
 import type { Journal } from '../journal/journal.js';
@@ -19,19 +19,18 @@ export async function renewKey(job: MainJob, project: { id: string }, journal: J
   const { api, core, deps, inputs } = job;
   const listed = await api.listKeys(project.id);
   const request = { base: job.keyBase, owner: job.owner, roles: inputs.roles, expiresAt: job.expiresAt };
-  const renamed = await renewInPlace(api, core, deps.random, { ...request, now: job.loggedInAt }, listed);
-  if (!renamed) {
-    core.info(`No live key of this action named ${job.keyBase} to renew: creating one.`);
-    return { listed };
-  }
+  const renewing = { ...request, now: job.loggedInAt, tag: job.keyTag };
+  const renamed = await renewInPlace(api, core, deps.random, renewing, listed);
+  if (!renamed) return { listed };
   journal.creates('key').made(renamed.key.id, renamed.name); // post keeps it (cleanup: false)
   const expiresAt = job.expiresAt.toISOString();
-  const key = { id: renamed.key.id, name: renamed.name, projectId: project.id, roles: inputs.roles, expiresAt };
+  const key = { id: renamed.key.id, name: renamed.name, projectId: project.id, roles: renamed.key.roles, expiresAt };
   const look: Look = {
     kind: keyKind(
       () => api,
       core,
       () => project.id,
+      () => job.keyTag,
     ),
     listing: Promise.resolve({ value: listed }),
     own: () => renamed.name,
@@ -50,13 +49,14 @@ export async function createKey(
 ): Promise<{ created: CreatedKey; keyLook?: Look }> {
   const { api, core, deps, inputs } = job;
   const { keyBase: base, owner, expiresAt } = job;
-  const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
+  const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt, tag: job.keyTag };
   // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
   let listing: Promise<Settled<ApiKey[]>> | undefined;
   const keys = keyKind(
     () => api,
     core,
     () => project.id,
+    () => job.keyTag,
     async () => (listing ? unwrap(await listing) : api.listKeys(project.id)),
   );
   const creating = createMakingRoom(
@@ -99,7 +99,9 @@ export function handOverKey(job: MainJob, project: { id: string; name?: string }
 export function shareWithRun(job: MainJob, key: HandedKey, journal: Journal): void {
   const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
   const { id: keyId, projectId, name, expiresAt } = key;
-  const shared = { ...run, keyId, projectId, name, roles: [...key.roles], expiresAt };
+  const proven = { ...run, keyId, name };
+  const proof = proofFor(job.account.clientSecret, proven);
+  const shared = { ...proven, projectId, roles: [...key.roles], expiresAt, proof };
   job.core.setOutput('handoff', sealHandoff(job.inputs.handoffSecret, shared, key.value));
   journal.shared('key');
 }

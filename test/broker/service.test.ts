@@ -74,7 +74,7 @@ describe('the broker, in-process', () => {
     });
     expect(body['expires_in']).toBeGreaterThan(3500);
     expect(body['expires_in']).toBeLessThanOrEqual(3601);
-    expect(key!.name).toMatch(/^gha-shop-api-16021984-1-test-eph-\d{8}T\d{6}Z-j[0-9a-z]+\.[0-9a-z]+\.1-n0nce1$/);
+    expect(key!.name).toMatch(/^gha-shop-16021984-1-t-[0-9a-z]{5}-eph-\d{8}T\d{6}Z-j[0-9a-z]+\.[0-9a-z]+\.1-n0nce1$/);
     const metrics = await (await fetch(running.metricsUrl!)).text();
     expect(metrics).toContain('pinecone_broker_requests_total{route="token",outcome="minted"} 1');
     expect(metrics).toMatch(/pinecone_broker_logins_total 1\n/);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { RecordedRequest } from '../emulator/server.js';
-import { Job } from '../runner/runner.js';
+import { Job, RUN_ENV } from '../runner/runner.js';
 import { startWorld, type World } from '../support/fixture.js';
 import { expectAnswerInSpec, operationFor as operationOf, type Spec } from './operations.js';
 import { validate } from './schema.js';
@@ -36,7 +36,8 @@ describe.skipIf(!HAVE_SPECS).each(CONTRACT_VERSIONS)(
       const plain = new Job({ with: world.inputs });
       await plain.main();
       await plain.post();
-      world.ours('preview-pr-42', 3_600_000, { kind: 'kept', run: undefined });
+      const earlier = { repositoryId: RUN_ENV.GITHUB_REPOSITORY_ID, runId: '1', attempt: 1 };
+      world.tagged('preview-pr-42', 3_600_000, { kind: 'kept', run: earlier });
       const renew = { ...world.inputs, name: 'preview-pr-42', cleanup: 'false', renew: 'true' };
       await new Job({ with: renew }).main();
       await new Job({ with: { ...world.inputs, 'client-secret': 'wrong' } }).main();

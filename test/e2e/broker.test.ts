@@ -70,7 +70,7 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     const [key] = keys();
     expect(key!.roles).toEqual(['DataPlaneEditor']);
     const parsed = parseKeyName(key!.name);
-    expect(parsed).toMatchObject({ kind: 'job', run: RUN, base: 'gha-shop-api-16021984-1-test' });
+    expect(parsed).toMatchObject({ kind: 'job', run: RUN, base: 'gha-shop-16021984-1-t-ct99s' });
     expect(main.outputs).toMatchObject({
       'api-key': key!.value,
       'key-id': key!.id,
@@ -285,7 +285,7 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     expect(main.exitCode === 0).toBe(false);
     if (signal === 'SIGINT')
       expect(failureLine(main)).toMatch(
-        /^The step was cancelled; the post step asks the broker to delete key gha-shop-api-.* \(.*\)\.$/,
+        /^The step was cancelled; the post step asks the broker to delete key gha-shop-.* \(.*\)\.$/,
       );
     expect(JSON.parse(main.state['broker']!).unanswered).toHaveLength(signal === 'SIGINT' ? 0 : 1);
     const post = await keyless.post();
@@ -373,7 +373,7 @@ describe('npm run broker', () => {
       },
     );
     expect(demo.status, demo.stderr).toBe(0);
-    expect(demo.stdout).toMatch(/^Got API key gha-shop-api-16021984-1-test-eph-\S+ \(\S+\); its value is masked/m);
+    expect(demo.stdout).toMatch(/^Got API key gha-shop-16021984-1-t-ct99s-eph-\S+ \(\S+\); its value is masked/m);
     expect(demo.stdout).toMatch(/^Deleted API key .* through the broker\.$/m);
     expect(demo.stdout).toContain('Keys left in the project: 0.');
     expect(demo.stdout).not.toContain(CLIENT_SECRET);

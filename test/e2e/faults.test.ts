@@ -147,7 +147,7 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
       /^Pinecone is unavailable: it answered HTTP 500 Internal Server Error UNKNOWN when asked to list the project's API keys, also after retries/,
     );
     expect(post.exitCode).toBe(0);
-    expect(post.log.join('\n')).toMatch(/Deleted API key gha-shop-api-.*/);
+    expect(post.log.join('\n')).toMatch(/Deleted API key gha-shop-.*/);
     expect(world().emulator.keysIn()).toEqual([]);
   });
 
@@ -238,7 +238,7 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     expect(main.log).toContain(
       'Received SIGINT: starting nothing new; waiting up to 5s for the request in flight so the post step knows what to delete.',
     );
-    expect(failureLine(main)).toMatch(/^The step was cancelled; the post step deletes key gha-shop-api-.* \(.*\)\.$/);
+    expect(failureLine(main)).toMatch(/^The step was cancelled; the post step deletes key gha-shop-.* \(.*\)\.$/);
     expect(main.outputs['api-key']).toBeUndefined();
     const post = await job.post();
     expect(post.exitCode).toBe(0);
@@ -251,7 +251,7 @@ describe.each(NODES)('faults on $name', ({ path: node }) => {
     expect(main.exitCode).toBe(1);
     expect(main.durationMs).toBeLessThan(7_500); // inside the runner's grace before SIGTERM
     const inFlight = journalOf(main.state)?.inFlight;
-    expect(inFlight).toMatch(/^gha-shop-api-/);
+    expect(inFlight).toMatch(/^gha-shop-/);
     const post = await job.post();
     expect(post.exitCode, post.log.join('\n')).toBe(0);
     expect(post.log.join('\n')).toContain(`Deleted API key ${inFlight}`);

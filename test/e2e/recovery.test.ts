@@ -36,7 +36,7 @@ describe.each(NODES)('recovery on $name', ({ path: node }) => {
     const post = await job.post();
     expect(post.exitCode, post.log.join('\n')).toBe(0);
     expect(world().emulator.keysIn()).toEqual([]);
-    expect(post.log.join('\n')).toMatch(/Deleted API key gha-shop-api-.* \(.*\)\./);
+    expect(post.log.join('\n')).toMatch(/Deleted API key gha-shop-.* \(.*\)\./);
     expect(findLeaks(post, world().secrets())).toEqual([]);
   });
 

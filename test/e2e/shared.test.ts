@@ -83,7 +83,7 @@ describe.each(NODES)('a shared key on $name', ({ path: node }) => {
     const own = job.use({ ...world().inputs, roles: 'DataPlaneEditor' });
     const made = await own.main();
     expect(made.exitCode, made.log.join('\n')).toBe(0);
-    expect(made.outputs['key-name']).toMatch(/-j[0-9a-z]+\.[0-9a-z]+\.2-[a-z0-9]{6}$/);
+    expect(made.outputs['key-name']).toMatch(/-j[0-9a-z]+\.[0-9a-z]+\.2-[a-z0-9]{6}-[a-z0-9]{8}$/);
     expect(world().emulator.keysIn()).toHaveLength(1);
     const post = await own.post();
     expect(post.log.at(-1)).toBe(`Deleted API key ${made.outputs['key-name']}.`);

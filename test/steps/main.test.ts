@@ -107,13 +107,11 @@ describe('main step, in-process', () => {
 
   it('replace: true in a matrix: legs of one run attempt never replace each other, an earlier run is replaced', async () => {
     const inputs = { name: 'preview-{ref}', replace: 'true', cleanup: 'false', ttl: '7d' };
-    const otherLeg = ours('preview-main', 7 * 24 * HOUR - 60_000, { ...THIS_RUN, kind: 'kept' }, 'legleg');
-    const earlierRun = ours(
-      'preview-main',
-      6 * 24 * HOUR,
-      { kind: 'kept', run: { ...THIS_RUN.run!, runId: '16021900' } },
-      'oldold',
-    );
+    const otherLeg = world().tagged('preview-main', 7 * 24 * HOUR - 60_000, { ...THIS_RUN, kind: 'kept' });
+    const earlierRun = world().tagged('preview-main', 6 * 24 * HOUR, {
+      kind: 'kept',
+      run: { ...THIS_RUN.run!, runId: '16021900' },
+    });
     const { core } = await main(inputs);
     expect(journalOf(core.saved)?.retire).toEqual([{ id: earlierRun.id, name: earlierRun.name, why: 'replaced' }]);
     expect(otherLeg.id).not.toBe(earlierRun.id);

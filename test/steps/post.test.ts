@@ -111,7 +111,7 @@ describe('post step, in-process', () => {
     const post = await run(runPost, { 'on-cleanup-error': 'warn' }, { state: main.saved });
     expect(post.failed).toBeUndefined();
     expect(post.log.at(-1)).toMatch(
-      /^##\[warning\]Could not delete API key gha-shop-api-.* in project .*: The service account may not delete API key .* \(HTTP 403 PERMISSION_DENIED\)/,
+      /^##\[warning\]Could not delete API key gha-shop-.* in project .*: The service account may not delete API key .* \(HTTP 403 PERMISSION_DENIED\)/,
     );
   });
 });

@@ -1,16 +1,18 @@
 // renew: true, in-process: a preview's live key is renamed with the new expiry and keeps its value; exactly one key
 // of that rendered name stays; a name this action did not make is never renamed; a lost answer is read back.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseKeyName, type KeyOwner } from '../../src/rules/names.js';
+import { parseTaggedKeyName, type KeyOwner } from '../../src/rules/names.js';
 import { runMain } from '../../src/steps/main.js';
 import { runPost } from '../../src/steps/post.js';
-import { freshWorldPerTest } from '../support/fixture.js';
+import { nameTagFor } from '../../src/crypto/name-tag.js';
+import { CLIENT_SECRET, freshWorldPerTest } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 
 const HOUR = 3_600_000;
 const RUN = { repositoryId: '829301755', runId: '16021984', attempt: 1 };
 const EARLIER: KeyOwner = { kind: 'kept', run: { ...RUN, runId: '16021900' } };
+const DIRECT = nameTagFor(CLIENT_SECRET, 'keyName');
 const PREVIEW = { name: 'preview-pr-42', cleanup: 'false', renew: 'true', ttl: '7d' };
 
 describe('renew: true, in-process', () => {
@@ -30,14 +32,14 @@ describe('renew: true, in-process', () => {
   const ops = () => world().emulator.requests.map((request) => request.op);
 
   it('renames the live key of the same rendered name with the new expiry: same ID, same value, no api-key', async () => {
-    const live = world().ours('preview-pr-42', 2 * HOUR, EARLIER);
+    const live = world().tagged('preview-pr-42', 2 * HOUR, EARLIER);
     const main = await run(runMain, PREVIEW);
     expect(main.failed).toBeUndefined();
     expect(ops()).toEqual(['token', 'list-keys', 'update-key']);
     const [key] = world().emulator.keysIn();
     expect(world().emulator.keysIn()).toHaveLength(1);
     expect(key).toMatchObject({ id: live.id, value: live.value, name: main.outputs['key-name'] });
-    expect(parseKeyName(key!.name)?.expiresAt.toISOString()).toBe(main.outputs['expires-at']);
+    expect(parseTaggedKeyName(key!.name, DIRECT)?.expiresAt.toISOString()).toBe(main.outputs['expires-at']);
     expect(Date.parse(main.outputs['expires-at']!)).toBeGreaterThan(Date.now() + 7 * 24 * HOUR - 60_000);
     expect(main.outputs).toMatchObject({ 'key-id': live.id, renewed: 'true', skipped: 'false' });
     expect(main.outputs['api-key']).toBeUndefined();
@@ -53,8 +55,8 @@ describe('renew: true, in-process', () => {
   });
 
   it('several live keys of that name: the newest is renewed, post retires the others, exactly one stays', async () => {
-    const older = world().ours('preview-pr-42', 1 * HOUR, EARLIER);
-    const newest = world().ours('preview-pr-42', 3 * HOUR, EARLIER);
+    const older = world().tagged('preview-pr-42', 1 * HOUR, EARLIER);
+    const newest = world().tagged('preview-pr-42', 3 * HOUR, EARLIER);
     const main = await run(runMain, PREVIEW);
     expect(main.outputs['key-id']).toBe(newest.id);
     expect(journalOf(main.saved)?.retire).toEqual([{ id: older.id, name: older.name, why: 'replaced' }]);
@@ -69,9 +71,9 @@ describe('renew: true, in-process', () => {
   it('never renames a key this action did not make, a key of another name, a job key or an expired one: it creates', async () => {
     const project = world().project.id;
     const byHand = world().emulator.addKey(project, 'preview-pr-42');
-    const other = world().ours('preview-pr-43', 2 * HOUR, EARLIER);
-    const jobKey = world().ours('preview-pr-42', 2 * HOUR, { ...EARLIER, kind: 'job' });
-    const expired = world().ours('preview-pr-42', -HOUR, EARLIER);
+    const other = world().tagged('preview-pr-43', 2 * HOUR, EARLIER);
+    const jobKey = world().tagged('preview-pr-42', 2 * HOUR, { ...EARLIER, kind: 'job' });
+    const expired = world().tagged('preview-pr-42', -HOUR, EARLIER);
     const main = await run(runMain, PREVIEW);
     expect(main.outputs).toMatchObject({ renewed: 'false' });
     expect(main.outputs['api-key']).toMatch(/^pcsk_/);
@@ -82,7 +84,7 @@ describe('renew: true, in-process', () => {
   });
 
   it('a rename whose answers are all lost is read back: the key already carries its new name, so it is renewed', async () => {
-    const live = world().ours('preview-pr-42', 2 * HOUR, EARLIER);
+    const live = world().tagged('preview-pr-42', 2 * HOUR, EARLIER);
     world().emulator.inject({ op: 'update-key', action: 'commit-then-drop', times: 10 });
     const main = await run(runMain, { ...PREVIEW, timeout: '20s' });
     expect(main.failed).toBeUndefined();

@@ -33,8 +33,8 @@ describe('use and revoke, in-process', () => {
 
   it('main with share: true hands the key to the run; its post step keeps it', async () => {
     const main = await shareKey();
-    expect(main.outputs['handoff']).toMatch(/^pek2\./);
-    expect(main.outputs['key-name']).toMatch(/-eph-\d{8}T\d{6}Z-s[0-9a-z]+\.[0-9a-z]+\.1-[a-z0-9]{6}$/);
+    expect(main.outputs['handoff']).toMatch(/^pek3\./);
+    expect(main.outputs['key-name']).toMatch(/-eph-\d{8}T\d{6}Z-s[0-9a-z]+\.[0-9a-z]+\.1-[a-z0-9]{6}-[a-z0-9]{8}$/);
     const post = await run(runPost, '', { share: 'true' }, { state: main.saved, env: { GITHUB_JOB: 'key' } });
     expect(post.core.log).toEqual([
       `Keeping API key ${main.outputs['key-name']} (${main.outputs['key-id']}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`,

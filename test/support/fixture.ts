@@ -1,12 +1,14 @@
 // An emulator with one service account and one project, and the inputs that point the action at it.
 import { afterEach, beforeEach } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { buildKeyName, buildProjectName, type KeyOwner } from '../../src/rules/names.js';
+import { buildKeyName, buildProjectName, buildTaggedKeyName, type KeyOwner } from '../../src/rules/names.js';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { PineconeEmulator, type EmulatorOptions, type Project, type StoredKey } from '../emulator/server.js';
 
 export const CLIENT_ID = 'ci-service-account';
 export const CLIENT_SECRET = 'sa-secret-Zx81-vQ3p-mT7k-0001';
+/** The action's default roles (action.yml). */
+export const DEFAULT_ROLES = ['DataPlaneEditor', 'ControlPlaneViewer'];
 /** What seals a shared key's handoff: all the jobs that use the key get, in place of the client secret. */
 export const HANDOFF_SECRET = 'handoff-Lq2w-9rTz-4Ybn-77Xc-Pp0a';
 
@@ -20,6 +22,13 @@ export interface World {
   secrets: () => string[];
   /** A key as this action names them, expiring `expiresInMs` from now (negative: expired), made by `owner`. */
   ours: (base: string, expiresInMs: number, owner?: KeyOwner, nonce?: string) => StoredKey;
+  /** A key as this version's direct mode makes them: tagged with `secret`'s key-name tag (ours), the default roles. */
+  tagged: (
+    base: string,
+    expiresInMs: number,
+    owner?: KeyOwner,
+    options?: { secret?: string; roles?: string[] },
+  ) => StoredKey;
   /** A throwaway project as this action names them, tagged with `secret` (another service account's, or ours). */
   throwaway: (base: string, expiresInMs: number, owner?: KeyOwner, secret?: string, nonce?: string) => Project;
 }
@@ -50,6 +59,17 @@ export async function startWorld(options: EmulatorOptions = {}): Promise<World> 
     ],
     ours: (base, expiresInMs, owner = { kind: 'job', run: undefined }, nonce = randomNonce()) =>
       emulator.addKey(project.id, buildKeyName(base, owner, wholeSecondsFromNow(expiresInMs), nonce)),
+    tagged: (
+      base,
+      expiresInMs,
+      owner = { kind: 'job', run: undefined },
+      { secret = CLIENT_SECRET, roles = DEFAULT_ROLES } = {},
+    ) =>
+      emulator.addKey(
+        project.id,
+        buildTaggedKeyName(base, owner, wholeSecondsFromNow(expiresInMs), randomNonce(), nameTagFor(secret, 'keyName')),
+        roles,
+      ),
     throwaway: (
       base,
       expiresInMs,

@@ -1,5 +1,7 @@
 // The handoff between the jobs of a run: it opens only with the same handoff secret, in the same repository and
 // run, unaltered; every refusal is one line that says what to do.
+import { createHmac, hkdfSync, scryptSync } from 'node:crypto';
+import { HANDOFF_SCRYPT } from '../../src/base/policy.js';
 import { DERIVATIONS } from '../../src/crypto/derivations.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/errors.js';
@@ -16,6 +18,7 @@ const KEY: SharedKey = {
   name: 'gha-shop-api-16021984-1-key-eph-20261128T040000Z-sdpqtbv.9jen4.1-k3f9q2',
   roles: ['DataPlaneEditor'],
   expiresAt: '2026-11-28T04:00:00.000Z',
+  proof: 'made-by-the-key-job',
 };
 const RUN = { repositoryId: KEY.repositoryId, runId: KEY.runId };
 const handoff = sealHandoff(SECRET, KEY, VALUE);
@@ -34,7 +37,7 @@ const flip = (text: string) => (text[5] === 'A' ? 'B' : 'A') + text.slice(1, 5) 
 
 describe('handoff', () => {
   it('is one printable line without the value, and opens to the key and its value', () => {
-    expect(handoff).toMatch(/^pek2(\.[A-Za-z0-9_-]+){5}$/);
+    expect(handoff).toMatch(/^pek3(\.[A-Za-z0-9_-]+){5}$/);
     expect(handoff).not.toContain(VALUE);
     expect(handoff).not.toContain(Buffer.from(VALUE).toString('base64'));
     expect(handoff).not.toContain(SECRET);
@@ -82,10 +85,25 @@ describe('handoff', () => {
   });
 
   it('names an unknown version, and an older one sealed with the client secret', () => {
-    expect(refusal(withPart(0, 'pek3'))).toBe(
-      'Input "handoff" is of version pek3, which this version of the action does not read: use the same version of the action in every job of the run.',
+    expect(refusal(withPart(0, 'pek2'))).toBe(
+      'Input "handoff" is of version pek2, which this version of the action does not read: use the same version of the action in every job of the run.',
     );
     expect(refusal(withPart(0, 'pek1'))).toMatch(/^Input "handoff" is of version pek1, which this version/);
+  });
+});
+
+describe('guessing a handoff secret offline', () => {
+  const [, , salt, , check] = parts.map((part) => Buffer.from(part, 'base64url'));
+  const info = `${DERIVATIONS.handoff.label}\n${RUN.repositoryId}\n${RUN.runId}`;
+  const checkOf = (key: Buffer) =>
+    createHmac('sha256', key).update(`${DERIVATIONS.handoff.version} check`).digest().subarray(0, 12);
+
+  it('costs an scrypt per guess: HKDF alone no longer tells the right secret from a wrong one', () => {
+    const hkdfOnly = Buffer.from(hkdfSync('sha256', SECRET, salt!, info, 32));
+    expect(checkOf(hkdfOnly).equals(check!)).toBe(false);
+    const stretched = scryptSync(SECRET, salt!, 32, HANDOFF_SCRYPT);
+    expect(checkOf(Buffer.from(hkdfSync('sha256', stretched, salt!, info, 32))).equals(check!)).toBe(true);
+    expect(HANDOFF_SCRYPT.N * HANDOFF_SCRYPT.r * 128).toBeGreaterThanOrEqual(16 * 1024 * 1024);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   parseProjectName,
   MAX_NAME_LENGTH,
   newNonce,
+  parseAnyKeyName,
   parseKeyName,
   parseTaggedKeyName,
   serverTag,
@@ -41,7 +42,11 @@ const digest = (text: string) =>
 
 describe('key names', () => {
   it('renders every placeholder; text that had to be made safe gets a digest of what was rendered', () => {
-    expect(renderBase('gha-{repo}-{run_id}-{run_attempt}-{job}', RUN, JOB)).toBe('gha-shop-api-16021984-2-test');
+    expect(renderBase('gha-{repo}-{job}', RUN, JOB)).toBe('gha-shop-api-test');
+    // Room is left for the key's tag: a template longer than that is cut, never the run's ids, and gets a digest.
+    expect(renderBase('gha-{repo}-{run_id}-{run_attempt}-{job}', RUN, JOB)).toBe(
+      `gha-shop-16021984-2-${digest('gha-shop-api-16021984-2-test')}`,
+    );
     expect(renderBase('{owner}/{workflow}', RUN, JOB)).toBe(`octo-org-CI-tests-${digest('octo-org/CI / tests')}`);
     expect(renderBase('{ref} by {actor} {sha}', RUN, NO_RUN)).toBe(
       `42-merge-by-dependabot-bot-0123456-${digest('42/merge by dependabot[bot] 0123456')}`,
@@ -65,7 +70,8 @@ describe('key names', () => {
     const name = buildKeyName(base, JOB, EXPIRY, 'abcdef');
     expect(name.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
     expect(base).toContain('-16021984-2-');
-    expect(base).toMatch(/^gha-a-very-.*16021984-2-integr.*-[0-9a-z]{5}$/);
+    expect(base).toMatch(/^gha-a-.*16021984-2-.*[0-9a-z]{5}$/);
+    expect(buildTaggedKeyName(base, JOB, EXPIRY, 'abcdef', nameTagFor('sa-secret-1', 'keyName'))).toContain(base);
     expect(parseKeyName(name)?.base).toBe(base);
     // Two long repositories that differ only past the cut still render apart.
     const other = renderBase('gha-{repo}-{run_id}', { ...long, repo: `${long.repo}-v2` }, JOB);
@@ -276,6 +282,15 @@ describe('tagged key names', () => {
     const name = buildTaggedKeyName('b'.repeat(200), JOB, EXPIRY, 'abcdef', direct);
     expect(name.length).toBe(MAX_NAME_LENGTH);
     expect(parseTaggedKeyName(name, direct)?.run).toEqual(JOB.run);
+  });
+
+  it('parse for cleanup at expiry whoever tagged them, as untagged names of earlier versions do', () => {
+    const tagged = buildTaggedKeyName('gha-x', JOB, EXPIRY, 'abcdef', broker);
+    const untagged = buildKeyName('gha-x', JOB, EXPIRY, 'abcdef');
+    expect(parseAnyKeyName(tagged)).toEqual(parseKeyName(untagged));
+    expect(parseAnyKeyName(untagged)).toEqual(parseKeyName(untagged));
+    expect(parseAnyKeyName('preview-pr-42-eph-20261129T215507Z-k3f9q2')?.kind).toBeUndefined();
+    expect(parseAnyKeyName('production')).toBeUndefined();
   });
 });
 
