@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseKeyName, type KeyOwner } from '../../src/rules/names.js';
+import { parseAnyKeyName, type KeyOwner } from '../../src/rules/names.js';
 import { runMain } from '../../src/steps/main.js';
 import { runPost } from '../../src/steps/post.js';
 import { runSweep } from '../../src/steps/sweep.js';
@@ -76,7 +76,7 @@ describe('lifetime: pull-request, in-process', () => {
     const made = await run(runMain, LIFETIME, { env: opened });
     expect(made.failed).toBeUndefined();
     const name = made.outputs['key-name']!;
-    expect(parseKeyName(name)).toMatchObject({ base: 'gha-shop-api-pr42-test', kind: 'pr', pullRequest: '42' });
+    expect(parseAnyKeyName(name)).toMatchObject({ base: 'gha-shop-api-pr42-test', kind: 'pr', pullRequest: '42' });
     expect(made.outputs).toMatchObject({ renewed: 'false' });
     expect(made.outputs['api-key']).toMatch(/^pcsk_/);
     // The ttl is a backstop, 30 days by default.
@@ -94,7 +94,7 @@ describe('lifetime: pull-request, in-process', () => {
       expect(renewed.outputs).toMatchObject({ renewed: 'true', 'key-id': made.outputs['key-id'] });
       expect(renewed.outputs['api-key']).toBeUndefined();
       lastName = renewed.outputs['key-name']!;
-      expect(parseKeyName(lastName)?.run?.runId).toBe(runId);
+      expect(parseAnyKeyName(lastName)?.run?.runId).toBe(runId);
       await run(runPost, LIFETIME, { state: renewed.saved, env: pushed });
       const [key] = world().emulator.keysIn();
       expect(world().emulator.keysIn()).toHaveLength(1);
@@ -142,14 +142,16 @@ describe('lifetime: pull-request, in-process', () => {
   });
 
   it('the close deletes only that pull request’s keys of this repository, and nothing when it had none', async () => {
-    const own = world().ours('gha-shop-api-pr42-test', DAY, prKey('42'));
-    const otherJob = world().ours('gha-shop-api-pr42-lint', DAY, prKey('42', '401'));
-    const otherPull = world().ours('gha-shop-api-pr43-test', DAY, prKey('43'));
-    const otherRepo = world().ours('gha-shop-api-pr42-test', DAY, {
+    const own = world().tagged('gha-shop-api-pr42-test', DAY, prKey('42'));
+    const otherJob = world().tagged('gha-shop-api-pr42-lint', DAY, prKey('42', '401'));
+    const otherPull = world().tagged('gha-shop-api-pr43-test', DAY, prKey('43'));
+    const otherRepo = world().tagged('gha-shop-api-pr42-test', DAY, {
       ...prKey('42'),
       run: { repositoryId: '111', runId: '400', attempt: 1 },
     });
-    const kept = world().ours('gha-shop-api-pr42-test', DAY, { kind: 'kept', run: prKey('42').run });
+    const kept = world().tagged('gha-shop-api-pr42-test', DAY, { kind: 'kept', run: prKey('42').run });
+    // A name that looks like the pull request's own but carries no tag of ours (typed by hand, or another maker's).
+    const untagged = world().ours('gha-shop-api-pr42-test', DAY, prKey('42'));
     const closing = pullRequestRun(42, 'closed', '1004');
     const closed = await run(runMain, LIFETIME, { env: closing });
     expect(
@@ -158,7 +160,7 @@ describe('lifetime: pull-request, in-process', () => {
         .sort(),
     ).toEqual([own.id, otherJob.id].sort());
     await run(runPost, LIFETIME, { state: closed.saved, env: closing });
-    expect(left()).toEqual([otherPull.name, otherRepo.name, kept.name].sort());
+    expect(left()).toEqual([otherPull.name, otherRepo.name, kept.name, untagged.name].sort());
 
     const again = await run(runMain, LIFETIME, { env: closing });
     expect(again.log).toContain('Pull request #42 is closed: no API key of it is left to delete; no key was created.');
