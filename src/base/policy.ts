@@ -63,8 +63,11 @@ export const BROKER_SHARED_BUDGET_MS = 10_000;
 export const BROKER_ANSWER_MARGIN_MS = 1_000;
 /** A broker drain that takes longer than this ends anyway (Kubernetes' default grace is 30 s, Cloud Run's 10 s after SIGTERM). */
 export const BROKER_DRAIN_LIMIT_MS = 25_000;
-/** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
-export const OIDC_LEEWAY_S = 60;
+/**
+ * How far an OIDC token's `exp` and `nbf` may be off the broker's clock: servers kept by NTP are within a second;
+ * 5 s covers a drifting VM. Every second more is a second a copied token still mints after its job let it expire.
+ */
+export const OIDC_LEEWAY_S = 5;
 /** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
 export const JWKS_COOLDOWN_MS = 5_000;
 

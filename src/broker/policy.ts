@@ -8,6 +8,7 @@ import { parseDuration } from '../inputs/durations.js';
 import { MAX_TTL_MS } from '../inputs/inputs.js';
 import { ROLES, type Role } from '../inputs/roles.js';
 import { globMatches } from '../rules/glob.js';
+import { foreignAudience, OUTSIDE_INPUT_EVENTS, unpinnedOwner } from './admission.js';
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const KNOWN = ['audience', 'issuer', 'server-url', 'sweep-interval', 'rules'];
@@ -79,11 +80,16 @@ export function readPolicy(text: string): Policy {
   // GHES issues tokens at https://HOST/_services/token: the instance is the issuer's origin. GitHub's own issuer,
   // also with an enterprise's slug after it (https://token.actions.githubusercontent.com/<slug>), is github.com's.
   const github = issuer === GITHUB_ISSUER || issuer.startsWith(`${GITHUB_ISSUER}/`);
-  const serverUrl = optionalText(root, 'server-url', 'server-url') ?? (github ? undefined : originOf(issuer));
+  const given = optionalText(root, 'server-url', 'server-url') ?? (github ? undefined : originOf(issuer));
+  const serverUrl = given === 'https://github.com' ? undefined : given;
+  const audience = text_(root, 'audience', 'audience');
+  const foreign = foreignAudience(audience, serverUrl);
+  if (foreign)
+    throw new PolicyError(`audience: "${audience}" is ${foreign}; give the broker one of its own, such as its URL.`);
   return {
-    audience: text_(root, 'audience', 'audience'),
+    audience,
     issuer,
-    serverUrl: serverUrl === 'https://github.com' ? undefined : serverUrl,
+    serverUrl,
     sweepIntervalMs: duration(root['sweep-interval'] ?? '1m', 'sweep-interval'),
     rules: list(root['rules'], 'rules').map((entry, i) => readRule(entry, `rules[${i}]`)),
   };
@@ -117,8 +123,14 @@ function readRule(entry: unknown, at: string): Rule {
     event === undefined ? undefined : typeof event === 'string' ? [event] : list(event, `${at}.event`).map(String);
   const repositoryId = numericId(rule, 'repository-id', at, 'repository');
   const repositoryOwnerId = numericId(rule, 'repository-owner-id', at, 'owner');
+  const repository = text_(rule, 'repository', `${at}.repository`);
+  const unpinned = unpinnedOwner(
+    { repository, ...optional('repositoryId', repositoryId), ...optional('repositoryOwnerId', repositoryOwnerId) },
+    at,
+  );
+  if (unpinned) throw new PolicyError(unpinned);
   return {
-    repository: text_(rule, 'repository', `${at}.repository`),
+    repository,
     ...optional('repositoryId', repositoryId),
     ...optional('repositoryOwnerId', repositoryOwnerId),
     ...optional('ref', optionalText(rule, 'ref', `${at}.ref`)),
@@ -142,8 +154,12 @@ export function ruleFor(policy: Policy, claims: Claims): { rule: Rule; index: nu
 export function decide(policy: Policy, claims: Claims, ask: Ask): { rule: Rule; index: number } | { refused: string } {
   const { rule, index } = ruleFor(policy, claims) ?? { rule: undefined, index: -1 };
   if (!rule) {
+    const event = claims.event_name ?? '(none)';
+    const listed = Object.hasOwn(OUTSIDE_INPUT_EVENTS, event)
+      ? `; a rule admits ${event} only by listing it in event`
+      : '';
     return {
-      refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${claims.event_name ?? '(none)'}).`,
+      refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${event}${listed}).`,
     };
   }
   const name = `rules[${index}] (${rule.repository})`;
@@ -165,10 +181,16 @@ function matches(rule: Rule, claims: Claims): boolean {
     (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
     (rule.repositoryOwnerId === undefined || rule.repositoryOwnerId === claims.repository_owner_id) &&
     glob(rule.ref, claims.ref) &&
-    (rule.events === undefined || (claims.event_name !== undefined && rule.events.includes(claims.event_name))) &&
+    eventAdmitted(rule.events, claims.event_name) &&
     (rule.environment === undefined || rule.environment === claims.environment) &&
     glob(rule.workflowRef, claims.job_workflow_ref)
   );
+}
+
+/** Listed by the rule; with no `event`, any event but those that run default-branch code on outside input. */
+function eventAdmitted(events: string[] | undefined, event: string | undefined): boolean {
+  if (events !== undefined) return event !== undefined && events.includes(event);
+  return event === undefined || !Object.hasOwn(OUTSIDE_INPUT_EVENTS, event);
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>

@@ -41,6 +41,7 @@ server-url: https://github.com
 sweep-interval: ${sweepInterval}
 rules:
   - repository: octo-org/shop-api
+    repository-owner-id: '4242'
     ref: refs/heads/*
     event: [push, pull_request]
     project: ${world.project.name}
