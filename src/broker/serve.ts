@@ -40,6 +40,10 @@ export async function startBroker(
     random: Math.random,
     decide: log,
   });
+  await broker.start().catch((error: unknown) => {
+    dispose();
+    throw error;
+  });
   const state = { draining: false };
   const server = createBrokerServer(broker, metrics, state);
   server.keepAliveTimeout = 5_000;
@@ -101,7 +105,16 @@ export async function run(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const running = await startBroker(config);
+  let running: RunningBroker;
+  try {
+    running = await startBroker(config);
+  } catch (error) {
+    // A rule's project that no longer resolves, or resolves to several: one line, before it listens.
+    if (!(error instanceof ActionError)) throw error;
+    process.stderr.write(`pinecone-broker: ${process.env['PINECONE_BROKER_CONFIG']}: ${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const stop = () => void running.drain().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

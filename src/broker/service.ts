@@ -6,11 +6,12 @@ import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import { revokeTicketsFor, type RevokeTickets } from '../crypto/revoke-ticket.js';
 import type { Role } from '../inputs/roles.js';
 import { removeByName } from '../keys/create.js';
-import { buildKeyName, expiryAfter, type KeyOwner } from '../rules/names.js';
+import { expiryAfter, type KeyOwner } from '../rules/names.js';
 import { renderBase } from '../rules/template.js';
 import { callerOf, type Caller } from './claims.js';
-import { PineconeSessions, type PineconeDeps } from './pinecone.js';
-import { decide, type Policy, type Rule } from './policy.js';
+import { BrokerKeys } from './own-keys.js';
+import { PineconeSessions, ProjectError, type PineconeDeps } from './pinecone.js';
+import { decide, ruleFor, type Policy, type Rule } from './policy.js';
 import { revokeOwn, sweepExpired, type RevokeAsk, type Revoked, type Said } from './revoke.js';
 import { TokenRefused, type Verifier } from './verify.js';
 
@@ -77,10 +78,26 @@ export interface Minted {
 export class Broker {
   private readonly pinecone: PineconeSessions;
   private readonly tickets: RevokeTickets;
+  private readonly keys: BrokerKeys;
 
   constructor(private readonly deps: BrokerDeps) {
     this.pinecone = new PineconeSessions(deps);
     this.tickets = revokeTicketsFor(deps.connection.clientSecret);
+    this.keys = new BrokerKeys(deps.connection.clientSecret);
+  }
+
+  /**
+   * Before it listens: every rule's project resolved from one list. A name that matches no project or several
+   * stops the start (ProjectError, one line); a list that fails is told and left to each rule's first request.
+   */
+  async start(): Promise<void> {
+    try {
+      await this.pinecone.resolveAll(this.deps.policy.rules);
+    } catch (error) {
+      if (error instanceof ProjectError) throw error;
+      const reason = `the rules' projects could not be listed at start (${(error as Error).message}); each is resolved at its first request`;
+      this.deps.decide({ time: this.time(), action: 'sweep', outcome: 'error', reason });
+    }
   }
 
   /** Logins sent to Pinecone, for the metrics. */
@@ -103,14 +120,14 @@ export class Broker {
     const owner: KeyOwner = { kind: ask.cleanup ? 'job' : 'kept', run };
     const base = renderBase(ask.nameTemplate, caller.context.values, owner);
     const api = this.pinecone.open(signal, ask.budgetMs);
-    const project = await this.pinecone.project(verdict.rule);
+    const project = await this.project(verdict.rule, said({ outcome: 'error', rule }));
     if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
       const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
       this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
       throw new Refusal('invalid_target', refused);
     }
     const expiresAt = expiryAfter(this.pinecone.clock.now(), ask.ttlMs);
-    const name = buildKeyName(base, owner, expiresAt, ask.nonce);
+    const name = this.keys.name(base, owner, expiresAt, ask.nonce);
     let created;
     try {
       created = await api.createKey(project.id, name, ask.roles);
@@ -155,22 +172,59 @@ export class Broker {
     const said = this.said('revoke', caller);
     const tell: Said = ({ outcome, keyId, name, reason }) =>
       this.deps.decide(said({ outcome, key_id: keyId, key_name: name ?? undefined, reason }));
-    const context = { policy: this.deps.policy, tickets: this.tickets, caller, said: tell };
-    return revokeOwn(this.pinecone.open(signal, budgetMs), this.pinecone, context, ask);
+    // A token no rule matches costs nothing: refused before any request to Pinecone.
+    const found = ruleFor(this.deps.policy, caller.claims);
+    if (!found) {
+      const refused = `No rule of the policy matches repository ${caller.claims.repository}: the broker made no key for it.`;
+      this.deps.decide(said({ outcome: 'refused', reason: refused }));
+      throw new Refusal('invalid_target', refused);
+    }
+    const project = await this.project(found.rule, said({ outcome: 'error', rule: ruleName(found) }));
+    const context = { keys: this.keys, tickets: this.tickets, caller, said: tell };
+    return revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask);
   }
 
-  /** The policy's projects: this action's keys that expired (with the sweep sub-action's grace) are deleted. */
-  sweep(signal: AbortSignal): Promise<number> {
-    return sweepExpired(this.pinecone.open(signal), this.pinecone, this.deps.policy, (key) =>
-      this.deps.decide({
-        time: this.time(),
-        action: 'sweep',
-        outcome: 'deleted',
-        key_id: key.id,
-        key_name: key.name ?? undefined,
-        reason: 'expired',
-      }),
-    );
+  /** Each project of the policy in turn: the broker's keys that expired (with the sweep sub-action's grace) go. */
+  async sweep(signal: AbortSignal): Promise<number> {
+    const ids = new Set<string>();
+    for (const [index, rule] of this.deps.policy.rules.entries()) {
+      const at = { time: this.time(), action: 'sweep' as const, rule: ruleName({ rule, index }) };
+      await this.project(rule, { ...at, outcome: 'error' }).then(
+        (project) => ids.add(project.id),
+        () => undefined, // told; the other projects are swept all the same
+      );
+    }
+    return sweepExpired(this.pinecone.open(signal), [...ids], this.keys, () => this.pinecone.clock.now(), {
+      deleted: (key, why) =>
+        this.deps.decide({
+          time: this.time(),
+          action: 'sweep',
+          outcome: 'deleted',
+          key_id: key.id,
+          key_name: key.name ?? undefined,
+          reason: why,
+        }),
+      failed: (projectId, error) =>
+        this.deps.decide({
+          time: this.time(),
+          action: 'sweep',
+          outcome: 'error',
+          reason: `project ${projectId}: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+    });
+  }
+
+  /** A rule's project; when it does not resolve, the operator is told why and the caller gets a line that names none. */
+  private async project(rule: Rule, told: Decision): Promise<{ id: string; name?: string }> {
+    try {
+      return await this.pinecone.project(rule);
+    } catch (error) {
+      this.deps.decide({ ...told, reason: error instanceof Error ? error.message : String(error) });
+      throw new Refusal(
+        'temporarily_unavailable',
+        "The broker cannot use its rule's project now; its operator has been told. Ask again later.",
+      );
+    }
   }
 
   private async caller(token: string, job: string, action: 'mint' | 'revoke'): Promise<Caller> {
