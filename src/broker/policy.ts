@@ -32,6 +32,8 @@ export interface Rule {
   /** The most a key may have. */
   roles: Role[];
   maxTtlMs: number;
+  /** How many live keys the broker gives one job (one `check_run_id`) at a time. */
+  maxKeysPerJob: number;
 }
 
 export interface Policy {
@@ -108,6 +110,7 @@ function readRule(entry: unknown, at: string): Rule {
     'project',
     'roles',
     'max-ttl',
+    'max-keys-per-job',
   ];
   for (const key of Object.keys(rule))
     if (!known.includes(key))
@@ -140,6 +143,7 @@ function readRule(entry: unknown, at: string): Rule {
     project: text_(rule, 'project', `${at}.project`),
     roles,
     maxTtlMs: rule['max-ttl'] === undefined ? DEFAULT_MAX_TTL_MS : duration(rule['max-ttl'], `${at}.max-ttl`),
+    maxKeysPerJob: count(rule['max-keys-per-job'] ?? 1, `${at}.max-keys-per-job`),
   };
 }
 
@@ -227,6 +231,12 @@ function numericId(rule: Record<string, unknown>, key: string, at: string, what:
   const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
   if (!/^\d+$/.test(text)) throw new PolicyError(`${at}.${key}: a numeric ${what} id, in quotes (e.g. "123456789").`);
   return text;
+}
+
+/** A whole number from 1 up. */
+function count(value: unknown, at: string): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  throw new PolicyError(`${at}: a whole number from 1 up (e.g. 2).`);
 }
 
 function originOf(issuer: string): string {

@@ -2,6 +2,7 @@
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
 // its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
 // shared login, and each decision is one line for the operators: never a key's value or a token.
+import type { AdminApi } from '../api/admin-api.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import { revokeTicketsFor, type RevokeTickets } from '../crypto/revoke-ticket.js';
 import type { Role } from '../inputs/roles.js';
@@ -9,6 +10,7 @@ import { removeByName } from '../keys/create.js';
 import { expiryAfter, type KeyOwner } from '../rules/names.js';
 import { renderBase } from '../rules/template.js';
 import { callerOf, type Caller } from './claims.js';
+import { jobAtCap, pastCap } from './caps.js';
 import { BrokerKeys } from './own-keys.js';
 import { PineconeSessions, ProjectError, type PineconeDeps } from './pinecone.js';
 import { decide, ruleFor, type Policy, type Rule } from './policy.js';
@@ -126,6 +128,14 @@ export class Broker {
       this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
       throw new Refusal('invalid_target', refused);
     }
+    const cap = { keys: this.keys, run, now: this.pinecone.clock.now(), max: verdict.rule.maxKeysPerJob, rule };
+    const atCap = await jobAtCap(api, project.id, cap).catch((error: unknown) => {
+      throw this.failed(said({ outcome: 'error', rule }), error);
+    });
+    if (atCap) {
+      this.deps.decide(said({ outcome: 'refused', rule, reason: atCap }));
+      throw new Refusal('invalid_scope', atCap);
+    }
     const expiresAt = expiryAfter(this.pinecone.clock.now(), ask.ttlMs);
     const name = this.keys.name(base, owner, expiresAt, ask.nonce);
     let created;
@@ -140,6 +150,7 @@ export class Broker {
       this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
       throw new Refusal('temporarily_unavailable', why);
     }
+    await this.settleRace(api, project.id, created.key.id, cap, said);
     this.deps.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
     return {
       value: created.value,
@@ -151,6 +162,25 @@ export class Broker {
       roles: ask.roles,
       expiresAt: expiresAt.toISOString(),
     };
+  }
+
+  /**
+   * A concurrent mint for the same job (another replica, a replayed token) may have won: past the cap, this key goes
+   * and the job is refused. A list that fails leaves the key to the job: it holds its value, so nothing is lost.
+   */
+  private async settleRace(
+    api: AdminApi,
+    projectId: string,
+    id: string,
+    cap: Parameters<typeof pastCap>[3] & { rule: string },
+    said: ReturnType<Broker['said']>,
+  ): Promise<void> {
+    const kept = await pastCap(api, projectId, id, cap).catch(() => undefined);
+    if (!kept) return;
+    await api.deleteKey(id);
+    const refused = `${cap.rule} gives a job ${cap.max} live key${cap.max === 1 ? '' : 's'}; this job holds ${kept.map((key) => `${key.name ?? ''} (${key.id})`).join(', ')}, made at the same time. Its post step revokes it; ask again after that.`;
+    this.deps.decide(said({ outcome: 'refused', rule: cap.rule, key_id: id, reason: refused }));
+    throw new Refusal('invalid_scope', refused);
   }
 
   /** A key minted for a job that went away before the answer: nobody will ever see its value, so it goes now. */

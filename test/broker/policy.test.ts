@@ -207,6 +207,11 @@ rules:
       'audience: a\nrules:\n  - {repository: a/b, repository-id: abc, project: p, roles: [DataPlaneViewer]}',
       'rules[0].repository-id: a numeric repository id',
     ],
+    [
+      'a max-keys-per-job that is not a whole number from 1',
+      'audience: a\nrules:\n  - {repository: a/b, repository-id: 1, project: p, roles: [DataPlaneViewer], max-keys-per-job: 0}',
+      'rules[0].max-keys-per-job: a whole number from 1 up (e.g. 2).',
+    ],
     ['not YAML', 'audience: [', 'The policy file is not YAML'],
   ])('a bad file stops it with one line naming the field: %s', (_, text, line) => {
     expect(() => readPolicy(text)).toThrow(line);
