@@ -52,6 +52,12 @@ export const GITHUB_CONCURRENCY = 8;
  */
 export const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 
+/**
+ * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
+ * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
+ * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ */
+export const BROKER_PROJECT_KEY_QUOTA = 100;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 export const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**

@@ -1,45 +1,80 @@
-// How many live keys the broker lets a job hold (a rule's `max-keys-per-job`, default 1), with no memory shared
-// between replicas: Pinecone's key list is the shared state. Before a create, one list says whether the job already
-// holds its share (the refusal names the key it holds); after it, a second list settles a race between replicas
-// (or a replayed token sent to several at once): the job's live keys in order of ID, and those past the cap go.
-// Every replica orders the same list the same way, so exactly the cap survives. Pure but for the lists.
+// How many live keys the broker lets a job hold (a rule's `max-keys-per-job`, default 1) and a rule's jobs together
+// (`max-live-keys`, default a share of the project's quota), with no memory shared between replicas: Pinecone's key
+// list is the shared state. Before a create, one list says whether the job or the rule is at its cap (the refusal
+// names the keys that hold it); after it, a second list settles a race between replicas (or a replayed token sent
+// to several at once): keys in order of ID, and a new one past the cap goes. Every replica orders the same list the
+// same way, so the cap holds. A key's rule is a 3-character mark of the rule's match in its name (names.ts).
+import { createHash } from 'node:crypto';
 import type { AdminApi } from '../api/admin-api.js';
 import type { ApiKey } from '../api/types.js';
 import type { RunRef } from '../rules/names.js';
 import { ofJob, type BrokerKeys } from './own-keys.js';
+import type { Rule } from './policy.js';
 
-/** The broker's keys of this job that have not expired, in order of ID. */
-export function keysOfJob(list: readonly ApiKey[], keys: BrokerKeys, run: RunRef, now: number): ApiKey[] {
-  return list
-    .filter((key) => {
-      const parsed = keys.parse(key.name);
-      return !!parsed && ofJob(parsed.run, run) && parsed.expiresAt.getTime() > now;
-    })
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export interface CapContext {
+  keys: BrokerKeys;
+  run: RunRef;
+  now: number;
+  rule: Rule;
+  /** `rules[i] (repository)`, for the refusal. */
+  label: string;
 }
 
-/** The refusal when this job already holds `max` live keys, naming the one it holds; `undefined` otherwise. */
-export async function jobAtCap(
-  api: AdminApi,
-  projectId: string,
-  context: { keys: BrokerKeys; run: RunRef; now: number; max: number; rule: string },
-): Promise<string | undefined> {
-  if (!context.run.job) return undefined; // no check_run_id (an older GHES): the job cannot be told apart
-  const held = keysOfJob(await api.listKeys(projectId), context.keys, context.run, context.now);
-  if (held.length < context.max) return undefined;
-  const named = held.map((key) => `${key.name ?? ''} (${key.id})`).join(', ');
-  return `${context.rule} gives a job ${context.max} live key${context.max === 1 ? '' : 's'}; this job holds ${named}. Its post step revokes it; ask again after that.`;
+/** The mark of a rule in its keys' names: what it matches and where it mints, so a reordered policy keeps it. */
+export function ruleMark(rule: Rule): string {
+  const { repository, repositoryId, repositoryOwnerId, ref, events, environment, workflowRef, project } = rule;
+  const what = JSON.stringify([
+    repository,
+    repositoryId,
+    repositoryOwnerId,
+    ref,
+    events,
+    environment,
+    workflowRef,
+    project,
+  ]);
+  return (createHash('sha256').update(what).digest().readUInt32BE(0) % 36 ** 3).toString(36).padStart(3, '0');
 }
 
-/** After a create: whether `created` is past the job's cap (a concurrent mint for the same job won the race). */
+/** The refusal when the job, or the rule, already holds its live keys, naming them; `undefined` otherwise. */
+export async function atCap(api: AdminApi, projectId: string, context: CapContext): Promise<string | undefined> {
+  const { job, rule } = holders(await api.listKeys(projectId), context);
+  const max = context.rule.maxKeysPerJob;
+  if (job && job.length >= max)
+    return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job)}. Its post step revokes it; ask again after that.`;
+  if (rule.length >= context.rule.maxLiveKeys)
+    return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys): ${names(rule.slice(0, 5))}${rule.length > 5 ? ` and ${rule.length - 5} more` : ''}. Ask again when one is revoked or expires.`;
+  return undefined;
+}
+
+/** After a create: the refusal when `created` is past a cap in ID order (a concurrent mint won the race). */
 export async function pastCap(
   api: AdminApi,
   projectId: string,
   created: string,
-  context: { keys: BrokerKeys; run: RunRef; now: number; max: number },
-): Promise<ApiKey[] | undefined> {
-  if (!context.run.job) return undefined;
-  const held = keysOfJob(await api.listKeys(projectId), context.keys, context.run, context.now);
-  const at = held.findIndex((key) => key.id === created);
-  return at >= context.max ? held.slice(0, context.max) : undefined;
+  context: CapContext,
+): Promise<string | undefined> {
+  const { job, rule } = holders(await api.listKeys(projectId), context);
+  const max = context.rule.maxKeysPerJob;
+  if (job && job.findIndex((key) => key.id === created) >= max)
+    return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job.slice(0, max))}, made at the same time. Its post step revokes it; ask again after that.`;
+  if (rule.findIndex((key) => key.id === created) >= context.rule.maxLiveKeys)
+    return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys), the last made at the same time. Ask again when one is revoked or expires.`;
+  return undefined;
 }
+
+/** The broker's live keys of this job (`undefined`: the token names no job) and of this rule, in order of ID. */
+function holders(list: readonly ApiKey[], context: CapContext): { job: ApiKey[] | undefined; rule: ApiKey[] } {
+  const mark = ruleMark(context.rule);
+  const job: ApiKey[] = [];
+  const rule: ApiKey[] = [];
+  for (const key of [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const parsed = context.keys.parse(key.name);
+    if (!parsed || parsed.expiresAt.getTime() <= context.now) continue;
+    if (parsed.run?.rule === mark) rule.push(key);
+    if (context.run.job && ofJob(parsed.run, context.run)) job.push(key);
+  }
+  return { job: context.run.job ? job : undefined, rule };
+}
+
+const names = (keys: readonly ApiKey[]) => keys.map((key) => `${key.name ?? ''} (${key.id})`).join(', ');

@@ -5,6 +5,7 @@
 import { parse } from 'yaml';
 import { ActionError } from '../base/errors.js';
 import { parseDuration } from '../inputs/durations.js';
+import { BROKER_PROJECT_KEY_QUOTA } from '../base/policy.js';
 import { MAX_TTL_MS } from '../inputs/inputs.js';
 import { ROLES, type Role } from '../inputs/roles.js';
 import { globMatches } from '../rules/glob.js';
@@ -34,6 +35,10 @@ export interface Rule {
   maxTtlMs: number;
   /** How many live keys the broker gives one job (one `check_run_id`) at a time. */
   maxKeysPerJob: number;
+  /** How many live keys the rule's jobs may hold together: one rule never fills the project's quota for the others. */
+  maxLiveKeys: number;
+  /** Keys kept after the job (cleanup: false): refused unless the rule says `allow-kept-keys: true`. */
+  allowKept: boolean;
 }
 
 export interface Policy {
@@ -62,6 +67,8 @@ export interface Ask {
   ttlMs: number;
   /** Given: it must be the rule's. */
   project?: string;
+  /** false: the key is kept after the job, which the rule must allow. */
+  cleanup?: boolean;
 }
 
 export class PolicyError extends ActionError {}
@@ -93,7 +100,7 @@ export function readPolicy(text: string): Policy {
     issuer,
     serverUrl,
     sweepIntervalMs: duration(root['sweep-interval'] ?? '1m', 'sweep-interval'),
-    rules: list(root['rules'], 'rules').map((entry, i) => readRule(entry, `rules[${i}]`)),
+    rules: withShares(list(root['rules'], 'rules').map((entry, i) => readRule(entry, `rules[${i}]`))),
   };
 }
 
@@ -111,6 +118,8 @@ function readRule(entry: unknown, at: string): Rule {
     'roles',
     'max-ttl',
     'max-keys-per-job',
+    'max-live-keys',
+    'allow-kept-keys',
   ];
   for (const key of Object.keys(rule))
     if (!known.includes(key))
@@ -144,6 +153,8 @@ function readRule(entry: unknown, at: string): Rule {
     roles,
     maxTtlMs: rule['max-ttl'] === undefined ? DEFAULT_MAX_TTL_MS : duration(rule['max-ttl'], `${at}.max-ttl`),
     maxKeysPerJob: count(rule['max-keys-per-job'] ?? 1, `${at}.max-keys-per-job`),
+    maxLiveKeys: rule['max-live-keys'] === undefined ? 0 : count(rule['max-live-keys'], `${at}.max-live-keys`),
+    allowKept: flag(rule['allow-kept-keys'], `${at}.allow-kept-keys`),
   };
 }
 
@@ -172,6 +183,10 @@ export function decide(policy: Policy, claims: Claims, ask: Ask): { rule: Rule; 
     return { refused: `${name} allows roles ${rule.roles.join(', ')}; asked for ${beyond.join(', ')} beyond them.` };
   if (ask.ttlMs > rule.maxTtlMs)
     return { refused: `${name} allows a ttl of at most ${rule.maxTtlMs / 1000}s; asked for ${ask.ttlMs / 1000}s.` };
+  if (ask.cleanup === false && !rule.allowKept)
+    return {
+      refused: `${name} gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.`,
+    };
   if (ask.project !== undefined && ask.project !== '' && ask.project !== rule.project)
     return { refused: `${name} gives keys in project ${rule.project}; asked for ${ask.project}.` };
   return { rule, index };
@@ -231,6 +246,21 @@ function numericId(rule: Record<string, unknown>, key: string, at: string, what:
   const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
   if (!/^\d+$/.test(text)) throw new PolicyError(`${at}.${key}: a numeric ${what} id, in quotes (e.g. "123456789").`);
   return text;
+}
+
+/** A rule without `max-live-keys` gets an equal share of its project's quota with the other rules of that project. */
+function withShares(rules: Rule[]): Rule[] {
+  const sharing = (project: string) => rules.filter((rule) => rule.project === project).length;
+  for (const rule of rules)
+    if (rule.maxLiveKeys === 0)
+      rule.maxLiveKeys = Math.max(1, Math.floor(BROKER_PROJECT_KEY_QUOTA / sharing(rule.project)));
+  return rules;
+}
+
+function flag(value: unknown, at: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new PolicyError(`${at}: true or false.`);
+  return value;
 }
 
 /** A whole number from 1 up. */

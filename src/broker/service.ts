@@ -10,7 +10,7 @@ import { removeByName } from '../keys/create.js';
 import { expiryAfter, type KeyOwner } from '../rules/names.js';
 import { renderBase } from '../rules/template.js';
 import { callerOf, type Caller } from './claims.js';
-import { jobAtCap, pastCap } from './caps.js';
+import { atCap, pastCap, ruleMark, type CapContext } from './caps.js';
 import { BrokerKeys } from './own-keys.js';
 import { PineconeSessions, ProjectError, type PineconeDeps } from './pinecone.js';
 import { decide, ruleFor, type Policy, type Rule } from './policy.js';
@@ -118,7 +118,7 @@ export class Broker {
       throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_target' : 'invalid_scope', verdict.refused);
     }
     const rule = ruleName(verdict);
-    const run = caller.context.run!;
+    const run = { ...caller.context.run!, rule: ruleMark(verdict.rule) };
     const owner: KeyOwner = { kind: ask.cleanup ? 'job' : 'kept', run };
     const base = renderBase(ask.nameTemplate, caller.context.values, owner);
     const api = this.pinecone.open(signal, ask.budgetMs);
@@ -128,13 +128,13 @@ export class Broker {
       this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
       throw new Refusal('invalid_target', refused);
     }
-    const cap = { keys: this.keys, run, now: this.pinecone.clock.now(), max: verdict.rule.maxKeysPerJob, rule };
-    const atCap = await jobAtCap(api, project.id, cap).catch((error: unknown) => {
+    const cap: CapContext = { keys: this.keys, run, now: this.pinecone.clock.now(), rule: verdict.rule, label: rule };
+    const full = await atCap(api, project.id, cap).catch((error: unknown) => {
       throw this.failed(said({ outcome: 'error', rule }), error);
     });
-    if (atCap) {
-      this.deps.decide(said({ outcome: 'refused', rule, reason: atCap }));
-      throw new Refusal('invalid_scope', atCap);
+    if (full) {
+      this.deps.decide(said({ outcome: 'refused', rule, reason: full }));
+      throw new Refusal('invalid_scope', full);
     }
     const expiresAt = expiryAfter(this.pinecone.clock.now(), ask.ttlMs);
     const name = this.keys.name(base, owner, expiresAt, ask.nonce);
@@ -172,14 +172,13 @@ export class Broker {
     api: AdminApi,
     projectId: string,
     id: string,
-    cap: Parameters<typeof pastCap>[3] & { rule: string },
+    cap: CapContext,
     said: ReturnType<Broker['said']>,
   ): Promise<void> {
-    const kept = await pastCap(api, projectId, id, cap).catch(() => undefined);
-    if (!kept) return;
+    const refused = await pastCap(api, projectId, id, cap).catch(() => undefined);
+    if (!refused) return;
     await api.deleteKey(id);
-    const refused = `${cap.rule} gives a job ${cap.max} live key${cap.max === 1 ? '' : 's'}; this job holds ${kept.map((key) => `${key.name ?? ''} (${key.id})`).join(', ')}, made at the same time. Its post step revokes it; ask again after that.`;
-    this.deps.decide(said({ outcome: 'refused', rule: cap.rule, key_id: id, reason: refused }));
+    this.deps.decide(said({ outcome: 'refused', rule: cap.label, key_id: id, reason: refused }));
     throw new Refusal('invalid_scope', refused);
   }
 

@@ -19,7 +19,7 @@ export const TAG_LENGTH = 8;
 export type NameTag = (unsigned: string) => string;
 const STAMP = String.raw`(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(
-  String.raw`^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?(?:_([0-9a-z]{1,11}))?)?)?-([a-z0-9]{6})$`,
+  String.raw`^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?(?:_([0-9a-z]{1,11}))?(?:\.r([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`,
 );
 
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
@@ -43,6 +43,8 @@ export interface RunRef {
    * which binds a key to the job whose token asked for it. Absent in the action's own names.
    */
   job?: string;
+  /** The broker's rule that let the key be made (3 characters a-z0-9, `.r<mark>`): its live keys are counted. */
+  rule?: string;
 }
 
 export interface KeyOwner {
@@ -73,7 +75,7 @@ export function sanitize(text: string): string {
 
 function suffix(owner: KeyOwner, stamp: string, nonce: string): string {
   const server = owner.run?.server ? `.${owner.run.server}` : '';
-  const job = owner.run?.job ? `_${Number(owner.run.job).toString(36)}` : '';
+  const job = `${owner.run?.job ? `_${Number(owner.run.job).toString(36)}` : ''}${owner.run?.rule ? `.r${owner.run.rule}` : ''}`;
   const run = owner.run
     ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}${job}`
     : '';
@@ -146,7 +148,7 @@ export function newNonce(randomInt: (max: number) => number): string {
 export function parseKeyName(name: string | null | undefined): ParsedName | undefined {
   const match = name ? NAME_PATTERN.exec(name) : null;
   if (!match) return undefined;
-  const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, job, nonce] = match;
+  const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, job, rule, nonce] = match;
   const expiresAt = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!));
   // Reject impossible dates (month 13) that the pattern lets through.
   if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) return undefined;
@@ -159,6 +161,7 @@ export function parseKeyName(name: string | null | undefined): ParsedName | unde
       attempt: parseInt(attempt, 36),
       ...(server ? { server } : {}),
       ...(job ? { job: String(parseInt(job, 36)) } : {}),
+      ...(rule ? { rule } : {}),
     };
   }
   return parsed;

@@ -77,6 +77,52 @@ describe('keys bound to their job', () => {
     expect(keys()).toHaveLength(3);
   });
 
+  it("caps a rule's live keys, naming the rule and the keys that hold it; another rule's repositories still mint", async () => {
+    const other = `  - repository: octo-org/billing
+    repository-owner-id: '4242'
+    project: ${world.project.name}
+    roles: [DataPlaneEditor]
+`;
+    const policy = policyFor(issuer, world, other).replace(
+      '    max-ttl: 12h\n',
+      '    max-ttl: 12h\n    max-live-keys: 2\n',
+    );
+    const broker = await start(policy);
+    for (const job of ['1', '2']) {
+      issuer.claims = { ...JOB, check_run_id: job };
+      expect((await mint(broker, await issuer.token(AUDIENCE), `cap00${job}`)).status).toBe(200);
+    }
+    issuer.claims = { ...JOB, check_run_id: '3' };
+    const refused = await mint(broker, await issuer.token(AUDIENCE), 'cap003');
+    expect(refused.status).toBe(403);
+    const held = keys()
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((key) => `${key.name} (${key.id})`)
+      .join(', ');
+    expect(refused.body['error_description']).toBe(
+      `rules[0] (octo-org/shop-api) holds its 2 live keys (max-live-keys): ${held}. Ask again when one is revoked or expires.`,
+    );
+    issuer.claims = { ...JOB, repository: 'octo-org/billing', repository_id: '77', check_run_id: '4' };
+    expect((await mint(broker, await issuer.token(AUDIENCE), 'bil001')).status).toBe(200);
+  });
+
+  it('refuses a kept key (cleanup: false) unless the rule allows it', async () => {
+    const broker = await start(policyFor(issuer, world).replace('    allow-kept-keys: true\n', ''));
+    const { status, body } = await call(broker, '/token', {
+      grant_type: EXCHANGE,
+      subject_token: await issuer.token(AUDIENCE),
+      scope: 'DataPlaneEditor',
+      nonce: 'kept01',
+      job: 'test',
+      cleanup: 'false',
+    });
+    expect(status).toBe(403);
+    expect(body['error_description']).toBe(
+      'rules[0] (octo-org/shop-api) gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.',
+    );
+    expect(keys()).toEqual([]);
+  });
+
   it('mints of one job raced at two replicas that share no memory leave exactly one key', async () => {
     const replicas = [await start(), await start()];
     const token = await issuer.token(AUDIENCE);

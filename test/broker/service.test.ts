@@ -78,7 +78,7 @@ describe('the broker, in-process', () => {
     expect(body['expires_in']).toBeGreaterThan(3500);
     expect(body['expires_in']).toBeLessThanOrEqual(3601);
     expect(key!.name).toMatch(
-      /^gha-shop-api-[0-9a-z-]+-eph-\d{8}T\d{6}Z-j[0-9a-z]+\.[0-9a-z]+\.1(?:_[0-9a-z]+)?-n0nce1-[0-9a-z]{8}$/,
+      /^gha-shop-api-[0-9a-z-]+-eph-\d{8}T\d{6}Z-j[0-9a-z]+\.[0-9a-z]+\.1(?:_[0-9a-z]+)?\.r[0-9a-z]{3}-n0nce1-[0-9a-z]{8}$/,
     );
     expect(new BrokerKeys(CLIENT_SECRET).parse(key!.name)).toMatchObject({ nonce: 'n0nce1', run: RUN_REF });
     expect(parseTaggedKeyName(key!.name, nameTagFor(CLIENT_SECRET, 'keyName'))).toBeUndefined(); // never direct mode's

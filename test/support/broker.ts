@@ -48,6 +48,7 @@ rules:
     project: ${world.project.name}
     roles: [DataPlaneEditor, ControlPlaneViewer]
     max-ttl: 12h
+    allow-kept-keys: true
 ${extra}`;
 }
 
