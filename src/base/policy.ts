@@ -58,6 +58,11 @@ export const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
  * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
  */
 export const BROKER_PROJECT_KEY_QUOTA = 100;
+/**
+ * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
+ * later at worst): under load one list serves many mints. The check after a create never takes an older list.
+ */
+export const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 export const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**

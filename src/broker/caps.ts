@@ -8,10 +8,37 @@ import { createHash } from 'node:crypto';
 import type { AdminApi } from '../api/admin-api.js';
 import type { ApiKey } from '../api/types.js';
 import type { RunRef } from '../rules/names.js';
+import { BROKER_KEY_LIST_MAX_AGE_MS } from '../base/policy.js';
 import { ofJob, type BrokerKeys } from './own-keys.js';
 import type { Rule } from './policy.js';
 
+/**
+ * The project's key list, shared by the mints that ask at once: a list started at or after `since` serves them all
+ * (before a create: one up to BROKER_KEY_LIST_MAX_AGE_MS old; after it: only one started once the create returned).
+ */
+export class KeyLists {
+  private readonly last = new Map<string, { started: number; list: Promise<ApiKey[]> }>();
+
+  constructor(readonly now: () => number) {}
+
+  /** A list started after `since` (strictly: one sent in the same millisecond as a create returned may miss it). */
+  list(api: AdminApi, projectId: string, since: number): Promise<ApiKey[]> {
+    const last = this.last.get(projectId);
+    if (last && last.started > since) return last.list;
+    const entry = { started: this.now(), list: api.listKeys(projectId) };
+    this.last.set(projectId, entry);
+    entry.list.catch(() => this.last.get(projectId) === entry && this.last.delete(projectId));
+    return entry.list;
+  }
+
+  /** After a revoke here: the next mint lists again (another replica may see the old list for up to its age). */
+  forget(projectId: string): void {
+    this.last.delete(projectId);
+  }
+}
+
 export interface CapContext {
+  lists: KeyLists;
   keys: BrokerKeys;
   run: RunRef;
   now: number;
@@ -38,7 +65,8 @@ export function ruleMark(rule: Rule): string {
 
 /** The refusal when the job, or the rule, already holds its live keys, naming them; `undefined` otherwise. */
 export async function atCap(api: AdminApi, projectId: string, context: CapContext): Promise<string | undefined> {
-  const { job, rule } = holders(await api.listKeys(projectId), context);
+  const list = context.lists.list(api, projectId, context.lists.now() - BROKER_KEY_LIST_MAX_AGE_MS);
+  const { job, rule } = holders(await list, context);
   const max = context.rule.maxKeysPerJob;
   if (job && job.length >= max)
     return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job)}. Its post step revokes it; ask again after that.`;
@@ -54,7 +82,7 @@ export async function pastCap(
   created: string,
   context: CapContext,
 ): Promise<string | undefined> {
-  const { job, rule } = holders(await api.listKeys(projectId), context);
+  const { job, rule } = holders(await context.lists.list(api, projectId, context.lists.now()), context);
   const max = context.rule.maxKeysPerJob;
   if (job && job.findIndex((key) => key.id === created) >= max)
     return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job.slice(0, max))}, made at the same time. Its post step revokes it; ask again after that.`;

@@ -10,7 +10,7 @@ import { removeByName } from '../keys/create.js';
 import { expiryAfter, type KeyOwner } from '../rules/names.js';
 import { renderBase } from '../rules/template.js';
 import { callerOf, type Caller } from './claims.js';
-import { atCap, pastCap, ruleMark, type CapContext } from './caps.js';
+import { atCap, KeyLists, pastCap, ruleMark, type CapContext } from './caps.js';
 import { BrokerKeys } from './own-keys.js';
 import { PineconeSessions, ProjectError, type PineconeDeps } from './pinecone.js';
 import { decide, ruleFor, type Policy, type Rule } from './policy.js';
@@ -81,11 +81,13 @@ export class Broker {
   private readonly pinecone: PineconeSessions;
   private readonly tickets: RevokeTickets;
   private readonly keys: BrokerKeys;
+  private readonly lists: KeyLists;
 
   constructor(private readonly deps: BrokerDeps) {
     this.pinecone = new PineconeSessions(deps);
     this.tickets = revokeTicketsFor(deps.connection.clientSecret);
     this.keys = new BrokerKeys(deps.connection.clientSecret);
+    this.lists = new KeyLists(deps.now);
   }
 
   /**
@@ -128,7 +130,14 @@ export class Broker {
       this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
       throw new Refusal('invalid_target', refused);
     }
-    const cap: CapContext = { keys: this.keys, run, now: this.pinecone.clock.now(), rule: verdict.rule, label: rule };
+    const cap: CapContext = {
+      lists: this.lists,
+      keys: this.keys,
+      run,
+      now: this.pinecone.clock.now(),
+      rule: verdict.rule,
+      label: rule,
+    };
     const full = await atCap(api, project.id, cap).catch((error: unknown) => {
       throw this.failed(said({ outcome: 'error', rule }), error);
     });
@@ -210,7 +219,9 @@ export class Broker {
     }
     const project = await this.project(found.rule, said({ outcome: 'error', rule: ruleName(found) }));
     const context = { keys: this.keys, tickets: this.tickets, caller, said: tell };
-    return revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask);
+    const revoked = await revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask);
+    this.lists.forget(project.id);
+    return revoked;
   }
 
   /** Each project of the policy in turn: the broker's keys that expired (with the sweep sub-action's grace) go. */
