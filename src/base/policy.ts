@@ -64,6 +64,17 @@ export const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
 export const PLATFORM_MESSAGE_CHARS = 200;
 
+/**
+ * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
+ * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
+ * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ */
+export const BROKER_PROJECT_KEY_QUOTA = 100;
+/**
+ * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
+ * later at worst): under load one list serves many mints. The check after a create never takes an older list.
+ */
+export const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 export const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -101,8 +112,11 @@ export const BROKER_MIN_BUDGET_MS = 2_000;
 export const BROKER_CLEANUP_BUDGET_MS = 5_000;
 /** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
 export const BROKER_RETRY_AFTER_S = 1;
-/** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
-export const OIDC_LEEWAY_S = 60;
+/**
+ * How far an OIDC token's `exp` and `nbf` may be off the broker's clock: servers kept by NTP are within a second;
+ * 5 s covers a drifting VM. Every second more is a second a copied token still mints after its job let it expire.
+ */
+export const OIDC_LEEWAY_S = 5;
 /** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
 export const JWKS_COOLDOWN_MS = 5_000;
 

@@ -17,7 +17,10 @@ const MATCHED = [
 
 export interface Caller {
   claims: Claims;
-  /** The run, from `repository_id`, `run_id` and `run_attempt`; the job is the caller's word (no claim names it). */
+  /**
+   * The run, from `repository_id`, `run_id` and `run_attempt`, and the job from `check_run_id` where GitHub sends it;
+   * the job's name (GITHUB_JOB, for the template) is the caller's word.
+   */
   context: RunContext;
 }
 
@@ -49,5 +52,9 @@ export function callerOf(payload: JWTPayload, serverUrl: string | undefined, job
   // {pr}: the number in a pull request's ref, as the event file would give it.
   const pr = /^refs\/pull\/(\d+)\//.exec(claims.ref ?? '')?.[1];
   const event = () => JSON.stringify(pr ? { pull_request: { number: Number(pr) } } : {});
-  return { claims, context: readRunContext(env, event) };
+  const context = readRunContext(env, event);
+  // The job GitHub says asks (`check_run_id`): the broker binds the key to it (names.ts RunRef.job).
+  const checkRunId = text('check_run_id');
+  if (context.run && checkRunId && /^[1-9]\d{0,15}$/.test(checkRunId)) context.run.job = checkRunId;
+  return { claims, context };
 }

@@ -1,15 +1,15 @@
 // The broker's side of Pinecone: one login for every request until it nears expiry (requests that find it
-// expiring share the fresh one), Pinecone's clock, the rules' projects resolved once, and an Admin API session per
+// expiring share the fresh one), Pinecone's clock, the rules' projects resolved at start, and an Admin API session per
 // request inside that request's own time budget.
-import { AdminApi, LoginCache, type Connection } from '../api/admin-api.js';
+import { AdminApi, LoginCache, type Connection, type Project } from '../api/admin-api.js';
 import { ServerClock } from '../api/clock.js';
 import type { Preconnect } from '../api/preconnect.js';
 import { createRequester } from '../api/requester.js';
 import type { Transport } from '../api/transport.js';
 import { BROKER_SHARED_BUDGET_MS, BROKER_REQUEST_BUDGET_MS } from '../base/policy.js';
+import { ActionError } from '../base/errors.js';
 import { Secrets } from '../base/secrets.js';
 import { formatDuration } from '../inputs/durations.js';
-import { resolveProject } from '../projects/resolve.js';
 import type { Rule } from './policy.js';
 
 export interface PineconeDeps {
@@ -63,22 +63,49 @@ export class PineconeSessions {
   }
 
   /**
-   * A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). Every request
-   * of that rule waits for it, so it has the short budget of the login, not the budget of the request that asks.
+   * Every rule's project, from one list at start: a name that matches no project or several, or an ID the service
+   * account cannot see, is a ProjectError naming the rule (the start stops on it). A list that fails is left to the
+   * first request of each rule (`project`).
+   */
+  async resolveAll(rules: readonly Rule[]): Promise<void> {
+    const projects = await this.open(new AbortController().signal, BROKER_SHARED_BUDGET_MS).listProjects();
+    rules.forEach((rule, index) => {
+      const found = pick(projects, rule.project, `rules[${index}].project`);
+      this.projects.set(rule.project, Promise.resolve(found));
+    });
+  }
+
+  /**
+   * A rule's project, resolved once (at start, or by one list after a failure there). Every request of that rule
+   * waits for it, so it has the short budget of the login, not the budget of the request that asks. Its errors are
+   * for the operator: they name the rule's project and the namesakes' IDs, never the other projects.
    */
   project(rule: Rule): Promise<{ id: string; name?: string }> {
     let resolved = this.projects.get(rule.project);
     if (!resolved) {
       const shared = this.open(new AbortController().signal, BROKER_SHARED_BUDGET_MS);
-      resolved = resolveProject(shared, rule.project, { info: () => undefined });
+      resolved = shared.listProjects().then((projects) => pick(projects, rule.project, 'project'));
       resolved.catch(() => this.projects.delete(rule.project));
       this.projects.set(rule.project, resolved);
     }
     return resolved;
   }
+}
 
-  /** The distinct projects of `rules`. */
-  async projectIds(rules: readonly Rule[]): Promise<string[]> {
-    return [...new Set(await Promise.all(rules.map(async (rule) => (await this.project(rule)).id)))];
-  }
+/** A rule's project may not resolve: the line is the operator's, not a caller's. */
+export class ProjectError extends ActionError {}
+
+/** The one project `wanted` (an ID or an exact name) names among `projects`. */
+function pick(projects: readonly Project[], wanted: string, at: string): { id: string; name?: string } {
+  const byId = projects.find((project) => project.id === wanted);
+  if (byId) return byId;
+  const named = projects.filter((project) => project.name === wanted);
+  if (named.length === 1) return named[0]!;
+  if (named.length === 0)
+    throw new ProjectError(
+      `${at}: the service account sees no project named or with the ID "${wanted}"; give the ID of one it sees (Pinecone's console, or GET /admin/projects).`,
+    );
+  throw new ProjectError(
+    `${at}: ${named.length} projects are named "${wanted}" (${named.map((project) => project.id).join(', ')}); give the ID of the one meant.`,
+  );
 }

@@ -5,9 +5,11 @@
 import { parse } from 'yaml';
 import { ActionError } from '../base/errors.js';
 import { parseDuration } from '../inputs/durations.js';
+import { BROKER_PROJECT_KEY_QUOTA } from '../base/policy.js';
 import { MAX_TTL_MS } from '../inputs/inputs.js';
 import { ROLES, type Role } from '../inputs/roles.js';
 import { globMatches } from '../rules/glob.js';
+import { foreignAudience, OUTSIDE_INPUT_EVENTS, unpinnedOwner } from './admission.js';
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const KNOWN = ['audience', 'issuer', 'server-url', 'sweep-interval', 'rules'];
@@ -31,6 +33,12 @@ export interface Rule {
   /** The most a key may have. */
   roles: Role[];
   maxTtlMs: number;
+  /** How many live keys the broker gives one job (one `check_run_id`) at a time. */
+  maxKeysPerJob: number;
+  /** How many live keys the rule's jobs may hold together: one rule never fills the project's quota for the others. */
+  maxLiveKeys: number;
+  /** Keys kept after the job (cleanup: false): refused unless the rule says `allow-kept-keys: true`. */
+  allowKept: boolean;
 }
 
 export interface Policy {
@@ -59,6 +67,8 @@ export interface Ask {
   ttlMs: number;
   /** Given: it must be the rule's. */
   project?: string;
+  /** false: the key is kept after the job, which the rule must allow. */
+  cleanup?: boolean;
 }
 
 export class PolicyError extends ActionError {}
@@ -79,13 +89,18 @@ export function readPolicy(text: string): Policy {
   // GHES issues tokens at https://HOST/_services/token: the instance is the issuer's origin. GitHub's own issuer,
   // also with an enterprise's slug after it (https://token.actions.githubusercontent.com/<slug>), is github.com's.
   const github = issuer === GITHUB_ISSUER || issuer.startsWith(`${GITHUB_ISSUER}/`);
-  const serverUrl = optionalText(root, 'server-url', 'server-url') ?? (github ? undefined : originOf(issuer));
+  const given = optionalText(root, 'server-url', 'server-url') ?? (github ? undefined : originOf(issuer));
+  const serverUrl = given === 'https://github.com' ? undefined : given;
+  const audience = text_(root, 'audience', 'audience');
+  const foreign = foreignAudience(audience, serverUrl);
+  if (foreign)
+    throw new PolicyError(`audience: "${audience}" is ${foreign}; give the broker one of its own, such as its URL.`);
   return {
-    audience: text_(root, 'audience', 'audience'),
+    audience,
     issuer,
-    serverUrl: serverUrl === 'https://github.com' ? undefined : serverUrl,
+    serverUrl,
     sweepIntervalMs: duration(root['sweep-interval'] ?? '1m', 'sweep-interval'),
-    rules: list(root['rules'], 'rules').map((entry, i) => readRule(entry, `rules[${i}]`)),
+    rules: withShares(list(root['rules'], 'rules').map((entry, i) => readRule(entry, `rules[${i}]`))),
   };
 }
 
@@ -102,6 +117,9 @@ function readRule(entry: unknown, at: string): Rule {
     'project',
     'roles',
     'max-ttl',
+    'max-keys-per-job',
+    'max-live-keys',
+    'allow-kept-keys',
   ];
   for (const key of Object.keys(rule))
     if (!known.includes(key))
@@ -117,8 +135,14 @@ function readRule(entry: unknown, at: string): Rule {
     event === undefined ? undefined : typeof event === 'string' ? [event] : list(event, `${at}.event`).map(String);
   const repositoryId = numericId(rule, 'repository-id', at, 'repository');
   const repositoryOwnerId = numericId(rule, 'repository-owner-id', at, 'owner');
+  const repository = text_(rule, 'repository', `${at}.repository`);
+  const unpinned = unpinnedOwner(
+    { repository, ...optional('repositoryId', repositoryId), ...optional('repositoryOwnerId', repositoryOwnerId) },
+    at,
+  );
+  if (unpinned) throw new PolicyError(unpinned);
   return {
-    repository: text_(rule, 'repository', `${at}.repository`),
+    repository,
     ...optional('repositoryId', repositoryId),
     ...optional('repositoryOwnerId', repositoryOwnerId),
     ...optional('ref', optionalText(rule, 'ref', `${at}.ref`)),
@@ -128,6 +152,9 @@ function readRule(entry: unknown, at: string): Rule {
     project: text_(rule, 'project', `${at}.project`),
     roles,
     maxTtlMs: rule['max-ttl'] === undefined ? DEFAULT_MAX_TTL_MS : duration(rule['max-ttl'], `${at}.max-ttl`),
+    maxKeysPerJob: count(rule['max-keys-per-job'] ?? 1, `${at}.max-keys-per-job`),
+    maxLiveKeys: rule['max-live-keys'] === undefined ? 0 : count(rule['max-live-keys'], `${at}.max-live-keys`),
+    allowKept: flag(rule['allow-kept-keys'], `${at}.allow-kept-keys`),
   };
 }
 
@@ -142,8 +169,12 @@ export function ruleFor(policy: Policy, claims: Claims): { rule: Rule; index: nu
 export function decide(policy: Policy, claims: Claims, ask: Ask): { rule: Rule; index: number } | { refused: string } {
   const { rule, index } = ruleFor(policy, claims) ?? { rule: undefined, index: -1 };
   if (!rule) {
+    const event = claims.event_name ?? '(none)';
+    const listed = Object.hasOwn(OUTSIDE_INPUT_EVENTS, event)
+      ? `; a rule admits ${event} only by listing it in event`
+      : '';
     return {
-      refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${claims.event_name ?? '(none)'}).`,
+      refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${event}${listed}).`,
     };
   }
   const name = `rules[${index}] (${rule.repository})`;
@@ -152,6 +183,10 @@ export function decide(policy: Policy, claims: Claims, ask: Ask): { rule: Rule; 
     return { refused: `${name} allows roles ${rule.roles.join(', ')}; asked for ${beyond.join(', ')} beyond them.` };
   if (ask.ttlMs > rule.maxTtlMs)
     return { refused: `${name} allows a ttl of at most ${rule.maxTtlMs / 1000}s; asked for ${ask.ttlMs / 1000}s.` };
+  if (ask.cleanup === false && !rule.allowKept)
+    return {
+      refused: `${name} gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.`,
+    };
   if (ask.project !== undefined && ask.project !== '' && ask.project !== rule.project)
     return { refused: `${name} gives keys in project ${rule.project}; asked for ${ask.project}.` };
   return { rule, index };
@@ -165,10 +200,16 @@ function matches(rule: Rule, claims: Claims): boolean {
     (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
     (rule.repositoryOwnerId === undefined || rule.repositoryOwnerId === claims.repository_owner_id) &&
     glob(rule.ref, claims.ref) &&
-    (rule.events === undefined || (claims.event_name !== undefined && rule.events.includes(claims.event_name))) &&
+    eventAdmitted(rule.events, claims.event_name) &&
     (rule.environment === undefined || rule.environment === claims.environment) &&
     glob(rule.workflowRef, claims.job_workflow_ref)
   );
+}
+
+/** Listed by the rule; with no `event`, any event but those that run default-branch code on outside input. */
+function eventAdmitted(events: string[] | undefined, event: string | undefined): boolean {
+  if (events !== undefined) return event !== undefined && events.includes(event);
+  return event === undefined || !Object.hasOwn(OUTSIDE_INPUT_EVENTS, event);
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
@@ -205,6 +246,27 @@ function numericId(rule: Record<string, unknown>, key: string, at: string, what:
   const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
   if (!/^\d+$/.test(text)) throw new PolicyError(`${at}.${key}: a numeric ${what} id, in quotes (e.g. "123456789").`);
   return text;
+}
+
+/** A rule without `max-live-keys` gets an equal share of its project's quota with the other rules of that project. */
+function withShares(rules: Rule[]): Rule[] {
+  const sharing = (project: string) => rules.filter((rule) => rule.project === project).length;
+  for (const rule of rules)
+    if (rule.maxLiveKeys === 0)
+      rule.maxLiveKeys = Math.max(1, Math.floor(BROKER_PROJECT_KEY_QUOTA / sharing(rule.project)));
+  return rules;
+}
+
+function flag(value: unknown, at: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new PolicyError(`${at}: true or false.`);
+  return value;
+}
+
+/** A whole number from 1 up. */
+function count(value: unknown, at: string): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  throw new PolicyError(`${at}: a whole number from 1 up (e.g. 2).`);
 }
 
 function originOf(issuer: string): string {

@@ -1,14 +1,14 @@
-// Revoke and sweep, the broker's deletes. Revoke deletes only keys whose names carry the token's repository and
-// run: by ID at once with the ticket minted with the key, or found in the rule's project (every project of the
-// policy when no rule matches any more) by ID or by the nonce of their name. The sweep deletes this action's
-// expired keys in every project of the policy, with the sweep sub-action's grace.
+// Revoke and sweep, the broker's deletes, of its own keys only: a key whose name carries the broker's tag
+// (own-keys.ts), never the action's own keys nor a hand-made look-alike. Revoke deletes only keys of the token's own
+// repository, run, attempt and job, in the project of the rule the token matches (the caller refuses a token that
+// matches none before any request): by ID at once with the ticket minted with the key, or found by ID or by the
+// nonce of their name. The sweep deletes the broker's expired keys project by project: one that fails is told
+// and the others are swept all the same.
 import type { AdminApi } from '../api/admin-api.js';
 import type { RevokeTickets } from '../crypto/revoke-ticket.js';
-import { parseKeyName, type RunRef } from '../rules/names.js';
 import { planSweep } from '../rules/sweep-plan.js';
 import type { Caller } from './claims.js';
-import type { PineconeSessions } from './pinecone.js';
-import { ruleFor, type Policy } from './policy.js';
+import { ofJob, type BrokerKeys } from './own-keys.js';
 
 export interface RevokeAsk {
   keyIds: string[];
@@ -19,9 +19,9 @@ export interface RevokeAsk {
 
 export interface Revoked {
   deleted: string[];
-  /** IDs no project lists any more: deleted, as far as the job is concerned. */
+  /** IDs the project does not list any more: deleted, as far as the job is concerned. */
   gone: string[];
-  /** IDs of keys another run made. */
+  /** IDs of keys another job made, or the broker did not make. */
   refused: string[];
 }
 
@@ -35,67 +35,70 @@ export type Said = (what: {
 
 export async function revokeOwn(
   api: AdminApi,
-  sessions: PineconeSessions,
-  context: { policy: Policy; tickets: RevokeTickets; caller: Caller; said: Said },
+  projectId: string,
+  context: { keys: BrokerKeys; tickets: RevokeTickets; caller: Caller; said: Said },
   ask: RevokeAsk,
 ): Promise<Revoked> {
-  const { policy, tickets, caller, said } = context;
+  const { keys, tickets, caller, said } = context;
   const run = caller.context.run!;
   const done: Revoked = { deleted: [], gone: [], refused: [] };
   const [only] = ask.keyIds;
   let byListing = ask;
   if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && tickets.holds(ask.ticket, only, run)) {
-    // The ticket proves the key is this run's: one delete, no listing.
+    // The ticket proves the key is this job's: one delete, no listing.
     ((await api.deleteKey(only)) === 'deleted' ? done.deleted : done.gone).push(only);
     said({ outcome: 'revoked', keyId: only });
     if (ask.nonces.length === 0) return done;
     byListing = { keyIds: [], nonces: ask.nonces };
   }
-  const found = ruleFor(policy, caller.claims);
   const seen = new Set<string>();
-  for (const projectId of await sessions.projectIds(found ? [found.rule] : policy.rules)) {
-    for (const key of await api.listKeys(projectId)) {
-      seen.add(key.id);
-      const parsed = parseKeyName(key.name);
-      const asked = byListing.keyIds.includes(key.id) || (!!parsed && byListing.nonces.includes(parsed.nonce));
-      if (!asked) continue;
-      if (!sameRun(parsed?.run, run)) {
-        done.refused.push(key.id);
-        said({ outcome: 'refused', keyId: key.id, reason: "not this token's run" });
-        continue;
-      }
-      await api.deleteKey(key.id);
-      done.deleted.push(key.id);
-      said({ outcome: 'revoked', keyId: key.id, name: key.name });
+  for (const key of await api.listKeys(projectId)) {
+    seen.add(key.id);
+    const parsed = keys.parse(key.name);
+    const asked = byListing.keyIds.includes(key.id) || (!!parsed && byListing.nonces.includes(parsed.nonce));
+    if (!asked) continue;
+    const why = !parsed ? 'not a key the broker made' : !ofJob(parsed.run, run) ? "not this token's job" : undefined;
+    if (why) {
+      done.refused.push(key.id);
+      said({ outcome: 'refused', keyId: key.id, reason: why });
+      continue;
     }
+    await api.deleteKey(key.id);
+    done.deleted.push(key.id);
+    said({ outcome: 'revoked', keyId: key.id, name: key.name });
   }
   done.gone.push(...byListing.keyIds.filter((id) => !seen.has(id)));
   return done;
 }
 
-/** Every project of the policy: this action's keys that expired are deleted; each one told to `deleted`. */
+/** What the sweep tells: a key it deleted, or a project it could not sweep this time. */
+export interface SweepSaid {
+  deleted: (key: { id: string; name: string | null | undefined }, why: string) => void;
+  failed: (projectId: string, error: unknown) => void;
+}
+
+/** The broker's expired keys in each of `projectIds`, deleted; the number deleted. */
 export async function sweepExpired(
   api: AdminApi,
-  sessions: PineconeSessions,
-  policy: Policy,
-  deleted: (key: { id: string; name: string | null | undefined }) => void,
+  projectIds: readonly string[],
+  keys: BrokerKeys,
+  now: () => number,
+  said: SweepSaid,
 ): Promise<number> {
   let swept = 0;
-  for (const projectId of await sessions.projectIds(policy.rules)) {
-    const plan = planSweep(await api.listKeys(projectId), { match: '', expiredOnly: true, now: sessions.clock.now() });
-    for (const { item, remove } of plan.verdicts) {
-      if (!remove) continue;
-      await api.deleteKey(item.id);
-      swept += 1;
-      deleted(item);
+  for (const projectId of projectIds) {
+    try {
+      const filter = { match: '', expiredOnly: true, now: now() };
+      const plan = planSweep(await api.listKeys(projectId), filter, undefined, keys.parse);
+      for (const { item, remove, why } of plan.verdicts) {
+        if (!remove) continue;
+        await api.deleteKey(item.id);
+        swept += 1;
+        said.deleted(item, why);
+      }
+    } catch (error) {
+      said.failed(projectId, error);
     }
   }
   return swept;
-}
-
-/** Made by this run: the same repository (on the same instance) and run, whichever attempt. */
-function sameRun(made: RunRef | undefined, caller: RunRef): boolean {
-  return (
-    !!made && made.repositoryId === caller.repositoryId && made.runId === caller.runId && made.server === caller.server
-  );
 }

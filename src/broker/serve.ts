@@ -43,6 +43,10 @@ export async function startBroker(
     random: Math.random,
     decide: log,
   });
+  await broker.start().catch((error: unknown) => {
+    dispose();
+    throw error;
+  });
   const state = { draining: false, audience: config.policy.audience };
   const { server, guard } = createBrokerServer(broker, metrics, state);
   metrics.shed = () => guard.shed;
@@ -156,8 +160,11 @@ export async function run(): Promise<void> {
   try {
     running = await startBroker(config);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`pinecone-broker: ${error.message}\n`);
+    if (error instanceof ConfigError) process.stderr.write(`pinecone-broker: ${error.message}\n`);
+    // A rule's project that no longer resolves, or resolves to several: one line, before it listens.
+    else if (error instanceof ActionError)
+      process.stderr.write(`pinecone-broker: ${process.env['PINECONE_BROKER_CONFIG']}: ${error.message}\n`);
+    else throw error;
     process.exitCode = 2;
     return;
   }

@@ -2,16 +2,19 @@
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
 // its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
 // shared login, and each decision is one line for the operators: never a key's value or a token.
+import type { AdminApi } from '../api/admin-api.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import { BROKER_CLEANUP_BUDGET_MS } from '../base/policy.js';
 import { revokeTicketsFor, type RevokeTickets } from '../crypto/revoke-ticket.js';
 import type { Role } from '../inputs/roles.js';
 import { removeByName } from '../keys/create.js';
-import { buildKeyName, expiryAfter, type KeyOwner } from '../rules/names.js';
+import { expiryAfter, type KeyOwner } from '../rules/names.js';
 import { renderBase } from '../rules/template.js';
 import { callerOf, type Caller } from './claims.js';
-import { PineconeSessions, type PineconeDeps } from './pinecone.js';
-import { decide, type Policy, type Rule } from './policy.js';
+import { atCap, KeyLists, pastCap, ruleMark, type CapContext } from './caps.js';
+import { BrokerKeys } from './own-keys.js';
+import { PineconeSessions, ProjectError, type PineconeDeps } from './pinecone.js';
+import { decide, ruleFor, type Policy, type Rule } from './policy.js';
 import { revokeOwn, sweepExpired, type RevokeAsk, type Revoked, type Said } from './revoke.js';
 import { TokenRefused, type Verifier } from './verify.js';
 
@@ -87,10 +90,28 @@ export interface Minted {
 export class Broker {
   private readonly pinecone: PineconeSessions;
   private readonly tickets: RevokeTickets;
+  private readonly keys: BrokerKeys;
+  private readonly lists: KeyLists;
 
   constructor(private readonly deps: BrokerDeps) {
     this.pinecone = new PineconeSessions(deps);
     this.tickets = revokeTicketsFor(deps.connection.clientSecret);
+    this.keys = new BrokerKeys(deps.connection.clientSecret);
+    this.lists = new KeyLists(deps.now);
+  }
+
+  /**
+   * Before it listens: every rule's project resolved from one list. A name that matches no project or several
+   * stops the start (ProjectError, one line); a list that fails is told and left to each rule's first request.
+   */
+  async start(): Promise<void> {
+    try {
+      await this.pinecone.resolveAll(this.deps.policy.rules);
+    } catch (error) {
+      if (error instanceof ProjectError) throw error;
+      const reason = `the rules' projects could not be listed at start (${(error as Error).message}); each is resolved at its first request`;
+      this.deps.decide({ time: this.time(), action: 'sweep', outcome: 'error', reason });
+    }
   }
 
   /** Logins sent to Pinecone, for the metrics. */
@@ -115,18 +136,33 @@ export class Broker {
     const roles = ask.roles ?? verdict.rule.roles;
     const ttlMs = ask.ttlMs ?? verdict.rule.maxTtlMs;
     const rule = ruleName(verdict);
-    const run = caller.context.run!;
+    const run = { ...caller.context.run!, rule: ruleMark(verdict.rule) };
     const owner: KeyOwner = { kind: ask.cleanup ? 'job' : 'kept', run };
     const base = renderBase(ask.nameTemplate, caller.context.values, owner);
     const api = this.pinecone.open(signal, ask.budgetMs);
-    const project = await this.pinecone.project(verdict.rule);
+    const project = await this.project(verdict.rule, said({ outcome: 'error', rule }));
     if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
       const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
       this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
       throw new Refusal('invalid_target', refused);
     }
+    const cap: CapContext = {
+      lists: this.lists,
+      keys: this.keys,
+      run,
+      now: this.pinecone.clock.now(),
+      rule: verdict.rule,
+      label: rule,
+    };
+    const full = await atCap(api, project.id, cap).catch((error: unknown) => {
+      throw this.failed(said({ outcome: 'error', rule }), error);
+    });
+    if (full) {
+      this.deps.decide(said({ outcome: 'refused', rule, reason: full }));
+      throw new Refusal('invalid_scope', full);
+    }
     const expiresAt = expiryAfter(this.pinecone.clock.now(), ttlMs);
-    const name = buildKeyName(base, owner, expiresAt, ask.nonce);
+    const name = this.keys.name(base, owner, expiresAt, ask.nonce);
     let created;
     try {
       created = await api.createKey(project.id, name, roles);
@@ -149,6 +185,7 @@ export class Broker {
       this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
       throw new Refusal('temporarily_unavailable', why);
     }
+    await this.settleRace(api, project.id, created.key.id, cap, said);
     this.deps.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
     return {
       value: created.value,
@@ -160,6 +197,24 @@ export class Broker {
       roles,
       expiresAt: expiresAt.toISOString(),
     };
+  }
+
+  /**
+   * A concurrent mint for the same job (another replica, a replayed token) may have won: past the cap, this key goes
+   * and the job is refused. A list that fails leaves the key to the job: it holds its value, so nothing is lost.
+   */
+  private async settleRace(
+    api: AdminApi,
+    projectId: string,
+    id: string,
+    cap: CapContext,
+    said: ReturnType<Broker['said']>,
+  ): Promise<void> {
+    const refused = await pastCap(api, projectId, id, cap).catch(() => undefined);
+    if (!refused) return;
+    await api.deleteKey(id);
+    this.deps.decide(said({ outcome: 'refused', rule: cap.label, key_id: id, reason: refused }));
+    throw new Refusal('invalid_scope', refused);
   }
 
   /** A key minted for a job that went away before the answer: nobody will ever see its value, so it goes now. */
@@ -181,22 +236,61 @@ export class Broker {
     const said = this.said('revoke', caller);
     const tell: Said = ({ outcome, keyId, name, reason }) =>
       this.deps.decide(said({ outcome, key_id: keyId, key_name: name ?? undefined, reason }));
-    const context = { policy: this.deps.policy, tickets: this.tickets, caller, said: tell };
-    return revokeOwn(this.pinecone.open(signal, budgetMs), this.pinecone, context, ask);
+    // A token no rule matches costs nothing: refused before any request to Pinecone.
+    const found = ruleFor(this.deps.policy, caller.claims);
+    if (!found) {
+      const refused = `No rule of the policy matches repository ${caller.claims.repository}: the broker made no key for it.`;
+      this.deps.decide(said({ outcome: 'refused', reason: refused }));
+      throw new Refusal('invalid_target', refused);
+    }
+    const project = await this.project(found.rule, said({ outcome: 'error', rule: ruleName(found) }));
+    const context = { keys: this.keys, tickets: this.tickets, caller, said: tell };
+    const revoked = await revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask);
+    this.lists.forget(project.id);
+    return revoked;
   }
 
-  /** The policy's projects: this action's keys that expired (with the sweep sub-action's grace) are deleted. */
-  sweep(signal: AbortSignal): Promise<number> {
-    return sweepExpired(this.pinecone.open(signal), this.pinecone, this.deps.policy, (key) =>
-      this.deps.decide({
-        time: this.time(),
-        action: 'sweep',
-        outcome: 'deleted',
-        key_id: key.id,
-        key_name: key.name ?? undefined,
-        reason: 'expired',
-      }),
-    );
+  /** Each project of the policy in turn: the broker's keys that expired (with the sweep sub-action's grace) go. */
+  async sweep(signal: AbortSignal): Promise<number> {
+    const ids = new Set<string>();
+    for (const [index, rule] of this.deps.policy.rules.entries()) {
+      const at = { time: this.time(), action: 'sweep' as const, rule: ruleName({ rule, index }) };
+      await this.project(rule, { ...at, outcome: 'error' }).then(
+        (project) => ids.add(project.id),
+        () => undefined, // told; the other projects are swept all the same
+      );
+    }
+    return sweepExpired(this.pinecone.open(signal), [...ids], this.keys, () => this.pinecone.clock.now(), {
+      deleted: (key, why) =>
+        this.deps.decide({
+          time: this.time(),
+          action: 'sweep',
+          outcome: 'deleted',
+          key_id: key.id,
+          key_name: key.name ?? undefined,
+          reason: why,
+        }),
+      failed: (projectId, error) =>
+        this.deps.decide({
+          time: this.time(),
+          action: 'sweep',
+          outcome: 'error',
+          reason: `project ${projectId}: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+    });
+  }
+
+  /** A rule's project; when it does not resolve, the operator is told why and the caller gets a line that names none. */
+  private async project(rule: Rule, told: Decision): Promise<{ id: string; name?: string }> {
+    try {
+      return await this.pinecone.project(rule);
+    } catch (error) {
+      this.deps.decide({ ...told, reason: error instanceof Error ? error.message : String(error) });
+      throw new Refusal(
+        'temporarily_unavailable',
+        "The broker cannot use its rule's project now; its operator has been told. Ask again later.",
+      );
+    }
   }
 
   private async caller(token: string, job: string, action: 'mint' | 'revoke'): Promise<Caller> {

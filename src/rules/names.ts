@@ -2,7 +2,8 @@
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run. The keyless
+// broker's names add the job after the run (`_<check_run_id>`); names without it still parse.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 // Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
@@ -20,7 +21,7 @@ export const TAG_LENGTH = 8;
 export type NameTag = (unsigned: string) => string;
 const STAMP = String.raw`(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
 const NAME_PATTERN = new RegExp(
-  String.raw`^(.+)-eph-${STAMP}(?:-([jkps])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?(?:_([0-9a-z]{1,7}))?)?-([a-z0-9]{6})$`,
+  String.raw`^(.+)-eph-${STAMP}(?:-([jkps])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?(?:_([0-9a-z]{1,11}))?(?:\.r([0-9a-z]{3}))?)?(?:_([0-9a-z]{1,7}))?)?-([a-z0-9]{6})$`,
 );
 
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
@@ -42,6 +43,13 @@ export interface RunRef {
    * instance: a key made on another is never judged by what this instance says of a run of the same number.
    */
   server?: string;
+  /**
+   * The job (its `check_run_id`, as GitHub's OIDC token carries it), after `_` in the name: set by the keyless broker,
+   * which binds a key to the job whose token asked for it. Absent in the action's own names.
+   */
+  job?: string;
+  /** The broker's rule that let the key be made (3 characters a-z0-9, `.r<mark>`): its live keys are counted. */
+  rule?: string;
 }
 
 export interface KeyOwner {
@@ -78,8 +86,9 @@ function suffix(owner: KeyOwner, stamp: string, nonce: string): string {
   if ((owner.kind === 'pr') !== /^[1-9]\d{0,9}$/.test(owner.pullRequest ?? ''))
     throw new Error('a pull request number goes with kind pr, and kind pr needs one');
   const server = owner.run?.server ? `.${owner.run.server}` : '';
+  const job = `${owner.run?.job ? `_${Number(owner.run.job).toString(36)}` : ''}${owner.run?.rule ? `.r${owner.run.rule}` : ''}`;
   const run = owner.run
-    ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
+    ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}${job}`
     : '';
   const pullRequest = owner.kind === 'pr' ? `_${Number(owner.pullRequest).toString(36)}` : '';
   return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}${pullRequest}-${nonce}`;
@@ -160,8 +169,15 @@ export function newNonce(randomInt: (max: number) => number): string {
 export function parseKeyName(name: string | null | undefined): ParsedName | undefined {
   const match = name ? NAME_PATTERN.exec(name) : null;
   if (!match) return undefined;
-  const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, pullRequest, nonce] = match;
-  if ((letter === KIND_LETTER.pr) !== (pullRequest !== undefined)) return undefined;
+  const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, afterRun, rule, afterKind, nonce] = match;
+  // `_<n>` after a run is the broker's job, or, in a pull request's name (letter p), its number; the number stands
+  // alone where the name carries no run. Names with the one but not the other are not this action's.
+  const isPr = letter === KIND_LETTER.pr;
+  const pullRequest = isPr ? (afterKind ?? afterRun) : undefined;
+  const job = isPr ? undefined : afterRun;
+  if (isPr !== (pullRequest !== undefined) || (afterKind !== undefined && (!isPr || afterRun !== undefined)))
+    return undefined;
+  if (isPr && rule) return undefined;
   const expiresAt = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!));
   // Reject impossible dates (month 13) that the pattern lets through.
   if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) return undefined;
@@ -173,6 +189,8 @@ export function parseKeyName(name: string | null | undefined): ParsedName | unde
       runId: String(parseInt(run, 36)),
       attempt: parseInt(attempt, 36),
       ...(server ? { server } : {}),
+      ...(job ? { job: String(parseInt(job, 36)) } : {}),
+      ...(rule ? { rule } : {}),
     };
   }
   if (pullRequest) parsed.pullRequest = String(parseInt(pullRequest, 36));

@@ -6,6 +6,7 @@ import { readBrokerConfig } from '../../src/broker/config.js';
 const POLICY = `audience: https://broker.example.com
 rules:
   - repository: octo-org/*
+    repository-owner-id: '4242'
     project: sandbox
     roles: [DataPlaneViewer]
 `;
@@ -75,6 +76,10 @@ describe('broker configuration', () => {
     [
       `${POLICY}  - repository: x\n    project: p\n    roles: [Owner]\n`,
       /rules\[1\]\.roles\[0\]: unknown role "Owner"/,
+    ],
+    [
+      `${POLICY}  - repository: octo-org/widgets\n    project: p\n    roles: [DataPlaneViewer]\n`,
+      /^\/etc\/broker\/policy\.yml: rules\[1\]: name repository-owner-id \(the owner's numeric id: `gh api orgs\/NAME --jq \.id`/,
     ],
     [
       `${POLICY}sweep-every: 1m\n`,

@@ -3,8 +3,11 @@
 // the drain. The same bundle as a process, with the action's bundles, is test/e2e/broker.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
-import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
-import { startWorld, type World } from '../support/fixture.js';
+import { BrokerKeys } from '../../src/broker/own-keys.js';
+import { nameTagFor } from '../../src/crypto/name-tag.js';
+import { parseTaggedKeyName } from '../../src/rules/names.js';
+import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';
+import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
 const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -74,7 +77,11 @@ describe('the broker, in-process', () => {
     });
     expect(body['expires_in']).toBeGreaterThan(3500);
     expect(body['expires_in']).toBeLessThanOrEqual(3601);
-    expect(key!.name).toMatch(/^gha-shop-16021984-1-t-[0-9a-z]{5}-eph-\d{8}T\d{6}Z-j[0-9a-z]+\.[0-9a-z]+\.1-n0nce1$/);
+    expect(key!.name).toMatch(
+      /^gha-shop-[0-9a-z-]+-eph-\d{8}T\d{6}Z-j[0-9a-z]+\.[0-9a-z]+\.1(?:_[0-9a-z]+)?\.r[0-9a-z]{3}-n0nce1-[0-9a-z]{8}$/,
+    );
+    expect(new BrokerKeys(CLIENT_SECRET).parse(key!.name)).toMatchObject({ nonce: 'n0nce1', run: RUN_REF });
+    expect(parseTaggedKeyName(key!.name, nameTagFor(CLIENT_SECRET, 'keyName'))).toBeUndefined(); // never direct mode's
     const metrics = await (await fetch(running.metricsUrl!)).text();
     expect(metrics).toContain('pinecone_broker_requests_total{route="token",outcome="minted"} 1');
     expect(metrics).toMatch(/pinecone_broker_logins_total 1\n/);
@@ -219,14 +226,21 @@ describe('the broker, in-process', () => {
     expect(keys().map((key) => key.id)).toEqual([other.id]);
   });
 
-  it('revokes in every project of the policy once no rule matches the token any more', async () => {
+  it('refuses a revoke from a token no rule matches before any request to Pinecone', async () => {
     const made = (await mint()).body;
-    issuer.claims = { ...RUN_CLAIMS, ref: 'refs/tags/v1' }; // no rule matches this ref
-    const { body } = await post('/revoke', {
+    issuer.claims = { ...RUN_CLAIMS, repository: 'octo-org/other', repository_id: '1' }; // no rule names it
+    const before = world.emulator.requests.length;
+    const { status, body } = await post('/revoke', {
       subject_token: await issuer.token(AUDIENCE),
       key_id: String(made['key_id']),
+      ticket: String(made['revoke_ticket']),
     });
-    expect(body['deleted']).toEqual([made['key_id']]);
+    expect(status).toBe(403);
+    expect(body['error_description']).toBe(
+      'No rule of the policy matches repository octo-org/other: the broker made no key for it.',
+    );
+    expect(world.emulator.requests.length).toBe(before);
+    expect(keys()).toHaveLength(1);
   });
 
   it('serves /healthz, 404 elsewhere (/metrics too), 405 for GET /token, and refuses a body over 64 KiB', async () => {

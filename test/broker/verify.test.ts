@@ -37,6 +37,11 @@ describe('OIDC token verification', () => {
     ['HS256 keyed with the public key', () => issuer.forge('hs256-public-key', AUDIENCE), /not signed with RS256/],
     ['altered after signing', () => issuer.forge('altered', AUDIENCE), /does not verify against the issuer/],
     ['expired', () => issuer.token(AUDIENCE, {}, { expiresIn: '-10m' }), /^The token has expired\.$/],
+    [
+      'expired 8 s ago (past the leeway)',
+      () => issuer.token(AUDIENCE, {}, { expiresIn: '-8s' }),
+      /^The token has expired\.$/,
+    ],
     ['for another audience', () => issuer.token('https://elsewhere.example.com'), /another audience/],
     ['with an unknown kid', () => issuer.token(AUDIENCE, {}, { kid: 'nobody-knows' }), /key is not the issuer's/],
   ])('refuses a token %s', async (_, make, reason) => {

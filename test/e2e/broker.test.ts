@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseKeyName } from '../../src/rules/names.js';
+import { BrokerKeys } from '../../src/broker/own-keys.js';
 import { Job, NODES, ROOT, type StepResult } from '../runner/runner.js';
 import {
   anotherRunsKey,
@@ -69,8 +69,8 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     expect(main.exitCode, main.log.join('\n')).toBe(0);
     const [key] = keys();
     expect(key!.roles).toEqual(['DataPlaneEditor']);
-    const parsed = parseKeyName(key!.name);
-    expect(parsed).toMatchObject({ kind: 'job', run: RUN, base: 'gha-shop-16021984-1-t-ct99s' });
+    const parsed = new BrokerKeys(CLIENT_SECRET).parse(key!.name);
+    expect(parsed).toMatchObject({ kind: 'job', run: RUN, base: expect.stringMatching(/^gha-shop-/) });
     expect(main.outputs).toMatchObject({
       'api-key': key!.value,
       'key-id': key!.id,
@@ -256,18 +256,29 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     expect(keys()).toEqual([]);
   });
 
-  it("deletes a dead runner's expired key in its own sweep, and leaves live and foreign keys alone", async () => {
+  it("deletes a dead runner's expired key in its own sweep, and leaves live, direct mode's and foreign keys alone", async () => {
     await broker.stop();
     broker = await startBrokerProcess({ world, policy: policyFor(issuer, world, '', '1s'), node });
-    const dead = world.ours('gha-dead', -10 * 60_000, { kind: 'job', run: { ...RUN, runId: '555' } });
-    const live = world.ours('gha-live', 3600_000, { kind: 'job', run: { ...RUN, runId: '556' } });
+    const own = (base: string, inMs: number, runId: string) =>
+      world.emulator.addKey(
+        world.project.id,
+        new BrokerKeys(CLIENT_SECRET).name(
+          base,
+          { kind: 'job', run: { ...RUN, runId } },
+          new Date(Math.floor((Date.now() + inMs) / 1000) * 1000),
+          'abc123',
+        ),
+      );
+    const dead = own('gha-dead', -10 * 60_000, '555');
+    const live = own('gha-live', 3600_000, '556');
+    const direct = world.ours('gha-direct', -10 * 60_000, { kind: 'job', run: { ...RUN, runId: '557' } });
     const foreign = world.emulator.addKey(world.project.id, 'production-key');
     await sweeps(broker, 2);
     expect(
       keys()
         .map((key) => key.id)
         .sort(),
-    ).toEqual([live.id, foreign.id].sort());
+    ).toEqual([live.id, direct.id, foreign.id].sort());
     expect(decisions(broker)).toContainEqual(
       expect.objectContaining({ action: 'sweep', outcome: 'deleted', key_id: dead.id, reason: 'expired' }),
     );
@@ -373,7 +384,7 @@ describe('npm run broker', () => {
       },
     );
     expect(demo.status, demo.stderr).toBe(0);
-    expect(demo.stdout).toMatch(/^Got API key gha-shop-16021984-1-t-ct99s-eph-\S+ \(\S+\); its value is masked/m);
+    expect(demo.stdout).toMatch(/^Got API key gha-shop-\S*-eph-\S+ \(\S+\); its value is masked/m);
     expect(demo.stdout).toMatch(/^Deleted API key .* through the broker\.$/m);
     expect(demo.stdout).toContain('Keys left in the project: 0.');
     expect(demo.stdout).not.toContain(CLIENT_SECRET);

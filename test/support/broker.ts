@@ -9,7 +9,8 @@ import { createInterface } from 'node:readline';
 import { DEFAULT_API_VERSION } from '../../src/api/versions.js';
 import { readPolicy } from '../../src/broker/policy.js';
 import { startBroker } from '../../src/broker/serve.js';
-import { buildKeyName } from '../../src/rules/names.js';
+import { BrokerKeys } from '../../src/broker/own-keys.js';
+import type { RunRef } from '../../src/rules/names.js';
 import { NODE_24, ROOT } from '../runner/runner.js';
 import { CLIENT_ID, CLIENT_SECRET, type World } from './fixture.js';
 import { type OidcIssuer, REQUEST_TOKEN } from './oidc-issuer.js';
@@ -41,20 +42,29 @@ server-url: https://github.com
 sweep-interval: ${sweepInterval}
 rules:
   - repository: octo-org/shop-api
+    repository-owner-id: '4242'
     ref: refs/heads/*
     event: [push, pull_request]
     project: ${world.project.name}
     roles: [DataPlaneEditor, ControlPlaneViewer]
     max-ttl: 12h
+    allow-kept-keys: true
 ${extra}`;
 }
 
-/** A live key of this action in the world's project, made by another run of the same repository. */
-export function anotherRunsKey(world: World, nonce: string) {
-  const run = { repositoryId: RUN_CLAIMS.repository_id, runId: '999', attempt: 1 };
-  const name = buildKeyName('gha-other', { kind: 'job', run }, new Date(Date.now() + 3600_000), nonce);
+/** A live key the broker made in the world's project for another run of the same repository (or `run`'s). */
+export function anotherRunsKey(world: World, nonce: string, run: RunRef = { ...RUN_REF, runId: '999' }) {
+  const name = new BrokerKeys(CLIENT_SECRET).name(
+    'gha-other',
+    { kind: 'job', run },
+    new Date(Date.now() + 3600_000),
+    nonce,
+  );
   return world.emulator.addKey(world.project.id, name);
 }
+
+/** The run RUN_CLAIMS names, as a key's name carries it. */
+export const RUN_REF: RunRef = { repositoryId: '829301755', runId: '16021984', attempt: 1 };
 
 /** The broker in-process (its real HTTP server) in front of the world's emulator; its decision lines to `write`. */
 export function startBrokerInProcess(world: World, policy: string, write: (line: string) => void = () => undefined) {

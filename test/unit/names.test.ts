@@ -127,7 +127,17 @@ describe('key names', () => {
     expect(() => buildKeyName('b', { kind: 'pr', run: JOB.run }, EXPIRY, 'abcdef')).toThrow();
     expect(() => buildKeyName('b', { ...JOB, pullRequest: '4' }, EXPIRY, 'abcdef')).toThrow();
     expect(parseKeyName('b-eph-20261129T215507Z-p1.2.3-abcdef')).toBeUndefined();
-    expect(parseKeyName('b-eph-20261129T215507Z-k1.2.3_4-abcdef')).toBeUndefined();
+    expect(parseKeyName('b-eph-20261129T215507Z-k1.2.3_4-abcdef')).toMatchObject({ kind: 'kept', run: { job: '4' } }); // a broker job's id, never a number
+  });
+
+  it('carries the job (check_run_id) of a broker key after its run, within 80 characters with a server and a tag', () => {
+    const run = { ...JOB.run!, server: 'x9z', job: '30433642191' };
+    const tag = nameTagFor('secret', 'brokerKeyName');
+    const name = buildTaggedKeyName('x'.repeat(80), { kind: 'job', run }, EXPIRY, 'k3f9q2', tag);
+    expect(name.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+    expect(name).toContain(`.x9z_${Number(run.job).toString(36)}-k3f9q2-`);
+    expect(parseTaggedKeyName(name, tag)).toMatchObject({ run, nonce: 'k3f9q2' });
+    expect(parseKeyName(buildKeyName('b', JOB, EXPIRY, 'k3f9q2'))!.run).not.toHaveProperty('job'); // old names parse
   });
 
   it('still parses names of the first format (no kind, no run: they fall back to their expiry)', () => {

@@ -1,0 +1,135 @@
+// A job gets at most its rule's `max-keys-per-job` live keys from the broker (default 1), across replicas that share
+// nothing but Pinecone's key list: a replayed token mints nothing more, a revoke makes room again, and mints of the
+// same job raced at two replicas leave exactly the cap.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningBroker } from '../../src/broker/serve.js';
+import { AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
+import { startWorld, type World } from '../support/fixture.js';
+import { OidcIssuer } from '../support/oidc-issuer.js';
+
+const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const JOB = { ...RUN_CLAIMS, check_run_id: '30433642191' };
+
+describe('keys bound to their job', () => {
+  let world: World;
+  let issuer: OidcIssuer;
+  const brokers: RunningBroker[] = [];
+
+  const start = async (policy = policyFor(issuer, world)) => {
+    const running = await startBrokerInProcess(world, policy);
+    brokers.push(running);
+    return running;
+  };
+  beforeEach(async () => {
+    world = await startWorld();
+    issuer = await new OidcIssuer().start();
+    issuer.claims = { ...JOB };
+  });
+  afterEach(async () => {
+    for (const running of brokers.splice(0)) await running.drain();
+    await issuer.stop();
+    await world.emulator.stop();
+  });
+
+  const call = async (broker: RunningBroker, path: string, fields: Record<string, string>) => {
+    const response = await fetch(`${broker.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const mint = (broker: RunningBroker, token: string, nonce: string) =>
+    call(broker, '/token', {
+      grant_type: EXCHANGE,
+      subject_token: token,
+      scope: 'DataPlaneEditor',
+      nonce,
+      job: 'test',
+    });
+  const keys = () => world.emulator.keysIn(world.project.id);
+
+  it('one token replayed 8 times gets one key; the refusal names it; after a revoke the job may ask again', async () => {
+    const broker = await start();
+    const token = await issuer.token(AUDIENCE);
+    const answers = [];
+    for (let i = 0; i < 8; i++) answers.push(await mint(broker, token, `rep00${i}`));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 403, 403, 403, 403, 403, 403, 403]);
+    const [key] = keys();
+    expect(keys()).toHaveLength(1);
+    expect(answers[1]!.body['error_description']).toBe(
+      `rules[0] (octo-org/shop-api) gives a job 1 live key; this job holds ${key!.name} (${key!.id}). Its post step revokes it; ask again after that.`,
+    );
+    const revoked = await call(broker, '/revoke', { subject_token: token, key_id: key!.id });
+    expect(revoked.body['deleted']).toEqual([key!.id]);
+    expect((await mint(broker, token, 'again1')).status).toBe(200);
+  });
+
+  it('another job of the same run gets its own key; a rule may give a job more', async () => {
+    const broker = await start(
+      policyFor(issuer, world).replace('    max-ttl: 12h\n', '    max-ttl: 12h\n    max-keys-per-job: 2\n'),
+    );
+    expect((await mint(broker, await issuer.token(AUDIENCE), 'one001')).status).toBe(200);
+    expect((await mint(broker, await issuer.token(AUDIENCE), 'one002')).status).toBe(200);
+    expect((await mint(broker, await issuer.token(AUDIENCE), 'one003')).status).toBe(403);
+    issuer.claims = { ...JOB, check_run_id: '30433642192' };
+    expect((await mint(broker, await issuer.token(AUDIENCE), 'two001')).status).toBe(200);
+    expect(keys()).toHaveLength(3);
+  });
+
+  it("caps a rule's live keys, naming the rule and the keys that hold it; another rule's repositories still mint", async () => {
+    const other = `  - repository: octo-org/billing
+    repository-owner-id: '4242'
+    project: ${world.project.name}
+    roles: [DataPlaneEditor]
+`;
+    const policy = policyFor(issuer, world, other).replace(
+      '    max-ttl: 12h\n',
+      '    max-ttl: 12h\n    max-live-keys: 2\n',
+    );
+    const broker = await start(policy);
+    for (const job of ['1', '2']) {
+      issuer.claims = { ...JOB, check_run_id: job };
+      expect((await mint(broker, await issuer.token(AUDIENCE), `cap00${job}`)).status).toBe(200);
+    }
+    issuer.claims = { ...JOB, check_run_id: '3' };
+    const refused = await mint(broker, await issuer.token(AUDIENCE), 'cap003');
+    expect(refused.status).toBe(403);
+    const held = keys()
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((key) => `${key.name} (${key.id})`)
+      .join(', ');
+    expect(refused.body['error_description']).toBe(
+      `rules[0] (octo-org/shop-api) holds its 2 live keys (max-live-keys): ${held}. Ask again when one is revoked or expires.`,
+    );
+    issuer.claims = { ...JOB, repository: 'octo-org/billing', repository_id: '77', check_run_id: '4' };
+    expect((await mint(broker, await issuer.token(AUDIENCE), 'bil001')).status).toBe(200);
+  });
+
+  it('refuses a kept key (cleanup: false) unless the rule allows it', async () => {
+    const broker = await start(policyFor(issuer, world).replace('    allow-kept-keys: true\n', ''));
+    const { status, body } = await call(broker, '/token', {
+      grant_type: EXCHANGE,
+      subject_token: await issuer.token(AUDIENCE),
+      scope: 'DataPlaneEditor',
+      nonce: 'kept01',
+      job: 'test',
+      cleanup: 'false',
+    });
+    expect(status).toBe(403);
+    expect(body['error_description']).toBe(
+      'rules[0] (octo-org/shop-api) gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.',
+    );
+    expect(keys()).toEqual([]);
+  });
+
+  it('mints of one job raced at two replicas that share no memory leave exactly one key', async () => {
+    const replicas = [await start(), await start()];
+    const token = await issuer.token(AUDIENCE);
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => mint(replicas[i % 2]!, token, `race0${i}`)));
+    const won = answers.filter((answer) => answer.status === 200);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 403)).toHaveLength(7);
+    expect(keys().map((key) => key.id)).toEqual([won[0]!.body['key_id']]);
+  });
+});
