@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 5279:
+/***/ 7407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1144,6 +1144,14 @@ const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null &&
 const EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
+/** A key's ttl unless the input says otherwise: a long job's working day; post deletes it long before, as a rule. */
+const policy_DEFAULT_TTL_MS = (/* unused pure expression or super */ null && (6 * 3_600_000));
+/**
+ * The ttl of a pull request's key (lifetime: pull-request) unless the input says otherwise: only a backstop, since
+ * the run that closes the pull request deletes it, and later runs or a sweep once GitHub says it is closed. Long
+ * enough that a pull request nobody pushes to for weeks keeps its preview without a scheduled renew.
+ */
+const policy_PULL_REQUEST_TTL_MS = (/* unused pure expression or super */ null && (30 * 86_400_000));
 /** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
 const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
 /** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
@@ -1157,6 +1165,17 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
 const PLATFORM_MESSAGE_CHARS = 200;
+/**
+ * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
+ * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
+ * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ */
+const BROKER_PROJECT_KEY_QUOTA = 100;
+/**
+ * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
+ * later at worst): under load one list serves many mints. The check after a create never takes an older list.
+ */
+const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -1194,10 +1213,30 @@ const BROKER_MIN_BUDGET_MS = 2_000;
 const BROKER_CLEANUP_BUDGET_MS = 5_000;
 /** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
 const BROKER_RETRY_AFTER_S = 1;
-/** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
-const OIDC_LEEWAY_S = 60;
+/**
+ * How far an OIDC token's `exp` and `nbf` may be off the broker's clock: servers kept by NTP are within a second;
+ * 5 s covers a drifting VM. Every second more is a second a copied token still mints after its job let it expire.
+ */
+const OIDC_LEEWAY_S = 5;
 /** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
 const JWKS_COOLDOWN_MS = 5_000;
+/**
+ * A handoff secret's floor. Public logs print every handoff, so the secret is all that stands between anyone who
+ * reads them and the key's value: 32 characters of at least 2 kinds (lower, upper, digits, others), and at least
+ * 128 bits by our estimate once repeats, runs (`abcd`, `4321`, `qwerty`) and word-like stretches are counted at
+ * what guessing them costs. `openssl rand -base64 32` (44 characters, ~260 bits) and `-hex 32` (64, ~250) pass.
+ */
+const policy_HANDOFF_SECRET_MIN_LENGTH = 32;
+const policy_HANDOFF_SECRET_MIN_CLASSES = 2;
+const policy_HANDOFF_SECRET_MIN_BITS = 128;
+/**
+ * scrypt over the handoff secret before HKDF, so that each offline guess against a printed handoff costs
+ * 2^14 × 8 × 128 bytes = 16 MiB of memory and, measured on a loaded 2-core machine, 145 ms against 0.17 ms for an
+ * HKDF guess (~850 times). The secret's own floor above carries most of the weight; N=2^15 took 488 ms there (its
+ * 32 MiB leave the cache), too much for use's start. Paid once by the key job, by each use and by revoke: measured
+ * in `npm run bench -- --only use`.
+ */
+const HANDOFF_SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 32 * 1024 * 1024 };
 /**
  * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
  * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
@@ -1655,10 +1694,13 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run. The keyless
+// broker's names add the job after the run (`_<check_run_id>`); names without it still parse.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 // Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
+// A key that lives as long as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base
+// 36): the pull request later runs and sweeps ask GitHub about.
 
 const MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
@@ -1666,9 +1708,9 @@ const names_MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
 const names_TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
-const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`);
+const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jkps])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?(?:_([0-9a-z]{1,11}))?(?:\.r([0-9a-z]{3}))?)?(?:_([0-9a-z]{1,7}))?)?-([a-z0-9]{6})$`);
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${names_TAG_LENGTH}}$`);
-const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
+const KIND_LETTER = { job: 'j', kept: 'k', shared: 's', pr: 'p' };
 /** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
 function sanitize(text) {
     const safe = text
@@ -1678,24 +1720,28 @@ function sanitize(text) {
     return safe === '' ? 'key' : safe;
 }
 function suffix(owner, stamp, nonce) {
+    if ((owner.kind === 'pr') !== /^[1-9]\d{0,9}$/.test(owner.pullRequest ?? ''))
+        throw new Error('a pull request number goes with kind pr, and kind pr needs one');
     const server = owner.run?.server ? `.${owner.run.server}` : '';
+    const job = `${owner.run?.job ? `_${Number(owner.run.job).toString(36)}` : ''}${owner.run?.rule ? `.r${owner.run.rule}` : ''}`;
     const run = owner.run
-        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}${job}`
         : '';
-    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+    const pullRequest = owner.kind === 'pr' ? `_${Number(owner.pullRequest).toString(36)}` : '';
+    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}${pullRequest}-${nonce}`;
 }
 function names_suffixLength(owner) {
     return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
 }
 /** Cuts the base, never the suffix, so the whole name fits Pinecone's 80 characters. */
-function names_buildKeyName(base, owner, expiresAt, nonce) {
+function buildKeyName(base, owner, expiresAt, nonce) {
     return build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH);
 }
 /**
  * A key name that proves its maker: the grammar above, then `-<tag>` over all of it (as a throwaway project's), the
  * tag made by `nameTagFor(secret, 'keyName' | 'brokerKeyName')`. The base is cut, never the suffix or the tag.
  */
-function buildTaggedKeyName(base, owner, expiresAt, nonce, tag) {
+function names_buildTaggedKeyName(base, owner, expiresAt, nonce, tag) {
     const unsigned = build(base, owner, expiresAt, nonce, MAX_NAME_LENGTH - 1 - names_TAG_LENGTH);
     return `${unsigned}-${tag(unsigned)}`;
 }
@@ -1706,6 +1752,14 @@ function parseTaggedKeyName(name, tag) {
 }
 function signedBy(name, tag) {
     return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH);
+}
+/**
+ * A key name of this action's grammar, tagged (by whichever maker) or of an earlier, untagged format: what is judged
+ * by its expiry and its run (sweep, make-room, post's retirement of expired keys). Never enough to renew or replace a
+ * key, which needs the maker's tag (`parseTaggedKeyName`).
+ */
+function names_parseAnyKeyName(name) {
+    return parseKeyName(name) ?? lookAlike(name);
 }
 /** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
 function buildProjectName(base, owner, expiresAt, nonce, tag) {
@@ -1735,11 +1789,20 @@ function names_newNonce(randomInt) {
     return nonce;
 }
 /** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function names_parseKeyName(name) {
+function parseKeyName(name) {
     const match = name ? NAME_PATTERN.exec(name) : null;
     if (!match)
         return undefined;
-    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, nonce] = match;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, afterRun, rule, afterKind, nonce] = match;
+    // `_<n>` after a run is the broker's job, or, in a pull request's name (letter p), its number; the number stands
+    // alone where the name carries no run. Names with the one but not the other are not this action's.
+    const isPr = letter === KIND_LETTER.pr;
+    const pullRequest = isPr ? (afterKind ?? afterRun) : undefined;
+    const job = isPr ? undefined : afterRun;
+    if (isPr !== (pullRequest !== undefined) || (afterKind !== undefined && (!isPr || afterRun !== undefined)))
+        return undefined;
+    if (isPr && rule)
+        return undefined;
     const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
@@ -1753,8 +1816,12 @@ function names_parseKeyName(name) {
             runId: String(parseInt(run, 36)),
             attempt: parseInt(attempt, 36),
             ...(server ? { server } : {}),
+            ...(job ? { job: String(parseInt(job, 36)) } : {}),
+            ...(rule ? { rule } : {}),
         };
     }
+    if (pullRequest)
+        parsed.pullRequest = String(parseInt(pullRequest, 36));
     return parsed;
 }
 /**
@@ -1770,7 +1837,7 @@ function parseProjectName(name, tag) {
 /** A name with a throwaway project's shape, whoever made it. */
 function lookAlike(name) {
     const match = name ? TAGGED_PATTERN.exec(name) : null;
-    const parsed = match ? names_parseKeyName(match[1]) : undefined;
+    const parsed = match ? parseKeyName(match[1]) : undefined;
     return parsed?.kind ? parsed : undefined;
 }
 /** The GitHub instance a run belongs to, as names carry it: `undefined` for github.com, else 3 characters a-z0-9. */
@@ -1805,6 +1872,23 @@ const PLACEHOLDERS = [
     'pr',
     'actor',
 ];
+/** The name templates' default (action.yml), and what it becomes with lifetime: pull-request. */
+const JOB_TEMPLATE = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
+const PULL_REQUEST_TEMPLATE = 'gha-{repo}-pr{pr}-{job}';
+/** Values that change at every push: a pull request's key is found again by its name, which must not hold them. */
+const PER_RUN = (/* unused pure expression or super */ null && (['run_id', 'run_number', 'run_attempt', 'sha']));
+/**
+ * The template a pull request's key (or project) is named with: the default becomes PULL_REQUEST_TEMPLATE; one that
+ * renders differently at every push is refused, since later pushes would not find the key to renew.
+ */
+function template_pullRequestTemplate(template, input = 'name') {
+    if (template === JOB_TEMPLATE)
+        return PULL_REQUEST_TEMPLATE;
+    const perRun = PER_RUN.find((word) => template.includes(`{${word}}`));
+    if (perRun)
+        throw new InputError(`Input "${input}" uses {${perRun}}, which changes at every push: with lifetime: pull-request, later runs find the key by its name. Use a template such as preview-{repo}-pr{pr}, or leave ${input} out.`);
+    return template;
+}
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 /** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
@@ -1820,10 +1904,11 @@ function template_checkTemplate(template, input = 'name') {
 /**
  * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
  * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`). Room is left
+ * for the tag that proves a key's maker (`buildTaggedKeyName`).
  */
 function renderBase(template, values, owner) {
-    return render(template, values, MAX_NAME_LENGTH - names_suffixLength(owner), 'name');
+    return render(template, values, MAX_NAME_LENGTH - names_suffixLength(owner) - 1 - names_TAG_LENGTH, 'name');
 }
 /** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
 function renderProjectBase(template, values, owner) {
@@ -1869,9 +1954,14 @@ function digest(text) {
 
 ;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
 // The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
-// it, and nothing else, so that the jobs that use the key never need the client secret.
+// it, and nothing else, so that the jobs that use the key never need the client secret. Every handoff is printed in
+// public logs, so the key job refuses a secret that can be guessed, or that is made from the credentials.
 
 
+
+
+/** A credential shorter than this inside a handoff secret may be chance (a client ID of a few letters). */
+const MIN_SHARED = 8;
 /** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
 function handoff_secret_readHandoffSecret(input, env) {
     return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
@@ -1885,16 +1975,60 @@ function readHandoffCredentials(input, env) {
     return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
 }
 /** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
-function handoff_secret_handoffSecretFor(input, env, clientSecret) {
+function handoff_secret_handoffSecretFor(input, env, { clientId, clientSecret }) {
     const secret = handoff_secret_readHandoffSecret(input, env);
     const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
     if (!secret)
         throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
     if (secret === clientSecret)
         throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
-    if (secret.length < 16)
-        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    const credential = akinTo(secret, [
+        ['client secret', clientSecret],
+        ['client ID', clientId],
+    ]);
+    if (credential)
+        throw new InputError(`Input "handoff-secret" is made from the ${credential} (it contains it, is part of it, or reverses it): a handoff secret must be a random value of its own. ${make}`);
+    const { length, classes, bits } = strengthOf(secret);
+    if (length < HANDOFF_SECRET_MIN_LENGTH || classes < HANDOFF_SECRET_MIN_CLASSES || bits < HANDOFF_SECRET_MIN_BITS)
+        throw new InputError(`Input "handoff-secret" is too easy to guess (${length} characters, ${classes} kind(s) of character, about ${bits} bits once repeats, runs and words are counted; at least ${HANDOFF_SECRET_MIN_LENGTH} characters, ${HANDOFF_SECRET_MIN_CLASSES} kinds and ${HANDOFF_SECRET_MIN_BITS} bits are needed), and every handoff is printed in public logs. ${make}`);
     return secret;
+}
+/** Which credential the secret is made from: containing it or contained in it, as given or reversed. */
+function akinTo(secret, credentials) {
+    const lower = secret.toLowerCase();
+    for (const [noun, value] of credentials) {
+        for (const form of [value, [...value].reverse().join('')].map((text) => text.toLowerCase())) {
+            if (form.length >= MIN_SHARED && lower.includes(form))
+                return noun;
+            if (form.includes(lower))
+                return noun;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/lifetime.ts
+// lifetime: how long the key lives. `job`: as cleanup says (the default). `pull-request`: as long as the pull request
+// of the run's event: kept after the job, renewed in place at each push (with replace, made anew and the older ones
+// deleted; always so for a throwaway project, which cannot be renamed), deleted when the pull request closes.
+
+
+/** The events whose key can live as long as their pull request. */
+const PULL_REQUEST_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target']));
+/** `lifetime`, refused with one line on an event that is not a pull request's. */
+function lifetime_readLifetime(input, env) {
+    const lifetime = choice(input, 'lifetime', ['job', 'pull-request']);
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    if (lifetime === 'pull-request' && !PULL_REQUEST_EVENTS.includes(event))
+        throw new InputError(`Input "lifetime: pull-request" needs a pull_request event, and this run's is ${event ? `"${event}"` : 'unknown (GITHUB_EVENT_NAME is not set)'}: run the job on: pull_request (types: opened, synchronize, reopened, closed), or set lifetime: job here (a sweep ends the keys of closed pull requests).`);
+    return lifetime;
+}
+/** How a pull request's key is kept: never with its job, renewed or replaced at each push; never shared. */
+function lifetime_pullRequestKeeping(input, share, newProject) {
+    if (share)
+        throw new InputError('Inputs "lifetime: pull-request" and "share: true" cannot go together: a shared key ends with its workflow run. Drop share (each job of the pull request keeps its own key), or set lifetime: job.');
+    const replace = bool(input, 'replace') || newProject;
+    return { cleanup: false, renew: !replace, replace };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
@@ -1939,6 +2073,7 @@ function roles_parseRoles(input) {
 
 
 
+
 const MAX_TTL_MS = 90 * 86_400_000;
 /** The client secret, from the input or the environment: every step masks it before reading anything else. */
 function readClientSecret(input, env) {
@@ -1971,23 +2106,45 @@ function readConnection(input, credentials) {
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
 /** What a key is asked for with, in either mode (direct, or through the broker). */
-function readKeyAsk(input) {
-    const nameTemplate = text(input, 'name');
+function readKeyAsk(input, lifetime = 'job') {
+    const nameTemplate = lifetime === 'pull-request' ? pullRequestTemplate(text(input, 'name')) : text(input, 'name');
     checkTemplate(nameTemplate);
+    const ttl = text(input, 'ttl');
+    const defaultTtl = lifetime === 'pull-request' ? PULL_REQUEST_TTL_MS : DEFAULT_TTL_MS;
     return {
         nameTemplate,
         roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
-        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        ttlMs: ttl ? parseDuration(ttl, 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }) : defaultTtl,
         exportEnv: envName(input, 'export-env'),
         timeoutMs: timeout(input),
         cleanup: bool(input, 'cleanup'),
     };
 }
 function readMainInputs(input, credentials, env = {}) {
-    const ask = readKeyAsk(input);
-    const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+    const lifetime = readLifetime(input, env);
+    const ask = readKeyAsk(input, lifetime);
+    const { project, newProject, projectNameTemplate } = readProjectChoice(input, lifetime);
     const share = bool(input, 'share');
-    const { cleanup } = ask;
+    const keeping = lifetime === 'pull-request'
+        ? pullRequestKeeping(input, share, newProject)
+        : jobKeeping(input, ask.cleanup, share, newProject);
+    return {
+        ...ask,
+        ...keeping,
+        lifetime,
+        connection: readConnection(input, credentials),
+        project,
+        newProject,
+        projectNameTemplate,
+        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+        sweepExpired: bool(input, 'sweep-expired'),
+        share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials) : '',
+        githubToken: input('github-token').trim(),
+    };
+}
+/** With lifetime: job, cleanup, renew and replace as given, and what cannot go together refused. */
+function jobKeeping(input, cleanup, share, newProject) {
     const renew = bool(input, 'renew');
     if (renew && (cleanup || share || newProject)) {
         throw new InputError(cleanup
@@ -1997,23 +2154,10 @@ function readMainInputs(input, credentials, env = {}) {
     if (newProject && share) {
         throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
     }
-    return {
-        ...ask,
-        connection: readConnection(input, credentials),
-        project,
-        newProject,
-        projectNameTemplate,
-        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
-        renew,
-        sweepExpired: bool(input, 'sweep-expired'),
-        replace: bool(input, 'replace'),
-        share,
-        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
-        githubToken: input('github-token').trim(),
-    };
+    return { cleanup, renew, replace: bool(input, 'replace') };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
-function readProjectChoice(input) {
+function readProjectChoice(input, lifetime) {
     const project = text(input, 'project');
     const newProject = bool(input, 'new-project');
     if (newProject && project !== '') {
@@ -2022,7 +2166,8 @@ function readProjectChoice(input) {
     if (!newProject && project === '') {
         throw new InputError('Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.');
     }
-    const projectNameTemplate = newProject ? text(input, 'project-name') : '';
+    const template = newProject ? text(input, 'project-name') : '';
+    const projectNameTemplate = newProject && lifetime === 'pull-request' ? pullRequestTemplate(template, 'project-name') : template;
     if (newProject)
         checkTemplate(projectNameTemplate, 'project-name');
     return { project, newProject, projectNameTemplate };
@@ -2117,11 +2262,60 @@ function findFrom(piece, name, from, end) {
     return -1;
 }
 
+;// CONCATENATED MODULE: ./src/broker/admission.ts
+// What a policy may not say, whatever its author meant: the lists the broker denies by default, each entry with its
+// reason, and the checks a rule must pass at start (policy.ts calls them; each failure is one line naming the field).
+/**
+ * Events whose jobs run the default branch's workflow on input anyone outside the repository can give (a fork's pull
+ * request, a comment, an issue, a star). A rule admits them only by listing them in `event`: a rule without `event`
+ * was written for pushes and pull requests, not for a job that a stranger starts with a comment.
+ */
+const OUTSIDE_INPUT_EVENTS = {
+    pull_request_target: "runs the base branch's workflow with its secrets on a fork's pull request",
+    issue_comment: 'anyone who can comment starts it, with the comment as input',
+    issues: 'anyone who can open an issue starts it, with its title and body as input',
+    discussion: 'anyone who can open a discussion starts it',
+    discussion_comment: 'anyone who can comment on a discussion starts it',
+    pull_request_review_comment: 'a review comment on a fork’s pull request starts it',
+    workflow_run: "follows another workflow, often a fork's pull request, and reads its artifacts",
+    fork: 'anyone can fork a public repository',
+    watch: 'anyone can star a public repository',
+};
+/**
+ * Audiences other relying parties accept: a token asked for one of them is one a step may already hold for that
+ * other party (and hand on), so the broker would take another service's token as its own.
+ */
+const FOREIGN_AUDIENCES = [
+    { test: (a) => /^sts(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/.test(a), whose: "AWS STS's" },
+    { test: (a) => a.toLowerCase() === 'api://azureadtokenexchange', whose: "Azure's workload identity's" },
+    { test: (a) => /^(https:)?\/\/iam\.googleapis\.com\//.test(a), whose: "Google Cloud's workload identity's" },
+    { test: (a) => a === 'sigstore', whose: "Sigstore's (Fulcio signs with it)" },
+];
+/** Why `audience` must not be the broker's, or `undefined`. `serverUrl`: the GitHub instance (default github.com). */
+function foreignAudience(audience, serverUrl) {
+    const github = (serverUrl ?? 'https://github.com').replace(/\/+$/, '').toLowerCase();
+    if (audience.toLowerCase().startsWith(`${github}/`) || audience.toLowerCase() === github)
+        return `GitHub's default audience (${github}/OWNER), which every token of the owner's jobs carries`;
+    return FOREIGN_AUDIENCES.find((known) => known.test(audience))?.whose.concat(' audience');
+}
+/** The line that says why a rule's `repository` does not pin an owner, or `undefined`. */
+function unpinnedOwner(rule, at) {
+    const how = "the owner's numeric id: `gh api orgs/NAME --jq .id` (a user: `gh api users/NAME --jq .id`)";
+    if (rule.repositoryOwnerId === undefined && rule.repositoryId === undefined)
+        return `${at}: name repository-owner-id (${how}) or repository-id (\`gh api repos/OWNER/NAME --jq .id\`); a name alone also matches a namesake under another owner.`;
+    const owner = rule.repository.split('/')[0] ?? '';
+    if (/[*?]/.test(owner) && rule.repositoryOwnerId === undefined)
+        return `${at}.repository: "${rule.repository}" matches any owner; add repository-owner-id (${how}).`;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/broker/policy.ts
 // The keyless broker's policy (docs/BROKER.md): which workflows may get which key, decided outside the workflow,
 // where a pull request cannot change it. The file is YAML (JSON is YAML too); a bad one stops the broker at start
 // with one line naming the field. A request is matched on the verified token's claims, never on what its body
 // says: the first rule whose match holds decides, and the request may ask for no more than it allows.
+
+
 
 
 
@@ -2151,13 +2345,18 @@ function readPolicy(text) {
     // GHES issues tokens at https://HOST/_services/token: the instance is the issuer's origin. GitHub's own issuer,
     // also with an enterprise's slug after it (https://token.actions.githubusercontent.com/<slug>), is github.com's.
     const github = issuer === GITHUB_ISSUER || issuer.startsWith(`${GITHUB_ISSUER}/`);
-    const serverUrl = optionalText(root, 'server-url', 'server-url') ?? (github ? undefined : originOf(issuer));
+    const given = optionalText(root, 'server-url', 'server-url') ?? (github ? undefined : originOf(issuer));
+    const serverUrl = given === 'https://github.com' ? undefined : given;
+    const audience = text_(root, 'audience', 'audience');
+    const foreign = foreignAudience(audience, serverUrl);
+    if (foreign)
+        throw new PolicyError(`audience: "${audience}" is ${foreign}; give the broker one of its own, such as its URL.`);
     return {
-        audience: text_(root, 'audience', 'audience'),
+        audience,
         issuer,
-        serverUrl: serverUrl === 'https://github.com' ? undefined : serverUrl,
+        serverUrl,
         sweepIntervalMs: duration(root['sweep-interval'] ?? '1m', 'sweep-interval'),
-        rules: list(root['rules'], 'rules').map((entry, i) => readRule(entry, `rules[${i}]`)),
+        rules: withShares(list(root['rules'], 'rules').map((entry, i) => readRule(entry, `rules[${i}]`))),
     };
 }
 function readRule(entry, at) {
@@ -2173,6 +2372,9 @@ function readRule(entry, at) {
         'project',
         'roles',
         'max-ttl',
+        'max-keys-per-job',
+        'max-live-keys',
+        'allow-kept-keys',
     ];
     for (const key of Object.keys(rule))
         if (!known.includes(key))
@@ -2189,8 +2391,12 @@ function readRule(entry, at) {
     const events = event === undefined ? undefined : typeof event === 'string' ? [event] : list(event, `${at}.event`).map(String);
     const repositoryId = numericId(rule, 'repository-id', at, 'repository');
     const repositoryOwnerId = numericId(rule, 'repository-owner-id', at, 'owner');
+    const repository = text_(rule, 'repository', `${at}.repository`);
+    const unpinned = unpinnedOwner({ repository, ...optional('repositoryId', repositoryId), ...optional('repositoryOwnerId', repositoryOwnerId) }, at);
+    if (unpinned)
+        throw new PolicyError(unpinned);
     return {
-        repository: text_(rule, 'repository', `${at}.repository`),
+        repository,
         ...optional('repositoryId', repositoryId),
         ...optional('repositoryOwnerId', repositoryOwnerId),
         ...optional('ref', optionalText(rule, 'ref', `${at}.ref`)),
@@ -2200,6 +2406,9 @@ function readRule(entry, at) {
         project: text_(rule, 'project', `${at}.project`),
         roles,
         maxTtlMs: rule['max-ttl'] === undefined ? DEFAULT_MAX_TTL_MS : duration(rule['max-ttl'], `${at}.max-ttl`),
+        maxKeysPerJob: count(rule['max-keys-per-job'] ?? 1, `${at}.max-keys-per-job`),
+        maxLiveKeys: rule['max-live-keys'] === undefined ? 0 : count(rule['max-live-keys'], `${at}.max-live-keys`),
+        allowKept: flag(rule['allow-kept-keys'], `${at}.allow-kept-keys`),
     };
 }
 /** The first rule whose match holds for these claims (revoke looks in its project). */
@@ -2212,8 +2421,12 @@ function ruleFor(policy, claims) {
 function decide(policy, claims, ask) {
     const { rule, index } = ruleFor(policy, claims) ?? { rule: undefined, index: -1 };
     if (!rule) {
+        const event = claims.event_name ?? '(none)';
+        const listed = Object.hasOwn(OUTSIDE_INPUT_EVENTS, event)
+            ? `; a rule admits ${event} only by listing it in event`
+            : '';
         return {
-            refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${claims.event_name ?? '(none)'}).`,
+            refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${event}${listed}).`,
         };
     }
     const name = `rules[${index}] (${rule.repository})`;
@@ -2222,6 +2435,10 @@ function decide(policy, claims, ask) {
         return { refused: `${name} allows roles ${rule.roles.join(', ')}; asked for ${beyond.join(', ')} beyond them.` };
     if (ask.ttlMs > rule.maxTtlMs)
         return { refused: `${name} allows a ttl of at most ${rule.maxTtlMs / 1000}s; asked for ${ask.ttlMs / 1000}s.` };
+    if (ask.cleanup === false && !rule.allowKept)
+        return {
+            refused: `${name} gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.`,
+        };
     if (ask.project !== undefined && ask.project !== '' && ask.project !== rule.project)
         return { refused: `${name} gives keys in project ${rule.project}; asked for ${ask.project}.` };
     return { rule, index };
@@ -2232,9 +2449,15 @@ function matches(rule, claims) {
         (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
         (rule.repositoryOwnerId === undefined || rule.repositoryOwnerId === claims.repository_owner_id) &&
         glob(rule.ref, claims.ref) &&
-        (rule.events === undefined || (claims.event_name !== undefined && rule.events.includes(claims.event_name))) &&
+        eventAdmitted(rule.events, claims.event_name) &&
         (rule.environment === undefined || rule.environment === claims.environment) &&
         glob(rule.workflowRef, claims.job_workflow_ref));
+}
+/** Listed by the rule; with no `event`, any event but those that run default-branch code on outside input. */
+function eventAdmitted(events, event) {
+    if (events !== undefined)
+        return event !== undefined && events.includes(event);
+    return event === undefined || !Object.hasOwn(OUTSIDE_INPUT_EVENTS, event);
 }
 const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 function record(value, at) {
@@ -2270,6 +2493,27 @@ function numericId(rule, key, at, what) {
     if (!/^\d+$/.test(text))
         throw new PolicyError(`${at}.${key}: a numeric ${what} id, in quotes (e.g. "123456789").`);
     return text;
+}
+/** A rule without `max-live-keys` gets an equal share of its project's quota with the other rules of that project. */
+function withShares(rules) {
+    const sharing = (project) => rules.filter((rule) => rule.project === project).length;
+    for (const rule of rules)
+        if (rule.maxLiveKeys === 0)
+            rule.maxLiveKeys = Math.max(1, Math.floor(BROKER_PROJECT_KEY_QUOTA / sharing(rule.project)));
+    return rules;
+}
+function flag(value, at) {
+    if (value === undefined)
+        return false;
+    if (typeof value !== 'boolean')
+        throw new PolicyError(`${at}: true or false.`);
+    return value;
+}
+/** A whole number from 1 up. */
+function count(value, at) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1)
+        return value;
+    throw new PolicyError(`${at}: a whole number from 1 up (e.g. 2).`);
 }
 function originOf(issuer) {
     try {
@@ -2764,9 +3008,17 @@ const DERIVATIONS = {
     brokerKeyName: { label: 'pinecone-ephemeral-key/broker-key-name', version: 'v1' },
     /**
      * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
-     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     * that use the key never hold): scrypt (HANDOFF_SCRYPT in base/policy.ts: each offline guess against a printed
+     * handoff costs memory and time) under a random salt, then HKDF with that salt, info `pek3 handoff` + repository
+     * and run. `pek2` (HKDF alone) is no longer read.
      */
-    handoff: { label: 'pek2 handoff', version: 'pek2' },
+    handoff: { label: 'pek3 handoff', version: 'pek3' },
+    /**
+     * The proof a handoff carries that the key job made it (crypto/handoff.ts): HKDF salt, info `v1`; from the client
+     * secret, which the key and revoke jobs hold and the jobs that use the key do not, so that a job holding only the
+     * handoff secret cannot forge a handoff that names another key for revoke to delete.
+     */
+    handoffProof: { label: 'pinecone-ephemeral-key/handoff-proof', version: 'v1' },
     /**
      * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
      * which only the broker holds, so that any replica can check a ticket another one issued.
@@ -2776,16 +3028,16 @@ const DERIVATIONS = {
 
 ;// CONCATENATED MODULE: ./src/crypto/revoke-ticket.ts
 // The keyless broker's revoke ticket: handed out with a key, it proves at revoke time that the broker made this
-// key for this run, so post's revoke deletes by ID in one request instead of listing the project first. An
-// HMAC-SHA256 over the key's ID and the run, under a key derived from the client secret (only the broker holds
-// it; every replica derives the same). Not a secret: it lets a token of that same run delete that one key.
+// key for this job, so post's revoke deletes by ID in one request instead of listing the project first. An
+// HMAC-SHA256 over the key's ID and the job (repository, run, attempt, check_run_id), under a key derived from the client secret (only the broker holds
+// it; every replica derives the same). Not a secret: it lets a token of that same job delete that one key.
 
 
 function revokeTicketsFor(clientSecret) {
     const { label, version } = DERIVATIONS.revokeTicket;
     const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, version, 32));
     const issue = (keyId, run) => (0,external_node_crypto_namespaceObject.createHmac)('sha256', key)
-        .update([keyId, run.repositoryId, run.runId, run.server ?? ''].join('\n'))
+        .update([keyId, run.repositoryId, run.runId, run.server ?? '', run.attempt, run.job ?? ''].join('\n'))
         .digest('base64url');
     return {
         issue,
@@ -2842,7 +3094,7 @@ async function createExactlyOnce(api, journal, log, random, request) {
         short: 'key',
         events: journal.creates('key'),
         log,
-        nextName: () => buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max))),
+        nextName: () => buildTaggedKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)), request.tag),
         announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
         send: (name) => api.createKey(request.projectId, name, request.roles),
         idOf: (created) => created.key.id,
@@ -2890,7 +3142,8 @@ function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceO
         pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
         actor: env['GITHUB_ACTOR'] || undefined,
     };
-    return { values, run: readRun(env) };
+    const closesPullRequest = pullRequest !== undefined && payload['action'] === 'closed';
+    return { values, run: readRun(env), closesPullRequest };
 }
 /** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
 function readRun(env) {
@@ -2971,8 +3224,148 @@ function callerOf(payload, serverUrl, job) {
     // {pr}: the number in a pull request's ref, as the event file would give it.
     const pr = /^refs\/pull\/(\d+)\//.exec(claims.ref ?? '')?.[1];
     const event = () => JSON.stringify(pr ? { pull_request: { number: Number(pr) } } : {});
-    return { claims, context: readRunContext(env, event) };
+    const context = readRunContext(env, event);
+    // The job GitHub says asks (`check_run_id`): the broker binds the key to it (names.ts RunRef.job).
+    const checkRunId = text('check_run_id');
+    if (context.run && checkRunId && /^[1-9]\d{0,15}$/.test(checkRunId))
+        context.run.job = checkRunId;
+    return { claims, context };
 }
+
+;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
+// The tag that proves a name was made with this service account's secret: a throwaway project's, a direct-mode
+// key's, or a broker key's, each under its own derivation (DERIVATIONS), so that one never passes for another. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
+// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
+// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
+// Not bound to the repository: any repository using the same service account may sweep its expired projects.
+
+
+const TAG_SPACE = 36n ** 8n;
+function nameTagFor(clientSecret, purpose = 'projectName') {
+    const { label, version } = DERIVATIONS[purpose];
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, version, 32));
+    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/broker/own-keys.ts
+// The keys the broker made, told apart from every other key by a tag only its service account's secret makes
+// (crypto/name-tag.ts, `brokerKeyName`: never direct mode's `keyName`), and whose they are: a key is bound to the
+// instance, repository, run, attempt and job (check_run_id) of the token that asked for it (rules/names.ts).
+
+
+class BrokerKeys {
+    tag;
+    constructor(clientSecret) {
+        this.tag = nameTagFor(clientSecret, 'brokerKeyName');
+    }
+    name(base, owner, expiresAt, nonce) {
+        return names_buildTaggedKeyName(base, owner, expiresAt, nonce, this.tag);
+    }
+    /** A key this broker made; `undefined` for any other (the action's own, a hand-made look-alike). */
+    parse = (name) => parseTaggedKeyName(name, this.tag);
+}
+/**
+ * Made for this token's job: the same instance, repository, run and attempt, and the same job when the token names
+ * one (a token without `check_run_id`, from an older GHES, owns its attempt's keys that name no job).
+ */
+function ofJob(made, caller) {
+    return (!!made &&
+        made.repositoryId === caller.repositoryId &&
+        made.runId === caller.runId &&
+        made.attempt === caller.attempt &&
+        made.server === caller.server &&
+        made.job === caller.job);
+}
+
+;// CONCATENATED MODULE: ./src/broker/caps.ts
+// How many live keys the broker lets a job hold (a rule's `max-keys-per-job`, default 1) and a rule's jobs together
+// (`max-live-keys`, default a share of the project's quota), with no memory shared between replicas: Pinecone's key
+// list is the shared state. Before a create, one list says whether the job or the rule is at its cap (the refusal
+// names the keys that hold it); after it, a second list settles a race between replicas (or a replayed token sent
+// to several at once): keys in order of ID, and a new one past the cap goes. Every replica orders the same list the
+// same way, so the cap holds. A key's rule is a 3-character mark of the rule's match in its name (names.ts).
+
+
+
+/**
+ * The project's key list, shared by the mints that ask at once: a list started at or after `since` serves them all
+ * (before a create: one up to BROKER_KEY_LIST_MAX_AGE_MS old; after it: only one started once the create returned).
+ */
+class KeyLists {
+    now;
+    last = new Map();
+    constructor(now) {
+        this.now = now;
+    }
+    /** A list started after `since` (strictly: one sent in the same millisecond as a create returned may miss it). */
+    list(api, projectId, since) {
+        const last = this.last.get(projectId);
+        if (last && last.started > since)
+            return last.list;
+        const entry = { started: this.now(), list: api.listKeys(projectId) };
+        this.last.set(projectId, entry);
+        entry.list.catch(() => this.last.get(projectId) === entry && this.last.delete(projectId));
+        return entry.list;
+    }
+    /** After a revoke here: the next mint lists again (another replica may see the old list for up to its age). */
+    forget(projectId) {
+        this.last.delete(projectId);
+    }
+}
+/** The mark of a rule in its keys' names: what it matches and where it mints, so a reordered policy keeps it. */
+function ruleMark(rule) {
+    const { repository, repositoryId, repositoryOwnerId, ref, events, environment, workflowRef, project } = rule;
+    const what = JSON.stringify([
+        repository,
+        repositoryId,
+        repositoryOwnerId,
+        ref,
+        events,
+        environment,
+        workflowRef,
+        project,
+    ]);
+    return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(what).digest().readUInt32BE(0) % 36 ** 3).toString(36).padStart(3, '0');
+}
+/** The refusal when the job, or the rule, already holds its live keys, naming them; `undefined` otherwise. */
+async function atCap(api, projectId, context) {
+    const list = context.lists.list(api, projectId, context.lists.now() - BROKER_KEY_LIST_MAX_AGE_MS);
+    const { job, rule } = holders(await list, context);
+    const max = context.rule.maxKeysPerJob;
+    if (job && job.length >= max)
+        return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job)}. Its post step revokes it; ask again after that.`;
+    if (rule.length >= context.rule.maxLiveKeys)
+        return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys): ${names(rule.slice(0, 5))}${rule.length > 5 ? ` and ${rule.length - 5} more` : ''}. Ask again when one is revoked or expires.`;
+    return undefined;
+}
+/** After a create: the refusal when `created` is past a cap in ID order (a concurrent mint won the race). */
+async function pastCap(api, projectId, created, context) {
+    const { job, rule } = holders(await context.lists.list(api, projectId, context.lists.now()), context);
+    const max = context.rule.maxKeysPerJob;
+    if (job && job.findIndex((key) => key.id === created) >= max)
+        return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job.slice(0, max))}, made at the same time. Its post step revokes it; ask again after that.`;
+    if (rule.findIndex((key) => key.id === created) >= context.rule.maxLiveKeys)
+        return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys), the last made at the same time. Ask again when one is revoked or expires.`;
+    return undefined;
+}
+/** The broker's live keys of this job (`undefined`: the token names no job) and of this rule, in order of ID. */
+function holders(list, context) {
+    const mark = ruleMark(context.rule);
+    const job = [];
+    const rule = [];
+    for (const key of [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+        const parsed = context.keys.parse(key.name);
+        if (!parsed || parsed.expiresAt.getTime() <= context.now)
+            continue;
+        if (parsed.run?.rule === mark)
+            rule.push(key);
+        if (context.run.job && ofJob(parsed.run, context.run))
+            job.push(key);
+    }
+    return { job: context.run.job ? job : undefined, rule };
+}
+const names = (keys) => keys.map((key) => `${key.name ?? ''} (${key.id})`).join(', ');
 
 ;// CONCATENATED MODULE: ./src/api/admin-errors.ts
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
@@ -3246,7 +3639,7 @@ class AdminApi {
         return arrayOf(body, 'data', what).filter(isApiKey);
     }
     /**
-     * Renames a key and sets its roles; its secret stays. Idempotent, so it is retried like a read; when no answer
+     * Renames a key (and sets its roles, when given); its secret stays. Idempotent, so it is retried like a read; when no answer
      * came through, the key is read back: already as asked is success.
      */
     async updateKey(id, change) {
@@ -3477,28 +3870,9 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/projects/resolve.ts
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-async function resolveProject(api, project, log, listing) {
-    if (UUID.test(project))
-        return { id: project };
-    const projects = await (listing ?? api.listProjects());
-    const matches = projects.filter((candidate) => candidate.name === project);
-    const known = (list) => list.map((p) => `"${p.name}" (${p.id})`).join(', ') || 'none';
-    if (matches.length === 1) {
-        log.info(`Project "${project}" is ${matches[0].id}.`);
-        return matches[0];
-    }
-    if (matches.length === 0) {
-        throw new errors_ActionError(`No project named "${project}" is visible to the service account. Projects it can see: ${known(projects)}. Give the project's exact name or its ID.`);
-    }
-    throw new errors_ActionError(`Several projects are named "${project}": ${known(matches)}. Give the project ID instead.`);
-}
-
 ;// CONCATENATED MODULE: ./src/broker/pinecone.ts
 // The broker's side of Pinecone: one login for every request until it nears expiry (requests that find it
-// expiring share the fresh one), Pinecone's clock, the rules' projects resolved once, and an Admin API session per
+// expiring share the fresh one), Pinecone's clock, the rules' projects resolved at start, and an Admin API session per
 // request inside that request's own time budget.
 
 
@@ -3547,41 +3921,76 @@ class PineconeSessions {
         });
     }
     /**
-     * A rule's project, resolved once (by ID: no request; by name: one list, again after a failure). Every request
-     * of that rule waits for it, so it has the short budget of the login, not the budget of the request that asks.
+     * Every rule's project, from one list at start: a name that matches no project or several, or an ID the service
+     * account cannot see, is a ProjectError naming the rule (the start stops on it). A list that fails is left to the
+     * first request of each rule (`project`).
+     */
+    async resolveAll(rules) {
+        const projects = await this.open(new AbortController().signal, BROKER_SHARED_BUDGET_MS).listProjects();
+        rules.forEach((rule, index) => {
+            const found = pick(projects, rule.project, `rules[${index}].project`);
+            this.projects.set(rule.project, Promise.resolve(found));
+        });
+    }
+    /**
+     * A rule's project, resolved once (at start, or by one list after a failure there). Every request of that rule
+     * waits for it, so it has the short budget of the login, not the budget of the request that asks. Its errors are
+     * for the operator: they name the rule's project and the namesakes' IDs, never the other projects.
      */
     project(rule) {
         let resolved = this.projects.get(rule.project);
         if (!resolved) {
             const shared = this.open(new AbortController().signal, BROKER_SHARED_BUDGET_MS);
-            resolved = resolveProject(shared, rule.project, { info: () => undefined });
+            resolved = shared.listProjects().then((projects) => pick(projects, rule.project, 'project'));
             resolved.catch(() => this.projects.delete(rule.project));
             this.projects.set(rule.project, resolved);
         }
         return resolved;
     }
-    /** The distinct projects of `rules`. */
-    async projectIds(rules) {
-        return [...new Set(await Promise.all(rules.map(async (rule) => (await this.project(rule)).id)))];
-    }
+}
+/** A rule's project may not resolve: the line is the operator's, not a caller's. */
+class ProjectError extends errors_ActionError {
+}
+/** The one project `wanted` (an ID or an exact name) names among `projects`. */
+function pick(projects, wanted, at) {
+    const byId = projects.find((project) => project.id === wanted);
+    if (byId)
+        return byId;
+    const named = projects.filter((project) => project.name === wanted);
+    if (named.length === 1)
+        return named[0];
+    if (named.length === 0)
+        throw new ProjectError(`${at}: the service account sees no project named or with the ID "${wanted}"; give the ID of one it sees (Pinecone's console, or GET /admin/projects).`);
+    throw new ProjectError(`${at}: ${named.length} projects are named "${wanted}" (${named.map((project) => project.id).join(', ')}); give the ID of the one meant.`);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/liveness.ts
 
 
-/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
+/** What GitHub is asked about for a pull request's keys, where a run's id would be: `#<number>`. */
+const pullRequestSubject = (number) => `#${number}`;
+/** The pull request's number in a subject, `undefined` for a run's id. */
+const pullRequestOf = (subject) => (subject.startsWith('#') ? subject.slice(1) : undefined);
+/**
+ * The run (or `#<number>`: the pull request) to ask GitHub about for this key, if GitHub can tell anything about
+ * it: only this repository's, on this GitHub instance (another instance's ids mean other repositories).
+ */
 function liveness_askableRun(parsed, here) {
     const run = parsed.run;
-    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.server !== here.server)
         return undefined;
-    if (run.server !== here.server)
-        return undefined; // another GitHub instance's ids mean other repositories
+    if (parsed.kind === 'pr' && parsed.pullRequest)
+        return pullRequestSubject(parsed.pullRequest);
+    if (run.runId === here.runId)
+        return undefined;
     return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
 }
 /** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
 function verdictByRun(parsed, state, now) {
     if (state === undefined)
         return undefined;
+    if (parsed.kind === 'pr')
+        return verdictByPullRequest(parsed, state, now);
     if (state === 'over')
         return { remove: true, why: 'its run is over' };
     if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
@@ -3591,19 +4000,33 @@ function verdictByRun(parsed, state, now) {
         why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
     };
 }
+/** A pull request's key: closed (or gone), it goes; past its expiry it goes anyway (the ttl is the backstop). */
+function verdictByPullRequest(parsed, state, now) {
+    if (state === 'over')
+        return { remove: true, why: 'its pull request is closed' };
+    if (parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now)
+        return { remove: true, why: 'expired' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its pull request is open' : 'GitHub did not answer: its pull request counts as open',
+    };
+}
 /** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now, parse = parseKeyName) {
+function settle(candidates, lookups, now, parse = parseAnyKeyName) {
     const retire = [];
     const spared = [];
     for (const candidate of candidates) {
         const parsed = parse(candidate.name);
         const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
-        if (candidate.why === 'run over') {
-            // A live key goes only on GitHub's word that its run is over; without it, it stays, and post says so.
+        if (candidate.why === 'run over' || (candidate.why === 'pull request closed' && candidate.runId)) {
+            // A live key goes only on GitHub's word that its run is over (its pull request closed); else it stays, said.
             if (verdict?.remove)
                 retire.push(candidate);
             else
-                spared.push({ ...candidate, because: verdict?.why ?? 'GitHub could not be asked whether its run is over' });
+                spared.push({
+                    ...candidate,
+                    because: verdict?.why ?? `GitHub could not be asked whether ${unasked(candidate)}`,
+                });
         }
         else if (!verdict || verdict.remove) {
             retire.push(candidate);
@@ -3613,6 +4036,9 @@ function settle(candidates, lookups, now, parse = parseKeyName) {
         }
     }
     return { retire, spared };
+}
+function unasked(candidate) {
+    return candidate.why === 'run over' ? 'its run is over' : 'its pull request is closed';
 }
 
 ;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
@@ -3624,8 +4050,8 @@ function settle(candidates, lookups, now, parse = parseKeyName) {
 function isExpired(parsed, now) {
     return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
 }
-/** The runs GitHub can tell about among `keys`, each once. */
-function runsToAsk(keys, here, parse = parseKeyName) {
+/** The runs (and pull requests, `#<number>`) GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here, parse = parseAnyKeyName) {
     const runs = new Set();
     for (const key of keys) {
         const parsed = parse(key.name);
@@ -3636,7 +4062,7 @@ function runsToAsk(keys, here, parse = parseKeyName) {
     return [...runs];
 }
 /** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
+function planSweep(keys, filter, liveness, parse = names_parseAnyKeyName) {
     const verdicts = [];
     let foreign = 0;
     let otherRepositories = 0;
@@ -3677,11 +4103,12 @@ function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
 /**
  * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
  * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
- * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * the same base as the new key's and that `ours` proves made by the same maker (a name anyone could type is left to
+ * its expiry) — older meaning an earlier expiry, so a newer key made by a concurrent run is never
  * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
  * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
-function keysToRetire(keys, own, options, parse = parseKeyName) {
+function keysToRetire(keys, own, options, parse = parseAnyKeyName, ours = parse) {
     const ownParsed = parse(own.name);
     const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId, server: own.run?.server };
     const found = [];
@@ -3692,21 +4119,26 @@ function keysToRetire(keys, own, options, parse = parseKeyName) {
         const runId = askableRun(parsed, here);
         const name = key.name;
         if (options.sweepExpired && isExpired(parsed, options.now)) {
-            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
+            // A pull request's key goes at its expiry whatever GitHub says: nothing to ask.
+            const ask = runId && parsed.kind !== 'pr' ? { runId } : {};
+            found.push({ id: key.id, name, why: 'expired', ...ask });
         }
         else if (options.replace &&
             ownParsed &&
+            ours(name) &&
             parsed.base === ownParsed.base &&
+            parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
             parsed.expiresAt < ownParsed.expiresAt &&
             !sameRunAttempt(parsed.run, own.run)) {
             found.push({ id: key.id, name, why: 'replaced' });
         }
         else if (options.sweepExpired && runId) {
-            found.push({ id: key.id, name, why: 'run over', runId });
+            found.push({ id: key.id, name, why: parsed.kind === 'pr' ? 'pull request closed' : 'run over', runId });
         }
     }
     const asked = new Set();
-    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+    const live = (c) => c.why === 'run over' || c.why === 'pull request closed';
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter(live)]) {
         if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
             asked.add(candidate.runId);
     }
@@ -3714,71 +4146,84 @@ function keysToRetire(keys, own, options, parse = parseKeyName) {
     return found.flatMap((candidate) => {
         if (!candidate.runId || asked.has(candidate.runId))
             return [candidate];
-        if (candidate.why === 'run over')
+        if (live(candidate))
             return [];
         const { runId: _, ...byExpiry } = candidate;
         return [byExpiry];
+    });
+}
+/**
+ * What the event that closes pull request `number` ends: this action's things made for it (kind pr) in this
+ * repository, on this GitHub instance. Taken on the event's word: GitHub is not asked.
+ */
+function ofClosedPullRequest(items, here, number, parse = parseAnyKeyName) {
+    return items.flatMap((item) => {
+        const parsed = parse(item.name);
+        const run = parsed?.run;
+        const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
+        return ours && parsed.kind === 'pr' && parsed.pullRequest === number
+            ? [{ id: item.id, name: item.name, why: 'pull request closed' }]
+            : [];
     });
 }
 
 ;// CONCATENATED MODULE: ./src/broker/revoke.ts
 
 
-
-async function revokeOwn(api, sessions, context, ask) {
-    const { policy, tickets, caller, said } = context;
+async function revokeOwn(api, projectId, context, ask) {
+    const { keys, tickets, caller, said } = context;
     const run = caller.context.run;
     const done = { deleted: [], gone: [], refused: [] };
     const [only] = ask.keyIds;
     let byListing = ask;
     if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && tickets.holds(ask.ticket, only, run)) {
-        // The ticket proves the key is this run's: one delete, no listing.
+        // The ticket proves the key is this job's: one delete, no listing.
         ((await api.deleteKey(only)) === 'deleted' ? done.deleted : done.gone).push(only);
         said({ outcome: 'revoked', keyId: only });
         if (ask.nonces.length === 0)
             return done;
         byListing = { keyIds: [], nonces: ask.nonces };
     }
-    const found = ruleFor(policy, caller.claims);
     const seen = new Set();
-    for (const projectId of await sessions.projectIds(found ? [found.rule] : policy.rules)) {
-        for (const key of await api.listKeys(projectId)) {
-            seen.add(key.id);
-            const parsed = names_parseKeyName(key.name);
-            const asked = byListing.keyIds.includes(key.id) || (!!parsed && byListing.nonces.includes(parsed.nonce));
-            if (!asked)
-                continue;
-            if (!sameRun(parsed?.run, run)) {
-                done.refused.push(key.id);
-                said({ outcome: 'refused', keyId: key.id, reason: "not this token's run" });
-                continue;
-            }
-            await api.deleteKey(key.id);
-            done.deleted.push(key.id);
-            said({ outcome: 'revoked', keyId: key.id, name: key.name });
+    for (const key of await api.listKeys(projectId)) {
+        seen.add(key.id);
+        const parsed = keys.parse(key.name);
+        const asked = byListing.keyIds.includes(key.id) || (!!parsed && byListing.nonces.includes(parsed.nonce));
+        if (!asked)
+            continue;
+        const why = !parsed ? 'not a key the broker made' : !ofJob(parsed.run, run) ? "not this token's job" : undefined;
+        if (why) {
+            done.refused.push(key.id);
+            said({ outcome: 'refused', keyId: key.id, reason: why });
+            continue;
         }
+        await api.deleteKey(key.id);
+        done.deleted.push(key.id);
+        said({ outcome: 'revoked', keyId: key.id, name: key.name });
     }
     done.gone.push(...byListing.keyIds.filter((id) => !seen.has(id)));
     return done;
 }
-/** Every project of the policy: this action's keys that expired are deleted; each one told to `deleted`. */
-async function sweepExpired(api, sessions, policy, deleted) {
+/** The broker's expired keys in each of `projectIds`, deleted; the number deleted. */
+async function sweepExpired(api, projectIds, keys, now, said) {
     let swept = 0;
-    for (const projectId of await sessions.projectIds(policy.rules)) {
-        const plan = planSweep(await api.listKeys(projectId), { match: '', expiredOnly: true, now: sessions.clock.now() });
-        for (const { item, remove } of plan.verdicts) {
-            if (!remove)
-                continue;
-            await api.deleteKey(item.id);
-            swept += 1;
-            deleted(item);
+    for (const projectId of projectIds) {
+        try {
+            const filter = { match: '', expiredOnly: true, now: now() };
+            const plan = planSweep(await api.listKeys(projectId), filter, undefined, keys.parse);
+            for (const { item, remove, why } of plan.verdicts) {
+                if (!remove)
+                    continue;
+                await api.deleteKey(item.id);
+                swept += 1;
+                said.deleted(item, why);
+            }
+        }
+        catch (error) {
+            said.failed(projectId, error);
         }
     }
     return swept;
-}
-/** Made by this run: the same repository (on the same instance) and run, whichever attempt. */
-function sameRun(made, caller) {
-    return (!!made && made.repositoryId === caller.repositoryId && made.runId === caller.runId && made.server === caller.server);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
@@ -4507,10 +4952,8 @@ function refusal(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/broker/service.ts
-// What the broker does for a job, with nothing kept between requests but a cache: mint a key within the policy's
-// rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
-// its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
-// shared login, and each decision is one line for the operators: never a key's value or a token.
+
+
 
 
 
@@ -4534,10 +4977,29 @@ class Broker {
     deps;
     pinecone;
     tickets;
+    keys;
+    lists;
     constructor(deps) {
         this.deps = deps;
         this.pinecone = new PineconeSessions(deps);
         this.tickets = revokeTicketsFor(deps.connection.clientSecret);
+        this.keys = new BrokerKeys(deps.connection.clientSecret);
+        this.lists = new KeyLists(deps.now);
+    }
+    /**
+     * Before it listens: every rule's project resolved from one list. A name that matches no project or several
+     * stops the start (ProjectError, one line); a list that fails is told and left to each rule's first request.
+     */
+    async start() {
+        try {
+            await this.pinecone.resolveAll(this.deps.policy.rules);
+        }
+        catch (error) {
+            if (error instanceof ProjectError)
+                throw error;
+            const reason = `the rules' projects could not be listed at start (${error.message}); each is resolved at its first request`;
+            this.deps.decide({ time: this.time(), action: 'sweep', outcome: 'error', reason });
+        }
     }
     /** Logins sent to Pinecone, for the metrics. */
     get logins() {
@@ -4560,18 +5022,33 @@ class Broker {
         const roles = ask.roles ?? verdict.rule.roles;
         const ttlMs = ask.ttlMs ?? verdict.rule.maxTtlMs;
         const rule = ruleName(verdict);
-        const run = caller.context.run;
+        const run = { ...caller.context.run, rule: ruleMark(verdict.rule) };
         const owner = { kind: ask.cleanup ? 'job' : 'kept', run };
         const base = renderBase(ask.nameTemplate, caller.context.values, owner);
         const api = this.pinecone.open(signal, ask.budgetMs);
-        const project = await this.pinecone.project(verdict.rule);
+        const project = await this.project(verdict.rule, said({ outcome: 'error', rule }));
         if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
             const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
             this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
             throw new Refusal('invalid_target', refused);
         }
+        const cap = {
+            lists: this.lists,
+            keys: this.keys,
+            run,
+            now: this.pinecone.clock.now(),
+            rule: verdict.rule,
+            label: rule,
+        };
+        const full = await atCap(api, project.id, cap).catch((error) => {
+            throw this.failed(said({ outcome: 'error', rule }), error);
+        });
+        if (full) {
+            this.deps.decide(said({ outcome: 'refused', rule, reason: full }));
+            throw new Refusal('invalid_scope', full);
+        }
         const expiresAt = expiryAfter(this.pinecone.clock.now(), ttlMs);
-        const name = names_buildKeyName(base, owner, expiresAt, ask.nonce);
+        const name = this.keys.name(base, owner, expiresAt, ask.nonce);
         let created;
         try {
             created = await api.createKey(project.id, name, roles);
@@ -4592,6 +5069,7 @@ class Broker {
             this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
             throw new Refusal('temporarily_unavailable', why);
         }
+        await this.settleRace(api, project.id, created.key.id, cap, said);
         this.deps.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
         return {
             value: created.value,
@@ -4603,6 +5081,18 @@ class Broker {
             roles,
             expiresAt: expiresAt.toISOString(),
         };
+    }
+    /**
+     * A concurrent mint for the same job (another replica, a replayed token) may have won: past the cap, this key goes
+     * and the job is refused. A list that fails leaves the key to the job: it holds its value, so nothing is lost.
+     */
+    async settleRace(api, projectId, id, cap, said) {
+        const refused = await pastCap(api, projectId, id, cap).catch(() => undefined);
+        if (!refused)
+            return;
+        await api.deleteKey(id);
+        this.deps.decide(said({ outcome: 'refused', rule: cap.label, key_id: id, reason: refused }));
+        throw new Refusal('invalid_scope', refused);
     }
     /** A key minted for a job that went away before the answer: nobody will ever see its value, so it goes now. */
     async discard(minted, signal) {
@@ -4621,19 +5111,52 @@ class Broker {
         const caller = await this.caller(token, '', 'revoke');
         const said = this.said('revoke', caller);
         const tell = ({ outcome, keyId, name, reason }) => this.deps.decide(said({ outcome, key_id: keyId, key_name: name ?? undefined, reason }));
-        const context = { policy: this.deps.policy, tickets: this.tickets, caller, said: tell };
-        return revokeOwn(this.pinecone.open(signal, budgetMs), this.pinecone, context, ask);
+        // A token no rule matches costs nothing: refused before any request to Pinecone.
+        const found = ruleFor(this.deps.policy, caller.claims);
+        if (!found) {
+            const refused = `No rule of the policy matches repository ${caller.claims.repository}: the broker made no key for it.`;
+            this.deps.decide(said({ outcome: 'refused', reason: refused }));
+            throw new Refusal('invalid_target', refused);
+        }
+        const project = await this.project(found.rule, said({ outcome: 'error', rule: ruleName(found) }));
+        const context = { keys: this.keys, tickets: this.tickets, caller, said: tell };
+        const revoked = await revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask);
+        this.lists.forget(project.id);
+        return revoked;
     }
-    /** The policy's projects: this action's keys that expired (with the sweep sub-action's grace) are deleted. */
-    sweep(signal) {
-        return sweepExpired(this.pinecone.open(signal), this.pinecone, this.deps.policy, (key) => this.deps.decide({
-            time: this.time(),
-            action: 'sweep',
-            outcome: 'deleted',
-            key_id: key.id,
-            key_name: key.name ?? undefined,
-            reason: 'expired',
-        }));
+    /** Each project of the policy in turn: the broker's keys that expired (with the sweep sub-action's grace) go. */
+    async sweep(signal) {
+        const ids = new Set();
+        for (const [index, rule] of this.deps.policy.rules.entries()) {
+            const at = { time: this.time(), action: 'sweep', rule: ruleName({ rule, index }) };
+            await this.project(rule, { ...at, outcome: 'error' }).then((project) => ids.add(project.id), () => undefined);
+        }
+        return sweepExpired(this.pinecone.open(signal), [...ids], this.keys, () => this.pinecone.clock.now(), {
+            deleted: (key, why) => this.deps.decide({
+                time: this.time(),
+                action: 'sweep',
+                outcome: 'deleted',
+                key_id: key.id,
+                key_name: key.name ?? undefined,
+                reason: why,
+            }),
+            failed: (projectId, error) => this.deps.decide({
+                time: this.time(),
+                action: 'sweep',
+                outcome: 'error',
+                reason: `project ${projectId}: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+        });
+    }
+    /** A rule's project; when it does not resolve, the operator is told why and the caller gets a line that names none. */
+    async project(rule, told) {
+        try {
+            return await this.pinecone.project(rule);
+        }
+        catch (error) {
+            this.deps.decide({ ...told, reason: error instanceof Error ? error.message : String(error) });
+            throw new Refusal('temporarily_unavailable', "The broker cannot use its rule's project now; its operator has been told. Ask again later.");
+        }
     }
     async caller(token, job, action) {
         let payload;
@@ -5132,6 +5655,10 @@ async function startBroker(config, write = (line) => process.stdout.write(`${lin
         random: Math.random,
         decide: log,
     });
+    await broker.start().catch((error) => {
+        dispose();
+        throw error;
+    });
     const state = { draining: false, audience: config.policy.audience };
     const { server, guard } = createBrokerServer(broker, metrics, state);
     metrics.shed = () => guard.shed;
@@ -5234,9 +5761,13 @@ async function run() {
         running = await startBroker(config);
     }
     catch (error) {
-        if (!(error instanceof ConfigError))
+        if (error instanceof ConfigError)
+            process.stderr.write(`pinecone-broker: ${error.message}\n`);
+        // A rule's project that no longer resolves, or resolves to several: one line, before it listens.
+        else if (error instanceof errors_ActionError)
+            process.stderr.write(`pinecone-broker: ${process.env['PINECONE_BROKER_CONFIG']}: ${error.message}\n`);
+        else
             throw error;
-        process.stderr.write(`pinecone-broker: ${error.message}\n`);
         process.exitCode = 2;
         return;
     }
@@ -5257,7 +5788,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5279);
+/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7407);
 // What ncc bundles into dist/broker/index.js: the process runs the keyless broker (docs/BROKER.md), nothing else.
 
 await (0,_broker_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

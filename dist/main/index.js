@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(383);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(753);
 // What ncc bundles into dist/main/index.js: the process runs the main step, nothing else.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 383:
+/***/ 753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -370,9 +370,17 @@ const DERIVATIONS = {
     brokerKeyName: { label: 'pinecone-ephemeral-key/broker-key-name', version: 'v1' },
     /**
      * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
-     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     * that use the key never hold): scrypt (HANDOFF_SCRYPT in base/policy.ts: each offline guess against a printed
+     * handoff costs memory and time) under a random salt, then HKDF with that salt, info `pek3 handoff` + repository
+     * and run. `pek2` (HKDF alone) is no longer read.
      */
-    handoff: { label: 'pek2 handoff', version: 'pek2' },
+    handoff: { label: 'pek3 handoff', version: 'pek3' },
+    /**
+     * The proof a handoff carries that the key job made it (crypto/handoff.ts): HKDF salt, info `v1`; from the client
+     * secret, which the key and revoke jobs hold and the jobs that use the key do not, so that a job holding only the
+     * handoff secret cannot forge a handoff that names another key for revoke to delete.
+     */
+    handoffProof: { label: 'pinecone-ephemeral-key/handoff-proof', version: 'v1' },
     /**
      * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
      * which only the broker holds, so that any replica can check a ticket another one issued.
@@ -642,6 +650,14 @@ const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null &&
 const EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
+/** A key's ttl unless the input says otherwise: a long job's working day; post deletes it long before, as a rule. */
+const DEFAULT_TTL_MS = 6 * 3_600_000;
+/**
+ * The ttl of a pull request's key (lifetime: pull-request) unless the input says otherwise: only a backstop, since
+ * the run that closes the pull request deletes it, and later runs or a sweep once GitHub says it is closed. Long
+ * enough that a pull request nobody pushes to for weeks keeps its preview without a scheduled renew.
+ */
+const PULL_REQUEST_TTL_MS = 30 * 86_400_000;
 /** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
 const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
 /** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
@@ -655,6 +671,17 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
 const PLATFORM_MESSAGE_CHARS = 200;
+/**
+ * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
+ * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
+ * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ */
+const BROKER_PROJECT_KEY_QUOTA = 100;
+/**
+ * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
+ * later at worst): under load one list serves many mints. The check after a create never takes an older list.
+ */
+const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -692,10 +719,30 @@ const BROKER_MIN_BUDGET_MS = 2_000;
 const BROKER_CLEANUP_BUDGET_MS = 5_000;
 /** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
 const BROKER_RETRY_AFTER_S = 1;
-/** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
-const OIDC_LEEWAY_S = 60;
+/**
+ * How far an OIDC token's `exp` and `nbf` may be off the broker's clock: servers kept by NTP are within a second;
+ * 5 s covers a drifting VM. Every second more is a second a copied token still mints after its job let it expire.
+ */
+const OIDC_LEEWAY_S = 5;
 /** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
 const JWKS_COOLDOWN_MS = 5_000;
+/**
+ * A handoff secret's floor. Public logs print every handoff, so the secret is all that stands between anyone who
+ * reads them and the key's value: 32 characters of at least 2 kinds (lower, upper, digits, others), and at least
+ * 128 bits by our estimate once repeats, runs (`abcd`, `4321`, `qwerty`) and word-like stretches are counted at
+ * what guessing them costs. `openssl rand -base64 32` (44 characters, ~260 bits) and `-hex 32` (64, ~250) pass.
+ */
+const HANDOFF_SECRET_MIN_LENGTH = 32;
+const HANDOFF_SECRET_MIN_CLASSES = 2;
+const HANDOFF_SECRET_MIN_BITS = 128;
+/**
+ * scrypt over the handoff secret before HKDF, so that each offline guess against a printed handoff costs
+ * 2^14 × 8 × 128 bytes = 16 MiB of memory and, measured on a loaded 2-core machine, 145 ms against 0.17 ms for an
+ * HKDF guess (~850 times). The secret's own floor above carries most of the weight; N=2^15 took 488 ms there (its
+ * 32 MiB leave the cache), too much for use's start. Paid once by the key job, by each use and by revoke: measured
+ * in `npm run bench -- --only use`.
+ */
+const HANDOFF_SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 32 * 1024 * 1024 };
 /**
  * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
  * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
@@ -774,10 +821,13 @@ function pastSupport(version, now) {
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run. The keyless
+// broker's names add the job after the run (`_<check_run_id>`); names without it still parse.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 // Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
+// A key that lives as long as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base
+// 36): the pull request later runs and sweeps ask GitHub about.
 
 const MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
@@ -785,9 +835,9 @@ const MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
 const TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
-const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`);
+const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jkps])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?(?:_([0-9a-z]{1,11}))?(?:\.r([0-9a-z]{3}))?)?(?:_([0-9a-z]{1,7}))?)?-([a-z0-9]{6})$`);
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${TAG_LENGTH}}$`);
-const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
+const KIND_LETTER = { job: 'j', kept: 'k', shared: 's', pr: 'p' };
 /** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
 function sanitize(text) {
     const safe = text
@@ -797,11 +847,15 @@ function sanitize(text) {
     return safe === '' ? 'key' : safe;
 }
 function suffix(owner, stamp, nonce) {
+    if ((owner.kind === 'pr') !== /^[1-9]\d{0,9}$/.test(owner.pullRequest ?? ''))
+        throw new Error('a pull request number goes with kind pr, and kind pr needs one');
     const server = owner.run?.server ? `.${owner.run.server}` : '';
+    const job = `${owner.run?.job ? `_${Number(owner.run.job).toString(36)}` : ''}${owner.run?.rule ? `.r${owner.run.rule}` : ''}`;
     const run = owner.run
-        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}${job}`
         : '';
-    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+    const pullRequest = owner.kind === 'pr' ? `_${Number(owner.pullRequest).toString(36)}` : '';
+    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}${pullRequest}-${nonce}`;
 }
 function suffixLength(owner) {
     return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
@@ -825,6 +879,14 @@ function parseTaggedKeyName(name, tag) {
 }
 function signedBy(name, tag) {
     return tag(name.slice(0, -(1 + TAG_LENGTH))) === name.slice(-TAG_LENGTH);
+}
+/**
+ * A key name of this action's grammar, tagged (by whichever maker) or of an earlier, untagged format: what is judged
+ * by its expiry and its run (sweep, make-room, post's retirement of expired keys). Never enough to renew or replace a
+ * key, which needs the maker's tag (`parseTaggedKeyName`).
+ */
+function names_parseAnyKeyName(name) {
+    return parseKeyName(name) ?? lookAlike(name);
 }
 /** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
 function buildProjectName(base, owner, expiresAt, nonce, tag) {
@@ -854,11 +916,20 @@ function newNonce(randomInt) {
     return nonce;
 }
 /** `undefined` for a name this action did not make (or `null`, which Pinecone may return). */
-function names_parseKeyName(name) {
+function parseKeyName(name) {
     const match = name ? NAME_PATTERN.exec(name) : null;
     if (!match)
         return undefined;
-    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, nonce] = match;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, afterRun, rule, afterKind, nonce] = match;
+    // `_<n>` after a run is the broker's job, or, in a pull request's name (letter p), its number; the number stands
+    // alone where the name carries no run. Names with the one but not the other are not this action's.
+    const isPr = letter === KIND_LETTER.pr;
+    const pullRequest = isPr ? (afterKind ?? afterRun) : undefined;
+    const job = isPr ? undefined : afterRun;
+    if (isPr !== (pullRequest !== undefined) || (afterKind !== undefined && (!isPr || afterRun !== undefined)))
+        return undefined;
+    if (isPr && rule)
+        return undefined;
     const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
@@ -872,8 +943,12 @@ function names_parseKeyName(name) {
             runId: String(parseInt(run, 36)),
             attempt: parseInt(attempt, 36),
             ...(server ? { server } : {}),
+            ...(job ? { job: String(parseInt(job, 36)) } : {}),
+            ...(rule ? { rule } : {}),
         };
     }
+    if (pullRequest)
+        parsed.pullRequest = String(parseInt(pullRequest, 36));
     return parsed;
 }
 /**
@@ -889,7 +964,7 @@ function parseProjectName(name, tag) {
 /** A name with a throwaway project's shape, whoever made it. */
 function lookAlike(name) {
     const match = name ? TAGGED_PATTERN.exec(name) : null;
-    const parsed = match ? names_parseKeyName(match[1]) : undefined;
+    const parsed = match ? parseKeyName(match[1]) : undefined;
     return parsed?.kind ? parsed : undefined;
 }
 /** The GitHub instance a run belongs to, as names carry it: `undefined` for github.com, else 3 characters a-z0-9. */
@@ -924,6 +999,23 @@ const PLACEHOLDERS = [
     'pr',
     'actor',
 ];
+/** The name templates' default (action.yml), and what it becomes with lifetime: pull-request. */
+const JOB_TEMPLATE = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
+const PULL_REQUEST_TEMPLATE = 'gha-{repo}-pr{pr}-{job}';
+/** Values that change at every push: a pull request's key is found again by its name, which must not hold them. */
+const PER_RUN = ['run_id', 'run_number', 'run_attempt', 'sha'];
+/**
+ * The template a pull request's key (or project) is named with: the default becomes PULL_REQUEST_TEMPLATE; one that
+ * renders differently at every push is refused, since later pushes would not find the key to renew.
+ */
+function pullRequestTemplate(template, input = 'name') {
+    if (template === JOB_TEMPLATE)
+        return PULL_REQUEST_TEMPLATE;
+    const perRun = PER_RUN.find((word) => template.includes(`{${word}}`));
+    if (perRun)
+        throw new errors_InputError(`Input "${input}" uses {${perRun}}, which changes at every push: with lifetime: pull-request, later runs find the key by its name. Use a template such as preview-{repo}-pr{pr}, or leave ${input} out.`);
+    return template;
+}
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 /** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
@@ -939,10 +1031,11 @@ function checkTemplate(template, input = 'name') {
 /**
  * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
  * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`). Room is left
+ * for the tag that proves a key's maker (`buildTaggedKeyName`).
  */
 function renderBase(template, values, owner) {
-    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'name');
 }
 /** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
 function renderProjectBase(template, values, owner) {
@@ -986,11 +1079,97 @@ function digest(text) {
     return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest().readUInt32BE(0) % 36 ** 5).toString(36).padStart(5, '0');
 }
 
+;// CONCATENATED MODULE: ./src/inputs/secret-strength.ts
+// How hard a secret is to guess, estimated the way a guesser would attack it: a stretch that repeats earlier text,
+// a run of neighbours (`abcd`, `4321`, `qwerty`) or a word-like stretch of letters costs a few bits, not a few bits
+// per character. A random value (openssl rand) loses almost nothing; `passwordpassword…` or `aaaa…` loses nearly
+// everything. Pure; the floor is in base/policy.ts.
+const KEYBOARD_ROWS = ['`1234567890-=', 'qwertyuiop[]\\', "asdfghjkl;'", 'zxcvbnm,./'];
+/** What guessing a word-like stretch costs: a pick from a large list of words (2^16), whatever its length. */
+const WORD_BITS = 16;
+const MIN_REPEAT = 4;
+const MIN_RUN = 3;
+const MIN_WORD = 4;
+function strengthOf(secret) {
+    const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/];
+    const sizes = [26, 26, 10, 33];
+    const present = kinds.map((kind) => kind.test(secret));
+    const alphabet = sizes.reduce((sum, size, i) => sum + (present[i] ? size : 0), 0);
+    const perChar = Math.log2(Math.max(alphabet, 2));
+    let bits = 0;
+    for (let i = 0; i < secret.length;) {
+        const repeat = repeatAt(secret, i);
+        const run = runAt(secret, i);
+        const word = wordAt(secret, i);
+        const stretch = Math.max(repeat, run, word);
+        if (stretch === 0) {
+            bits += perChar;
+            i += 1;
+        }
+        else if (stretch === repeat) {
+            bits += Math.log2(i + 1) + Math.log2(repeat); // where it starts, how long
+            i += repeat;
+        }
+        else if (stretch === run) {
+            bits += perChar + Math.log2(run) + 1; // its first character, length, direction
+            i += run;
+        }
+        else {
+            bits += WORD_BITS;
+            i += word;
+        }
+    }
+    return { length: secret.length, classes: present.filter(Boolean).length, bits: Math.floor(bits) };
+}
+/** The longest stretch at `i` (at least MIN_REPEAT) that appeared before it; 0 when none. */
+function repeatAt(text, i) {
+    let best = 0;
+    for (let from = 0; from < i; from++) {
+        let length = 0;
+        while (i + length < text.length && text[from + length] === text[i + length])
+            length++;
+        best = Math.max(best, length);
+    }
+    // One character over and over (`aaaa`): a repeat of the one before it, from the second on.
+    let same = 1;
+    while (i + same < text.length && text[i + same] === text[i])
+        same++;
+    const runOfOne = same >= MIN_REPEAT ? same : 0;
+    return Math.max(best >= MIN_REPEAT ? best : 0, runOfOne);
+}
+/** The longest run of neighbours at `i`: code points a step apart (`abc`, `321`) or keys along a row (`qwe`). */
+function runAt(text, i) {
+    const neighbours = (a, b) => {
+        const step = b.toLowerCase().charCodeAt(0) - a.toLowerCase().charCodeAt(0);
+        if (step === 1 || step === -1)
+            return true;
+        return KEYBOARD_ROWS.some((row) => {
+            const at = row.indexOf(a.toLowerCase());
+            return at >= 0 && (row[at + 1] === b.toLowerCase() || row[at - 1] === b.toLowerCase());
+        });
+    };
+    let length = 1;
+    while (i + length < text.length && neighbours(text[i + length - 1], text[i + length]))
+        length++;
+    return length >= MIN_RUN ? length : 0;
+}
+/** A word-like stretch at `i`: at least MIN_WORD letters of one case, or a capital and lower case after it. */
+function wordAt(text, i) {
+    const match = /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]+)/.exec(text.slice(i));
+    const length = match?.[0].length ?? 0;
+    return length >= MIN_WORD ? length : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
 // The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
-// it, and nothing else, so that the jobs that use the key never need the client secret.
+// it, and nothing else, so that the jobs that use the key never need the client secret. Every handoff is printed in
+// public logs, so the key job refuses a secret that can be guessed, or that is made from the credentials.
 
 
+
+
+/** A credential shorter than this inside a handoff secret may be chance (a client ID of a few letters). */
+const MIN_SHARED = 8;
 /** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
 function handoff_secret_readHandoffSecret(input, env) {
     return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
@@ -1004,16 +1183,60 @@ function readHandoffCredentials(input, env) {
     return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
 }
 /** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
-function handoffSecretFor(input, env, clientSecret) {
+function handoffSecretFor(input, env, { clientId, clientSecret }) {
     const secret = handoff_secret_readHandoffSecret(input, env);
     const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
     if (!secret)
         throw new errors_InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
     if (secret === clientSecret)
         throw new errors_InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
-    if (secret.length < 16)
-        throw new errors_InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    const credential = akinTo(secret, [
+        ['client secret', clientSecret],
+        ['client ID', clientId],
+    ]);
+    if (credential)
+        throw new errors_InputError(`Input "handoff-secret" is made from the ${credential} (it contains it, is part of it, or reverses it): a handoff secret must be a random value of its own. ${make}`);
+    const { length, classes, bits } = strengthOf(secret);
+    if (length < HANDOFF_SECRET_MIN_LENGTH || classes < HANDOFF_SECRET_MIN_CLASSES || bits < HANDOFF_SECRET_MIN_BITS)
+        throw new errors_InputError(`Input "handoff-secret" is too easy to guess (${length} characters, ${classes} kind(s) of character, about ${bits} bits once repeats, runs and words are counted; at least ${HANDOFF_SECRET_MIN_LENGTH} characters, ${HANDOFF_SECRET_MIN_CLASSES} kinds and ${HANDOFF_SECRET_MIN_BITS} bits are needed), and every handoff is printed in public logs. ${make}`);
     return secret;
+}
+/** Which credential the secret is made from: containing it or contained in it, as given or reversed. */
+function akinTo(secret, credentials) {
+    const lower = secret.toLowerCase();
+    for (const [noun, value] of credentials) {
+        for (const form of [value, [...value].reverse().join('')].map((text) => text.toLowerCase())) {
+            if (form.length >= MIN_SHARED && lower.includes(form))
+                return noun;
+            if (form.includes(lower))
+                return noun;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/lifetime.ts
+// lifetime: how long the key lives. `job`: as cleanup says (the default). `pull-request`: as long as the pull request
+// of the run's event: kept after the job, renewed in place at each push (with replace, made anew and the older ones
+// deleted; always so for a throwaway project, which cannot be renamed), deleted when the pull request closes.
+
+
+/** The events whose key can live as long as their pull request. */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/** `lifetime`, refused with one line on an event that is not a pull request's. */
+function readLifetime(input, env) {
+    const lifetime = checks_choice(input, 'lifetime', ['job', 'pull-request']);
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    if (lifetime === 'pull-request' && !PULL_REQUEST_EVENTS.includes(event))
+        throw new errors_InputError(`Input "lifetime: pull-request" needs a pull_request event, and this run's is ${event ? `"${event}"` : 'unknown (GITHUB_EVENT_NAME is not set)'}: run the job on: pull_request (types: opened, synchronize, reopened, closed), or set lifetime: job here (a sweep ends the keys of closed pull requests).`);
+    return lifetime;
+}
+/** How a pull request's key is kept: never with its job, renewed or replaced at each push; never shared. */
+function pullRequestKeeping(input, share, newProject) {
+    if (share)
+        throw new errors_InputError('Inputs "lifetime: pull-request" and "share: true" cannot go together: a shared key ends with its workflow run. Drop share (each job of the pull request keeps its own key), or set lifetime: job.');
+    const replace = checks_bool(input, 'replace') || newProject;
+    return { cleanup: false, renew: !replace, replace };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
@@ -1058,6 +1281,7 @@ function parseRoles(input) {
 
 
 
+
 const MAX_TTL_MS = 90 * 86_400_000;
 /** The client secret, from the input or the environment: every step masks it before reading anything else. */
 function readClientSecret(input, env) {
@@ -1090,23 +1314,45 @@ function readConnection(input, credentials) {
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
 /** What a key is asked for with, in either mode (direct, or through the broker). */
-function readKeyAsk(input) {
-    const nameTemplate = checks_text(input, 'name');
+function readKeyAsk(input, lifetime = 'job') {
+    const nameTemplate = lifetime === 'pull-request' ? pullRequestTemplate(checks_text(input, 'name')) : checks_text(input, 'name');
     checkTemplate(nameTemplate);
+    const ttl = checks_text(input, 'ttl');
+    const defaultTtl = lifetime === 'pull-request' ? PULL_REQUEST_TTL_MS : DEFAULT_TTL_MS;
     return {
         nameTemplate,
         roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
-        ttlMs: parseDuration(checks_text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        ttlMs: ttl ? parseDuration(ttl, 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }) : defaultTtl,
         exportEnv: checks_envName(input, 'export-env'),
         timeoutMs: checks_timeout(input),
         cleanup: checks_bool(input, 'cleanup'),
     };
 }
 function readMainInputs(input, credentials, env = {}) {
-    const ask = readKeyAsk(input);
-    const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+    const lifetime = readLifetime(input, env);
+    const ask = readKeyAsk(input, lifetime);
+    const { project, newProject, projectNameTemplate } = readProjectChoice(input, lifetime);
     const share = checks_bool(input, 'share');
-    const { cleanup } = ask;
+    const keeping = lifetime === 'pull-request'
+        ? pullRequestKeeping(input, share, newProject)
+        : jobKeeping(input, ask.cleanup, share, newProject);
+    return {
+        ...ask,
+        ...keeping,
+        lifetime,
+        connection: readConnection(input, credentials),
+        project,
+        newProject,
+        projectNameTemplate,
+        onCleanupError: checks_choice(input, 'on-cleanup-error', ['fail', 'warn']),
+        sweepExpired: checks_bool(input, 'sweep-expired'),
+        share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials) : '',
+        githubToken: input('github-token').trim(),
+    };
+}
+/** With lifetime: job, cleanup, renew and replace as given, and what cannot go together refused. */
+function jobKeeping(input, cleanup, share, newProject) {
     const renew = checks_bool(input, 'renew');
     if (renew && (cleanup || share || newProject)) {
         throw new errors_InputError(cleanup
@@ -1116,23 +1362,10 @@ function readMainInputs(input, credentials, env = {}) {
     if (newProject && share) {
         throw new errors_InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
     }
-    return {
-        ...ask,
-        connection: readConnection(input, credentials),
-        project,
-        newProject,
-        projectNameTemplate,
-        onCleanupError: checks_choice(input, 'on-cleanup-error', ['fail', 'warn']),
-        renew,
-        sweepExpired: checks_bool(input, 'sweep-expired'),
-        replace: checks_bool(input, 'replace'),
-        share,
-        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
-        githubToken: input('github-token').trim(),
-    };
+    return { cleanup, renew, replace: checks_bool(input, 'replace') };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
-function readProjectChoice(input) {
+function readProjectChoice(input, lifetime) {
     const project = checks_text(input, 'project');
     const newProject = checks_bool(input, 'new-project');
     if (newProject && project !== '') {
@@ -1141,7 +1374,8 @@ function readProjectChoice(input) {
     if (!newProject && project === '') {
         throw new errors_InputError('Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.');
     }
-    const projectNameTemplate = newProject ? checks_text(input, 'project-name') : '';
+    const template = newProject ? checks_text(input, 'project-name') : '';
+    const projectNameTemplate = newProject && lifetime === 'pull-request' ? pullRequestTemplate(template, 'project-name') : template;
     if (newProject)
         checkTemplate(projectNameTemplate, 'project-name');
     return { project, newProject, projectNameTemplate };
@@ -1234,6 +1468,8 @@ function readBrokerMainInputs(input) {
     for (const [name, what] of Object.entries(NOT_IN_BROKER_MODE))
         if (checks_bool(input, name))
             throw new errors_InputError(`Input "${name}: true" is not available with broker-url: the broker does not ${what}. Remove ${name}, or remove broker-url.`);
+    if (checks_choice(input, 'lifetime', ['job', 'pull-request']) === 'pull-request')
+        throw new errors_InputError('Input "lifetime: pull-request" is not available with broker-url: the broker\'s keys end with their job or their ttl. Set lifetime: job (or remove it), or give this job a service account instead of broker-url.');
     const onCleanupError = checks_choice(input, 'on-cleanup-error', ['fail', 'warn']); // checked here: post reads it again
     return { ...readKeyAsk(input), project: checks_text(input, 'project'), onCleanupError };
 }
@@ -1246,6 +1482,83 @@ const NO_CLIENT_CREDENTIALS = { 'client-id': '', 'client-secret': '' };
 /** Post's budget in broker mode (the same as main's, at most 3m), and whether the key outlives the job. */
 function readBrokerPostInputs(input) {
     return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, timeout(input)), cleanup: bool(input, 'cleanup') };
+}
+
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** What GitHub is asked about for a pull request's keys, where a run's id would be: `#<number>`. */
+const pullRequestSubject = (number) => `#${number}`;
+/** The pull request's number in a subject, `undefined` for a run's id. */
+const pullRequestOf = (subject) => (subject.startsWith('#') ? subject.slice(1) : undefined);
+/**
+ * The run (or `#<number>`: the pull request) to ask GitHub about for this key, if GitHub can tell anything about
+ * it: only this repository's, on this GitHub instance (another instance's ids mean other repositories).
+ */
+function liveness_askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.server !== here.server)
+        return undefined;
+    if (parsed.kind === 'pr' && parsed.pullRequest)
+        return pullRequestSubject(parsed.pullRequest);
+    if (run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (parsed.kind === 'pr')
+        return verdictByPullRequest(parsed, state, now);
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** A pull request's key: closed (or gone), it goes; past its expiry it goes anyway (the ttl is the backstop). */
+function verdictByPullRequest(parsed, state, now) {
+    if (state === 'over')
+        return { remove: true, why: 'its pull request is closed' };
+    if (parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now)
+        return { remove: true, why: 'expired' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its pull request is open' : 'GitHub did not answer: its pull request counts as open',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now, parse = names_parseAnyKeyName) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parse(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over' || (candidate.why === 'pull request closed' && candidate.runId)) {
+            // A live key goes only on GitHub's word that its run is over (its pull request closed); else it stays, said.
+            if (verdict?.remove)
+                retire.push(candidate);
+            else
+                spared.push({
+                    ...candidate,
+                    because: verdict?.why ?? `GitHub could not be asked whether ${unasked(candidate)}`,
+                });
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
+}
+function unasked(candidate) {
+    return candidate.why === 'run over' ? 'its run is over' : 'its pull request is closed';
 }
 
 ;// CONCATENATED MODULE: ./src/rules/glob.ts
@@ -1289,55 +1602,6 @@ function findFrom(piece, name, from, end) {
     return -1;
 }
 
-;// CONCATENATED MODULE: ./src/rules/liveness.ts
-
-
-/** The run to ask GitHub about for this key, if GitHub can tell anything about it. */
-function liveness_askableRun(parsed, here) {
-    const run = parsed.run;
-    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.runId === here.runId)
-        return undefined;
-    if (run.server !== here.server)
-        return undefined; // another GitHub instance's ids mean other repositories
-    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
-}
-/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
-function verdictByRun(parsed, state, now) {
-    if (state === undefined)
-        return undefined;
-    if (state === 'over')
-        return { remove: true, why: 'its run is over' };
-    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
-        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
-    };
-}
-/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now, parse = names_parseKeyName) {
-    const retire = [];
-    const spared = [];
-    for (const candidate of candidates) {
-        const parsed = parse(candidate.name);
-        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
-        if (candidate.why === 'run over') {
-            // A live key goes only on GitHub's word that its run is over; without it, it stays, and post says so.
-            if (verdict?.remove)
-                retire.push(candidate);
-            else
-                spared.push({ ...candidate, because: verdict?.why ?? 'GitHub could not be asked whether its run is over' });
-        }
-        else if (!verdict || verdict.remove) {
-            retire.push(candidate);
-        }
-        else {
-            spared.push({ ...candidate, because: verdict.why });
-        }
-    }
-    return { retire, spared };
-}
-
 ;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
 
 
@@ -1347,8 +1611,8 @@ function settle(candidates, lookups, now, parse = names_parseKeyName) {
 function isExpired(parsed, now) {
     return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
 }
-/** The runs GitHub can tell about among `keys`, each once. */
-function runsToAsk(keys, here, parse = parseKeyName) {
+/** The runs (and pull requests, `#<number>`) GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here, parse = parseAnyKeyName) {
     const runs = new Set();
     for (const key of keys) {
         const parsed = parse(key.name);
@@ -1359,7 +1623,7 @@ function runsToAsk(keys, here, parse = parseKeyName) {
     return [...runs];
 }
 /** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
+function planSweep(keys, filter, liveness, parse = names_parseAnyKeyName) {
     const verdicts = [];
     let foreign = 0;
     let otherRepositories = 0;
@@ -1400,11 +1664,12 @@ function planSweep(keys, filter, liveness, parse = names_parseKeyName) {
 /**
  * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
  * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
- * the same base as the new key's — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * the same base as the new key's and that `ours` proves made by the same maker (a name anyone could type is left to
+ * its expiry) — older meaning an earlier expiry, so a newer key made by a concurrent run is never
  * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
  * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
-function keysToRetire(keys, own, options, parse = names_parseKeyName) {
+function keysToRetire(keys, own, options, parse = names_parseAnyKeyName, ours = parse) {
     const ownParsed = parse(own.name);
     const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId, server: own.run?.server };
     const found = [];
@@ -1415,21 +1680,26 @@ function keysToRetire(keys, own, options, parse = names_parseKeyName) {
         const runId = liveness_askableRun(parsed, here);
         const name = key.name;
         if (options.sweepExpired && isExpired(parsed, options.now)) {
-            found.push({ id: key.id, name, why: 'expired', ...(runId ? { runId } : {}) });
+            // A pull request's key goes at its expiry whatever GitHub says: nothing to ask.
+            const ask = runId && parsed.kind !== 'pr' ? { runId } : {};
+            found.push({ id: key.id, name, why: 'expired', ...ask });
         }
         else if (options.replace &&
             ownParsed &&
+            ours(name) &&
             parsed.base === ownParsed.base &&
+            parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
             parsed.expiresAt < ownParsed.expiresAt &&
             !sameRunAttempt(parsed.run, own.run)) {
             found.push({ id: key.id, name, why: 'replaced' });
         }
         else if (options.sweepExpired && runId) {
-            found.push({ id: key.id, name, why: 'run over', runId });
+            found.push({ id: key.id, name, why: parsed.kind === 'pr' ? 'pull request closed' : 'run over', runId });
         }
     }
     const asked = new Set();
-    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter((c) => c.why === 'run over')]) {
+    const live = (c) => c.why === 'run over' || c.why === 'pull request closed';
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter(live)]) {
         if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
             asked.add(candidate.runId);
     }
@@ -1437,10 +1707,24 @@ function keysToRetire(keys, own, options, parse = names_parseKeyName) {
     return found.flatMap((candidate) => {
         if (!candidate.runId || asked.has(candidate.runId))
             return [candidate];
-        if (candidate.why === 'run over')
+        if (live(candidate))
             return [];
         const { runId: _, ...byExpiry } = candidate;
         return [byExpiry];
+    });
+}
+/**
+ * What the event that closes pull request `number` ends: this action's things made for it (kind pr) in this
+ * repository, on this GitHub instance. Taken on the event's word: GitHub is not asked.
+ */
+function ofClosedPullRequest(items, here, number, parse = names_parseAnyKeyName) {
+    return items.flatMap((item) => {
+        const parsed = parse(item.name);
+        const run = parsed?.run;
+        const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
+        return ours && parsed.kind === 'pr' && parsed.pullRequest === number
+            ? [{ id: item.id, name: item.name, why: 'pull request closed' }]
+            : [];
     });
 }
 
@@ -1451,6 +1735,7 @@ function keysToRetire(keys, own, options, parse = names_parseKeyName) {
 
 
 
+
 const settled = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
 const unwrap = (outcome) => {
     if ('error' in outcome)
@@ -1458,13 +1743,13 @@ const unwrap = (outcome) => {
     return outcome.value;
 };
 /** Things of one kind (`what`: keys by default) for post to delete, and one line that says so. */
-function planRetirement(log, listed, ask, what = { name: 'key', parse: names_parseKeyName }) {
+function planRetirement(log, listed, ask, what = { name: 'key', parse: names_parseAnyKeyName }) {
     if ('error' in listed) {
         const message = listed.error instanceof Error ? listed.error.message : String(listed.error);
         log.warning(`Could not look for expired ${what.name}s of this action to delete (${message}); the next run or a sweep will.`);
         return [];
     }
-    const candidates = keysToRetire(listed.value, ask.own, ask, what.parse);
+    const candidates = keysToRetire(listed.value, ask.own, ask, what.parse, what.ours);
     const retire = ask.canAskGitHub ? candidates : candidates.flatMap(byExpiryAlone);
     if (retire.length === 0)
         return retire;
@@ -1476,13 +1761,14 @@ function planRetirement(log, listed, ask, what = { name: 'key', parse: names_par
         count('expired') ? `${count('expired')} expired ${what.name}(s)` : '',
         count('replaced') ? `${count('replaced')} older ${what.name}(s) named ${base} (replace: true)` : '',
         count('run over') ? `${count('run over')} ${what.name}(s) of other runs of this repository` : '',
+        count('pull request closed') ? `${count('pull request closed')} ${what.name}(s) of pull requests` : '',
     ].filter(Boolean);
     log.info(`Found ${found.join(' and ')} made by this action; the post step deletes them${asking}${later}.`);
     return retire.slice(0, MAX_RETIRE_PER_RUN);
 }
 /** Without a github-token a live key of another run cannot be proven done, and an expired one goes by its expiry. */
 function byExpiryAlone(candidate) {
-    if (candidate.why === 'run over')
+    if (candidate.why === 'run over' || candidate.why === 'pull request closed')
         return [];
     const { runId: _, ...byExpiry } = candidate;
     return [byExpiry];
@@ -1493,7 +1779,10 @@ function askingGitHub(retire, noun) {
         retire.some((each) => each.why === 'run over')
             ? `a ${noun} of another run goes only if GitHub says its run is over`
             : '',
-        retire.some((each) => each.why !== 'run over' && each.runId)
+        retire.some((each) => each.why === 'pull request closed' && each.runId)
+            ? `a ${noun} of another pull request goes only if GitHub says it is closed`
+            : '',
+        retire.some((each) => each.why === 'expired' && each.runId && !pullRequestOf(each.runId))
             ? `an expired ${noun} stays while GitHub says its run is still going or does not answer`
             : '',
     ].filter(Boolean);
@@ -2803,7 +3092,9 @@ function isPineconeShaped(response) {
 
 function keyKind(
 /** The Admin API session, opened on first use (post decides what to do before it opens one). */
-api, log, projectId, list) {
+api, log, projectId, 
+/** Direct mode's key-name tag (`nameTagFor(clientSecret, 'keyName')`), derived on first use. */
+tag, list) {
     const listKeys = list ?? (() => api().listKeys(projectId()));
     const explain = (error, keys, now) => {
         const plan = planSweep(keys, { match: '', expiredOnly: true, now });
@@ -2816,7 +3107,8 @@ api, log, projectId, list) {
     return {
         name: 'key',
         noun: 'API key',
-        parse: names_parseKeyName,
+        parse: names_parseAnyKeyName,
+        ours: (name) => parseTaggedKeyName(name, tag()),
         holds: [],
         list: listKeys,
         remove: (key) => api().deleteKey(key.id),
@@ -2827,7 +3119,9 @@ api, log, projectId, list) {
         },
         kept: (key, fate) => fate === 'shared'
             ? `Keeping API key ${key.name} (${key.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`
-            : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
+            : names_parseAnyKeyName(key.name)?.kind === 'pr'
+                ? `Keeping API key ${key.name} (${key.id}) for pull request #${names_parseAnyKeyName(key.name).pullRequest} (lifetime: pull-request): the run that closes it deletes the key.`
+                : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
         notDeleted: (key, message) => `Could not delete API key ${key.name} (${key.id}) in project ${projectId() || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
         room: {
             isFull: (error) => error instanceof QuotaError,
@@ -3172,7 +3466,7 @@ class AdminApi {
         return arrayOf(body, 'data', what).filter(isApiKey);
     }
     /**
-     * Renames a key and sets its roles; its secret stays. Idempotent, so it is retried like a read; when no answer
+     * Renames a key (and sets its roles, when given); its secret stays. Idempotent, so it is retried like a read; when no answer
      * came through, the key is read back: already as asked is success.
      */
     async updateKey(id, change) {
@@ -3296,8 +3590,9 @@ class ServerClock {
 }
 
 ;// CONCATENATED MODULE: ./src/api/github-api.ts
-// The one module that knows GitHub's REST API: is the workflow run that made a key over? Asked off the critical
-// path, once per run, with one attempt each: a failure never fails the step and never deletes on a guess.
+// The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
+// lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
+// never fails the step and never deletes on a guess.
 
 
 class GitHubApi {
@@ -3319,22 +3614,38 @@ class GitHubApi {
     async runState(runId) {
         if (this.stopped)
             return this.stopped;
-        const answer = await this.lookUp(runId);
-        if (!answer)
-            return 'unknown'; // no answer: the run counts as alive this time
-        const { status, headers, body } = answer;
-        if (status === 200) {
-            const run = parseBody({ body });
-            if (typeof run?.['status'] !== 'string')
+        const answer = await this.lookUp(`actions/runs/${encodeURIComponent(runId)}`);
+        return this.judge(answer, (run) => {
+            if (typeof run['status'] !== 'string')
                 return 'unknown';
             return run['status'] === 'completed' ? 'over' : 'alive';
+        });
+    }
+    /** `over`: closed or merged (or unknown to GitHub); `alive`: open; `unknown`: no answer (it counts as open). */
+    async pullRequestState(number) {
+        if (this.stopped)
+            return this.stopped;
+        const answer = await this.lookUp(`pulls/${encodeURIComponent(number)}`);
+        return this.judge(answer, (pull) => {
+            if (typeof pull['state'] !== 'string')
+                return 'unknown';
+            return pull['state'] === 'closed' ? 'over' : 'alive';
+        });
+    }
+    async judge(answer, read) {
+        if (!answer)
+            return 'unknown'; // no answer: it counts as alive this time
+        const { status, headers, body } = answer;
+        if (status === 200) {
+            const parsed = parseBody({ body });
+            return parsed ? read(parsed) : 'unknown';
         }
         if (status === 404) {
             // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
             // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
             if (!isGitHubError(body))
                 return 'unknown';
-            this.seesOwnRun ??= this.lookUp(this.config.ownRunId).then((own) => own?.status === 200);
+            this.seesOwnRun ??= this.lookUp(`actions/runs/${encodeURIComponent(this.config.ownRunId)}`).then((own) => own?.status === 200);
             if (await this.seesOwnRun)
                 return 'over';
             return (this.stopped = 'blind');
@@ -3346,8 +3657,9 @@ class GitHubApi {
             return (this.stopped = 'no permission');
         return 'unknown';
     }
-    async lookUp(runId) {
-        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
+    /** `path` under the repository: `actions/runs/{id}`, `pulls/{number}`. */
+    async lookUp(path) {
+        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/${path}`;
         try {
             return await this.transport({
                 method: 'GET',
@@ -3656,6 +3968,7 @@ function projectKind(api, log, tag, cleanup, list) {
         name: 'project',
         noun: 'project',
         parse,
+        ours: parse,
         holds: ['key'],
         list: list ?? (() => api().listProjects()),
         remove: (project) => deleteThrowawayProject(cleanup(), project),
@@ -3667,7 +3980,13 @@ function projectKind(api, log, tag, cleanup, list) {
                 ? `Deleted project ${project.name}${ownKey ? ` and API key ${ownKey.name} in it` : ''}.`
                 : `Project ${project.name} was already gone.`);
         },
-        kept: (project, _fate, inside) => `Keeping throwaway project ${project.name} (${project.id}) and API key ${inside[0]?.name ?? '(none)'}: cleanup is false, so a sweep deletes the project once it has expired.`,
+        kept: (project, _fate, inside) => {
+            const kept = `Keeping throwaway project ${project.name} (${project.id}) and API key ${inside[0]?.name ?? '(none)'}`;
+            const pullRequest = parse(project.name)?.pullRequest;
+            return pullRequest
+                ? `${kept} for pull request #${pullRequest} (lifetime: pull-request): the run that closes it deletes the project.`
+                : `${kept}: cleanup is false, so a sweep deletes the project once it has expired.`;
+        },
         notDeleted: (project, message) => `Could not delete throwaway project ${project.name} (${project.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
         room: {
             isFull: (error) => error instanceof ProjectLimitError,
@@ -3713,7 +4032,8 @@ function kindsFor(context) {
     let cleanup;
     // One cleanup (one cleanup key's name) for every project this step deletes, made when the first is.
     const cleanupOnce = () => (cleanup ??= context.cleanup());
-    const key = keyKind(api, log, context.projectId);
+    let keyTag;
+    const key = keyKind(api, log, context.projectId, () => (keyTag ??= nameTagFor(context.clientSecret, 'keyName')));
     const project = projectKind(api, log, tagOnce, cleanupOnce, context.listProjects);
     return { key, project, all: [key, project] };
 }
@@ -6503,7 +6823,7 @@ const runBrokerMain = brokerMainStep.runWith;
 
 ;// CONCATENATED MODULE: ./src/steps/fates.ts
 function fateOf(kind, inThrowawayProject) {
-    return inThrowawayProject ? PROJECT_FATE[kind === 'job' ? 'job' : 'kept'] : FATE[kind];
+    return inThrowawayProject ? PROJECT_FATE[kind === 'job' || kind === 'pr' ? kind : 'kept'] : FATE[kind];
 }
 const FATE = {
     job: {
@@ -6514,6 +6834,10 @@ const FATE = {
         log: (expiresAt) => `It is kept after the job (cleanup: false) until a sweep deletes it after ${expiresAt}.`,
         summary: 'This key is kept after the job (`cleanup: false`): a sweep deletes it once it has expired.',
     },
+    pr: {
+        log: (expiresAt) => `It lives as long as its pull request (lifetime: pull-request): later pushes renew it in place (or replace it, with replace: true); the post step of the run that closes the pull request deletes it (a sweep, after ${expiresAt} at the latest).`,
+        summary: 'This key lives as long as its **pull request** (`lifetime: pull-request`): later pushes renew it in place (or replace it, with `replace: true`), and the post step of the run that closes the pull request deletes it.',
+    },
     shared: {
         log: () => 'It is shared with the workflow run (share: true): output handoff carries it, encrypted, to other jobs; the revoke job deletes it, or a sweep once it has expired.',
         summary: 'This key is **shared with the workflow run** (`share: true`): other jobs get it from the `handoff` output with the `use` sub-action; the `revoke` job deletes it, or a sweep once it has expired.',
@@ -6521,6 +6845,10 @@ const FATE = {
 };
 /** A key in a throwaway project ends with its project. */
 const PROJECT_FATE = {
+    pr: {
+        log: () => 'It lives with its throwaway project as long as its pull request (lifetime: pull-request): the next push replaces the project, and the post step of the run that closes the pull request deletes it.',
+        summary: 'This key lives in a **throwaway project** kept as long as its pull request (`lifetime: pull-request`): the next push replaces it, and the run that closes the pull request deletes it, with everything in it.',
+    },
     job: {
         log: () => 'The post step deletes it with its throwaway project, and everything in the project, when the job ends.',
         summary: 'This key lives in a **throwaway project** (`new-project: true`): the post step deletes the project, with every index, collection, backup and assistant in it, when the job ends.',
@@ -6564,7 +6892,8 @@ function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceO
         pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
         actor: env['GITHUB_ACTOR'] || undefined,
     };
-    return { values, run: readRun(env) };
+    const closesPullRequest = pullRequest !== undefined && payload['action'] === 'closed';
+    return { values, run: readRun(env), closesPullRequest };
 }
 /** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
 function readRun(env) {
@@ -6610,7 +6939,7 @@ function readEvent(path, readFile) {
 
 const WHY = {
     'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
-    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
+    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job, and `pull-requests: read` for keys with lifetime: pull-request (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
     'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
     blind: "GitHub answered 404 for a run of this repository but does not show this step's own run either: the token cannot see the repository (a private one needs permissions: actions: read), or GITHUB_API_URL points elsewhere. A 404 from there proves nothing, so keys are judged by their expiry this time.",
 };
@@ -6621,7 +6950,8 @@ async function askGitHub(github, runIds, core) {
     if (!github)
         return undefined;
     await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
-        const state = await github.runState(runId);
+        const pullRequest = pullRequestOf(runId);
+        const state = await (pullRequest ? github.pullRequestState(pullRequest) : github.runState(runId));
         if (state === 'over' || state === 'alive' || state === 'unknown')
             lookups.set(runId, state);
     });
@@ -6654,11 +6984,13 @@ function judgeByRuns(kind, candidates, lookups, now, core) {
 
 
 
+
+
 /** Reads the run, renders the names (a template error fails before any request), logs in. */
 async function begin(step) {
     const { deps, core, secrets, account, inputs } = step;
     const context = readRunContext(deps.env);
-    const owner = { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run: context.run };
+    const owner = ownerOf(inputs, context);
     if (inputs.share)
         runOf(context.run, 'share: true hands the key to the jobs of this workflow run');
     const keyBase = renderBase(inputs.nameTemplate, context.values, owner);
@@ -6679,8 +7011,34 @@ async function begin(step) {
     reportClockSkew(core, api);
     const expiresAt = expiryAfter(api.clock.now(), inputs.ttlMs); // on Pinecone's clock
     const fate = fateOf(owner.kind, inputs.newProject);
-    const job = { run: context.run, owner, api, journalFor, cleanup, expiresAt, fate, keyBase, projectBase };
+    const closes = inputs.lifetime === 'pull-request' && context.closesPullRequest;
+    const keyTag = nameTagFor(account.clientSecret, 'keyName');
+    const job = {
+        run: context.run,
+        owner,
+        api,
+        journalFor,
+        cleanup,
+        expiresAt,
+        fate,
+        keyBase,
+        projectBase,
+        closes,
+        keyTag,
+    };
     return { ...step, ...job, loggedInAt: api.clock.now() };
+}
+/** Whose the key is: the job's, kept, the run's (share), or its pull request's (lifetime: pull-request). */
+function ownerOf(inputs, context) {
+    const { run } = context;
+    if (inputs.lifetime === 'pull-request') {
+        const pullRequest = context.values.pr;
+        runOf(run, 'lifetime: pull-request binds the key to a pull request of this repository');
+        if (!pullRequest)
+            throw new errors_InputError('Input "lifetime: pull-request" needs the pull request\'s number, and the event file (GITHUB_EVENT_PATH) names none: run the job on: pull_request, or set lifetime: job.');
+        return { kind: 'pr', run, pullRequest };
+    }
+    return { kind: inputs.share ? 'shared' : inputs.cleanup ? 'job' : 'kept', run };
 }
 const lookingForRetirees = (job) => job.inputs.sweepExpired || job.inputs.replace;
 /** Making room by the rules post and the sweep follow: GitHub is asked about the runs of the expired ones first. */
@@ -6697,17 +7055,55 @@ const roomFor = (job) => ({
     },
 });
 
+;// CONCATENATED MODULE: ./src/steps/main-close.ts
+
+
+
+
+async function closePullRequest(job) {
+    const { api, core, inputs } = job;
+    core.setOutput('closed', 'true');
+    if (job.projectBase === undefined) {
+        const project = await resolveProject(api, inputs.project, core);
+        core.setOutput('project-id', project.id);
+        const keys = keyKind(() => api, core, () => project.id, () => job.keyTag);
+        return findForPost(job, job.journalFor(project.id), keys);
+    }
+    const projects = kindsFor({
+        api: () => api,
+        log: core,
+        clientSecret: job.account.clientSecret,
+        projectId: () => '',
+        cleanup: job.cleanup,
+    }).project;
+    return findForPost(job, job.journalFor(''), projects);
+}
+async function findForPost(job, journal, kind) {
+    const number = job.owner.pullRequest;
+    const here = { repositoryId: job.run?.repositoryId, runId: job.run?.runId, server: job.run?.server };
+    const found = ofClosedPullRequest(await kind.list(), here, number, kind.ours); // on the event's word: only what our tag proves
+    if (found.length === 0) {
+        job.core.info(`Pull request #${number} is closed: no ${kind.noun} of it is left to delete; no key was created.`);
+        return;
+    }
+    journal.retireLater(kind.name, found);
+    job.core.info(`Pull request #${number} is closed: no key was created; the post step deletes its ${found.length} ${kind.noun}(s): ${found.map((item) => `${item.name} (${item.id})`).join(', ')}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/crypto/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
-// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
+// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with scrypt, then
+// HKDF-SHA256, from the handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
 // control, and must hold nothing that mints keys) and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
 // expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
 // swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
 // drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
 // depend on which encodings those are.
 // A check value (an HMAC under the derived key) tells "another handoff secret" from "altered". The handoff's
-// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key.
+// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key. So
+// that holding it is not enough to name another key for revoke to delete, the handoff also carries a proof over the
+// key and the run made with the client secret (`proofFor`), which revoke checks and `use` jobs cannot make.
+
 
 
 
@@ -6764,7 +7160,21 @@ function openHandoff(handoffSecret, handoff, run) {
 }
 function deriveKey(handoffSecret, salt, run) {
     const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
-    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', handoffSecret, salt, info, 32));
+    const stretched = (0,external_node_crypto_namespaceObject.scryptSync)(handoffSecret, salt, 32, HANDOFF_SCRYPT);
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', stretched, salt, info, 32));
+}
+/** The proof over `key` that only a holder of the client secret makes. */
+function proofFor(clientSecret, key) {
+    const { label, version } = DERIVATIONS.handoffProof;
+    const derived = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, version, 32));
+    const covered = [key.repositoryId, key.runId, String(key.attempt), key.keyId, key.name].join('\n');
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(covered).digest().subarray(0, 16).toString('base64url');
+}
+/** Whether the handoff's proof was made with this client secret, for this very key and run. */
+function provesKey(clientSecret, key) {
+    const expected = Buffer.from(proofFor(clientSecret, key));
+    const given = Buffer.from(key.proof);
+    return given.length === expected.length && timingSafeEqual(given, expected);
 }
 function checkValue(derived) {
     return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${handoff_VERSION} check`).digest().subarray(0, 12);
@@ -6780,7 +7190,7 @@ function readClear(clear) {
     const key = value;
     const text = (field) => typeof key?.[field] === 'string';
     if (!key ||
-        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
+        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt', 'proof'].every(text) ||
         !Number.isInteger(key.attempt) ||
         !Array.isArray(key.roles) ||
         !key.roles.every((role) => typeof role === 'string')) {
@@ -6798,7 +7208,7 @@ async function createExactlyOnce(api, journal, log, random, request) {
         short: 'key',
         events: journal.creates('key'),
         log,
-        nextName: () => buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max))),
+        nextName: () => buildTaggedKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)), request.tag),
         announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
         send: (name) => api.createKey(request.projectId, name, request.roles),
         idOf: (created) => created.key.id,
@@ -6820,22 +7230,45 @@ async function removeByName(api, projectId, name, log) {
 
 ;// CONCATENATED MODULE: ./src/keys/renew.ts
 
-/** The renamed key and its new name; `undefined` when no live key of this rendered name is there to renew. */
+/** The renamed key and its new name; `undefined` when no key of ours is there to renew (a new key is made). */
 async function renewInPlace(api, log, random, request, listed) {
-    const repositoryId = request.owner.run?.repositoryId;
-    const live = listed.flatMap((key) => {
-        const parsed = names_parseKeyName(key.name);
+    const live = (parse) => listed.flatMap((key) => {
+        const parsed = parse(key.name);
         const ours = parsed?.base === request.base &&
-            parsed.kind === 'kept' &&
-            (!repositoryId || !parsed.run || parsed.run.repositoryId === repositoryId);
-        return ours && parsed.expiresAt.getTime() > request.now ? [{ key, expiresAt: parsed.expiresAt.getTime() }] : [];
+            parsed.kind === request.owner.kind &&
+            parsed.pullRequest === request.owner.pullRequest &&
+            sameRepository(parsed.run, request.owner.run) &&
+            parsed.expiresAt.getTime() > request.now;
+        return ours ? [{ key, expiresAt: parsed.expiresAt.getTime() }] : [];
     });
-    const newest = live.sort((a, b) => b.expiresAt - a.expiresAt)[0]?.key;
-    if (!newest)
+    const tagged = live((name) => parseTaggedKeyName(name, request.tag));
+    const newest = tagged.sort((a, b) => b.expiresAt - a.expiresAt)[0]?.key;
+    const untagged = listed.filter((key) => {
+        const parsed = names_parseAnyKeyName(key.name);
+        return parsed?.base === request.base && !parseTaggedKeyName(key.name, request.tag);
+    }).length;
+    if (untagged > 0)
+        log.info(`${untagged} key(s) named like ${request.base} carry no tag of this service account's direct mode (an earlier version's name, or one typed by hand): never renewed, left to their expiry.`);
+    if (!newest) {
+        log.info(`No live key of this action named ${request.base} to renew: creating one.`);
         return undefined;
-    const name = buildKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)));
-    log.info(`Renewing API key ${newest.name} (${newest.id}) in place: renaming it ${name}, with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`);
-    return { key: await api.updateKey(newest.id, { name, roles: request.roles }), name };
+    }
+    if (!sameRoles(newest.roles, request.roles)) {
+        log.info(`Not renewing API key ${newest.name} (${newest.id}): it has roles ${newest.roles.join(', ')}, not ${request.roles.join(', ')} as asked, and renew never changes a key's roles. Creating a new key; the old one is left to replace or a sweep.`);
+        return undefined;
+    }
+    const name = buildTaggedKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)), request.tag);
+    log.info(`Renewing API key ${newest.name} (${newest.id}) in place: renaming it ${name} (expires ${request.expiresAt.toISOString()}); its roles stay ${newest.roles.join(', ')}.`);
+    return { key: await api.updateKey(newest.id, { name }), name };
+}
+/** Both made outside any run, or in the same repository of the same GitHub instance. */
+function sameRepository(a, b) {
+    if (!a || !b)
+        return !a && !b;
+    return a.repositoryId === b.repositoryId && a.server === b.server;
+}
+function sameRoles(a, b) {
+    return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/steps/main-key.ts
@@ -6855,16 +7288,15 @@ async function renewKey(job, project, journal) {
     const { api, core, deps, inputs } = job;
     const listed = await api.listKeys(project.id);
     const request = { base: job.keyBase, owner: job.owner, roles: inputs.roles, expiresAt: job.expiresAt };
-    const renamed = await renewInPlace(api, core, deps.random, { ...request, now: job.loggedInAt }, listed);
-    if (!renamed) {
-        core.info(`No live key of this action named ${job.keyBase} to renew: creating one.`);
+    const renewing = { ...request, now: job.loggedInAt, tag: job.keyTag };
+    const renamed = await renewInPlace(api, core, deps.random, renewing, listed);
+    if (!renamed)
         return { listed };
-    }
     journal.creates('key').made(renamed.key.id, renamed.name); // post keeps it (cleanup: false)
     const expiresAt = job.expiresAt.toISOString();
-    const key = { id: renamed.key.id, name: renamed.name, projectId: project.id, roles: inputs.roles, expiresAt };
+    const key = { id: renamed.key.id, name: renamed.name, projectId: project.id, roles: renamed.key.roles, expiresAt };
     const look = {
-        kind: keyKind(() => api, core, () => project.id),
+        kind: keyKind(() => api, core, () => project.id, () => job.keyTag),
         listing: Promise.resolve({ value: listed }),
         own: () => renamed.name,
         ownId: renamed.key.id,
@@ -6877,10 +7309,10 @@ async function createKey(job, project, journal,
 listed) {
     const { api, core, deps, inputs } = job;
     const { keyBase: base, owner, expiresAt } = job;
-    const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt };
+    const request = { projectId: project.id, base, owner, roles: inputs.roles, expiresAt, tag: job.keyTag };
     // The create goes first, on the connection that is free first; the list runs beside it, adding no round trip.
     let listing;
-    const keys = keyKind(() => api, core, () => project.id, async () => (listing ? unwrap(await listing) : api.listKeys(project.id)));
+    const keys = keyKind(() => api, core, () => project.id, () => job.keyTag, async () => (listing ? unwrap(await listing) : api.listKeys(project.id)));
     const creating = createMakingRoom(() => createExactlyOnce(api, journal, core, deps.random, request), keys, roomFor(job));
     // In a throwaway project there is nothing else to look for; its siblings are looked for beside its create.
     if (listed)
@@ -6918,12 +7350,15 @@ function handOverKey(job, project, created) {
 function shareWithRun(job, key, journal) {
     const run = runOf(job.run, 'share: true hands the key to the jobs of this workflow run');
     const { id: keyId, projectId, name, expiresAt } = key;
-    const shared = { ...run, keyId, projectId, name, roles: [...key.roles], expiresAt };
+    const proven = { ...run, keyId, name };
+    const proof = proofFor(job.account.clientSecret, proven);
+    const shared = { ...proven, projectId, roles: [...key.roles], expiresAt, proof };
     job.core.setOutput('handoff', sealHandoff(job.inputs.handoffSecret, shared, key.value));
     journal.shared('key');
 }
 
 ;// CONCATENATED MODULE: ./src/steps/main.ts
+
 
 
 
@@ -6957,6 +7392,8 @@ const mainStep = defineStep({
     read: readMainInputs,
     run: async (step) => {
         const job = await begin(step);
+        if (job.closes)
+            return closePullRequest(job);
         const { project, journal, looks } = await chooseProject(job);
         const renewal = job.inputs.renew ? await renewKey(job, project, journal) : undefined;
         if (renewal?.renewed) {

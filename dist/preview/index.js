@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(388);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(574);
 // What ncc bundles into dist/preview/index.js: the process runs the preview sub-action's step, nothing else.
 
 await (0,_preview_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 388:
+/***/ 574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -564,10 +564,13 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run. The keyless
+// broker's names add the job after the run (`_<check_run_id>`); names without it still parse.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 // Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
+// A key that lives as long as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base
+// 36): the pull request later runs and sweeps ask GitHub about.
 
 const names_MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
@@ -575,9 +578,9 @@ const names_MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
 const names_TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
-const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`);
+const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jkps])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?(?:_([0-9a-z]{1,11}))?(?:\.r([0-9a-z]{3}))?)?(?:_([0-9a-z]{1,7}))?)?-([a-z0-9]{6})$`);
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${names_TAG_LENGTH}}$`);
-const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
+const KIND_LETTER = { job: 'j', kept: 'k', shared: 's', pr: 'p' };
 /** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
 function names_sanitize(text) {
     const safe = text
@@ -587,11 +590,15 @@ function names_sanitize(text) {
     return safe === '' ? 'key' : safe;
 }
 function suffix(owner, stamp, nonce) {
+    if ((owner.kind === 'pr') !== /^[1-9]\d{0,9}$/.test(owner.pullRequest ?? ''))
+        throw new Error('a pull request number goes with kind pr, and kind pr needs one');
     const server = owner.run?.server ? `.${owner.run.server}` : '';
+    const job = `${owner.run?.job ? `_${Number(owner.run.job).toString(36)}` : ''}${owner.run?.rule ? `.r${owner.run.rule}` : ''}`;
     const run = owner.run
-        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}${job}`
         : '';
-    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+    const pullRequest = owner.kind === 'pr' ? `_${Number(owner.pullRequest).toString(36)}` : '';
+    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}${pullRequest}-${nonce}`;
 }
 function names_suffixLength(owner) {
     return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
@@ -615,6 +622,14 @@ function parseTaggedKeyName(name, tag) {
 }
 function signedBy(name, tag) {
     return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH);
+}
+/**
+ * A key name of this action's grammar, tagged (by whichever maker) or of an earlier, untagged format: what is judged
+ * by its expiry and its run (sweep, make-room, post's retirement of expired keys). Never enough to renew or replace a
+ * key, which needs the maker's tag (`parseTaggedKeyName`).
+ */
+function parseAnyKeyName(name) {
+    return parseKeyName(name) ?? lookAlike(name);
 }
 /** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
 function buildProjectName(base, owner, expiresAt, nonce, tag) {
@@ -648,7 +663,16 @@ function parseKeyName(name) {
     const match = name ? NAME_PATTERN.exec(name) : null;
     if (!match)
         return undefined;
-    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, nonce] = match;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, afterRun, rule, afterKind, nonce] = match;
+    // `_<n>` after a run is the broker's job, or, in a pull request's name (letter p), its number; the number stands
+    // alone where the name carries no run. Names with the one but not the other are not this action's.
+    const isPr = letter === KIND_LETTER.pr;
+    const pullRequest = isPr ? (afterKind ?? afterRun) : undefined;
+    const job = isPr ? undefined : afterRun;
+    if (isPr !== (pullRequest !== undefined) || (afterKind !== undefined && (!isPr || afterRun !== undefined)))
+        return undefined;
+    if (isPr && rule)
+        return undefined;
     const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
@@ -662,8 +686,12 @@ function parseKeyName(name) {
             runId: String(parseInt(run, 36)),
             attempt: parseInt(attempt, 36),
             ...(server ? { server } : {}),
+            ...(job ? { job: String(parseInt(job, 36)) } : {}),
+            ...(rule ? { rule } : {}),
         };
     }
+    if (pullRequest)
+        parsed.pullRequest = String(parseInt(pullRequest, 36));
     return parsed;
 }
 /**
@@ -722,7 +750,8 @@ function readRunContext(env, readFile = (path) => readFileSync(path, 'utf8')) {
         pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
         actor: env['GITHUB_ACTOR'] || undefined,
     };
-    return { values, run: readRun(env) };
+    const closesPullRequest = pullRequest !== undefined && payload['action'] === 'closed';
+    return { values, run: readRun(env), closesPullRequest };
 }
 /** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
 function readRun(env) {
@@ -1632,6 +1661,169 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/base/policy.ts
+// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
+// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
+/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
+const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
+/** Floor of an attempt's timeout, however little budget is left. */
+const MIN_ATTEMPT_MS = 1_000;
+/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
+const MAX_ATTEMPTS = 5;
+/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
+const MAX_ATTEMPTS_THROTTLED = 8;
+/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 8_000;
+/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
+const policy_DELETE_ROUNDS = 5;
+/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
+const CREATE_TRIES = 3;
+/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
+const policy_TOKEN_REFRESH_MARGIN_MS = 30_000;
+/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
+const policy_DELETE_CONCURRENCY = 8;
+/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
+const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
+/** Looking again for a late create stops while this share of post's budget is left for the delete. */
+const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
+/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000;
+/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
+const MAX_RETIRE_PER_RUN = 100;
+/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
+const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
+/**
+ * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
+ * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
+ */
+const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
+const CREATES_AFTER_QUOTA = 1;
+/** A key's ttl unless the input says otherwise: a long job's working day; post deletes it long before, as a rule. */
+const policy_DEFAULT_TTL_MS = (/* unused pure expression or super */ null && (6 * 3_600_000));
+/**
+ * The ttl of a pull request's key (lifetime: pull-request) unless the input says otherwise: only a backstop, since
+ * the run that closes the pull request deletes it, and later runs or a sweep once GitHub says it is closed. Long
+ * enough that a pull request nobody pushes to for weeks keeps its preview without a scheduled renew.
+ */
+const policy_PULL_REQUEST_TTL_MS = (/* unused pure expression or super */ null && (30 * 86_400_000));
+/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
+const policy_GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
+/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
+const MAX_RUNS_LOOKED_UP = 20;
+/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
+const GITHUB_CONCURRENCY = 8;
+/**
+ * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
+ * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
+ */
+const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
+/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
+const PLATFORM_MESSAGE_CHARS = 200;
+/**
+ * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
+ * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
+ * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ */
+const BROKER_PROJECT_KEY_QUOTA = 100;
+/**
+ * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
+ * later at worst): under load one list serves many mints. The check after a create never takes an older list.
+ */
+const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
+/** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
+const BROKER_REQUEST_BUDGET_MS = 60_000;
+/**
+ * What every request of the keyless broker waits for (the shared login, a rule's project resolved by name): a
+ * budget of its own, so that a hung attempt is sent again within seconds, whichever request started it.
+ */
+const BROKER_SHARED_BUDGET_MS = 10_000;
+/** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
+const BROKER_ANSWER_MARGIN_MS = 1_000;
+/**
+ * A broker drain that takes longer than this ends anyway: Cloud Run kills 10 s after SIGTERM (Kubernetes' default
+ * is 30 s), and the process still has to close its connections and say so. A mint in flight needs one request.
+ */
+const BROKER_DRAIN_LIMIT_MS = 8_000;
+/** A broker request's headers must arrive within this: a client that sends them slowly holds a connection for nothing. */
+const BROKER_HEADERS_TIMEOUT_MS = 5_000;
+/** How often the broker looks for requests over those timeouts (Node's default, 30 s, would let one linger 35 s). */
+const BROKER_TIMEOUT_CHECK_MS = 1_000;
+/** The whole request (headers and a body of at most BROKER_MAX_BODY_BYTES) must arrive within this. */
+const BROKER_REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
+/** An idle kept-alive connection to the broker is closed after this (the action sends two requests per step at most). */
+const BROKER_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** A token, its exchange's parameters and a few revoke IDs fit many times over. */
+const BROKER_MAX_BODY_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Connections the broker holds at once, well under a process's usual 1024 file descriptors (its requests to
+ * Pinecone need some). At the cap, the oldest connection that is not being answered makes room.
+ */
+const BROKER_MAX_CONNECTIONS = 512;
+/** One client address holds at most this many (a load balancer's address is one: keep it near the overall cap). */
+const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
+/** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
+const BROKER_MIN_BUDGET_MS = 2_000;
+/** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
+const BROKER_CLEANUP_BUDGET_MS = 5_000;
+/** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
+const BROKER_RETRY_AFTER_S = 1;
+/**
+ * How far an OIDC token's `exp` and `nbf` may be off the broker's clock: servers kept by NTP are within a second;
+ * 5 s covers a drifting VM. Every second more is a second a copied token still mints after its job let it expire.
+ */
+const OIDC_LEEWAY_S = 5;
+/** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
+const JWKS_COOLDOWN_MS = 5_000;
+/**
+ * A handoff secret's floor. Public logs print every handoff, so the secret is all that stands between anyone who
+ * reads them and the key's value: 32 characters of at least 2 kinds (lower, upper, digits, others), and at least
+ * 128 bits by our estimate once repeats, runs (`abcd`, `4321`, `qwerty`) and word-like stretches are counted at
+ * what guessing them costs. `openssl rand -base64 32` (44 characters, ~260 bits) and `-hex 32` (64, ~250) pass.
+ */
+const policy_HANDOFF_SECRET_MIN_LENGTH = 32;
+const policy_HANDOFF_SECRET_MIN_CLASSES = 2;
+const policy_HANDOFF_SECRET_MIN_BITS = 128;
+/**
+ * scrypt over the handoff secret before HKDF, so that each offline guess against a printed handoff costs
+ * 2^14 × 8 × 128 bytes = 16 MiB of memory and, measured on a loaded 2-core machine, 145 ms against 0.17 ms for an
+ * HKDF guess (~850 times). The secret's own floor above carries most of the weight; N=2^15 took 488 ms there (its
+ * 32 MiB leave the cache), too much for use's start. Paid once by the key job, by each use and by revoke: measured
+ * in `npm run bench -- --only use`.
+ */
+const HANDOFF_SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 32 * 1024 * 1024 };
+/**
+ * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
+ * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
+ * request each: only the index list is watched).
+ */
+function projectEmptyPollMs(round) {
+    return Math.min(1_000, 250 * 2 ** (round - 1));
+}
+/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
+function backoffMs(attempt, random) {
+    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+}
+/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(header, nowMs) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Retrying makes sense for these answers: rate limits and server-side failures. */
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+/** Pinecone supports each stable API version for at least this long after its release (its versioning page). */
+const policy_API_VERSION_SUPPORT_MONTHS = 12;
+
 ;// CONCATENATED MODULE: ./src/api/preconnect.ts
 
 
@@ -1799,130 +1991,6 @@ function proxyError(proxy, cause, final) {
     const hint = final ? '; check the proxy credentials in https_proxy' : '';
     return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
 }
-
-;// CONCATENATED MODULE: ./src/base/policy.ts
-// Every number that decides how hard, how long and how widely the action tries, each with its reason, and the
-// backoff arithmetic that uses them. A new retry number goes here and nowhere else.
-/** One request never waits longer than this for its answer: Pinecone answers in well under a second. */
-const REQUEST_TIMEOUT_MS = 15_000;
-/** One hung connection must leave time for another attempt: no attempt gets more than this share of the budget. */
-const ATTEMPT_SHARE_OF_BUDGET = 1 / 3;
-/** Floor of an attempt's timeout, however little budget is left. */
-const MIN_ATTEMPT_MS = 1_000;
-/** Attempts of one request on transient failures (5xx, dropped connections): outlasts four failures in a row. */
-const MAX_ATTEMPTS = 5;
-/** Being told to slow down is not a failure: a 429 gets more attempts than other transient answers. */
-const MAX_ATTEMPTS_THROTTLED = 8;
-/** Exponential backoff with full jitter: the first retry waits up to 250 ms, later ones at most 8 s. */
-const BACKOFF_BASE_MS = 250;
-const BACKOFF_CAP_MS = 8_000;
-/** Rounds of delete → look up on a 500 (a missing key's delete has answered 500): as persistent as any call. */
-const policy_DELETE_ROUNDS = 5;
-/** Creates whose answer was lost before we give up; each is cleaned up before the next under a fresh name. */
-const CREATE_TRIES = 3;
-/** A token this close to its expiry is renewed first: a request must not arrive with a token that just died. */
-const policy_TOKEN_REFRESH_MARGIN_MS = 30_000;
-/** Deletes in flight at once: Pinecone documents no rate limit, so start small; 429s back off every request. */
-const policy_DELETE_CONCURRENCY = 8;
-/** When (after the first look) post looks again for a key whose create was unanswered when main stopped. */
-const LATE_COMMIT_CHECKS_MS = (/* unused pure expression or super */ null && ([0, 1_500, 3_000, 4_500]));
-/** Looking again for a late create stops while this share of post's budget is left for the delete. */
-const LATE_COMMIT_RESERVE = (/* unused pure expression or super */ null && (1 / 3));
-/** After a cancel, how long main lets a request in flight settle (the runner sends SIGTERM 7.5 s after SIGINT). */
-const CANCEL_GRACE_MS = 5_000;
-/** Keys one post step retires besides its own: state reaches post as an environment variable (≤ 128 KiB). */
-const MAX_RETIRE_PER_RUN = 100;
-/** The post step's own budget: after a cancel, all post steps of a job share about 4¾ minutes. */
-const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null && (3 * 60_000));
-/**
- * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
- * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
- */
-const EXPIRY_GRACE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
-/** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
-const CREATES_AFTER_QUOTA = 1;
-/** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
-const policy_GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
-/** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
-const MAX_RUNS_LOOKED_UP = 20;
-/** Look-ups at GitHub in flight at once (a sweep asks about every run it finds). */
-const GITHUB_CONCURRENCY = 8;
-/**
- * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
- * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
- */
-const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
-/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
-const PLATFORM_MESSAGE_CHARS = 200;
-/** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
-const BROKER_REQUEST_BUDGET_MS = 60_000;
-/**
- * What every request of the keyless broker waits for (the shared login, a rule's project resolved by name): a
- * budget of its own, so that a hung attempt is sent again within seconds, whichever request started it.
- */
-const BROKER_SHARED_BUDGET_MS = 10_000;
-/** The job tells the broker to give up this long before the job itself would: its answer still arrives in time. */
-const BROKER_ANSWER_MARGIN_MS = 1_000;
-/**
- * A broker drain that takes longer than this ends anyway: Cloud Run kills 10 s after SIGTERM (Kubernetes' default
- * is 30 s), and the process still has to close its connections and say so. A mint in flight needs one request.
- */
-const BROKER_DRAIN_LIMIT_MS = 8_000;
-/** A broker request's headers must arrive within this: a client that sends them slowly holds a connection for nothing. */
-const BROKER_HEADERS_TIMEOUT_MS = 5_000;
-/** How often the broker looks for requests over those timeouts (Node's default, 30 s, would let one linger 35 s). */
-const BROKER_TIMEOUT_CHECK_MS = 1_000;
-/** The whole request (headers and a body of at most BROKER_MAX_BODY_BYTES) must arrive within this. */
-const BROKER_REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
-/** An idle kept-alive connection to the broker is closed after this (the action sends two requests per step at most). */
-const BROKER_KEEP_ALIVE_TIMEOUT_MS = 5_000;
-/** A token, its exchange's parameters and a few revoke IDs fit many times over. */
-const BROKER_MAX_BODY_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
-/**
- * Connections the broker holds at once, well under a process's usual 1024 file descriptors (its requests to
- * Pinecone need some). At the cap, the oldest connection that is not being answered makes room.
- */
-const BROKER_MAX_CONNECTIONS = 512;
-/** One client address holds at most this many (a load balancer's address is one: keep it near the overall cap). */
-const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
-/** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
-const BROKER_MIN_BUDGET_MS = 2_000;
-/** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
-const BROKER_CLEANUP_BUDGET_MS = 5_000;
-/** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
-const BROKER_RETRY_AFTER_S = 1;
-/** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
-const OIDC_LEEWAY_S = 60;
-/** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
-const JWKS_COOLDOWN_MS = 5_000;
-/**
- * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
- * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
- * request each: only the index list is watched).
- */
-function projectEmptyPollMs(round) {
-    return Math.min(1_000, 250 * 2 ** (round - 1));
-}
-/** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(cap, base·2^(attempt-1))). */
-function backoffMs(attempt, random) {
-    return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-}
-/** Retry-After is seconds or an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMs(header, nowMs) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** Retrying makes sense for these answers: rate limits and server-side failures. */
-function isTransientStatus(status) {
-    return status === 429 || status >= 500;
-}
-/** Pinecone supports each stable API version for at least this long after its release (its versioning page). */
-const policy_API_VERSION_SUPPORT_MONTHS = 12;
 
 ;// CONCATENATED MODULE: ./src/platforms/platform.ts
 // What the preview sub-action asks of a hosting platform, whichever it is (vercel.ts, netlify.ts): one variable's
@@ -2273,6 +2341,23 @@ const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
     'pr',
     'actor',
 ]));
+/** The name templates' default (action.yml), and what it becomes with lifetime: pull-request. */
+const JOB_TEMPLATE = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
+const PULL_REQUEST_TEMPLATE = 'gha-{repo}-pr{pr}-{job}';
+/** Values that change at every push: a pull request's key is found again by its name, which must not hold them. */
+const PER_RUN = (/* unused pure expression or super */ null && (['run_id', 'run_number', 'run_attempt', 'sha']));
+/**
+ * The template a pull request's key (or project) is named with: the default becomes PULL_REQUEST_TEMPLATE; one that
+ * renders differently at every push is refused, since later pushes would not find the key to renew.
+ */
+function template_pullRequestTemplate(template, input = 'name') {
+    if (template === JOB_TEMPLATE)
+        return PULL_REQUEST_TEMPLATE;
+    const perRun = PER_RUN.find((word) => template.includes(`{${word}}`));
+    if (perRun)
+        throw new InputError(`Input "${input}" uses {${perRun}}, which changes at every push: with lifetime: pull-request, later runs find the key by its name. Use a template such as preview-{repo}-pr{pr}, or leave ${input} out.`);
+    return template;
+}
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 /** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
@@ -2288,10 +2373,11 @@ function template_checkTemplate(template, input = 'name') {
 /**
  * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
  * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`). Room is left
+ * for the tag that proves a key's maker (`buildTaggedKeyName`).
  */
 function renderBase(template, values, owner) {
-    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'name');
 }
 /** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
 function renderProjectBase(template, values, owner) {
@@ -2337,9 +2423,14 @@ function digest(text) {
 
 ;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
 // The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
-// it, and nothing else, so that the jobs that use the key never need the client secret.
+// it, and nothing else, so that the jobs that use the key never need the client secret. Every handoff is printed in
+// public logs, so the key job refuses a secret that can be guessed, or that is made from the credentials.
 
 
+
+
+/** A credential shorter than this inside a handoff secret may be chance (a client ID of a few letters). */
+const MIN_SHARED = 8;
 /** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
 function handoff_secret_readHandoffSecret(input, env) {
     return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
@@ -2353,16 +2444,60 @@ function readHandoffCredentials(input, env) {
     return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
 }
 /** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
-function handoff_secret_handoffSecretFor(input, env, clientSecret) {
+function handoff_secret_handoffSecretFor(input, env, { clientId, clientSecret }) {
     const secret = handoff_secret_readHandoffSecret(input, env);
     const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
     if (!secret)
         throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
     if (secret === clientSecret)
         throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
-    if (secret.length < 16)
-        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    const credential = akinTo(secret, [
+        ['client secret', clientSecret],
+        ['client ID', clientId],
+    ]);
+    if (credential)
+        throw new InputError(`Input "handoff-secret" is made from the ${credential} (it contains it, is part of it, or reverses it): a handoff secret must be a random value of its own. ${make}`);
+    const { length, classes, bits } = strengthOf(secret);
+    if (length < HANDOFF_SECRET_MIN_LENGTH || classes < HANDOFF_SECRET_MIN_CLASSES || bits < HANDOFF_SECRET_MIN_BITS)
+        throw new InputError(`Input "handoff-secret" is too easy to guess (${length} characters, ${classes} kind(s) of character, about ${bits} bits once repeats, runs and words are counted; at least ${HANDOFF_SECRET_MIN_LENGTH} characters, ${HANDOFF_SECRET_MIN_CLASSES} kinds and ${HANDOFF_SECRET_MIN_BITS} bits are needed), and every handoff is printed in public logs. ${make}`);
     return secret;
+}
+/** Which credential the secret is made from: containing it or contained in it, as given or reversed. */
+function akinTo(secret, credentials) {
+    const lower = secret.toLowerCase();
+    for (const [noun, value] of credentials) {
+        for (const form of [value, [...value].reverse().join('')].map((text) => text.toLowerCase())) {
+            if (form.length >= MIN_SHARED && lower.includes(form))
+                return noun;
+            if (form.includes(lower))
+                return noun;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/lifetime.ts
+// lifetime: how long the key lives. `job`: as cleanup says (the default). `pull-request`: as long as the pull request
+// of the run's event: kept after the job, renewed in place at each push (with replace, made anew and the older ones
+// deleted; always so for a throwaway project, which cannot be renamed), deleted when the pull request closes.
+
+
+/** The events whose key can live as long as their pull request. */
+const PULL_REQUEST_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target']));
+/** `lifetime`, refused with one line on an event that is not a pull request's. */
+function lifetime_readLifetime(input, env) {
+    const lifetime = choice(input, 'lifetime', ['job', 'pull-request']);
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    if (lifetime === 'pull-request' && !PULL_REQUEST_EVENTS.includes(event))
+        throw new InputError(`Input "lifetime: pull-request" needs a pull_request event, and this run's is ${event ? `"${event}"` : 'unknown (GITHUB_EVENT_NAME is not set)'}: run the job on: pull_request (types: opened, synchronize, reopened, closed), or set lifetime: job here (a sweep ends the keys of closed pull requests).`);
+    return lifetime;
+}
+/** How a pull request's key is kept: never with its job, renewed or replaced at each push; never shared. */
+function lifetime_pullRequestKeeping(input, share, newProject) {
+    if (share)
+        throw new InputError('Inputs "lifetime: pull-request" and "share: true" cannot go together: a shared key ends with its workflow run. Drop share (each job of the pull request keeps its own key), or set lifetime: job.');
+    const replace = bool(input, 'replace') || newProject;
+    return { cleanup: false, renew: !replace, replace };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
@@ -2407,6 +2542,7 @@ function roles_parseRoles(input) {
 
 
 
+
 const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
 /** The client secret, from the input or the environment: every step masks it before reading anything else. */
 function readClientSecret(input, env) {
@@ -2439,23 +2575,45 @@ function readConnection(input, credentials) {
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
 /** What a key is asked for with, in either mode (direct, or through the broker). */
-function readKeyAsk(input) {
-    const nameTemplate = text(input, 'name');
+function readKeyAsk(input, lifetime = 'job') {
+    const nameTemplate = lifetime === 'pull-request' ? pullRequestTemplate(text(input, 'name')) : text(input, 'name');
     checkTemplate(nameTemplate);
+    const ttl = text(input, 'ttl');
+    const defaultTtl = lifetime === 'pull-request' ? PULL_REQUEST_TTL_MS : DEFAULT_TTL_MS;
     return {
         nameTemplate,
         roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
-        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        ttlMs: ttl ? parseDuration(ttl, 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }) : defaultTtl,
         exportEnv: envName(input, 'export-env'),
         timeoutMs: timeout(input),
         cleanup: bool(input, 'cleanup'),
     };
 }
 function readMainInputs(input, credentials, env = {}) {
-    const ask = readKeyAsk(input);
-    const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+    const lifetime = readLifetime(input, env);
+    const ask = readKeyAsk(input, lifetime);
+    const { project, newProject, projectNameTemplate } = readProjectChoice(input, lifetime);
     const share = bool(input, 'share');
-    const { cleanup } = ask;
+    const keeping = lifetime === 'pull-request'
+        ? pullRequestKeeping(input, share, newProject)
+        : jobKeeping(input, ask.cleanup, share, newProject);
+    return {
+        ...ask,
+        ...keeping,
+        lifetime,
+        connection: readConnection(input, credentials),
+        project,
+        newProject,
+        projectNameTemplate,
+        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+        sweepExpired: bool(input, 'sweep-expired'),
+        share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials) : '',
+        githubToken: input('github-token').trim(),
+    };
+}
+/** With lifetime: job, cleanup, renew and replace as given, and what cannot go together refused. */
+function jobKeeping(input, cleanup, share, newProject) {
     const renew = bool(input, 'renew');
     if (renew && (cleanup || share || newProject)) {
         throw new InputError(cleanup
@@ -2465,23 +2623,10 @@ function readMainInputs(input, credentials, env = {}) {
     if (newProject && share) {
         throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
     }
-    return {
-        ...ask,
-        connection: readConnection(input, credentials),
-        project,
-        newProject,
-        projectNameTemplate,
-        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
-        renew,
-        sweepExpired: bool(input, 'sweep-expired'),
-        replace: bool(input, 'replace'),
-        share,
-        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
-        githubToken: input('github-token').trim(),
-    };
+    return { cleanup, renew, replace: bool(input, 'replace') };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
-function readProjectChoice(input) {
+function readProjectChoice(input, lifetime) {
     const project = text(input, 'project');
     const newProject = bool(input, 'new-project');
     if (newProject && project !== '') {
@@ -2490,7 +2635,8 @@ function readProjectChoice(input) {
     if (!newProject && project === '') {
         throw new InputError('Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.');
     }
-    const projectNameTemplate = newProject ? text(input, 'project-name') : '';
+    const template = newProject ? text(input, 'project-name') : '';
+    const projectNameTemplate = newProject && lifetime === 'pull-request' ? pullRequestTemplate(template, 'project-name') : template;
     if (newProject)
         checkTemplate(projectNameTemplate, 'project-name');
     return { project, newProject, projectNameTemplate };
@@ -5173,7 +5319,7 @@ class admin_api_AdminApi {
         return arrayOf(body, 'data', what).filter(isApiKey);
     }
     /**
-     * Renames a key and sets its roles; its secret stays. Idempotent, so it is retried like a read; when no answer
+     * Renames a key (and sets its roles, when given); its secret stays. Idempotent, so it is retried like a read; when no answer
      * came through, the key is read back: already as asked is success.
      */
     async updateKey(id, change) {
@@ -5269,8 +5415,9 @@ function isApiKey(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/api/github-api.ts
-// The one module that knows GitHub's REST API: is the workflow run that made a key over? Asked off the critical
-// path, once per run, with one attempt each: a failure never fails the step and never deletes on a guess.
+// The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
+// lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
+// never fails the step and never deletes on a guess.
 
 
 class github_api_GitHubApi {
@@ -5292,22 +5439,38 @@ class github_api_GitHubApi {
     async runState(runId) {
         if (this.stopped)
             return this.stopped;
-        const answer = await this.lookUp(runId);
-        if (!answer)
-            return 'unknown'; // no answer: the run counts as alive this time
-        const { status, headers, body } = answer;
-        if (status === 200) {
-            const run = parseBody({ body });
-            if (typeof run?.['status'] !== 'string')
+        const answer = await this.lookUp(`actions/runs/${encodeURIComponent(runId)}`);
+        return this.judge(answer, (run) => {
+            if (typeof run['status'] !== 'string')
                 return 'unknown';
             return run['status'] === 'completed' ? 'over' : 'alive';
+        });
+    }
+    /** `over`: closed or merged (or unknown to GitHub); `alive`: open; `unknown`: no answer (it counts as open). */
+    async pullRequestState(number) {
+        if (this.stopped)
+            return this.stopped;
+        const answer = await this.lookUp(`pulls/${encodeURIComponent(number)}`);
+        return this.judge(answer, (pull) => {
+            if (typeof pull['state'] !== 'string')
+                return 'unknown';
+            return pull['state'] === 'closed' ? 'over' : 'alive';
+        });
+    }
+    async judge(answer, read) {
+        if (!answer)
+            return 'unknown'; // no answer: it counts as alive this time
+        const { status, headers, body } = answer;
+        if (status === 200) {
+            const parsed = parseBody({ body });
+            return parsed ? read(parsed) : 'unknown';
         }
         if (status === 404) {
             // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
             // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
             if (!isGitHubError(body))
                 return 'unknown';
-            this.seesOwnRun ??= this.lookUp(this.config.ownRunId).then((own) => own?.status === 200);
+            this.seesOwnRun ??= this.lookUp(`actions/runs/${encodeURIComponent(this.config.ownRunId)}`).then((own) => own?.status === 200);
             if (await this.seesOwnRun)
                 return 'over';
             return (this.stopped = 'blind');
@@ -5319,8 +5482,9 @@ class github_api_GitHubApi {
             return (this.stopped = 'no permission');
         return 'unknown';
     }
-    async lookUp(runId) {
-        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/actions/runs/${encodeURIComponent(runId)}`;
+    /** `path` under the repository: `actions/runs/{id}`, `pulls/{number}`. */
+    async lookUp(path) {
+        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/${path}`;
         try {
             return await this.transport({
                 method: 'GET',

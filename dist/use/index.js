@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(993);
+/* harmony import */ var _use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(502);
 // What ncc bundles into dist/use/index.js: the process runs the use sub-action, nothing else.
 
 await (0,_use_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 993:
+/***/ 502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -391,6 +391,14 @@ const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null &&
 const EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
+/** A key's ttl unless the input says otherwise: a long job's working day; post deletes it long before, as a rule. */
+const policy_DEFAULT_TTL_MS = (/* unused pure expression or super */ null && (6 * 3_600_000));
+/**
+ * The ttl of a pull request's key (lifetime: pull-request) unless the input says otherwise: only a backstop, since
+ * the run that closes the pull request deletes it, and later runs or a sweep once GitHub says it is closed. Long
+ * enough that a pull request nobody pushes to for weeks keeps its preview without a scheduled renew.
+ */
+const policy_PULL_REQUEST_TTL_MS = (/* unused pure expression or super */ null && (30 * 86_400_000));
 /** One look-up of a run at GitHub waits at most this long; no answer counts the run as alive. */
 const GITHUB_LOOKUP_TIMEOUT_MS = 5_000;
 /** Runs a main step asks GitHub about (through its post step); the rest wait for a later run or a sweep. */
@@ -404,6 +412,17 @@ const GITHUB_CONCURRENCY = 8;
 const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
 /** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
 const PLATFORM_MESSAGE_CHARS = 200;
+/**
+ * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
+ * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
+ * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ */
+const BROKER_PROJECT_KEY_QUOTA = 100;
+/**
+ * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
+ * later at worst): under load one list serves many mints. The check after a create never takes an older list.
+ */
+const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -441,10 +460,30 @@ const BROKER_MIN_BUDGET_MS = 2_000;
 const BROKER_CLEANUP_BUDGET_MS = 5_000;
 /** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
 const BROKER_RETRY_AFTER_S = 1;
-/** How far an OIDC token's `exp` and `nbf` may be off the broker's clock. */
-const OIDC_LEEWAY_S = 60;
+/**
+ * How far an OIDC token's `exp` and `nbf` may be off the broker's clock: servers kept by NTP are within a second;
+ * 5 s covers a drifting VM. Every second more is a second a copied token still mints after its job let it expire.
+ */
+const OIDC_LEEWAY_S = 5;
 /** An unknown `kid` fetches the issuer's JWKS again, but not more often than this. */
 const JWKS_COOLDOWN_MS = 5_000;
+/**
+ * A handoff secret's floor. Public logs print every handoff, so the secret is all that stands between anyone who
+ * reads them and the key's value: 32 characters of at least 2 kinds (lower, upper, digits, others), and at least
+ * 128 bits by our estimate once repeats, runs (`abcd`, `4321`, `qwerty`) and word-like stretches are counted at
+ * what guessing them costs. `openssl rand -base64 32` (44 characters, ~260 bits) and `-hex 32` (64, ~250) pass.
+ */
+const policy_HANDOFF_SECRET_MIN_LENGTH = 32;
+const policy_HANDOFF_SECRET_MIN_CLASSES = 2;
+const policy_HANDOFF_SECRET_MIN_BITS = 128;
+/**
+ * scrypt over the handoff secret before HKDF, so that each offline guess against a printed handoff costs
+ * 2^14 × 8 × 128 bytes = 16 MiB of memory and, measured on a loaded 2-core machine, 145 ms against 0.17 ms for an
+ * HKDF guess (~850 times). The secret's own floor above carries most of the weight; N=2^15 took 488 ms there (its
+ * 32 MiB leave the cache), too much for use's start. Paid once by the key job, by each use and by revoke: measured
+ * in `npm run bench -- --only use`.
+ */
+const HANDOFF_SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 32 * 1024 * 1024 };
 /**
  * While a throwaway project is emptied, how long to wait before look number `round` (from 1): deleted indexes stay
  * `Terminating` from under a second to a minute, so the first looks come soon and later ones every second (one
@@ -503,7 +542,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
 // or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
 // derivation gets a row here; a test checks that no label is another's or starts another's.
-const DERIVATIONS = {
+const derivations_DERIVATIONS = {
     /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
     state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
     /** The tag of throwaway project names (crypto/name-tag.ts): HKDF salt, info `v1`. */
@@ -517,9 +556,17 @@ const DERIVATIONS = {
     brokerKeyName: { label: 'pinecone-ephemeral-key/broker-key-name', version: 'v1' },
     /**
      * A shared key's handoff (crypto/handoff.ts), from the handoff secret (not the client secret, which the jobs
-     * that use the key never hold): random salt, info `pek2 handoff` + repository and run.
+     * that use the key never hold): scrypt (HANDOFF_SCRYPT in base/policy.ts: each offline guess against a printed
+     * handoff costs memory and time) under a random salt, then HKDF with that salt, info `pek3 handoff` + repository
+     * and run. `pek2` (HKDF alone) is no longer read.
      */
-    handoff: { label: 'pek2 handoff', version: 'pek2' },
+    handoff: { label: 'pek3 handoff', version: 'pek3' },
+    /**
+     * The proof a handoff carries that the key job made it (crypto/handoff.ts): HKDF salt, info `v1`; from the client
+     * secret, which the key and revoke jobs hold and the jobs that use the key do not, so that a job holding only the
+     * handoff secret cannot forge a handoff that names another key for revoke to delete.
+     */
+    handoffProof: { label: 'pinecone-ephemeral-key/handoff-proof', version: 'v1' },
     /**
      * The keyless broker's revoke ticket (crypto/revoke-ticket.ts): HKDF salt, info `v1`; from the client secret,
      * which only the broker holds, so that any replica can check a ticket another one issued.
@@ -529,19 +576,22 @@ const DERIVATIONS = {
 
 ;// CONCATENATED MODULE: ./src/crypto/handoff.ts
 // What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
-// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with HKDF-SHA256 from the
-// handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
+// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with scrypt, then
+// HKDF-SHA256, from the handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
 // control, and must hold nothing that mints keys) and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
 // expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
 // swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
 // drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
 // depend on which encodings those are.
 // A check value (an HMAC under the derived key) tells "another handoff secret" from "altered". The handoff's
-// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key.
+// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key. So
+// that holding it is not enough to name another key for revoke to delete, the handoff also carries a proof over the
+// key and the run made with the client secret (`proofFor`), which revoke checks and `use` jobs cannot make.
 
 
 
-const VERSION = DERIVATIONS.handoff.version;
+
+const VERSION = derivations_DERIVATIONS.handoff.version;
 const FIX = 'Pass needs.<job>.outputs.handoff of this run, unchanged.';
 function sealHandoff(handoffSecret, key, value) {
     const { projectId, ...inClear } = key;
@@ -593,8 +643,22 @@ function openHandoff(handoffSecret, handoff, run) {
     }
 }
 function deriveKey(handoffSecret, salt, run) {
-    const info = `${DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
-    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', handoffSecret, salt, info, 32));
+    const info = `${derivations_DERIVATIONS.handoff.label}\n${run.repositoryId}\n${run.runId}`;
+    const stretched = (0,external_node_crypto_namespaceObject.scryptSync)(handoffSecret, salt, 32, HANDOFF_SCRYPT);
+    return Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', stretched, salt, info, 32));
+}
+/** The proof over `key` that only a holder of the client secret makes. */
+function proofFor(clientSecret, key) {
+    const { label, version } = DERIVATIONS.handoffProof;
+    const derived = Buffer.from(hkdfSync('sha256', clientSecret, label, version, 32));
+    const covered = [key.repositoryId, key.runId, String(key.attempt), key.keyId, key.name].join('\n');
+    return createHmac('sha256', derived).update(covered).digest().subarray(0, 16).toString('base64url');
+}
+/** Whether the handoff's proof was made with this client secret, for this very key and run. */
+function provesKey(clientSecret, key) {
+    const expected = Buffer.from(proofFor(clientSecret, key));
+    const given = Buffer.from(key.proof);
+    return given.length === expected.length && timingSafeEqual(given, expected);
 }
 function checkValue(derived) {
     return (0,external_node_crypto_namespaceObject.createHmac)('sha256', derived).update(`${VERSION} check`).digest().subarray(0, 12);
@@ -610,7 +674,7 @@ function readClear(clear) {
     const key = value;
     const text = (field) => typeof key?.[field] === 'string';
     if (!key ||
-        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt'].every(text) ||
+        !['repositoryId', 'runId', 'keyId', 'name', 'expiresAt', 'proof'].every(text) ||
         !Number.isInteger(key.attempt) ||
         !Array.isArray(key.roles) ||
         !key.roles.every((role) => typeof role === 'string')) {
@@ -668,10 +732,13 @@ function pastSupport(version, now) {
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
 // that this action made the key, when it expires, whether its job deletes it, and which run made it (the
 // repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run.
+// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run. The keyless
+// broker's names add the job after the run (`_<check_run_id>`); names without it still parse.
 // A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
 // secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
 // Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
+// A key that lives as long as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base
+// 36): the pull request later runs and sweeps ask GitHub about.
 
 const names_MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
@@ -679,9 +746,9 @@ const names_MAX_PROJECT_NAME_LENGTH = 128;
 const NONCE_LENGTH = 6;
 const names_TAG_LENGTH = 8;
 const STAMP = String.raw `(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z`;
-const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jks])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?)?)?-([a-z0-9]{6})$`);
+const NAME_PATTERN = new RegExp(String.raw `^(.+)-eph-${STAMP}(?:-([jkps])(?:([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-z]{1,4})(?:\.([0-9a-z]{3}))?(?:_([0-9a-z]{1,11}))?(?:\.r([0-9a-z]{3}))?)?(?:_([0-9a-z]{1,7}))?)?-([a-z0-9]{6})$`);
 const TAGGED_PATTERN = new RegExp(`^(.+)-[a-z0-9]{${names_TAG_LENGTH}}$`);
-const KIND_LETTER = { job: 'j', kept: 'k', shared: 's' };
+const KIND_LETTER = { job: 'j', kept: 'k', shared: 's', pr: 'p' };
 /** Keeps letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
 function names_sanitize(text) {
     const safe = text
@@ -691,11 +758,15 @@ function names_sanitize(text) {
     return safe === '' ? 'key' : safe;
 }
 function suffix(owner, stamp, nonce) {
+    if ((owner.kind === 'pr') !== /^[1-9]\d{0,9}$/.test(owner.pullRequest ?? ''))
+        throw new Error('a pull request number goes with kind pr, and kind pr needs one');
     const server = owner.run?.server ? `.${owner.run.server}` : '';
+    const job = `${owner.run?.job ? `_${Number(owner.run.job).toString(36)}` : ''}${owner.run?.rule ? `.r${owner.run.rule}` : ''}`;
     const run = owner.run
-        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}`
+        ? `${Number(owner.run.repositoryId).toString(36)}.${Number(owner.run.runId).toString(36)}.${owner.run.attempt.toString(36)}${server}${job}`
         : '';
-    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}-${nonce}`;
+    const pullRequest = owner.kind === 'pr' ? `_${Number(owner.pullRequest).toString(36)}` : '';
+    return `-eph-${stamp}-${KIND_LETTER[owner.kind]}${run}${pullRequest}-${nonce}`;
 }
 function names_suffixLength(owner) {
     return suffix(owner, 'YYYYMMDDTHHMMSSZ', 'n'.repeat(NONCE_LENGTH)).length;
@@ -719,6 +790,14 @@ function parseTaggedKeyName(name, tag) {
 }
 function signedBy(name, tag) {
     return tag(name.slice(0, -(1 + names_TAG_LENGTH))) === name.slice(-names_TAG_LENGTH);
+}
+/**
+ * A key name of this action's grammar, tagged (by whichever maker) or of an earlier, untagged format: what is judged
+ * by its expiry and its run (sweep, make-room, post's retirement of expired keys). Never enough to renew or replace a
+ * key, which needs the maker's tag (`parseTaggedKeyName`).
+ */
+function parseAnyKeyName(name) {
+    return parseKeyName(name) ?? lookAlike(name);
 }
 /** A throwaway project's name: a key name's grammar, then `-<tag>` over all of it. Never a shared project. */
 function buildProjectName(base, owner, expiresAt, nonce, tag) {
@@ -752,7 +831,16 @@ function parseKeyName(name) {
     const match = name ? NAME_PATTERN.exec(name) : null;
     if (!match)
         return undefined;
-    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, nonce] = match;
+    const [, base, y, mo, d, h, mi, s, letter, repo, run, attempt, server, afterRun, rule, afterKind, nonce] = match;
+    // `_<n>` after a run is the broker's job, or, in a pull request's name (letter p), its number; the number stands
+    // alone where the name carries no run. Names with the one but not the other are not this action's.
+    const isPr = letter === KIND_LETTER.pr;
+    const pullRequest = isPr ? (afterKind ?? afterRun) : undefined;
+    const job = isPr ? undefined : afterRun;
+    if (isPr !== (pullRequest !== undefined) || (afterKind !== undefined && (!isPr || afterRun !== undefined)))
+        return undefined;
+    if (isPr && rule)
+        return undefined;
     const expiresAt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
     // Reject impossible dates (month 13) that the pattern lets through.
     if (expiresAt.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`)
@@ -766,8 +854,12 @@ function parseKeyName(name) {
             runId: String(parseInt(run, 36)),
             attempt: parseInt(attempt, 36),
             ...(server ? { server } : {}),
+            ...(job ? { job: String(parseInt(job, 36)) } : {}),
+            ...(rule ? { rule } : {}),
         };
     }
+    if (pullRequest)
+        parsed.pullRequest = String(parseInt(pullRequest, 36));
     return parsed;
 }
 /**
@@ -818,6 +910,23 @@ const PLACEHOLDERS = (/* unused pure expression or super */ null && ([
     'pr',
     'actor',
 ]));
+/** The name templates' default (action.yml), and what it becomes with lifetime: pull-request. */
+const JOB_TEMPLATE = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
+const PULL_REQUEST_TEMPLATE = 'gha-{repo}-pr{pr}-{job}';
+/** Values that change at every push: a pull request's key is found again by its name, which must not hold them. */
+const PER_RUN = (/* unused pure expression or super */ null && (['run_id', 'run_number', 'run_attempt', 'sha']));
+/**
+ * The template a pull request's key (or project) is named with: the default becomes PULL_REQUEST_TEMPLATE; one that
+ * renders differently at every push is refused, since later pushes would not find the key to renew.
+ */
+function template_pullRequestTemplate(template, input = 'name') {
+    if (template === JOB_TEMPLATE)
+        return PULL_REQUEST_TEMPLATE;
+    const perRun = PER_RUN.find((word) => template.includes(`{${word}}`));
+    if (perRun)
+        throw new InputError(`Input "${input}" uses {${perRun}}, which changes at every push: with lifetime: pull-request, later runs find the key by its name. Use a template such as preview-{repo}-pr{pr}, or leave ${input} out.`);
+    return template;
+}
 /** Short values that identify the run: never shortened, so a long repository or job name cannot push them out. */
 const KEPT_WHOLE = new Set(['run_id', 'run_number', 'run_attempt', 'pr', 'sha']);
 /** Fails on an unknown placeholder before any request is made. `input`: the input the template came from. */
@@ -833,10 +942,11 @@ function template_checkTemplate(template, input = 'name') {
 /**
  * The template with this run's values, made safe and short enough for `owner`'s suffix. Too long: the longest
  * values (repo, job, workflow, …) are shortened first, never the run's ids. Whenever the text had to be changed,
- * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`).
+ * a short digest of what the template rendered keeps different inputs apart (`feat/a` and `feat-a`). Room is left
+ * for the tag that proves a key's maker (`buildTaggedKeyName`).
  */
 function renderBase(template, values, owner) {
-    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner), 'name');
+    return render(template, values, MAX_NAME_LENGTH - suffixLength(owner) - 1 - TAG_LENGTH, 'name');
 }
 /** The same for a throwaway project's name (input `project-name`), which also carries its tag. */
 function renderProjectBase(template, values, owner) {
@@ -1064,9 +1174,14 @@ function checks_envName(input, name) {
 
 ;// CONCATENATED MODULE: ./src/inputs/handoff-secret.ts
 // The handoff secret (share, use, revoke): a random value of its own that seals a shared key's handoff and opens
-// it, and nothing else, so that the jobs that use the key never need the client secret.
+// it, and nothing else, so that the jobs that use the key never need the client secret. Every handoff is printed in
+// public logs, so the key job refuses a secret that can be guessed, or that is made from the credentials.
 
 
+
+
+/** A credential shorter than this inside a handoff secret may be chance (a client ID of a few letters). */
+const MIN_SHARED = 8;
 /** The secret that seals a shared key's handoff (share, use, revoke): opens handoffs and nothing else. */
 function handoff_secret_readHandoffSecret(input, env) {
     return input('handoff-secret') || env['PINECONE_HANDOFF_SECRET'] || '';
@@ -1080,16 +1195,60 @@ function readHandoffCredentials(input, env) {
     return { missing: 'handoff-secret (or env PINECONE_HANDOFF_SECRET) is empty', onMissing };
 }
 /** The handoff secret for the job that seals the handoff, or the one line that says how to make one. */
-function handoff_secret_handoffSecretFor(input, env, clientSecret) {
+function handoff_secret_handoffSecretFor(input, env, { clientId, clientSecret }) {
     const secret = handoff_secret_readHandoffSecret(input, env);
     const make = 'Make one (openssl rand -base64 32), store it as secret PINECONE_HANDOFF_SECRET, and pass it as handoff-secret to the key, use and revoke steps.';
     if (!secret)
         throw new InputError(`Input "handoff-secret" is empty: share: true seals the handoff with a secret of its own, which the jobs that use the key get instead of the client secret. ${make}`);
     if (secret === clientSecret)
         throw new InputError(`Input "handoff-secret" is the client secret: every job that uses the key would then hold a secret that mints keys. ${make}`);
-    if (secret.length < 16)
-        throw new InputError(`Input "handoff-secret" is too short (${secret.length} characters). ${make}`);
+    const credential = akinTo(secret, [
+        ['client secret', clientSecret],
+        ['client ID', clientId],
+    ]);
+    if (credential)
+        throw new InputError(`Input "handoff-secret" is made from the ${credential} (it contains it, is part of it, or reverses it): a handoff secret must be a random value of its own. ${make}`);
+    const { length, classes, bits } = strengthOf(secret);
+    if (length < HANDOFF_SECRET_MIN_LENGTH || classes < HANDOFF_SECRET_MIN_CLASSES || bits < HANDOFF_SECRET_MIN_BITS)
+        throw new InputError(`Input "handoff-secret" is too easy to guess (${length} characters, ${classes} kind(s) of character, about ${bits} bits once repeats, runs and words are counted; at least ${HANDOFF_SECRET_MIN_LENGTH} characters, ${HANDOFF_SECRET_MIN_CLASSES} kinds and ${HANDOFF_SECRET_MIN_BITS} bits are needed), and every handoff is printed in public logs. ${make}`);
     return secret;
+}
+/** Which credential the secret is made from: containing it or contained in it, as given or reversed. */
+function akinTo(secret, credentials) {
+    const lower = secret.toLowerCase();
+    for (const [noun, value] of credentials) {
+        for (const form of [value, [...value].reverse().join('')].map((text) => text.toLowerCase())) {
+            if (form.length >= MIN_SHARED && lower.includes(form))
+                return noun;
+            if (form.includes(lower))
+                return noun;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/lifetime.ts
+// lifetime: how long the key lives. `job`: as cleanup says (the default). `pull-request`: as long as the pull request
+// of the run's event: kept after the job, renewed in place at each push (with replace, made anew and the older ones
+// deleted; always so for a throwaway project, which cannot be renamed), deleted when the pull request closes.
+
+
+/** The events whose key can live as long as their pull request. */
+const PULL_REQUEST_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target']));
+/** `lifetime`, refused with one line on an event that is not a pull request's. */
+function lifetime_readLifetime(input, env) {
+    const lifetime = choice(input, 'lifetime', ['job', 'pull-request']);
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    if (lifetime === 'pull-request' && !PULL_REQUEST_EVENTS.includes(event))
+        throw new InputError(`Input "lifetime: pull-request" needs a pull_request event, and this run's is ${event ? `"${event}"` : 'unknown (GITHUB_EVENT_NAME is not set)'}: run the job on: pull_request (types: opened, synchronize, reopened, closed), or set lifetime: job here (a sweep ends the keys of closed pull requests).`);
+    return lifetime;
+}
+/** How a pull request's key is kept: never with its job, renewed or replaced at each push; never shared. */
+function lifetime_pullRequestKeeping(input, share, newProject) {
+    if (share)
+        throw new InputError('Inputs "lifetime: pull-request" and "share: true" cannot go together: a shared key ends with its workflow run. Drop share (each job of the pull request keeps its own key), or set lifetime: job.');
+    const replace = bool(input, 'replace') || newProject;
+    return { cleanup: false, renew: !replace, replace };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/roles.ts
@@ -1134,6 +1293,7 @@ function roles_parseRoles(input) {
 
 
 
+
 const MAX_TTL_MS = (/* unused pure expression or super */ null && (90 * 86_400_000));
 /** The client secret, from the input or the environment: every step masks it before reading anything else. */
 function readClientSecret(input, env) {
@@ -1166,23 +1326,45 @@ function readConnection(input, credentials) {
     return { ...credentials, apiUrl, authUrl, apiVersion };
 }
 /** What a key is asked for with, in either mode (direct, or through the broker). */
-function readKeyAsk(input) {
-    const nameTemplate = text(input, 'name');
+function readKeyAsk(input, lifetime = 'job') {
+    const nameTemplate = lifetime === 'pull-request' ? pullRequestTemplate(text(input, 'name')) : text(input, 'name');
     checkTemplate(nameTemplate);
+    const ttl = text(input, 'ttl');
+    const defaultTtl = lifetime === 'pull-request' ? PULL_REQUEST_TTL_MS : DEFAULT_TTL_MS;
     return {
         nameTemplate,
         roles: parseRoles(input('roles')), // one per line is allowed; only known role names pass
-        ttlMs: parseDuration(text(input, 'ttl'), 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }),
+        ttlMs: ttl ? parseDuration(ttl, 'Input "ttl"', { min: 1000, max: MAX_TTL_MS }) : defaultTtl,
         exportEnv: envName(input, 'export-env'),
         timeoutMs: timeout(input),
         cleanup: bool(input, 'cleanup'),
     };
 }
 function readMainInputs(input, credentials, env = {}) {
-    const ask = readKeyAsk(input);
-    const { project, newProject, projectNameTemplate } = readProjectChoice(input);
+    const lifetime = readLifetime(input, env);
+    const ask = readKeyAsk(input, lifetime);
+    const { project, newProject, projectNameTemplate } = readProjectChoice(input, lifetime);
     const share = bool(input, 'share');
-    const { cleanup } = ask;
+    const keeping = lifetime === 'pull-request'
+        ? pullRequestKeeping(input, share, newProject)
+        : jobKeeping(input, ask.cleanup, share, newProject);
+    return {
+        ...ask,
+        ...keeping,
+        lifetime,
+        connection: readConnection(input, credentials),
+        project,
+        newProject,
+        projectNameTemplate,
+        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
+        sweepExpired: bool(input, 'sweep-expired'),
+        share,
+        handoffSecret: share ? handoffSecretFor(input, env, credentials) : '',
+        githubToken: input('github-token').trim(),
+    };
+}
+/** With lifetime: job, cleanup, renew and replace as given, and what cannot go together refused. */
+function jobKeeping(input, cleanup, share, newProject) {
     const renew = bool(input, 'renew');
     if (renew && (cleanup || share || newProject)) {
         throw new InputError(cleanup
@@ -1192,23 +1374,10 @@ function readMainInputs(input, credentials, env = {}) {
     if (newProject && share) {
         throw new InputError('Inputs "share: true" and "new-project: true" cannot go together: a throwaway project ends with its job, and a shared key must outlive it. Give share a project of its own (input project), or drop share.');
     }
-    return {
-        ...ask,
-        connection: readConnection(input, credentials),
-        project,
-        newProject,
-        projectNameTemplate,
-        onCleanupError: choice(input, 'on-cleanup-error', ['fail', 'warn']),
-        renew,
-        sweepExpired: bool(input, 'sweep-expired'),
-        replace: bool(input, 'replace'),
-        share,
-        handoffSecret: share ? handoffSecretFor(input, env, credentials.clientSecret) : '',
-        githubToken: input('github-token').trim(),
-    };
+    return { cleanup, renew, replace: bool(input, 'replace') };
 }
 /** An existing project (`project`) or a throwaway one (`new-project: true`), never both, never neither. */
-function readProjectChoice(input) {
+function readProjectChoice(input, lifetime) {
     const project = text(input, 'project');
     const newProject = bool(input, 'new-project');
     if (newProject && project !== '') {
@@ -1217,7 +1386,8 @@ function readProjectChoice(input) {
     if (!newProject && project === '') {
         throw new InputError('Input "project" is empty: give the ID or exact name of the project to create the key in, or set new-project: true for a throwaway project.');
     }
-    const projectNameTemplate = newProject ? text(input, 'project-name') : '';
+    const template = newProject ? text(input, 'project-name') : '';
+    const projectNameTemplate = newProject && lifetime === 'pull-request' ? pullRequestTemplate(template, 'project-name') : template;
     if (newProject)
         checkTemplate(projectNameTemplate, 'project-name');
     return { project, newProject, projectNameTemplate };
@@ -1301,7 +1471,8 @@ function readRunContext(env, readFile = (path) => readFileSync(path, 'utf8')) {
         pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
         actor: env['GITHUB_ACTOR'] || undefined,
     };
-    return { values, run: readRun(env) };
+    const closesPullRequest = pullRequest !== undefined && payload['action'] === 'closed';
+    return { values, run: readRun(env), closesPullRequest };
 }
 /** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
 function readRun(env) {
