@@ -2,8 +2,8 @@
 // (`max-live-keys`, default a share of the project's quota), with no memory shared between replicas: Pinecone's key
 // list is the shared state. Before a create, one list says whether the job or the rule is at its cap (the refusal
 // names the keys that hold it); after it, a second list settles a race between replicas (or a replayed token sent
-// to several at once): keys in order of ID, and a new one past the cap goes. Every replica orders the same list the
-// same way, so the cap holds. A key's rule is a 3-character mark of the rule's match in its name (names.ts).
+// to several at once): a new key goes when the others already fill the cap. The later of two racing creates always
+// lists after both, so at most the cap stays (in a tight race, fewer: the job may ask again). A key's rule is a 3-character mark of the rule's match in its name (names.ts).
 import { createHash } from 'node:crypto';
 import type { AdminApi } from '../api/admin-api.js';
 import type { ApiKey } from '../api/types.js';
@@ -83,10 +83,13 @@ export async function pastCap(
   context: CapContext,
 ): Promise<string | undefined> {
   const { job, rule } = holders(await context.lists.list(api, projectId, context.lists.now()), context);
+  // Every other key already counts: its maker may have kept it on a list that did not show this one yet. Two racing
+  // creates can then both go (the job asks again), but never both stay.
+  const others = (keys: readonly ApiKey[]) => keys.filter((key) => key.id !== created);
   const max = context.rule.maxKeysPerJob;
-  if (job && job.findIndex((key) => key.id === created) >= max)
-    return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job.slice(0, max))}, made at the same time. Its post step revokes it; ask again after that.`;
-  if (rule.findIndex((key) => key.id === created) >= context.rule.maxLiveKeys)
+  if (job && others(job).length >= max)
+    return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(others(job).slice(0, max))}, made at the same time. Its post step revokes it; ask again after that.`;
+  if (others(rule).length >= context.rule.maxLiveKeys)
     return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys), the last made at the same time. Ask again when one is revoked or expires.`;
   return undefined;
 }

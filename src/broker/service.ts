@@ -241,7 +241,7 @@ export class Broker {
     if (!found) {
       const refused = `No rule of the policy matches repository ${caller.claims.repository}: the broker made no key for it.`;
       this.deps.decide(said({ outcome: 'refused', reason: refused }));
-      throw new Refusal('invalid_target', refused);
+      throw new Refusal('invalid_grant', refused); // as for a mint: no rule, no grant
     }
     const project = await this.project(found.rule, said({ outcome: 'error', rule: ruleName(found) }));
     const context = { keys: this.keys, tickets: this.tickets, caller, said: tell };

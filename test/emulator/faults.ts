@@ -22,7 +22,8 @@ export type Op =
   | 'list-assistants'
   | 'delete-assistant';
 
-export type Fault = { op: Op; times?: number } &
+/** `after`: let that many matching requests through untouched first (a fault for the second list, not the first). */
+export type Fault = { op: Op; times?: number; after?: number } &
   /** Answer with this status instead of doing the operation (body: Pinecone's error shape unless given). */
   (
     | { status: number; body?: string; contentType?: string; retryAfter?: string; code?: string }
@@ -37,10 +38,10 @@ export type Fault = { op: Op; times?: number } &
   );
 
 export class FaultPlan {
-  private readonly faults: Array<Fault & { left: number }> = [];
+  private readonly faults: Array<Fault & { left: number; passes: number }> = [];
 
   add(...faults: Fault[]): void {
-    for (const fault of faults) this.faults.push({ ...fault, left: fault.times ?? 1 });
+    for (const fault of faults) this.faults.push({ ...fault, left: fault.times ?? 1, passes: fault.after ?? 0 });
   }
 
   /** The fault for this request, if any; consumes one use. */
@@ -48,6 +49,10 @@ export class FaultPlan {
     const index = this.faults.findIndex((fault) => fault.op === op && fault.left > 0);
     if (index < 0) return undefined;
     const fault = this.faults[index]!;
+    if (fault.passes > 0) {
+      fault.passes -= 1;
+      return undefined;
+    }
     fault.left -= 1;
     if (fault.left === 0) this.faults.splice(index, 1);
     return fault;
