@@ -105,14 +105,17 @@ function sameTarget(target: string, audience: string): boolean {
   return target.replace(/\/+$/, '') === audience.replace(/\/+$/, '');
 }
 
-/** How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. */
-export function budgetOf(params: Params): number | undefined {
+/**
+ * How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. A mint needs at
+ * least BROKER_MIN_BUDGET_MS (less cannot send a create and still clean it up when its answer is late); a revoke
+ * takes any budget, since a delete that runs out of time leaves nothing new behind, and a post step near its own
+ * timeout must still be able to ask.
+ */
+export function budgetOf(params: Params, floorMs = BROKER_MIN_BUDGET_MS): number | undefined {
   const budget = optional(params, 'budget_ms');
   if (budget === undefined) return undefined;
   if (!/^\d{1,9}$/.test(budget)) throw new InputError('budget_ms: a whole number of milliseconds.');
-  // Less than this cannot send a create and still clean it up when its answer is late.
-  if (Number(budget) < BROKER_MIN_BUDGET_MS)
-    throw new InputError(`budget_ms: at least ${BROKER_MIN_BUDGET_MS}; asked for ${budget}.`);
+  if (Number(budget) < floorMs) throw new InputError(`budget_ms: at least ${floorMs}; asked for ${budget}.`);
   return Number(budget);
 }
 

@@ -119,7 +119,7 @@ export function createBrokerServer(
    * token a key was exchanged for, which both proves the caller and names the key (its nonce is drawn from it).
    */
   function revoke(params: Params) {
-    const budget = budgetOf(params);
+    const budget = budgetOf(params, 1); // a revoke: any budget (exchange.ts)
     const rfc7009 = optional(params, 'token');
     if (rfc7009 !== undefined) {
       if (rfc7009.split('.').length !== 3)
