@@ -1,10 +1,10 @@
 // What the post step deletes besides the job's own things, for any kind: what main found to retire, and whatever
 // main may have made without learning its ID (orphans, found by name).
-import { DELETE_CONCURRENCY, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE } from '../base/policy.js';
-import { forEachBounded } from '../base/pool.js';
-import type { Kind } from '../kinds/kind.js';
-import type { Retiree } from '../rules/sweep-plan.js';
-import type { Core, StepDeps } from '../runtime/step.js';
+import { DELETE_CONCURRENCY, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE } from '../../base/policy.js';
+import { forEachBounded } from '../../base/pool.js';
+import type { Kind } from '../../kinds/kind.js';
+import type { Retiree } from '../../rules/sweep-plan.js';
+import type { Core, StepDeps } from '../../runtime/step.js';
 
 /** How post names the things it retires besides its own. */
 const LABEL: Record<Retiree['why'], string> = {

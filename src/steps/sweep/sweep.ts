@@ -2,22 +2,22 @@
 // project, and the organization's throwaway projects this service account made, emptied first; never any other
 // key or project. It is the backstop for runners that died before their post step, and the end of a preview's key
 // or project. Every kind (kinds/) is listed, judged and deleted the same way.
-import type { Named } from '../rules/sweep-plan.js';
-import { DELETE_CONCURRENCY } from '../base/policy.js';
-import { forEachBounded } from '../base/pool.js';
-import { ActionError } from '../base/errors.js';
-import { readSweepInputs } from '../inputs/inputs.js';
-import { readRun } from '../inputs/run-context.js';
-import type { Kind } from '../kinds/kind.js';
-import { kindsFor } from '../kinds/kinds.js';
-import { projectCleanup } from '../projects/empty.js';
-import { resolveProject } from '../projects/resolve.js';
-import { planSweep, runsToAsk, type SweepPlan, type Verdict } from '../rules/sweep-plan.js';
-import { defineStep, type OpenStep } from '../runtime/define-step.js';
-import { openApi, openGitHub } from '../runtime/session.js';
-import { reportClockSkew, type Core } from '../runtime/step.js';
-import { askGitHub } from './ask-github.js';
-import { renderSweepSummary } from './summary.js';
+import type { Named } from '../../rules/sweep-plan.js';
+import { DELETE_CONCURRENCY } from '../../base/policy.js';
+import { forEachBounded } from '../../base/pool.js';
+import { ActionError } from '../../base/errors.js';
+import { readSweepInputs } from '../../inputs/inputs.js';
+import { readRun } from '../../inputs/run-context.js';
+import type { Kind } from '../../kinds/kind.js';
+import { kindsFor } from '../../kinds/kinds.js';
+import { projectCleanup } from '../../projects/empty.js';
+import { resolveProject } from '../../projects/resolve.js';
+import { planSweep, runsToAsk, type SweepPlan, type Verdict } from '../../rules/sweep-plan.js';
+import { defineStep, type OpenStep } from '../../runtime/define-step.js';
+import { openApi, openGitHub } from '../../runtime/session.js';
+import { reportClockSkew, type Core } from '../../runtime/step.js';
+import { askGitHub } from '../common/ask-github.js';
+import { renderSweepSummary } from '../common/summary.js';
 
 type SweepInputs = ReturnType<typeof readSweepInputs>;
 

@@ -2,23 +2,23 @@
 // acts only on a journal it can verify (journal/journal.ts), and reads as a short run of phases over the kinds of
 // thing main makes (kinds/): what the journal asks, what outlives the job, GitHub's word on the runs of what main
 // found to retire, the deletes, and whatever main may have made without learning its ID.
-import type { AdminApi } from '../api/admin-api.js';
-import { ActionError } from '../base/errors.js';
-import { sealFor } from '../crypto/state-seal.js';
-import { brokerUrlOf } from '../inputs/broker.js';
-import { savedFirst } from '../inputs/checks.js';
-import { readClientSecret, readOnCleanupError, readPostInputs } from '../inputs/inputs.js';
-import { readRun } from '../inputs/run-context.js';
-import { hasJournal, readPlan, type PostPlan } from '../journal/journal.js';
-import { modeOf } from '../journal/mode.js';
-import type { Item, Kind } from '../kinds/kind.js';
-import { kindsFor } from '../kinds/kinds.js';
-import { projectCleanup } from '../projects/empty.js';
-import type { Candidate } from '../rules/liveness.js';
-import { chooseStep, defineStep, type OpenStep } from '../runtime/define-step.js';
-import { openApi, openGitHub } from '../runtime/session.js';
-import { askGitHub, judgeByRuns } from './ask-github.js';
-import { runBrokerPost } from './broker-post.js';
+import type { AdminApi } from '../../api/pinecone/admin-api.js';
+import { ActionError } from '../../base/errors.js';
+import { sealFor } from '../../crypto/state-seal.js';
+import { brokerUrlOf } from '../../inputs/broker.js';
+import { savedFirst } from '../../inputs/checks.js';
+import { readClientSecret, readOnCleanupError, readPostInputs } from '../../inputs/inputs.js';
+import { readRun } from '../../inputs/run-context.js';
+import { hasJournal, readPlan, type PostPlan } from '../../journal/journal.js';
+import { modeOf } from '../../journal/mode.js';
+import type { Item, Kind } from '../../kinds/kind.js';
+import { kindsFor } from '../../kinds/kinds.js';
+import { projectCleanup } from '../../projects/empty.js';
+import type { Candidate } from '../../rules/liveness.js';
+import { chooseStep, defineStep, type OpenStep } from '../../runtime/define-step.js';
+import { openApi, openGitHub } from '../../runtime/session.js';
+import { askGitHub, judgeByRuns } from '../common/ask-github.js';
+import { runBrokerPost } from '../keyless/post.js';
 import { deleteOrphans, retire } from './post-deletes.js';
 
 /** Post's inputs, read only once there is something to delete (main has checked them already). */
