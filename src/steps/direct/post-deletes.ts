@@ -1,10 +1,61 @@
-// What the post step deletes besides the job's own things, for any kind: what main found to retire, and whatever
-// main may have made without learning its ID (orphans, found by name).
+// What the post step deletes, for any kind: the job's own things and what main found to retire (once GitHub has said
+// whether their runs are over), and whatever main may have made without learning its ID (orphans, found by name).
+import { ActionError } from '../../base/errors.js';
 import { DELETE_CONCURRENCY, LATE_COMMIT_CHECKS_MS, LATE_COMMIT_RESERVE } from '../../base/policy.js';
 import { forEachBounded } from '../../base/pool.js';
 import type { Kind } from '../../kinds/kind.js';
+import type { Candidate } from '../../rules/liveness.js';
 import type { Retiree } from '../../rules/sweep-plan.js';
+import type { OpenStep } from '../../runtime/define-step.js';
+import { openGitHub } from '../../runtime/session.js';
 import type { Core, StepDeps } from '../../runtime/step.js';
+import { askGitHub, judgeByRuns } from '../common/ask-github.js';
+import type { Post, PostInputs, Work } from './post-plan.js';
+
+/** The login, while GitHub is asked whether the runs of main's candidates are over; then who is retired, who spared. */
+export async function loginAndJudge(
+  { deps, core, secrets, inputs }: OpenStep<PostInputs>,
+  post: Post,
+  work: Work,
+): Promise<Array<{ kind: Kind; retire: Candidate[] }>> {
+  const { api } = post.session();
+  const deletes = work.own.length + work.retire.reduce((sum, { candidates }) => sum + candidates.length, 0);
+  const candidates = work.retire.flatMap((each) => each.candidates);
+  const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
+  const github = runIds.length > 0 ? openGitHub(deps, inputs().githubToken, secrets) : undefined;
+  const [, lookups] = await Promise.all([
+    api.login(deletes > 0 ? { deletes } : { lists: 1 }),
+    askGitHub(github, runIds, core),
+  ]);
+  const now = api.clock.now();
+  return work.retire.map(({ kind, candidates }) => ({
+    kind,
+    retire: judgeByRuns(kind, candidates, lookups, now, core).retire,
+  }));
+}
+
+/** The job's own things and what main found to retire, in parallel: one round trip after the login. */
+export async function deleteOwnAndRetire(
+  { core }: OpenStep<PostInputs>,
+  work: Work,
+  retirees: Array<{ kind: Kind; retire: Candidate[] }>,
+): Promise<void> {
+  const [...results] = await Promise.allSettled([
+    ...work.own.map(({ kind, item, inside }) => kind.deleteOwn(item, inside)),
+    ...retirees.map(({ kind, retire: items }) => retire(kind, items, core)),
+  ]);
+  const failed = results.slice(0, work.own.length).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  // The keys (or projects) of the pull request this run closes are its own to delete: no later push renews them.
+  const closing = results
+    .slice(work.own.length)
+    .flatMap((result) => (result.status === 'fulfilled' ? (result.value ?? []) : []))
+    .filter((item) => item.why === 'pull request closed' && !item.runId);
+  if (closing.length > 0)
+    throw new ActionError(
+      `${closing.length} of the closed pull request's things (e.g. ${closing[0]!.name}, ${closing[0]!.id}) could not be deleted; a later run or a sweep deletes them once GitHub says the pull request is closed.`,
+    );
+}
 
 /** How post names the things it retires besides its own. */
 const LABEL: Record<Retiree['why'], string> = {
