@@ -34,7 +34,7 @@ const node = NODE_24;
 /**
  * The floor: a bundle whose entry only imports @actions/core, built here with the same ncc. `stock` is built outside
  * this project (ncc reads tsconfig.json from its working directory), so it bundles undici like any action; `lean`
- * is built inside it, with the undici stub our bundles get (src/undici-stub.ts): the floor for our way of bundling.
+ * is built inside it, with the undici stub our bundles get (src/api/undici-stub.ts): the floor for our way of bundling.
  */
 function buildFloor(name: 'stock' | 'lean'): string {
   const dir = join(WORK, `floor-${name}`);

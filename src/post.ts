@@ -1,3 +1,3 @@
 // The post step: its run(), called by src/entries/post.ts (bundled into dist/post/index.js) and by
 // @github/local-action, which loads this file (CONTRIBUTING.md). Importing it runs nothing.
-export { run } from './steps/post.js';
+export { run } from './steps/direct/post.js';

@@ -1,8 +1,8 @@
 // The broker's configuration, read once at start from its environment and its policy file: a mistake stops it
 // there with one line that names the variable or the field (policy.ts), before it listens.
 import { readFileSync } from 'node:fs';
-import type { Connection } from '../api/types.js';
-import { API_VERSION_FORMAT, DEFAULT_API_VERSION } from '../api/versions.js';
+import type { Connection } from '../api/pinecone/types.js';
+import { API_VERSION_FORMAT, DEFAULT_API_VERSION } from '../api/pinecone/versions.js';
 import { ActionError } from '../base/errors.js';
 import { secureOrLoopback } from '../inputs/checks.js';
 import { readPolicy, type Policy } from './policy.js';

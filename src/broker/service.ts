@@ -2,7 +2,7 @@
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
 // its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
 // shared login, and each decision is one line for the operators: never a key's value or a token.
-import type { AdminApi } from '../api/admin-api.js';
+import type { AdminApi } from '../api/pinecone/admin-api.js';
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
 import { BROKER_CLEANUP_BUDGET_MS } from '../base/policy.js';
 import { revokeTicketsFor, type RevokeTickets } from '../crypto/revoke-ticket.js';

@@ -1,8 +1,8 @@
 // Reads and checks every input before any request leaves; each problem is one line that says how to fix it.
 // Credentials come first: a run without secrets (fork pull requests, Dependabot) with on-missing-credentials:
 // skip is skipped before any other input is read, since configuration variables are missing there too.
-import type { Connection } from '../api/types.js';
-import { API_VERSION_FORMAT, DEFAULT_API_VERSION } from '../api/versions.js';
+import type { Connection } from '../api/pinecone/types.js';
+import { API_VERSION_FORMAT, DEFAULT_API_VERSION } from '../api/pinecone/versions.js';
 import { InputError } from '../base/errors.js';
 import { checkTemplate, pullRequestTemplate } from '../rules/template.js';
 import { bool, choice, envName, required, text, timeout, url, type GetInput } from './checks.js';

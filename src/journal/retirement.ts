@@ -70,7 +70,7 @@ function byExpiryAlone(candidate: Retiree): Retiree[] {
   return [byExpiry];
 }
 
-/** What post does with GitHub's word (post/ask-github.ts), said before it is asked. */
+/** What post does with GitHub's word (steps/common/ask-github.ts), said before it is asked. */
 function askingGitHub(retire: readonly Retiree[], noun: string): string {
   const rules = [
     retire.some((each) => each.why === 'run over')

@@ -1,7 +1,7 @@
 // Creating the key, which is not idempotent: a request whose answer was lost may or may not have made a key.
 // We cannot hand such a key over (we never saw its secret), so whatever it made is deleted and the create is
 // sent again under a fresh name (journal/create-once.ts): never a key left, never two.
-import type { AdminApi, ApiKey } from '../api/admin-api.js';
+import type { AdminApi, ApiKey } from '../api/pinecone/admin-api.js';
 import { buildTaggedKeyName, newNonce, type KeyOwner, type NameTag } from '../rules/names.js';
 import { createOnce } from '../journal/create-once.js';
 import type { Journal } from '../journal/journal.js';

@@ -5,8 +5,8 @@
 // mode's tag under this service account's secret, made for this repository and not yet expired, is ever renamed —
 // the newest, if several (post retires the others, as with replace). Its roles are never changed: asked for other
 // roles, a new key is made. With lifetime: pull-request, only a key of the same pull request.
-import type { AdminApi } from '../api/admin-api.js';
-import type { ApiKey } from '../api/types.js';
+import type { AdminApi } from '../api/pinecone/admin-api.js';
+import type { ApiKey } from '../api/pinecone/types.js';
 import {
   buildTaggedKeyName,
   newNonce,

@@ -1,7 +1,7 @@
 // The API key: made in a project, deleted by ID; a project full of keys refuses creates (403 QUOTA_EXCEEDED).
-import type { AdminApi } from '../api/admin-api.js';
-import { QuotaError } from '../api/admin-errors.js';
-import type { ApiKey } from '../api/types.js';
+import type { AdminApi } from '../api/pinecone/admin-api.js';
+import { QuotaError } from '../api/pinecone/admin-errors.js';
+import type { ApiKey } from '../api/pinecone/types.js';
 import { ActionError } from '../base/errors.js';
 import { parseAnyKeyName, parseTaggedKeyName, type NameTag } from '../rules/names.js';
 import { planSweep } from '../rules/sweep-plan.js';

@@ -1,7 +1,7 @@
 // Every kind of thing this action makes, in the order lines and summaries name them. A new kind is a module
 // beside key.ts and project.ts, and one entry here.
-import type { AdminApi } from '../api/admin-api.js';
-import type { ApiKey, Project } from '../api/types.js';
+import type { AdminApi } from '../api/pinecone/admin-api.js';
+import type { ApiKey, Project } from '../api/pinecone/types.js';
 import { nameTagFor } from '../crypto/name-tag.js';
 import type { ProjectCleanup } from '../projects/empty.js';
 import type { NameTag } from '../rules/names.js';

@@ -1,9 +1,9 @@
 // The throwaway project (new-project: true): made in the organization, emptied and deleted with everything in it,
 // its keys along with it. Only a name whose tag this service account's secret reproduces is ever ours; an
 // organization at its project limit refuses creates.
-import { ProjectLimitError } from '../api/admin-errors.js';
-import type { AdminApi } from '../api/admin-api.js';
-import type { Project } from '../api/types.js';
+import { ProjectLimitError } from '../api/pinecone/admin-errors.js';
+import type { AdminApi } from '../api/pinecone/admin-api.js';
+import type { Project } from '../api/pinecone/types.js';
 import { ActionError } from '../base/errors.js';
 import { markdownCode } from '../base/text.js';
 import { deleteThrowawayProject, type ProjectCleanup } from '../projects/empty.js';

@@ -2,7 +2,7 @@
 // secret: a project made by a request whose answer was lost is found by its unique name and used. Not found, the
 // create is sent again under a fresh name (journal/create-once.ts), and post looks for the old name once more (a late
 // commit): never two projects, never one left.
-import type { AdminApi, Project } from '../api/admin-api.js';
+import type { AdminApi, Project } from '../api/pinecone/admin-api.js';
 import { buildProjectName, newNonce, type KeyOwner, type NameTag } from '../rules/names.js';
 import { createOnce } from '../journal/create-once.js';
 import type { Journal } from '../journal/journal.js';

@@ -3,8 +3,8 @@
 // the project (ControlPlaneEditor), everything is deleted with it (deletion protection turned off first), deleted
 // indexes are waited for while they are `Terminating`, and the project is deleted (its keys go with it). Any answer
 // that says "not empty yet" is never taken for success. A project already gone is success.
-import type { AdminApi, Connection } from '../api/admin-api.js';
-import { ControlPlane, type Deletion } from '../api/control-plane.js';
+import type { AdminApi, Connection } from '../api/pinecone/admin-api.js';
+import { ControlPlane, type Deletion } from '../api/pinecone/control-plane.js';
 import { CREATE_TRIES, DELETE_CONCURRENCY, projectEmptyPollMs } from '../base/policy.js';
 import { forEachBounded } from '../base/pool.js';
 import { ActionError, CancelledError, OutcomeUnknownError } from '../base/errors.js';

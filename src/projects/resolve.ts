@@ -1,5 +1,5 @@
 // `project` is an ID (used as is: no request) or an exact name (one request to resolve it, or a list in hand).
-import type { AdminApi, Project } from '../api/admin-api.js';
+import type { AdminApi, Project } from '../api/pinecone/admin-api.js';
 import { ActionError } from '../base/errors.js';
 import type { Log } from '../runtime/step.js';
 

@@ -5,7 +5,7 @@
 // first format are judged by their expiry alone. A key that lives as long as its pull request (kind pr) is asked
 // about by its pull request (`#<number>` where a run id would be): closed, it goes; open, it stays until its
 // expiry, the backstop. Pure.
-import type { RunState } from '../api/github-api.js';
+import type { RunState } from '../api/github/github-api.js';
 import { ALIVE_RUN_HARD_CAP_MS, EXPIRY_GRACE_MS } from '../base/policy.js';
 import { parseAnyKeyName, type NameParser, type ParsedName } from './names.js';
 

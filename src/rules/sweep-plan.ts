@@ -1,8 +1,8 @@
 // Which keys a sweep deletes and why, and which keys a main step's post retires. Pure: it reads names
 // (names.ts), the server's time and the clock rule (base/policy.ts), nothing else. A key whose name this action did
 // not make is never selected, whatever the filters say.
-import type { ApiKey } from '../api/types.js';
-import type { RunState } from '../api/github-api.js';
+import type { ApiKey } from '../api/pinecone/types.js';
+import type { RunState } from '../api/github/github-api.js';
 import { EXPIRY_GRACE_MS, MAX_RUNS_LOOKED_UP } from '../base/policy.js';
 import { globMatches } from './glob.js';
 import { askableRun, verdictByRun, type Candidate, type Here } from './liveness.js';

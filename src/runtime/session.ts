@@ -1,11 +1,11 @@
 // An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
 // connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
 // none of it unless it has to.
-import { AdminApi, type Connection } from '../api/admin-api.js';
-import { ServerClock } from '../api/clock.js';
-import { GitHubApi } from '../api/github-api.js';
+import { AdminApi, type Connection } from '../api/pinecone/admin-api.js';
+import { ServerClock } from '../api/pinecone/clock.js';
+import { GitHubApi } from '../api/github/github-api.js';
 import { createRequester } from '../api/requester.js';
-import { pastSupport } from '../api/versions.js';
+import { pastSupport } from '../api/pinecone/versions.js';
 import type { HttpResponse } from '../api/transport.js';
 import type { Secrets } from '../base/secrets.js';
 import { url } from '../inputs/checks.js';

@@ -1,7 +1,7 @@
 // What every step is given, and the plumbing they share: the start of a step (mask the client secret, guard
 // the log) and one way to report failure. The Admin API session is in session.ts. Entry points pass the
 // real things (live.ts); tests pass their own.
-import type { AdminApi } from '../api/admin-api.js';
+import type { AdminApi } from '../api/pinecone/admin-api.js';
 import type { Preconnect } from '../api/preconnect.js';
 import type { Transport } from '../api/transport.js';
 import { ActionError } from '../base/errors.js';

@@ -9,7 +9,7 @@ import { projectsCreateProjectEnv } from '@vercel/sdk/funcs/projectsCreateProjec
 import { projectsFilterProjectEnvs } from '@vercel/sdk/funcs/projectsFilterProjectEnvs.js';
 import { projectsRemoveProjectEnv } from '@vercel/sdk/funcs/projectsRemoveProjectEnv.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runPreview } from '../../src/steps/preview.js';
+import { runPreview } from '../../src/steps/preview/preview.js';
 import { VercelEmulator, type VercelProject } from '../emulator/vercel.js';
 import { ROOT } from '../runner/runner.js';
 import { BRANCH, eventEnv, newKey, vercelInputs } from '../support/preview.js';

@@ -1,9 +1,9 @@
 // A step asked for an API version past Pinecone's support window says so once, naming the newest, and goes on;
 // the runner's clock (injected) decides, so the test means the same whatever day it runs.
 import { afterEach, describe, expect, it } from 'vitest';
-import { NEWEST_API_VERSION } from '../../src/api/versions.js';
-import { runMain } from '../../src/steps/main.js';
-import { runPost } from '../../src/steps/post.js';
+import { NEWEST_API_VERSION } from '../../src/api/pinecone/versions.js';
+import { runMain } from '../../src/steps/direct/main.js';
+import { runPost } from '../../src/steps/direct/post.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 

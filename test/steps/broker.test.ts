@@ -3,8 +3,8 @@
 // test/e2e/broker.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
-import { runMain } from '../../src/steps/main.js';
-import { runPost } from '../../src/steps/post.js';
+import { runMain } from '../../src/steps/direct/main.js';
+import { runPost } from '../../src/steps/direct/post.js';
 import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
 import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer, REQUEST_TOKEN } from '../support/oidc-issuer.js';

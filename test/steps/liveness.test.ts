@@ -3,9 +3,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyOwner } from '../../src/rules/names.js';
-import { runMain } from '../../src/steps/main.js';
-import { runPost } from '../../src/steps/post.js';
-import { runSweep } from '../../src/steps/sweep.js';
+import { runMain } from '../../src/steps/direct/main.js';
+import { runPost } from '../../src/steps/direct/post.js';
+import { runSweep } from '../../src/steps/sweep/sweep.js';
 import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
 import { ROOT, RUN_ENV } from '../runner/runner.js';
 import { freshWorldPerTest, type World } from '../support/fixture.js';

@@ -2,7 +2,7 @@
 // skipped run, a full project, a skewed clock and a matrix.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyOwner } from '../../src/rules/names.js';
-import { runMain } from '../../src/steps/main.js';
+import { runMain } from '../../src/steps/direct/main.js';
 import { freshWorldPerTest, type World } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';
 import { inProcess, type InProcess } from '../support/steps.js';

@@ -3,9 +3,9 @@
 // of this service account go too, and never a hand-made one.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseProjectName, type KeyOwner } from '../../src/rules/names.js';
-import { runMain } from '../../src/steps/main.js';
+import { runMain } from '../../src/steps/direct/main.js';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
-import { runPost } from '../../src/steps/post.js';
+import { runPost } from '../../src/steps/direct/post.js';
 import { CLIENT_SECRET, freshWorldPerTest, type World } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';
 import { inProcess, type InProcess } from '../support/steps.js';

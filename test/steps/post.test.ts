@@ -1,8 +1,8 @@
 // The post step in-process: it deletes what a verified journal names, and nothing on the word of forged state.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildKeyName } from '../../src/rules/names.js';
-import { runMain } from '../../src/steps/main.js';
-import { runPost } from '../../src/steps/post.js';
+import { runMain } from '../../src/steps/direct/main.js';
+import { runPost } from '../../src/steps/direct/post.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 

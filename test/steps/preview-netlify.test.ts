@@ -4,7 +4,7 @@
 // shared by every pull request) never get it; a renewed key writes nothing; closing deletes only our value.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runPreview } from '../../src/steps/preview.js';
+import { runPreview } from '../../src/steps/preview/preview.js';
 import { NetlifyEmulator, type NetlifySite } from '../emulator/netlify.js';
 import { ROOT } from '../runner/runner.js';
 import { inProcess, type InProcess } from '../support/steps.js';

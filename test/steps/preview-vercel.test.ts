@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../runner/runner.js';
-import { runPreview } from '../../src/steps/preview.js';
+import { runPreview } from '../../src/steps/preview/preview.js';
 import { VercelEmulator, type VercelProject } from '../emulator/vercel.js';
 import { inProcess, type InProcess } from '../support/steps.js';
 import { BRANCH, eventEnv, newKey, renewedKey, vercelInputs } from '../support/preview.js';

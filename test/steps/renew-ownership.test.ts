@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { buildKeyName, buildTaggedKeyName, type KeyOwner } from '../../src/rules/names.js';
-import { runMain } from '../../src/steps/main.js';
-import { runPost } from '../../src/steps/post.js';
+import { runMain } from '../../src/steps/direct/main.js';
+import { runPost } from '../../src/steps/direct/post.js';
 import { CLIENT_SECRET, DEFAULT_ROLES, freshWorldPerTest } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';
 import { inProcess, type InProcess } from '../support/steps.js';

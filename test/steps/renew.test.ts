@@ -2,8 +2,8 @@
 // of that rendered name stays; a name this action did not make is never renamed; a lost answer is read back.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTaggedKeyName, type KeyOwner } from '../../src/rules/names.js';
-import { runMain } from '../../src/steps/main.js';
-import { runPost } from '../../src/steps/post.js';
+import { runMain } from '../../src/steps/direct/main.js';
+import { runPost } from '../../src/steps/direct/post.js';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { CLIENT_SECRET, freshWorldPerTest } from '../support/fixture.js';
 import { journalOf } from '../support/journal.js';

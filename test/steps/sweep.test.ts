@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyOwner } from '../../src/rules/names.js';
-import { runSweep } from '../../src/steps/sweep.js';
+import { runSweep } from '../../src/steps/sweep/sweep.js';
 import { ROOT } from '../runner/runner.js';
 import { freshWorldPerTest, type World } from '../support/fixture.js';
 import { inProcess, type InProcess } from '../support/steps.js';

@@ -2,10 +2,10 @@
 // credential, a re-run is told it needs a key of its own, and revoke deletes the key the handoff names, and nothing else.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runMain } from '../../src/steps/main.js';
-import { runPost } from '../../src/steps/post.js';
-import { runRevoke } from '../../src/steps/revoke.js';
-import { runUse } from '../../src/steps/use.js';
+import { runMain } from '../../src/steps/direct/main.js';
+import { runPost } from '../../src/steps/direct/post.js';
+import { runRevoke } from '../../src/steps/run-key/revoke.js';
+import { runUse } from '../../src/steps/run-key/use.js';
 import { ROOT } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { inProcess, type InProcess } from '../support/steps.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { DEFAULT_API_VERSION } from '../../src/api/versions.js';
+import { DEFAULT_API_VERSION } from '../../src/api/pinecone/versions.js';
 import { readPolicy } from '../../src/broker/policy.js';
 import { startBroker } from '../../src/broker/serve.js';
 import { BrokerKeys } from '../../src/broker/own-keys.js';

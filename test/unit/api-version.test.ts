@@ -1,4 +1,4 @@
-// Every request names a Pinecone API version that is still supported: one default (src/api/versions.ts) that every
+// Every request names a Pinecone API version that is still supported: one default (src/api/pinecone/versions.ts) that every
 // action.yml declares, a format check for what users give, and a check that fails while there is still time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import {
   NEWEST_API_VERSION,
   pastSupport,
   supportEnds,
-} from '../../src/api/versions.js';
+} from '../../src/api/pinecone/versions.js';
 import { CONTRACT_VERSIONS } from '../contract/specs.js';
 import { readMainInputs } from '../../src/inputs/inputs.js';
 import { ROOT } from '../runner/runner.js';
@@ -22,13 +22,13 @@ import { withDefaults } from '../support/steps.js';
 function outOfSupport(version: string, today: Date): string | undefined {
   const known = API_VERSIONS.find((v) => v.version === version);
   if (!known)
-    return `api-version ${version} is not in API_VERSIONS (src/api/versions.ts): add it with its release date.`;
+    return `api-version ${version} is not in API_VERSIONS (src/api/pinecone/versions.ts): add it with its release date.`;
   const ends = supportEnds(known.released);
   if (today < ends) return undefined;
   const newer = CONTRACT_VERSIONS.filter((v) => v > version);
   return (
     `The default api-version ${version} was released on ${known.released}; Pinecone supports it only until about ` +
-    `${ends.toISOString().slice(0, 10)}. Move DEFAULT_API_VERSION (src/api/versions.ts) and every action.yml's ` +
+    `${ends.toISOString().slice(0, 10)}. Move DEFAULT_API_VERSION (src/api/pinecone/versions.ts) and every action.yml's ` +
     `api-version default to ${newer[0] ?? 'a newer version, with its spec beside the repository and in CONTRACT_VERSIONS (test/contract/specs.ts)'}.`
   );
 }
@@ -40,7 +40,7 @@ describe('the Pinecone API version', () => {
 
   it('says which version to move to once a default falls out of support', () => {
     expect(outOfSupport('2025-10', new Date('2026-12-04'))).toBe(
-      "The default api-version 2025-10 was released on 2025-10-28; Pinecone supports it only until about 2026-10-28. Move DEFAULT_API_VERSION (src/api/versions.ts) and every action.yml's api-version default to 2026-04.",
+      "The default api-version 2025-10 was released on 2025-10-28; Pinecone supports it only until about 2026-10-28. Move DEFAULT_API_VERSION (src/api/pinecone/versions.ts) and every action.yml's api-version default to 2026-04.",
     );
     expect(outOfSupport('2026-04', new Date('2027-03-25'))).toMatch(/to a newer version, with its spec beside/);
   });

@@ -1,6 +1,6 @@
 // GitHub's answers about a run, one by one, with a scripted transport: what each means, and when asking stops.
 import { describe, expect, it } from 'vitest';
-import { GitHubApi } from '../../src/api/github-api.js';
+import { GitHubApi } from '../../src/api/github/github-api.js';
 import { TransportError, type HttpRequest, type HttpResponse } from '../../src/api/transport.js';
 
 const config = {

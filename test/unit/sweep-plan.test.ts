@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiKey } from '../../src/api/types.js';
+import type { ApiKey } from '../../src/api/pinecone/types.js';
 import { buildKeyName, type KeyOwner, type RunRef } from '../../src/rules/names.js';
 import { keysToRetire, planSweep } from '../../src/rules/sweep-plan.js';
 

@@ -1,23 +1,23 @@
 // What every phase of main reads, and the first phase, which makes it: the run, the names rendered (a template
 // error fails before any request), the login.
-import type { AdminApi } from '../api/admin-api.js';
-import { nameTagFor } from '../crypto/name-tag.js';
-import { sealFor } from '../crypto/state-seal.js';
-import { savedInputs } from '../inputs/checks.js';
-import { POST_READS, type MainInputs } from '../inputs/inputs.js';
-import { readRunContext, runOf, type RunContext } from '../inputs/run-context.js';
-import { InputError } from '../base/errors.js';
-import type { Settled } from '../journal/retirement.js';
-import { Journal } from '../journal/journal.js';
-import type { Kind } from '../kinds/kind.js';
-import { projectCleanup, type ProjectCleanup } from '../projects/empty.js';
-import { expiryAfter, type KeyOwner, type NameTag, type RunRef } from '../rules/names.js';
-import { renderBase, renderProjectBase } from '../rules/template.js';
-import type { OpenStep } from '../runtime/define-step.js';
-import { openApi, openGitHub } from '../runtime/session.js';
-import type { RoomRules } from '../kinds/make-room.js';
-import { askGitHub, judgeByRuns } from './ask-github.js';
-import { reportClockSkew } from '../runtime/step.js';
+import type { AdminApi } from '../../api/pinecone/admin-api.js';
+import { nameTagFor } from '../../crypto/name-tag.js';
+import { sealFor } from '../../crypto/state-seal.js';
+import { savedInputs } from '../../inputs/checks.js';
+import { POST_READS, type MainInputs } from '../../inputs/inputs.js';
+import { readRunContext, runOf, type RunContext } from '../../inputs/run-context.js';
+import { InputError } from '../../base/errors.js';
+import type { Settled } from '../../journal/retirement.js';
+import { Journal } from '../../journal/journal.js';
+import type { Kind } from '../../kinds/kind.js';
+import { projectCleanup, type ProjectCleanup } from '../../projects/empty.js';
+import { expiryAfter, type KeyOwner, type NameTag, type RunRef } from '../../rules/names.js';
+import { renderBase, renderProjectBase } from '../../rules/template.js';
+import type { OpenStep } from '../../runtime/define-step.js';
+import { openApi, openGitHub } from '../../runtime/session.js';
+import type { RoomRules } from '../../kinds/make-room.js';
+import { askGitHub, judgeByRuns } from '../common/ask-github.js';
+import { reportClockSkew } from '../../runtime/step.js';
 import { fateOf, type Fate } from './fates.js';
 
 /** What every phase of main reads. */

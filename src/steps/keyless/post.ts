@@ -2,22 +2,22 @@
 // answer never came made, by its nonce). The broker deletes only keys of this token's repository and run, so
 // whatever reaches this step can at most keep it from deleting its own key, which the broker's sweep deletes at
 // its expiry.
-import { BrokerApi } from '../api/broker-api.js';
-import { requestIdToken } from '../api/github-oidc.js';
-import { ActionError } from '../base/errors.js';
-import { LATE_COMMIT_CHECKS_MS } from '../base/policy.js';
+import { BrokerApi } from '../../api/broker-api.js';
+import { requestIdToken } from '../../api/github/github-oidc.js';
+import { ActionError } from '../../base/errors.js';
+import { LATE_COMMIT_CHECKS_MS } from '../../base/policy.js';
 import {
   NO_CLIENT_CREDENTIALS,
   readBrokerCredentials,
   readBrokerPostInputs,
   type BrokerAccount,
-} from '../inputs/broker.js';
-import { savedFirst } from '../inputs/checks.js';
-import { readOnCleanupError } from '../inputs/inputs.js';
-import { readBrokerRecord, type BrokerRecord } from '../journal/broker-journal.js';
-import { defineStep } from '../runtime/define-step.js';
-import { openRequester } from '../runtime/session.js';
-import { OIDC_PERMISSION } from './broker-words.js';
+} from '../../inputs/broker.js';
+import { savedFirst } from '../../inputs/checks.js';
+import { readOnCleanupError } from '../../inputs/inputs.js';
+import { readBrokerRecord, type BrokerRecord } from '../../journal/broker-journal.js';
+import { defineStep } from '../../runtime/define-step.js';
+import { openRequester } from '../../runtime/session.js';
+import { OIDC_PERMISSION } from './words.js';
 
 const brokerPostStep = defineStep<ReturnType<typeof readBrokerPostInputs>, BrokerAccount>({
   words: {

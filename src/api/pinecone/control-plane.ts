@@ -3,10 +3,10 @@
 // (assistants under /assistant). Facts: docs/PINECONE.md (inside a project) and Pinecone's
 // db_control and assistant_control specs. An index with deletion protection refuses to be deleted (403) until it is
 // turned off; one a collection is being made from refuses with 412; a deleted index stays `Terminating` a while.
-import { ActionError } from '../base/errors.js';
+import { ActionError } from '../../base/errors.js';
 import { isPineconeNotFound } from './admin-errors.js';
-import type { Call, Requester } from './requester.js';
-import { describeStatus, isSuccess, parseBody, type HttpResponse } from './transport.js';
+import type { Call, Requester } from '../requester.js';
+import { describeStatus, isSuccess, parseBody, type HttpResponse } from '../transport.js';
 
 export interface IndexInfo {
   name: string;

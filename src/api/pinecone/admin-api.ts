@@ -2,14 +2,14 @@
 // the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
 // What its errors mean for the user is in admin-errors.ts.
-import { ActionError, CancelledError, OutcomeUnknownError } from '../base/errors.js';
+import { ActionError, CancelledError, OutcomeUnknownError } from '../../base/errors.js';
 import { AdminErrors, isPineconeNotFound } from './admin-errors.js';
-import type { Secrets } from '../base/secrets.js';
+import type { Secrets } from '../../base/secrets.js';
 import type { ServerClock } from './clock.js';
-import { DELETE_ROUNDS, TOKEN_REFRESH_MARGIN_MS } from '../base/policy.js';
-import { connectionsFor, type Preconnect, type Upcoming } from './preconnect.js';
-import type { Call, Requester } from './requester.js';
-import { describeStatus, isSuccess, parseBody, type HttpResponse, type Json } from './transport.js';
+import { DELETE_ROUNDS, TOKEN_REFRESH_MARGIN_MS } from '../../base/policy.js';
+import { connectionsFor, type Preconnect, type Upcoming } from '../preconnect.js';
+import type { Call, Requester } from '../requester.js';
+import { describeStatus, isSuccess, parseBody, type HttpResponse, type Json } from '../transport.js';
 import type { ApiKey, Connection, Project } from './types.js';
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters

@@ -1,7 +1,7 @@
 // Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
 // 12 months after its release (docs/PINECONE.md). A step asked to use one past that window says so in one warning
 // that names the newest; the default moves on before its window closes (a test fails while there is still time).
-import { API_VERSION_SUPPORT_MONTHS } from '../base/policy.js';
+import { API_VERSION_SUPPORT_MONTHS } from '../../base/policy.js';
 
 export const API_VERSIONS = [
   { version: '2025-10', released: '2025-10-28' },

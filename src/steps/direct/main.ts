@@ -1,23 +1,23 @@
 // The main step: log in, create a key named after the run (in a given project, or in a throwaway project made for
 // the job), mask it, hand it over. Every checkpoint the post step needs is in the journal before the request it
 // protects is sent.
-import type { Project } from '../api/types.js';
-import { nameTagFor } from '../crypto/name-tag.js';
-import { brokerUrlOf } from '../inputs/broker.js';
-import { readMainInputs } from '../inputs/inputs.js';
-import { planRetirement, settled } from '../journal/retirement.js';
-import { Journal } from '../journal/journal.js';
-import { saveMode } from '../journal/mode.js';
-import { sealFor } from '../crypto/state-seal.js';
-import type { HandedKey } from '../keys/outputs.js';
-import { kindsFor } from '../kinds/kinds.js';
-import { createMakingRoom } from '../kinds/make-room.js';
-import { createProjectExactlyOnce } from '../projects/create.js';
-import { resolveProject } from '../projects/resolve.js';
-import { chooseStep, defineStep } from '../runtime/define-step.js';
-import { runBrokerMain } from './broker-main.js';
+import type { Project } from '../../api/pinecone/types.js';
+import { nameTagFor } from '../../crypto/name-tag.js';
+import { brokerUrlOf } from '../../inputs/broker.js';
+import { readMainInputs } from '../../inputs/inputs.js';
+import { planRetirement, settled } from '../../journal/retirement.js';
+import { Journal } from '../../journal/journal.js';
+import { saveMode } from '../../journal/mode.js';
+import { sealFor } from '../../crypto/state-seal.js';
+import type { HandedKey } from '../../keys/outputs.js';
+import { kindsFor } from '../../kinds/kinds.js';
+import { createMakingRoom } from '../../kinds/make-room.js';
+import { createProjectExactlyOnce } from '../../projects/create.js';
+import { resolveProject } from '../../projects/resolve.js';
+import { chooseStep, defineStep } from '../../runtime/define-step.js';
+import { runBrokerMain } from '../keyless/main.js';
 import { RENEWED, type Fate } from './fates.js';
-import { renderKeySummary } from './summary.js';
+import { renderKeySummary } from '../common/summary.js';
 import { begin, lookingForRetirees, roomFor, type Look, type MainJob } from './main-job.js';
 import { closePullRequest } from './main-close.js';
 import { createKey, handOverKey, handOverRenewedKey, renewKey, shareWithRun } from './main-key.js';

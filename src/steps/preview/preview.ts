@@ -2,15 +2,15 @@
 // value for the pull request's branch alone, and that branch's preview built again to read it; a key renewed in
 // place keeps its value, so nothing is written; when the pull request closes, the value we wrote is deleted (the
 // key step's post deletes the key after this step, so the platform never holds a value whose key is gone).
-import { ActionError, InputError } from '../base/errors.js';
-import { markdownCode } from '../base/text.js';
-import { readPlatformCredentials, readPreviewInputs, type PreviewInputs } from '../inputs/preview.js';
-import { NetlifyPlatform } from '../platforms/netlify.js';
-import { MARKER, type PreviewPlatform } from '../platforms/platform.js';
-import { VercelPlatform } from '../platforms/vercel.js';
-import { defineStep } from '../runtime/define-step.js';
-import { openRequester } from '../runtime/session.js';
-import type { Core, StepDeps } from '../runtime/step.js';
+import { ActionError, InputError } from '../../base/errors.js';
+import { markdownCode } from '../../base/text.js';
+import { readPlatformCredentials, readPreviewInputs, type PreviewInputs } from '../../inputs/preview.js';
+import { NetlifyPlatform } from '../../platforms/netlify.js';
+import { MARKER, type PreviewPlatform } from '../../platforms/platform.js';
+import { VercelPlatform } from '../../platforms/vercel.js';
+import { defineStep } from '../../runtime/define-step.js';
+import { openRequester } from '../../runtime/session.js';
+import type { Core, StepDeps } from '../../runtime/step.js';
 
 const previewStep = defineStep<PreviewInputs, { token: string }>({
   words: {

@@ -2,12 +2,12 @@
 // made for the pull request (its keys in the project, or its throwaway projects) for the post step to delete. Post,
 // not main, deletes them: a later step of the job (the preview sub-action) first removes the platform's variable,
 // so that no platform holds a key that is gone.
-import type { Journal } from '../journal/journal.js';
-import { keyKind } from '../kinds/key.js';
-import type { Kind } from '../kinds/kind.js';
-import { kindsFor } from '../kinds/kinds.js';
-import { resolveProject } from '../projects/resolve.js';
-import { ofClosedPullRequest } from '../rules/sweep-plan.js';
+import type { Journal } from '../../journal/journal.js';
+import { keyKind } from '../../kinds/key.js';
+import type { Kind } from '../../kinds/kind.js';
+import { kindsFor } from '../../kinds/kinds.js';
+import { resolveProject } from '../../projects/resolve.js';
+import { ofClosedPullRequest } from '../../rules/sweep-plan.js';
 import type { MainJob } from './main-job.js';
 
 export async function closePullRequest(job: MainJob): Promise<void> {

@@ -1,6 +1,6 @@
 // How the key main made ends, by its owner's kind and whether it lives in a throwaway project: one sentence for
 // the log, one for the summary.
-import type { KeyKind } from '../rules/names.js';
+import type { KeyKind } from '../../rules/names.js';
 
 export interface Fate {
   log: (expiresAt: string) => string;

@@ -1,7 +1,7 @@
 // Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
 // from the API, project names) is escaped: a summary renders markdown and HTML.
-import { markdownCode, markdownText } from '../base/text.js';
-import type { Named, SweepPlan } from '../rules/sweep-plan.js';
+import { markdownCode, markdownText } from '../../base/text.js';
+import type { Named, SweepPlan } from '../../rules/sweep-plan.js';
 
 export interface KeySummary {
   name: string;

@@ -1,16 +1,16 @@
 // Main's phases for the key: renewed in place (renew: true), or created exactly once; handed to the job; shared
 // with the run (share: true).
-import type { ApiKey } from '../api/types.js';
-import { CancelledError } from '../base/errors.js';
-import { proofFor, sealHandoff } from '../crypto/handoff.js';
-import { runOf } from '../inputs/run-context.js';
-import { settled, unwrap, type Settled } from '../journal/retirement.js';
-import type { Journal } from '../journal/journal.js';
-import { createExactlyOnce, type CreatedKey } from '../keys/create.js';
-import { handOver, handOverRenewed, type HandedKey } from '../keys/outputs.js';
-import { renewInPlace } from '../keys/renew.js';
-import { keyKind } from '../kinds/key.js';
-import { createMakingRoom } from '../kinds/make-room.js';
+import type { ApiKey } from '../../api/pinecone/types.js';
+import { CancelledError } from '../../base/errors.js';
+import { proofFor, sealHandoff } from '../../crypto/handoff.js';
+import { runOf } from '../../inputs/run-context.js';
+import { settled, unwrap, type Settled } from '../../journal/retirement.js';
+import type { Journal } from '../../journal/journal.js';
+import { createExactlyOnce, type CreatedKey } from '../../keys/create.js';
+import { handOver, handOverRenewed, type HandedKey } from '../../keys/outputs.js';
+import { renewInPlace } from '../../keys/renew.js';
+import { keyKind } from '../../kinds/key.js';
+import { createMakingRoom } from '../../kinds/make-room.js';
 import { RENEWED } from './fates.js';
 import { lookingForRetirees, roomFor, type Look, type MainJob } from './main-job.js';
 

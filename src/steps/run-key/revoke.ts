@@ -2,15 +2,15 @@
 // alone. Every job that uses the key holds the handoff secret and could seal a handoff naming any key, so revoke
 // trusts the key ID only with the key job's proof (made with the client secret, which those jobs never hold), and
 // only for a name of this run's shared key tagged by direct mode: anything else deletes nothing and fails in one line.
-import { ActionError } from '../base/errors.js';
-import { readRevokeInputs } from '../inputs/inputs.js';
-import { readRun, runOf } from '../inputs/run-context.js';
-import { markdownCode } from '../base/text.js';
-import { openHandoff, provesKey, type SharedKey } from '../crypto/handoff.js';
-import { nameTagFor } from '../crypto/name-tag.js';
-import { parseTaggedKeyName, type RunRef } from '../rules/names.js';
-import { defineStep } from '../runtime/define-step.js';
-import { openApi } from '../runtime/session.js';
+import { ActionError } from '../../base/errors.js';
+import { readRevokeInputs } from '../../inputs/inputs.js';
+import { readRun, runOf } from '../../inputs/run-context.js';
+import { markdownCode } from '../../base/text.js';
+import { openHandoff, provesKey, type SharedKey } from '../../crypto/handoff.js';
+import { nameTagFor } from '../../crypto/name-tag.js';
+import { parseTaggedKeyName, type RunRef } from '../../rules/names.js';
+import { defineStep } from '../../runtime/define-step.js';
+import { openApi } from '../../runtime/session.js';
 
 const revokeStep = defineStep({
   words: {

@@ -1,5 +1,5 @@
 // How broker mode's steps name their credential when it is missing: the job's right to an OIDC token.
-import type { CredentialWords } from '../runtime/step.js';
+import type { CredentialWords } from '../../runtime/step.js';
 
 /** Broker mode's credential is the job's right to an OIDC token. */
 export const OIDC_PERMISSION: CredentialWords = {

@@ -1,10 +1,10 @@
 // The runner's OIDC token service, spoken as core.getIDToken speaks it (ACTIONS_ID_TOKEN_REQUEST_URL with
 // `audience` in the query, the request token as a bearer, `{"value": jwt}` back), but through the step's own
 // requester: inside its time budget, cancellable, retried like any read, and counted with the other round trips.
-import { ActionError } from '../base/errors.js';
-import type { Secrets } from '../base/secrets.js';
-import type { Requester } from './requester.js';
-import { describeStatus, parseBody } from './transport.js';
+import { ActionError } from '../../base/errors.js';
+import type { Secrets } from '../../base/secrets.js';
+import type { Requester } from '../requester.js';
+import { describeStatus, parseBody } from '../transport.js';
 
 export interface IdTokenSource {
   idTokenUrl: string;

@@ -3,14 +3,14 @@
 // code we do not control, and must never hold anything that mints keys. On "Re-run failed jobs" GitHub hands the
 // earlier attempt's handoff to this attempt, whose revoke job may have deleted the key: no key is handed over, and
 // output rerun says so, for a step of the main action (with the credentials: an explicit opt-in) to make one.
-import { EXPIRY_GRACE_MS } from '../base/policy.js';
-import { InputError } from '../base/errors.js';
-import { openHandoff } from '../crypto/handoff.js';
-import { readHandoffCredentials, readUseInputs } from '../inputs/inputs.js';
-import { readRun, runOf } from '../inputs/run-context.js';
-import { handOver } from '../keys/outputs.js';
-import { defineStep } from '../runtime/define-step.js';
-import { renderKeySummary } from './summary.js';
+import { EXPIRY_GRACE_MS } from '../../base/policy.js';
+import { InputError } from '../../base/errors.js';
+import { openHandoff } from '../../crypto/handoff.js';
+import { readHandoffCredentials, readUseInputs } from '../../inputs/inputs.js';
+import { readRun, runOf } from '../../inputs/run-context.js';
+import { handOver } from '../../keys/outputs.js';
+import { defineStep } from '../../runtime/define-step.js';
+import { renderKeySummary } from '../common/summary.js';
 
 const useStep = defineStep({
   words: {

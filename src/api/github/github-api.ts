@@ -1,8 +1,8 @@
 // The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
 // lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
 // never fails the step and never deletes on a guess.
-import { parseBody, type Transport } from './transport.js';
-import { GITHUB_LOOKUP_TIMEOUT_MS } from '../base/policy.js';
+import { parseBody, type Transport } from '../transport.js';
+import { GITHUB_LOOKUP_TIMEOUT_MS } from '../../base/policy.js';
 
 /** `over`: completed, or GitHub no longer knows it. `alive`: queued, in progress, waiting. `unknown`: no answer. */
 export type RunState = 'over' | 'alive' | 'unknown';

@@ -1,25 +1,25 @@
 // Main in broker mode (keyless): a fresh OIDC token from GitHub, traded at the organization's broker for a key
 // within its policy. The job holds no Pinecone credential; each mint's nonce is in the journal before the request
 // leaves, so post can revoke by it if the answer never came, and a lost answer is revoked before asking again.
-import { BrokerApi } from '../api/broker-api.js';
-import { requestIdToken } from '../api/github-oidc.js';
-import { CancelledError } from '../base/errors.js';
+import { BrokerApi } from '../../api/broker-api.js';
+import { requestIdToken } from '../../api/github/github-oidc.js';
+import { CancelledError } from '../../base/errors.js';
 import {
   BROKER_POST_READS,
   readBrokerCredentials,
   readBrokerMainInputs,
   type BrokerAccount,
-} from '../inputs/broker.js';
-import { savedInputs } from '../inputs/checks.js';
-import { formatDuration } from '../inputs/durations.js';
-import { BrokerJournal } from '../journal/broker-journal.js';
-import { createOnce } from '../journal/create-once.js';
-import { handOver } from '../keys/outputs.js';
-import { newNonce } from '../rules/names.js';
-import { defineStep } from '../runtime/define-step.js';
-import { openRequester } from '../runtime/session.js';
-import { OIDC_PERMISSION } from './broker-words.js';
-import { renderKeySummary } from './summary.js';
+} from '../../inputs/broker.js';
+import { savedInputs } from '../../inputs/checks.js';
+import { formatDuration } from '../../inputs/durations.js';
+import { BrokerJournal } from '../../journal/broker-journal.js';
+import { createOnce } from '../../journal/create-once.js';
+import { handOver } from '../../keys/outputs.js';
+import { newNonce } from '../../rules/names.js';
+import { defineStep } from '../../runtime/define-step.js';
+import { openRequester } from '../../runtime/session.js';
+import { OIDC_PERMISSION } from './words.js';
+import { renderKeySummary } from '../common/summary.js';
 
 const brokerMainStep = defineStep<ReturnType<typeof readBrokerMainInputs>, BrokerAccount>({
   words: {

@@ -1,9 +1,9 @@
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
-import { ActionError } from '../base/errors.js';
-import type { Secrets } from '../base/secrets.js';
+import { ActionError } from '../../base/errors.js';
+import type { Secrets } from '../../base/secrets.js';
 import type { Connection } from './types.js';
-import { describeStatus, parseBody, type HttpResponse, type Json } from './transport.js';
+import { describeStatus, parseBody, type HttpResponse, type Json } from '../transport.js';
 
 /** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
 export class ProjectLimitError extends ActionError {}
