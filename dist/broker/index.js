@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 7407:
+/***/ 4212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1459,7 +1459,7 @@ class errors_OutcomeUnknownError extends Error {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/api/versions.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/versions.ts
 // Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
 // 12 months after its release (docs/PINECONE.md). A step asked to use one past that window says so in one warning
 // that names the newest; the default moves on before its window closes (a test fails while there is still time).
@@ -3283,8 +3283,8 @@ function ofJob(made, caller) {
 // (`max-live-keys`, default a share of the project's quota), with no memory shared between replicas: Pinecone's key
 // list is the shared state. Before a create, one list says whether the job or the rule is at its cap (the refusal
 // names the keys that hold it); after it, a second list settles a race between replicas (or a replayed token sent
-// to several at once): keys in order of ID, and a new one past the cap goes. Every replica orders the same list the
-// same way, so the cap holds. A key's rule is a 3-character mark of the rule's match in its name (names.ts).
+// to several at once): a new key goes when the others already fill the cap. The later of two racing creates always
+// lists after both, so at most the cap stays (in a tight race, fewer: the job may ask again). A key's rule is a 3-character mark of the rule's match in its name (names.ts).
 
 
 
@@ -3342,10 +3342,13 @@ async function atCap(api, projectId, context) {
 /** After a create: the refusal when `created` is past a cap in ID order (a concurrent mint won the race). */
 async function pastCap(api, projectId, created, context) {
     const { job, rule } = holders(await context.lists.list(api, projectId, context.lists.now()), context);
+    // Every other key already counts: its maker may have kept it on a list that did not show this one yet. Two racing
+    // creates can then both go (the job asks again), but never both stay.
+    const others = (keys) => keys.filter((key) => key.id !== created);
     const max = context.rule.maxKeysPerJob;
-    if (job && job.findIndex((key) => key.id === created) >= max)
-        return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job.slice(0, max))}, made at the same time. Its post step revokes it; ask again after that.`;
-    if (rule.findIndex((key) => key.id === created) >= context.rule.maxLiveKeys)
+    if (job && others(job).length >= max)
+        return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(others(job).slice(0, max))}, made at the same time. Its post step revokes it; ask again after that.`;
+    if (others(rule).length >= context.rule.maxLiveKeys)
         return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys), the last made at the same time. Ask again when one is revoked or expires.`;
     return undefined;
 }
@@ -3367,7 +3370,7 @@ function holders(list, context) {
 }
 const names = (keys) => keys.map((key) => `${key.name ?? ''} (${key.id})`).join(', ');
 
-;// CONCATENATED MODULE: ./src/api/admin-errors.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-errors.ts
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 
@@ -3483,7 +3486,7 @@ function isPineconeShaped(response) {
     return response.body.trim() === '' || parseBody(response) !== undefined;
 }
 
-;// CONCATENATED MODULE: ./src/api/admin-api.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
@@ -3734,7 +3737,7 @@ function isApiKey(value) {
         Array.isArray(key['roles']));
 }
 
-;// CONCATENATED MODULE: ./src/api/clock.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/clock.ts
 // Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
 // runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
 // `Date` header of every answer tells the server's time to the second, so the action follows it.
@@ -5116,7 +5119,7 @@ class Broker {
         if (!found) {
             const refused = `No rule of the policy matches repository ${caller.claims.repository}: the broker made no key for it.`;
             this.deps.decide(said({ outcome: 'refused', reason: refused }));
-            throw new Refusal('invalid_target', refused);
+            throw new Refusal('invalid_grant', refused); // as for a mint: no rule, no grant
         }
         const project = await this.project(found.rule, said({ outcome: 'error', rule: ruleName(found) }));
         const context = { keys: this.keys, tickets: this.tickets, caller, said: tell };
@@ -5302,16 +5305,20 @@ function rolesOf(scope) {
 function sameTarget(target, audience) {
     return target.replace(/\/+$/, '') === audience.replace(/\/+$/, '');
 }
-/** How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. */
-function budgetOf(params) {
+/**
+ * How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. A mint needs at
+ * least BROKER_MIN_BUDGET_MS (less cannot send a create and still clean it up when its answer is late); a revoke
+ * takes any budget, since a delete that runs out of time leaves nothing new behind, and a post step near its own
+ * timeout must still be able to ask.
+ */
+function budgetOf(params, floorMs = BROKER_MIN_BUDGET_MS) {
     const budget = exchange_optional(params, 'budget_ms');
     if (budget === undefined)
         return undefined;
     if (!/^\d{1,9}$/.test(budget))
         throw new errors_InputError('budget_ms: a whole number of milliseconds.');
-    // Less than this cannot send a create and still clean it up when its answer is late.
-    if (Number(budget) < BROKER_MIN_BUDGET_MS)
-        throw new errors_InputError(`budget_ms: at least ${BROKER_MIN_BUDGET_MS}; asked for ${budget}.`);
+    if (Number(budget) < floorMs)
+        throw new errors_InputError(`budget_ms: at least ${floorMs}; asked for ${budget}.`);
     return Number(budget);
 }
 function exchange_optional(params, name) {
@@ -5565,7 +5572,7 @@ function createBrokerServer(broker, metrics, state) {
      * token a key was exchanged for, which both proves the caller and names the key (its nonce is drawn from it).
      */
     function revoke(params) {
-        const budget = budgetOf(params);
+        const budget = budgetOf(params, 1); // a revoke: any budget (exchange.ts)
         const rfc7009 = exchange_optional(params, 'token');
         if (rfc7009 !== undefined) {
             if (rfc7009.split('.').length !== 3)
@@ -5788,7 +5795,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7407);
+/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4212);
 // What ncc bundles into dist/broker/index.js: the process runs the keyless broker (docs/BROKER.md), nothing else.
 
 await (0,_broker_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

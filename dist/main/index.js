@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(753);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(489);
 // What ncc bundles into dist/main/index.js: the process runs the main step, nothing else.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 753:
+/***/ 489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -772,7 +772,7 @@ function isTransientStatus(status) {
 /** Pinecone supports each stable API version for at least this long after its release (its versioning page). */
 const API_VERSION_SUPPORT_MONTHS = 12;
 
-;// CONCATENATED MODULE: ./src/api/versions.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/versions.ts
 // Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
 // 12 months after its release (docs/PINECONE.md). A step asked to use one past that window says so in one warning
 // that names the newest; the default moves on before its window closes (a test fails while there is still time).
@@ -1773,7 +1773,7 @@ function byExpiryAlone(candidate) {
     const { runId: _, ...byExpiry } = candidate;
     return [byExpiry];
 }
-/** What post does with GitHub's word (post/ask-github.ts), said before it is asked. */
+/** What post does with GitHub's word (steps/common/ask-github.ts), said before it is asked. */
 function askingGitHub(retire, noun) {
     const rules = [
         retire.some((each) => each.why === 'run over')
@@ -2969,7 +2969,7 @@ function proxyError(proxy, cause, final) {
     return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
 }
 
-;// CONCATENATED MODULE: ./src/api/admin-errors.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-errors.ts
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 
@@ -3146,7 +3146,7 @@ tag, list) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/api/control-plane.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/control-plane.ts
 // The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
 // assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
 // (assistants under /assistant). Facts: docs/PINECONE.md (inside a project) and Pinecone's
@@ -3310,7 +3310,7 @@ async function forEachBounded(items, limit, work) {
     return failures;
 }
 
-;// CONCATENATED MODULE: ./src/api/admin-api.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
@@ -3561,7 +3561,7 @@ function isApiKey(value) {
         Array.isArray(key['roles']));
 }
 
-;// CONCATENATED MODULE: ./src/api/clock.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/clock.ts
 // Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
 // runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
 // `Date` header of every answer tells the server's time to the second, so the action follows it.
@@ -3589,7 +3589,7 @@ class ServerClock {
     }
 }
 
-;// CONCATENATED MODULE: ./src/api/github-api.ts
+;// CONCATENATED MODULE: ./src/api/github/github-api.ts
 // The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
 // lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
 // never fails the step and never deletes on a guess.
@@ -6638,7 +6638,7 @@ class BrokerApi {
     }
 }
 
-;// CONCATENATED MODULE: ./src/api/github-oidc.ts
+;// CONCATENATED MODULE: ./src/api/github/github-oidc.ts
 // The runner's OIDC token service, spoken as core.getIDToken speaks it (ACTIONS_ID_TOKEN_REQUEST_URL with
 // `audience` in the query, the request token as a bearer, `{"value": jwt}` back), but through the step's own
 // requester: inside its time budget, cancellable, retried like any read, and counted with the other round trips.
@@ -6685,14 +6685,14 @@ function describeKey(core, key) {
     core.setOutput('skipped', 'false');
 }
 
-;// CONCATENATED MODULE: ./src/steps/broker-words.ts
+;// CONCATENATED MODULE: ./src/steps/keyless/words.ts
 /** Broker mode's credential is the job's right to an OIDC token. */
 const OIDC_PERMISSION = {
     noun: 'permission to ask GitHub for an OIDC token',
     fix: 'Add permissions: id-token: write to the job (or the workflow); the broker trades that token for the key',
 };
 
-;// CONCATENATED MODULE: ./src/steps/summary.ts
+;// CONCATENATED MODULE: ./src/steps/common/summary.ts
 // Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
 // from the API, project names) is escaped: a summary renders markdown and HTML.
 
@@ -6737,7 +6737,7 @@ function table(what, plan, deleted, dryRun) {
     return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
 }
 
-;// CONCATENATED MODULE: ./src/steps/broker-main.ts
+;// CONCATENATED MODULE: ./src/steps/keyless/main.ts
 // Main in broker mode (keyless): a fresh OIDC token from GitHub, traded at the organization's broker for a key
 // within its policy. The job holds no Pinecone credential; each mint's nonce is in the journal before the request
 // leaves, so post can revoke by it if the answer never came, and a lost answer is revoked before asking again.
@@ -6821,7 +6821,7 @@ const brokerMainStep = defineStep({
 });
 const runBrokerMain = brokerMainStep.runWith;
 
-;// CONCATENATED MODULE: ./src/steps/fates.ts
+;// CONCATENATED MODULE: ./src/steps/direct/fates.ts
 function fateOf(kind, inThrowawayProject) {
     return inThrowawayProject ? PROJECT_FATE[kind === 'job' || kind === 'pr' ? kind : 'kept'] : FATE[kind];
 }
@@ -6933,7 +6933,7 @@ function readEvent(path, readFile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/steps/ask-github.ts
+;// CONCATENATED MODULE: ./src/steps/common/ask-github.ts
 
 
 
@@ -6971,7 +6971,7 @@ function judgeByRuns(kind, candidates, lookups, now, core) {
     return judged;
 }
 
-;// CONCATENATED MODULE: ./src/steps/main-job.ts
+;// CONCATENATED MODULE: ./src/steps/direct/main-job.ts
 
 
 
@@ -7055,7 +7055,7 @@ const roomFor = (job) => ({
     },
 });
 
-;// CONCATENATED MODULE: ./src/steps/main-close.ts
+;// CONCATENATED MODULE: ./src/steps/direct/main-close.ts
 
 
 
@@ -7271,7 +7271,7 @@ function sameRoles(a, b) {
     return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/steps/main-key.ts
+;// CONCATENATED MODULE: ./src/steps/direct/main-key.ts
 
 
 
@@ -7357,7 +7357,7 @@ function shareWithRun(job, key, journal) {
     journal.shared('key');
 }
 
-;// CONCATENATED MODULE: ./src/steps/main.ts
+;// CONCATENATED MODULE: ./src/steps/direct/main.ts
 
 
 

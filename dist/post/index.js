@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(112);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(590);
 // What ncc bundles into dist/post/index.js: the process runs the post step, nothing else.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 112:
+/***/ 590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -771,7 +771,7 @@ function isTransientStatus(status) {
 /** Pinecone supports each stable API version for at least this long after its release (its versioning page). */
 const API_VERSION_SUPPORT_MONTHS = 12;
 
-;// CONCATENATED MODULE: ./src/api/versions.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/versions.ts
 // Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
 // 12 months after its release (docs/PINECONE.md). A step asked to use one past that window says so in one warning
 // that names the newest; the default moves on before its window closes (a test fails while there is still time).
@@ -1402,77 +1402,6 @@ function readBrokerPostInputs(input) {
     return { timeoutMs: Math.min(MAX_POST_BUDGET_MS, checks_timeout(input)), cleanup: checks_bool(input, 'cleanup') };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/inputs/run-context.ts
-// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
-// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
-// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
-
-
-
-function readRunContext(env, readFile = (path) => readFileSync(path, 'utf8')) {
-    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
-    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
-    const pullRequest = payload['pull_request'];
-    const issue = payload['issue'];
-    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
-    const number = (name) => numberIn(env, name);
-    const values = {
-        owner: owner || undefined,
-        repo: repo || undefined,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        run_id: number('GITHUB_RUN_ID'),
-        run_number: number('GITHUB_RUN_NUMBER'),
-        run_attempt: number('GITHUB_RUN_ATTEMPT'),
-        event: env['GITHUB_EVENT_NAME'] || undefined,
-        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
-        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
-        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-    };
-    const closesPullRequest = pullRequest !== undefined && payload['action'] === 'closed';
-    return { values, run: readRun(env), closesPullRequest };
-}
-/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
-function readRun(env) {
-    const number = (name) => numberIn(env, name);
-    const repositoryId = number('GITHUB_REPOSITORY_ID');
-    const runId = number('GITHUB_RUN_ID');
-    if (!repositoryId || !runId)
-        return undefined;
-    const server = serverTag(env['GITHUB_SERVER_URL']);
-    return {
-        repositoryId,
-        runId,
-        attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1,
-        ...(server ? { server } : {}),
-    };
-}
-/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
-function numberIn(env, name) {
-    return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
-}
-/** The run, or an InputError that starts with `why` when this is not a workflow run. */
-function runOf(run, why) {
-    if (run)
-        return run;
-    throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
-}
-/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
-function readEvent(path, readFile) {
-    if (!path)
-        return {};
-    try {
-        const value = JSON.parse(readFile(path));
-        return typeof value === 'object' && value !== null ? value : {};
-    }
-    catch {
-        return {};
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/journal/journal.ts
 // What main hands to post, owned here alone: main records named events, post reads a plan derived from them.
 // It travels as one state value, rewritten at every event: the runner keeps the last value saved and reads the
@@ -1592,22 +1521,177 @@ function modeOf(store) {
     return mode === 'direct' || mode === 'broker' ? mode : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
-// The tag that proves a name was made with this service account's secret: a throwaway project's, a direct-mode
-// key's, or a broker key's, each under its own derivation (DERIVATIONS), so that one never passes for another. A sweep deletes
-// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
-// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
-// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
-// Not bound to the repository: any repository using the same service account may sweep its expired projects.
-
-
-const TAG_SPACE = 36n ** 8n;
-function nameTagFor(clientSecret, purpose = 'projectName') {
-    const { label, version } = DERIVATIONS[purpose];
-    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, version, 32));
-    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
 }
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -2415,1662 +2499,6 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/api/preconnect.ts
-
-
-
-/**
- * How many connections to open to the API while logging in. The login and the API live on different hosts in
- * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
- * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
- * login takes one of them, hence all of them).
- */
-function connectionsFor(upcoming, oneHost) {
-    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, DELETE_CONCURRENCY);
-    if (oneHost && parallel <= 1)
-        return 0;
-    return Math.max(1, parallel);
-}
-function createPreconnect(agentFor) {
-    const warm = new Map(); // "host:port" → connections opened before the requests that use them
-    const adopted = new WeakSet();
-    const adopt = (agent) => {
-        if (adopted.has(agent))
-            return agent;
-        adopted.add(agent);
-        const open = agent.createConnection.bind(agent);
-        agent.createConnection = (options, callback) => {
-            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
-            let socket = sockets.shift();
-            while (socket?.destroyed)
-                socket = sockets.shift();
-            return socket ? socket.ref() : open(options, callback);
-        };
-        return agent;
-    };
-    return {
-        open(url, connections) {
-            if (connections <= 0 || lib_getProxyUrl(url))
-                return; // a tunnel agent makes connections of its own
-            const target = new URL(url);
-            const host = target.hostname;
-            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
-            const agent = adopt(agentFor(url));
-            // What http.Agent itself would pass.
-            const defaults = agent.options;
-            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
-            const sockets = warm.get(`${host}:${port}`) ?? [];
-            while (sockets.length < connections) {
-                const socket = agent.createConnection(options);
-                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
-                socket.unref(); // an unused one must not keep the step alive
-                sockets.push(socket);
-            }
-            warm.set(`${host}:${port}`, sockets);
-        },
-        dispose() {
-            for (const socket of [...warm.values()].flat())
-                socket.destroy();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/api/transport.ts
-// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
-// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
-
-
-
-/**
- * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
- * `unknown`: the request may have reached the server (reset, dropped, timed out).
- * `final`: trying again cannot help (the proxy wants other credentials).
- */
-class TransportError extends Error {
-    outcome;
-    final;
-    constructor(message, outcome, final = false) {
-        super(message);
-        this.outcome = outcome;
-        this.final = final;
-    }
-}
-/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
-function describeStatus(status) {
-    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
-    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
-}
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-function isSuccess(response) {
-    return response.status >= 200 && response.status < 300;
-}
-/** The answer's body as a JSON object; `undefined` for anything else (HTML from a proxy, an array, no body). */
-function parseBody(response) {
-    try {
-        const value = JSON.parse(response.body);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function createHttpTransport(userAgent) {
-    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
-    // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
-    // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
-    // One client per scheme: a client keeps one keep-alive agent, made for the scheme of its first URL, and hands it to
-    // every later URL (an https agent for http: ERR_INVALID_PROTOCOL), as when a broker on http loopback, or behind a
-    // TLS proxy, is asked beside the runner's token service on the other scheme.
-    const made = new Map();
-    const client = (url) => {
-        const scheme = new URL(url).protocol;
-        const existing = made.get(scheme);
-        if (existing)
-            return existing;
-        const fresh = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
-        made.set(scheme, fresh);
-        return fresh;
-    };
-    const transport = async ({ method, url, headers, body, timeoutMs }) => {
-        const proxy = lib_getProxyUrl(url);
-        let timer;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
-        });
-        try {
-            const exchange = (async () => {
-                const response = await client(url).request(method, url, body ?? null, headers);
-                const text = await response.readBody();
-                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
-            })();
-            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
-            const response = await Promise.race([exchange, timeout]);
-            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
-            if (proxy && response.status === 407)
-                throw proxyError(proxy, describeStatus(407), true);
-            return response;
-        }
-        catch (error) {
-            if (error instanceof TransportError)
-                throw error;
-            const code = error.code ?? '';
-            const message = error.message;
-            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
-            if (proxy && /tunneling socket could not be established/.test(message)) {
-                const status = /statusCode=(\d+)/.exec(message)?.[1];
-                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
-                throw proxyError(proxy, cause, status === '407');
-            }
-            if (proxy && NOT_SENT_CODES.has(code))
-                throw proxyError(proxy, code, false);
-            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    };
-    const preconnect = createPreconnect((url) => client(url).getAgent(url));
-    const dispose = () => {
-        preconnect.dispose();
-        for (const each of made.values())
-            each.dispose();
-    };
-    return { transport, preconnect, dispose };
-}
-function proxyError(proxy, cause, final) {
-    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
-    const hint = final ? '; check the proxy credentials in https_proxy' : '';
-    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
-}
-
-;// CONCATENATED MODULE: ./src/api/admin-errors.ts
-// What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
-// line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
-
-
-/** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
-class ProjectLimitError extends ActionError {
-}
-/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
-class QuotaError extends ActionError {
-    answered;
-    constructor(message, 
-    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
-    answered) {
-        super(message);
-        this.answered = answered;
-    }
-}
-class AdminErrors {
-    config;
-    secrets;
-    constructor(config, secrets) {
-        this.config = config;
-        this.secrets = secrets;
-    }
-    login(response) {
-        const { status } = response;
-        const answered = `HTTP ${status}${this.errorCode(response)}`;
-        if (isMisdirected(response, true))
-            return new ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
-        if (status === 400 || status === 401 || status === 403) {
-            return new ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
-        }
-        return this.unavailable(response, 'log in');
-    }
-    api(response, what, projectId) {
-        const { status } = response;
-        const code = this.errorCode(response);
-        const answered = `HTTP ${status}${code}`;
-        const project = projectId ? `project ${projectId}` : 'the project';
-        if (isMisdirected(response, !projectId))
-            return new ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
-        if (status === 401)
-            return new ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
-        if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
-            return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
-        }
-        if (status === 403)
-            return new ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
-        if (status === 404 && projectId)
-            return new ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
-        if (status >= 500 || status === 429)
-            return this.unavailable(response, what);
-        return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
-    }
-    /**
-     * Creating a project: the organization's limit, and the right to create projects, each with the fix. The live
-     * service's answer at the limit is not settled (403 QUOTA_EXCEEDED, or 400/422 with a message): read all three,
-     * and quote Pinecone's message, which names the limit.
-     */
-    projectCreate(response) {
-        const code = this.errorCode(response);
-        const excerpt = this.excerpt(response);
-        const overLimit = (response.status === 403 && code.includes('QUOTA_EXCEEDED')) ||
-            ([400, 422].includes(response.status) && /limit|quota|maximum|too many/i.test(excerpt));
-        if (overLimit)
-            return new ProjectLimitError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`);
-        if (response.status === 403)
-            return new ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
-        return this.api(response, 'create a project');
-    }
-    unavailable(response, what) {
-        return new ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
-    }
-    /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
-    errorCode(response) {
-        const error = parseBody(response)?.['error'];
-        const code = typeof error === 'object' && error !== null ? error['code'] : error;
-        return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
-    }
-    /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
-    excerpt(response) {
-        const body = parseBody(response);
-        const error = body?.['error'];
-        const description = body?.['error_description'];
-        const text = typeof error === 'object' && error && 'message' in error
-            ? String(error.message)
-            : typeof description === 'string'
-                ? description
-                : response.body;
-        const flat = this.secrets
-            .redact(text)
-            .replace(/<[^>]*>/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim();
-        return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
-    }
-}
-/**
- * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
- * Pinecone's JSON: the URL input points somewhere else than the API.
- */
-function isMisdirected(response, pathAlwaysExists) {
-    const { status } = response;
-    if (status === 404)
-        return pathAlwaysExists || !isPineconeShaped(response);
-    return (status >= 300 && status < 400) || status === 405;
-}
-/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
-function isPineconeNotFound(response) {
-    return response.status === 404 && isPineconeShaped(response);
-}
-function isPineconeShaped(response) {
-    return response.body.trim() === '' || parseBody(response) !== undefined;
-}
-
-;// CONCATENATED MODULE: ./src/rules/glob.ts
-// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
-// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
-// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
-// bounded by the name's length times the pattern's.
-function globMatches(glob, name) {
-    const pieces = glob.split('*');
-    const first = pieces[0];
-    if (pieces.length === 1)
-        return name.length === first.length && matchesAt(first, name, 0);
-    const last = pieces[pieces.length - 1];
-    if (name.length < first.length + last.length)
-        return false;
-    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
-        return false;
-    let from = first.length;
-    const end = name.length - last.length;
-    for (const piece of pieces.slice(1, -1)) {
-        const at = findFrom(piece, name, from, end);
-        if (at < 0)
-            return false;
-        from = at + piece.length;
-    }
-    return true;
-}
-/** `piece` (with `?` for any character) at position `at` of `name`. */
-function matchesAt(piece, name, at) {
-    for (let i = 0; i < piece.length; i++) {
-        if (piece[i] !== '?' && piece[i] !== name[at + i])
-            return false;
-    }
-    return true;
-}
-/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
-function findFrom(piece, name, from, end) {
-    for (let at = from; at + piece.length <= end; at++)
-        if (matchesAt(piece, name, at))
-            return at;
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/rules/liveness.ts
-
-
-/** What GitHub is asked about for a pull request's keys, where a run's id would be: `#<number>`. */
-const pullRequestSubject = (number) => `#${number}`;
-/** The pull request's number in a subject, `undefined` for a run's id. */
-const pullRequestOf = (subject) => (subject.startsWith('#') ? subject.slice(1) : undefined);
-/**
- * The run (or `#<number>`: the pull request) to ask GitHub about for this key, if GitHub can tell anything about
- * it: only this repository's, on this GitHub instance (another instance's ids mean other repositories).
- */
-function liveness_askableRun(parsed, here) {
-    const run = parsed.run;
-    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.server !== here.server)
-        return undefined;
-    if (parsed.kind === 'pr' && parsed.pullRequest)
-        return pullRequestSubject(parsed.pullRequest);
-    if (run.runId === here.runId)
-        return undefined;
-    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
-}
-/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
-function verdictByRun(parsed, state, now) {
-    if (state === undefined)
-        return undefined;
-    if (parsed.kind === 'pr')
-        return verdictByPullRequest(parsed, state, now);
-    if (state === 'over')
-        return { remove: true, why: 'its run is over' };
-    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
-        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
-    };
-}
-/** A pull request's key: closed (or gone), it goes; past its expiry it goes anyway (the ttl is the backstop). */
-function verdictByPullRequest(parsed, state, now) {
-    if (state === 'over')
-        return { remove: true, why: 'its pull request is closed' };
-    if (parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now)
-        return { remove: true, why: 'expired' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its pull request is open' : 'GitHub did not answer: its pull request counts as open',
-    };
-}
-/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now, parse = names_parseAnyKeyName) {
-    const retire = [];
-    const spared = [];
-    for (const candidate of candidates) {
-        const parsed = parse(candidate.name);
-        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
-        if (candidate.why === 'run over' || (candidate.why === 'pull request closed' && candidate.runId)) {
-            // A live key goes only on GitHub's word that its run is over (its pull request closed); else it stays, said.
-            if (verdict?.remove)
-                retire.push(candidate);
-            else
-                spared.push({
-                    ...candidate,
-                    because: verdict?.why ?? `GitHub could not be asked whether ${unasked(candidate)}`,
-                });
-        }
-        else if (!verdict || verdict.remove) {
-            retire.push(candidate);
-        }
-        else {
-            spared.push({ ...candidate, because: verdict.why });
-        }
-    }
-    return { retire, spared };
-}
-function unasked(candidate) {
-    return candidate.why === 'run over' ? 'its run is over' : 'its pull request is closed';
-}
-
-;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
-
-
-
-
-/** Expired for sure: past its expiry by more than any runner's clock may be off. */
-function isExpired(parsed, now) {
-    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
-}
-/** The runs (and pull requests, `#<number>`) GitHub can tell about among `keys`, each once. */
-function runsToAsk(keys, here, parse = parseAnyKeyName) {
-    const runs = new Set();
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        const runId = parsed && askableRun(parsed, here);
-        if (runId)
-            runs.add(runId);
-    }
-    return [...runs];
-}
-/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness, parse = names_parseAnyKeyName) {
-    const verdicts = [];
-    let foreign = 0;
-    let otherRepositories = 0;
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        if (!parsed) {
-            foreign += 1;
-            continue;
-        }
-        const here = liveness?.here;
-        const elsewhere = parsed.run && (parsed.run.repositoryId !== here?.repositoryId || parsed.run.server !== here.server);
-        if (here?.repositoryId && elsewhere)
-            otherRepositories += 1;
-        const expired = isExpired(parsed, filter.now);
-        const runId = liveness && liveness_askableRun(parsed, liveness.here);
-        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
-        if (filter.match && !globMatches(filter.match, key.name)) {
-            verdicts.push({ item: key, parsed, remove: false, why: `does not match ${filter.match}` });
-        }
-        else if (filter.expiredOnly && byRun) {
-            verdicts.push({ item: key, parsed, ...byRun });
-        }
-        else if (filter.expiredOnly && !expired) {
-            const justNow = parsed.expiresAt.getTime() <= filter.now;
-            verdicts.push({
-                item: key,
-                parsed,
-                remove: false,
-                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
-            });
-        }
-        else {
-            verdicts.push({ item: key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
-        }
-    }
-    return { verdicts, foreign, otherRepositories };
-}
-/**
- * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
- * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
- * the same base as the new key's and that `ours` proves made by the same maker (a name anyone could type is left to
- * its expiry) — older meaning an earlier expiry, so a newer key made by a concurrent run is never
- * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
- * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
- */
-function keysToRetire(keys, own, options, parse = parseAnyKeyName, ours = parse) {
-    const ownParsed = parse(own.name);
-    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId, server: own.run?.server };
-    const found = [];
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        if (!parsed || key.name === own.name || key.id === own.id)
-            continue;
-        const runId = askableRun(parsed, here);
-        const name = key.name;
-        if (options.sweepExpired && isExpired(parsed, options.now)) {
-            // A pull request's key goes at its expiry whatever GitHub says: nothing to ask.
-            const ask = runId && parsed.kind !== 'pr' ? { runId } : {};
-            found.push({ id: key.id, name, why: 'expired', ...ask });
-        }
-        else if (options.replace &&
-            ownParsed &&
-            ours(name) &&
-            parsed.base === ownParsed.base &&
-            parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
-            parsed.expiresAt < ownParsed.expiresAt &&
-            !sameRunAttempt(parsed.run, own.run)) {
-            found.push({ id: key.id, name, why: 'replaced' });
-        }
-        else if (options.sweepExpired && runId) {
-            found.push({ id: key.id, name, why: parsed.kind === 'pr' ? 'pull request closed' : 'run over', runId });
-        }
-    }
-    const asked = new Set();
-    const live = (c) => c.why === 'run over' || c.why === 'pull request closed';
-    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter(live)]) {
-        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
-            asked.add(candidate.runId);
-    }
-    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
-    return found.flatMap((candidate) => {
-        if (!candidate.runId || asked.has(candidate.runId))
-            return [candidate];
-        if (live(candidate))
-            return [];
-        const { runId: _, ...byExpiry } = candidate;
-        return [byExpiry];
-    });
-}
-/**
- * What the event that closes pull request `number` ends: this action's things made for it (kind pr) in this
- * repository, on this GitHub instance. Taken on the event's word: GitHub is not asked.
- */
-function ofClosedPullRequest(items, here, number, parse = parseAnyKeyName) {
-    return items.flatMap((item) => {
-        const parsed = parse(item.name);
-        const run = parsed?.run;
-        const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
-        return ours && parsed.kind === 'pr' && parsed.pullRequest === number
-            ? [{ id: item.id, name: item.name, why: 'pull request closed' }]
-            : [];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/kinds/key.ts
-
-
-
-
-function keyKind(
-/** The Admin API session, opened on first use (post decides what to do before it opens one). */
-api, log, projectId, 
-/** Direct mode's key-name tag (`nameTagFor(clientSecret, 'keyName')`), derived on first use. */
-tag, list) {
-    const listKeys = list ?? (() => api().listKeys(projectId()));
-    const explain = (error, keys, now) => {
-        const plan = planSweep(keys, { match: '', expiredOnly: true, now });
-        const ours = plan.verdicts.map((v) => v.item.name).slice(0, 5);
-        const more = plan.verdicts.length > ours.length ? `, and ${plan.verdicts.length - ours.length} more` : '';
-        return new ActionError(`Pinecone refused to create the API key: project ${projectId()} holds ${keys.length} API keys, as many as its quota allows (${error.answered}). ` +
-            `${plan.verdicts.length} of them were made by this action and none has expired${ours.length ? ` (${ours.join(', ')}${more})` : ''}; ${plan.foreign} were made otherwise. ` +
-            'Delete keys you no longer need in the Pinecone console, or give this action a shorter ttl.');
-    };
-    return {
-        name: 'key',
-        noun: 'API key',
-        parse: names_parseAnyKeyName,
-        ours: (name) => parseTaggedKeyName(name, tag()),
-        holds: [],
-        list: listKeys,
-        remove: (key) => api().deleteKey(key.id),
-        deleteOwn: async (key) => {
-            log.info(`Deleting API key ${key.name} (${key.id}).`);
-            const result = await api().deleteKey(key.id);
-            log.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
-        },
-        kept: (key, fate) => fate === 'shared'
-            ? `Keeping API key ${key.name} (${key.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`
-            : names_parseAnyKeyName(key.name)?.kind === 'pr'
-                ? `Keeping API key ${key.name} (${key.id}) for pull request #${names_parseAnyKeyName(key.name).pullRequest} (lifetime: pull-request): the run that closes it deletes the key.`
-                : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
-        notDeleted: (key, message) => `Could not delete API key ${key.name} (${key.id}) in project ${projectId() || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
-        room: {
-            isFull: (error) => error instanceof QuotaError,
-            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action deletes its own expired keys to make room.`,
-            making: (count) => `The project is full: deleting ${count} expired key(s) this action made, then trying again.`,
-            noneExpired: (error, keys, now) => explain(error, keys, now),
-            spared: (error, count) => new ActionError(`Pinecone refused to create the API key: project ${projectId()} holds as many API keys as its quota allows (${error.answered}), and the ${count} expired key(s) of this action in it belong to runs still going, whose post steps delete them. Delete keys you no longer need in the Pinecone console, or try again once those runs are done.`),
-            stillFull: async (error, now) => explain(error, await listKeys(), now),
-        },
-        sweep: {
-            needsProject: true,
-            outputs: { deleted: 'deleted', ids: 'deleted-ids', remaining: 'remaining' },
-            census: (keys, plan, going) => `Project ${projectId()} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ${going}.`,
-            summary: (_keys, plan, deleted) => ({
-                lead: `${deleted} deleted; ${plan.verdicts.length - deleted} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
-                    (plan.otherRepositories
-                        ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
-                        : ''),
-                column: 'Key',
-            }),
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/api/control-plane.ts
-// The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
-// assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
-// (assistants under /assistant). Facts: docs/PINECONE.md (inside a project) and Pinecone's
-// db_control and assistant_control specs. An index with deletion protection refuses to be deleted (403) until it is
-// turned off; one a collection is being made from refuses with 412; a deleted index stays `Terminating` a while.
-
-
-
-class ControlPlane {
-    apiUrl;
-    apiVersion;
-    projectKey;
-    requester;
-    constructor(apiUrl, apiVersion, 
-    /** A key of the project with ControlPlaneEditor (or ProjectEditor); masked by whoever made it. */
-    projectKey, requester) {
-        this.apiUrl = apiUrl;
-        this.apiVersion = apiVersion;
-        this.projectKey = projectKey;
-        this.requester = requester;
-    }
-    async listIndexes() {
-        const list = await this.list('/indexes', 'indexes', 'list the project’s indexes');
-        return list.flatMap((item) => {
-            const index = item;
-            if (typeof index.name !== 'string')
-                return [];
-            return [
-                {
-                    name: index.name,
-                    deletionProtection: index.deletion_protection === 'enabled',
-                    terminating: index.status?.state === 'Terminating',
-                },
-            ];
-        });
-    }
-    async disableDeletionProtection(name) {
-        const what = `turn deletion protection off for index ${name}`;
-        const response = await this.send({
-            what,
-            method: 'PATCH',
-            url: this.url(`/indexes/${encodeURIComponent(name)}`),
-            body: JSON.stringify({ deletion_protection: 'disabled' }),
-        });
-        if (!isSuccess(response) && !isPineconeNotFound(response))
-            throw this.error(response, what);
-    }
-    deleteIndex(name) {
-        return this.delete(`/indexes/${encodeURIComponent(name)}`, `delete index ${name}`);
-    }
-    async listCollections() {
-        return names(await this.list('/collections', 'collections', 'list the project’s collections'));
-    }
-    deleteCollection(name) {
-        return this.delete(`/collections/${encodeURIComponent(name)}`, `delete collection ${name}`);
-    }
-    /** Every backup of the project, following the pagination. */
-    async listBackups() {
-        const ids = [];
-        for (let token = undefined, page = 0; page < 1000; page++) {
-            const query = token ? `?paginationToken=${encodeURIComponent(token)}` : '';
-            const body = await this.json(`/backups${query}`, 'list the project’s backups');
-            const data = body['data'];
-            if (!Array.isArray(data))
-                throw this.shapeError('list the project’s backups', 'data');
-            for (const backup of data) {
-                const id = backup.backup_id;
-                if (typeof id === 'string')
-                    ids.push(id);
-            }
-            token = body['pagination']?.next;
-            if (typeof token !== 'string' || token === '')
-                return ids;
-        }
-        return ids;
-    }
-    deleteBackup(id) {
-        return this.delete(`/backups/${encodeURIComponent(id)}`, `delete backup ${id}`);
-    }
-    async listAssistants() {
-        return names(await this.list('/assistant/assistants', 'assistants', 'list the project’s assistants'));
-    }
-    deleteAssistant(name) {
-        return this.delete(`/assistant/assistants/${encodeURIComponent(name)}`, `delete assistant ${name}`);
-    }
-    async delete(path, what) {
-        const response = await this.send({ what, method: 'DELETE', url: this.url(path) });
-        if (isSuccess(response))
-            return 'deleted';
-        if (isPineconeNotFound(response))
-            return 'already gone';
-        if (response.status === 403 && /deletion protection/i.test(response.body))
-            return 'protected';
-        if (response.status === 412)
-            return 'busy';
-        throw this.error(response, what);
-    }
-    async list(path, field, what) {
-        const list = (await this.json(path, what))[field];
-        if (!Array.isArray(list))
-            throw this.shapeError(what, field);
-        return list;
-    }
-    async json(path, what) {
-        const response = await this.send({ what, method: 'GET', url: this.url(path) });
-        if (!isSuccess(response))
-            throw this.error(response, what);
-        const body = parseBody(response);
-        if (!body)
-            throw this.shapeError(what, 'JSON');
-        return body;
-    }
-    send(call) {
-        const headers = {
-            'Api-Key': this.projectKey,
-            Accept: 'application/json',
-            'X-Pinecone-Api-Version': this.apiVersion,
-        };
-        if (call.body !== undefined)
-            headers['Content-Type'] = 'application/json';
-        return this.requester.send({ ...call, headers });
-    }
-    url(path) {
-        return this.apiUrl.replace(/\/+$/, '') + path;
-    }
-    error(response, what) {
-        const status = describeStatus(response.status);
-        if (response.status === 401 || response.status === 403)
-            return new ActionError(`Pinecone's control plane refused to ${what} (${status}): the cleanup key needs the ControlPlaneEditor role in the project.`);
-        return new ActionError(`Pinecone's control plane answered ${status} when asked to ${what}, also after retries. Try again later.`);
-    }
-    shapeError(what, field) {
-        return new ActionError(`Pinecone's answer to "${what}" has no ${field}; check the api-url and api-version inputs.`);
-    }
-}
-function names(list) {
-    return list.flatMap((item) => {
-        const name = item.name;
-        return typeof name === 'string' ? [name] : [];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/base/pool.ts
-// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
-// so one stubborn key does not stop a sweep.
-async function forEachBounded(items, limit, work) {
-    const failures = [];
-    let next = 0;
-    const lane = async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failures.push({ item, error });
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-    return failures;
-}
-
-;// CONCATENATED MODULE: ./src/api/admin-api.ts
-// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
-// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// What its errors mean for the user is in admin-errors.ts.
-
-
-
-
-
-const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-
-/**
- * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
- * AdminApi per request, each with its own time budget, and all of them share one login until it nears expiry).
- */
-class LoginCache {
-    token;
-    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-    loggingIn;
-    /** Logins sent, for the broker's metrics. */
-    logins = 0;
-    /**
-     * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
-     * again quickly, whatever the request that happened to start it (every other request is waiting for it).
-     * Without it, a login uses the requester of the AdminApi that starts it.
-     */
-    requester;
-}
-class AdminApi {
-    config;
-    requester;
-    secrets;
-    localNow;
-    clock;
-    preconnect;
-    cache;
-    errors;
-    constructor(config, requester, secrets, localNow, clock, preconnect, cache = new LoginCache()) {
-        this.config = config;
-        this.requester = requester;
-        this.secrets = secrets;
-        this.localNow = localNow;
-        this.clock = clock;
-        this.preconnect = preconnect;
-        this.cache = cache;
-        this.errors = new AdminErrors(config, secrets);
-    }
-    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
-    async login(upcoming = {}) {
-        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
-        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
-        await this.freshToken();
-    }
-    freshToken() {
-        this.cache.loggingIn ??= this.requestToken().finally(() => (this.cache.loggingIn = undefined));
-        return this.cache.loggingIn;
-    }
-    async requestToken() {
-        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
-        this.cache.logins += 1;
-        const requester = this.cache.requester?.() ?? this.requester;
-        const response = await requester.send({
-            what: 'log in',
-            method: 'POST',
-            url: authUrl,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-            body: JSON.stringify({
-                grant_type: 'client_credentials',
-                client_id: clientId,
-                client_secret: clientSecret,
-                audience: AUDIENCE,
-            }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.login(response);
-        const body = parseBody(response);
-        const token = body?.['access_token'];
-        if (typeof token === 'string')
-            this.secrets.add(token);
-        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
-        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
-            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
-        }
-        this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
-    }
-    async listProjects() {
-        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
-        return arrayOf(body, 'data', 'list projects').filter(isProject);
-    }
-    /** Not idempotent, like a key's create: an answer that may have been lost throws OutcomeUnknownError. */
-    async createProject(name) {
-        const what = 'create a project';
-        const response = await this.admin({
-            what,
-            method: 'POST',
-            url: this.url('/admin/projects'),
-            once: true,
-            body: JSON.stringify({ name }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.projectCreate(response);
-        const project = parseBody(response);
-        if (!isProject(project))
-            throw new OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
-        return { id: project.id, name: project.name };
-    }
-    /**
-     * `not empty`: the project still holds indexes, collections, backups or assistants (the live service's answer is
-     * undocumented: any of 400, 409, 412, 422 is read so, never as success).
-     */
-    async deleteProject(id) {
-        const what = `delete project ${id}`;
-        const response = await this.admin({
-            what,
-            method: 'DELETE',
-            url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
-        });
-        if (isSuccess(response))
-            return 'deleted';
-        if (isPineconeNotFound(response))
-            return 'already gone';
-        if ([400, 409, 412, 422].includes(response.status))
-            return 'not empty';
-        throw this.errors.api(response, what);
-    }
-    async createKey(projectId, name, roles) {
-        const what = 'create the API key';
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const response = await this.admin({
-            what,
-            method: 'POST',
-            url: this.url(path),
-            once: true,
-            body: JSON.stringify({ name, roles }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.api(response, what, projectId);
-        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
-        const body = parseBody(response);
-        const value = body?.['value'];
-        if (typeof value === 'string' && value !== '')
-            this.secrets.add(value);
-        const key = body?.['key'];
-        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
-            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
-        }
-        return { key, value };
-    }
-    async listKeys(projectId) {
-        const what = "list the project's API keys";
-        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
-        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
-        return arrayOf(body, 'data', what).filter(isApiKey);
-    }
-    /**
-     * Renames a key (and sets its roles, when given); its secret stays. Idempotent, so it is retried like a read; when no answer
-     * came through, the key is read back: already as asked is success.
-     */
-    async updateKey(id, change) {
-        const what = `rename API key ${id}`;
-        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
-        let failure;
-        try {
-            const updated = await this.json({ what, method: 'PATCH', url, body: JSON.stringify(change) });
-            if (isApiKey(updated))
-                return updated;
-        }
-        catch (error) {
-            if (error instanceof CancelledError || !(error instanceof ActionError || error instanceof OutcomeUnknownError))
-                throw error;
-            failure = error;
-        }
-        // No usable answer: the rename may have been made all the same.
-        const current = await this.json({ what: `look up API key ${id}`, method: 'GET', url });
-        if (isApiKey(current) && current.name === change.name)
-            return current;
-        throw failure instanceof Error
-            ? failure
-            : new ActionError(`Pinecone's answer to "${what}" is not an API key; check the api-url input.`);
-    }
-    /** Resolves when the key is gone, whether we deleted it or it already was. */
-    async deleteKey(id) {
-        const what = `delete API key ${id}`;
-        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
-        for (let round = 1;; round++) {
-            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
-            if (isSuccess(response))
-                return 'deleted';
-            if (isPineconeNotFound(response))
-                return 'already gone';
-            if (response.status < 500 || round === DELETE_ROUNDS)
-                throw this.errors.api(response, what);
-            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
-            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
-            if (isPineconeNotFound(fetched))
-                return 'already gone';
-            await this.requester.pause(round, what);
-        }
-    }
-    url(path) {
-        return this.config.apiUrl.replace(/\/+$/, '') + path;
-    }
-    async json(call, projectId) {
-        const response = await this.admin(call);
-        if (!isSuccess(response))
-            throw this.errors.api(response, call.what, projectId);
-        const body = parseBody(response);
-        if (!body)
-            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
-        return body;
-    }
-    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
-    async admin(call) {
-        for (let fresh = false;; fresh = true) {
-            const cache = this.cache;
-            if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-                await this.freshToken();
-            const headers = {
-                Authorization: `Bearer ${cache.token.value}`,
-                Accept: 'application/json',
-                'X-Pinecone-Api-Version': this.config.apiVersion,
-            };
-            if (call.body !== undefined)
-                headers['Content-Type'] = 'application/json';
-            const used = cache.token;
-            const response = await this.requester.send({ ...call, headers });
-            if (response.status !== 401 || fresh)
-                return response;
-            if (cache.token === used)
-                cache.token = undefined; // a parallel request may have renewed it already
-        }
-    }
-}
-function arrayOf(body, field, what) {
-    const list = body?.[field];
-    if (!Array.isArray(list))
-        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
-    return list;
-}
-function isProject(value) {
-    const project = value;
-    return typeof project?.['id'] === 'string' && typeof project['name'] === 'string';
-}
-function isApiKey(value) {
-    const key = value;
-    return (typeof key?.['id'] === 'string' &&
-        (typeof key['name'] === 'string' || key['name'] === null) &&
-        Array.isArray(key['roles']));
-}
-
-;// CONCATENATED MODULE: ./src/api/clock.ts
-// Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
-// runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
-// `Date` header of every answer tells the server's time to the second, so the action follows it.
-/** Offsets below this are the header's own rounding and the network's delay, not a skewed clock. */
-const NOISE_MS = 2_000;
-class ServerClock {
-    localNow;
-    offsetMs = 0;
-    constructor(localNow) {
-        this.localNow = localNow;
-    }
-    /** Reads the `Date` header of an answer (seconds resolution: its second has begun, so take its middle). */
-    observe(headers) {
-        const header = headers['date'];
-        const date = Date.parse(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
-        if (Number.isNaN(date))
-            return;
-        const offset = date + 500 - this.localNow();
-        this.offsetMs = Math.abs(offset) < NOISE_MS ? 0 : offset;
-    }
-    now = () => this.localNow() + this.offsetMs;
-    /** How far this runner's clock is off the server's (positive: the runner is slow). */
-    get skewMs() {
-        return this.offsetMs;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/api/github-api.ts
-// The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
-// lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
-// never fails the step and never deletes on a guess.
-
-
-class GitHubApi {
-    config;
-    transport;
-    stopped;
-    /** Whether this token and URL can see this step's own run: asked once, at the first 404. */
-    seesOwnRun;
-    constructor(config, transport) {
-        this.config = config;
-        this.transport = transport;
-        if (!config.token)
-            this.stopped = 'no token';
-    }
-    /** Why asking stopped, if it did: the caller says so once and falls back to expiry. */
-    get unavailable() {
-        return this.stopped;
-    }
-    async runState(runId) {
-        if (this.stopped)
-            return this.stopped;
-        const answer = await this.lookUp(`actions/runs/${encodeURIComponent(runId)}`);
-        return this.judge(answer, (run) => {
-            if (typeof run['status'] !== 'string')
-                return 'unknown';
-            return run['status'] === 'completed' ? 'over' : 'alive';
-        });
-    }
-    /** `over`: closed or merged (or unknown to GitHub); `alive`: open; `unknown`: no answer (it counts as open). */
-    async pullRequestState(number) {
-        if (this.stopped)
-            return this.stopped;
-        const answer = await this.lookUp(`pulls/${encodeURIComponent(number)}`);
-        return this.judge(answer, (pull) => {
-            if (typeof pull['state'] !== 'string')
-                return 'unknown';
-            return pull['state'] === 'closed' ? 'over' : 'alive';
-        });
-    }
-    async judge(answer, read) {
-        if (!answer)
-            return 'unknown'; // no answer: it counts as alive this time
-        const { status, headers, body } = answer;
-        if (status === 200) {
-            const parsed = parseBody({ body });
-            return parsed ? read(parsed) : 'unknown';
-        }
-        if (status === 404) {
-            // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
-            // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
-            if (!isGitHubError(body))
-                return 'unknown';
-            this.seesOwnRun ??= this.lookUp(`actions/runs/${encodeURIComponent(this.config.ownRunId)}`).then((own) => own?.status === 200);
-            if (await this.seesOwnRun)
-                return 'over';
-            return (this.stopped = 'blind');
-        }
-        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
-        if ((status === 403 || status === 429) && limited)
-            return (this.stopped = 'rate-limited');
-        if (status === 401 || status === 403)
-            return (this.stopped = 'no permission');
-        return 'unknown';
-    }
-    /** `path` under the repository: `actions/runs/{id}`, `pulls/{number}`. */
-    async lookUp(path) {
-        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/${path}`;
-        try {
-            return await this.transport({
-                method: 'GET',
-                url,
-                headers: {
-                    Authorization: `Bearer ${this.config.token}`,
-                    Accept: 'application/vnd.github+json',
-                    'X-GitHub-Api-Version': '2022-11-28',
-                },
-                timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
-            });
-        }
-        catch {
-            return undefined;
-        }
-    }
-}
-/** GitHub's error shape: JSON with a `message` (and usually `documentation_url`). */
-function isGitHubError(body) {
-    return typeof parseBody({ body })?.['message'] === 'string';
-}
-function header(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-
-;// CONCATENATED MODULE: ./src/api/requester.ts
-// Sends one logical request: retries transient failures with backoff (numbers: base/policy.ts), keeps every attempt
-// inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
-
-
-
-function createRequester(deps) {
-    const remaining = () => deps.deadline - deps.now();
-    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_ATTEMPT_MS, Math.floor(remaining() * ATTEMPT_SHARE_OF_BUDGET)));
-    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
-    let throttledUntil = 0;
-    async function wait(ms, call, last) {
-        if (ms >= remaining())
-            throw outOfBudget(call, last);
-        await deps.sleep(ms, deps.signal);
-        if (deps.signal.aborted)
-            throw new CancelledError();
-    }
-    function outOfBudget(call, last) {
-        const service = call.service ?? 'Pinecone';
-        const answered = last ? ` (last attempt: ${last})` : '';
-        return new ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
-    }
-    /** Resolves with the last answer (any status); throws only when no answer can be had. */
-    async function send(call) {
-        let last;
-        for (let attempt = 1;; attempt++) {
-            if (deps.signal.aborted)
-                throw new CancelledError();
-            if (throttledUntil > deps.now())
-                await wait(throttledUntil - deps.now(), call, last);
-            const timeoutMs = Math.min(attemptCap, remaining());
-            if (timeoutMs <= 0)
-                throw outOfBudget(call, last);
-            let response;
-            try {
-                response = await deps.transport({ ...call, timeoutMs });
-            }
-            catch (error) {
-                if (!(error instanceof TransportError))
-                    throw error;
-                last = error.message;
-                deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
-                if (call.once && error.outcome === 'unknown')
-                    throw new OutcomeUnknownError(error.message);
-                if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
-                    if (remaining() <= 0)
-                        throw outOfBudget(call, last);
-                    throw new ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
-                }
-                await wait(backoffMs(attempt, deps.random), call, last);
-                continue;
-            }
-            deps.onAnswer?.(response);
-            last = describeStatus(response.status);
-            deps.debug(`${call.method} ${new URL(call.url).pathname} → ${response.status} (attempt ${attempt})`);
-            if (!isTransientStatus(response.status) || (call.own5xx && response.status >= 500))
-                return response;
-            // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
-            if (call.once && response.status !== 429)
-                throw new OutcomeUnknownError(last);
-            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
-            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
-            if (response.status === 429) {
-                if (attempt >= MAX_ATTEMPTS_THROTTLED)
-                    return response;
-                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
-                continue;
-            }
-            if (attempt >= MAX_ATTEMPTS)
-                return response;
-            await wait(delay, call, last);
-        }
-    }
-    /** The backoff between rounds of a loop the caller runs itself. */
-    const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
-    /** What is left of the budget, in ms: a server we ask to act for us (the broker) is told to stop before we do. */
-    return { send, pause, remaining };
-}
-
-;// CONCATENATED MODULE: ./src/runtime/session.ts
-// An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
-// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
-// none of it unless it has to.
-
-
-
-
-
-
-
-/** Pinecone's Admin API for one step; one warning first when its api-version is past Pinecone's support window. */
-function openApi(deps, core, connection, budgetMs, secrets) {
-    const late = pastSupport(connection.apiVersion, deps.now());
-    if (late)
-        core.warning(late);
-    const clock = new ServerClock(deps.now);
-    const requester = openRequester(deps, core, budgetMs, (response) => clock.observe(response.headers));
-    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
-}
-/** A requester inside `budgetMs` from now (`onAnswer`: sees every answer, e.g. for the server's clock). */
-function openRequester(deps, core, budgetMs, onAnswer) {
-    return createRequester({
-        transport: deps.transport,
-        now: deps.now,
-        sleep: deps.sleep,
-        random: deps.random,
-        debug: core.debug,
-        signal: deps.signal,
-        deadline: deps.now() + budgetMs,
-        budget: `timeout: ${durations_formatDuration(budgetMs)}`,
-        ...(onAnswer ? { onAnswer } : {}),
-    });
-}
-/**
- * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
- * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
- */
-function openGitHub(deps, token, secrets) {
-    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
-    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
-        return undefined;
-    try {
-        url(() => apiUrl, 'GITHUB_API_URL');
-    }
-    catch {
-        return undefined;
-    }
-    const ownRunId = deps.env['GITHUB_RUN_ID'] ?? '';
-    return new GitHubApi({ apiUrl, repository, token: secrets.add(token), ownRunId }, deps.transport);
-}
-
-;// CONCATENATED MODULE: ./src/projects/empty.ts
-
-
-
-
-
-
-/** The control plane of one project, with a key of that project (masked already), inside what is left of a budget. */
-function openControlPlane(deps, core, connection, budgetMs, projectKey) {
-    return new ControlPlane(connection.apiUrl, connection.apiVersion, projectKey, openRequester(deps, core, budgetMs));
-}
-/** What a step needs to delete throwaway projects until `deadline`; the cleanup key's value is masked first. */
-function projectCleanup(deps, core, secrets, session) {
-    const { api, connection, deadline } = session;
-    // Named by the name module, so that a sweep recognises it if its project outlives this step.
-    const expiresAt = expiryAfter(api.clock.now(), deadline - deps.now());
-    const nonce = newNonce((max) => Math.floor(deps.random() * max));
-    return {
-        api,
-        controlPlane: (key) => openControlPlane(deps, core, connection, deadline - deps.now(), secrets.add(key)),
-        log: core,
-        now: deps.now,
-        sleep: (ms) => deps.sleep(ms, deps.signal),
-        deadline,
-        cleanupKeyName: buildKeyName('gha-cleanup', { kind: 'job', run: session.run }, expiresAt, nonce),
-    };
-}
-/**
- * `revokeFirst`: the job's key, deleted before anything else when the project is not empty, so that nothing the
- * job left running can make more while the project is being emptied.
- */
-async function deleteThrowawayProject(cleanup, project, revokeFirst) {
-    const { api, log } = cleanup;
-    const first = await api.deleteProject(project.id); // a project the job left empty goes at once, keys and all
-    if (first !== 'not empty')
-        return first;
-    log.info(`Project ${project.name} (${project.id}) still holds resources: deleting them first.`);
-    try {
-        return await emptyAndDelete(cleanup, project, revokeFirst);
-    }
-    catch (error) {
-        if (!(error instanceof ActionError) || error instanceof CancelledError)
-            throw error;
-        // Another sweep may have emptied and deleted it meanwhile, the cleanup key with it: then it is gone, not failed.
-        const again = await api.deleteProject(project.id).catch(() => 'not empty');
-        if (again === 'not empty')
-            throw error;
-        return again;
-    }
-}
-async function emptyAndDelete(cleanup, project, revokeFirst) {
-    const { api, log } = cleanup;
-    // The job's key goes while the cleanup key is being made: both before anything in the project is touched.
-    const [key] = await Promise.all([
-        cleanupKey(api, project.id, cleanup.cleanupKeyName),
-        revokeFirst && api.deleteKey(revokeFirst.id).then(() => log.info(`Deleted API key ${revokeFirst.name} first.`)),
-    ]);
-    const controlPlane = cleanup.controlPlane(key);
-    const pause = async (wait, left) => {
-        if (cleanup.now() + projectEmptyPollMs(wait) >= cleanup.deadline) {
-            throw new ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time.`);
-        }
-        await cleanup.sleep(projectEmptyPollMs(wait));
-    };
-    for (let round = 1;; round++) {
-        const left = await deleteContents(controlPlane, log);
-        if (left.refused === 0) {
-            // Deleted indexes stay listed while Terminating: only the index list is watched until they are gone.
-            for (let wait = 1; left.indexes > 0; wait++) {
-                await pause(wait, left);
-                if (!(await controlPlane.listIndexes()).some((index) => index.terminating))
-                    break;
-            }
-            const result = await api.deleteProject(project.id);
-            if (result !== 'not empty')
-                return result;
-        }
-        await pause(round, left);
-    }
-}
-const describe = (left) => [
-    left.indexes ? `${left.indexes} index(es) being deleted` : '',
-    left.refused ? `${left.refused} refusing deletion` : '',
-]
-    .filter(Boolean)
-    .join(' and ');
-/** A key for the cleanup; a create whose answer was lost is simply tried again (the project takes its keys along). */
-async function cleanupKey(api, projectId, name) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return (await api.createKey(projectId, name, ['ControlPlaneEditor'])).value;
-        }
-        catch (error) {
-            if (!(error instanceof OutcomeUnknownError) || attempt >= CREATE_TRIES)
-                throw error;
-        }
-    }
-}
-/** One pass over the project's contents: deletes all it can, and says what is left. */
-async function deleteContents(controlPlane, log) {
-    const [indexes, collections, backups, assistants] = await Promise.all([
-        controlPlane.listIndexes(),
-        controlPlane.listCollections(),
-        controlPlane.listBackups(),
-        controlPlane.listAssistants(),
-    ]);
-    const results = [];
-    const each = async (items, remove, what) => {
-        const failures = await forEachBounded(items, DELETE_CONCURRENCY, async (item) => {
-            const result = await remove(item);
-            results.push(result);
-            if (result === 'deleted')
-                log.info(`Deleted ${what(item)}.`);
-        });
-        if (failures.length > 0)
-            throw failures[0].error;
-    };
-    // Each kind in parallel: Pinecone orders none of these deletes (a refusal is read and tried again next round).
-    await Promise.all([
-        each(indexes.filter((index) => !index.terminating), async (index) => {
-            if (index.deletionProtection)
-                await controlPlane.disableDeletionProtection(index.name);
-            return controlPlane.deleteIndex(index.name);
-        }, (index) => `index ${index.name}`),
-        each(collections, (name) => controlPlane.deleteCollection(name), (name) => `collection ${name}`),
-        each(backups, (id) => controlPlane.deleteBackup(id), (id) => `backup ${id}`),
-        each(assistants, (name) => controlPlane.deleteAssistant(name), (name) => `assistant ${name}`),
-    ]);
-    const refused = results.filter((result) => result === 'busy' || result === 'protected').length;
-    return { indexes: indexes.length, refused };
-}
-
-;// CONCATENATED MODULE: ./src/kinds/project.ts
-// The throwaway project (new-project: true): made in the organization, emptied and deleted with everything in it,
-// its keys along with it. Only a name whose tag this service account's secret reproduces is ever ours; an
-// organization at its project limit refuses creates.
-
-
-
-
-
-function projectKind(api, log, tag, cleanup, list) {
-    const parse = (name) => parseProjectName(name, tag());
-    /** Named like a throwaway project, but not tagged by this service account: never touched, named in the summary. */
-    const lookAlikes = (projects) => projects.filter((p) => lookAlike(p.name) && !parse(p.name)).map((p) => p.name);
-    return {
-        name: 'project',
-        noun: 'project',
-        parse,
-        ours: parse,
-        holds: ['key'],
-        list: list ?? (() => api().listProjects()),
-        remove: (project) => deleteThrowawayProject(cleanup(), project),
-        deleteOwn: async (project, inside) => {
-            const ownKey = inside[0];
-            log.info(`Deleting throwaway project ${project.name} (${project.id}) with everything in it.`);
-            const result = await deleteThrowawayProject(cleanup(), project, ownKey);
-            log.info(result === 'deleted'
-                ? `Deleted project ${project.name}${ownKey ? ` and API key ${ownKey.name} in it` : ''}.`
-                : `Project ${project.name} was already gone.`);
-        },
-        kept: (project, _fate, inside) => {
-            const kept = `Keeping throwaway project ${project.name} (${project.id}) and API key ${inside[0]?.name ?? '(none)'}`;
-            const pullRequest = parse(project.name)?.pullRequest;
-            return pullRequest
-                ? `${kept} for pull request #${pullRequest} (lifetime: pull-request): the run that closes it deletes the project.`
-                : `${kept}: cleanup is false, so a sweep deletes the project once it has expired.`;
-        },
-        notDeleted: (project, message) => `Could not delete throwaway project ${project.name} (${project.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
-        room: {
-            isFull: (error) => error instanceof ProjectLimitError,
-            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`,
-            making: (count) => `The organization is at its project limit: deleting ${count} expired throwaway project(s) this action made, then trying again.`,
-            noneExpired: (error) => new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`),
-            spared: (error, count) => new ActionError(`${error.message} The ${count} expired throwaway project(s) of this service account belong to runs still going, whose post steps delete them.`),
-            stillFull: (error) => Promise.resolve(error),
-        },
-        sweep: {
-            needsProject: false,
-            // A service account that sees only its projects' keys may not list the organization's projects.
-            refused: (message) => `Could not list the organization's projects (${message}): throwaway projects were not swept this time.`,
-            outputs: { deleted: 'deleted-projects', ids: 'deleted-project-ids', remaining: 'remaining-projects' },
-            census: (projects, plan, going) => {
-                const others = lookAlikes(projects).length;
-                return `The organization has ${projects.length} project(s): ${plan.verdicts.length} throwaway project(s) this service account made, ${projects.length - plan.verdicts.length} not (never touched${others ? `, ${others} of them named like throwaway projects but not tagged by this service account` : ''}). ${going}.`;
-            },
-            summary: (projects, plan, deleted) => {
-                const others = lookAlikes(projects);
-                return {
-                    heading: '#### Throwaway projects',
-                    lead: `${deleted} deleted; ${plan.verdicts.length - deleted} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
-                        (others.length
-                            ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${others.map((name) => markdownCode(name)).join(', ')}.`
-                            : ''),
-                    column: 'Project',
-                };
-            },
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/kinds/kinds.ts
-
-
-
-function kindsFor(context) {
-    const { api, log } = context;
-    let tag;
-    // Derived from the client secret on first use: a step that reads no project name needs no HKDF.
-    const tagOnce = () => (tag ??= nameTagFor(context.clientSecret));
-    let cleanup;
-    // One cleanup (one cleanup key's name) for every project this step deletes, made when the first is.
-    const cleanupOnce = () => (cleanup ??= context.cleanup());
-    let keyTag;
-    const key = keyKind(api, log, context.projectId, () => (keyTag ??= nameTagFor(context.clientSecret, 'keyName')));
-    const project = projectKind(api, log, tagOnce, cleanupOnce, context.listProjects);
-    return { key, project, all: [key, project] };
-}
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -6049,6 +4477,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/runtime/cancel.ts
@@ -6076,6 +4506,178 @@ function watchForCancel(deps) {
     for (const signal of ['SIGINT', 'SIGTERM'])
         deps.process.on(signal, () => stop(signal));
     return controller.signal;
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/api/preconnect.ts
+
+
+
+/**
+ * How many connections to open to the API while logging in. The login and the API live on different hosts in
+ * production (login.pinecone.io, api.pinecone.io): every request after the login needs a connection of its own.
+ * On one host, the login's connection is handed to the first request: only requests beyond one need more (and the
+ * login takes one of them, hence all of them).
+ */
+function connectionsFor(upcoming, oneHost) {
+    const parallel = (upcoming.creates ?? 0) + (upcoming.lists ?? 0) + Math.min(upcoming.deletes ?? 0, DELETE_CONCURRENCY);
+    if (oneHost && parallel <= 1)
+        return 0;
+    return Math.max(1, parallel);
+}
+function createPreconnect(agentFor) {
+    const warm = new Map(); // "host:port" → connections opened before the requests that use them
+    const adopted = new WeakSet();
+    const adopt = (agent) => {
+        if (adopted.has(agent))
+            return agent;
+        adopted.add(agent);
+        const open = agent.createConnection.bind(agent);
+        agent.createConnection = (options, callback) => {
+            const sockets = warm.get(`${options.host}:${options.port}`) ?? [];
+            let socket = sockets.shift();
+            while (socket?.destroyed)
+                socket = sockets.shift();
+            return socket ? socket.ref() : open(options, callback);
+        };
+        return agent;
+    };
+    return {
+        open(url, connections) {
+            if (connections <= 0 || lib_getProxyUrl(url))
+                return; // a tunnel agent makes connections of its own
+            const target = new URL(url);
+            const host = target.hostname;
+            const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+            const agent = adopt(agentFor(url));
+            // What http.Agent itself would pass.
+            const defaults = agent.options;
+            const options = { ...defaults, host, port, servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host, keepAlive: true };
+            const sockets = warm.get(`${host}:${port}`) ?? [];
+            while (sockets.length < connections) {
+                const socket = agent.createConnection(options);
+                socket.on('error', () => undefined); // a failed early connection is replaced by a fresh one at request time
+                socket.unref(); // an unused one must not keep the step alive
+                sockets.push(socket);
+            }
+            warm.set(`${host}:${port}`, sockets);
+        },
+        dispose() {
+            for (const socket of [...warm.values()].flat())
+                socket.destroy();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/api/transport.ts
+// HTTP through @actions/http-client (which honours https_proxy/no_proxy), with a hard timeout per request and
+// errors sorted by what they mean for a request that is not idempotent: was it sent or not?
+
+
+
+/**
+ * `not-sent`: the server cannot have acted (connection refused, no such host, the proxy refused the tunnel).
+ * `unknown`: the request may have reached the server (reset, dropped, timed out).
+ * `final`: trying again cannot help (the proxy wants other credentials).
+ */
+class TransportError extends Error {
+    outcome;
+    final;
+    constructor(message, outcome, final = false) {
+        super(message);
+        this.outcome = outcome;
+        this.final = final;
+    }
+}
+/** `HTTP 502 Bad Gateway`: what a server answered, in the words a person searches for. */
+function describeStatus(status) {
+    const reason = external_node_http_namespaceObject.STATUS_CODES[status];
+    return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
+}
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** The answer's body as a JSON object; `undefined` for anything else (HTML from a proxy, an array, no body). */
+function parseBody(response) {
+    try {
+        const value = JSON.parse(response.body);
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function createHttpTransport(userAgent) {
+    // Redirects are never followed: credentials go to the configured hosts and nowhere else.
+    // Retries are ours (see base/policy.ts); keep-alive lets the requests of one step share a connection.
+    // Made at the first request: a step that sends none (use, most post steps of shared keys) pays nothing for it.
+    // One client per scheme: a client keeps one keep-alive agent, made for the scheme of its first URL, and hands it to
+    // every later URL (an https agent for http: ERR_INVALID_PROTOCOL), as when a broker on http loopback, or behind a
+    // TLS proxy, is asked beside the runner's token service on the other scheme.
+    const made = new Map();
+    const client = (url) => {
+        const scheme = new URL(url).protocol;
+        const existing = made.get(scheme);
+        if (existing)
+            return existing;
+        const fresh = new HttpClient(userAgent, [], { allowRedirects: false, allowRetries: false, keepAlive: true });
+        made.set(scheme, fresh);
+        return fresh;
+    };
+    const transport = async ({ method, url, headers, body, timeoutMs }) => {
+        const proxy = lib_getProxyUrl(url);
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000}s`, 'unknown')), timeoutMs);
+        });
+        try {
+            const exchange = (async () => {
+                const response = await client(url).request(method, url, body ?? null, headers);
+                const text = await response.readBody();
+                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
+            })();
+            exchange.catch(() => undefined); // may settle after the timeout won; nobody is listening then
+            const response = await Promise.race([exchange, timeout]);
+            // Through a proxy, a plain-http request's 407 is the proxy's word, not Pinecone's: nothing reached Pinecone.
+            if (proxy && response.status === 407)
+                throw proxyError(proxy, describeStatus(407), true);
+            return response;
+        }
+        catch (error) {
+            if (error instanceof TransportError)
+                throw error;
+            const code = error.code ?? '';
+            const message = error.message;
+            // `tunnel` reports every failed CONNECT (refused, 407, proxy down) as ECONNRESET with this message.
+            if (proxy && /tunneling socket could not be established/.test(message)) {
+                const status = /statusCode=(\d+)/.exec(message)?.[1];
+                const cause = status ? describeStatus(Number(status)) : (/cause=(.*)$/.exec(message)?.[1] ?? code);
+                throw proxyError(proxy, cause, status === '407');
+            }
+            if (proxy && NOT_SENT_CODES.has(code))
+                throw proxyError(proxy, code, false);
+            throw new TransportError(code || message, NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown');
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+    const preconnect = createPreconnect((url) => client(url).getAgent(url));
+    const dispose = () => {
+        preconnect.dispose();
+        for (const each of made.values())
+            each.dispose();
+    };
+    return { transport, preconnect, dispose };
+}
+function proxyError(proxy, cause, final) {
+    const host = URL.canParse(proxy) ? new URL(proxy).host : 'configured';
+    const hint = final ? '; check the proxy credentials in https_proxy' : '';
+    return new TransportError(`the proxy ${host} failed: ${cause}${hint}`, 'not-sent', final);
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/live.ts
@@ -6257,44 +4859,6 @@ function chooseStep(pick, cancel) {
     return { runWith, run: () => runLive(runWith, { cancel }) };
 }
 
-;// CONCATENATED MODULE: ./src/steps/ask-github.ts
-
-
-
-const WHY = {
-    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
-    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job, and `pull-requests: read` for keys with lifetime: pull-request (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
-    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
-    blind: "GitHub answered 404 for a run of this repository but does not show this step's own run either: the token cannot see the repository (a private one needs permissions: actions: read), or GITHUB_API_URL points elsewhere. A 404 from there proves nothing, so keys are judged by their expiry this time.",
-};
-async function askGitHub(github, runIds, core) {
-    const lookups = new Map();
-    if (runIds.length === 0)
-        return lookups;
-    if (!github)
-        return undefined;
-    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
-        const pullRequest = pullRequestOf(runId);
-        const state = await (pullRequest ? github.pullRequestState(pullRequest) : github.runState(runId));
-        if (state === 'over' || state === 'alive' || state === 'unknown')
-            lookups.set(runId, state);
-    });
-    const unavailable = github.unavailable;
-    if (!unavailable)
-        return lookups;
-    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
-    return undefined;
-}
-/** Who is retired and who spared among `candidates` of `kind`, by what GitHub said of their runs; one line per spared. */
-function judgeByRuns(kind, candidates, lookups, now, core) {
-    const judged = settle(candidates, lookups, now, kind.parse);
-    for (const spared of judged.spared) {
-        const what = spared.why === 'run over' ? `${kind.noun} of another run` : `expired ${kind.noun}`;
-        core.info(`Kept ${what} ${spared.name} (${spared.id}): ${spared.because}.`);
-    }
-    return judged;
-}
-
 ;// CONCATENATED MODULE: ./src/api/broker-api.ts
 // The one module that knows the keyless broker's HTTP API (src/broker/server.ts): a token exchange (RFC 8693) that
 // trades the job's OIDC token for a key, and a revoke. A mint is not idempotent: an answer that may have been
@@ -6400,7 +4964,7 @@ class BrokerApi {
     }
 }
 
-;// CONCATENATED MODULE: ./src/api/github-oidc.ts
+;// CONCATENATED MODULE: ./src/api/github/github-oidc.ts
 // The runner's OIDC token service, spoken as core.getIDToken speaks it (ACTIONS_ID_TOKEN_REQUEST_URL with
 // `audience` in the query, the request token as a bearer, `{"value": jwt}` back), but through the step's own
 // requester: inside its time budget, cancellable, retried like any read, and counted with the other round trips.
@@ -6490,14 +5054,639 @@ function stringsOnly(value) {
     return entries.every(([, each]) => typeof each === 'string') ? Object.fromEntries(entries) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/steps/broker-words.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-errors.ts
+// What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
+// line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
+
+
+/** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
+class ProjectLimitError extends ActionError {
+}
+/** The project holds as many keys as its quota allows: the caller may make room and try once more. */
+class QuotaError extends ActionError {
+    answered;
+    constructor(message, 
+    /** What Pinecone answered: `HTTP 403 Forbidden QUOTA_EXCEEDED`. */
+    answered) {
+        super(message);
+        this.answered = answered;
+    }
+}
+class AdminErrors {
+    config;
+    secrets;
+    constructor(config, secrets) {
+        this.config = config;
+        this.secrets = secrets;
+    }
+    login(response) {
+        const { status } = response;
+        const answered = `HTTP ${status}${this.errorCode(response)}`;
+        if (isMisdirected(response, true))
+            return new ActionError(`Pinecone's login at ${this.config.authUrl} answered ${describeStatus(status)}: that is not Pinecone's token endpoint; check the auth-url input.`);
+        if (status === 400 || status === 401 || status === 403) {
+            return new ActionError(`Pinecone rejected the service account credentials (${answered}): check the client-id and client-secret inputs (or PINECONE_CLIENT_ID / PINECONE_CLIENT_SECRET).`);
+        }
+        return this.unavailable(response, 'log in');
+    }
+    api(response, what, projectId) {
+        const { status } = response;
+        const code = this.errorCode(response);
+        const answered = `HTTP ${status}${code}`;
+        const project = projectId ? `project ${projectId}` : 'the project';
+        if (isMisdirected(response, !projectId))
+            return new ActionError(`Pinecone's Admin API at ${this.config.apiUrl} answered ${describeStatus(status)} to "${what}": that is not the Admin API; check the api-url input.`);
+        if (status === 401)
+            return new ActionError(`Pinecone did not accept the service account's access token (${answered}) to ${what}: check that the service account still exists.`);
+        if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
+            return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
+        }
+        if (status === 403)
+            return new ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
+        if (status === 404 && projectId)
+            return new ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
+        if (status >= 500 || status === 429)
+            return this.unavailable(response, what);
+        return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
+    }
+    /**
+     * Creating a project: the organization's limit, and the right to create projects, each with the fix. The live
+     * service's answer at the limit is not settled (403 QUOTA_EXCEEDED, or 400/422 with a message): read all three,
+     * and quote Pinecone's message, which names the limit.
+     */
+    projectCreate(response) {
+        const code = this.errorCode(response);
+        const excerpt = this.excerpt(response);
+        const overLimit = (response.status === 403 && code.includes('QUOTA_EXCEEDED')) ||
+            ([400, 422].includes(response.status) && /limit|quota|maximum|too many/i.test(excerpt));
+        if (overLimit)
+            return new ProjectLimitError(`Pinecone refused to create a project: the organization holds as many projects as its plan allows (HTTP ${response.status}${code}: "${excerpt}"; Enterprise allows 100). Run the sweep sub-action, which deletes expired throwaway projects this action made, and delete projects you no longer need.`);
+        if (response.status === 403)
+            return new ActionError(`The service account may not create projects (HTTP 403${code}): give it the organization role that creates projects (Organization owner, or a service account with that right), or use project instead of new-project.`);
+        return this.api(response, 'create a project');
+    }
+    unavailable(response, what) {
+        return new ActionError(`Pinecone is unavailable: it answered ${describeStatus(response.status)}${this.errorCode(response)} when asked to ${what}, also after retries ("${this.excerpt(response)}"). Try again later.`);
+    }
+    /** `" QUOTA_EXCEEDED"` from Pinecone's error shape, `" access_denied"` from OAuth's, else `""`; redacted first. */
+    errorCode(response) {
+        const error = parseBody(response)?.['error'];
+        const code = typeof error === 'object' && error !== null ? error['code'] : error;
+        return typeof code === 'string' ? ` ${this.secrets.redact(code).replace(/[^\w.*-]/g, '')}` : '';
+    }
+    /** A short, masked piece of an error answer: a proxy's HTML page shows up as text, not a crash. */
+    excerpt(response) {
+        const body = parseBody(response);
+        const error = body?.['error'];
+        const description = body?.['error_description'];
+        const text = typeof error === 'object' && error && 'message' in error
+            ? String(error.message)
+            : typeof description === 'string'
+                ? description
+                : response.body;
+        const flat = this.secrets
+            .redact(text)
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim();
+        return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty answer)';
+    }
+}
+/**
+ * A redirect, a 405, or a 404 for a path that always exists (the token endpoint, the project list) or that is not
+ * Pinecone's JSON: the URL input points somewhere else than the API.
+ */
+function isMisdirected(response, pathAlwaysExists) {
+    const { status } = response;
+    if (status === 404)
+        return pathAlwaysExists || !isPineconeShaped(response);
+    return (status >= 300 && status < 400) || status === 405;
+}
+/** Pinecone's own 404 (JSON, or no body): the thing is gone. Any other 404 is a wrong URL, not a deleted thing. */
+function isPineconeNotFound(response) {
+    return response.status === 404 && isPineconeShaped(response);
+}
+function isPineconeShaped(response) {
+    return response.body.trim() === '' || parseBody(response) !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-api.ts
+// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
+// the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
+// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
+// What its errors mean for the user is in admin-errors.ts.
+
+
+
+
+
+const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
+
+/**
+ * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
+ * AdminApi per request, each with its own time budget, and all of them share one login until it nears expiry).
+ */
+class LoginCache {
+    token;
+    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
+    loggingIn;
+    /** Logins sent, for the broker's metrics. */
+    logins = 0;
+    /**
+     * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
+     * again quickly, whatever the request that happened to start it (every other request is waiting for it).
+     * Without it, a login uses the requester of the AdminApi that starts it.
+     */
+    requester;
+}
+class AdminApi {
+    config;
+    requester;
+    secrets;
+    localNow;
+    clock;
+    preconnect;
+    cache;
+    errors;
+    constructor(config, requester, secrets, localNow, clock, preconnect, cache = new LoginCache()) {
+        this.config = config;
+        this.requester = requester;
+        this.secrets = secrets;
+        this.localNow = localNow;
+        this.clock = clock;
+        this.preconnect = preconnect;
+        this.cache = cache;
+        this.errors = new AdminErrors(config, secrets);
+    }
+    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
+    async login(upcoming = {}) {
+        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
+        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
+        await this.freshToken();
+    }
+    freshToken() {
+        this.cache.loggingIn ??= this.requestToken().finally(() => (this.cache.loggingIn = undefined));
+        return this.cache.loggingIn;
+    }
+    async requestToken() {
+        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
+        this.cache.logins += 1;
+        const requester = this.cache.requester?.() ?? this.requester;
+        const response = await requester.send({
+            what: 'log in',
+            method: 'POST',
+            url: authUrl,
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
+            body: JSON.stringify({
+                grant_type: 'client_credentials',
+                client_id: clientId,
+                client_secret: clientSecret,
+                audience: AUDIENCE,
+            }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.login(response);
+        const body = parseBody(response);
+        const token = body?.['access_token'];
+        if (typeof token === 'string')
+            this.secrets.add(token);
+        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
+        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
+            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
+        }
+        this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+    }
+    async listProjects() {
+        const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
+        return arrayOf(body, 'data', 'list projects').filter(isProject);
+    }
+    /** Not idempotent, like a key's create: an answer that may have been lost throws OutcomeUnknownError. */
+    async createProject(name) {
+        const what = 'create a project';
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url('/admin/projects'),
+            once: true,
+            body: JSON.stringify({ name }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.projectCreate(response);
+        const project = parseBody(response);
+        if (!isProject(project))
+            throw new OutcomeUnknownError(`project create answered ${describeStatus(response.status)} in an unexpected shape`);
+        return { id: project.id, name: project.name };
+    }
+    /**
+     * `not empty`: the project still holds indexes, collections, backups or assistants (the live service's answer is
+     * undocumented: any of 400, 409, 412, 422 is read so, never as success).
+     */
+    async deleteProject(id) {
+        const what = `delete project ${id}`;
+        const response = await this.admin({
+            what,
+            method: 'DELETE',
+            url: this.url(`/admin/projects/${encodeURIComponent(id)}`),
+        });
+        if (isSuccess(response))
+            return 'deleted';
+        if (isPineconeNotFound(response))
+            return 'already gone';
+        if ([400, 409, 412, 422].includes(response.status))
+            return 'not empty';
+        throw this.errors.api(response, what);
+    }
+    async createKey(projectId, name, roles) {
+        const what = 'create the API key';
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const response = await this.admin({
+            what,
+            method: 'POST',
+            url: this.url(path),
+            once: true,
+            body: JSON.stringify({ name, roles }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.api(response, what, projectId);
+        // A 2xx means the key exists; if its answer is unreadable we hold no ID and no secret: let the caller clean up.
+        const body = parseBody(response);
+        const value = body?.['value'];
+        if (typeof value === 'string' && value !== '')
+            this.secrets.add(value);
+        const key = body?.['key'];
+        if (typeof value !== 'string' || value === '' || !isApiKey(key)) {
+            throw new OutcomeUnknownError(`create answered ${describeStatus(response.status)} in an unexpected shape`);
+        }
+        return { key, value };
+    }
+    async listKeys(projectId) {
+        const what = "list the project's API keys";
+        const path = `/admin/projects/${encodeURIComponent(projectId)}/api-keys`;
+        const body = await this.json({ what, method: 'GET', url: this.url(path) }, projectId);
+        return arrayOf(body, 'data', what).filter(isApiKey);
+    }
+    /**
+     * Renames a key (and sets its roles, when given); its secret stays. Idempotent, so it is retried like a read; when no answer
+     * came through, the key is read back: already as asked is success.
+     */
+    async updateKey(id, change) {
+        const what = `rename API key ${id}`;
+        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+        let failure;
+        try {
+            const updated = await this.json({ what, method: 'PATCH', url, body: JSON.stringify(change) });
+            if (isApiKey(updated))
+                return updated;
+        }
+        catch (error) {
+            if (error instanceof CancelledError || !(error instanceof ActionError || error instanceof OutcomeUnknownError))
+                throw error;
+            failure = error;
+        }
+        // No usable answer: the rename may have been made all the same.
+        const current = await this.json({ what: `look up API key ${id}`, method: 'GET', url });
+        if (isApiKey(current) && current.name === change.name)
+            return current;
+        throw failure instanceof Error
+            ? failure
+            : new ActionError(`Pinecone's answer to "${what}" is not an API key; check the api-url input.`);
+    }
+    /** Resolves when the key is gone, whether we deleted it or it already was. */
+    async deleteKey(id) {
+        const what = `delete API key ${id}`;
+        const url = this.url(`/admin/api-keys/${encodeURIComponent(id)}`);
+        for (let round = 1;; round++) {
+            const response = await this.admin({ what, method: 'DELETE', url, own5xx: true });
+            if (isSuccess(response))
+                return 'deleted';
+            if (isPineconeNotFound(response))
+                return 'already gone';
+            if (response.status < 500 || round === DELETE_ROUNDS)
+                throw this.errors.api(response, what);
+            // Deleting a key that no longer exists has been seen to answer 500: ask whether it is still there.
+            const fetched = await this.admin({ what: `look up API key ${id}`, method: 'GET', url });
+            if (isPineconeNotFound(fetched))
+                return 'already gone';
+            await this.requester.pause(round, what);
+        }
+    }
+    url(path) {
+        return this.config.apiUrl.replace(/\/+$/, '') + path;
+    }
+    async json(call, projectId) {
+        const response = await this.admin(call);
+        if (!isSuccess(response))
+            throw this.errors.api(response, call.what, projectId);
+        const body = parseBody(response);
+        if (!body)
+            throw new ActionError(`Pinecone answered ${describeStatus(response.status)} to "${call.what}" with no JSON: ${this.errors.excerpt(response)}; check the api-url input (${this.config.apiUrl}).`);
+        return body;
+    }
+    /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
+    async admin(call) {
+        for (let fresh = false;; fresh = true) {
+            const cache = this.cache;
+            if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
+                await this.freshToken();
+            const headers = {
+                Authorization: `Bearer ${cache.token.value}`,
+                Accept: 'application/json',
+                'X-Pinecone-Api-Version': this.config.apiVersion,
+            };
+            if (call.body !== undefined)
+                headers['Content-Type'] = 'application/json';
+            const used = cache.token;
+            const response = await this.requester.send({ ...call, headers });
+            if (response.status !== 401 || fresh)
+                return response;
+            if (cache.token === used)
+                cache.token = undefined; // a parallel request may have renewed it already
+        }
+    }
+}
+function arrayOf(body, field, what) {
+    const list = body?.[field];
+    if (!Array.isArray(list))
+        throw new ActionError(`Pinecone's answer to "${what}" has no "${field}" list; check the api-url and api-version inputs.`);
+    return list;
+}
+function isProject(value) {
+    const project = value;
+    return typeof project?.['id'] === 'string' && typeof project['name'] === 'string';
+}
+function isApiKey(value) {
+    const key = value;
+    return (typeof key?.['id'] === 'string' &&
+        (typeof key['name'] === 'string' || key['name'] === null) &&
+        Array.isArray(key['roles']));
+}
+
+;// CONCATENATED MODULE: ./src/api/pinecone/clock.ts
+// Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
+// runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
+// `Date` header of every answer tells the server's time to the second, so the action follows it.
+/** Offsets below this are the header's own rounding and the network's delay, not a skewed clock. */
+const NOISE_MS = 2_000;
+class ServerClock {
+    localNow;
+    offsetMs = 0;
+    constructor(localNow) {
+        this.localNow = localNow;
+    }
+    /** Reads the `Date` header of an answer (seconds resolution: its second has begun, so take its middle). */
+    observe(headers) {
+        const header = headers['date'];
+        const date = Date.parse(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
+        if (Number.isNaN(date))
+            return;
+        const offset = date + 500 - this.localNow();
+        this.offsetMs = Math.abs(offset) < NOISE_MS ? 0 : offset;
+    }
+    now = () => this.localNow() + this.offsetMs;
+    /** How far this runner's clock is off the server's (positive: the runner is slow). */
+    get skewMs() {
+        return this.offsetMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/github/github-api.ts
+// The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
+// lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
+// never fails the step and never deletes on a guess.
+
+
+class GitHubApi {
+    config;
+    transport;
+    stopped;
+    /** Whether this token and URL can see this step's own run: asked once, at the first 404. */
+    seesOwnRun;
+    constructor(config, transport) {
+        this.config = config;
+        this.transport = transport;
+        if (!config.token)
+            this.stopped = 'no token';
+    }
+    /** Why asking stopped, if it did: the caller says so once and falls back to expiry. */
+    get unavailable() {
+        return this.stopped;
+    }
+    async runState(runId) {
+        if (this.stopped)
+            return this.stopped;
+        const answer = await this.lookUp(`actions/runs/${encodeURIComponent(runId)}`);
+        return this.judge(answer, (run) => {
+            if (typeof run['status'] !== 'string')
+                return 'unknown';
+            return run['status'] === 'completed' ? 'over' : 'alive';
+        });
+    }
+    /** `over`: closed or merged (or unknown to GitHub); `alive`: open; `unknown`: no answer (it counts as open). */
+    async pullRequestState(number) {
+        if (this.stopped)
+            return this.stopped;
+        const answer = await this.lookUp(`pulls/${encodeURIComponent(number)}`);
+        return this.judge(answer, (pull) => {
+            if (typeof pull['state'] !== 'string')
+                return 'unknown';
+            return pull['state'] === 'closed' ? 'over' : 'alive';
+        });
+    }
+    async judge(answer, read) {
+        if (!answer)
+            return 'unknown'; // no answer: it counts as alive this time
+        const { status, headers, body } = answer;
+        if (status === 200) {
+            const parsed = parseBody({ body });
+            return parsed ? read(parsed) : 'unknown';
+        }
+        if (status === 404) {
+            // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
+            // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
+            if (!isGitHubError(body))
+                return 'unknown';
+            this.seesOwnRun ??= this.lookUp(`actions/runs/${encodeURIComponent(this.config.ownRunId)}`).then((own) => own?.status === 200);
+            if (await this.seesOwnRun)
+                return 'over';
+            return (this.stopped = 'blind');
+        }
+        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
+        if ((status === 403 || status === 429) && limited)
+            return (this.stopped = 'rate-limited');
+        if (status === 401 || status === 403)
+            return (this.stopped = 'no permission');
+        return 'unknown';
+    }
+    /** `path` under the repository: `actions/runs/{id}`, `pulls/{number}`. */
+    async lookUp(path) {
+        const url = `${this.config.apiUrl.replace(/\/+$/, '')}/repos/${this.config.repository}/${path}`;
+        try {
+            return await this.transport({
+                method: 'GET',
+                url,
+                headers: {
+                    Authorization: `Bearer ${this.config.token}`,
+                    Accept: 'application/vnd.github+json',
+                    'X-GitHub-Api-Version': '2022-11-28',
+                },
+                timeoutMs: GITHUB_LOOKUP_TIMEOUT_MS,
+            });
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+/** GitHub's error shape: JSON with a `message` (and usually `documentation_url`). */
+function isGitHubError(body) {
+    return typeof parseBody({ body })?.['message'] === 'string';
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+
+;// CONCATENATED MODULE: ./src/api/requester.ts
+// Sends one logical request: retries transient failures with backoff (numbers: base/policy.ts), keeps every attempt
+// inside the step's budget, and starts nothing new once the step is cancelled. It knows HTTP, not Pinecone.
+
+
+
+function createRequester(deps) {
+    const remaining = () => deps.deadline - deps.now();
+    const attemptCap = Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_ATTEMPT_MS, Math.floor(remaining() * ATTEMPT_SHARE_OF_BUDGET)));
+    // A 429 pauses every request of this step, not just the one that got it: parallel deletes back off together.
+    let throttledUntil = 0;
+    async function wait(ms, call, last) {
+        if (ms >= remaining())
+            throw outOfBudget(call, last);
+        await deps.sleep(ms, deps.signal);
+        if (deps.signal.aborted)
+            throw new CancelledError();
+    }
+    function outOfBudget(call, last) {
+        const service = call.service ?? 'Pinecone';
+        const answered = last ? ` (last attempt: ${last})` : '';
+        return new ActionError(`Ran out of time (${deps.budget}) trying to ${call.what}: ${service} did not answer in time${answered}. Try again, or raise the budget.`);
+    }
+    /** Resolves with the last answer (any status); throws only when no answer can be had. */
+    async function send(call) {
+        let last;
+        for (let attempt = 1;; attempt++) {
+            if (deps.signal.aborted)
+                throw new CancelledError();
+            if (throttledUntil > deps.now())
+                await wait(throttledUntil - deps.now(), call, last);
+            const timeoutMs = Math.min(attemptCap, remaining());
+            if (timeoutMs <= 0)
+                throw outOfBudget(call, last);
+            let response;
+            try {
+                response = await deps.transport({ ...call, timeoutMs });
+            }
+            catch (error) {
+                if (!(error instanceof TransportError))
+                    throw error;
+                last = error.message;
+                deps.debug(`${call.method} ${new URL(call.url).pathname}: ${error.message} (attempt ${attempt})`);
+                if (call.once && error.outcome === 'unknown')
+                    throw new OutcomeUnknownError(error.message);
+                if (error.final || attempt >= MAX_ATTEMPTS || remaining() <= 0) {
+                    if (remaining() <= 0)
+                        throw outOfBudget(call, last);
+                    throw new ActionError(`Could not reach ${call.service ?? 'Pinecone'} to ${call.what} (${error.message} after ${attempt} attempt${attempt === 1 ? '' : 's'}). Check the URL inputs and proxy settings, or try again later.`);
+                }
+                await wait(backoffMs(attempt, deps.random), call, last);
+                continue;
+            }
+            deps.onAnswer?.(response);
+            last = describeStatus(response.status);
+            deps.debug(`${call.method} ${new URL(call.url).pathname} → ${response.status} (attempt ${attempt})`);
+            if (!isTransientStatus(response.status) || (call.own5xx && response.status >= 500))
+                return response;
+            // A 5xx to a create may come after the key was made; only 429 says for sure that nothing happened.
+            if (call.once && response.status !== 429)
+                throw new OutcomeUnknownError(last);
+            // Honour Retry-After, but never come back sooner than our own backoff (Retry-After: 0 is no invitation to hammer).
+            const delay = Math.max(retryAfterMs(response.headers['retry-after'], deps.now()) ?? 0, backoffMs(attempt, deps.random));
+            if (response.status === 429) {
+                if (attempt >= MAX_ATTEMPTS_THROTTLED)
+                    return response;
+                throttledUntil = Math.max(throttledUntil, deps.now() + delay);
+                continue;
+            }
+            if (attempt >= MAX_ATTEMPTS)
+                return response;
+            await wait(delay, call, last);
+        }
+    }
+    /** The backoff between rounds of a loop the caller runs itself. */
+    const pause = (round, what) => wait(backoffMs(round, deps.random), { what });
+    /** What is left of the budget, in ms: a server we ask to act for us (the broker) is told to stop before we do. */
+    return { send, pause, remaining };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/session.ts
+// An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
+// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
+// none of it unless it has to.
+
+
+
+
+
+
+
+/** Pinecone's Admin API for one step; one warning first when its api-version is past Pinecone's support window. */
+function openApi(deps, core, connection, budgetMs, secrets) {
+    const late = pastSupport(connection.apiVersion, deps.now());
+    if (late)
+        core.warning(late);
+    const clock = new ServerClock(deps.now);
+    const requester = openRequester(deps, core, budgetMs, (response) => clock.observe(response.headers));
+    return new AdminApi(connection, requester, secrets, deps.now, clock, deps.preconnect);
+}
+/** A requester inside `budgetMs` from now (`onAnswer`: sees every answer, e.g. for the server's clock). */
+function openRequester(deps, core, budgetMs, onAnswer) {
+    return createRequester({
+        transport: deps.transport,
+        now: deps.now,
+        sleep: deps.sleep,
+        random: deps.random,
+        debug: core.debug,
+        signal: deps.signal,
+        deadline: deps.now() + budgetMs,
+        budget: `timeout: ${durations_formatDuration(budgetMs)}`,
+        ...(onAnswer ? { onAnswer } : {}),
+    });
+}
+/**
+ * GitHub's REST API for this step, with the job's token (masked), at GITHUB_API_URL (GHES included); `undefined`
+ * outside a workflow run. The URL must be https (http only on loopback, for tests) like every other URL.
+ */
+function openGitHub(deps, token, secrets) {
+    const apiUrl = deps.env['GITHUB_API_URL'] || 'https://api.github.com';
+    const repository = deps.env['GITHUB_REPOSITORY'] ?? '';
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    try {
+        url(() => apiUrl, 'GITHUB_API_URL');
+    }
+    catch {
+        return undefined;
+    }
+    const ownRunId = deps.env['GITHUB_RUN_ID'] ?? '';
+    return new GitHubApi({ apiUrl, repository, token: secrets.add(token), ownRunId }, deps.transport);
+}
+
+;// CONCATENATED MODULE: ./src/steps/keyless/words.ts
 /** Broker mode's credential is the job's right to an OIDC token. */
 const OIDC_PERMISSION = {
     noun: 'permission to ask GitHub for an OIDC token',
     fix: 'Add permissions: id-token: write to the job (or the workflow); the broker trades that token for the key',
 };
 
-;// CONCATENATED MODULE: ./src/steps/broker-post.ts
+;// CONCATENATED MODULE: ./src/steps/keyless/post.ts
 // Post in broker mode: a fresh OIDC token, and the broker deletes the key main got (or whatever a mint whose
 // answer never came made, by its nonce). The broker deletes only keys of this token's repository and run, so
 // whatever reaches this step can at most keep it from deleting its own key, which the broker's sweep deletes at
@@ -6570,11 +5759,184 @@ const brokerPostStep = defineStep({
 });
 const runBrokerPost = brokerPostStep.runWith;
 
-;// CONCATENATED MODULE: ./src/steps/post-deletes.ts
-// What the post step deletes besides the job's own things, for any kind: what main found to retire, and whatever
-// main may have made without learning its ID (orphans, found by name).
+;// CONCATENATED MODULE: ./src/base/pool.ts
+// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
+// so one stubborn key does not stop a sweep.
+async function forEachBounded(items, limit, work) {
+    const failures = [];
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failures.push({ item, error });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return failures;
+}
+
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
 
 
+/** What GitHub is asked about for a pull request's keys, where a run's id would be: `#<number>`. */
+const pullRequestSubject = (number) => `#${number}`;
+/** The pull request's number in a subject, `undefined` for a run's id. */
+const pullRequestOf = (subject) => (subject.startsWith('#') ? subject.slice(1) : undefined);
+/**
+ * The run (or `#<number>`: the pull request) to ask GitHub about for this key, if GitHub can tell anything about
+ * it: only this repository's, on this GitHub instance (another instance's ids mean other repositories).
+ */
+function liveness_askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.server !== here.server)
+        return undefined;
+    if (parsed.kind === 'pr' && parsed.pullRequest)
+        return pullRequestSubject(parsed.pullRequest);
+    if (run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (parsed.kind === 'pr')
+        return verdictByPullRequest(parsed, state, now);
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** A pull request's key: closed (or gone), it goes; past its expiry it goes anyway (the ttl is the backstop). */
+function verdictByPullRequest(parsed, state, now) {
+    if (state === 'over')
+        return { remove: true, why: 'its pull request is closed' };
+    if (parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now)
+        return { remove: true, why: 'expired' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its pull request is open' : 'GitHub did not answer: its pull request counts as open',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now, parse = names_parseAnyKeyName) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parse(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over' || (candidate.why === 'pull request closed' && candidate.runId)) {
+            // A live key goes only on GitHub's word that its run is over (its pull request closed); else it stays, said.
+            if (verdict?.remove)
+                retire.push(candidate);
+            else
+                spared.push({
+                    ...candidate,
+                    because: verdict?.why ?? `GitHub could not be asked whether ${unasked(candidate)}`,
+                });
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
+}
+function unasked(candidate) {
+    return candidate.why === 'run over' ? 'its run is over' : 'its pull request is closed';
+}
+
+;// CONCATENATED MODULE: ./src/steps/common/ask-github.ts
+
+
+
+const WHY = {
+    'no token': 'No github-token: whether the runs that made keys are over is not asked; keys are judged by their expiry.',
+    'no permission': "GitHub did not let this job read workflow runs: add `permissions: actions: read` to the workflow or the job, and `pull-requests: read` for keys with lifetime: pull-request (the github-token input is the job's GITHUB_TOKEN by default). Keys are judged by their expiry this time.",
+    'rate-limited': "GitHub's rate limit for this token is used up: stopped asking whether runs are over; keys are judged by their expiry this time.",
+    blind: "GitHub answered 404 for a run of this repository but does not show this step's own run either: the token cannot see the repository (a private one needs permissions: actions: read), or GITHUB_API_URL points elsewhere. A 404 from there proves nothing, so keys are judged by their expiry this time.",
+};
+async function askGitHub(github, runIds, core) {
+    const lookups = new Map();
+    if (runIds.length === 0)
+        return lookups;
+    if (!github)
+        return undefined;
+    await forEachBounded(runIds, GITHUB_CONCURRENCY, async (runId) => {
+        const pullRequest = pullRequestOf(runId);
+        const state = await (pullRequest ? github.pullRequestState(pullRequest) : github.runState(runId));
+        if (state === 'over' || state === 'alive' || state === 'unknown')
+            lookups.set(runId, state);
+    });
+    const unavailable = github.unavailable;
+    if (!unavailable)
+        return lookups;
+    (unavailable === 'no token' ? core.info : core.warning)(WHY[unavailable]);
+    return undefined;
+}
+/** Who is retired and who spared among `candidates` of `kind`, by what GitHub said of their runs; one line per spared. */
+function judgeByRuns(kind, candidates, lookups, now, core) {
+    const judged = settle(candidates, lookups, now, kind.parse);
+    for (const spared of judged.spared) {
+        const what = spared.why === 'run over' ? `${kind.noun} of another run` : `expired ${kind.noun}`;
+        core.info(`Kept ${what} ${spared.name} (${spared.id}): ${spared.because}.`);
+    }
+    return judged;
+}
+
+;// CONCATENATED MODULE: ./src/steps/direct/post-deletes.ts
+// What the post step deletes, for any kind: the job's own things and what main found to retire (once GitHub has said
+// whether their runs are over), and whatever main may have made without learning its ID (orphans, found by name).
+
+
+
+
+
+/** The login, while GitHub is asked whether the runs of main's candidates are over; then who is retired, who spared. */
+async function loginAndJudge({ deps, core, secrets, inputs }, post, work) {
+    const { api } = post.session();
+    const deletes = work.own.length + work.retire.reduce((sum, { candidates }) => sum + candidates.length, 0);
+    const candidates = work.retire.flatMap((each) => each.candidates);
+    const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
+    const github = runIds.length > 0 ? openGitHub(deps, inputs().githubToken, secrets) : undefined;
+    const [, lookups] = await Promise.all([
+        api.login(deletes > 0 ? { deletes } : { lists: 1 }),
+        askGitHub(github, runIds, core),
+    ]);
+    const now = api.clock.now();
+    return work.retire.map(({ kind, candidates }) => ({
+        kind,
+        retire: judgeByRuns(kind, candidates, lookups, now, core).retire,
+    }));
+}
+/** The job's own things and what main found to retire, in parallel: one round trip after the login. */
+async function deleteOwnAndRetire({ core }, work, retirees) {
+    const [...results] = await Promise.allSettled([
+        ...work.own.map(({ kind, item, inside }) => kind.deleteOwn(item, inside)),
+        ...retirees.map(({ kind, retire: items }) => retire(kind, items, core)),
+    ]);
+    const failed = results.slice(0, work.own.length).find((result) => result.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    // The keys (or projects) of the pull request this run closes are its own to delete: no later push renews them.
+    const closing = results
+        .slice(work.own.length)
+        .flatMap((result) => (result.status === 'fulfilled' ? (result.value ?? []) : []))
+        .filter((item) => item.why === 'pull request closed' && !item.runId);
+    if (closing.length > 0)
+        throw new ActionError(`${closing.length} of the closed pull request's things (e.g. ${closing[0].name}, ${closing[0].id}) could not be deleted; a later run or a sweep deletes them once GitHub says the pull request is closed.`);
+}
 /** How post names the things it retires besides its own. */
 const LABEL = {
     expired: 'expired',
@@ -6624,11 +5986,754 @@ async function deleteOrphans(kind, names, late, deps, core, deadline) {
         core.info(`None found: the create requests made no ${kind.name}.`);
 }
 
-;// CONCATENATED MODULE: ./src/steps/post.ts
+;// CONCATENATED MODULE: ./src/inputs/run-context.ts
+// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
+// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
+// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
+
+
+
+function readRunContext(env, readFile = (path) => readFileSync(path, 'utf8')) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
+    const pullRequest = payload['pull_request'];
+    const issue = payload['issue'];
+    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
+    const number = (name) => numberIn(env, name);
+    const values = {
+        owner: owner || undefined,
+        repo: repo || undefined,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        run_id: number('GITHUB_RUN_ID'),
+        run_number: number('GITHUB_RUN_NUMBER'),
+        run_attempt: number('GITHUB_RUN_ATTEMPT'),
+        event: env['GITHUB_EVENT_NAME'] || undefined,
+        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
+        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
+        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+    };
+    const closesPullRequest = pullRequest !== undefined && payload['action'] === 'closed';
+    return { values, run: readRun(env), closesPullRequest };
+}
+/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
+function readRun(env) {
+    const number = (name) => numberIn(env, name);
+    const repositoryId = number('GITHUB_REPOSITORY_ID');
+    const runId = number('GITHUB_RUN_ID');
+    if (!repositoryId || !runId)
+        return undefined;
+    const server = serverTag(env['GITHUB_SERVER_URL']);
+    return {
+        repositoryId,
+        runId,
+        attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1,
+        ...(server ? { server } : {}),
+    };
+}
+/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
+function numberIn(env, name) {
+    return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
+}
+/** The run, or an InputError that starts with `why` when this is not a workflow run. */
+function runOf(run, why) {
+    if (run)
+        return run;
+    throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
+}
+/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
+function readEvent(path, readFile) {
+    if (!path)
+        return {};
+    try {
+        const value = JSON.parse(readFile(path));
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
+// The tag that proves a name was made with this service account's secret: a throwaway project's, a direct-mode
+// key's, or a broker key's, each under its own derivation (DERIVATIONS), so that one never passes for another. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
+// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
+// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
+// Not bound to the repository: any repository using the same service account may sweep its expired projects.
+
+
+const TAG_SPACE = 36n ** 8n;
+function nameTagFor(clientSecret, purpose = 'projectName') {
+    const { label, version } = DERIVATIONS[purpose];
+    const key = Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', clientSecret, label, version, 32));
+    return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/rules/glob.ts
+// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
+// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
+// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
+// bounded by the name's length times the pattern's.
+function globMatches(glob, name) {
+    const pieces = glob.split('*');
+    const first = pieces[0];
+    if (pieces.length === 1)
+        return name.length === first.length && matchesAt(first, name, 0);
+    const last = pieces[pieces.length - 1];
+    if (name.length < first.length + last.length)
+        return false;
+    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
+        return false;
+    let from = first.length;
+    const end = name.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const at = findFrom(piece, name, from, end);
+        if (at < 0)
+            return false;
+        from = at + piece.length;
+    }
+    return true;
+}
+/** `piece` (with `?` for any character) at position `at` of `name`. */
+function matchesAt(piece, name, at) {
+    for (let i = 0; i < piece.length; i++) {
+        if (piece[i] !== '?' && piece[i] !== name[at + i])
+            return false;
+    }
+    return true;
+}
+/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
+function findFrom(piece, name, from, end) {
+    for (let at = from; at + piece.length <= end; at++)
+        if (matchesAt(piece, name, at))
+            return at;
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
 
 
 
 
+/** Expired for sure: past its expiry by more than any runner's clock may be off. */
+function isExpired(parsed, now) {
+    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
+}
+/** The runs (and pull requests, `#<number>`) GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here, parse = parseAnyKeyName) {
+    const runs = new Set();
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        const runId = parsed && askableRun(parsed, here);
+        if (runId)
+            runs.add(runId);
+    }
+    return [...runs];
+}
+/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
+function planSweep(keys, filter, liveness, parse = names_parseAnyKeyName) {
+    const verdicts = [];
+    let foreign = 0;
+    let otherRepositories = 0;
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed) {
+            foreign += 1;
+            continue;
+        }
+        const here = liveness?.here;
+        const elsewhere = parsed.run && (parsed.run.repositoryId !== here?.repositoryId || parsed.run.server !== here.server);
+        if (here?.repositoryId && elsewhere)
+            otherRepositories += 1;
+        const expired = isExpired(parsed, filter.now);
+        const runId = liveness && liveness_askableRun(parsed, liveness.here);
+        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
+        if (filter.match && !globMatches(filter.match, key.name)) {
+            verdicts.push({ item: key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && byRun) {
+            verdicts.push({ item: key, parsed, ...byRun });
+        }
+        else if (filter.expiredOnly && !expired) {
+            const justNow = parsed.expiresAt.getTime() <= filter.now;
+            verdicts.push({
+                item: key,
+                parsed,
+                remove: false,
+                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
+            });
+        }
+        else {
+            verdicts.push({ item: key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
+        }
+    }
+    return { verdicts, foreign, otherRepositories };
+}
+/**
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
+ * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
+ * the same base as the new key's and that `ours` proves made by the same maker (a name anyone could type is left to
+ * its expiry) — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
+ * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
+ */
+function keysToRetire(keys, own, options, parse = parseAnyKeyName, ours = parse) {
+    const ownParsed = parse(own.name);
+    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId, server: own.run?.server };
+    const found = [];
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed || key.name === own.name || key.id === own.id)
+            continue;
+        const runId = askableRun(parsed, here);
+        const name = key.name;
+        if (options.sweepExpired && isExpired(parsed, options.now)) {
+            // A pull request's key goes at its expiry whatever GitHub says: nothing to ask.
+            const ask = runId && parsed.kind !== 'pr' ? { runId } : {};
+            found.push({ id: key.id, name, why: 'expired', ...ask });
+        }
+        else if (options.replace &&
+            ownParsed &&
+            ours(name) &&
+            parsed.base === ownParsed.base &&
+            parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
+            parsed.expiresAt < ownParsed.expiresAt &&
+            !sameRunAttempt(parsed.run, own.run)) {
+            found.push({ id: key.id, name, why: 'replaced' });
+        }
+        else if (options.sweepExpired && runId) {
+            found.push({ id: key.id, name, why: parsed.kind === 'pr' ? 'pull request closed' : 'run over', runId });
+        }
+    }
+    const asked = new Set();
+    const live = (c) => c.why === 'run over' || c.why === 'pull request closed';
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter(live)]) {
+        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
+            asked.add(candidate.runId);
+    }
+    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
+    return found.flatMap((candidate) => {
+        if (!candidate.runId || asked.has(candidate.runId))
+            return [candidate];
+        if (live(candidate))
+            return [];
+        const { runId: _, ...byExpiry } = candidate;
+        return [byExpiry];
+    });
+}
+/**
+ * What the event that closes pull request `number` ends: this action's things made for it (kind pr) in this
+ * repository, on this GitHub instance. Taken on the event's word: GitHub is not asked.
+ */
+function ofClosedPullRequest(items, here, number, parse = parseAnyKeyName) {
+    return items.flatMap((item) => {
+        const parsed = parse(item.name);
+        const run = parsed?.run;
+        const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
+        return ours && parsed.kind === 'pr' && parsed.pullRequest === number
+            ? [{ id: item.id, name: item.name, why: 'pull request closed' }]
+            : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/kinds/key.ts
+
+
+
+
+function keyKind(
+/** The Admin API session, opened on first use (post decides what to do before it opens one). */
+api, log, projectId, 
+/** Direct mode's key-name tag (`nameTagFor(clientSecret, 'keyName')`), derived on first use. */
+tag, list) {
+    const listKeys = list ?? (() => api().listKeys(projectId()));
+    const explain = (error, keys, now) => {
+        const plan = planSweep(keys, { match: '', expiredOnly: true, now });
+        const ours = plan.verdicts.map((v) => v.item.name).slice(0, 5);
+        const more = plan.verdicts.length > ours.length ? `, and ${plan.verdicts.length - ours.length} more` : '';
+        return new ActionError(`Pinecone refused to create the API key: project ${projectId()} holds ${keys.length} API keys, as many as its quota allows (${error.answered}). ` +
+            `${plan.verdicts.length} of them were made by this action and none has expired${ours.length ? ` (${ours.join(', ')}${more})` : ''}; ${plan.foreign} were made otherwise. ` +
+            'Delete keys you no longer need in the Pinecone console, or give this action a shorter ttl.');
+    };
+    return {
+        name: 'key',
+        noun: 'API key',
+        parse: names_parseAnyKeyName,
+        ours: (name) => parseTaggedKeyName(name, tag()),
+        holds: [],
+        list: listKeys,
+        remove: (key) => api().deleteKey(key.id),
+        deleteOwn: async (key) => {
+            log.info(`Deleting API key ${key.name} (${key.id}).`);
+            const result = await api().deleteKey(key.id);
+            log.info(result === 'deleted' ? `Deleted API key ${key.name}.` : `API key ${key.name} was already gone.`);
+        },
+        kept: (key, fate) => fate === 'shared'
+            ? `Keeping API key ${key.name} (${key.id}): it was handed to the workflow run (share: true), so the revoke job deletes it, or a sweep once it has expired.`
+            : names_parseAnyKeyName(key.name)?.kind === 'pr'
+                ? `Keeping API key ${key.name} (${key.id}) for pull request #${names_parseAnyKeyName(key.name).pullRequest} (lifetime: pull-request): the run that closes it deletes the key.`
+                : `Keeping API key ${key.name} (${key.id}): cleanup is false, so a sweep deletes it once it has expired.`,
+        notDeleted: (key, message) => `Could not delete API key ${key.name} (${key.id}) in project ${projectId() || '(unknown)'}: ${message} Delete it by hand in the Pinecone console (project → API keys), or run the sweep sub-action.`,
+        room: {
+            isFull: (error) => error instanceof QuotaError,
+            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action deletes its own expired keys to make room.`,
+            making: (count) => `The project is full: deleting ${count} expired key(s) this action made, then trying again.`,
+            noneExpired: (error, keys, now) => explain(error, keys, now),
+            spared: (error, count) => new ActionError(`Pinecone refused to create the API key: project ${projectId()} holds as many API keys as its quota allows (${error.answered}), and the ${count} expired key(s) of this action in it belong to runs still going, whose post steps delete them. Delete keys you no longer need in the Pinecone console, or try again once those runs are done.`),
+            stillFull: async (error, now) => explain(error, await listKeys(), now),
+        },
+        sweep: {
+            needsProject: true,
+            outputs: { deleted: 'deleted', ids: 'deleted-ids', remaining: 'remaining' },
+            census: (keys, plan, going) => `Project ${projectId()} has ${keys.length} key(s): ${plan.verdicts.length} made by this action, ${plan.foreign} not (never touched). ${going}.`,
+            summary: (_keys, plan, deleted) => ({
+                lead: `${deleted} deleted; ${plan.verdicts.length - deleted} key(s) made by this action left; ${plan.foreign} key(s) not made by this action, never touched.` +
+                    (plan.otherRepositories
+                        ? ` ${plan.otherRepositories} of this action's keys were made in other repositories: left to their expiry.`
+                        : ''),
+                column: 'Key',
+            }),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/api/pinecone/control-plane.ts
+// The one module that knows Pinecone's control plane: what is inside a project (indexes, collections, backups,
+// assistants), listed and deleted with a project API key (`Api-Key`), at the same base URL as the Admin API
+// (assistants under /assistant). Facts: docs/PINECONE.md (inside a project) and Pinecone's
+// db_control and assistant_control specs. An index with deletion protection refuses to be deleted (403) until it is
+// turned off; one a collection is being made from refuses with 412; a deleted index stays `Terminating` a while.
+
+
+
+class ControlPlane {
+    apiUrl;
+    apiVersion;
+    projectKey;
+    requester;
+    constructor(apiUrl, apiVersion, 
+    /** A key of the project with ControlPlaneEditor (or ProjectEditor); masked by whoever made it. */
+    projectKey, requester) {
+        this.apiUrl = apiUrl;
+        this.apiVersion = apiVersion;
+        this.projectKey = projectKey;
+        this.requester = requester;
+    }
+    async listIndexes() {
+        const list = await this.list('/indexes', 'indexes', 'list the project’s indexes');
+        return list.flatMap((item) => {
+            const index = item;
+            if (typeof index.name !== 'string')
+                return [];
+            return [
+                {
+                    name: index.name,
+                    deletionProtection: index.deletion_protection === 'enabled',
+                    terminating: index.status?.state === 'Terminating',
+                },
+            ];
+        });
+    }
+    async disableDeletionProtection(name) {
+        const what = `turn deletion protection off for index ${name}`;
+        const response = await this.send({
+            what,
+            method: 'PATCH',
+            url: this.url(`/indexes/${encodeURIComponent(name)}`),
+            body: JSON.stringify({ deletion_protection: 'disabled' }),
+        });
+        if (!isSuccess(response) && !isPineconeNotFound(response))
+            throw this.error(response, what);
+    }
+    deleteIndex(name) {
+        return this.delete(`/indexes/${encodeURIComponent(name)}`, `delete index ${name}`);
+    }
+    async listCollections() {
+        return names(await this.list('/collections', 'collections', 'list the project’s collections'));
+    }
+    deleteCollection(name) {
+        return this.delete(`/collections/${encodeURIComponent(name)}`, `delete collection ${name}`);
+    }
+    /** Every backup of the project, following the pagination. */
+    async listBackups() {
+        const ids = [];
+        for (let token = undefined, page = 0; page < 1000; page++) {
+            const query = token ? `?paginationToken=${encodeURIComponent(token)}` : '';
+            const body = await this.json(`/backups${query}`, 'list the project’s backups');
+            const data = body['data'];
+            if (!Array.isArray(data))
+                throw this.shapeError('list the project’s backups', 'data');
+            for (const backup of data) {
+                const id = backup.backup_id;
+                if (typeof id === 'string')
+                    ids.push(id);
+            }
+            token = body['pagination']?.next;
+            if (typeof token !== 'string' || token === '')
+                return ids;
+        }
+        return ids;
+    }
+    deleteBackup(id) {
+        return this.delete(`/backups/${encodeURIComponent(id)}`, `delete backup ${id}`);
+    }
+    async listAssistants() {
+        return names(await this.list('/assistant/assistants', 'assistants', 'list the project’s assistants'));
+    }
+    deleteAssistant(name) {
+        return this.delete(`/assistant/assistants/${encodeURIComponent(name)}`, `delete assistant ${name}`);
+    }
+    async delete(path, what) {
+        const response = await this.send({ what, method: 'DELETE', url: this.url(path) });
+        if (isSuccess(response))
+            return 'deleted';
+        if (isPineconeNotFound(response))
+            return 'already gone';
+        if (response.status === 403 && /deletion protection/i.test(response.body))
+            return 'protected';
+        if (response.status === 412)
+            return 'busy';
+        throw this.error(response, what);
+    }
+    async list(path, field, what) {
+        const list = (await this.json(path, what))[field];
+        if (!Array.isArray(list))
+            throw this.shapeError(what, field);
+        return list;
+    }
+    async json(path, what) {
+        const response = await this.send({ what, method: 'GET', url: this.url(path) });
+        if (!isSuccess(response))
+            throw this.error(response, what);
+        const body = parseBody(response);
+        if (!body)
+            throw this.shapeError(what, 'JSON');
+        return body;
+    }
+    send(call) {
+        const headers = {
+            'Api-Key': this.projectKey,
+            Accept: 'application/json',
+            'X-Pinecone-Api-Version': this.apiVersion,
+        };
+        if (call.body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        return this.requester.send({ ...call, headers });
+    }
+    url(path) {
+        return this.apiUrl.replace(/\/+$/, '') + path;
+    }
+    error(response, what) {
+        const status = describeStatus(response.status);
+        if (response.status === 401 || response.status === 403)
+            return new ActionError(`Pinecone's control plane refused to ${what} (${status}): the cleanup key needs the ControlPlaneEditor role in the project.`);
+        return new ActionError(`Pinecone's control plane answered ${status} when asked to ${what}, also after retries. Try again later.`);
+    }
+    shapeError(what, field) {
+        return new ActionError(`Pinecone's answer to "${what}" has no ${field}; check the api-url and api-version inputs.`);
+    }
+}
+function names(list) {
+    return list.flatMap((item) => {
+        const name = item.name;
+        return typeof name === 'string' ? [name] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/projects/empty.ts
+
+
+
+
+
+
+/** The control plane of one project, with a key of that project (masked already), inside what is left of a budget. */
+function openControlPlane(deps, core, connection, budgetMs, projectKey) {
+    return new ControlPlane(connection.apiUrl, connection.apiVersion, projectKey, openRequester(deps, core, budgetMs));
+}
+/** What a step needs to delete throwaway projects until `deadline`; the cleanup key's value is masked first. */
+function projectCleanup(deps, core, secrets, session) {
+    const { api, connection, deadline } = session;
+    // Named by the name module, so that a sweep recognises it if its project outlives this step.
+    const expiresAt = expiryAfter(api.clock.now(), deadline - deps.now());
+    const nonce = newNonce((max) => Math.floor(deps.random() * max));
+    return {
+        api,
+        controlPlane: (key) => openControlPlane(deps, core, connection, deadline - deps.now(), secrets.add(key)),
+        log: core,
+        now: deps.now,
+        sleep: (ms) => deps.sleep(ms, deps.signal),
+        deadline,
+        cleanupKeyName: buildKeyName('gha-cleanup', { kind: 'job', run: session.run }, expiresAt, nonce),
+    };
+}
+/**
+ * `revokeFirst`: the job's key, deleted before anything else when the project is not empty, so that nothing the
+ * job left running can make more while the project is being emptied.
+ */
+async function deleteThrowawayProject(cleanup, project, revokeFirst) {
+    const { api, log } = cleanup;
+    const first = await api.deleteProject(project.id); // a project the job left empty goes at once, keys and all
+    if (first !== 'not empty')
+        return first;
+    log.info(`Project ${project.name} (${project.id}) still holds resources: deleting them first.`);
+    try {
+        return await emptyAndDelete(cleanup, project, revokeFirst);
+    }
+    catch (error) {
+        if (!(error instanceof ActionError) || error instanceof CancelledError)
+            throw error;
+        // Another sweep may have emptied and deleted it meanwhile, the cleanup key with it: then it is gone, not failed.
+        const again = await api.deleteProject(project.id).catch(() => 'not empty');
+        if (again === 'not empty')
+            throw error;
+        return again;
+    }
+}
+async function emptyAndDelete(cleanup, project, revokeFirst) {
+    const { api, log } = cleanup;
+    // The job's key goes while the cleanup key is being made: both before anything in the project is touched.
+    const [key] = await Promise.all([
+        cleanupKey(api, project.id, cleanup.cleanupKeyName),
+        revokeFirst && api.deleteKey(revokeFirst.id).then(() => log.info(`Deleted API key ${revokeFirst.name} first.`)),
+    ]);
+    const controlPlane = cleanup.controlPlane(key);
+    const pause = async (wait, left) => {
+        if (cleanup.now() + projectEmptyPollMs(wait) >= cleanup.deadline) {
+            throw new ActionError(`Project ${project.name} (${project.id}) still holds ${describe(left) || 'resources Pinecone has not released yet'} and could not be deleted in time.`);
+        }
+        await cleanup.sleep(projectEmptyPollMs(wait));
+    };
+    for (let round = 1;; round++) {
+        const left = await deleteContents(controlPlane, log);
+        if (left.refused === 0) {
+            // Deleted indexes stay listed while Terminating: only the index list is watched until they are gone.
+            for (let wait = 1; left.indexes > 0; wait++) {
+                await pause(wait, left);
+                if (!(await controlPlane.listIndexes()).some((index) => index.terminating))
+                    break;
+            }
+            const result = await api.deleteProject(project.id);
+            if (result !== 'not empty')
+                return result;
+        }
+        await pause(round, left);
+    }
+}
+const describe = (left) => [
+    left.indexes ? `${left.indexes} index(es) being deleted` : '',
+    left.refused ? `${left.refused} refusing deletion` : '',
+]
+    .filter(Boolean)
+    .join(' and ');
+/** A key for the cleanup; a create whose answer was lost is simply tried again (the project takes its keys along). */
+async function cleanupKey(api, projectId, name) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return (await api.createKey(projectId, name, ['ControlPlaneEditor'])).value;
+        }
+        catch (error) {
+            if (!(error instanceof OutcomeUnknownError) || attempt >= CREATE_TRIES)
+                throw error;
+        }
+    }
+}
+/** One pass over the project's contents: deletes all it can, and says what is left. */
+async function deleteContents(controlPlane, log) {
+    const [indexes, collections, backups, assistants] = await Promise.all([
+        controlPlane.listIndexes(),
+        controlPlane.listCollections(),
+        controlPlane.listBackups(),
+        controlPlane.listAssistants(),
+    ]);
+    const results = [];
+    const each = async (items, remove, what) => {
+        const failures = await forEachBounded(items, DELETE_CONCURRENCY, async (item) => {
+            const result = await remove(item);
+            results.push(result);
+            if (result === 'deleted')
+                log.info(`Deleted ${what(item)}.`);
+        });
+        if (failures.length > 0)
+            throw failures[0].error;
+    };
+    // Each kind in parallel: Pinecone orders none of these deletes (a refusal is read and tried again next round).
+    await Promise.all([
+        each(indexes.filter((index) => !index.terminating), async (index) => {
+            if (index.deletionProtection)
+                await controlPlane.disableDeletionProtection(index.name);
+            return controlPlane.deleteIndex(index.name);
+        }, (index) => `index ${index.name}`),
+        each(collections, (name) => controlPlane.deleteCollection(name), (name) => `collection ${name}`),
+        each(backups, (id) => controlPlane.deleteBackup(id), (id) => `backup ${id}`),
+        each(assistants, (name) => controlPlane.deleteAssistant(name), (name) => `assistant ${name}`),
+    ]);
+    const refused = results.filter((result) => result === 'busy' || result === 'protected').length;
+    return { indexes: indexes.length, refused };
+}
+
+;// CONCATENATED MODULE: ./src/kinds/project.ts
+// The throwaway project (new-project: true): made in the organization, emptied and deleted with everything in it,
+// its keys along with it. Only a name whose tag this service account's secret reproduces is ever ours; an
+// organization at its project limit refuses creates.
+
+
+
+
+
+function projectKind(api, log, tag, cleanup, list) {
+    const parse = (name) => parseProjectName(name, tag());
+    /** Named like a throwaway project, but not tagged by this service account: never touched, named in the summary. */
+    const lookAlikes = (projects) => projects.filter((p) => lookAlike(p.name) && !parse(p.name)).map((p) => p.name);
+    return {
+        name: 'project',
+        noun: 'project',
+        parse,
+        ours: parse,
+        holds: ['key'],
+        list: list ?? (() => api().listProjects()),
+        remove: (project) => deleteThrowawayProject(cleanup(), project),
+        deleteOwn: async (project, inside) => {
+            const ownKey = inside[0];
+            log.info(`Deleting throwaway project ${project.name} (${project.id}) with everything in it.`);
+            const result = await deleteThrowawayProject(cleanup(), project, ownKey);
+            log.info(result === 'deleted'
+                ? `Deleted project ${project.name}${ownKey ? ` and API key ${ownKey.name} in it` : ''}.`
+                : `Project ${project.name} was already gone.`);
+        },
+        kept: (project, _fate, inside) => {
+            const kept = `Keeping throwaway project ${project.name} (${project.id}) and API key ${inside[0]?.name ?? '(none)'}`;
+            const pullRequest = parse(project.name)?.pullRequest;
+            return pullRequest
+                ? `${kept} for pull request #${pullRequest} (lifetime: pull-request): the run that closes it deletes the project.`
+                : `${kept}: cleanup is false, so a sweep deletes the project once it has expired.`;
+        },
+        notDeleted: (project, message) => `Could not delete throwaway project ${project.name} (${project.id}), which holds the job's key: ${message} Delete the project in the Pinecone console, or run the sweep sub-action, which empties and deletes expired throwaway projects.`,
+        room: {
+            isFull: (error) => error instanceof ProjectLimitError,
+            withoutSweep: (error) => `${error.message} With sweep-expired: true (the default) this action first deletes its own expired throwaway projects.`,
+            making: (count) => `The organization is at its project limit: deleting ${count} expired throwaway project(s) this action made, then trying again.`,
+            noneExpired: (error) => new ActionError(`${error.message} None of them is an expired throwaway project of this service account.`),
+            spared: (error, count) => new ActionError(`${error.message} The ${count} expired throwaway project(s) of this service account belong to runs still going, whose post steps delete them.`),
+            stillFull: (error) => Promise.resolve(error),
+        },
+        sweep: {
+            needsProject: false,
+            // A service account that sees only its projects' keys may not list the organization's projects.
+            refused: (message) => `Could not list the organization's projects (${message}): throwaway projects were not swept this time.`,
+            outputs: { deleted: 'deleted-projects', ids: 'deleted-project-ids', remaining: 'remaining-projects' },
+            census: (projects, plan, going) => {
+                const others = lookAlikes(projects).length;
+                return `The organization has ${projects.length} project(s): ${plan.verdicts.length} throwaway project(s) this service account made, ${projects.length - plan.verdicts.length} not (never touched${others ? `, ${others} of them named like throwaway projects but not tagged by this service account` : ''}). ${going}.`;
+            },
+            summary: (projects, plan, deleted) => {
+                const others = lookAlikes(projects);
+                return {
+                    heading: '#### Throwaway projects',
+                    lead: `${deleted} deleted; ${plan.verdicts.length - deleted} throwaway project(s) of this service account left; ${plan.foreign} other project(s), never touched.` +
+                        (others.length
+                            ? ` Named like throwaway projects but not tagged by this service account, so never touched: ${others.map((name) => markdownCode(name)).join(', ')}.`
+                            : ''),
+                    column: 'Project',
+                };
+            },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/kinds/kinds.ts
+
+
+
+function kindsFor(context) {
+    const { api, log } = context;
+    let tag;
+    // Derived from the client secret on first use: a step that reads no project name needs no HKDF.
+    const tagOnce = () => (tag ??= nameTagFor(context.clientSecret));
+    let cleanup;
+    // One cleanup (one cleanup key's name) for every project this step deletes, made when the first is.
+    const cleanupOnce = () => (cleanup ??= context.cleanup());
+    let keyTag;
+    const key = keyKind(api, log, context.projectId, () => (keyTag ??= nameTagFor(context.clientSecret, 'keyName')));
+    const project = projectKind(api, log, tagOnce, cleanupOnce, context.listProjects);
+    return { key, project, all: [key, project] };
+}
+
+;// CONCATENATED MODULE: ./src/steps/direct/post-plan.ts
+
+
+
+
+
+
+/** The journal main sealed for this job, or one warning and nothing deleted on the word of anything else. */
+function verifiedPlan({ core, deps, account }) {
+    const plan = readPlan(core, sealFor(account.clientSecret, deps.env));
+    if (plan)
+        return plan;
+    core.warning("Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or this step was given another client secret than the main step: the runner gives an action wrapped in nested composite actions the outer one's inputs). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.");
+    return undefined;
+}
+/** The kinds, over a session that opens (and reads post's inputs) only when something is to be deleted. */
+function openPost({ deps, core, secrets, account, inputs: readInputs }, plan) {
+    let opened;
+    const session = () => {
+        if (opened)
+            return opened;
+        const inputs = readInputs();
+        const deadline = deps.now() + inputs.timeoutMs;
+        const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
+        opened = { api, deadline, session: { api, connection: inputs.connection, deadline, run: readRun(deps.env) } };
+        return opened;
+    };
+    const kinds = kindsFor({
+        api: () => session().api,
+        log: core,
+        clientSecret: account.clientSecret,
+        projectId: () => plan.projectId,
+        // Made only when a project is to be deleted: a key-only post step needs none of it.
+        cleanup: () => projectCleanup(deps, core, secrets, session().session),
+    }).all;
+    return { kinds, session };
+}
+function workOf(plan, kinds) {
+    const of = (kind) => plan.of(kind.name);
+    const nothing = kinds.every((kind) => !of(kind).own && !of(kind).orphans.length && !of(kind).retire.length);
+    const ownInside = (kind) => kind.holds.flatMap((held) => plan.of(held).own ?? []);
+    const heldBy = (fates) => new Set(kinds.flatMap((kind) => (fates.includes(of(kind).own?.fate ?? '') ? kind.holds : [])));
+    const goWithDeleted = heldBy(['delete']);
+    const saidWithKept = heldBy(['keep', 'shared']);
+    const kept = kinds.flatMap((kind) => {
+        const own = of(kind).own;
+        if (!own || own.fate === 'delete' || saidWithKept.has(kind.name))
+            return [];
+        return [kind.kept(own, own.fate, ownInside(kind))];
+    });
+    return {
+        nothing,
+        kept,
+        own: kinds.flatMap((kind) => {
+            const own = of(kind).own;
+            return own?.fate === 'delete' && !goWithDeleted.has(kind.name)
+                ? [{ kind, item: own, inside: ownInside(kind) }]
+                : [];
+        }),
+        retire: kinds.flatMap((kind) => (of(kind).retire.length ? [{ kind, candidates: of(kind).retire }] : [])),
+        orphans: kinds.flatMap((kind) => {
+            const { orphans, lateCreate } = of(kind);
+            return orphans.length && !goWithDeleted.has(kind.name) ? [{ kind, names: orphans, late: lateCreate }] : [];
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/steps/direct/post.ts
+// The post step: delete what main created. It runs after main succeeded, failed, crashed or was cancelled, so it
+// acts only on a journal it can verify (journal/journal.ts), and reads as a short run of phases over the kinds of
+// thing main makes (kinds/): what the journal asks (post-plan.ts), what outlives the job, GitHub's word on the runs
+// of what main found to retire, the deletes, and whatever main may have made without learning its ID
+// (post-deletes.ts).
 
 
 
@@ -6692,99 +6797,6 @@ const chosen = chooseStep((deps) => {
 });
 const { run } = chosen;
 const runPost = chosen.runWith;
-/** The journal main sealed for this job, or one warning and nothing deleted on the word of anything else. */
-function verifiedPlan({ core, deps, account }) {
-    const plan = readPlan(core, sealFor(account.clientSecret, deps.env));
-    if (plan)
-        return plan;
-    core.warning("Ignored the state handed to the post step: it does not carry this action's seal for this job (another step may have written it to GITHUB_ENV, or this step was given another client secret than the main step: the runner gives an action wrapped in nested composite actions the outer one's inputs). Nothing is deleted on its word; if the main step made a key, delete it in the Pinecone console or run the sweep sub-action.");
-    return undefined;
-}
-/** The kinds, over a session that opens (and reads post's inputs) only when something is to be deleted. */
-function openPost({ deps, core, secrets, account, inputs: readInputs }, plan) {
-    let opened;
-    const session = () => {
-        if (opened)
-            return opened;
-        const inputs = readInputs();
-        const deadline = deps.now() + inputs.timeoutMs;
-        const api = openApi(deps, core, inputs.connection, inputs.timeoutMs, secrets);
-        opened = { api, deadline, session: { api, connection: inputs.connection, deadline, run: readRun(deps.env) } };
-        return opened;
-    };
-    const kinds = kindsFor({
-        api: () => session().api,
-        log: core,
-        clientSecret: account.clientSecret,
-        projectId: () => plan.projectId,
-        // Made only when a project is to be deleted: a key-only post step needs none of it.
-        cleanup: () => projectCleanup(deps, core, secrets, session().session),
-    }).all;
-    return { kinds, session };
-}
-function workOf(plan, kinds) {
-    const of = (kind) => plan.of(kind.name);
-    const nothing = kinds.every((kind) => !of(kind).own && !of(kind).orphans.length && !of(kind).retire.length);
-    const ownInside = (kind) => kind.holds.flatMap((held) => plan.of(held).own ?? []);
-    const heldBy = (fates) => new Set(kinds.flatMap((kind) => (fates.includes(of(kind).own?.fate ?? '') ? kind.holds : [])));
-    const goWithDeleted = heldBy(['delete']);
-    const saidWithKept = heldBy(['keep', 'shared']);
-    const kept = kinds.flatMap((kind) => {
-        const own = of(kind).own;
-        if (!own || own.fate === 'delete' || saidWithKept.has(kind.name))
-            return [];
-        return [kind.kept(own, own.fate, ownInside(kind))];
-    });
-    return {
-        nothing,
-        kept,
-        own: kinds.flatMap((kind) => {
-            const own = of(kind).own;
-            return own?.fate === 'delete' && !goWithDeleted.has(kind.name)
-                ? [{ kind, item: own, inside: ownInside(kind) }]
-                : [];
-        }),
-        retire: kinds.flatMap((kind) => (of(kind).retire.length ? [{ kind, candidates: of(kind).retire }] : [])),
-        orphans: kinds.flatMap((kind) => {
-            const { orphans, lateCreate } = of(kind);
-            return orphans.length && !goWithDeleted.has(kind.name) ? [{ kind, names: orphans, late: lateCreate }] : [];
-        }),
-    };
-}
-/** The login, while GitHub is asked whether the runs of main's candidates are over; then who is retired, who spared. */
-async function loginAndJudge({ deps, core, secrets, inputs }, post, work) {
-    const { api } = post.session();
-    const deletes = work.own.length + work.retire.reduce((sum, { candidates }) => sum + candidates.length, 0);
-    const candidates = work.retire.flatMap((each) => each.candidates);
-    const runIds = [...new Set(candidates.flatMap((candidate) => (candidate.runId ? [candidate.runId] : [])))];
-    const github = runIds.length > 0 ? openGitHub(deps, inputs().githubToken, secrets) : undefined;
-    const [, lookups] = await Promise.all([
-        api.login(deletes > 0 ? { deletes } : { lists: 1 }),
-        askGitHub(github, runIds, core),
-    ]);
-    const now = api.clock.now();
-    return work.retire.map(({ kind, candidates }) => ({
-        kind,
-        retire: judgeByRuns(kind, candidates, lookups, now, core).retire,
-    }));
-}
-/** The job's own things and what main found to retire, in parallel: one round trip after the login. */
-async function deleteOwnAndRetire({ core }, work, retirees) {
-    const [...results] = await Promise.allSettled([
-        ...work.own.map(({ kind, item, inside }) => kind.deleteOwn(item, inside)),
-        ...retirees.map(({ kind, retire: items }) => retire(kind, items, core)),
-    ]);
-    const failed = results.slice(0, work.own.length).find((result) => result.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    // The keys (or projects) of the pull request this run closes are its own to delete: no later push renews them.
-    const closing = results
-        .slice(work.own.length)
-        .flatMap((result) => (result.status === 'fulfilled' ? (result.value ?? []) : []))
-        .filter((item) => item.why === 'pull request closed' && !item.runId);
-    if (closing.length > 0)
-        throw new ActionError(`${closing.length} of the closed pull request's things (e.g. ${closing[0].name}, ${closing[0].id}) could not be deleted; a later run or a sweep deletes them once GitHub says the pull request is closed.`);
-}
 /** The one line that says what could not be deleted and what to do. */
 function notDeleted(plan, work, message) {
     const own = work?.own[0];

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(574);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(487);
 // What ncc bundles into dist/preview/index.js: the process runs the preview sub-action's step, nothing else.
 
 await (0,_preview_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 574:
+/***/ 487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2277,7 +2277,7 @@ class VercelPlatform {
     }
 }
 
-;// CONCATENATED MODULE: ./src/api/versions.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/versions.ts
 // Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
 // 12 months after its release (docs/PINECONE.md). A step asked to use one past that window says so in one warning
 // that names the newest; the default moves on before its window closes (a test fails while there is still time).
@@ -5047,7 +5047,7 @@ function chooseStep(pick, cancel) {
     return { runWith, run: () => runLive(runWith, { cancel }) };
 }
 
-;// CONCATENATED MODULE: ./src/api/admin-errors.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-errors.ts
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 
@@ -5163,7 +5163,7 @@ function isPineconeShaped(response) {
     return response.body.trim() === '' || parseBody(response) !== undefined;
 }
 
-;// CONCATENATED MODULE: ./src/api/admin-api.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
@@ -5414,7 +5414,7 @@ function isApiKey(value) {
         Array.isArray(key['roles']));
 }
 
-;// CONCATENATED MODULE: ./src/api/github-api.ts
+;// CONCATENATED MODULE: ./src/api/github/github-api.ts
 // The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
 // lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
 // never fails the step and never deletes on a guess.
@@ -5644,7 +5644,7 @@ function openGitHub(deps, token, secrets) {
     return new GitHubApi({ apiUrl, repository, token: secrets.add(token), ownRunId }, deps.transport);
 }
 
-;// CONCATENATED MODULE: ./src/steps/preview.ts
+;// CONCATENATED MODULE: ./src/steps/preview/preview.ts
 // The preview sub-action, after the key step on pull_request events: a new key is written to the platform as a
 // value for the pull request's branch alone, and that branch's preview built again to read it; a key renewed in
 // place keeps its value, so nothing is written; when the pull request closes, the value we wrote is deleted (the

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _revoke_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(322);
+/* harmony import */ var _revoke_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(273);
 // What ncc bundles into dist/revoke/index.js: the process runs the revoke sub-action, nothing else.
 
 await (0,_revoke_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 322:
+/***/ 273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -536,7 +536,7 @@ function isTransientStatus(status) {
 /** Pinecone supports each stable API version for at least this long after its release (its versioning page). */
 const API_VERSION_SUPPORT_MONTHS = 12;
 
-;// CONCATENATED MODULE: ./src/api/versions.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/versions.ts
 // Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
 // 12 months after its release (docs/PINECONE.md). A step asked to use one past that window says so in one warning
 // that names the newest; the default moves on before its window closes (a test fails while there is still time).
@@ -4864,7 +4864,7 @@ function chooseStep(pick, cancel) {
     return { runWith, run: () => runLive(runWith, { cancel }) };
 }
 
-;// CONCATENATED MODULE: ./src/api/admin-errors.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-errors.ts
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
 
@@ -4980,7 +4980,7 @@ function isPineconeShaped(response) {
     return response.body.trim() === '' || transport_parseBody(response) !== undefined;
 }
 
-;// CONCATENATED MODULE: ./src/api/admin-api.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-api.ts
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
@@ -5231,7 +5231,7 @@ function isApiKey(value) {
         Array.isArray(key['roles']));
 }
 
-;// CONCATENATED MODULE: ./src/api/clock.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/clock.ts
 // Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
 // runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
 // `Date` header of every answer tells the server's time to the second, so the action follows it.
@@ -5259,7 +5259,7 @@ class ServerClock {
     }
 }
 
-;// CONCATENATED MODULE: ./src/api/github-api.ts
+;// CONCATENATED MODULE: ./src/api/github/github-api.ts
 // The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
 // lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
 // never fails the step and never deletes on a guess.
@@ -5489,7 +5489,7 @@ function openGitHub(deps, token, secrets) {
     return new GitHubApi({ apiUrl, repository, token: secrets.add(token), ownRunId }, deps.transport);
 }
 
-;// CONCATENATED MODULE: ./src/steps/revoke.ts
+;// CONCATENATED MODULE: ./src/steps/run-key/revoke.ts
 // The revoke sub-action: at the end of the run, delete the run's shared key, from the handoff and the credentials
 // alone. Every job that uses the key holds the handoff secret and could seal a handoff naming any key, so revoke
 // trusts the key ID only with the key job's proof (made with the client secret, which those jobs never hold), and

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(502);
+/* harmony import */ var _use_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(514);
 // What ncc bundles into dist/use/index.js: the process runs the use sub-action, nothing else.
 
 await (0,_use_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 502:
+/***/ 514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -683,7 +683,7 @@ function readClear(clear) {
     return key;
 }
 
-;// CONCATENATED MODULE: ./src/api/versions.ts
+;// CONCATENATED MODULE: ./src/api/pinecone/versions.ts
 // Pinecone's stable API versions this action knows, with their release dates: Pinecone supports each for at least
 // 12 months after its release (docs/PINECONE.md). A step asked to use one past that window says so in one warning
 // that names the newest; the default moves on before its window closes (a test fails while there is still time).
@@ -4872,7 +4872,7 @@ function chooseStep(pick, cancel) {
     return { runWith, run: () => runLive(runWith, { cancel }) };
 }
 
-;// CONCATENATED MODULE: ./src/steps/summary.ts
+;// CONCATENATED MODULE: ./src/steps/common/summary.ts
 // Job summaries: what a person needs to find a key again, never its secret. Every piece of outside text (names
 // from the API, project names) is escaped: a summary renders markdown and HTML.
 
@@ -4917,7 +4917,7 @@ function table(what, plan, deleted, dryRun) {
     return rows.length ? [`| ${what} | ID | Expires | Action | Why |`, '|---|---|---|---|---|', ...rows, ''] : [];
 }
 
-;// CONCATENATED MODULE: ./src/steps/use.ts
+;// CONCATENATED MODULE: ./src/steps/run-key/use.ts
 // The use sub-action: a job of the run gets the run's shared key from the handoff, opened with the handoff secret
 // alone. It holds no Pinecone credential and makes no request, and has no post step: the jobs that use the key run
 // code we do not control, and must never hold anything that mints keys. On "Re-run failed jobs" GitHub hands the
