@@ -73,15 +73,19 @@ export async function runPreviewScenario(
 
     for (const action of ['opened', 'synchronize'])
       await pullRequestRun(world, node, action, inputs, action === 'opened' ? killAt('open') : {}, steps);
-    let closed = await closeRun(world, node, inputs, killAt('close'), steps);
+    const close = (kill: RunOptions, attempt?: number) =>
+      pullRequestRun(world, node, 'closed', inputs, kill, steps, attempt);
+    let closed = await close(killAt('close'));
     if (closed.failed) {
       (vercel ?? netlify)!.inject(); // a re-run of the failed job, its faults spent or not
-      closed = await closeRun(world, node, inputs, {}, steps);
+      closed = await close({}, 2);
       if (closed.failed) problems.push(`the close failed twice: ${closed.log.join(' | ')}`);
     }
     const left = vercel ? project!.envs.length : site!.env.size;
     if (left > 0) problems.push(`${left} platform value(s) left after close`);
     if (world.emulator.keysIn().length > 0) problems.push(`${world.emulator.keysIn().length} key(s) left after close`);
+    for (const [name, step] of steps)
+      if (!name.endsWith('preview') && step.exitCode !== 0) problems.push(`${name} failed: ${step.log.join(' | ')}`);
     const secrets = [...world.secrets(), (vercel ?? netlify)!.token];
     for (const [name, step] of steps)
       for (const leak of findLeaks(step, secrets, { outputs: ['api-key'], env: ['PINECONE_API_KEY'] }))
@@ -96,7 +100,8 @@ export async function runPreviewScenario(
   return { seed: s.seed, problems };
 }
 
-/** The key step (today renew: true + cleanup: false; later lifetime: pull-request), the preview step, the key's post. */
+/** One run of the pull request's workflow: the key step (lifetime: pull-request), the preview step, the key's post.
+ * Returns the preview step (on close, it deletes the variable; the key's post deletes the key after it). */
 async function pullRequestRun(
   world: World,
   node: string,
@@ -104,10 +109,13 @@ async function pullRequestRun(
   inputs: Record<string, string>,
   kill: RunOptions,
   steps: Array<[string, StepResult]>,
-): Promise<void> {
+  attempt = 1,
+): Promise<StepResult> {
   const job = new Job({
     node,
-    with: { ...world.inputs, name: 'preview-pr-42', cleanup: 'false', renew: 'true', ttl: '7d' },
+    // a re-run's key step is given replace: true, as the recipes' replace: ${{ github.run_attempt != '1' }}
+    with: { ...world.inputs, lifetime: 'pull-request', replace: String(attempt > 1) },
+    env: { GITHUB_RUN_ATTEMPT: String(attempt) },
     event: pullRequestEvent(action),
   });
   const key = await job.main();
@@ -125,28 +133,7 @@ async function pullRequestRun(
     )
     .main(kill);
   const post = await job.post();
-  steps.push([`${action} key`, key], [`${action} preview`, preview], [`${action} post`, post]);
-}
-
-/** The pull request closed: the preview step deletes our value, then the key goes (today: the sweep). */
-async function closeRun(
-  world: World,
-  node: string,
-  inputs: Record<string, string>,
-  kill: RunOptions,
-  steps: Array<[string, StepResult]>,
-): Promise<StepResult> {
-  const preview = await new Job({
-    node,
-    with: inputs,
-    actionDir: join(ROOT, 'preview'),
-    event: pullRequestEvent('closed'),
-  }).main(kill);
-  const sweep = await new Job({
-    node,
-    actionDir: join(ROOT, 'sweep'),
-    with: { ...world.inputs, match: 'preview-pr-42-*', 'expired-only': 'false' },
-  }).main();
-  steps.push(['closed preview', preview], ['closed sweep', sweep]);
+  const run = `${action}${attempt > 1 ? ` (attempt ${attempt})` : ''}`;
+  steps.push([`${run} key`, key], [`${run} preview`, preview], [`${run} post`, post]);
   return preview;
 }

@@ -1,10 +1,11 @@
 // A pull request's preview, through the committed bundles as the runner runs them: the key step, then the preview
 // sub-action, on opened, synchronize, synchronize and closed, for Vercel and for Netlify. The variable appears for
 // the pull request's branch only, the preview is built again once, both the variable and the key are gone after
-// close, and no step prints a secret. The key step is today's renew: true with cleanup: false, and the close
-// deletes the key with the sweep; once the key step has lifetime: pull-request, KEY_STEP and closeKey switch to it.
+// close (the variable by the preview step, then the key by the key step's post), and no step prints a secret. The
+// key step has lifetime: pull-request, as the recipes give it.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markdownCode } from '../../src/base/text.js';
 import { Job, NODES, ROOT, type StepResult } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 import { failureLine, findLeaks } from '../support/scan.js';
@@ -13,8 +14,10 @@ import { VercelEmulator, type VercelProject } from '../emulator/vercel.js';
 import { NetlifyEmulator, type NetlifySite } from '../emulator/netlify.js';
 
 const PREVIEW_DIR = join(ROOT, 'preview');
-/** The key step's inputs for a pull request's key (later: lifetime: pull-request). */
-const KEY_STEP = { name: 'preview-pr-42', cleanup: 'false', renew: 'true', ttl: '7d' };
+/** The key step's inputs for a pull request's key, as the recipes give them. */
+const KEY_STEP = { lifetime: 'pull-request' };
+/** A re-run ("Re-run failed jobs"): the recipes' replace: ${{ github.run_attempt != '1' }} is true. */
+const RE_RUN = { with: { replace: 'true' }, env: { GITHUB_RUN_ATTEMPT: '2' } };
 
 interface Platform {
   name: string;
@@ -100,10 +103,16 @@ describe.each(NODES)('preview on $name', ({ path: node }) => {
     /** One run of the pull request's workflow: the key step, then the preview step with its outputs, then the key's post. */
     async function pullRequestRun(
       action: string,
-      preview: Record<string, string> = {},
       options: Parameters<Job['main']>[0] = {},
+      run: { with?: Record<string, string>; env?: Record<string, string> } = {},
+      between: () => void = () => {},
     ) {
-      const job = new Job({ node, with: { ...world().inputs, ...KEY_STEP }, event: pullRequestEvent(action) });
+      const job = new Job({
+        node,
+        with: { ...world().inputs, ...KEY_STEP, ...run.with },
+        env: run.env,
+        event: pullRequestEvent(action),
+      });
       const key = await job.main();
       expect(key.exitCode, key.log.join('\n')).toBe(0);
       const outputs = key.outputs;
@@ -116,28 +125,27 @@ describe.each(NODES)('preview on $name', ({ path: node }) => {
             'key-name': outputs['key-name'] ?? '',
             'expires-at': outputs['expires-at'] ?? '',
             'key-skipped': outputs['skipped'] ?? '',
-            ...preview,
           },
           PREVIEW_DIR,
         )
         .main(options);
+      between();
       const post = await job.post();
       expect(post.exitCode, post.log.join('\n')).toBe(0);
       noLeaks(key, step, post);
-      return { key, step };
+      return { key, step, post };
     }
 
-    /** The pull request closed: the preview step deletes the variable, then the key goes (today: the sweep). */
+    /** The run that closes the pull request: no key; the preview step deletes the variable while the key still
+     * exists, then the key step's post deletes the key. */
     async function close() {
-      const job = new Job({ node, with: platform.inputs(), actionDir: PREVIEW_DIR, event: pullRequestEvent('closed') });
-      const step = await job.main();
-      const sweep = await new Job({
-        node,
-        actionDir: join(ROOT, 'sweep'),
-        with: { ...world().inputs, match: 'preview-pr-42-*', 'expired-only': 'false' },
-      }).main();
-      expect(sweep.exitCode, sweep.log.join('\n')).toBe(0);
-      noLeaks(step, sweep);
+      const keys = world().emulator.keysIn().length;
+      const { key, step } = await pullRequestRun('closed', {}, {}, () => {
+        expect(platform.allValues()).toBe(0);
+        expect(world().emulator.keysIn()).toHaveLength(keys); // the key goes after the variable
+      });
+      expect(key.outputs['closed']).toBe('true');
+      expect(key.outputs['api-key']).toBeUndefined();
       return step;
     }
 
@@ -149,7 +157,7 @@ describe.each(NODES)('preview on $name', ({ path: node }) => {
       expect(platform.allValues()).toBe(1);
       expect(platform.rebuilds()).toBe(1);
       expect(opened.step.outputs).toMatchObject({ written: 'true', deleted: 'false' });
-      expect(opened.step.summary).toContain(opened.key.outputs['key-name']!);
+      expect(opened.step.summary).toContain(markdownCode(opened.key.outputs['key-name']!));
 
       for (const push of ['synchronize', 'synchronize']) {
         const pushed = await pullRequestRun(push);
@@ -187,11 +195,9 @@ describe.each(NODES)('preview on $name', ({ path: node }) => {
 
     it('the job is cancelled once the variable is written: the next push finds it, and closing leaves nothing', async () => {
       platform.hang('build');
-      const { step } = await pullRequestRun(
-        'opened',
-        {},
-        { onLine: (line, child) => void (/^Wrote PINECONE_API_KEY/.test(line) && child.kill('SIGINT')) },
-      );
+      const { step } = await pullRequestRun('opened', {
+        onLine: (line, child) => void (/^Wrote PINECONE_API_KEY/.test(line) && child.kill('SIGINT')),
+      });
       expect(step.failed).toBe(true);
       expect(platform.allValues()).toBe(1);
       const pushed = await pullRequestRun('synchronize');
@@ -201,20 +207,26 @@ describe.each(NODES)('preview on $name', ({ path: node }) => {
       expect(world().emulator.keysIn()).toEqual([]);
     });
 
-    it('the job is cancelled after the key is made, before the variable is written: the next push says how to get a new key; closing leaves nothing', async () => {
+    it('the job is cancelled after the key is made, before the variable is written: the next push says how to get a new key, a re-run of it writes one, and closing leaves nothing', async () => {
       platform.hang('write');
-      const { step } = await pullRequestRun(
-        'opened',
-        {},
-        { onSpawn: (child) => void setTimeout(() => child.kill('SIGINT'), 1_000) },
-      );
-      expect(step.failed).toBe(true);
+      const opened = await pullRequestRun('opened', {
+        onSpawn: (child) => void setTimeout(() => child.kill('SIGINT'), 1_000),
+      });
+      expect(opened.step.failed).toBe(true);
       expect(platform.allValues()).toBe(0);
       const pushed = await pullRequestRun('synchronize');
       expect(pushed.step.exitCode).toBe(1);
       expect(failureLine(pushed.step)).toMatch(
-        /holds no PINECONE_API_KEY for branch .* was renewed in place.*Delete that key/,
+        /holds no PINECONE_API_KEY for branch .* was renewed in place.*Re-run this job with the key step's replace: true/,
       );
+
+      const rerun = await pullRequestRun('synchronize', {}, RE_RUN);
+      expect(rerun.step.exitCode, rerun.step.log.join('\n')).toBe(0);
+      const value = rerun.key.outputs['api-key']!;
+      expect(value).toMatch(/^pcsk_/);
+      expect(platform.valuesFor(BRANCH)).toEqual([value]);
+      expect(platform.rebuilds()).toBe(1);
+      expect(world().emulator.keysIn()).toEqual([expect.objectContaining({ value })]); // the unknown one is gone
       expect((await close()).exitCode).toBe(0);
       expect(platform.allValues()).toBe(0);
       expect(world().emulator.keysIn()).toEqual([]);

@@ -82,7 +82,7 @@ describe('preview on Vercel, in-process', () => {
   it('a renewed key whose variable is missing fails in one line that says how to get a new key', async () => {
     const step = await run('synchronize', renewedKey);
     expect(step.core.failed).toMatch(
-      /holds no PINECONE_API_KEY for branch feature\/search-v2, and the key .* was renewed in place.*Delete that key/,
+      /holds no PINECONE_API_KEY for branch feature\/search-v2, and the key .* was renewed in place.*Re-run this job with the key step's replace: true.*or close and reopen the pull request/,
     );
   });
 

@@ -130,7 +130,7 @@ const allows = (permissions: Permissions, scope: string, level: 'read' | 'write'
 describe.each(examples.filter((block) => /uses: OWNER\/pinecone-ephemeral-key/.test(block.content)))(
   '$name',
   (block) => {
-    it('carries the permissions its steps need (actions: read to ask about runs, id-token: write for the broker)', () => {
+    it('carries the permissions its steps need (actions: read to ask about runs, pull-requests: read about pull requests, id-token: write for the broker)', () => {
       const workflow = parse(block.content) as PermittedWorkflow;
       for (const [job, { steps = [] }] of Object.entries(workflow.jobs)) {
         const ours = steps.filter((step) => step.uses && ourAction(step.uses));
@@ -142,6 +142,8 @@ describe.each(examples.filter((block) => /uses: OWNER\/pinecone-ephemeral-key/.t
           if (step.with?.['broker-url']) expect(allows(permissions, 'id-token', 'write'), job).toBe(true);
           else if (action === 'main' || action === 'sweep')
             expect(allows(permissions, 'actions', 'read'), `${job}: actions: read`).toBe(true);
+          if (action === 'main' && step.with?.['lifetime'] === 'pull-request')
+            expect(allows(permissions, 'pull-requests', 'read'), `${job}: pull-requests: read`).toBe(true);
         }
         if (steps.some((step) => step.uses?.startsWith('actions/checkout@')))
           expect(allows(permissions, 'contents', 'read'), `${job}: contents: read for the checkout`).toBe(true);

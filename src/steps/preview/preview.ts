@@ -84,7 +84,7 @@ const previewStep = defineStep<PreviewInputs, { token: string }>({
 async function keepRenewed(core: Core, platform: PreviewPlatform, inputs: PreviewInputs): Promise<void> {
   if (!(await platform.has(inputs.variable, inputs.branch)))
     throw new ActionError(
-      `${platform.where} holds no ${inputs.variable} for branch ${inputs.branch}, and the key ${inputs.keyName} was renewed in place, so its value is not known here (an earlier run stopped before writing it). Delete that key (or close and reopen the pull request) so that the next push makes a new one.`,
+      `${platform.where} holds no ${inputs.variable} for branch ${inputs.branch}, and the key ${inputs.keyName} was renewed in place, so its value is not known here (an earlier run stopped before writing it). Re-run this job with the key step's replace: true (the recipes' replace: \${{ github.run_attempt != '1' }} does so on a re-run), or close and reopen the pull request: either makes a new key, which this step writes.`,
     );
   core.info(
     `Key ${inputs.keyName} was renewed in place: ${platform.where} already holds its value for branch ${inputs.branch}; nothing written.`,
