@@ -5721,7 +5721,7 @@ const previewStep = defineStep({
 /** A renewed key keeps its value: nothing is written, but a value lost on the way (a cancelled job) is said. */
 async function keepRenewed(core, platform, inputs) {
     if (!(await platform.has(inputs.variable, inputs.branch)))
-        throw new errors_ActionError(`${platform.where} holds no ${inputs.variable} for branch ${inputs.branch}, and the key ${inputs.keyName} was renewed in place, so its value is not known here (an earlier run stopped before writing it). Delete that key (or close and reopen the pull request) so that the next push makes a new one.`);
+        throw new errors_ActionError(`${platform.where} holds no ${inputs.variable} for branch ${inputs.branch}, and the key ${inputs.keyName} was renewed in place, so its value is not known here (an earlier run stopped before writing it). Re-run this job with the key step's replace: true (the recipes' replace: \${{ github.run_attempt != '1' }} does so on a re-run), or close and reopen the pull request: either makes a new key, which this step writes.`);
     core.info(`Key ${inputs.keyName} was renewed in place: ${platform.where} already holds its value for branch ${inputs.branch}; nothing written.`);
 }
 function openPlatform(deps, core, inputs, token) {
