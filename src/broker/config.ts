@@ -5,7 +5,7 @@ import type { Connection } from '../api/types.js';
 import { API_VERSION_FORMAT, DEFAULT_API_VERSION } from '../api/versions.js';
 import { ActionError } from '../base/errors.js';
 import { secureOrLoopback } from '../inputs/checks.js';
-import { readPolicy, type Policy } from './policy.js';
+import { readPolicy, type Policy } from './policy/policy.js';
 
 export interface BrokerConfig {
   policy: Policy;

@@ -8,10 +8,11 @@ import { createHttpTransport } from '../api/transport.js';
 import { ActionError } from '../base/errors.js';
 import { BROKER_DRAIN_LIMIT_MS } from '../base/policy.js';
 import { ConfigError, readBrokerConfig, type BrokerConfig } from './config.js';
-import { Metrics } from './metrics.js';
-import { createBrokerServer } from './server.js';
-import { Broker, type Decision } from './service.js';
-import { oidcVerifier } from './verify.js';
+import { Metrics } from './http/metrics.js';
+import { createBrokerServer } from './http/server.js';
+import type { Decision } from './service/decisions.js';
+import { Broker } from './service/service.js';
+import { oidcVerifier } from './policy/verify.js';
 
 const USER_AGENT = 'pinecone-ephemeral-key-broker/1';
 

@@ -5,12 +5,12 @@
 // to several at once): keys in order of ID, and a new one past the cap goes. Every replica orders the same list the
 // same way, so the cap holds. A key's rule is a 3-character mark of the rule's match in its name (names.ts).
 import { createHash } from 'node:crypto';
-import type { AdminApi } from '../api/admin-api.js';
-import type { ApiKey } from '../api/types.js';
-import type { RunRef } from '../rules/names.js';
-import { BROKER_KEY_LIST_MAX_AGE_MS } from '../base/policy.js';
+import type { AdminApi } from '../../api/admin-api.js';
+import type { ApiKey } from '../../api/types.js';
+import type { RunRef } from '../../rules/names.js';
+import { BROKER_KEY_LIST_MAX_AGE_MS } from '../../base/policy.js';
 import { ofJob, type BrokerKeys } from './own-keys.js';
-import type { Rule } from './policy.js';
+import type { Rule } from '../policy/policy.js';
 
 /**
  * The project's key list, shared by the mints that ask at once: a list started at or after `since` serves them all
