@@ -76,7 +76,11 @@ describe('what the broker answers when Pinecone fails', () => {
   });
 
   it('when the late create cannot be looked for either, says the outcome is unknown (503) and logs the decision', async () => {
+    // The sweep at start lists keys first; then the cap's list before the create is answered, and the look-ups
+    // after the lost create hang.
+    await expect.poll(() => printed.some((line) => line.includes('"action":"sweep"'))).toBe(true);
     world.emulator.faults.add({ op: 'create-key', action: 'commit-then-hang' });
+    world.emulator.faults.add({ op: 'list-keys', action: 'delay', ms: 0 });
     world.emulator.faults.add({ op: 'list-keys', action: 'hang', times: 10 });
     const { status, headers, body } = await mint({ budget_ms: '2000' });
     expect(status).toBe(503);

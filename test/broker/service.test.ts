@@ -235,7 +235,7 @@ describe('the broker, in-process', () => {
       key_id: String(made['key_id']),
       ticket: String(made['revoke_ticket']),
     });
-    expect(status).toBe(403);
+    expect(status).toBe(400);
     expect(body['error_description']).toBe(
       'No rule of the policy matches repository octo-org/other: the broker made no key for it.',
     );
