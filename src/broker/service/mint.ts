@@ -16,6 +16,7 @@ import { decide } from '../policy/match.js';
 import type { Policy, Rule } from '../policy/policy.js';
 import { Refusal, ruleName, type Decision, type Say } from './decisions.js';
 import type { PineconeSessions } from './pinecone.js';
+import type { JobStates } from '../jobs/job-states.js';
 
 export interface MintAsk {
   /** How long the job will wait for the answer: the broker gives up on Pinecone before it does. */
@@ -49,6 +50,7 @@ export interface Minted {
 /** What a mint uses of the broker: its policy, its Pinecone sessions and caches, and how it tells. */
 export interface MintContext {
   policy: Policy;
+  jobs: JobStates | undefined;
   decide: (decision: Decision) => void;
   pinecone: PineconeSessions;
   lists: KeyLists;
@@ -80,6 +82,7 @@ export async function mintFor(
   const ttlMs = ask.ttlMs ?? verdict.rule.maxTtlMs;
   const rule = ruleName(verdict);
   const run = { ...caller.context.run!, rule: ruleMark(verdict.rule) };
+  await refuseOverJob(ctx, caller, said, rule);
   const owner: KeyOwner = { kind: ask.cleanup ? 'job' : 'kept', run };
   const base = renderBase(ask.nameTemplate, caller.context.values, owner);
   const api = ctx.pinecone.open(signal, ask.budgetMs);
@@ -159,6 +162,16 @@ async function settleRace(
   await api.deleteKey(id);
   ctx.decide(said({ outcome: 'refused', rule: cap.label, key_id: id, reason: refused }));
   throw new Refusal('invalid_scope', refused);
+}
+
+/** With a GitHub App, a job GitHub says is over mints nothing (its token may have been copied); unknown proves nothing. */
+async function refuseOverJob(ctx: MintContext, caller: Caller, said: Say, rule: string): Promise<void> {
+  const { runId, job } = caller.context.run!;
+  if (!ctx.jobs || !job) return;
+  if ((await ctx.jobs.state({ repository: caller.claims.repository, runId, job })) !== 'over') return;
+  const refused = `Job ${job} of run ${runId} is over, GitHub says: its tokens get no more keys.`;
+  ctx.decide(said({ outcome: 'refused', rule, reason: refused }));
+  throw new Refusal('invalid_grant', refused);
 }
 
 function failed(ctx: MintContext, decision: Decision, error: unknown): unknown {

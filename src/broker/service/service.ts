@@ -12,6 +12,7 @@ import type { Policy, Rule } from '../policy/policy.js';
 import { TokenRefused, type Verifier } from '../policy/verify.js';
 import { Refusal, ruleName, type Decision, type Say } from './decisions.js';
 import { mintFor, type MintAsk, type MintContext, type Minted } from './mint.js';
+import type { JobStates } from '../jobs/job-states.js';
 import { PineconeSessions, ProjectError, type PineconeDeps } from './pinecone.js';
 
 export type { RevokeAsk } from '../own/revoke.js';
@@ -19,6 +20,8 @@ export type { RevokeAsk } from '../own/revoke.js';
 export interface BrokerDeps extends PineconeDeps {
   policy: Policy;
   verifier: Verifier;
+  /** Given (a GitHub App): a finished job's token mints nothing. */
+  jobs?: JobStates | undefined;
   decide: (decision: Decision) => void;
 }
 
@@ -36,6 +39,7 @@ export class Broker {
     this.lists = new KeyLists(deps.now);
     this.mintContext = {
       policy: deps.policy,
+      jobs: deps.jobs,
       decide: deps.decide,
       pinecone: this.pinecone,
       lists: this.lists,
