@@ -5,7 +5,8 @@ import type { Connection } from '../api/pinecone/types.js';
 import { API_VERSION_FORMAT, DEFAULT_API_VERSION } from '../api/pinecone/versions.js';
 import { ActionError } from '../base/errors.js';
 import { secureOrLoopback } from '../inputs/checks.js';
-import { readPolicy, type Policy } from './policy.js';
+import { AppConfigError, readGitHubApp, type GitHubApp } from './jobs/app-config.js';
+import { readPolicy, type Policy } from './policy/policy.js';
 
 export interface BrokerConfig {
   policy: Policy;
@@ -14,6 +15,8 @@ export interface BrokerConfig {
   port: number;
   /** GET /metrics on a listener of its own, on loopback unless METRICS_HOST says otherwise; none when unset. */
   metrics?: { host: string; port: number } | undefined;
+  /** The GitHub App that tells whether a job still runs; none: expiry alone decides. */
+  app?: GitHubApp | undefined;
 }
 
 export class ConfigError extends ActionError {}
@@ -59,7 +62,14 @@ export function readBrokerConfig(
   const metricsPort = portOf(env, 'METRICS_PORT', '');
   const metrics =
     metricsPort === undefined ? undefined : { host: env['METRICS_HOST'] || '127.0.0.1', port: metricsPort };
-  return { policy, connection, host: env['HOST'] || '0.0.0.0', port, metrics };
+  let app: GitHubApp | undefined;
+  try {
+    app = readGitHubApp(env, readFile);
+  } catch (error) {
+    throw error instanceof AppConfigError ? new ConfigError(error.message) : error;
+  }
+  if (app) url({ GITHUB_API_URL: app.apiUrl }, 'GITHUB_API_URL', app.apiUrl);
+  return { policy, connection, host: env['HOST'] || '0.0.0.0', port, metrics, app };
 }
 
 function portOf(env: NodeJS.ProcessEnv, name: string, fallback: string): number | undefined {

@@ -8,10 +8,12 @@ import { createHttpTransport } from '../api/transport.js';
 import { ActionError } from '../base/errors.js';
 import { BROKER_DRAIN_LIMIT_MS } from '../base/policy.js';
 import { ConfigError, readBrokerConfig, type BrokerConfig } from './config.js';
-import { Metrics } from './metrics.js';
-import { createBrokerServer } from './server.js';
-import { Broker, type Decision } from './service.js';
-import { oidcVerifier } from './verify.js';
+import { Metrics } from './http/metrics.js';
+import { createBrokerServer } from './http/server.js';
+import type { Decision } from './service/decisions.js';
+import { JobStates } from './jobs/job-states.js';
+import { Broker } from './service/service.js';
+import { oidcVerifier } from './policy/verify.js';
 
 const USER_AGENT = 'pinecone-ephemeral-key-broker/1';
 
@@ -32,7 +34,11 @@ export async function startBroker(
   const { transport, preconnect, dispose } = createHttpTransport(USER_AGENT);
   const log = (decision: Decision) => write(decisionLine(decision));
   const metrics: Metrics = new Metrics(() => broker.logins);
+  const told = (reason: string) => log({ time: new Date().toISOString(), action: 'sweep', outcome: 'error', reason });
+  const jobs = config.app && new JobStates(config.app, Date.now, told);
+  if (!jobs) write(JSON.stringify({ time: new Date().toISOString(), event: 'no-github-app', reason: NO_APP }));
   const broker = new Broker({
+    jobs,
     policy: config.policy,
     connection: config.connection,
     verifier: oidcVerifier({ issuer: config.policy.issuer, audience: config.policy.audience }),
@@ -145,6 +151,9 @@ async function sweepEvery(
     await delay(intervalMs, undefined, { signal }).catch(() => undefined);
   }
 }
+
+const NO_APP =
+  "No GitHub App (GITHUB_APP_ID): the broker cannot tell a finished job from a running one, so a key's expiry alone decides.";
 
 /** What `node dist/broker/index.js` runs. */
 export async function run(): Promise<void> {

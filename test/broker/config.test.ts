@@ -1,5 +1,6 @@
 // The broker's configuration: a mistake in its environment or its policy file stops it at start with one line
 // that names the variable or the field, and the file it is in.
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readBrokerConfig } from '../../src/broker/config.js';
 
@@ -107,5 +108,60 @@ describe('broker configuration', () => {
         throw Object.assign(new Error('no'), { code: 'ENOENT' });
       }),
     ).toThrow('PINECONE_BROKER_CONFIG: cannot read /etc/broker/policy.yml (ENOENT).');
+  });
+});
+
+describe('broker configuration: the GitHub App', () => {
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const files: Record<string, string> = { '/etc/broker/policy.yml': POLICY, '/etc/broker/app.pem': privateKey };
+  const readFile = (path: string) => {
+    const text = files[path];
+    if (text === undefined) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+    return text;
+  };
+  const config = (env: Record<string, string>) => readBrokerConfig({ ...ENV, ...env }, readFile);
+
+  it('reads the App from a key file or the environment, with GitHub.com or a GHES API URL', () => {
+    expect(config({}).app).toBeUndefined();
+    expect(config({ GITHUB_APP_ID: '42', GITHUB_APP_PRIVATE_KEY_FILE: '/etc/broker/app.pem' }).app).toEqual({
+      appId: '42',
+      privateKey,
+      apiUrl: 'https://api.github.com',
+    });
+    const ghes = { GITHUB_APP_ID: '42', GITHUB_APP_PRIVATE_KEY: privateKey, GITHUB_API_URL: 'https://ghe.test/api/v3' };
+    expect(config(ghes).app?.apiUrl).toBe('https://ghe.test/api/v3');
+  });
+
+  it.each([
+    [
+      { GITHUB_APP_ID: 'my-app', GITHUB_APP_PRIVATE_KEY: privateKey },
+      /^GITHUB_APP_ID "my-app" is not a GitHub App's id/,
+    ],
+    [{ GITHUB_APP_ID: '42' }, /^GITHUB_APP_ID is set without a private key/],
+    [
+      { GITHUB_APP_ID: '42', GITHUB_APP_PRIVATE_KEY_FILE: '/nope.pem' },
+      /^GITHUB_APP_PRIVATE_KEY_FILE: cannot read \/nope\.pem \(ENOENT\)\.$/,
+    ],
+    [
+      { GITHUB_APP_ID: '42', GITHUB_APP_PRIVATE_KEY: 'ghp_not_a_key' },
+      /^GITHUB_APP_PRIVATE_KEY is not a PEM private key\.$/,
+    ],
+    [
+      {
+        GITHUB_APP_ID: '42',
+        GITHUB_APP_PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nxx\n-----END RSA PRIVATE KEY-----',
+      },
+      /not a PEM private key that Node can read/,
+    ],
+    [
+      { GITHUB_APP_ID: '42', GITHUB_APP_PRIVATE_KEY: privateKey, GITHUB_API_URL: 'http://ghe.test' },
+      /^GITHUB_API_URL "http:\/\/ghe.test" must use https:\/\//,
+    ],
+  ])('refuses a bad App in one line (case %#)', (env, line) => {
+    expect(() => config(env)).toThrow(line);
   });
 });

@@ -76,6 +76,9 @@ describe('what the broker answers when Pinecone fails', () => {
   });
 
   it('when the late create cannot be looked for either, says the outcome is unknown (503) and logs the decision', async () => {
+    // The sweep at start lists keys first; then the cap's list before the create is answered, and the look-ups
+    // after the lost create hang.
+    await expect.poll(() => printed.some((line) => line.includes('"action":"sweep"'))).toBe(true);
     world.emulator.faults.add({ op: 'create-key', action: 'commit-then-hang' });
     // The list before the create (the job's and the rule's caps) answers; the look for the lost create does not.
     // The broker's first sweep, right after its start, lists too: the fault waits for it.

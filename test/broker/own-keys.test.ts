@@ -2,7 +2,7 @@
 // job's; a rule's project is resolved at start (a missing or ambiguous one stops it in one line), and a project that
 // fails later is the operator's business: callers get a line that names no project, the sweep goes on elsewhere.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrokerKeys } from '../../src/broker/own-keys.js';
+import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { buildKeyName, buildTaggedKeyName } from '../../src/rules/names.js';

@@ -1,8 +1,9 @@
 // The broker's policy file: read with one line per mistake that names the field, and decisions on a token's claims
 // (the first rule whose match holds decides; a request may ask for no more than it allows).
 import { describe, expect, it } from 'vitest';
-import { OUTSIDE_INPUT_EVENTS } from '../../src/broker/admission.js';
-import { decide, readPolicy, type Claims } from '../../src/broker/policy.js';
+import { OUTSIDE_INPUT_EVENTS } from '../../src/broker/policy/admission.js';
+import { decide } from '../../src/broker/policy/match.js';
+import { readPolicy, type Claims } from '../../src/broker/policy/policy.js';
 
 const POLICY = `
 audience: https://pinecone-broker.example.com

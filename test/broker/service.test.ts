@@ -3,7 +3,7 @@
 // the drain. The same bundle as a process, with the action's bundles, is test/e2e/broker.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
-import { BrokerKeys } from '../../src/broker/own-keys.js';
+import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { parseTaggedKeyName } from '../../src/rules/names.js';
 import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';

@@ -1,7 +1,7 @@
 // The broker's check of a job's OIDC token, against a fake issuer over real HTTP: what GitHub issues passes; every
 // forged, expired, misdirected or altered token is refused in one line, before any request to Pinecone could follow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oidcVerifier, TokenRefused } from '../../src/broker/verify.js';
+import { oidcVerifier, TokenRefused } from '../../src/broker/policy/verify.js';
 import { getIDToken } from '@actions/core';
 import { OidcIssuer, REQUEST_TOKEN } from '../support/oidc-issuer.js';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrokerKeys } from '../../src/broker/own-keys.js';
+import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import { Job, NODES, ROOT, type StepResult } from '../runner/runner.js';
 import {
   anotherRunsKey,

@@ -6,6 +6,7 @@
 // x-ratelimit-remaining: 0, or a secondary limit with retry-after), server errors, and a GHES-style base path.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { importSPKI, jwtVerify } from 'jose';
 import { RUN_ENV } from '../runner/runner.js';
 
 export type RunStatus = 'queued' | 'in_progress' | 'waiting' | 'requested' | 'pending' | 'completed';
@@ -26,9 +27,23 @@ export interface GitHubOptions {
 
 export type PullState = 'open' | 'closed' | 'merged';
 
+/** A GitHub App, as the broker asks as one: its public key checks the App's JWTs (RS256, iss = the App's id). */
+export interface GitHubAppOptions {
+  id: string;
+  /** SPKI PEM. */
+  publicKey: string;
+  /** owner → installation id; an owner without one: 404. */
+  installations: Map<string, number>;
+}
+
 export class GitHubEmulator {
   readonly runs = new Map<string, { status: RunStatus; attempt: number }>();
   readonly pulls = new Map<string, PullState>();
+  /** Jobs by check_run_id. */
+  readonly jobs = new Map<string, RunStatus>();
+  /** The App these answers stand for (its endpoints below); none: GitHub answers 401 to App JWTs. */
+  app: GitHubAppOptions | undefined;
+  private readonly installationTokens = new Set<string>();
   readonly requests: Array<{ path: string; authorization: string | undefined }> = [];
   private server: Server | undefined;
   url = '';
@@ -70,7 +85,28 @@ export class GitHubEmulator {
       void res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
     const mode = this.options.mode ?? 'ok';
     if (mode === 'hang') return;
-    if (req.headers.authorization !== `Bearer ${this.options.token ?? 'ghs_test'}`)
+    const base = this.options.basePath ?? '';
+    const installation = new RegExp(`^${base}/repos/([^/]+)/[^/]+/installation$`).exec(path);
+    const tokens = new RegExp(`^${base}/app/installations/(\\d+)/access_tokens$`).exec(path);
+    if (installation || (tokens && req.method === 'POST'))
+      return void this.asApp(req).then((app) => {
+        if (!app) return json(401, { message: 'A JSON web token could not be decoded' });
+        if (installation) {
+          const id = app.installations.get(installation[1]!);
+          return id === undefined ? json(404, { message: 'Not Found' }) : json(200, { id, app_id: Number(app.id) });
+        }
+        if (![...app.installations.values()].includes(Number(tokens![1]))) return json(404, { message: 'Not Found' });
+        const token = `ghs_installation_${tokens![1]}_${this.installationTokens.size}`;
+        this.installationTokens.add(token);
+        json(201, {
+          token,
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+          permissions: { actions: 'read' },
+        });
+      });
+    const installationToken = /^token (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const byApp = installationToken !== undefined && this.installationTokens.has(installationToken);
+    if (!byApp && req.headers.authorization !== `Bearer ${this.options.token ?? 'ghs_test'}`)
       return json(401, { message: 'Bad credentials' });
     if (mode === 'forbidden')
       return json(403, { message: 'Resource not accessible by integration' }, { 'x-ratelimit-remaining': '4999' });
@@ -86,7 +122,12 @@ export class GitHubEmulator {
     if (mode === 'blind') return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     if (mode === 'proxy-404')
       return void res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body>404 Not Found</body></html>');
-    const base = this.options.basePath ?? '';
+    const jobMatch = new RegExp(`^${base}/repos/([^/]+/[^/]+)/actions/jobs/(\\d+)$`).exec(path);
+    if (jobMatch) {
+      const job = jobMatch[1] === this.repository ? this.jobs.get(jobMatch[2]!) : undefined;
+      if (!job) return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+      return json(200, { id: Number(jobMatch[2]), status: job, conclusion: job === 'completed' ? 'success' : null });
+    }
     const pullMatch = new RegExp(`^${base}/repos/([^/]+/[^/]+)/pulls/(\\d+)$`).exec(path);
     if (pullMatch) {
       const pull = pullMatch[1] === this.repository ? this.pulls.get(pullMatch[2]!) : undefined;
@@ -108,5 +149,18 @@ export class GitHubEmulator {
       run_attempt: run.attempt,
       conclusion: run.status === 'completed' ? 'success' : null,
     });
+  }
+
+  /** The App whose JWT (RS256, iss = its id, not expired) the request carries; `undefined` otherwise. */
+  private async asApp(req: IncomingMessage): Promise<GitHubAppOptions | undefined> {
+    const app = this.app;
+    const jwt = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!app || !jwt) return undefined;
+    try {
+      await jwtVerify(jwt, await importSPKI(app.publicKey, 'RS256'), { issuer: app.id, algorithms: ['RS256'] });
+      return app;
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEFAULT_API_VERSION } from '../../src/api/pinecone/versions.js';
-import { readPolicy } from '../../src/broker/policy.js';
+import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
+import { readPolicy } from '../../src/broker/policy/policy.js';
 import { startBroker } from '../../src/broker/serve.js';
-import { BrokerKeys } from '../../src/broker/own-keys.js';
+import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import type { RunRef } from '../../src/rules/names.js';
 import { NODE_24, ROOT } from '../runner/runner.js';
 import { CLIENT_ID, CLIENT_SECRET, type World } from './fixture.js';
@@ -67,7 +68,12 @@ export function anotherRunsKey(world: World, nonce: string, run: RunRef = { ...R
 export const RUN_REF: RunRef = { repositoryId: '829301755', runId: '16021984', attempt: 1 };
 
 /** The broker in-process (its real HTTP server) in front of the world's emulator; its decision lines to `write`. */
-export function startBrokerInProcess(world: World, policy: string, write: (line: string) => void = () => undefined) {
+export function startBrokerInProcess(
+  world: World,
+  policy: string,
+  write: (line: string) => void = () => undefined,
+  app?: GitHubApp,
+) {
   const connection = {
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
@@ -76,7 +82,14 @@ export function startBrokerInProcess(world: World, policy: string, write: (line:
     apiVersion: DEFAULT_API_VERSION,
   };
   return startBroker(
-    { policy: readPolicy(policy), connection, host: '127.0.0.1', port: 0, metrics: { host: '127.0.0.1', port: 0 } },
+    {
+      policy: readPolicy(policy),
+      connection,
+      host: '127.0.0.1',
+      port: 0,
+      metrics: { host: '127.0.0.1', port: 0 },
+      app,
+    },
     write,
   );
 }

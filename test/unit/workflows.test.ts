@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseAction } from '@actions/workflow-parser/actions/action-parser';
-import { readPolicy } from '../../src/broker/policy.js';
+import { readPolicy } from '../../src/broker/policy/policy.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { READMES } from '../../scripts/docs-tables.js';

@@ -1,7 +1,7 @@
 // The keys the broker made, told apart from every other key by a tag only its service account's secret makes
 // (crypto/name-tag.ts, `brokerKeyName`: never direct mode's `keyName`), and whose they are: a key is bound to the
 // instance, repository, run, attempt and job (check_run_id) of the token that asked for it (rules/names.ts).
-import { nameTagFor } from '../crypto/name-tag.js';
+import { nameTagFor } from '../../crypto/name-tag.js';
 import {
   buildTaggedKeyName,
   parseTaggedKeyName,
@@ -9,7 +9,7 @@ import {
   type NameTag,
   type ParsedName,
   type RunRef,
-} from '../rules/names.js';
+} from '../../rules/names.js';
 
 export class BrokerKeys {
   private readonly tag: NameTag;

@@ -1,20 +1,30 @@
 // The keyless broker's policy (docs/BROKER.md): which workflows may get which key, decided outside the workflow,
 // where a pull request cannot change it. The file is YAML (JSON is YAML too); a bad one stops the broker at start
 // with one line naming the field. A request is matched on the verified token's claims, never on what its body
-// says: the first rule whose match holds decides, and the request may ask for no more than it allows.
+// says (match.ts).
 import { parse } from 'yaml';
-import { ActionError } from '../base/errors.js';
-import { parseDuration } from '../inputs/durations.js';
-import { BROKER_PROJECT_KEY_QUOTA } from '../base/policy.js';
-import { MAX_TTL_MS } from '../inputs/inputs.js';
-import { ROLES, type Role } from '../inputs/roles.js';
-import { globMatches } from '../rules/glob.js';
-import { foreignAudience, OUTSIDE_INPUT_EVENTS, unpinnedOwner } from './admission.js';
+import { BROKER_PROJECT_KEY_QUOTA } from '../../base/policy.js';
+import { ROLES, type Role } from '../../inputs/roles.js';
+import { foreignAudience, unpinnedOwner } from './admission.js';
+import {
+  count,
+  duration,
+  flag,
+  list,
+  numericId,
+  optional,
+  optionalText,
+  originOf,
+  PolicyError,
+  record,
+  text_,
+} from './fields.js';
+
+export { PolicyError } from './fields.js';
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const KNOWN = ['audience', 'issuer', 'server-url', 'sweep-interval', 'rules'];
 const DEFAULT_MAX_TTL_MS = 6 * 3_600_000; // the action's default ttl
-const LIMITS = { min: 1000, max: MAX_TTL_MS };
 
 export interface Rule {
   /** Glob on the token's `repository` (owner/name). */
@@ -70,8 +80,6 @@ export interface Ask {
   /** false: the key is kept after the job, which the rule must allow. */
   cleanup?: boolean;
 }
-
-export class PolicyError extends ActionError {}
 
 /** The policy in `text`, or a PolicyError naming the field that is wrong and how. */
 export function readPolicy(text: string): Policy {
@@ -158,96 +166,6 @@ function readRule(entry: unknown, at: string): Rule {
   };
 }
 
-/** The first rule whose match holds for these claims (revoke looks in its project). */
-export function ruleFor(policy: Policy, claims: Claims): { rule: Rule; index: number } | undefined {
-  const index = policy.rules.findIndex((rule) => matches(rule, claims));
-  const rule = policy.rules[index];
-  return rule ? { rule, index } : undefined;
-}
-
-/** The rule that lets these claims have what they ask, or the one line that says why not. */
-export function decide(policy: Policy, claims: Claims, ask: Ask): { rule: Rule; index: number } | { refused: string } {
-  const { rule, index } = ruleFor(policy, claims) ?? { rule: undefined, index: -1 };
-  if (!rule) {
-    const event = claims.event_name ?? '(none)';
-    const listed = Object.hasOwn(OUTSIDE_INPUT_EVENTS, event)
-      ? `; a rule admits ${event} only by listing it in event`
-      : '';
-    return {
-      refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${event}${listed}).`,
-    };
-  }
-  const name = `rules[${index}] (${rule.repository})`;
-  const beyond = ask.roles.filter((role) => !rule.roles.includes(role));
-  if (beyond.length > 0)
-    return { refused: `${name} allows roles ${rule.roles.join(', ')}; asked for ${beyond.join(', ')} beyond them.` };
-  if (ask.ttlMs > rule.maxTtlMs)
-    return { refused: `${name} allows a ttl of at most ${rule.maxTtlMs / 1000}s; asked for ${ask.ttlMs / 1000}s.` };
-  if (ask.cleanup === false && !rule.allowKept)
-    return {
-      refused: `${name} gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.`,
-    };
-  if (ask.project !== undefined && ask.project !== '' && ask.project !== rule.project)
-    return { refused: `${name} gives keys in project ${rule.project}; asked for ${ask.project}.` };
-  return { rule, index };
-}
-
-function matches(rule: Rule, claims: Claims): boolean {
-  const glob = (pattern: string | undefined, value: string | undefined) =>
-    pattern === undefined || (value !== undefined && globMatches(pattern, value));
-  return (
-    glob(rule.repository, claims.repository) &&
-    (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
-    (rule.repositoryOwnerId === undefined || rule.repositoryOwnerId === claims.repository_owner_id) &&
-    glob(rule.ref, claims.ref) &&
-    eventAdmitted(rule.events, claims.event_name) &&
-    (rule.environment === undefined || rule.environment === claims.environment) &&
-    glob(rule.workflowRef, claims.job_workflow_ref)
-  );
-}
-
-/** Listed by the rule; with no `event`, any event but those that run default-branch code on outside input. */
-function eventAdmitted(events: string[] | undefined, event: string | undefined): boolean {
-  if (events !== undefined) return event !== undefined && events.includes(event);
-  return event === undefined || !Object.hasOwn(OUTSIDE_INPUT_EVENTS, event);
-}
-
-const optional = <K extends string, V>(key: K, value: V | undefined) =>
-  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
-
-function record(value: unknown, at: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new PolicyError(`${at}: expected a mapping of fields.`);
-  return value as Record<string, unknown>;
-}
-
-function list(value: unknown, at: string): unknown[] {
-  if (!Array.isArray(value)) throw new PolicyError(`${at}: expected a list.`);
-  return value;
-}
-
-function text_(from: Record<string, unknown>, key: string, at: string): string {
-  const value = optionalText(from, key, at);
-  if (value === undefined) throw new PolicyError(`${at}: required.`);
-  return value;
-}
-
-function optionalText(from: Record<string, unknown>, key: string, at: string): string | undefined {
-  const value = from[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') throw new PolicyError(`${at}: expected text.`);
-  return value;
-}
-
-/** A numeric id (`repository-id`, `repository-owner-id`): digits, quoted or not. */
-function numericId(rule: Record<string, unknown>, key: string, at: string, what: string): string | undefined {
-  const value = rule[key];
-  if (value === undefined) return undefined;
-  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
-  if (!/^\d+$/.test(text)) throw new PolicyError(`${at}.${key}: a numeric ${what} id, in quotes (e.g. "123456789").`);
-  return text;
-}
-
 /** A rule without `max-live-keys` gets an equal share of its project's quota with the other rules of that project. */
 function withShares(rules: Rule[]): Rule[] {
   const sharing = (project: string) => rules.filter((rule) => rule.project === project).length;
@@ -255,32 +173,4 @@ function withShares(rules: Rule[]): Rule[] {
     if (rule.maxLiveKeys === 0)
       rule.maxLiveKeys = Math.max(1, Math.floor(BROKER_PROJECT_KEY_QUOTA / sharing(rule.project)));
   return rules;
-}
-
-function flag(value: unknown, at: string): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new PolicyError(`${at}: true or false.`);
-  return value;
-}
-
-/** A whole number from 1 up. */
-function count(value: unknown, at: string): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
-  throw new PolicyError(`${at}: a whole number from 1 up (e.g. 2).`);
-}
-
-function originOf(issuer: string): string {
-  try {
-    return new URL(issuer).origin;
-  } catch {
-    throw new PolicyError(`issuer: "${issuer}" is not a URL.`);
-  }
-}
-
-function duration(value: unknown, at: string): number {
-  try {
-    return parseDuration(String(value), at, LIMITS);
-  } catch (error) {
-    throw new PolicyError((error as Error).message);
-  }
 }

@@ -4,19 +4,20 @@
 // /healthz. Form-encoded bodies as the RFCs have them, or JSON. Every answer is JSON with `Cache-Control:
 // no-store`; errors are RFC 6749's `error` and one line (answers.ts). /metrics has a listener of its own (serve.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { InputError } from '../base/errors.js';
+import { InputError } from '../../base/errors.js';
 import {
   BROKER_HEADERS_TIMEOUT_MS,
   BROKER_KEEP_ALIVE_TIMEOUT_MS,
   BROKER_MAX_BODY_BYTES,
   BROKER_REQUEST_RECEIVE_TIMEOUT_MS,
   BROKER_TIMEOUT_CHECK_MS,
-} from '../base/policy.js';
+} from '../../base/policy.js';
 import { errorAnswer, metadata } from './answers.js';
 import { guardConnections, type Guard } from './connections.js';
 import { API_KEY_TOKEN_TYPE, budgetOf, list, mintAsk, nonceOf, one, optional, type Params } from './exchange.js';
 import type { Metrics, Route } from './metrics.js';
-import { Refusal, type Broker } from './service.js';
+import { Refusal } from '../service/decisions.js';
+import type { Broker } from '../service/service.js';
 
 export { API_KEY_TOKEN_TYPE, DEFAULT_NAME, SUBJECT_TOKEN_TYPES, TOKEN_EXCHANGE } from './exchange.js';
 export const METADATA_PATH = '/.well-known/oauth-authorization-server';

@@ -4,7 +4,7 @@
 // those at once and waits only for requests being answered.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { BROKER_MAX_CONNECTIONS, BROKER_MAX_CONNECTIONS_PER_ADDRESS } from '../base/policy.js';
+import { BROKER_MAX_CONNECTIONS, BROKER_MAX_CONNECTIONS_PER_ADDRESS } from '../../base/policy.js';
 
 export interface Guard {
   /** The request was read: its connection is answering it, and is not ended to make room or by a drain. */

@@ -1,7 +1,7 @@
 // What the broker counts for its operators, served at GET /metrics in Prometheus's text format: requests by route
 // and outcome, how long Pinecone takes to answer, logins, and what the sweep deleted. Names and labels only: never
 // a repository, a key or a token (labels with outside text would let a caller grow the series without bound).
-import type { Transport } from '../api/transport.js';
+import type { Transport } from '../../api/transport.js';
 
 /** Upper bounds of the Pinecone latency histogram, in seconds. */
 const BUCKETS_S = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

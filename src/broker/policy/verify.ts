@@ -3,9 +3,9 @@
 // again for an unknown `kid`, at most every few seconds), `iss`, `aud`, `exp` and `nbf` with a small leeway. An
 // `http` issuer is accepted only on a loopback address (tests, the demo).
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { ActionError } from '../base/errors.js';
-import { JWKS_COOLDOWN_MS, OIDC_LEEWAY_S } from '../base/policy.js';
-import { secureOrLoopback } from '../inputs/checks.js';
+import { ActionError } from '../../base/errors.js';
+import { JWKS_COOLDOWN_MS, OIDC_LEEWAY_S } from '../../base/policy.js';
+import { secureOrLoopback } from '../../inputs/checks.js';
 
 export class TokenRefused extends ActionError {}
 

@@ -1,16 +1,16 @@
 // The broker's side of Pinecone: one login for every request until it nears expiry (requests that find it
 // expiring share the fresh one), Pinecone's clock, the rules' projects resolved at start, and an Admin API session per
 // request inside that request's own time budget.
-import { AdminApi, LoginCache, type Connection, type Project } from '../api/pinecone/admin-api.js';
-import { ServerClock } from '../api/pinecone/clock.js';
-import type { Preconnect } from '../api/preconnect.js';
-import { createRequester } from '../api/requester.js';
-import type { Transport } from '../api/transport.js';
-import { BROKER_SHARED_BUDGET_MS, BROKER_REQUEST_BUDGET_MS } from '../base/policy.js';
-import { ActionError } from '../base/errors.js';
-import { Secrets } from '../base/secrets.js';
-import { formatDuration } from '../inputs/durations.js';
-import type { Rule } from './policy.js';
+import { AdminApi, LoginCache, type Connection, type Project } from '../../api/pinecone/admin-api.js';
+import { ServerClock } from '../../api/pinecone/clock.js';
+import type { Preconnect } from '../../api/preconnect.js';
+import { createRequester } from '../../api/requester.js';
+import type { Transport } from '../../api/transport.js';
+import { BROKER_SHARED_BUDGET_MS, BROKER_REQUEST_BUDGET_MS } from '../../base/policy.js';
+import { ActionError } from '../../base/errors.js';
+import { Secrets } from '../../base/secrets.js';
+import { formatDuration } from '../../inputs/durations.js';
+import type { Rule } from '../policy/policy.js';
 
 export interface PineconeDeps {
   connection: Connection;

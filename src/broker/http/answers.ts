@@ -2,12 +2,12 @@
 // with `error` and one line of `error_description`), except what is the broker's or Pinecone's doing: 503
 // `temporarily_unavailable` with Retry-After when asking again may work, 502 `server_error` when it will not until
 // the operators act (Pinecone refused the broker's account).
-import { ActionError, InputError } from '../base/errors.js';
-import { BROKER_RETRY_AFTER_S } from '../base/policy.js';
-import { ROLES } from '../inputs/roles.js';
+import { ActionError, InputError } from '../../base/errors.js';
+import { BROKER_RETRY_AFTER_S } from '../../base/policy.js';
+import { ROLES } from '../../inputs/roles.js';
 import { API_KEY_TOKEN_TYPE, SUBJECT_TOKEN_TYPES, TOKEN_EXCHANGE } from './exchange.js';
 import type { Outcome } from './metrics.js';
-import { Refusal } from './service.js';
+import { Refusal } from '../service/decisions.js';
 
 export interface ErrorAnswer {
   status: number;

@@ -5,12 +5,12 @@
 // to several at once): a new key goes when the others already fill the cap. The later of two racing creates always
 // lists after both, so at most the cap stays (in a tight race, fewer: the job may ask again). A key's rule is a 3-character mark of the rule's match in its name (names.ts).
 import { createHash } from 'node:crypto';
-import type { AdminApi } from '../api/pinecone/admin-api.js';
-import type { ApiKey } from '../api/pinecone/types.js';
-import type { RunRef } from '../rules/names.js';
-import { BROKER_KEY_LIST_MAX_AGE_MS } from '../base/policy.js';
+import type { AdminApi } from '../../api/pinecone/admin-api.js';
+import type { ApiKey } from '../../api/pinecone/types.js';
+import type { RunRef } from '../../rules/names.js';
+import { BROKER_KEY_LIST_MAX_AGE_MS } from '../../base/policy.js';
 import { ofJob, type BrokerKeys } from './own-keys.js';
-import type { Rule } from './policy.js';
+import type { Rule } from '../policy/policy.js';
 
 /**
  * The project's key list, shared by the mints that ask at once: a list started at or after `since` serves them all

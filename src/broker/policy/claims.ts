@@ -2,7 +2,7 @@
 // a key's name records (rules/names.ts), read as the action reads the runner's variables (inputs/run-context.ts),
 // so a key the broker makes is named, swept and judged alive exactly like one the action makes itself.
 import type { JWTPayload } from 'jose';
-import { readRunContext, type RunContext } from '../inputs/run-context.js';
+import { readRunContext, type RunContext } from '../../inputs/run-context.js';
 import type { Claims } from './policy.js';
 
 /** The claims a rule may match on besides `repository`. */

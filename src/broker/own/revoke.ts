@@ -4,10 +4,10 @@
 // matches none before any request): by ID at once with the ticket minted with the key, or found by ID or by the
 // nonce of their name. The sweep deletes the broker's expired keys project by project: one that fails is told
 // and the others are swept all the same.
-import type { AdminApi } from '../api/pinecone/admin-api.js';
-import type { RevokeTickets } from '../crypto/revoke-ticket.js';
-import { planSweep } from '../rules/sweep-plan.js';
-import type { Caller } from './claims.js';
+import type { AdminApi } from '../../api/pinecone/admin-api.js';
+import type { RevokeTickets } from '../../crypto/revoke-ticket.js';
+import { planSweep } from '../../rules/sweep-plan.js';
+import type { Caller } from '../policy/claims.js';
 import { ofJob, type BrokerKeys } from './own-keys.js';
 
 export interface RevokeAsk {

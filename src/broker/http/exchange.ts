@@ -5,14 +5,15 @@
 // revocation.ts), the roles and the ttl from the rule.
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { InputError } from '../base/errors.js';
-import { BROKER_MIN_BUDGET_MS } from '../base/policy.js';
-import { hasControlCharacters } from '../base/text.js';
-import { parseDuration } from '../inputs/durations.js';
-import { MAX_TTL_MS } from '../inputs/inputs.js';
-import { ROLES, type Role } from '../inputs/roles.js';
-import { MAX_NAME_LENGTH } from '../rules/names.js';
-import { Refusal, type MintAsk } from './service.js';
+import { InputError } from '../../base/errors.js';
+import { BROKER_MIN_BUDGET_MS } from '../../base/policy.js';
+import { hasControlCharacters } from '../../base/text.js';
+import { parseDuration } from '../../inputs/durations.js';
+import { MAX_TTL_MS } from '../../inputs/inputs.js';
+import { ROLES, type Role } from '../../inputs/roles.js';
+import { MAX_NAME_LENGTH } from '../../rules/names.js';
+import { Refusal } from '../service/decisions.js';
+import type { MintAsk } from '../service/mint.js';
 
 export const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const SUBJECT_TOKEN_TYPES = [

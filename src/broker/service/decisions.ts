@@ -1,0 +1,40 @@
+// What the broker tells: a refusal to the caller (an OAuth error), and one decision line per request to the operators.
+import { ActionError } from '../../base/errors.js';
+import type { Rule } from '../policy/policy.js';
+
+/** An OAuth error (RFC 6749 §5.2 / RFC 8693 §2.2.2): `error` for programs, `description` one line for people. */
+export class Refusal extends ActionError {
+  constructor(
+    readonly error:
+      | 'invalid_request'
+      | 'invalid_grant'
+      | 'invalid_scope'
+      | 'invalid_target'
+      | 'unsupported_grant_type'
+      | 'unsupported_token_type'
+      | 'temporarily_unavailable'
+      | 'server_error',
+    description: string,
+  ) {
+    super(description);
+  }
+}
+
+/** One line per decision on stdout, for the operators. */
+export interface Decision {
+  time: string;
+  action: 'mint' | 'revoke' | 'sweep';
+  outcome: 'minted' | 'revoked' | 'refused' | 'unavailable' | 'deleted' | 'error';
+  repository?: string | undefined;
+  run?: string | undefined;
+  ref?: string | undefined;
+  rule?: string | undefined;
+  key_id?: string | undefined;
+  key_name?: string | undefined;
+  reason?: string | undefined;
+}
+
+/** Says a decision about one caller: the time, the action and the caller's repository, run and ref filled in. */
+export type Say = (rest: Omit<Decision, 'time' | 'action' | 'repository' | 'run' | 'ref'>) => Decision;
+
+export const ruleName = ({ rule, index }: { rule: Rule; index: number }) => `rules[${index}] (${rule.repository})`;

@@ -1,0 +1,129 @@
+// With a GitHub App, the broker asks GitHub whether the job of a token still runs (GitHub's App endpoints emulated
+// over HTTP, the App's JWT checked with its public key): a finished job's token mints nothing, one job's mints cost
+// one look-up, and GitHub that cannot see the repository proves nothing. Without one, the broker says so at start.
+import { generateKeyPairSync } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
+import type { RunningBroker } from '../../src/broker/serve.js';
+import { GitHubEmulator } from '../emulator/github.js';
+import { AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
+import { startWorld, type World } from '../support/fixture.js';
+import { OidcIssuer } from '../support/oidc-issuer.js';
+
+const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const JOB_ID = '30433642191';
+const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+
+describe('the broker with a GitHub App', () => {
+  let world: World;
+  let issuer: OidcIssuer;
+  let github: GitHubEmulator;
+  let running: RunningBroker | undefined;
+  let printed: string[];
+
+  beforeEach(async () => {
+    world = await startWorld();
+    issuer = await new OidcIssuer().start();
+    issuer.claims = { ...RUN_CLAIMS, check_run_id: JOB_ID };
+    github = await new GitHubEmulator('octo-org/shop-api').start();
+    github.app = { id: '424242', publicKey, installations: new Map([['octo-org', 77]]) };
+    printed = [];
+  });
+  afterEach(async () => {
+    await running?.drain();
+    running = undefined;
+    await github.stop();
+    await issuer.stop();
+    await world.emulator.stop();
+  });
+
+  const start = async (app: GitHubApp | null = { appId: '424242', privateKey, apiUrl: github.url }) => {
+    running = await startBrokerInProcess(
+      world,
+      policyFor(issuer, world),
+      (line) => printed.push(line),
+      app ?? undefined,
+    );
+    return running;
+  };
+  const mint = async (nonce: string) => {
+    const response = await fetch(`${running!.url}/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: EXCHANGE,
+        subject_token: await issuer.token(AUDIENCE),
+        scope: 'DataPlaneEditor',
+        nonce,
+        job: 'test',
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const revoke = async (nonce: string) =>
+    fetch(`${running!.url}/revoke`, {
+      method: 'POST',
+      body: new URLSearchParams({ subject_token: await issuer.token(AUDIENCE), nonce }),
+    });
+  const jobLookups = () => github.requests.filter((request) => request.path.includes('/actions/jobs/')).length;
+
+  it("refuses a finished job's token before any request to Pinecone", async () => {
+    github.jobs.set(JOB_ID, 'completed');
+    await start();
+    const before = world.emulator.requests.length;
+    const { status, body } = await mint('over01');
+    expect(status).toBe(400);
+    expect(body['error']).toBe('invalid_grant');
+    expect(body['error_description']).toBe(
+      `Job ${JOB_ID} of run 16021984 is over, GitHub says: its tokens get no more keys.`,
+    );
+    expect(world.emulator.keysIn(world.project.id)).toEqual([]);
+    expect(world.emulator.requests.slice(before).filter((request) => request.op === 'create-key')).toEqual([]);
+  });
+
+  it("a running job's mints cost one look-up, with an installation token the App's JWT got", async () => {
+    github.jobs.set(JOB_ID, 'in_progress');
+    await start();
+    expect((await mint('run001')).status).toBe(200);
+    expect((await revoke('run001')).status).toBe(200);
+    expect((await mint('run002')).status).toBe(200);
+    expect(jobLookups()).toBe(1);
+    const lookup = github.requests.find((request) => request.path.includes('/actions/jobs/'))!;
+    expect(lookup.authorization).toMatch(/^token ghs_installation_77_/);
+    expect(printed.some((line) => line.includes('no-github-app'))).toBe(false);
+  });
+
+  it('GitHub that cannot see the repository proves nothing: the job mints, and the operator is told once', async () => {
+    // No job and no run that the App can see: the 404 of the job is blindness, not proof.
+    github.runs.clear();
+    await start();
+    expect((await mint('bln001')).status).toBe(200);
+    const told = printed.filter((line) => line.includes('cannot tell whether their jobs still run'));
+    expect(told).toHaveLength(1);
+  });
+
+  it('a job GitHub no longer knows, in a run the App sees, is over', async () => {
+    await start(); // the emulator knows the run of RUN_CLAIMS (in progress) and no job
+    github.run('16021984', 'in_progress');
+    expect((await mint('gon001')).status).toBe(400);
+  });
+
+  it('an owner without the installation proves nothing: the job mints, and the operator is told once', async () => {
+    github.app!.installations.clear();
+    github.jobs.set(JOB_ID, 'completed');
+    await start();
+    expect((await mint('ins001')).status).toBe(200);
+    expect(printed.filter((line) => line.includes('is not installed on octo-org'))).toHaveLength(1);
+  });
+
+  it('without an App, says at start that expiry alone decides, and a finished job still mints', async () => {
+    github.jobs.set(JOB_ID, 'completed');
+    await start(null);
+    expect(printed.filter((line) => line.includes('"event":"no-github-app"'))).toHaveLength(1);
+    expect((await mint('noa001')).status).toBe(200);
+    expect(github.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+// The broker bundle as its own process with a GitHub App (GitHub's App endpoints emulated over HTTP): a token of
+// a finished job gets no key, a running job's does; without an App the broker says at start that expiry alone
+// decides; a key that is not PEM stops it at start with one line and exit code 2.
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GitHubEmulator } from '../emulator/github.js';
+import { NODES } from '../runner/runner.js';
+import { AUDIENCE, policyFor, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../support/broker.js';
+import { startWorld, type World } from '../support/fixture.js';
+import { OidcIssuer } from '../support/oidc-issuer.js';
+
+const JOB_ID = '30433642191';
+const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+
+describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: node }) => {
+  let world: World;
+  let issuer: OidcIssuer;
+  let github: GitHubEmulator;
+  let broker: BrokerProcess | undefined;
+  let keyFile: string;
+
+  beforeEach(async () => {
+    world = await startWorld();
+    issuer = await new OidcIssuer().start();
+    issuer.claims = { ...RUN_CLAIMS, check_run_id: JOB_ID };
+    github = await new GitHubEmulator('octo-org/shop-api').start();
+    github.app = { id: '424242', publicKey, installations: new Map([['octo-org', 77]]) };
+    keyFile = join(mkdtempSync(join(tmpdir(), 'broker-app-')), 'app.pem');
+    writeFileSync(keyFile, privateKey);
+  });
+  afterEach(async () => {
+    await broker?.stop();
+    broker = undefined;
+    await github.stop();
+    await issuer.stop();
+    await world.emulator.stop();
+  });
+
+  const start = (env: Record<string, string>) =>
+    startBrokerProcess({ world, policy: policyFor(issuer, world), node, env }).then((started) => (broker = started));
+  const withApp = () =>
+    start({ GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url });
+  const mint = async (nonce: string) => {
+    const response = await fetch(`${broker!.url}/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+        subject_token: await issuer.token(AUDIENCE),
+        nonce,
+        job: 'test',
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('refuses a token of a finished job, and mints for a running one', async () => {
+    github.jobs.set(JOB_ID, 'completed');
+    await withApp();
+    const refused = await mint('e2eov1');
+    expect(refused.status).toBe(400);
+    expect(refused.body['error_description']).toMatch(/^Job 30433642191 of run 16021984 is over, GitHub says/);
+    expect(world.emulator.keysIn(world.project.id)).toEqual([]);
+    issuer.claims = { ...RUN_CLAIMS, check_run_id: '30433642192' };
+    github.jobs.set('30433642192', 'in_progress');
+    expect((await mint('e2eon1')).status).toBe(200);
+    expect(broker!.output()).not.toContain('no-github-app');
+    expect(broker!.output()).not.toContain('PRIVATE KEY');
+  });
+
+  it('without an App says so in one line at start, and a finished job still mints (expiry alone decides)', async () => {
+    github.jobs.set(JOB_ID, 'completed');
+    await start({});
+    expect(broker!.lines.filter((line) => line.includes('"event":"no-github-app"'))).toHaveLength(1);
+    expect((await mint('e2ena1')).status).toBe(200);
+    expect(github.requests).toEqual([]);
+  });
+
+  it('stops at start with one line and exit code 2 when the App key is not PEM', async () => {
+    writeFileSync(keyFile, 'ghp_not_a_key');
+    await expect(withApp()).rejects.toThrow(
+      /exited \(2\) before listening: pinecone-broker: GITHUB_APP_PRIVATE_KEY_FILE \(\S+app\.pem\) is not a PEM private key\.\n$/,
+    );
+  });
+});
