@@ -20,9 +20,9 @@ import { startWorld, type World } from '../support/fixture.js';
 import { startNginx, type Nginx } from '../support/nginx.js';
 import { OidcIssuer, REQUEST_TOKEN } from '../support/oidc-issuer.js';
 import { findLeaks } from '../support/scan.js';
-import { findTool } from '../support/tool.js';
+import { tool } from '../support/tools.js';
 
-const NGINX = findTool('nginx', 'nginx');
+const NGINX = tool({ command: 'nginx', install: 'apt-get install nginx', probe: ['-v'] });
 const JOBS = 6;
 /** Six jobs' main and post as processes, beside three brokers and nginx, on a loaded 2-core machine. */
 const TEST_LIMIT_MS = 60_000;
