@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 4212:
+/***/ 3929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1176,6 +1176,12 @@ const BROKER_PROJECT_KEY_QUOTA = 100;
  * later at worst): under load one list serves many mints. The check after a create never takes an older list.
  */
 const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
+/**
+ * How long the broker trusts GitHub's word that a job still runs: a job's mints within it cost one look-up, and a
+ * job that ends is refused at most this late. A finished job stays finished, so that answer is kept longer.
+ */
+const BROKER_JOB_ALIVE_CACHE_MS = 15_000;
+const BROKER_JOB_OVER_CACHE_MS = 600_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -1685,10 +1691,127 @@ function checks_envName(input, name) {
     return value;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/broker/jobs/app-config.ts
+// The GitHub App that lets the broker ask whether a job still runs (docs/BROKER.md): its id and private key, from
+// the broker's environment. Absent, expiry alone decides; a mistake stops the start with one line, as the others.
+
+
+class AppConfigError extends errors_ActionError {
+}
+function readGitHubApp(env, readFile) {
+    const appId = env['GITHUB_APP_ID']?.trim() ?? '';
+    const file = env['GITHUB_APP_PRIVATE_KEY_FILE']?.trim() ?? '';
+    const inline = env['GITHUB_APP_PRIVATE_KEY'] ?? '';
+    if (appId === '' && file === '' && inline.trim() === '')
+        return undefined;
+    if (!/^\d+$/.test(appId))
+        throw new AppConfigError(`GITHUB_APP_ID "${appId}" is not a GitHub App's id: give its number (the App's settings page, "App ID").`);
+    if (file === '' && inline.trim() === '')
+        throw new AppConfigError('GITHUB_APP_ID is set without a private key: give GITHUB_APP_PRIVATE_KEY_FILE (a .pem path) or GITHUB_APP_PRIVATE_KEY.');
+    let privateKey = inline;
+    if (file !== '') {
+        try {
+            privateKey = readFile(file);
+        }
+        catch (error) {
+            throw new AppConfigError(`GITHUB_APP_PRIVATE_KEY_FILE: cannot read ${file} (${error.code ?? 'unreadable'}).`);
+        }
+    }
+    const from = file !== '' ? `GITHUB_APP_PRIVATE_KEY_FILE (${file})` : 'GITHUB_APP_PRIVATE_KEY';
+    if (!privateKey.includes('-----BEGIN '))
+        throw new AppConfigError(`${from} is not a PEM private key.`);
+    try {
+        (0,external_node_crypto_namespaceObject.createPrivateKey)(privateKey);
+    }
+    catch {
+        throw new AppConfigError(`${from} is not a PEM private key that Node can read.`);
+    }
+    return { appId, privateKey, apiUrl: (env['GITHUB_API_URL']?.trim() || 'https://api.github.com').replace(/\/$/, '') };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/inputs/roles.ts
+// Pinecone's API-key roles; permissions of several roles add up.
+
+const ROLES = [
+    'ProjectEditor',
+    'ProjectViewer',
+    'ControlPlaneEditor',
+    'ControlPlaneViewer',
+    'DataPlaneEditor',
+    'DataPlaneViewer',
+];
+const BY_LOWER = new Map(ROLES.map((role) => [role.toLowerCase(), role]));
+/** Comma- or newline-separated, case-insensitive in; canonical, de-duplicated, in input order out. */
+function roles_parseRoles(input) {
+    const words = input
+        .split(/[,\n]/)
+        .map((word) => word.trim())
+        .filter((word) => word !== '');
+    if (words.length === 0) {
+        throw new InputError(`Input "roles" is empty: name at least one of ${ROLES.join(', ')}.`);
+    }
+    const roles = [];
+    for (const word of words) {
+        const role = BY_LOWER.get(word.toLowerCase());
+        if (!role)
+            throw new InputError(`Input "roles": unknown role "${word}". Valid roles: ${ROLES.join(', ')}.`);
+        if (!roles.includes(role))
+            roles.push(role);
+    }
+    return roles;
+}
+
+;// CONCATENATED MODULE: ./src/broker/policy/admission.ts
+// What a policy may not say, whatever its author meant: the lists the broker denies by default, each entry with its
+// reason, and the checks a rule must pass at start (policy.ts calls them; each failure is one line naming the field).
+/**
+ * Events whose jobs run the default branch's workflow on input anyone outside the repository can give (a fork's pull
+ * request, a comment, an issue, a star). A rule admits them only by listing them in `event`: a rule without `event`
+ * was written for pushes and pull requests, not for a job that a stranger starts with a comment.
+ */
+const OUTSIDE_INPUT_EVENTS = {
+    pull_request_target: "runs the base branch's workflow with its secrets on a fork's pull request",
+    issue_comment: 'anyone who can comment starts it, with the comment as input',
+    issues: 'anyone who can open an issue starts it, with its title and body as input',
+    discussion: 'anyone who can open a discussion starts it',
+    discussion_comment: 'anyone who can comment on a discussion starts it',
+    pull_request_review_comment: 'a review comment on a fork’s pull request starts it',
+    workflow_run: "follows another workflow, often a fork's pull request, and reads its artifacts",
+    fork: 'anyone can fork a public repository',
+    watch: 'anyone can star a public repository',
+};
+/**
+ * Audiences other relying parties accept: a token asked for one of them is one a step may already hold for that
+ * other party (and hand on), so the broker would take another service's token as its own.
+ */
+const FOREIGN_AUDIENCES = [
+    { test: (a) => /^sts(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/.test(a), whose: "AWS STS's" },
+    { test: (a) => a.toLowerCase() === 'api://azureadtokenexchange', whose: "Azure's workload identity's" },
+    { test: (a) => /^(https:)?\/\/iam\.googleapis\.com\//.test(a), whose: "Google Cloud's workload identity's" },
+    { test: (a) => a === 'sigstore', whose: "Sigstore's (Fulcio signs with it)" },
+];
+/** Why `audience` must not be the broker's, or `undefined`. `serverUrl`: the GitHub instance (default github.com). */
+function foreignAudience(audience, serverUrl) {
+    const github = (serverUrl ?? 'https://github.com').replace(/\/+$/, '').toLowerCase();
+    if (audience.toLowerCase().startsWith(`${github}/`) || audience.toLowerCase() === github)
+        return `GitHub's default audience (${github}/OWNER), which every token of the owner's jobs carries`;
+    return FOREIGN_AUDIENCES.find((known) => known.test(audience))?.whose.concat(' audience');
+}
+/** The line that says why a rule's `repository` does not pin an owner, or `undefined`. */
+function unpinnedOwner(rule, at) {
+    const how = "the owner's numeric id: `gh api orgs/NAME --jq .id` (a user: `gh api users/NAME --jq .id`)";
+    if (rule.repositoryOwnerId === undefined && rule.repositoryId === undefined)
+        return `${at}: name repository-owner-id (${how}) or repository-id (\`gh api repos/OWNER/NAME --jq .id\`); a name alone also matches a namesake under another owner.`;
+    const owner = rule.repository.split('/')[0] ?? '';
+    if (/[*?]/.test(owner) && rule.repositoryOwnerId === undefined)
+        return `${at}.repository: "${rule.repository}" matches any owner; add repository-owner-id (${how}).`;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/names.ts
 // The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
 // the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
@@ -2031,38 +2154,6 @@ function lifetime_pullRequestKeeping(input, share, newProject) {
     return { cleanup: false, renew: !replace, replace };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/roles.ts
-// Pinecone's API-key roles; permissions of several roles add up.
-
-const ROLES = [
-    'ProjectEditor',
-    'ProjectViewer',
-    'ControlPlaneEditor',
-    'ControlPlaneViewer',
-    'DataPlaneEditor',
-    'DataPlaneViewer',
-];
-const BY_LOWER = new Map(ROLES.map((role) => [role.toLowerCase(), role]));
-/** Comma- or newline-separated, case-insensitive in; canonical, de-duplicated, in input order out. */
-function roles_parseRoles(input) {
-    const words = input
-        .split(/[,\n]/)
-        .map((word) => word.trim())
-        .filter((word) => word !== '');
-    if (words.length === 0) {
-        throw new InputError(`Input "roles" is empty: name at least one of ${ROLES.join(', ')}.`);
-    }
-    const roles = [];
-    for (const word of words) {
-        const role = BY_LOWER.get(word.toLowerCase());
-        if (!role)
-            throw new InputError(`Input "roles": unknown role "${word}". Valid roles: ${ROLES.join(', ')}.`);
-        if (!roles.includes(role))
-            roles.push(role);
-    }
-    return roles;
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 
 
@@ -2221,101 +2312,84 @@ function readOnCleanupError(input) {
     return input('on-cleanup-error').trim().toLowerCase() === 'warn' ? 'warn' : 'fail';
 }
 
-;// CONCATENATED MODULE: ./src/rules/glob.ts
-// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
-// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
-// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
-// bounded by the name's length times the pattern's.
-function globMatches(glob, name) {
-    const pieces = glob.split('*');
-    const first = pieces[0];
-    if (pieces.length === 1)
-        return name.length === first.length && matchesAt(first, name, 0);
-    const last = pieces[pieces.length - 1];
-    if (name.length < first.length + last.length)
-        return false;
-    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
-        return false;
-    let from = first.length;
-    const end = name.length - last.length;
-    for (const piece of pieces.slice(1, -1)) {
-        const at = findFrom(piece, name, from, end);
-        if (at < 0)
-            return false;
-        from = at + piece.length;
-    }
-    return true;
+;// CONCATENATED MODULE: ./src/broker/policy/fields.ts
+// The policy file's fields read one by one: each wrong one is a PolicyError that names it and says how to fix it.
+
+
+
+const LIMITS = { min: 1000, max: MAX_TTL_MS };
+class PolicyError extends errors_ActionError {
 }
-/** `piece` (with `?` for any character) at position `at` of `name`. */
-function matchesAt(piece, name, at) {
-    for (let i = 0; i < piece.length; i++) {
-        if (piece[i] !== '?' && piece[i] !== name[at + i])
-            return false;
-    }
-    return true;
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
+function record(value, at) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new PolicyError(`${at}: expected a mapping of fields.`);
+    return value;
 }
-/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
-function findFrom(piece, name, from, end) {
-    for (let at = from; at + piece.length <= end; at++)
-        if (matchesAt(piece, name, at))
-            return at;
-    return -1;
+function list(value, at) {
+    if (!Array.isArray(value))
+        throw new PolicyError(`${at}: expected a list.`);
+    return value;
+}
+function text_(from, key, at) {
+    const value = optionalText(from, key, at);
+    if (value === undefined)
+        throw new PolicyError(`${at}: required.`);
+    return value;
+}
+function optionalText(from, key, at) {
+    const value = from[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string' || value.trim() === '')
+        throw new PolicyError(`${at}: expected text.`);
+    return value;
+}
+/** A numeric id (`repository-id`, `repository-owner-id`): digits, quoted or not. */
+function numericId(rule, key, at, what) {
+    const value = rule[key];
+    if (value === undefined)
+        return undefined;
+    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+    if (!/^\d+$/.test(text))
+        throw new PolicyError(`${at}.${key}: a numeric ${what} id, in quotes (e.g. "123456789").`);
+    return text;
+}
+function flag(value, at) {
+    if (value === undefined)
+        return false;
+    if (typeof value !== 'boolean')
+        throw new PolicyError(`${at}: true or false.`);
+    return value;
+}
+/** A whole number from 1 up. */
+function count(value, at) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1)
+        return value;
+    throw new PolicyError(`${at}: a whole number from 1 up (e.g. 2).`);
+}
+function originOf(issuer) {
+    try {
+        return new URL(issuer).origin;
+    }
+    catch {
+        throw new PolicyError(`issuer: "${issuer}" is not a URL.`);
+    }
+}
+function duration(value, at) {
+    try {
+        return durations_parseDuration(String(value), at, LIMITS);
+    }
+    catch (error) {
+        throw new PolicyError(error.message);
+    }
 }
 
-;// CONCATENATED MODULE: ./src/broker/admission.ts
-// What a policy may not say, whatever its author meant: the lists the broker denies by default, each entry with its
-// reason, and the checks a rule must pass at start (policy.ts calls them; each failure is one line naming the field).
-/**
- * Events whose jobs run the default branch's workflow on input anyone outside the repository can give (a fork's pull
- * request, a comment, an issue, a star). A rule admits them only by listing them in `event`: a rule without `event`
- * was written for pushes and pull requests, not for a job that a stranger starts with a comment.
- */
-const OUTSIDE_INPUT_EVENTS = {
-    pull_request_target: "runs the base branch's workflow with its secrets on a fork's pull request",
-    issue_comment: 'anyone who can comment starts it, with the comment as input',
-    issues: 'anyone who can open an issue starts it, with its title and body as input',
-    discussion: 'anyone who can open a discussion starts it',
-    discussion_comment: 'anyone who can comment on a discussion starts it',
-    pull_request_review_comment: 'a review comment on a fork’s pull request starts it',
-    workflow_run: "follows another workflow, often a fork's pull request, and reads its artifacts",
-    fork: 'anyone can fork a public repository',
-    watch: 'anyone can star a public repository',
-};
-/**
- * Audiences other relying parties accept: a token asked for one of them is one a step may already hold for that
- * other party (and hand on), so the broker would take another service's token as its own.
- */
-const FOREIGN_AUDIENCES = [
-    { test: (a) => /^sts(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/.test(a), whose: "AWS STS's" },
-    { test: (a) => a.toLowerCase() === 'api://azureadtokenexchange', whose: "Azure's workload identity's" },
-    { test: (a) => /^(https:)?\/\/iam\.googleapis\.com\//.test(a), whose: "Google Cloud's workload identity's" },
-    { test: (a) => a === 'sigstore', whose: "Sigstore's (Fulcio signs with it)" },
-];
-/** Why `audience` must not be the broker's, or `undefined`. `serverUrl`: the GitHub instance (default github.com). */
-function foreignAudience(audience, serverUrl) {
-    const github = (serverUrl ?? 'https://github.com').replace(/\/+$/, '').toLowerCase();
-    if (audience.toLowerCase().startsWith(`${github}/`) || audience.toLowerCase() === github)
-        return `GitHub's default audience (${github}/OWNER), which every token of the owner's jobs carries`;
-    return FOREIGN_AUDIENCES.find((known) => known.test(audience))?.whose.concat(' audience');
-}
-/** The line that says why a rule's `repository` does not pin an owner, or `undefined`. */
-function unpinnedOwner(rule, at) {
-    const how = "the owner's numeric id: `gh api orgs/NAME --jq .id` (a user: `gh api users/NAME --jq .id`)";
-    if (rule.repositoryOwnerId === undefined && rule.repositoryId === undefined)
-        return `${at}: name repository-owner-id (${how}) or repository-id (\`gh api repos/OWNER/NAME --jq .id\`); a name alone also matches a namesake under another owner.`;
-    const owner = rule.repository.split('/')[0] ?? '';
-    if (/[*?]/.test(owner) && rule.repositoryOwnerId === undefined)
-        return `${at}.repository: "${rule.repository}" matches any owner; add repository-owner-id (${how}).`;
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/broker/policy.ts
+;// CONCATENATED MODULE: ./src/broker/policy/policy.ts
 // The keyless broker's policy (docs/BROKER.md): which workflows may get which key, decided outside the workflow,
 // where a pull request cannot change it. The file is YAML (JSON is YAML too); a bad one stops the broker at start
 // with one line naming the field. A request is matched on the verified token's claims, never on what its body
-// says: the first rule whose match holds decides, and the request may ask for no more than it allows.
-
-
+// says (match.ts).
 
 
 
@@ -2325,9 +2399,6 @@ function unpinnedOwner(rule, at) {
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const KNOWN = ['audience', 'issuer', 'server-url', 'sweep-interval', 'rules'];
 const DEFAULT_MAX_TTL_MS = 6 * 3_600_000; // the action's default ttl
-const LIMITS = { min: 1000, max: MAX_TTL_MS };
-class PolicyError extends errors_ActionError {
-}
 /** The policy in `text`, or a PolicyError naming the field that is wrong and how. */
 function readPolicy(text) {
     let doc;
@@ -2411,89 +2482,6 @@ function readRule(entry, at) {
         allowKept: flag(rule['allow-kept-keys'], `${at}.allow-kept-keys`),
     };
 }
-/** The first rule whose match holds for these claims (revoke looks in its project). */
-function ruleFor(policy, claims) {
-    const index = policy.rules.findIndex((rule) => matches(rule, claims));
-    const rule = policy.rules[index];
-    return rule ? { rule, index } : undefined;
-}
-/** The rule that lets these claims have what they ask, or the one line that says why not. */
-function decide(policy, claims, ask) {
-    const { rule, index } = ruleFor(policy, claims) ?? { rule: undefined, index: -1 };
-    if (!rule) {
-        const event = claims.event_name ?? '(none)';
-        const listed = Object.hasOwn(OUTSIDE_INPUT_EVENTS, event)
-            ? `; a rule admits ${event} only by listing it in event`
-            : '';
-        return {
-            refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${event}${listed}).`,
-        };
-    }
-    const name = `rules[${index}] (${rule.repository})`;
-    const beyond = ask.roles.filter((role) => !rule.roles.includes(role));
-    if (beyond.length > 0)
-        return { refused: `${name} allows roles ${rule.roles.join(', ')}; asked for ${beyond.join(', ')} beyond them.` };
-    if (ask.ttlMs > rule.maxTtlMs)
-        return { refused: `${name} allows a ttl of at most ${rule.maxTtlMs / 1000}s; asked for ${ask.ttlMs / 1000}s.` };
-    if (ask.cleanup === false && !rule.allowKept)
-        return {
-            refused: `${name} gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.`,
-        };
-    if (ask.project !== undefined && ask.project !== '' && ask.project !== rule.project)
-        return { refused: `${name} gives keys in project ${rule.project}; asked for ${ask.project}.` };
-    return { rule, index };
-}
-function matches(rule, claims) {
-    const glob = (pattern, value) => pattern === undefined || (value !== undefined && globMatches(pattern, value));
-    return (glob(rule.repository, claims.repository) &&
-        (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
-        (rule.repositoryOwnerId === undefined || rule.repositoryOwnerId === claims.repository_owner_id) &&
-        glob(rule.ref, claims.ref) &&
-        eventAdmitted(rule.events, claims.event_name) &&
-        (rule.environment === undefined || rule.environment === claims.environment) &&
-        glob(rule.workflowRef, claims.job_workflow_ref));
-}
-/** Listed by the rule; with no `event`, any event but those that run default-branch code on outside input. */
-function eventAdmitted(events, event) {
-    if (events !== undefined)
-        return event !== undefined && events.includes(event);
-    return event === undefined || !Object.hasOwn(OUTSIDE_INPUT_EVENTS, event);
-}
-const optional = (key, value) => (value === undefined ? {} : { [key]: value });
-function record(value, at) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw new PolicyError(`${at}: expected a mapping of fields.`);
-    return value;
-}
-function list(value, at) {
-    if (!Array.isArray(value))
-        throw new PolicyError(`${at}: expected a list.`);
-    return value;
-}
-function text_(from, key, at) {
-    const value = optionalText(from, key, at);
-    if (value === undefined)
-        throw new PolicyError(`${at}: required.`);
-    return value;
-}
-function optionalText(from, key, at) {
-    const value = from[key];
-    if (value === undefined)
-        return undefined;
-    if (typeof value !== 'string' || value.trim() === '')
-        throw new PolicyError(`${at}: expected text.`);
-    return value;
-}
-/** A numeric id (`repository-id`, `repository-owner-id`): digits, quoted or not. */
-function numericId(rule, key, at, what) {
-    const value = rule[key];
-    if (value === undefined)
-        return undefined;
-    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
-    if (!/^\d+$/.test(text))
-        throw new PolicyError(`${at}.${key}: a numeric ${what} id, in quotes (e.g. "123456789").`);
-    return text;
-}
 /** A rule without `max-live-keys` gets an equal share of its project's quota with the other rules of that project. */
 function withShares(rules) {
     const sharing = (project) => rules.filter((rule) => rule.project === project).length;
@@ -2502,39 +2490,11 @@ function withShares(rules) {
             rule.maxLiveKeys = Math.max(1, Math.floor(BROKER_PROJECT_KEY_QUOTA / sharing(rule.project)));
     return rules;
 }
-function flag(value, at) {
-    if (value === undefined)
-        return false;
-    if (typeof value !== 'boolean')
-        throw new PolicyError(`${at}: true or false.`);
-    return value;
-}
-/** A whole number from 1 up. */
-function count(value, at) {
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 1)
-        return value;
-    throw new PolicyError(`${at}: a whole number from 1 up (e.g. 2).`);
-}
-function originOf(issuer) {
-    try {
-        return new URL(issuer).origin;
-    }
-    catch {
-        throw new PolicyError(`issuer: "${issuer}" is not a URL.`);
-    }
-}
-function duration(value, at) {
-    try {
-        return durations_parseDuration(String(value), at, LIMITS);
-    }
-    catch (error) {
-        throw new PolicyError(error.message);
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/broker/config.ts
 // The broker's configuration, read once at start from its environment and its policy file: a mistake stops it
 // there with one line that names the variable or the field (policy.ts), before it listens.
+
 
 
 
@@ -2575,7 +2535,16 @@ function readBrokerConfig(env, readFile = (path) => (0,external_node_fs_namespac
     const port = portOf(env, 'PORT', '8080');
     const metricsPort = portOf(env, 'METRICS_PORT', '');
     const metrics = metricsPort === undefined ? undefined : { host: env['METRICS_HOST'] || '127.0.0.1', port: metricsPort };
-    return { policy, connection, host: env['HOST'] || '0.0.0.0', port, metrics };
+    let app;
+    try {
+        app = readGitHubApp(env, readFile);
+    }
+    catch (error) {
+        throw error instanceof AppConfigError ? new ConfigError(error.message) : error;
+    }
+    if (app)
+        config_url({ GITHUB_API_URL: app.apiUrl }, 'GITHUB_API_URL', app.apiUrl);
+    return { policy, connection, host: env['HOST'] || '0.0.0.0', port, metrics, app };
 }
 function portOf(env, name, fallback) {
     const text = env[name]?.trim() || fallback;
@@ -2607,7 +2576,7 @@ function config_url(env, name, fallback) {
     throw new ConfigError(`${name} "${value}" must use https:// (http:// only on a loopback address).`);
 }
 
-;// CONCATENATED MODULE: ./src/broker/metrics.ts
+;// CONCATENATED MODULE: ./src/broker/http/metrics.ts
 /** Upper bounds of the Pinecone latency histogram, in seconds. */
 const BUCKETS_S = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 class Metrics {
@@ -2990,6 +2959,4354 @@ function decodeJwt(jwt) {
 }
 
 
+;// CONCATENATED MODULE: ./src/broker/service/decisions.ts
+// What the broker tells: a refusal to the caller (an OAuth error), and one decision line per request to the operators.
+
+/** An OAuth error (RFC 6749 §5.2 / RFC 8693 §2.2.2): `error` for programs, `description` one line for people. */
+class Refusal extends errors_ActionError {
+    error;
+    constructor(error, description) {
+        super(description);
+        this.error = error;
+    }
+}
+const ruleName = ({ rule, index }) => `rules[${index}] (${rule.repository})`;
+
+;// CONCATENATED MODULE: ./src/broker/http/exchange.ts
+// The token endpoint's request, read as RFC 8693 has it: `grant_type`, `subject_token`, `subject_token_type`, with
+// `audience`, `resource`, `scope` and `requested_token_type` optional. What the action adds (`nonce`, `job`, `name`,
+// `ttl`, `budget_ms`, `cleanup`, `project`) is optional too, so a standard client needs nothing of its own: the job
+// comes from the token's `check_run_id` claim, the nonce from the token itself (revoking that token finds the key:
+// revocation.ts), the roles and the ttl from the rule.
+
+
+
+
+
+
+
+
+
+
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const SUBJECT_TOKEN_TYPES = [
+    'urn:ietf:params:oauth:token-type:id_token',
+    'urn:ietf:params:oauth:token-type:jwt',
+];
+/** What the broker issues: a Pinecone API key (not an OAuth access token: `token_type` is N_A, as RFC 8693 allows). */
+const API_KEY_TOKEN_TYPE = 'urn:pinecone:params:oauth:token-type:api-key';
+/** The action's name template; a request without `job` and without a `check_run_id` claim gets one without {job}. */
+const DEFAULT_NAME = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
+const NAME_WITHOUT_JOB = 'gha-{repo}-{run_id}-{run_attempt}';
+/** The mint a request asks for; `audience` is the broker's own (the policy's), which `audience`/`resource` must name. */
+function mintAsk(params, token, audience) {
+    const grant = one(params, 'grant_type');
+    if (grant !== TOKEN_EXCHANGE)
+        throw new Refusal('unsupported_grant_type', `This broker takes grant_type ${TOKEN_EXCHANGE} only.`);
+    const type = exchange_optional(params, 'subject_token_type') ?? SUBJECT_TOKEN_TYPES[0];
+    if (!SUBJECT_TOKEN_TYPES.includes(type))
+        throw new errors_InputError(`subject_token_type must be one of ${SUBJECT_TOKEN_TYPES.join(', ')}.`);
+    const requested = exchange_optional(params, 'requested_token_type');
+    if (requested !== undefined && requested !== API_KEY_TOKEN_TYPE)
+        throw new errors_InputError(`requested_token_type: this broker issues ${API_KEY_TOKEN_TYPE} only.`);
+    for (const name of ['audience', 'resource'])
+        for (const target of params(name).map((value) => value.trim()))
+            if (!sameTarget(target, audience))
+                throw new Refusal('invalid_target', `${name} ${target} is not this broker: it issues keys for ${audience}.`);
+    const nonce = exchange_optional(params, 'nonce') ?? nonceOf(token);
+    if (!/^[a-z0-9]{6}$/.test(nonce))
+        throw new errors_InputError('nonce: 6 characters a-z0-9.');
+    const job = exchange_optional(params, 'job') ?? checkRunId(token) ?? '';
+    if (job.length > MAX_NAME_LENGTH || text_hasControlCharacters(job))
+        throw new errors_InputError('job: the job id, one short line.');
+    const nameTemplate = exchange_optional(params, 'name') ?? (job === '' ? NAME_WITHOUT_JOB : DEFAULT_NAME);
+    if (job === '' && nameTemplate.includes('{job}'))
+        throw new errors_InputError("job: the name template uses {job}, and the token carries no check_run_id: give the job's id.");
+    const budget = budgetOf(params);
+    const cleanup = exchange_optional(params, 'cleanup') ?? 'true';
+    if (cleanup !== 'true' && cleanup !== 'false')
+        throw new errors_InputError('cleanup: true or false.');
+    const scope = exchange_optional(params, 'scope');
+    const ttl = exchange_optional(params, 'ttl');
+    return {
+        ...(budget !== undefined ? { budgetMs: budget } : {}),
+        ...(scope !== undefined ? { roles: rolesOf(scope) } : {}),
+        ...(ttl !== undefined ? { ttlMs: durations_parseDuration(ttl, 'ttl', { min: 1000, max: MAX_TTL_MS }) } : {}),
+        project: exchange_optional(params, 'project'),
+        nameTemplate,
+        job,
+        nonce,
+        cleanup: cleanup === 'true',
+    };
+}
+/**
+ * The nonce a request without one gets: drawn from its subject token, so that revoking that same token (RFC 7009)
+ * finds the key by its name even when the client never read the answer.
+ */
+function nonceOf(token) {
+    const n = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token).digest().readUInt32BE(0) % 36 ** 6;
+    return n.toString(36).padStart(6, '0');
+}
+/** The job's check run (GitHub's tokens carry it since 2025-11); the token is verified before any of it is used. */
+function checkRunId(token) {
+    try {
+        const claim = decodeJwt(token)['check_run_id'];
+        return typeof claim === 'string' || typeof claim === 'number' ? String(claim) : undefined;
+    }
+    catch {
+        return undefined; // not a JWT: the verification says so in its own words
+    }
+}
+/** RFC 6749's scope is space-delimited; the action sends the same words. An unknown role is invalid_scope. */
+function rolesOf(scope) {
+    const roles = [];
+    for (const word of scope.split(/[\s,]+/).filter(Boolean)) {
+        const role = ROLES.find((known) => known.toLowerCase() === word.toLowerCase());
+        if (!role)
+            throw new Refusal('invalid_scope', `scope: unknown role ${word}; roles are ${ROLES.join(', ')}.`);
+        if (!roles.includes(role))
+            roles.push(role);
+    }
+    if (roles.length === 0)
+        throw new Refusal('invalid_scope', `scope: name at least one of ${ROLES.join(', ')}.`);
+    return roles;
+}
+function sameTarget(target, audience) {
+    return target.replace(/\/+$/, '') === audience.replace(/\/+$/, '');
+}
+/**
+ * How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. A mint needs at
+ * least BROKER_MIN_BUDGET_MS (less cannot send a create and still clean it up when its answer is late); a revoke
+ * takes any budget, since a delete that runs out of time leaves nothing new behind, and a post step near its own
+ * timeout must still be able to ask.
+ */
+function budgetOf(params, floorMs = BROKER_MIN_BUDGET_MS) {
+    const budget = exchange_optional(params, 'budget_ms');
+    if (budget === undefined)
+        return undefined;
+    if (!/^\d{1,9}$/.test(budget))
+        throw new errors_InputError('budget_ms: a whole number of milliseconds.');
+    if (Number(budget) < floorMs)
+        throw new errors_InputError(`budget_ms: at least ${floorMs}; asked for ${budget}.`);
+    return Number(budget);
+}
+function exchange_optional(params, name) {
+    const values = params(name);
+    if (values.length > 1)
+        throw new errors_InputError(`${name} is given more than once.`);
+    const value = values[0]?.trim();
+    return value === '' ? undefined : value;
+}
+function one(params, name) {
+    const value = exchange_optional(params, name);
+    if (value === undefined)
+        throw new errors_InputError(`${name} is required.`);
+    return value;
+}
+/** Repeated, or comma-separated. */
+function exchange_list(params, name) {
+    return params(name)
+        .flatMap((value) => value.split(','))
+        .map((value) => value.trim())
+        .filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/broker/http/answers.ts
+// What the broker answers, in OAuth's shapes: the RFC 8414 metadata document, and an error per RFC 6749 §5.2 (400
+// with `error` and one line of `error_description`), except what is the broker's or Pinecone's doing: 503
+// `temporarily_unavailable` with Retry-After when asking again may work, 502 `server_error` when it will not until
+// the operators act (Pinecone refused the broker's account).
+
+
+
+
+
+/** RFC 8414: what a standard client discovers before its first request. `issuer` is the policy's audience. */
+function metadata(issuer) {
+    const base = issuer.replace(/\/+$/, '');
+    return {
+        issuer,
+        token_endpoint: `${base}/token`,
+        revocation_endpoint: `${base}/revoke`,
+        grant_types_supported: [TOKEN_EXCHANGE],
+        token_endpoint_auth_methods_supported: ['none'],
+        revocation_endpoint_auth_methods_supported: ['none'],
+        scopes_supported: ROLES,
+        subject_token_types_supported: SUBJECT_TOKEN_TYPES,
+        issued_token_types_supported: [API_KEY_TOKEN_TYPE],
+        response_types_supported: [],
+    };
+}
+/** Words that mean Pinecone (or the way to it) failed for now, after the broker's own retries: asking again may work. */
+const PASSING = /^(Pinecone is unavailable|Ran out of time|Could not reach)/;
+function errorAnswer(error) {
+    const headers = {};
+    const answer = (status, code, line, outcome) => {
+        if (status === 503)
+            headers['Retry-After'] = String(BROKER_RETRY_AFTER_S);
+        return { status, body: { error: code, error_description: oneLine(line) }, headers, outcome };
+    };
+    if (error instanceof Refusal) {
+        if (error.error === 'temporarily_unavailable')
+            return answer(503, error.error, error.message, 'unavailable');
+        if (error.error === 'server_error')
+            return answer(502, error.error, error.message, 'error');
+        const outcome = error.error === 'invalid_request' || error.error === 'unsupported_grant_type' ? 'invalid' : 'refused';
+        return answer(400, error.error, error.message, outcome);
+    }
+    if (error instanceof errors_InputError)
+        return answer(400, 'invalid_request', inBrokerWords(error.message), 'invalid');
+    if (error instanceof errors_ActionError) {
+        const line = `Pinecone: ${error.message}`;
+        return PASSING.test(error.message)
+            ? answer(503, 'temporarily_unavailable', line, 'unavailable')
+            : answer(502, 'server_error', line, 'error');
+    }
+    process.stderr.write(`${error?.stack ?? String(error)}\n`);
+    return answer(500, 'server_error', 'The broker failed; its operators can tell why from its log.', 'error');
+}
+/** The shared parsers speak of the action's inputs (`Input "ttl"`); the broker's callers send parameters. */
+function inBrokerWords(message) {
+    return message.replace(/^Input "([\w-]+)"/, '$1').replace(/\(is GITHUB_\w+ set\?\)/, '');
+}
+/** RFC 6749 §5.2 allows printable ASCII but `"` and `\` in error_description: one line of it. */
+function oneLine(text) {
+    return text
+        .replace(/\s+/g, ' ')
+        .replace(/[’‘]/g, "'")
+        .replace(/"/g, "'")
+        .replace(/\\/g, '/')
+        .replace(/[^\x20-\x7e]/g, '?')
+        .trim();
+}
+
+;// CONCATENATED MODULE: ./src/broker/http/connections.ts
+
+function guardConnections(server) {
+    const open = new Set(); // in the order they came
+    const busy = new Set();
+    const byAddress = new Map();
+    let shed = 0;
+    const endOldestIdle = (among) => {
+        for (const socket of open) {
+            if (busy.has(socket) || !among(socket))
+                continue;
+            shed += 1;
+            socket.destroy();
+            forget(socket);
+            return true;
+        }
+        return false;
+    };
+    const forget = (socket) => {
+        if (!open.delete(socket))
+            return;
+        busy.delete(socket);
+        const address = socket.remoteAddress ?? '';
+        const count = (byAddress.get(address) ?? 1) - 1;
+        if (count > 0)
+            byAddress.set(address, count);
+        else
+            byAddress.delete(address);
+    };
+    server.on('connection', (socket) => {
+        const address = socket.remoteAddress ?? '';
+        const from = (other) => (other.remoteAddress ?? '') === address;
+        const room = ((byAddress.get(address) ?? 0) < BROKER_MAX_CONNECTIONS_PER_ADDRESS || endOldestIdle(from)) &&
+            (open.size < BROKER_MAX_CONNECTIONS || endOldestIdle(() => true));
+        if (!room) {
+            shed += 1;
+            socket.destroy();
+            return;
+        }
+        open.add(socket);
+        byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
+        socket.once('close', () => forget(socket));
+    });
+    return {
+        taken: (req, res) => {
+            const socket = req.socket;
+            if (!open.has(socket))
+                return;
+            busy.add(socket);
+            res.once('close', () => busy.delete(socket));
+        },
+        endIdle: () => {
+            for (const socket of [...open]) {
+                if (busy.has(socket))
+                    continue;
+                socket.destroy();
+                forget(socket);
+            }
+            return busy.size;
+        },
+        get shed() {
+            return shed;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/broker/http/server.ts
+// The broker's HTTP API, an OAuth 2.0 authorization server for one grant, token exchange (RFC 8693): POST /token
+// trades `subject_token` (the job's GitHub OIDC token) for an API key; POST /revoke deletes keys of that token's
+// run, in the action's shape or RFC 7009's; GET /.well-known/oauth-authorization-server (RFC 8414) and GET
+// /healthz. Form-encoded bodies as the RFCs have them, or JSON. Every answer is JSON with `Cache-Control:
+// no-store`; errors are RFC 6749's `error` and one line (answers.ts). /metrics has a listener of its own (serve.ts).
+
+
+
+
+
+
+
+
+const METADATA_PATH = '/.well-known/oauth-authorization-server';
+/**
+ * A request is never cut short once taken: a drain waits for it (a key minted and not handed over would be a key
+ * nobody deletes before its expiry).
+ */
+const IN_FLIGHT = new AbortController().signal;
+function createBrokerServer(broker, metrics, state) {
+    const server = (0,external_node_http_namespaceObject.createServer)({
+        headersTimeout: BROKER_HEADERS_TIMEOUT_MS,
+        requestTimeout: BROKER_REQUEST_RECEIVE_TIMEOUT_MS,
+        keepAliveTimeout: BROKER_KEEP_ALIVE_TIMEOUT_MS,
+        connectionsCheckingInterval: BROKER_TIMEOUT_CHECK_MS,
+    }, (req, res) => void handle(req, res).catch((error) => send(res, errorAnswer(error))));
+    const guard = guardConnections(server);
+    // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
+    function send(res, answer) {
+        const headers = { ...answer.headers, ...(state.draining ? { Connection: 'close' } : {}) };
+        reply(res, answer.status, answer.body, headers);
+    }
+    async function handle(req, res) {
+        const path = new URL(req.url ?? '/', 'http://broker').pathname;
+        if (req.method === 'GET' && path === '/healthz')
+            return send(res, state.draining ? { status: 503, body: { status: 'draining' } } : { status: 200, body: { status: 'ok' } });
+        if (req.method === 'GET' && path === METADATA_PATH)
+            return send(res, { status: 200, body: metadata(state.audience) });
+        const route = path === '/token' ? 'token' : path === '/revoke' ? 'revoke' : undefined;
+        if (!route)
+            return send(res, {
+                status: 404,
+                body: { error: 'not_found', error_description: 'POST /token or POST /revoke.' },
+            });
+        if (req.method !== 'POST')
+            return send(res, {
+                status: 405,
+                body: { error: 'invalid_request', error_description: `${path} takes POST.` },
+                headers: { Allow: 'POST' },
+            });
+        try {
+            const params = await readParams(req);
+            guard.taken(req, res); // from here a drain waits for the answer
+            const result = route === 'token' ? await token(params, req, res) : await revoke(params);
+            if (result === undefined)
+                return;
+            metrics.request(route, route === 'token' ? 'minted' : 'revoked');
+            send(res, { status: 200, body: result });
+        }
+        catch (error) {
+            const answer = errorAnswer(error);
+            metrics.request(route, answer.outcome);
+            send(res, answer);
+        }
+    }
+    async function token(params, req, res) {
+        // The grant type is judged first (RFC 6749 §5.2), before any parameter of its own.
+        const ask = mintAsk(params, exchange_optional(params, 'subject_token') ?? '', state.audience);
+        const key = await broker.mint(one(params, 'subject_token'), ask, IN_FLIGHT);
+        // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
+        if (res.destroyed || req.socket.destroyed) {
+            metrics.request('token', 'error');
+            void broker.discard(key, IN_FLIGHT).catch(() => undefined);
+            return undefined;
+        }
+        return {
+            access_token: key.value,
+            issued_token_type: API_KEY_TOKEN_TYPE,
+            token_type: 'N_A',
+            expires_in: Math.max(0, Math.round((Date.parse(key.expiresAt) - Date.now()) / 1000)),
+            scope: key.roles.join(' '),
+            key_id: key.id,
+            key_name: key.name,
+            revoke_ticket: key.ticket,
+            project_id: key.projectId,
+            ...(key.projectName ? { project_name: key.projectName } : {}),
+            expires_at: key.expiresAt,
+        };
+    }
+    /**
+     * The action's shape (`subject_token` with `key_id`/`ticket` or `nonce`), or RFC 7009's (`token`): the subject
+     * token a key was exchanged for, which both proves the caller and names the key (its nonce is drawn from it).
+     */
+    function revoke(params) {
+        const budget = budgetOf(params, 1); // a revoke: any budget (exchange.ts)
+        const rfc7009 = exchange_optional(params, 'token');
+        if (rfc7009 !== undefined) {
+            if (rfc7009.split('.').length !== 3)
+                throw new Refusal('unsupported_token_type', 'token: give the subject token the key was issued for (a JWT); a key cannot be found by its value.');
+            return broker.revoke(rfc7009, { keyIds: [], nonces: [nonceOf(rfc7009)] }, IN_FLIGHT, budget);
+        }
+        const keyIds = exchange_list(params, 'key_id');
+        const nonces = exchange_list(params, 'nonce');
+        if (keyIds.length + nonces.length === 0)
+            throw new errors_InputError('Name the keys to revoke: key_id or nonce.');
+        const ticket = exchange_optional(params, 'ticket');
+        return broker.revoke(one(params, 'subject_token'), { keyIds, nonces, ticket }, IN_FLIGHT, budget);
+    }
+    return { server, guard };
+}
+async function readParams(req) {
+    let size = 0;
+    const chunks = [];
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > BROKER_MAX_BODY_BYTES)
+            throw new errors_InputError(`The request body is over ${BROKER_MAX_BODY_BYTES} bytes.`);
+        chunks.push(chunk);
+    }
+    const body = Buffer.concat(chunks).toString('utf8');
+    if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
+        let json;
+        try {
+            json = JSON.parse(body);
+        }
+        catch {
+            throw new errors_InputError('The request body is not JSON.');
+        }
+        if (typeof json !== 'object' || json === null || Array.isArray(json))
+            throw new errors_InputError('The request body is not a JSON object.');
+        const values = json;
+        return (name) => {
+            const value = values[name];
+            if (value === undefined || value === null)
+                return [];
+            return (Array.isArray(value) ? value : [value]).map(String);
+        };
+    }
+    const form = new URLSearchParams(body);
+    return (name) => form.getAll(name);
+}
+/** JSON, never cached. */
+function reply(res, status, body, headers) {
+    if (res.headersSent)
+        return;
+    res.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+        Pragma: 'no-cache',
+        ...headers,
+    });
+    res.end(`${JSON.stringify(body)}\n`); // a line: curl's output ends where the answer does
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const dist_NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | dist_NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & dist_NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & dist_NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var dist_bundle_request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
+// pkg/dist-src/version.js
+var oauth_methods_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/get-web-flow-authorization-url.js
+
+
+
+// pkg/dist-src/utils.js
+
+function requestToOAuthBaseUrl(request) {
+  const endpointDefaults = request.endpoint.DEFAULTS;
+  if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
+    return "https://github.com";
+  }
+  if (/^https:\/\/api\..*\.ghe\.com$/.test(endpointDefaults.baseUrl)) {
+    return endpointDefaults.baseUrl.replace("api.", "");
+  }
+  return endpointDefaults.baseUrl.replace("/api/v3", "");
+}
+async function oauthRequest(request, route, parameters) {
+  const withOAuthParameters = {
+    baseUrl: requestToOAuthBaseUrl(request),
+    headers: {
+      accept: "application/json"
+    },
+    ...parameters
+  };
+  const response = await request(route, withOAuthParameters);
+  if ("error" in response.data) {
+    const error = new RequestError(
+      `${response.data.error_description} (${response.data.error}, ${response.data.error_uri})`,
+      400,
+      {
+        request: request.endpoint.merge(
+          route,
+          withOAuthParameters
+        )
+      }
+    );
+    error.response = response;
+    throw error;
+  }
+  return response;
+}
+
+// pkg/dist-src/get-web-flow-authorization-url.js
+function getWebFlowAuthorizationUrl({
+  request = defaultRequest,
+  ...options
+}) {
+  const baseUrl = requestToOAuthBaseUrl(request);
+  return oauthAuthorizationUrl({
+    ...options,
+    baseUrl
+  });
+}
+
+// pkg/dist-src/exchange-web-flow-code.js
+
+async function exchangeWebFlowCode(options) {
+  const request = options.request || dist_bundle_request;
+  const response = await oauthRequest(
+    request,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      code: options.code,
+      redirect_uri: options.redirectUrl
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+
+// pkg/dist-src/create-device-code.js
+
+async function createDeviceCode(options) {
+  const request = options.request || dist_bundle_request;
+  const parameters = {
+    client_id: options.clientId
+  };
+  if ("scopes" in options && Array.isArray(options.scopes)) {
+    parameters.scope = options.scopes.join(" ");
+  }
+  return oauthRequest(request, "POST /login/device/code", parameters);
+}
+
+// pkg/dist-src/exchange-device-code.js
+
+async function exchangeDeviceCode(options) {
+  const request = options.request || dist_bundle_request;
+  const response = await oauthRequest(
+    request,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      device_code: options.code,
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code"
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if ("clientSecret" in options) {
+    authentication.clientSecret = options.clientSecret;
+  }
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp2(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+
+// pkg/dist-src/check-token.js
+
+async function checkToken(options) {
+  const request = options.request || dist_bundle_request;
+  const response = await request("POST /applications/{client_id}/token", {
+    headers: {
+      authorization: `basic ${btoa(
+        `${options.clientId}:${options.clientSecret}`
+      )}`
+    },
+    client_id: options.clientId,
+    access_token: options.token
+  });
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: options.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+
+// pkg/dist-src/refresh-token.js
+
+async function refreshToken(options) {
+  const request = options.request || dist_bundle_request;
+  const response = await oauthRequest(
+    request,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: options.refreshToken
+    }
+  );
+  const apiTimeInMs = new Date(response.headers.date).getTime();
+  const authentication = {
+    clientType: "github-app",
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    refreshToken: response.data.refresh_token,
+    expiresAt: toTimestamp3(apiTimeInMs, response.data.expires_in),
+    refreshTokenExpiresAt: toTimestamp3(
+      apiTimeInMs,
+      response.data.refresh_token_expires_in
+    )
+  };
+  return { ...response, authentication };
+}
+function toTimestamp3(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+
+// pkg/dist-src/scope-token.js
+
+async function scopeToken(options) {
+  const {
+    request: optionsRequest,
+    clientType,
+    clientId,
+    clientSecret,
+    token,
+    ...requestOptions
+  } = options;
+  const request = options.request || defaultRequest7;
+  const response = await request(
+    "POST /applications/{client_id}/token/scoped",
+    {
+      headers: {
+        authorization: `basic ${btoa(`${clientId}:${clientSecret}`)}`
+      },
+      client_id: clientId,
+      access_token: token,
+      ...requestOptions
+    }
+  );
+  const authentication = Object.assign(
+    {
+      clientType,
+      clientId,
+      clientSecret,
+      token: response.data.token
+    },
+    response.data.expires_at ? { expiresAt: response.data.expires_at } : {}
+  );
+  return { ...response, authentication };
+}
+
+// pkg/dist-src/reset-token.js
+
+async function resetToken(options) {
+  const request = options.request || dist_bundle_request;
+  const auth = btoa(`${options.clientId}:${options.clientSecret}`);
+  const response = await request(
+    "PATCH /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+
+// pkg/dist-src/delete-token.js
+
+async function deleteToken(options) {
+  const request = options.request || dist_bundle_request;
+  const auth = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request(
+    "DELETE /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+
+// pkg/dist-src/delete-authorization.js
+
+async function deleteAuthorization(options) {
+  const request = options.request || dist_bundle_request;
+  const auth = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request(
+    "DELETE /applications/{client_id}/grant",
+    {
+      headers: {
+        authorization: `basic ${auth}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+
+/* v8 ignore next: we always pass a custom request in tests -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/get-oauth-access-token.js
+
+async function getOAuthAccessToken(state, options) {
+  const cachedAuthentication = getCachedAuthentication(state, options.auth);
+  if (cachedAuthentication) return cachedAuthentication;
+  const { data: verification } = await createDeviceCode({
+    clientType: state.clientType,
+    clientId: state.clientId,
+    request: options.request || state.request,
+    // @ts-expect-error the extra code to make TS happy is not worth it
+    scopes: options.auth.scopes || state.scopes
+  });
+  await state.onVerification(verification);
+  const authentication = await waitForAccessToken(
+    options.request || state.request,
+    state.clientId,
+    state.clientType,
+    verification
+  );
+  state.authentication = authentication;
+  return authentication;
+}
+function getCachedAuthentication(state, auth2) {
+  if (auth2.refresh === true) return false;
+  if (!state.authentication) return false;
+  if (state.clientType === "github-app") {
+    return state.authentication;
+  }
+  const authentication = state.authentication;
+  const newScope = ("scopes" in auth2 && auth2.scopes || state.scopes).join(
+    " "
+  );
+  const currentScope = authentication.scopes.join(" ");
+  return newScope === currentScope ? authentication : false;
+}
+async function wait(seconds) {
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1e3));
+}
+async function waitForAccessToken(request, clientId, clientType, verification) {
+  try {
+    const options = {
+      clientId,
+      request,
+      code: verification.device_code
+    };
+    const { authentication } = clientType === "oauth-app" ? await exchangeDeviceCode({
+      ...options,
+      clientType: "oauth-app"
+    }) : await exchangeDeviceCode({
+      ...options,
+      clientType: "github-app"
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  } catch (error) {
+    if (!error.response) throw error;
+    const errorType = error.response.data.error;
+    if (errorType === "authorization_pending") {
+      await wait(verification.interval);
+      return waitForAccessToken(request, clientId, clientType, verification);
+    }
+    if (errorType === "slow_down") {
+      await wait(verification.interval + 7);
+      return waitForAccessToken(request, clientId, clientType, verification);
+    }
+    throw error;
+  }
+}
+
+// pkg/dist-src/auth.js
+async function auth(state, authOptions) {
+  return getOAuthAccessToken(state, {
+    auth: authOptions
+  });
+}
+
+// pkg/dist-src/hook.js
+async function hook(state, request, route, parameters) {
+  let endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request(endpoint);
+  }
+  const { token } = await getOAuthAccessToken(state, {
+    request,
+    auth: { type: "oauth" }
+  });
+  endpoint.headers.authorization = `token ${token}`;
+  return request(endpoint);
+}
+
+// pkg/dist-src/version.js
+var auth_oauth_device_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/index.js
+function createOAuthDeviceAuth(options) {
+  const requestWithDefaults = options.request || dist_bundle_request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-device.js/${auth_oauth_device_dist_bundle_VERSION} ${getUserAgent()}`
+    }
+  });
+  const { request = requestWithDefaults, ...otherOptions } = options;
+  const state = options.clientType === "github-app" ? {
+    ...otherOptions,
+    clientType: "github-app",
+    request
+  } : {
+    ...otherOptions,
+    clientType: "oauth-app",
+    request,
+    scopes: options.scopes || []
+  };
+  if (!options.clientId) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "clientId" option must be set (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  if (!options.onVerification) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "onVerification" option must be a function (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  return Object.assign(auth.bind(null, state), {
+    hook: hook.bind(null, state)
+  });
+}
+
+/* v8 ignore next 2 -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var auth_oauth_user_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/get-authentication.js
+
+
+async function getAuthentication(state) {
+  if ("code" in state.strategyOptions) {
+    const { authentication } = await exchangeWebFlowCode({
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  }
+  if ("onVerification" in state.strategyOptions) {
+    const deviceAuth = createOAuthDeviceAuth({
+      clientType: state.clientType,
+      clientId: state.clientId,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    const authentication = await deviceAuth({
+      type: "oauth"
+    });
+    return {
+      clientSecret: state.clientSecret,
+      ...authentication
+    };
+  }
+  if ("token" in state.strategyOptions) {
+    return {
+      type: "token",
+      tokenType: "oauth",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions
+    };
+  }
+  throw new Error("[@octokit/auth-oauth-user] Invalid strategy options");
+}
+
+// pkg/dist-src/auth.js
+
+async function dist_bundle_auth(state, options = {}) {
+  if (!state.authentication) {
+    state.authentication = state.clientType === "oauth-app" ? await getAuthentication(state) : await getAuthentication(state);
+  }
+  if (state.authentication.invalid) {
+    throw new Error("[@octokit/auth-oauth-user] Token is invalid");
+  }
+  const currentAuthentication = state.authentication;
+  if ("expiresAt" in currentAuthentication) {
+    if (options.type === "refresh" || new Date(currentAuthentication.expiresAt) < /* @__PURE__ */ new Date()) {
+      const { authentication } = await refreshToken({
+        clientType: "github-app",
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        refreshToken: currentAuthentication.refreshToken,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        ...authentication
+      };
+    }
+  }
+  if (options.type === "refresh") {
+    if (state.clientType === "oauth-app") {
+      throw new Error(
+        "[@octokit/auth-oauth-user] OAuth Apps do not support expiring tokens"
+      );
+    }
+    if (!currentAuthentication.hasOwnProperty("expiresAt")) {
+      throw new Error("[@octokit/auth-oauth-user] Refresh token missing");
+    }
+    await state.onTokenCreated?.(state.authentication, {
+      type: options.type
+    });
+  }
+  if (options.type === "check" || options.type === "reset") {
+    const method = options.type === "check" ? checkToken : resetToken;
+    try {
+      const { authentication } = await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        // @ts-expect-error TBD
+        ...authentication
+      };
+      if (options.type === "reset") {
+        await state.onTokenCreated?.(state.authentication, {
+          type: options.type
+        });
+      }
+      return state.authentication;
+    } catch (error) {
+      if (error.status === 404) {
+        error.message = "[@octokit/auth-oauth-user] Token is invalid";
+        state.authentication.invalid = true;
+      }
+      throw error;
+    }
+  }
+  if (options.type === "delete" || options.type === "deleteAuthorization") {
+    const method = options.type === "delete" ? deleteToken : deleteAuthorization;
+    try {
+      await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+    } catch (error) {
+      if (error.status !== 404) throw error;
+    }
+    state.authentication.invalid = true;
+    return state.authentication;
+  }
+  return state.authentication;
+}
+
+// pkg/dist-src/requires-basic-auth.js
+var ROUTES_REQUIRING_BASIC_AUTH = /\/applications\/[^/]+\/(token|grant)s?/;
+function requiresBasicAuth(url) {
+  return url && ROUTES_REQUIRING_BASIC_AUTH.test(url);
+}
+
+// pkg/dist-src/hook.js
+async function dist_bundle_hook(state, request, route, parameters = {}) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request(endpoint);
+  }
+  if (requiresBasicAuth(endpoint.url)) {
+    const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+    endpoint.headers.authorization = `basic ${credentials}`;
+    return request(endpoint);
+  }
+  const { token } = state.clientType === "oauth-app" ? await dist_bundle_auth({ ...state, request }) : await dist_bundle_auth({ ...state, request });
+  endpoint.headers.authorization = "token " + token;
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+function createOAuthUserAuth({
+  clientId,
+  clientSecret,
+  clientType = "oauth-app",
+  request = dist_bundle_request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-app.js/${auth_oauth_user_dist_bundle_VERSION} ${getUserAgent()}`
+    }
+  }),
+  onTokenCreated,
+  ...strategyOptions
+}) {
+  const state = Object.assign({
+    clientType,
+    clientId,
+    clientSecret,
+    onTokenCreated,
+    strategyOptions,
+    request
+  });
+  return Object.assign(dist_bundle_auth.bind(null, state), {
+    // @ts-expect-error not worth the extra code needed to appease TS
+    hook: dist_bundle_hook.bind(null, state)
+  });
+}
+createOAuthUserAuth.VERSION = auth_oauth_user_dist_bundle_VERSION;
+
+/* v8 ignore if -- @preserve */
+/* v8 ignore next -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/auth.js
+
+async function auth_oauth_app_dist_bundle_auth(state, authOptions) {
+  if (authOptions.type === "oauth-app") {
+    return {
+      type: "oauth-app",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      headers: {
+        authorization: `basic ${btoa(
+          `${state.clientId}:${state.clientSecret}`
+        )}`
+      }
+    };
+  }
+  if ("factory" in authOptions) {
+    const { type, ...options } = {
+      ...authOptions,
+      ...state
+    };
+    return authOptions.factory(options);
+  }
+  const common = {
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.request,
+    ...authOptions
+  };
+  const userAuth = state.clientType === "oauth-app" ? await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  }) : await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  });
+  return userAuth();
+}
+
+// pkg/dist-src/hook.js
+
+async function auth_oauth_app_dist_bundle_hook(state, request2, route, parameters) {
+  let endpoint = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request2(endpoint);
+  }
+  if (state.clientType === "github-app" && !requiresBasicAuth(endpoint.url)) {
+    throw new Error(
+      `[@octokit/auth-oauth-app] GitHub Apps cannot use their client ID/secret for basic authentication for endpoints other than "/applications/{client_id}/**". "${endpoint.method} ${endpoint.url}" is not supported.`
+    );
+  }
+  const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+  endpoint.headers.authorization = `basic ${credentials}`;
+  try {
+    return await request2(endpoint);
+  } catch (error) {
+    if (error.status !== 401) throw error;
+    error.message = `[@octokit/auth-oauth-app] "${endpoint.method} ${endpoint.url}" does not support clientId/clientSecret basic authentication.`;
+    throw error;
+  }
+}
+
+// pkg/dist-src/version.js
+var auth_oauth_app_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/index.js
+
+function createOAuthAppAuth(options) {
+  const state = Object.assign(
+    {
+      request: dist_bundle_request.defaults({
+        headers: {
+          "user-agent": `octokit-auth-oauth-app.js/${auth_oauth_app_dist_bundle_VERSION} ${getUserAgent()}`
+        }
+      }),
+      clientType: "oauth-app"
+    },
+    options
+  );
+  return Object.assign(auth_oauth_app_dist_bundle_auth.bind(null, state), {
+    hook: auth_oauth_app_dist_bundle_hook.bind(null, state)
+  });
+}
+
+/* v8 ignore next -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/utils.js
+// we don't @ts-check here because it chokes on atob and btoa which are available in all modern JS runtime environments
+
+/**
+ * @param {string} privateKey
+ * @returns {boolean}
+ */
+function isPkcs1(privateKey) {
+  return privateKey.includes("-----BEGIN RSA PRIVATE KEY-----");
+}
+
+/**
+ * @param {string} privateKey
+ * @returns {boolean}
+ */
+function isOpenSsh(privateKey) {
+  return privateKey.includes("-----BEGIN OPENSSH PRIVATE KEY-----");
+}
+
+/**
+ * @param {string} str
+ * @returns {ArrayBuffer}
+ */
+function string2ArrayBuffer(str) {
+  const buf = new ArrayBuffer(str.length);
+  const bufView = new Uint8Array(buf);
+  for (let i = 0, strLen = str.length; i < strLen; i++) {
+    bufView[i] = str.charCodeAt(i);
+  }
+  return buf;
+}
+
+/**
+ * @param {string} pem
+ * @returns {ArrayBuffer}
+ */
+function getDERfromPEM(pem) {
+  const pemB64 = pem
+    .trim()
+    .split("\n")
+    .slice(1, -1) // Remove the --- BEGIN / END PRIVATE KEY ---
+    .join("");
+
+  const decoded = atob(pemB64);
+  return string2ArrayBuffer(decoded);
+}
+
+/**
+ * @param {import('../internals').Header} header
+ * @param {import('../internals').Payload} payload
+ * @returns {string}
+ */
+function getEncodedMessage(header, payload) {
+  return `${base64encodeJSON(header)}.${base64encodeJSON(payload)}`;
+}
+
+/**
+ * @param {ArrayBuffer} buffer
+ * @returns {string}
+ */
+function base64encode(buffer) {
+  var binary = "";
+  var bytes = new Uint8Array(buffer);
+  var len = bytes.byteLength;
+  for (var i = 0; i < len; i++) {
+    binary += String.fromCharCode(bytes[i]);
+  }
+
+  return fromBase64(btoa(binary));
+}
+
+/**
+ * @param {string} base64
+ * @returns {string}
+ */
+function fromBase64(base64) {
+  return base64.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
+}
+
+/**
+ * @param {Record<string,unknown>} obj
+ * @returns {string}
+ */
+function base64encodeJSON(obj) {
+  return fromBase64(btoa(JSON.stringify(obj)));
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/crypto-node.js
+// this can be removed once we only support Node 20+
+
+
+
+
+
+// no-op, unfortunately there is no way to transform from PKCS8 or OpenSSH to PKCS1 with WebCrypto
+function convertPrivateKey(privateKey) {
+  if (!isPkcs1(privateKey)) return privateKey;
+
+  return (0,external_node_crypto_namespaceObject.createPrivateKey)(privateKey).export({
+    type: "pkcs8",
+    format: "pem",
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/get-token.js
+// we don't @ts-check here because it chokes crypto which is a global API in modern JS runtime environments
+
+
+
+
+
+/**
+ * @param {import('../internals').GetTokenOptions} options
+ * @returns {Promise<string>}
+ */
+async function getToken({ privateKey, payload }) {
+  const convertedPrivateKey = convertPrivateKey(privateKey);
+
+  // WebCrypto only supports PKCS#8, unfortunately
+  /* c8 ignore start */
+  if (isPkcs1(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in PKCS#1 format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+  /* c8 ignore stop */
+
+  // WebCrypto does not support OpenSSH, unfortunately
+  if (isOpenSsh(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in OpenSSH format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+
+  const algorithm = {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: { name: "SHA-256" },
+  };
+
+  /** @type {import('../internals').Header} */
+  const header = { alg: "RS256", typ: "JWT" };
+
+  const privateKeyDER = getDERfromPEM(convertedPrivateKey);
+  const importedKey = await external_node_crypto_namespaceObject.subtle.importKey(
+    "pkcs8",
+    privateKeyDER,
+    algorithm,
+    false,
+    ["sign"]
+  );
+
+  const encodedMessage = getEncodedMessage(header, payload);
+  const encodedMessageArrBuf = string2ArrayBuffer(encodedMessage);
+
+  const signatureArrBuf = await external_node_crypto_namespaceObject.subtle.sign(
+    algorithm.name,
+    importedKey,
+    encodedMessageArrBuf
+  );
+
+  const encodedSignature = base64encode(signatureArrBuf);
+
+  return `${encodedMessage}.${encodedSignature}`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/index.js
+// @ts-check
+
+// @ts-ignore - #get-token is defined in "imports" in package.json
+
+
+/**
+ * @param {import(".").Options} options
+ * @returns {Promise<import(".").Result>}
+ */
+async function githubAppJwt({
+  id,
+  privateKey,
+  now = Math.floor(Date.now() / 1000),
+}) {
+  // Private keys are often times configured as environment variables, in which case line breaks are escaped using `\\n`.
+  // Replace these here for convenience.
+  const privateKeyWithNewlines = privateKey.replace(/\\n/g, '\n');
+
+  // When creating a JSON Web Token, it sets the "issued at time" (iat) to 30s
+  // in the past as we have seen people running situations where the GitHub API
+  // claimed the iat would be in future. It turned out the clocks on the
+  // different machine were not in sync.
+  const nowWithSafetyMargin = now - 30;
+  const expiration = nowWithSafetyMargin + 60 * 10; // JWT expiration time (10 minute maximum)
+
+  const payload = {
+    iat: nowWithSafetyMargin, // Issued at time
+    exp: expiration,
+    iss: id,
+  };
+
+  const token = await getToken({
+    privateKey: privateKeyWithNewlines,
+    payload,
+  });
+
+  return {
+    appId: id,
+    expiration,
+    token,
+  };
+}
+
+;// CONCATENATED MODULE: ./node_modules/toad-cache/dist/toad-cache.mjs
+/**
+ * toad-cache
+ *
+ * @copyright 2026 Igor Savin <kibertoad@gmail.com>
+ * @license MIT
+ * @version 3.7.3
+ */
+/**
+ * Validates the shared cache constructor parameters.
+ * Both values must be non-negative integers.
+ *
+ * @param {number} max
+ * @param {number} ttlInMsecs
+ */
+function validateCacheParams(max, ttlInMsecs) {
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) {
+    throw new Error('Invalid max value')
+  }
+
+  if (typeof ttlInMsecs !== 'number' || !Number.isInteger(ttlInMsecs) || ttlInMsecs < 0) {
+    throw new Error('Invalid ttl value')
+  }
+}class FifoMap {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = new Map();
+    this.last = null;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  get size() {
+    return this.items.size
+  }
+
+  clear() {
+    this.items.clear();
+    this.first = null;
+    this.last = null;
+  }
+
+  delete(key) {
+    const deletedItem = this.items.get(key);
+
+    if (deletedItem !== undefined) {
+      this.items.delete(key);
+
+      if (deletedItem.prev !== null) {
+        deletedItem.prev.next = deletedItem.next;
+      }
+
+      if (deletedItem.next !== null) {
+        deletedItem.next.prev = deletedItem.prev;
+      }
+
+      if (this.first === deletedItem) {
+        this.first = deletedItem.next;
+      }
+
+      if (this.last === deletedItem) {
+        this.last = deletedItem.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      this.items.delete(item.key);
+
+      if (this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return this.items.keys()
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items.get(key);
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items.set(key, item);
+
+    if (this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}class FifoObject {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = Object.create(null);
+    this.last = null;
+    this.size = 0;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  clear() {
+    this.items = Object.create(null);
+    this.first = null;
+    this.last = null;
+    this.size = 0;
+  }
+
+  delete(key) {
+    const deletedItem = this.items[key];
+
+    if (deletedItem !== undefined) {
+      delete this.items[key];
+      this.size--;
+
+      if (deletedItem.prev !== null) {
+        deletedItem.prev.next = deletedItem.next;
+      }
+
+      if (deletedItem.next !== null) {
+        deletedItem.next.prev = deletedItem.prev;
+      }
+
+      if (this.first === deletedItem) {
+        this.first = deletedItem.next;
+      }
+
+      if (this.last === deletedItem) {
+        this.last = deletedItem.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      delete this.items[item.key];
+
+      if (--this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return Object.keys(this.items)
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items[key];
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items[key] = item;
+
+    if (++this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}/**
+ * Creates a zeroed statistics record for a single collection window.
+ *
+ * @returns {object}
+ */
+function createEmptyStatisticsRecord() {
+  return {
+    cacheSize: 0,
+    hits: 0,
+    falsyHits: 0,
+    emptyHits: 0,
+    misses: 0,
+    expirations: 0,
+    evictions: 0,
+    invalidateOne: 0,
+    invalidateAll: 0,
+    sets: 0,
+  }
+}class HitStatisticsRecord {
+  constructor() {
+    this.records = {};
+  }
+
+  initForCache(cacheId, currentTimeStamp) {
+    this.records[cacheId] = {
+      [currentTimeStamp]: createEmptyStatisticsRecord(),
+    };
+  }
+
+  resetForCache(cacheId) {
+    if (!this.records[cacheId]) {
+      return
+    }
+
+    for (let key of Object.keys(this.records[cacheId])) {
+      this.records[cacheId][key] = createEmptyStatisticsRecord();
+    }
+  }
+
+  getStatistics() {
+    return this.records
+  }
+}class LruMap {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = new Map();
+    this.last = null;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  get size() {
+    return this.items.size
+  }
+
+  bumpLru(item) {
+    if (this.last === item) {
+      return // Item is already the last one, no need to bump
+    }
+
+    const last = this.last;
+    const next = item.next;
+    const prev = item.prev;
+
+    if (this.first === item) {
+      this.first = next;
+    }
+
+    item.next = null;
+    item.prev = last;
+    last.next = item;
+
+    if (prev !== null) {
+      prev.next = next;
+    }
+
+    /* v8 ignore next 3 -- next is always non-null here: the early return above guarantees item !== this.last in a well-formed list */
+    if (next !== null) {
+      next.prev = prev;
+    }
+
+    this.last = item;
+  }
+
+  clear() {
+    this.items.clear();
+    this.first = null;
+    this.last = null;
+  }
+
+  delete(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      this.items.delete(key);
+
+      if (item.prev !== null) {
+        item.prev.next = item.next;
+      }
+
+      if (item.next !== null) {
+        item.next.prev = item.prev;
+      }
+
+      if (this.first === item) {
+        this.first = item.next;
+      }
+
+      if (this.last === item) {
+        this.last = item.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      this.items.delete(item.key);
+
+      if (this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      // Item has already expired
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      // Item is still fresh
+      this.bumpLru(item);
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return this.items.keys()
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items.get(key);
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+      this.bumpLru(existing);
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items.set(key, item);
+
+    if (this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}class LruObject {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = Object.create(null);
+    this.last = null;
+    this.size = 0;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  bumpLru(item) {
+    if (this.last === item) {
+      return // Item is already the last one, no need to bump
+    }
+
+    const last = this.last;
+    const next = item.next;
+    const prev = item.prev;
+
+    if (this.first === item) {
+      this.first = next;
+    }
+
+    item.next = null;
+    item.prev = last;
+    last.next = item;
+
+    if (prev !== null) {
+      prev.next = next;
+    }
+
+    /* v8 ignore next 3 -- next is always non-null here: the early return above guarantees item !== this.last in a well-formed list */
+    if (next !== null) {
+      next.prev = prev;
+    }
+
+    this.last = item;
+  }
+
+  clear() {
+    this.items = Object.create(null);
+    this.first = null;
+    this.last = null;
+    this.size = 0;
+  }
+
+  delete(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      delete this.items[key];
+      this.size--;
+
+      if (item.prev !== null) {
+        item.prev.next = item.next;
+      }
+
+      if (item.next !== null) {
+        item.next.prev = item.prev;
+      }
+
+      if (this.first === item) {
+        this.first = item.next;
+      }
+
+      if (this.last === item) {
+        this.last = item.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      delete this.items[item.key];
+
+      if (--this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      // Item has already expired
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      // Item is still fresh
+      this.bumpLru(item);
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return Object.keys(this.items)
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items[key];
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+      this.bumpLru(existing);
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items[key] = item;
+
+    if (++this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}/**
+ *
+ * @param {Date} date
+ * @returns {string}
+ */
+function getTimestamp(date) {
+  return `${date.getFullYear()}-${(date.getMonth() + 1).toString().padStart(2, '0')}-${date
+    .getDate()
+    .toString()
+    .padStart(2, '0')}`
+}class HitStatistics {
+  constructor(cacheId, statisticTtlInHours, globalStatisticsRecord) {
+    this.cacheId = cacheId;
+    this.statisticTtlInHours = statisticTtlInHours;
+
+    this.collectionStart = new Date();
+    this.currentTimeStamp = getTimestamp(this.collectionStart);
+    this.archiveAfter = this.collectionStart.getTime() + this.statisticTtlInHours * 3_600_000;
+
+    this.records = globalStatisticsRecord || new HitStatisticsRecord();
+    this.records.initForCache(this.cacheId, this.currentTimeStamp);
+  }
+
+  get currentRecord() {
+    const cacheRecords = this.records.records[this.cacheId];
+    // safety net
+    /* c8 ignore next 3 */
+    if (!cacheRecords[this.currentTimeStamp]) {
+      cacheRecords[this.currentTimeStamp] = createEmptyStatisticsRecord();
+    }
+
+    return cacheRecords[this.currentTimeStamp]
+  }
+
+  /* v8 ignore next 3 -- kept for compatibility, no longer used internally */
+  hoursPassed() {
+    return (Date.now() - this.collectionStart) / 1000 / 60 / 60
+  }
+
+  addHit() {
+    this.archiveIfNeeded();
+    this.currentRecord.hits++;
+  }
+  addFalsyHit() {
+    this.archiveIfNeeded();
+    this.currentRecord.falsyHits++;
+  }
+
+  addEmptyHit() {
+    this.archiveIfNeeded();
+    this.currentRecord.emptyHits++;
+  }
+
+  addMiss() {
+    this.archiveIfNeeded();
+    this.currentRecord.misses++;
+  }
+
+  addEviction() {
+    this.archiveIfNeeded();
+    this.currentRecord.evictions++;
+  }
+
+  setCacheSize(currentSize) {
+    this.archiveIfNeeded();
+    this.currentRecord.cacheSize = currentSize;
+  }
+
+  addExpiration() {
+    this.archiveIfNeeded();
+    this.currentRecord.expirations++;
+  }
+
+  addSet() {
+    this.archiveIfNeeded();
+    this.currentRecord.sets++;
+  }
+
+  addInvalidateOne() {
+    this.archiveIfNeeded();
+    this.currentRecord.invalidateOne++;
+  }
+
+  addInvalidateAll() {
+    this.archiveIfNeeded();
+    this.currentRecord.invalidateAll++;
+  }
+
+  getStatistics() {
+    return this.records.getStatistics()
+  }
+
+  archiveIfNeeded() {
+    if (Date.now() >= this.archiveAfter) {
+      this.collectionStart = new Date();
+      this.currentTimeStamp = getTimestamp(this.collectionStart);
+      this.archiveAfter = this.collectionStart.getTime() + this.statisticTtlInHours * 3_600_000;
+      this.records.initForCache(this.cacheId, this.currentTimeStamp);
+    }
+  }
+}class LruObjectHitStatistics extends LruObject {
+  constructor(max, ttlInMsecs, cacheId, globalStatisticsRecord, statisticTtlInHours) {
+    // Pass through as-is: the base constructor applies the 1000/0 defaults for
+    // omitted (undefined) values and validates everything else, so explicit 0
+    // stays unlimited and null/NaN are rejected the same way as the base class.
+    super(max, ttlInMsecs);
+
+    if (!cacheId) {
+      throw new Error('Cache id is mandatory')
+    }
+
+    this.hitStatistics = new HitStatistics(
+      cacheId,
+      statisticTtlInHours !== undefined ? statisticTtlInHours : 24,
+      globalStatisticsRecord,
+    );
+  }
+
+  getStatistics() {
+    return this.hitStatistics.getStatistics()
+  }
+
+  set(key, value) {
+    super.set(key, value);
+    this.hitStatistics.addSet();
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  evict() {
+    const hadItems = this.size > 0;
+    super.evict();
+    if (hadItems) {
+      this.hitStatistics.addEviction();
+    }
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  delete(key, isExpiration = false) {
+    const existed = this.items[key] !== undefined;
+    super.delete(key);
+
+    if (existed && !isExpiration) {
+      this.hitStatistics.addInvalidateOne();
+    }
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  clear() {
+    super.clear();
+
+    this.hitStatistics.addInvalidateAll();
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  get(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      // Item has already expired
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key, true);
+        this.hitStatistics.addExpiration();
+        return
+      }
+
+      // Item is still fresh
+      this.bumpLru(item);
+      if (!item.value) {
+        this.hitStatistics.addFalsyHit();
+        // Empty values are a subset of falsy values
+        if (item.value === undefined || item.value === null || item.value === '') {
+          this.hitStatistics.addEmptyHit();
+        }
+      }
+      this.hitStatistics.addHit();
+      return item.value
+    }
+    this.hitStatistics.addMiss();
+  }
+}
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-app/dist-node/index.js
+// pkg/dist-src/index.js
+
+
+
+
+// pkg/dist-src/get-app-authentication.js
+
+async function getAppAuthentication({
+  appId,
+  privateKey,
+  timeDifference,
+  createJwt
+}) {
+  try {
+    if (createJwt) {
+      const { jwt, expiresAt } = await createJwt(appId, timeDifference);
+      return {
+        type: "app",
+        token: jwt,
+        appId,
+        expiresAt
+      };
+    }
+    const authOptions = {
+      id: appId,
+      privateKey
+    };
+    if (timeDifference) {
+      Object.assign(authOptions, {
+        now: Math.floor(Date.now() / 1e3) + timeDifference
+      });
+    }
+    const appAuthentication = await githubAppJwt(authOptions);
+    return {
+      type: "app",
+      token: appAuthentication.token,
+      appId: appAuthentication.appId,
+      expiresAt: new Date(appAuthentication.expiration * 1e3).toISOString()
+    };
+  } catch (error) {
+    if (privateKey === "-----BEGIN RSA PRIVATE KEY-----") {
+      throw new Error(
+        "The 'privateKey` option contains only the first line '-----BEGIN RSA PRIVATE KEY-----'. If you are setting it using a `.env` file, make sure it is set on a single line with newlines replaced by '\n'"
+      );
+    } else {
+      throw error;
+    }
+  }
+}
+
+// pkg/dist-src/cache.js
+
+function getCache() {
+  return new LruObject(
+    // cache max. 15000 tokens, that will use less than 10mb memory
+    15e3,
+    // Cache for 1 minute less than GitHub expiry
+    1e3 * 60 * 59
+  );
+}
+async function get(cache, options) {
+  const cacheKey = optionsToCacheKey(options);
+  const result = await cache.get(cacheKey);
+  if (!result) {
+    return;
+  }
+  const [
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissionsString,
+    singleFileName
+  ] = result.split("|");
+  const permissions = options.permissions || permissionsString.split(/,/).reduce((permissions2, string) => {
+    if (/!$/.test(string)) {
+      permissions2[string.slice(0, -1)] = "write";
+    } else {
+      permissions2[string] = "read";
+    }
+    return permissions2;
+  }, {});
+  return {
+    token,
+    createdAt,
+    expiresAt,
+    permissions,
+    repositoryIds: options.repositoryIds,
+    repositoryNames: options.repositoryNames,
+    singleFileName,
+    repositorySelection
+  };
+}
+async function set(cache, options, data) {
+  const key = optionsToCacheKey(options);
+  const permissionsString = options.permissions ? "" : Object.keys(data.permissions).map(
+    (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
+  ).join(",");
+  const value = [
+    data.token,
+    data.createdAt,
+    data.expiresAt,
+    data.repositorySelection,
+    permissionsString,
+    data.singleFileName
+  ].join("|");
+  await cache.set(key, value);
+}
+function optionsToCacheKey({
+  installationId,
+  permissions = {},
+  repositoryIds = [],
+  repositoryNames = []
+}) {
+  const permissionsString = Object.keys(permissions).sort().map((name) => permissions[name] === "read" ? name : `${name}!`).join(",");
+  const repositoryIdsString = repositoryIds.sort().join(",");
+  const repositoryNamesString = repositoryNames.join(",");
+  return [
+    installationId,
+    repositoryIdsString,
+    repositoryNamesString,
+    permissionsString
+  ].filter(Boolean).join("|");
+}
+
+// pkg/dist-src/to-token-authentication.js
+function toTokenAuthentication({
+  installationId,
+  token,
+  createdAt,
+  expiresAt,
+  repositorySelection,
+  permissions,
+  repositoryIds,
+  repositoryNames,
+  singleFileName
+}) {
+  return Object.assign(
+    {
+      type: "token",
+      tokenType: "installation",
+      token,
+      installationId,
+      permissions,
+      createdAt,
+      expiresAt,
+      repositorySelection
+    },
+    repositoryIds ? { repositoryIds } : null,
+    repositoryNames ? { repositoryNames } : null,
+    singleFileName ? { singleFileName } : null
+  );
+}
+
+// pkg/dist-src/get-installation-authentication.js
+async function getInstallationAuthentication(state, options, customRequest) {
+  const installationId = Number(options.installationId || state.installationId);
+  if (!installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId option is required for installation authentication."
+    );
+  }
+  if (options.factory) {
+    const { type, factory, oauthApp, ...factoryAuthOptions } = {
+      ...state,
+      ...options
+    };
+    return factory(factoryAuthOptions);
+  }
+  const request = customRequest || state.request;
+  return getInstallationAuthenticationConcurrently(
+    state,
+    { ...options, installationId },
+    request
+  );
+}
+var pendingPromises = /* @__PURE__ */ new Map();
+function getInstallationAuthenticationConcurrently(state, options, request) {
+  const cacheKey = optionsToCacheKey(options);
+  if (pendingPromises.has(cacheKey)) {
+    return pendingPromises.get(cacheKey);
+  }
+  const promise = getInstallationAuthenticationImpl(
+    state,
+    options,
+    request
+  ).finally(() => pendingPromises.delete(cacheKey));
+  pendingPromises.set(cacheKey, promise);
+  return promise;
+}
+async function getInstallationAuthenticationImpl(state, options, request) {
+  if (!options.refresh) {
+    const result = await get(state.cache, options);
+    if (result) {
+      const {
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2,
+        repositorySelection: repositorySelection2
+      } = result;
+      return toTokenAuthentication({
+        installationId: options.installationId,
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositorySelection: repositorySelection2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2
+      });
+    }
+  }
+  const appAuthentication = await getAppAuthentication(state);
+  const payload = {
+    installation_id: options.installationId,
+    mediaType: {
+      previews: ["machine-man"]
+    },
+    headers: {
+      authorization: `bearer ${appAuthentication.token}`
+    }
+  };
+  if (options.repositoryIds) {
+    Object.assign(payload, { repository_ids: options.repositoryIds });
+  }
+  if (options.repositoryNames) {
+    Object.assign(payload, {
+      repositories: options.repositoryNames
+    });
+  }
+  if (options.permissions) {
+    Object.assign(payload, { permissions: options.permissions });
+  }
+  const {
+    data: {
+      token,
+      expires_at: expiresAt,
+      repositories,
+      permissions: permissionsOptional,
+      repository_selection: repositorySelectionOptional,
+      single_file: singleFileName
+    }
+  } = await request(
+    "POST /app/installations/{installation_id}/access_tokens",
+    payload
+  );
+  const permissions = permissionsOptional || {};
+  const repositorySelection = repositorySelectionOptional || "all";
+  const repositoryIds = repositories ? repositories.map((r) => r.id) : void 0;
+  const repositoryNames = repositories ? repositories.map((repo) => repo.name) : void 0;
+  const createdAt = (/* @__PURE__ */ new Date()).toISOString();
+  const cacheOptions = {
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(payload, { singleFileName });
+  }
+  await set(state.cache, options, cacheOptions);
+  const cacheData = {
+    installationId: options.installationId,
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(cacheData, { singleFileName });
+  }
+  return toTokenAuthentication(cacheData);
+}
+
+// pkg/dist-src/auth.js
+async function dist_node_auth(state, authOptions) {
+  switch (authOptions.type) {
+    case "app":
+      return getAppAuthentication(state);
+    case "oauth-app":
+      return state.oauthApp({ type: "oauth-app" });
+    case "installation":
+      authOptions;
+      return getInstallationAuthentication(state, {
+        ...authOptions,
+        type: "installation"
+      });
+    case "oauth-user":
+      return state.oauthApp(authOptions);
+    default:
+      throw new Error(`Invalid auth type: ${authOptions.type}`);
+  }
+}
+
+// pkg/dist-src/hook.js
+
+
+
+// pkg/dist-src/requires-app-auth.js
+var PATHS = [
+  "/app",
+  "/app/hook/config",
+  "/app/hook/deliveries",
+  "/app/hook/deliveries/{delivery_id}",
+  "/app/hook/deliveries/{delivery_id}/attempts",
+  "/app/installations",
+  "/app/installations/{installation_id}",
+  "/app/installations/{installation_id}/access_tokens",
+  "/app/installations/{installation_id}/suspended",
+  "/app/installation-requests",
+  "/marketplace_listing/accounts/{account_id}",
+  "/marketplace_listing/plan",
+  "/marketplace_listing/plans",
+  "/marketplace_listing/plans/{plan_id}/accounts",
+  "/marketplace_listing/stubbed/accounts/{account_id}",
+  "/marketplace_listing/stubbed/plan",
+  "/marketplace_listing/stubbed/plans",
+  "/marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "/orgs/{org}/installation",
+  "/repos/{owner}/{repo}/installation",
+  "/users/{username}/installation",
+  "/enterprises/{enterprise}/installation"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
+  return new RegExp(regex, "i");
+}
+var REGEX = routeMatcher(PATHS);
+function requiresAppAuth(url) {
+  return !!url && REGEX.test(url.split("?")[0]);
+}
+
+// pkg/dist-src/hook.js
+var FIVE_SECONDS_IN_MS = 5 * 1e3;
+function isNotTimeSkewError(error) {
+  return !(error.message.match(
+    /'Expiration time' claim \('exp'\) is too far in the future/
+  ) || error.message.match(
+    /'Expiration time' claim \('exp'\) must be a numeric value representing the future time at which the assertion expires/
+  ) || error.message.match(
+    /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
+  ));
+}
+async function dist_node_hook(state, request, route, parameters) {
+  const endpoint = request.endpoint.merge(route, parameters);
+  const url = endpoint.url;
+  if (/\/login\/oauth\/access_token$/.test(url)) {
+    return request(endpoint);
+  }
+  if (requiresAppAuth(url.replace(request.endpoint.DEFAULTS.baseUrl, ""))) {
+    const { token: token2 } = await getAppAuthentication(state);
+    endpoint.headers.authorization = `bearer ${token2}`;
+    let response;
+    try {
+      response = await request(endpoint);
+    } catch (error) {
+      if (isNotTimeSkewError(error)) {
+        throw error;
+      }
+      if (typeof error.response.headers.date === "undefined") {
+        throw error;
+      }
+      const diff = Math.floor(
+        (Date.parse(error.response.headers.date) - Date.parse((/* @__PURE__ */ new Date()).toString())) / 1e3
+      );
+      state.log.warn(error.message);
+      state.log.warn(
+        `[@octokit/auth-app] GitHub API time and system time are different by ${diff} seconds. Retrying request with the difference accounted for.`
+      );
+      const { token: token3 } = await getAppAuthentication({
+        ...state,
+        timeDifference: diff
+      });
+      endpoint.headers.authorization = `bearer ${token3}`;
+      return request(endpoint);
+    }
+    return response;
+  }
+  if (requiresBasicAuth(url)) {
+    const authentication = await state.oauthApp({ type: "oauth-app" });
+    endpoint.headers.authorization = authentication.headers.authorization;
+    return request(endpoint);
+  }
+  const { token, createdAt } = await getInstallationAuthentication(
+    state,
+    // @ts-expect-error TBD
+    {},
+    request.defaults({ baseUrl: endpoint.baseUrl })
+  );
+  endpoint.headers.authorization = `token ${token}`;
+  return sendRequestWithRetries(
+    state,
+    request,
+    endpoint,
+    createdAt
+  );
+}
+async function sendRequestWithRetries(state, request, options, createdAt, retries = 0) {
+  const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
+  try {
+    return await request(options);
+  } catch (error) {
+    if (error.status !== 401) {
+      throw error;
+    }
+    if (timeSinceTokenCreationInMs >= FIVE_SECONDS_IN_MS) {
+      if (retries > 0) {
+        error.message = `After ${retries} retries within ${timeSinceTokenCreationInMs / 1e3}s of creating the installation access token, the response remains 401. At this point, the cause may be an authentication problem or a system outage. Please check https://www.githubstatus.com for status information`;
+      }
+      throw error;
+    }
+    ++retries;
+    const awaitTime = retries * 1e3;
+    state.log.warn(
+      `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
+    );
+    await new Promise((resolve) => setTimeout(resolve, awaitTime));
+    return sendRequestWithRetries(state, request, options, createdAt, retries);
+  }
+}
+
+// pkg/dist-src/version.js
+var dist_node_VERSION = "8.3.1";
+
+// pkg/dist-src/index.js
+
+function createAppAuth(options) {
+  if (!options.appId) {
+    throw new Error("[@octokit/auth-app] appId option is required");
+  }
+  if (!options.privateKey && !options.createJwt) {
+    throw new Error("[@octokit/auth-app] privateKey option is required");
+  } else if (options.privateKey && options.createJwt) {
+    throw new Error(
+      "[@octokit/auth-app] privateKey and createJwt options are mutually exclusive"
+    );
+  }
+  if ("installationId" in options && !options.installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId is set to a falsy value"
+    );
+  }
+  const log = options.log || {};
+  if (typeof log.warn !== "function") {
+    log.warn = console.warn.bind(console);
+  }
+  const request = options.request || dist_bundle_request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-app.js/${dist_node_VERSION} ${getUserAgent()}`
+    }
+  });
+  const state = Object.assign(
+    {
+      request,
+      cache: getCache()
+    },
+    options,
+    options.installationId ? { installationId: Number(options.installationId) } : {},
+    {
+      log,
+      oauthApp: createOAuthAppAuth({
+        clientType: "github-app",
+        clientId: options.clientId || "",
+        clientSecret: options.clientSecret || "",
+        request
+      })
+    }
+  );
+  return Object.assign(dist_node_auth.bind(null, state), {
+    hook: dist_node_hook.bind(null, state)
+  });
+}
+
+/* v8 ignore next - permissions are optional per OpenAPI spec, but we think that is incorrect -- @preserve */
+/* v8 ignore next - repositorySelection are optional per OpenAPI spec, but we think that is incorrect -- @preserve */
+/* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
+/* v8 ignore end -- @preserve */
+
+;// CONCATENATED MODULE: ./src/broker/jobs/job-states.ts
+// Whether a job still runs, asked of GitHub as the operator's GitHub App (GET /repos/{owner}/{repo}/actions/jobs/
+// {job_id}, with an installation token of the repository's owner from @octokit/auth-app). As the action's `blind`
+// rule (rules/liveness.ts): a 404 proves the job over only when the same credentials see the job's run; a rate
+// limit, a missing installation or a failure proves nothing (unknown: nothing is refused or deleted for it), and is
+// told once. Answers are cached so that one job's mints cost one look-up at most.
+
+
+
+class JobStates {
+    now;
+    warn;
+    request;
+    auth;
+    installations = new Map();
+    states = new Map();
+    told = new Set();
+    constructor(app, now, warn) {
+        this.now = now;
+        this.warn = warn;
+        this.request = dist_bundle_request.defaults({ baseUrl: app.apiUrl });
+        this.auth = createAppAuth({ appId: app.appId, privateKey: app.privateKey, request: this.request });
+    }
+    /** The job's state; a cached answer while it is fresh (alive briefly, over for longer). */
+    state(ask) {
+        const key = `${ask.repository}#${ask.job}`;
+        const cached = this.states.get(key);
+        if (cached) {
+            const age = this.now() - cached.at;
+            if (age < BROKER_JOB_ALIVE_CACHE_MS)
+                return cached.state;
+            if (age < BROKER_JOB_OVER_CACHE_MS)
+                return cached.state.then((state) => (state === 'over' ? state : this.fresh(key, ask)));
+        }
+        return this.fresh(key, ask);
+    }
+    fresh(key, ask) {
+        const state = this.ask(ask);
+        this.states.set(key, { at: this.now(), state });
+        // Unknown is not kept: the next request asks again.
+        void state.then((answer) => answer === 'unknown' && this.states.get(key)?.state === state && this.states.delete(key));
+        return state;
+    }
+    async ask({ repository, runId, job }) {
+        const [owner = '', repo = ''] = repository.split('/');
+        try {
+            const installationId = await this.installation(owner, repo);
+            if (installationId === undefined)
+                return 'unknown';
+            const { token } = await this.auth({ type: 'installation', installationId });
+            const headers = { authorization: `token ${token}` };
+            const found = await this.get(`/repos/${owner}/${repo}/actions/jobs/${job}`, headers);
+            if (found !== undefined)
+                return found['status'] === 'completed' ? 'over' : 'alive';
+            // A 404: the job is gone only if these credentials can see its run (else they are blind to the repository).
+            const run = await this.get(`/repos/${owner}/${repo}/actions/runs/${runId}`, headers);
+            return run === undefined
+                ? this.unknown('blind', `GitHub answers 404 for the runs of ${repository} to the App: it cannot tell whether their jobs still run (give it actions: read there).`)
+                : 'over';
+        }
+        catch (error) {
+            return this.unknown('failed', `GitHub could not say whether a job of ${repository} still runs (${error instanceof Error ? error.message : String(error)}): expiry alone decides until it can.`);
+        }
+    }
+    /** The App's installation on the repository's owner; `undefined` (told once) where it has none. */
+    installation(owner, repo) {
+        let found = this.installations.get(owner);
+        if (!found) {
+            found = (async () => {
+                const { token } = await this.auth({ type: 'app' });
+                const answer = await this.get(`/repos/${owner}/${repo}/installation`, { authorization: `bearer ${token}` });
+                if (answer === undefined) {
+                    this.unknown('installation', `The GitHub App is not installed on ${owner}: expiry alone decides for its keys.`);
+                    return undefined;
+                }
+                return Number(answer['id']);
+            })();
+            found.catch(() => this.installations.delete(owner));
+            this.installations.set(owner, found);
+        }
+        return found;
+    }
+    /** The JSON of a 200, `undefined` for a 404; anything else throws. */
+    async get(path, headers) {
+        try {
+            const answer = await this.request(`GET ${path}`, { headers });
+            return answer.data;
+        }
+        catch (error) {
+            if (error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    unknown(kind, line) {
+        if (!this.told.has(kind)) {
+            this.told.add(kind);
+            this.warn(line);
+        }
+        return 'unknown';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/crypto/derivations.ts
 // Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
 // or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
@@ -3049,189 +7366,6 @@ function revokeTicketsFor(clientSecret) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/journal/create-once.ts
-// A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
-// behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
-// is sent again under a fresh name, at most CREATE_TRIES times.
-
-
-async function create_once_createOnce(create) {
-    const { events, log } = create;
-    let lost = '';
-    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
-        const name = create.nextName();
-        events.sending(name);
-        log.info(create.announce(name));
-        try {
-            const made = await create.send(name);
-            events.made(create.idOf(made), name);
-            return { made, name };
-        }
-        catch (error) {
-            if (!(error instanceof OutcomeUnknownError)) {
-                events.noneMade(name);
-                throw error;
-            }
-            lost = error.message;
-            log.warning(`The answer to the create request was lost (${error.message}); checking whether the ${create.short} was made.`);
-            const found = await create.recover(name);
-            if (found !== undefined) {
-                events.made(create.idOf(found), name);
-                return { made: found, name };
-            }
-            events.lost();
-        }
-    }
-    throw new ActionError(`Could not create the ${create.thing}: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
-}
-
-;// CONCATENATED MODULE: ./src/keys/create.ts
-
-
-async function createExactlyOnce(api, journal, log, random, request) {
-    const { made, name } = await createOnce({
-        thing: 'API key',
-        short: 'key',
-        events: journal.creates('key'),
-        log,
-        nextName: () => buildTaggedKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)), request.tag),
-        announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
-        send: (name) => api.createKey(request.projectId, name, request.roles),
-        idOf: (created) => created.key.id,
-        recover: async (name) => {
-            await removeByName(api, request.projectId, name, log);
-            return undefined;
-        },
-    });
-    return { ...made, name };
-}
-/** Deletes whatever a create whose answer was lost made under `name` (we never saw its secret). */
-async function removeByName(api, projectId, name, log) {
-    const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
-    for (const stray of strays) {
-        await api.deleteKey(stray.id);
-        log.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/inputs/run-context.ts
-// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
-// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
-// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
-
-
-
-function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
-    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
-    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
-    const pullRequest = payload['pull_request'];
-    const issue = payload['issue'];
-    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
-    const number = (name) => numberIn(env, name);
-    const values = {
-        owner: owner || undefined,
-        repo: repo || undefined,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        run_id: number('GITHUB_RUN_ID'),
-        run_number: number('GITHUB_RUN_NUMBER'),
-        run_attempt: number('GITHUB_RUN_ATTEMPT'),
-        event: env['GITHUB_EVENT_NAME'] || undefined,
-        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
-        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
-        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-    };
-    const closesPullRequest = pullRequest !== undefined && payload['action'] === 'closed';
-    return { values, run: readRun(env), closesPullRequest };
-}
-/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
-function readRun(env) {
-    const number = (name) => numberIn(env, name);
-    const repositoryId = number('GITHUB_REPOSITORY_ID');
-    const runId = number('GITHUB_RUN_ID');
-    if (!repositoryId || !runId)
-        return undefined;
-    const server = serverTag(env['GITHUB_SERVER_URL']);
-    return {
-        repositoryId,
-        runId,
-        attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1,
-        ...(server ? { server } : {}),
-    };
-}
-/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
-function numberIn(env, name) {
-    return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
-}
-/** The run, or an InputError that starts with `why` when this is not a workflow run. */
-function runOf(run, why) {
-    if (run)
-        return run;
-    throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
-}
-/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
-function readEvent(path, readFile) {
-    if (!path)
-        return {};
-    try {
-        const value = JSON.parse(readFile(path));
-        return typeof value === 'object' && value !== null ? value : {};
-    }
-    catch {
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./src/broker/claims.ts
-
-/** The claims a rule may match on besides `repository`. */
-const MATCHED = [
-    'repository_id',
-    'repository_owner_id',
-    'ref',
-    'event_name',
-    'environment',
-    'job_workflow_ref',
-];
-/** The caller a verified token names, or `undefined` when it lacks what a key's name needs (not an Actions token). */
-function callerOf(payload, serverUrl, job) {
-    const text = (name) => (typeof payload[name] === 'string' ? payload[name] : undefined);
-    const repository = text('repository');
-    if (!repository || !text('repository_id') || !text('run_id'))
-        return undefined;
-    const claims = { repository };
-    for (const name of MATCHED) {
-        const value = text(name);
-        if (value !== undefined)
-            claims[name] = value;
-    }
-    const env = {
-        GITHUB_REPOSITORY: repository,
-        GITHUB_REPOSITORY_ID: text('repository_id'),
-        GITHUB_RUN_ID: text('run_id'),
-        GITHUB_RUN_NUMBER: text('run_number'),
-        GITHUB_RUN_ATTEMPT: text('run_attempt'),
-        GITHUB_WORKFLOW: text('workflow'),
-        GITHUB_EVENT_NAME: text('event_name'),
-        GITHUB_REF: text('ref'),
-        GITHUB_SHA: text('sha'),
-        GITHUB_ACTOR: text('actor'),
-        GITHUB_JOB: job,
-        GITHUB_SERVER_URL: serverUrl,
-        GITHUB_EVENT_PATH: 'claims',
-    };
-    // {pr}: the number in a pull request's ref, as the event file would give it.
-    const pr = /^refs\/pull\/(\d+)\//.exec(claims.ref ?? '')?.[1];
-    const event = () => JSON.stringify(pr ? { pull_request: { number: Number(pr) } } : {});
-    const context = readRunContext(env, event);
-    // The job GitHub says asks (`check_run_id`): the broker binds the key to it (names.ts RunRef.job).
-    const checkRunId = text('check_run_id');
-    if (context.run && checkRunId && /^[1-9]\d{0,15}$/.test(checkRunId))
-        context.run.job = checkRunId;
-    return { claims, context };
-}
-
 ;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
 // The tag that proves a name was made with this service account's secret: a throwaway project's, a direct-mode
 // key's, or a broker key's, each under its own derivation (DERIVATIONS), so that one never passes for another. A sweep deletes
@@ -3248,7 +7382,7 @@ function nameTagFor(clientSecret, purpose = 'projectName') {
     return (unsigned) => ((0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(unsigned).digest().readBigUInt64BE(0) % TAG_SPACE).toString(36).padStart(8, '0');
 }
 
-;// CONCATENATED MODULE: ./src/broker/own-keys.ts
+;// CONCATENATED MODULE: ./src/broker/own/own-keys.ts
 // The keys the broker made, told apart from every other key by a tag only its service account's secret makes
 // (crypto/name-tag.ts, `brokerKeyName`: never direct mode's `keyName`), and whose they are: a key is bound to the
 // instance, repository, run, attempt and job (check_run_id) of the token that asked for it (rules/names.ts).
@@ -3278,7 +7412,7 @@ function ofJob(made, caller) {
         made.job === caller.job);
 }
 
-;// CONCATENATED MODULE: ./src/broker/caps.ts
+;// CONCATENATED MODULE: ./src/broker/own/caps.ts
 // How many live keys the broker lets a job hold (a rule's `max-keys-per-job`, default 1) and a rule's jobs together
 // (`max-live-keys`, default a share of the project's quota), with no memory shared between replicas: Pinecone's key
 // list is the shared state. Before a create, one list says whether the job or the rule is at its cap (the refusal
@@ -3369,6 +7503,1387 @@ function holders(list, context) {
     return { job: context.run.job ? job : undefined, rule };
 }
 const names = (keys) => keys.map((key) => `${key.name ?? ''} (${key.id})`).join(', ');
+
+;// CONCATENATED MODULE: ./src/rules/glob.ts
+// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
+// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
+// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
+// bounded by the name's length times the pattern's.
+function globMatches(glob, name) {
+    const pieces = glob.split('*');
+    const first = pieces[0];
+    if (pieces.length === 1)
+        return name.length === first.length && matchesAt(first, name, 0);
+    const last = pieces[pieces.length - 1];
+    if (name.length < first.length + last.length)
+        return false;
+    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
+        return false;
+    let from = first.length;
+    const end = name.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const at = findFrom(piece, name, from, end);
+        if (at < 0)
+            return false;
+        from = at + piece.length;
+    }
+    return true;
+}
+/** `piece` (with `?` for any character) at position `at` of `name`. */
+function matchesAt(piece, name, at) {
+    for (let i = 0; i < piece.length; i++) {
+        if (piece[i] !== '?' && piece[i] !== name[at + i])
+            return false;
+    }
+    return true;
+}
+/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
+function findFrom(piece, name, from, end) {
+    for (let at = from; at + piece.length <= end; at++)
+        if (matchesAt(piece, name, at))
+            return at;
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/rules/liveness.ts
+
+
+/** What GitHub is asked about for a pull request's keys, where a run's id would be: `#<number>`. */
+const pullRequestSubject = (number) => `#${number}`;
+/** The pull request's number in a subject, `undefined` for a run's id. */
+const pullRequestOf = (subject) => (subject.startsWith('#') ? subject.slice(1) : undefined);
+/**
+ * The run (or `#<number>`: the pull request) to ask GitHub about for this key, if GitHub can tell anything about
+ * it: only this repository's, on this GitHub instance (another instance's ids mean other repositories).
+ */
+function liveness_askableRun(parsed, here) {
+    const run = parsed.run;
+    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.server !== here.server)
+        return undefined;
+    if (parsed.kind === 'pr' && parsed.pullRequest)
+        return pullRequestSubject(parsed.pullRequest);
+    if (run.runId === here.runId)
+        return undefined;
+    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
+}
+/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
+function verdictByRun(parsed, state, now) {
+    if (state === undefined)
+        return undefined;
+    if (parsed.kind === 'pr')
+        return verdictByPullRequest(parsed, state, now);
+    if (state === 'over')
+        return { remove: true, why: 'its run is over' };
+    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
+        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
+    };
+}
+/** A pull request's key: closed (or gone), it goes; past its expiry it goes anyway (the ttl is the backstop). */
+function verdictByPullRequest(parsed, state, now) {
+    if (state === 'over')
+        return { remove: true, why: 'its pull request is closed' };
+    if (parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now)
+        return { remove: true, why: 'expired' };
+    return {
+        remove: false,
+        why: state === 'alive' ? 'its pull request is open' : 'GitHub did not answer: its pull request counts as open',
+    };
+}
+/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
+function settle(candidates, lookups, now, parse = parseAnyKeyName) {
+    const retire = [];
+    const spared = [];
+    for (const candidate of candidates) {
+        const parsed = parse(candidate.name);
+        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        if (candidate.why === 'run over' || (candidate.why === 'pull request closed' && candidate.runId)) {
+            // A live key goes only on GitHub's word that its run is over (its pull request closed); else it stays, said.
+            if (verdict?.remove)
+                retire.push(candidate);
+            else
+                spared.push({
+                    ...candidate,
+                    because: verdict?.why ?? `GitHub could not be asked whether ${unasked(candidate)}`,
+                });
+        }
+        else if (!verdict || verdict.remove) {
+            retire.push(candidate);
+        }
+        else {
+            spared.push({ ...candidate, because: verdict.why });
+        }
+    }
+    return { retire, spared };
+}
+function unasked(candidate) {
+    return candidate.why === 'run over' ? 'its run is over' : 'its pull request is closed';
+}
+
+;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
+
+
+
+
+/** Expired for sure: past its expiry by more than any runner's clock may be off. */
+function isExpired(parsed, now) {
+    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
+}
+/** The runs (and pull requests, `#<number>`) GitHub can tell about among `keys`, each once. */
+function runsToAsk(keys, here, parse = parseAnyKeyName) {
+    const runs = new Set();
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        const runId = parsed && askableRun(parsed, here);
+        if (runId)
+            runs.add(runId);
+    }
+    return [...runs];
+}
+/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
+function planSweep(keys, filter, liveness, parse = names_parseAnyKeyName) {
+    const verdicts = [];
+    let foreign = 0;
+    let otherRepositories = 0;
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed) {
+            foreign += 1;
+            continue;
+        }
+        const here = liveness?.here;
+        const elsewhere = parsed.run && (parsed.run.repositoryId !== here?.repositoryId || parsed.run.server !== here.server);
+        if (here?.repositoryId && elsewhere)
+            otherRepositories += 1;
+        const expired = isExpired(parsed, filter.now);
+        const runId = liveness && liveness_askableRun(parsed, liveness.here);
+        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
+        if (filter.match && !globMatches(filter.match, key.name)) {
+            verdicts.push({ item: key, parsed, remove: false, why: `does not match ${filter.match}` });
+        }
+        else if (filter.expiredOnly && byRun) {
+            verdicts.push({ item: key, parsed, ...byRun });
+        }
+        else if (filter.expiredOnly && !expired) {
+            const justNow = parsed.expiresAt.getTime() <= filter.now;
+            verdicts.push({
+                item: key,
+                parsed,
+                remove: false,
+                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
+            });
+        }
+        else {
+            verdicts.push({ item: key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
+        }
+    }
+    return { verdicts, foreign, otherRepositories };
+}
+/**
+ * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
+ * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
+ * the same base as the new key's and that `ours` proves made by the same maker (a name anyone could type is left to
+ * its expiry) — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
+ * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
+ */
+function keysToRetire(keys, own, options, parse = parseAnyKeyName, ours = parse) {
+    const ownParsed = parse(own.name);
+    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId, server: own.run?.server };
+    const found = [];
+    for (const key of keys) {
+        const parsed = parse(key.name);
+        if (!parsed || key.name === own.name || key.id === own.id)
+            continue;
+        const runId = askableRun(parsed, here);
+        const name = key.name;
+        if (options.sweepExpired && isExpired(parsed, options.now)) {
+            // A pull request's key goes at its expiry whatever GitHub says: nothing to ask.
+            const ask = runId && parsed.kind !== 'pr' ? { runId } : {};
+            found.push({ id: key.id, name, why: 'expired', ...ask });
+        }
+        else if (options.replace &&
+            ownParsed &&
+            ours(name) &&
+            parsed.base === ownParsed.base &&
+            parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
+            parsed.expiresAt < ownParsed.expiresAt &&
+            !sameRunAttempt(parsed.run, own.run)) {
+            found.push({ id: key.id, name, why: 'replaced' });
+        }
+        else if (options.sweepExpired && runId) {
+            found.push({ id: key.id, name, why: parsed.kind === 'pr' ? 'pull request closed' : 'run over', runId });
+        }
+    }
+    const asked = new Set();
+    const live = (c) => c.why === 'run over' || c.why === 'pull request closed';
+    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter(live)]) {
+        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
+            asked.add(candidate.runId);
+    }
+    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
+    return found.flatMap((candidate) => {
+        if (!candidate.runId || asked.has(candidate.runId))
+            return [candidate];
+        if (live(candidate))
+            return [];
+        const { runId: _, ...byExpiry } = candidate;
+        return [byExpiry];
+    });
+}
+/**
+ * What the event that closes pull request `number` ends: this action's things made for it (kind pr) in this
+ * repository, on this GitHub instance. Taken on the event's word: GitHub is not asked.
+ */
+function ofClosedPullRequest(items, here, number, parse = parseAnyKeyName) {
+    return items.flatMap((item) => {
+        const parsed = parse(item.name);
+        const run = parsed?.run;
+        const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
+        return ours && parsed.kind === 'pr' && parsed.pullRequest === number
+            ? [{ id: item.id, name: item.name, why: 'pull request closed' }]
+            : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/broker/own/revoke.ts
+
+
+async function revokeOwn(api, projectId, context, ask) {
+    const { keys, tickets, caller, said } = context;
+    const run = caller.context.run;
+    const done = { deleted: [], gone: [], refused: [] };
+    const [only] = ask.keyIds;
+    let byListing = ask;
+    if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && tickets.holds(ask.ticket, only, run)) {
+        // The ticket proves the key is this job's: one delete, no listing.
+        ((await api.deleteKey(only)) === 'deleted' ? done.deleted : done.gone).push(only);
+        said({ outcome: 'revoked', keyId: only });
+        if (ask.nonces.length === 0)
+            return done;
+        byListing = { keyIds: [], nonces: ask.nonces };
+    }
+    const seen = new Set();
+    for (const key of await api.listKeys(projectId)) {
+        seen.add(key.id);
+        const parsed = keys.parse(key.name);
+        const asked = byListing.keyIds.includes(key.id) || (!!parsed && byListing.nonces.includes(parsed.nonce));
+        if (!asked)
+            continue;
+        const why = !parsed ? 'not a key the broker made' : !ofJob(parsed.run, run) ? "not this token's job" : undefined;
+        if (why) {
+            done.refused.push(key.id);
+            said({ outcome: 'refused', keyId: key.id, reason: why });
+            continue;
+        }
+        await api.deleteKey(key.id);
+        done.deleted.push(key.id);
+        said({ outcome: 'revoked', keyId: key.id, name: key.name });
+    }
+    done.gone.push(...byListing.keyIds.filter((id) => !seen.has(id)));
+    return done;
+}
+/** The broker's expired keys in each of `projectIds`, deleted; the number deleted. */
+async function sweepExpired(api, projectIds, keys, now, said) {
+    let swept = 0;
+    for (const projectId of projectIds) {
+        try {
+            const filter = { match: '', expiredOnly: true, now: now() };
+            const plan = planSweep(await api.listKeys(projectId), filter, undefined, keys.parse);
+            for (const { item, remove, why } of plan.verdicts) {
+                if (!remove)
+                    continue;
+                await api.deleteKey(item.id);
+                swept += 1;
+                said.deleted(item, why);
+            }
+        }
+        catch (error) {
+            said.failed(projectId, error);
+        }
+    }
+    return swept;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/run-context.ts
+// The workflow run this step belongs to, read from the runner's variables and the event file: the values a
+// key-name template can use, and the run that the key's name records. Read directly (a few lines) rather than
+// through @actions/github, whose entry point also loads Octokit (~220 KiB, ~8 ms at every start).
+
+
+
+function readRunContext(env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const payload = readEvent(env['GITHUB_EVENT_PATH'], readFile);
+    const pullRequest = payload['pull_request'];
+    const issue = payload['issue'];
+    const pr = pullRequest?.number ?? (issue?.pull_request ? issue.number : undefined);
+    const number = (name) => numberIn(env, name);
+    const values = {
+        owner: owner || undefined,
+        repo: repo || undefined,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        run_id: number('GITHUB_RUN_ID'),
+        run_number: number('GITHUB_RUN_NUMBER'),
+        run_attempt: number('GITHUB_RUN_ATTEMPT'),
+        event: env['GITHUB_EVENT_NAME'] || undefined,
+        ref: env['GITHUB_REF']?.replace(/^refs\/(heads|tags|pull)\//, '') || undefined,
+        sha: env['GITHUB_SHA']?.slice(0, 7) || undefined,
+        pr: typeof pr === 'number' || typeof pr === 'string' ? String(pr) : undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+    };
+    const closesPullRequest = pullRequest !== undefined && payload['action'] === 'closed';
+    return { values, run: readRun(env), closesPullRequest };
+}
+/** Only the run, from the runner's variables: no event file to read (it can be large), for steps that need no template. */
+function readRun(env) {
+    const number = (name) => numberIn(env, name);
+    const repositoryId = number('GITHUB_REPOSITORY_ID');
+    const runId = number('GITHUB_RUN_ID');
+    if (!repositoryId || !runId)
+        return undefined;
+    const server = serverTag(env['GITHUB_SERVER_URL']);
+    return {
+        repositoryId,
+        runId,
+        attempt: Number(number('GITHUB_RUN_ATTEMPT') ?? '1') || 1,
+        ...(server ? { server } : {}),
+    };
+}
+/** A variable that holds a decimal number, without leading zeros; `undefined` otherwise. */
+function numberIn(env, name) {
+    return /^\d+$/.test(env[name] ?? '') ? String(Number(env[name])) : undefined;
+}
+/** The run, or an InputError that starts with `why` when this is not a workflow run. */
+function runOf(run, why) {
+    if (run)
+        return run;
+    throw new InputError(`${why}: GITHUB_REPOSITORY_ID and GITHUB_RUN_ID, which the runner sets, are missing.`);
+}
+/** The event's payload; `{}` when there is no event file or it is not JSON (as @actions/github reads it). */
+function readEvent(path, readFile) {
+    if (!path)
+        return {};
+    try {
+        const value = JSON.parse(readFile(path));
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/broker/policy/claims.ts
+
+/** The claims a rule may match on besides `repository`. */
+const MATCHED = [
+    'repository_id',
+    'repository_owner_id',
+    'ref',
+    'event_name',
+    'environment',
+    'job_workflow_ref',
+];
+/** The caller a verified token names, or `undefined` when it lacks what a key's name needs (not an Actions token). */
+function callerOf(payload, serverUrl, job) {
+    const text = (name) => (typeof payload[name] === 'string' ? payload[name] : undefined);
+    const repository = text('repository');
+    if (!repository || !text('repository_id') || !text('run_id'))
+        return undefined;
+    const claims = { repository };
+    for (const name of MATCHED) {
+        const value = text(name);
+        if (value !== undefined)
+            claims[name] = value;
+    }
+    const env = {
+        GITHUB_REPOSITORY: repository,
+        GITHUB_REPOSITORY_ID: text('repository_id'),
+        GITHUB_RUN_ID: text('run_id'),
+        GITHUB_RUN_NUMBER: text('run_number'),
+        GITHUB_RUN_ATTEMPT: text('run_attempt'),
+        GITHUB_WORKFLOW: text('workflow'),
+        GITHUB_EVENT_NAME: text('event_name'),
+        GITHUB_REF: text('ref'),
+        GITHUB_SHA: text('sha'),
+        GITHUB_ACTOR: text('actor'),
+        GITHUB_JOB: job,
+        GITHUB_SERVER_URL: serverUrl,
+        GITHUB_EVENT_PATH: 'claims',
+    };
+    // {pr}: the number in a pull request's ref, as the event file would give it.
+    const pr = /^refs\/pull\/(\d+)\//.exec(claims.ref ?? '')?.[1];
+    const event = () => JSON.stringify(pr ? { pull_request: { number: Number(pr) } } : {});
+    const context = readRunContext(env, event);
+    // The job GitHub says asks (`check_run_id`): the broker binds the key to it (names.ts RunRef.job).
+    const checkRunId = text('check_run_id');
+    if (context.run && checkRunId && /^[1-9]\d{0,15}$/.test(checkRunId))
+        context.run.job = checkRunId;
+    return { claims, context };
+}
+
+;// CONCATENATED MODULE: ./src/broker/policy/match.ts
+// Which rule decides for a verified token's claims, and whether what the job asks stays within it: the first rule
+// whose match holds decides; the request may ask for no more than it allows.
+
+
+/** The first rule whose match holds for these claims (revoke looks in its project). */
+function ruleFor(policy, claims) {
+    const index = policy.rules.findIndex((rule) => matches(rule, claims));
+    const rule = policy.rules[index];
+    return rule ? { rule, index } : undefined;
+}
+/** The rule that lets these claims have what they ask, or the one line that says why not. */
+function decide(policy, claims, ask) {
+    const { rule, index } = ruleFor(policy, claims) ?? { rule: undefined, index: -1 };
+    if (!rule) {
+        const event = claims.event_name ?? '(none)';
+        const listed = Object.hasOwn(OUTSIDE_INPUT_EVENTS, event)
+            ? `; a rule admits ${event} only by listing it in event`
+            : '';
+        return {
+            refused: `No rule of the policy lets repository ${claims.repository} have a key (ref ${claims.ref ?? '(none)'}, event ${event}${listed}).`,
+        };
+    }
+    const name = `rules[${index}] (${rule.repository})`;
+    const beyond = ask.roles.filter((role) => !rule.roles.includes(role));
+    if (beyond.length > 0)
+        return { refused: `${name} allows roles ${rule.roles.join(', ')}; asked for ${beyond.join(', ')} beyond them.` };
+    if (ask.ttlMs > rule.maxTtlMs)
+        return { refused: `${name} allows a ttl of at most ${rule.maxTtlMs / 1000}s; asked for ${ask.ttlMs / 1000}s.` };
+    if (ask.cleanup === false && !rule.allowKept)
+        return {
+            refused: `${name} gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.`,
+        };
+    if (ask.project !== undefined && ask.project !== '' && ask.project !== rule.project)
+        return { refused: `${name} gives keys in project ${rule.project}; asked for ${ask.project}.` };
+    return { rule, index };
+}
+function matches(rule, claims) {
+    const glob = (pattern, value) => pattern === undefined || (value !== undefined && globMatches(pattern, value));
+    return (glob(rule.repository, claims.repository) &&
+        (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
+        (rule.repositoryOwnerId === undefined || rule.repositoryOwnerId === claims.repository_owner_id) &&
+        glob(rule.ref, claims.ref) &&
+        eventAdmitted(rule.events, claims.event_name) &&
+        (rule.environment === undefined || rule.environment === claims.environment) &&
+        glob(rule.workflowRef, claims.job_workflow_ref));
+}
+/** Listed by the rule; with no `event`, any event but those that run default-branch code on outside input. */
+function eventAdmitted(events, event) {
+    if (events !== undefined)
+        return event !== undefined && events.includes(event);
+    return event === undefined || !Object.hasOwn(OUTSIDE_INPUT_EVENTS, event);
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
+function table(entries) {
+  const out = { __proto__: null };
+  for (const alg in entries)
+    out[alg] = { ...entries[alg], alg };
+  return out;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
+
+
+const sig = [["verify"], ["sign"]];
+function hmac(bits) {
+  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
+  return { kty: ["oct"], secret: !0, subtle, signing: subtle, usages: sig };
+}
+function rsa(bits, saltLength) {
+  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
+  return {
+    kty: ["RSA"],
+    subtle,
+    signing: saltLength ? { ...subtle, saltLength } : subtle,
+    usages: sig,
+    minRsaBits: 2048
+  };
+}
+function ecdsa(crv, bits) {
+  return {
+    kty: ["EC"],
+    crv,
+    subtle: { name: "ECDSA", namedCurve: crv },
+    signing: { name: "ECDSA", hash: `SHA-${bits}` },
+    usages: sig
+  };
+}
+function eddsa() {
+  const subtle = { name: "Ed25519" };
+  return {
+    kty: ["OKP"],
+    crv: "Ed25519",
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+function mldsa(parameterSet) {
+  const subtle = { name: `ML-DSA-${parameterSet}` };
+  return {
+    kty: ["AKP"],
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+const JWS = table({
+  HS256: hmac(256),
+  HS384: hmac(384),
+  HS512: hmac(512),
+  RS256: rsa(256),
+  RS384: rsa(384),
+  RS512: rsa(512),
+  PS256: rsa(256, 32),
+  PS384: rsa(384, 48),
+  PS512: rsa(512, 64),
+  ES256: ecdsa("P-256", 256),
+  ES384: ecdsa("P-384", 384),
+  ES512: ecdsa("P-521", 512),
+  EdDSA: eddsa(),
+  Ed25519: eddsa(),
+  "ML-DSA-44": mldsa(44),
+  "ML-DSA-65": mldsa(65),
+  "ML-DSA-87": mldsa(87)
+});
+function jwsAlgorithm(alg) {
+  const entry = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry)
+    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
+  return entry;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
+
+
+
+const tag = (key) => key[Symbol.toStringTag], jwkMatchesOp = (entry, key, usage) => {
+  const { alg } = entry;
+  if (key.use !== void 0) {
+    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
+    if (key.use !== expected)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+  }
+  if (key.kty === "AKP" && key.alg === void 0)
+    throw new TypeError('missing "alg" (Algorithm) Parameter value');
+  if (key.alg !== void 0 && key.alg !== alg)
+    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
+  if (Array.isArray(key.key_ops)) {
+    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
+    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
+      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
+  }
+};
+async function prepareKey(entry, key, usage) {
+  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
+  if (secret && key instanceof Uint8Array)
+    return key;
+  let normalized, keyObject;
+  if (validate_isObject(key)) {
+    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key, secret);
+    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
+    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
+      return decode(normalized.k);
+    if (!Object.isFrozen(key)) {
+      const { key_ops } = key;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
+    }
+  } else {
+    if (!isKeyLike(key))
+      throw invalidKeyType(alg, key, secret);
+    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
+    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
+      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (isCryptoKey(key))
+      return key;
+    if (keyObject = key, keyObject.type === "secret")
+      return keyObject.export();
+  }
+  cache ||= /* @__PURE__ */ new WeakMap();
+  const cacheKey = key;
+  let cached = cache.get(cacheKey);
+  if (cached?.[alg])
+    return cached[alg];
+  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
+    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
+  }
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+}
+let cache;
+const nist = {
+  __proto__: null,
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521"
+};
+function assertCryptoKey(key) {
+  if (!isCryptoKey(key))
+    throw new Error("CryptoKey instance expected");
+}
+const isCryptoKey = (key) => {
+  if (key?.[Symbol.toStringTag] === "CryptoKey")
+    return !0;
+  try {
+    return key instanceof CryptoKey;
+  } catch {
+    return !1;
+  }
+}, isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject", isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
+function message(msg, actual, ...types) {
+  if (types.length > 2) {
+    const last = types.pop();
+    msg += `one of type ${types.join(", ")}, or ${last}.`;
+  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
+  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
+}
+const invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
+function invalidKeyType(alg, actual, secret) {
+  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
+  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+}
+const unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
+function checkUsage(key, usage) {
+  if (usage && !key.usages.includes(usage))
+    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
+}
+function checkModulusLength(alg, key) {
+  const { modulusLength } = key.algorithm;
+  if (typeof modulusLength != "number" || modulusLength < 2048)
+    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
+}
+function checkCryptoKey(key, expected, usage) {
+  const algorithm = key.algorithm;
+  if (algorithm.name !== expected.name)
+    throw unusable(expected.name);
+  if (expected.hash && algorithm.hash?.name !== expected.hash)
+    throw unusable(expected.hash, "algorithm.hash");
+  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
+    throw unusable(expected.namedCurve, "algorithm.namedCurve");
+  if (expected.length !== void 0 && algorithm.length !== expected.length)
+    throw unusable(expected.length, "algorithm.length");
+  checkUsage(key, usage);
+}
+function snapshotJwk(jwk) {
+  return { __proto__: null, ...jwk };
+}
+function normalizeJwk(jwk) {
+  const normalized = snapshotJwk(jwk);
+  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
+  if (normalized.key_ops !== void 0) {
+    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
+      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
+    normalized.key_ops = keyOps;
+  }
+  return normalized;
+}
+function validateExtractableOption(extractable) {
+  if (extractable !== void 0 && typeof extractable != "boolean")
+    throw new TypeError('"extractable" option must be a boolean');
+  return extractable;
+}
+async function jwkToKey(entry, jwk, extractable) {
+  if (!entry.kty.includes(jwk.kty))
+    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+}
+async function rawKey(key, expected, usage, extractable = !1) {
+  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
+
+
+
+
+
+function snapshotJws(jws, sharedPayload) {
+  const encodedProtectedHeader = jws.protected, inputHeader = jws.header, header = isObject(inputHeader) ? { ...inputHeader } : inputHeader;
+  let payload = sharedPayload ? sharedPayload[0] : jws.payload;
+  !sharedPayload && payload instanceof Uint8Array && (payload = new Uint8Array(payload));
+  const signature = jws.signature, snapshot = { payload, signature };
+  if (encodedProtectedHeader !== void 0 && (snapshot.protected = encodedProtectedHeader), inputHeader !== void 0 && (snapshot.header = header), encodedProtectedHeader === void 0 && header === void 0)
+    throw new JWSInvalid('Flattened JWS must have either of the "protected" or "header" members');
+  if (encodedProtectedHeader !== void 0 && typeof encodedProtectedHeader != "string")
+    throw new JWSInvalid("JWS Protected Header incorrect type");
+  if (payload === void 0)
+    throw new JWSInvalid("JWS Payload missing");
+  if (typeof signature != "string")
+    throw new JWSInvalid("JWS Signature missing or incorrect type");
+  if (header !== void 0 && !isObject(header))
+    throw new JWSInvalid("JWS Unprotected Header incorrect type");
+  return snapshot;
+}
+function prepareVerify(options) {
+  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
+}
+function parseProtectedHeader(encodedProtectedHeader) {
+  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, errors_JWSInvalid, "JWS Protected Header is invalid");
+}
+function encodeJsonUnencodedPayload(payload) {
+  const invalid = /[\p{Cs}\p{Cn}]/u.exec(payload)?.[0];
+  if (invalid !== void 0)
+    throw new JWSInvalid(/\p{Cs}/u.test(invalid) ? "JWS Payload must be a well-formed Unicode string" : "JWS Payload must not contain unassigned Unicode code points");
+  return encoder.encode(payload);
+}
+function encodeCompactUnencodedPayload(payload) {
+  try {
+    return encode(payload);
+  } catch (cause) {
+    throw new errors_JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
+      cause
+    });
+  }
+}
+async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
+  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
+  if (!isDisjoint(protectedHeader, header))
+    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  if (shared[0] && !shared[0].has(alg))
+    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  if (b64) {
+    if (typeof inputPayload != "string")
+      throw new errors_JWSInvalid("JWS Payload must be a string");
+  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
+    throw new errors_JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
+  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
+  let resolvedKey = !1;
+  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = !0);
+  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", errors_JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", errors_JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
+  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
+  let verified = !1;
+  try {
+    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
+  } catch (cause) {
+    throw new JWSSignatureVerificationFailed(void 0, { cause });
+  }
+  if (!verified)
+    throw new JWSSignatureVerificationFailed();
+  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", errors_JWSInvalid) : signingPayload };
+  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
+}
+async function verifyCompact(jws, shared, key) {
+  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
+    throw new errors_JWSInvalid("Compact JWS must be a string or Uint8Array");
+  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
+  if (length !== 3)
+    throw new errors_JWSInvalid("Invalid Compact JWS");
+  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
+
+
+
+const epoch = (date) => Math.floor(date.getTime() / 1e3), multipliers = {
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86400,
+  w: 604800,
+  y: 31557600
+}, jwt_claims_set_REGEX = /^(\+|\-)? ?(\d+|\d+\.\d+) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)(?: (ago|from now))?$/i, checkFailed = "check_failed";
+function invalidDuration() {
+  throw new TypeError("Invalid time period format");
+}
+function secs(str) {
+  typeof str != "string" && invalidDuration();
+  const matched = jwt_claims_set_REGEX.exec(str);
+  (!matched || matched[4] && matched[1]) && invalidDuration();
+  const value = parseFloat(matched[2]), durationSeconds = Math.round(value * multipliers[matched[3][0].toLowerCase()]);
+  return Number.isFinite(durationSeconds) || invalidDuration(), matched[1] === "-" || matched[4]?.toLowerCase() === "ago" ? -durationSeconds : durationSeconds;
+}
+function validateInput(label, input) {
+  if (!Number.isFinite(input))
+    throw new TypeError(`Invalid ${label} input`);
+  return input;
+}
+function validateStringClaim(claim, value) {
+  if (typeof value != "string")
+    throw new TypeError(`"${claim}" claim must be a string`);
+}
+function validateAudienceClaim(value) {
+  if (typeof value != "string" && (!Array.isArray(value) || Array.from(value).some((member) => typeof member != "string")))
+    throw new TypeError('"aud" claim must be a string or an array of strings');
+}
+function numericDate(value, label) {
+  return typeof value == "number" ? validateInput(label, value) : value instanceof Date ? validateInput(label, epoch(value)) : epoch(/* @__PURE__ */ new Date()) + secs(value);
+}
+const normalizeTyp = (value) => {
+  const normalized = value.toLowerCase();
+  return value.includes("/") ? normalized : `application/${normalized}`;
+}, checkAudiencePresence = (audPayload, audOption) => {
+  if (typeof audOption == "string")
+    audOption = [audOption];
+  else if (!Array.isArray(audOption))
+    return !1;
+  return typeof audPayload == "string" ? audOption.includes(audPayload) : Array.isArray(audPayload) ? audOption.some((aud) => typeof aud == "string" && audPayload.includes(aud)) : !1;
+};
+function validateNumericDate(claimsSet, claim, required = !1) {
+  const value = claimsSet[claim];
+  if (!(value === void 0 && !required)) {
+    if (typeof value != "number")
+      throw new JWTClaimValidationFailed(`"${claim}" claim must be a number`, claimsSet, claim, "invalid");
+    return value;
+  }
+}
+function unexpectedClaim(claimsSet, claim) {
+  throw new JWTClaimValidationFailed(`unexpected "${claim}" claim value`, claimsSet, claim, checkFailed);
+}
+function validateClaimsSet(protectedHeader, claimsSetBytes, options = {}) {
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object", { cause });
+  }
+  if (!validate_isObject(claimsSet))
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object");
+  const { typ } = options;
+  if (typ !== void 0 && (typeof protectedHeader.typ != "string" || normalizeTyp(protectedHeader.typ) !== normalizeTyp(typ)))
+    throw new JWTClaimValidationFailed('unexpected "typ" JWT header value', claimsSet, "typ", checkFailed);
+  const { requiredClaims = [], issuer, subject, audience, maxTokenAge } = options, presenceCheck = [...requiredClaims];
+  maxTokenAge !== void 0 && presenceCheck.push("iat"), audience !== void 0 && presenceCheck.push("aud"), subject !== void 0 && presenceCheck.push("sub"), issuer !== void 0 && presenceCheck.push("iss");
+  for (const claim of new Set(presenceCheck.reverse()))
+    if (!Object.hasOwn(claimsSet, claim))
+      throw new JWTClaimValidationFailed(`missing required "${claim}" claim`, claimsSet, claim, "missing");
+  issuer !== void 0 && !(Array.isArray(issuer) ? issuer : [issuer]).includes(claimsSet.iss) && unexpectedClaim(claimsSet, "iss"), subject !== void 0 && claimsSet.sub !== subject && unexpectedClaim(claimsSet, "sub"), audience !== void 0 && !checkAudiencePresence(claimsSet.aud, audience) && unexpectedClaim(claimsSet, "aud");
+  const { clockTolerance } = options;
+  let tolerance = 0;
+  if (typeof clockTolerance == "string")
+    tolerance = secs(clockTolerance);
+  else if (clockTolerance !== void 0) {
+    if (typeof clockTolerance != "number")
+      throw new TypeError("Invalid clockTolerance option type");
+    tolerance = clockTolerance;
+  }
+  if (validateInput("clockTolerance option", tolerance), tolerance < 0)
+    throw new TypeError("Invalid clockTolerance option input");
+  const { currentDate } = options, now = validateInput("currentDate option", epoch(currentDate === void 0 ? /* @__PURE__ */ new Date() : currentDate)), iat = validateNumericDate(claimsSet, "iat", maxTokenAge !== void 0), nbf = validateNumericDate(claimsSet, "nbf");
+  if (nbf !== void 0 && nbf > now + tolerance)
+    throw new JWTClaimValidationFailed('"nbf" claim timestamp check failed', claimsSet, "nbf", checkFailed);
+  const exp = validateNumericDate(claimsSet, "exp");
+  if (exp !== void 0 && exp <= now - tolerance)
+    throw new JWTExpired('"exp" claim timestamp check failed', claimsSet, "exp", checkFailed);
+  if (maxTokenAge !== void 0) {
+    const age = now - iat, max = validateInput("maxTokenAge option", typeof maxTokenAge == "number" ? maxTokenAge : secs(maxTokenAge));
+    if (max < 0)
+      throw new TypeError("Invalid maxTokenAge option input");
+    if (age - tolerance > max)
+      throw new JWTExpired('"iat" claim timestamp check failed (too far in the past)', claimsSet, "iat", checkFailed);
+    if (age < -tolerance)
+      throw new JWTClaimValidationFailed('"iat" claim timestamp check failed (it should be in the past)', claimsSet, "iat", checkFailed);
+  }
+  return claimsSet;
+}
+let producerClaimsSets;
+function producerClaimsSet(producer) {
+  return producerClaimsSets.get(producer);
+}
+function jwtClaimsSetBytes(producer) {
+  const claimsSet = producerClaimsSet(producer);
+  for (const claim of ["iat", "nbf", "exp"]) {
+    const value = claimsSet[claim];
+    if (typeof value == "number" && !Number.isFinite(value))
+      throw new TypeError(`"${claim}" claim must be a finite number`);
+  }
+  return encoder.encode(JSON.stringify(claimsSet));
+}
+function jwtClaim(producer, claim) {
+  return producerClaimsSet(producer)[claim];
+}
+class JWTClaimsBuilder {
+  constructor(claimsSet = {}) {
+    if (!isObject(claimsSet))
+      throw new TypeError("JWT Claims Set MUST be an object");
+    (producerClaimsSets ||= /* @__PURE__ */ new WeakMap()).set(this, structuredClone(claimsSet));
+  }
+  setIssuer(value) {
+    return validateStringClaim("iss", value), producerClaimsSet(this).iss = value, this;
+  }
+  setSubject(value) {
+    return validateStringClaim("sub", value), producerClaimsSet(this).sub = value, this;
+  }
+  setAudience(value) {
+    return validateAudienceClaim(value), producerClaimsSet(this).aud = value, this;
+  }
+  setJti(value) {
+    return validateStringClaim("jti", value), producerClaimsSet(this).jti = value, this;
+  }
+  setNotBefore(value) {
+    return producerClaimsSet(this).nbf = numericDate(value, "setNotBefore"), this;
+  }
+  setExpirationTime(value) {
+    return producerClaimsSet(this).exp = numericDate(value, "setExpirationTime"), this;
+  }
+  setIssuedAt(value) {
+    const claimsSet = producerClaimsSet(this);
+    return value === void 0 ? claimsSet.iat = epoch(/* @__PURE__ */ new Date()) : typeof value == "string" ? claimsSet.iat = validateInput("setIssuedAt", epoch(/* @__PURE__ */ new Date()) + secs(value)) : claimsSet.iat = numericDate(value, "setIssuedAt"), this;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
+
+
+
+async function jwtVerify(jwt, key, options) {
+  const [verified, b64] = await verifyCompact(jwt, prepareVerify(options), key);
+  if (!b64)
+    throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
+  const payload = validateClaimsSet(verified.protectedHeader, verified.payload, options);
+  return { ...verified, payload };
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
+
+
+
+
+function isUsableJWK(jwk, entry, alg, kid) {
+  const { kty, key_ops: keyOps, ext, kid: jwkKid, alg: jwkAlg, use, crv } = jwk;
+  return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry.crv || crv === entry.crv);
+}
+async function importWithAlgCache(cache, jwk, entry) {
+  const cached = cache.get(jwk) || cache.set(jwk, {}).get(jwk), { alg } = entry;
+  if (cached[alg] === void 0) {
+    const pending = jwkToKey(entry, jwk, !0).then((key) => {
+      if (key.type !== "public")
+        throw new JWKSInvalid("JSON Web Key Set members must be public keys");
+      return cached[alg] = key, key;
+    }).catch((error) => {
+      throw cached[alg] === pending && delete cached[alg], error;
+    });
+    cached[alg] = pending;
+  }
+  return cached[alg];
+}
+function createLocalJWKSet(jwks) {
+  let snapshot;
+  try {
+    snapshot = structuredClone(jwks);
+  } catch (cause) {
+    throw new JWKSInvalid("JSON Web Key Set malformed", { cause });
+  }
+  if (!isJwkSet(snapshot))
+    throw new JWKSInvalid("JSON Web Key Set malformed");
+  const metadata = snapshot.keys.map((jwk) => {
+    const normalized = snapshotJwk(jwk);
+    return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
+  }), cached = /* @__PURE__ */ new WeakMap();
+  return Object.defineProperty(async (protectedHeader, token) => {
+    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? JWS[alg] : void 0;
+    if (!entry || entry.secret)
+      throw new JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
+    const candidates = snapshot.keys.filter((_, index) => isUsableJWK(metadata[index], entry, alg, kid)), { 0: jwk, length } = candidates;
+    if (!length)
+      throw new JWKSNoMatchingKey();
+    if (length !== 1) {
+      const error = new JWKSMultipleMatchingKeys();
+      throw error[Symbol.asyncIterator] = async function* () {
+        for (const jwk2 of candidates)
+          try {
+            yield await importWithAlgCache(cached, jwk2, entry);
+          } catch {
+          }
+      }, error;
+    }
+    return importWithAlgCache(cached, jwk, entry);
+  }, "jwks", {
+    value: () => structuredClone(snapshot)
+  });
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+
+
+
+function isCloudflareWorkers() {
+  return typeof WebSocketPair < "u" || typeof navigator < "u" && navigator.userAgent === "Cloudflare-Workers" || typeof EdgeRuntime < "u" && EdgeRuntime === "vercel";
+}
+let USER_AGENT;
+(typeof navigator > "u" || !navigator.userAgent?.startsWith?.("Mozilla/5.0 ")) && (USER_AGENT = "jose/v6.2.19");
+const customFetch = /* @__PURE__ */ Symbol();
+async function fetchJwks(url, headers, signal, fetchImpl = fetch) {
+  const response = await fetchImpl(url, {
+    method: "GET",
+    signal,
+    redirect: "manual",
+    headers
+  }).catch((err) => {
+    throw err.name === "TimeoutError" ? new JWKSTimeout(void 0, { cause: err }) : err;
+  });
+  if (response.status !== 200)
+    throw new JOSEError("Expected 200 OK from the JSON Web Key Set HTTP response");
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw signal.aborted ? new JWKSTimeout(void 0, { cause }) : new JOSEError("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
+  }
+}
+const jwksCache = /* @__PURE__ */ Symbol();
+function isFreshFor(timestamp, duration) {
+  return Number.isFinite(timestamp) && Date.now() < timestamp + duration;
+}
+function validateDuration(value, fallback, option) {
+  if (Number.isNaN(value))
+    throw new TypeError(`"${option}" option must not be NaN`);
+  if (typeof value == "number" && value < 0)
+    throw new TypeError(`"${option}" option must not be negative`);
+  return typeof value == "number" ? value : fallback;
+}
+function createRemoteJWKSet(url, options) {
+  if (!(url instanceof URL))
+    throw new TypeError("url must be an instance of URL");
+  const href = new URL(url.href).href, opts = options ?? {}, timeoutOption = opts.timeoutDuration;
+  if (typeof timeoutOption == "number" && (!Number.isInteger(timeoutOption) || timeoutOption < 0))
+    throw new TypeError('"timeoutDuration" option must be a non-negative integer');
+  const timeoutDuration = typeof timeoutOption == "number" ? timeoutOption : 5e3, cooldownDuration = validateDuration(opts.cooldownDuration, 3e4, "cooldownDuration"), cacheMaxAge = validateDuration(opts.cacheMaxAge, 6e5, "cacheMaxAge"), headers = new Headers(opts.headers);
+  USER_AGENT && !headers.has("User-Agent") && headers.set("User-Agent", USER_AGENT), headers.has("accept") || headers.set("accept", "application/json, application/jwk-set+json");
+  const fetchImpl = opts[customFetch], cache = opts[jwksCache];
+  let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
+  if (cache && typeof cache == "object") {
+    const { uat, jwks } = cache;
+    isFreshFor(uat, cacheMaxAge) && isJwkSet(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
+  }
+  const reload = async () => {
+    if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
+      const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json) => {
+        const next = createLocalJWKSet(json);
+        if (sequence <= appliedSequence)
+          return;
+        local = next;
+        const updatedAt = Date.now();
+        cache && (cache.uat = updatedAt, cache.jwks = json), jwksTimestamp = updatedAt, appliedSequence = sequence;
+      }).finally(() => {
+        pendingFetch === current && (pendingFetch = void 0);
+      });
+    }
+    await pendingFetch;
+  };
+  return Object.defineProperties(async (protectedHeader, token) => {
+    (!local || !isFreshFor(jwksTimestamp, cacheMaxAge)) && await reload();
+    try {
+      return await local(protectedHeader, token);
+    } catch (err) {
+      if (err instanceof JWKSNoMatchingKey && !isFreshFor(jwksTimestamp, cooldownDuration))
+        return await reload(), local(protectedHeader, token);
+      throw err;
+    }
+  }, {
+    coolingDown: {
+      get: () => isFreshFor(jwksTimestamp, cooldownDuration),
+      enumerable: !0
+    },
+    fresh: {
+      get: () => isFreshFor(jwksTimestamp, cacheMaxAge),
+      enumerable: !0
+    },
+    reload: {
+      value: reload,
+      enumerable: !0
+    },
+    reloading: {
+      get: () => !!pendingFetch,
+      enumerable: !0
+    },
+    jwks: {
+      value: () => local?.jwks(),
+      enumerable: !0
+    }
+  });
+}
+
+
+;// CONCATENATED MODULE: ./src/broker/policy/verify.ts
+// Verifying a job's GitHub Actions OIDC token before the broker sends any request to Pinecone. With jose, not by
+// hand: RS256 only (never `none` or HS*), keys from the issuer's JWKS found through OIDC discovery (cached; fetched
+// again for an unknown `kid`, at most every few seconds), `iss`, `aud`, `exp` and `nbf` with a small leeway. An
+// `http` issuer is accepted only on a loopback address (tests, the demo).
+
+
+
+
+class TokenRefused extends errors_ActionError {
+}
+function oidcVerifier(options) {
+    const issuer = checkedIssuer(options.issuer);
+    let keys;
+    const jwks = () => (keys ??= discover(issuer, options.cooldownMs ?? JWKS_COOLDOWN_MS).catch((error) => {
+        keys = undefined; // tried again at the next token
+        throw error;
+    }));
+    return {
+        verify: async (token) => {
+            try {
+                const { payload } = await jwtVerify(token, await jwks(), {
+                    issuer,
+                    audience: options.audience,
+                    algorithms: ['RS256'],
+                    clockTolerance: OIDC_LEEWAY_S,
+                });
+                return payload;
+            }
+            catch (error) {
+                throw refusal(error);
+            }
+        },
+    };
+}
+/** OIDC discovery: the issuer's JWKS, which must be served where the issuer says. */
+async function discover(issuer, cooldownMs) {
+    const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+        redirect: 'error',
+        signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok)
+        throw new errors_ActionError(`OIDC discovery at ${issuer} answered HTTP ${response.status}.`);
+    const config = (await response.json());
+    if (config.issuer !== issuer)
+        throw new errors_ActionError(`OIDC discovery at ${issuer} names another issuer.`);
+    if (typeof config.jwks_uri !== 'string')
+        throw new errors_ActionError(`OIDC discovery at ${issuer} names no jwks_uri.`);
+    return createRemoteJWKSet(new URL(checkedIssuer(config.jwks_uri)), { cooldownDuration: cooldownMs });
+}
+/** https, or http on a loopback address only. */
+function checkedIssuer(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors_ActionError(`"${value}" is not a URL.`);
+    }
+    if (!secureOrLoopback(url))
+        throw new errors_ActionError(`${value} must use https:// (http:// only on a loopback address).`);
+    return value;
+}
+function refusal(error) {
+    if (error instanceof JWTExpired)
+        return new TokenRefused('The token has expired.');
+    if (error instanceof JWTClaimValidationFailed) {
+        const claim = error.claim;
+        if (claim === 'aud')
+            return new TokenRefused('The token is for another audience.');
+        if (claim === 'iss')
+            return new TokenRefused('The token is from another issuer.');
+        if (claim === 'nbf')
+            return new TokenRefused('The token is not valid yet.');
+        return new TokenRefused(`The token's ${claim} claim does not hold.`);
+    }
+    if (error instanceof JOSEAlgNotAllowed)
+        return new TokenRefused('The token is not signed with RS256.');
+    if (error instanceof JWKSNoMatchingKey)
+        return new TokenRefused("The token's key is not the issuer's.");
+    if (error instanceof JWSSignatureVerificationFailed)
+        return new TokenRefused('The token does not verify against the issuer’s key (altered, or signed by another).');
+    if (error instanceof JOSEError)
+        return new TokenRefused('The token is not a valid JWT.');
+    if (error instanceof errors_ActionError)
+        return new TokenRefused(`The token could not be checked: ${error.message}`);
+    return new TokenRefused('The token could not be checked: the issuer did not answer.');
+}
+
+;// CONCATENATED MODULE: ./src/journal/create-once.ts
+// A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
+// behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
+// is sent again under a fresh name, at most CREATE_TRIES times.
+
+
+async function create_once_createOnce(create) {
+    const { events, log } = create;
+    let lost = '';
+    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
+        const name = create.nextName();
+        events.sending(name);
+        log.info(create.announce(name));
+        try {
+            const made = await create.send(name);
+            events.made(create.idOf(made), name);
+            return { made, name };
+        }
+        catch (error) {
+            if (!(error instanceof OutcomeUnknownError)) {
+                events.noneMade(name);
+                throw error;
+            }
+            lost = error.message;
+            log.warning(`The answer to the create request was lost (${error.message}); checking whether the ${create.short} was made.`);
+            const found = await create.recover(name);
+            if (found !== undefined) {
+                events.made(create.idOf(found), name);
+                return { made: found, name };
+            }
+            events.lost();
+        }
+    }
+    throw new ActionError(`Could not create the ${create.thing}: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
+}
+
+;// CONCATENATED MODULE: ./src/keys/create.ts
+
+
+async function createExactlyOnce(api, journal, log, random, request) {
+    const { made, name } = await createOnce({
+        thing: 'API key',
+        short: 'key',
+        events: journal.creates('key'),
+        log,
+        nextName: () => buildTaggedKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)), request.tag),
+        announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
+        send: (name) => api.createKey(request.projectId, name, request.roles),
+        idOf: (created) => created.key.id,
+        recover: async (name) => {
+            await removeByName(api, request.projectId, name, log);
+            return undefined;
+        },
+    });
+    return { ...made, name };
+}
+/** Deletes whatever a create whose answer was lost made under `name` (we never saw its secret). */
+async function removeByName(api, projectId, name, log) {
+    const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
+    for (const stray of strays) {
+        await api.deleteKey(stray.id);
+        log.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/broker/service/mint.ts
+
+
+
+
+
+
+
+
+async function mintFor(ctx, caller, said, ask, signal) {
+    // The project asked for is checked once the rule's is resolved: the job may name it by ID or by name.
+    const { project: asked, ...within } = ask;
+    const verdict = decide(ctx.policy, caller.claims, {
+        ...within,
+        roles: ask.roles ?? [],
+        ttlMs: ask.ttlMs ?? 0,
+    });
+    if ('refused' in verdict) {
+        ctx.decide(said({ outcome: 'refused', reason: verdict.refused }));
+        throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_grant' : 'invalid_scope', verdict.refused);
+    }
+    const roles = ask.roles ?? verdict.rule.roles;
+    const ttlMs = ask.ttlMs ?? verdict.rule.maxTtlMs;
+    const rule = ruleName(verdict);
+    const run = { ...caller.context.run, rule: ruleMark(verdict.rule) };
+    await refuseOverJob(ctx, caller, said, rule);
+    const owner = { kind: ask.cleanup ? 'job' : 'kept', run };
+    const base = renderBase(ask.nameTemplate, caller.context.values, owner);
+    const api = ctx.pinecone.open(signal, ask.budgetMs);
+    const project = await ctx.project(verdict.rule, said({ outcome: 'error', rule }));
+    if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
+        const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
+        ctx.decide(said({ outcome: 'refused', rule, reason: refused }));
+        throw new Refusal('invalid_target', refused);
+    }
+    const cap = {
+        lists: ctx.lists,
+        keys: ctx.keys,
+        run,
+        now: ctx.pinecone.clock.now(),
+        rule: verdict.rule,
+        label: rule,
+    };
+    const full = await atCap(api, project.id, cap).catch((error) => {
+        throw failed(ctx, said({ outcome: 'error', rule }), error);
+    });
+    if (full) {
+        ctx.decide(said({ outcome: 'refused', rule, reason: full }));
+        throw new Refusal('invalid_scope', full);
+    }
+    const expiresAt = expiryAfter(ctx.pinecone.clock.now(), ttlMs);
+    const name = ctx.keys.name(base, owner, expiresAt, ask.nonce);
+    let created;
+    try {
+        created = await api.createKey(project.id, name, roles);
+    }
+    catch (error) {
+        if (!(error instanceof errors_OutcomeUnknownError))
+            throw failed(ctx, said({ outcome: 'error', rule, key_name: name }), error);
+        // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
+        // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
+        const cleanup = ctx.pinecone.open(signal, BROKER_CLEANUP_BUDGET_MS);
+        const left = await removeByName(cleanup, project.id, name, QUIET).then(() => undefined, (failure) => (failure instanceof Error ? failure.message : String(failure)));
+        if (left !== undefined) {
+            const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
+            ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
+            throw new Refusal('temporarily_unavailable', unknown);
+        }
+        const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
+        ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
+        throw new Refusal('temporarily_unavailable', why);
+    }
+    await settleRace(ctx, api, project.id, created.key.id, cap, said);
+    ctx.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
+    return {
+        value: created.value,
+        ticket: ctx.tickets.issue(created.key.id, run),
+        id: created.key.id,
+        name,
+        projectId: project.id,
+        projectName: project.name,
+        roles,
+        expiresAt: expiresAt.toISOString(),
+    };
+}
+/**
+ * A concurrent mint for the same job (another replica, a replayed token) may have won: past the cap, this key goes
+ * and the job is refused. A list that fails leaves the key to the job: it holds its value, so nothing is lost.
+ */
+async function settleRace(ctx, api, projectId, id, cap, said) {
+    const refused = await pastCap(api, projectId, id, cap).catch(() => undefined);
+    if (!refused)
+        return;
+    await api.deleteKey(id);
+    ctx.decide(said({ outcome: 'refused', rule: cap.label, key_id: id, reason: refused }));
+    throw new Refusal('invalid_scope', refused);
+}
+/** With a GitHub App, a job GitHub says is over mints nothing (its token may have been copied); unknown proves nothing. */
+async function refuseOverJob(ctx, caller, said, rule) {
+    const { runId, job } = caller.context.run;
+    if (!ctx.jobs || !job)
+        return;
+    if ((await ctx.jobs.state({ repository: caller.claims.repository, runId, job })) !== 'over')
+        return;
+    const refused = `Job ${job} of run ${runId} is over, GitHub says: its tokens get no more keys.`;
+    ctx.decide(said({ outcome: 'refused', rule, reason: refused }));
+    throw new Refusal('invalid_grant', refused);
+}
+function failed(ctx, decision, error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.decide({ ...decision, outcome: 'error', reason });
+    return error;
+}
+/** The broker says what it did in its decision lines, not in the action's log lines. */
+const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
 
 ;// CONCATENATED MODULE: ./src/api/pinecone/admin-errors.ts
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
@@ -3873,7 +9388,7 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/broker/pinecone.ts
+;// CONCATENATED MODULE: ./src/broker/service/pinecone.ts
 // The broker's side of Pinecone: one login for every request until it nears expiry (requests that find it
 // expiring share the fresh one), Pinecone's clock, the rules' projects resolved at start, and an Admin API session per
 // request inside that request's own time budget.
@@ -3967,1027 +9482,44 @@ function pick(projects, wanted, at) {
     throw new ProjectError(`${at}: ${named.length} projects are named "${wanted}" (${named.map((project) => project.id).join(', ')}); give the ID of the one meant.`);
 }
 
-;// CONCATENATED MODULE: ./src/rules/liveness.ts
+;// CONCATENATED MODULE: ./src/broker/service/service.ts
+// What the broker does for a job, with nothing kept between requests but a cache: mint a key within the policy's
+// rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
+// its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
+// shared login, and each decision is one line for the operators: never a key's value or a token.
 
 
-/** What GitHub is asked about for a pull request's keys, where a run's id would be: `#<number>`. */
-const pullRequestSubject = (number) => `#${number}`;
-/** The pull request's number in a subject, `undefined` for a run's id. */
-const pullRequestOf = (subject) => (subject.startsWith('#') ? subject.slice(1) : undefined);
-/**
- * The run (or `#<number>`: the pull request) to ask GitHub about for this key, if GitHub can tell anything about
- * it: only this repository's, on this GitHub instance (another instance's ids mean other repositories).
- */
-function liveness_askableRun(parsed, here) {
-    const run = parsed.run;
-    if (!run || !here.repositoryId || run.repositoryId !== here.repositoryId || run.server !== here.server)
-        return undefined;
-    if (parsed.kind === 'pr' && parsed.pullRequest)
-        return pullRequestSubject(parsed.pullRequest);
-    if (run.runId === here.runId)
-        return undefined;
-    return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
-}
-/** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
-function verdictByRun(parsed, state, now) {
-    if (state === undefined)
-        return undefined;
-    if (parsed.kind === 'pr')
-        return verdictByPullRequest(parsed, state, now);
-    if (state === 'over')
-        return { remove: true, why: 'its run is over' };
-    if (parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= now)
-        return { remove: true, why: 'expired more than 3 days ago, though its run is still going' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its run is still going' : 'GitHub did not answer: its run counts as alive',
-    };
-}
-/** A pull request's key: closed (or gone), it goes; past its expiry it goes anyway (the ttl is the backstop). */
-function verdictByPullRequest(parsed, state, now) {
-    if (state === 'over')
-        return { remove: true, why: 'its pull request is closed' };
-    if (parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now)
-        return { remove: true, why: 'expired' };
-    return {
-        remove: false,
-        why: state === 'alive' ? 'its pull request is open' : 'GitHub did not answer: its pull request counts as open',
-    };
-}
-/** Post's decision once GitHub has answered (`lookups` undefined: GitHub could not be asked, expiry as before). */
-function settle(candidates, lookups, now, parse = parseAnyKeyName) {
-    const retire = [];
-    const spared = [];
-    for (const candidate of candidates) {
-        const parsed = parse(candidate.name);
-        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
-        if (candidate.why === 'run over' || (candidate.why === 'pull request closed' && candidate.runId)) {
-            // A live key goes only on GitHub's word that its run is over (its pull request closed); else it stays, said.
-            if (verdict?.remove)
-                retire.push(candidate);
-            else
-                spared.push({
-                    ...candidate,
-                    because: verdict?.why ?? `GitHub could not be asked whether ${unasked(candidate)}`,
-                });
-        }
-        else if (!verdict || verdict.remove) {
-            retire.push(candidate);
-        }
-        else {
-            spared.push({ ...candidate, because: verdict.why });
-        }
-    }
-    return { retire, spared };
-}
-function unasked(candidate) {
-    return candidate.why === 'run over' ? 'its run is over' : 'its pull request is closed';
-}
 
-;// CONCATENATED MODULE: ./src/rules/sweep-plan.ts
 
 
 
 
-/** Expired for sure: past its expiry by more than any runner's clock may be off. */
-function isExpired(parsed, now) {
-    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
-}
-/** The runs (and pull requests, `#<number>`) GitHub can tell about among `keys`, each once. */
-function runsToAsk(keys, here, parse = parseAnyKeyName) {
-    const runs = new Set();
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        const runId = parsed && askableRun(parsed, here);
-        if (runId)
-            runs.add(runId);
-    }
-    return [...runs];
-}
-/** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness, parse = names_parseAnyKeyName) {
-    const verdicts = [];
-    let foreign = 0;
-    let otherRepositories = 0;
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        if (!parsed) {
-            foreign += 1;
-            continue;
-        }
-        const here = liveness?.here;
-        const elsewhere = parsed.run && (parsed.run.repositoryId !== here?.repositoryId || parsed.run.server !== here.server);
-        if (here?.repositoryId && elsewhere)
-            otherRepositories += 1;
-        const expired = isExpired(parsed, filter.now);
-        const runId = liveness && liveness_askableRun(parsed, liveness.here);
-        const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
-        if (filter.match && !globMatches(filter.match, key.name)) {
-            verdicts.push({ item: key, parsed, remove: false, why: `does not match ${filter.match}` });
-        }
-        else if (filter.expiredOnly && byRun) {
-            verdicts.push({ item: key, parsed, ...byRun });
-        }
-        else if (filter.expiredOnly && !expired) {
-            const justNow = parsed.expiresAt.getTime() <= filter.now;
-            verdicts.push({
-                item: key,
-                parsed,
-                remove: false,
-                why: justNow ? 'expired less than 5 minutes ago' : 'not expired yet',
-            });
-        }
-        else {
-            verdicts.push({ item: key, parsed, remove: true, why: expired ? 'expired' : 'matches (expired-only: false)' });
-        }
-    }
-    return { verdicts, foreign, otherRepositories };
-}
-/**
- * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
- * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
- * the same base as the new key's and that `ours` proves made by the same maker (a name anyone could type is left to
- * its expiry) — older meaning an earlier expiry, so a newer key made by a concurrent run is never
- * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
- * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
- */
-function keysToRetire(keys, own, options, parse = parseAnyKeyName, ours = parse) {
-    const ownParsed = parse(own.name);
-    const here = { repositoryId: own.run?.repositoryId, runId: own.run?.runId, server: own.run?.server };
-    const found = [];
-    for (const key of keys) {
-        const parsed = parse(key.name);
-        if (!parsed || key.name === own.name || key.id === own.id)
-            continue;
-        const runId = askableRun(parsed, here);
-        const name = key.name;
-        if (options.sweepExpired && isExpired(parsed, options.now)) {
-            // A pull request's key goes at its expiry whatever GitHub says: nothing to ask.
-            const ask = runId && parsed.kind !== 'pr' ? { runId } : {};
-            found.push({ id: key.id, name, why: 'expired', ...ask });
-        }
-        else if (options.replace &&
-            ownParsed &&
-            ours(name) &&
-            parsed.base === ownParsed.base &&
-            parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
-            parsed.expiresAt < ownParsed.expiresAt &&
-            !sameRunAttempt(parsed.run, own.run)) {
-            found.push({ id: key.id, name, why: 'replaced' });
-        }
-        else if (options.sweepExpired && runId) {
-            found.push({ id: key.id, name, why: parsed.kind === 'pr' ? 'pull request closed' : 'run over', runId });
-        }
-    }
-    const asked = new Set();
-    const live = (c) => c.why === 'run over' || c.why === 'pull request closed';
-    for (const candidate of [...found.filter((c) => c.why === 'expired'), ...found.filter(live)]) {
-        if (candidate.runId && asked.size < MAX_RUNS_LOOKED_UP)
-            asked.add(candidate.runId);
-    }
-    // Beyond the bound: an expired key goes by its expiry as before; a live one waits for a later run or a sweep.
-    return found.flatMap((candidate) => {
-        if (!candidate.runId || asked.has(candidate.runId))
-            return [candidate];
-        if (live(candidate))
-            return [];
-        const { runId: _, ...byExpiry } = candidate;
-        return [byExpiry];
-    });
-}
-/**
- * What the event that closes pull request `number` ends: this action's things made for it (kind pr) in this
- * repository, on this GitHub instance. Taken on the event's word: GitHub is not asked.
- */
-function ofClosedPullRequest(items, here, number, parse = parseAnyKeyName) {
-    return items.flatMap((item) => {
-        const parsed = parse(item.name);
-        const run = parsed?.run;
-        const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
-        return ours && parsed.kind === 'pr' && parsed.pullRequest === number
-            ? [{ id: item.id, name: item.name, why: 'pull request closed' }]
-            : [];
-    });
-}
 
-;// CONCATENATED MODULE: ./src/broker/revoke.ts
 
 
-async function revokeOwn(api, projectId, context, ask) {
-    const { keys, tickets, caller, said } = context;
-    const run = caller.context.run;
-    const done = { deleted: [], gone: [], refused: [] };
-    const [only] = ask.keyIds;
-    let byListing = ask;
-    if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && tickets.holds(ask.ticket, only, run)) {
-        // The ticket proves the key is this job's: one delete, no listing.
-        ((await api.deleteKey(only)) === 'deleted' ? done.deleted : done.gone).push(only);
-        said({ outcome: 'revoked', keyId: only });
-        if (ask.nonces.length === 0)
-            return done;
-        byListing = { keyIds: [], nonces: ask.nonces };
-    }
-    const seen = new Set();
-    for (const key of await api.listKeys(projectId)) {
-        seen.add(key.id);
-        const parsed = keys.parse(key.name);
-        const asked = byListing.keyIds.includes(key.id) || (!!parsed && byListing.nonces.includes(parsed.nonce));
-        if (!asked)
-            continue;
-        const why = !parsed ? 'not a key the broker made' : !ofJob(parsed.run, run) ? "not this token's job" : undefined;
-        if (why) {
-            done.refused.push(key.id);
-            said({ outcome: 'refused', keyId: key.id, reason: why });
-            continue;
-        }
-        await api.deleteKey(key.id);
-        done.deleted.push(key.id);
-        said({ outcome: 'revoked', keyId: key.id, name: key.name });
-    }
-    done.gone.push(...byListing.keyIds.filter((id) => !seen.has(id)));
-    return done;
-}
-/** The broker's expired keys in each of `projectIds`, deleted; the number deleted. */
-async function sweepExpired(api, projectIds, keys, now, said) {
-    let swept = 0;
-    for (const projectId of projectIds) {
-        try {
-            const filter = { match: '', expiredOnly: true, now: now() };
-            const plan = planSweep(await api.listKeys(projectId), filter, undefined, keys.parse);
-            for (const { item, remove, why } of plan.verdicts) {
-                if (!remove)
-                    continue;
-                await api.deleteKey(item.id);
-                swept += 1;
-                said.deleted(item, why);
-            }
-        }
-        catch (error) {
-            said.failed(projectId, error);
-        }
-    }
-    return swept;
-}
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
-function table(entries) {
-  const out = { __proto__: null };
-  for (const alg in entries)
-    out[alg] = { ...entries[alg], alg };
-  return out;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
-
-
-const sig = [["verify"], ["sign"]];
-function hmac(bits) {
-  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
-  return { kty: ["oct"], secret: !0, subtle, signing: subtle, usages: sig };
-}
-function rsa(bits, saltLength) {
-  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
-  return {
-    kty: ["RSA"],
-    subtle,
-    signing: saltLength ? { ...subtle, saltLength } : subtle,
-    usages: sig,
-    minRsaBits: 2048
-  };
-}
-function ecdsa(crv, bits) {
-  return {
-    kty: ["EC"],
-    crv,
-    subtle: { name: "ECDSA", namedCurve: crv },
-    signing: { name: "ECDSA", hash: `SHA-${bits}` },
-    usages: sig
-  };
-}
-function eddsa() {
-  const subtle = { name: "Ed25519" };
-  return {
-    kty: ["OKP"],
-    crv: "Ed25519",
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-function mldsa(parameterSet) {
-  const subtle = { name: `ML-DSA-${parameterSet}` };
-  return {
-    kty: ["AKP"],
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-const JWS = table({
-  HS256: hmac(256),
-  HS384: hmac(384),
-  HS512: hmac(512),
-  RS256: rsa(256),
-  RS384: rsa(384),
-  RS512: rsa(512),
-  PS256: rsa(256, 32),
-  PS384: rsa(384, 48),
-  PS512: rsa(512, 64),
-  ES256: ecdsa("P-256", 256),
-  ES384: ecdsa("P-384", 384),
-  ES512: ecdsa("P-521", 512),
-  EdDSA: eddsa(),
-  Ed25519: eddsa(),
-  "ML-DSA-44": mldsa(44),
-  "ML-DSA-65": mldsa(65),
-  "ML-DSA-87": mldsa(87)
-});
-function jwsAlgorithm(alg) {
-  const entry = typeof alg == "string" ? JWS[alg] : void 0;
-  if (!entry)
-    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
-  return entry;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
-
-
-
-const tag = (key) => key[Symbol.toStringTag], jwkMatchesOp = (entry, key, usage) => {
-  const { alg } = entry;
-  if (key.use !== void 0) {
-    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
-    if (key.use !== expected)
-      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
-  }
-  if (key.kty === "AKP" && key.alg === void 0)
-    throw new TypeError('missing "alg" (Algorithm) Parameter value');
-  if (key.alg !== void 0 && key.alg !== alg)
-    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
-  if (Array.isArray(key.key_ops)) {
-    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
-    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
-      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
-  }
-};
-async function prepareKey(entry, key, usage) {
-  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
-  if (secret && key instanceof Uint8Array)
-    return key;
-  let normalized, keyObject;
-  if (validate_isObject(key)) {
-    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
-      throw invalidKeyType(alg, key, secret);
-    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
-      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
-    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
-      return decode(normalized.k);
-    if (!Object.isFrozen(key)) {
-      const { key_ops } = key;
-      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
-    }
-  } else {
-    if (!isKeyLike(key))
-      throw invalidKeyType(alg, key, secret);
-    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
-    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
-      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
-    if (isCryptoKey(key))
-      return key;
-    if (keyObject = key, keyObject.type === "secret")
-      return keyObject.export();
-  }
-  cache ||= /* @__PURE__ */ new WeakMap();
-  const cacheKey = key;
-  let cached = cache.get(cacheKey);
-  if (cached?.[alg])
-    return cached[alg];
-  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
-    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
-    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
-  }
-  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
-}
-let cache;
-const nist = {
-  __proto__: null,
-  prime256v1: "P-256",
-  secp384r1: "P-384",
-  secp521r1: "P-521"
-};
-function assertCryptoKey(key) {
-  if (!isCryptoKey(key))
-    throw new Error("CryptoKey instance expected");
-}
-const isCryptoKey = (key) => {
-  if (key?.[Symbol.toStringTag] === "CryptoKey")
-    return !0;
-  try {
-    return key instanceof CryptoKey;
-  } catch {
-    return !1;
-  }
-}, isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject", isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
-function message(msg, actual, ...types) {
-  if (types.length > 2) {
-    const last = types.pop();
-    msg += `one of type ${types.join(", ")}, or ${last}.`;
-  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
-  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
-}
-const invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
-function invalidKeyType(alg, actual, secret) {
-  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
-  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
-}
-const unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
-function checkUsage(key, usage) {
-  if (usage && !key.usages.includes(usage))
-    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
-}
-function checkModulusLength(alg, key) {
-  const { modulusLength } = key.algorithm;
-  if (typeof modulusLength != "number" || modulusLength < 2048)
-    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
-}
-function checkCryptoKey(key, expected, usage) {
-  const algorithm = key.algorithm;
-  if (algorithm.name !== expected.name)
-    throw unusable(expected.name);
-  if (expected.hash && algorithm.hash?.name !== expected.hash)
-    throw unusable(expected.hash, "algorithm.hash");
-  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
-    throw unusable(expected.namedCurve, "algorithm.namedCurve");
-  if (expected.length !== void 0 && algorithm.length !== expected.length)
-    throw unusable(expected.length, "algorithm.length");
-  checkUsage(key, usage);
-}
-function snapshotJwk(jwk) {
-  return { __proto__: null, ...jwk };
-}
-function normalizeJwk(jwk) {
-  const normalized = snapshotJwk(jwk);
-  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
-    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
-  if (normalized.key_ops !== void 0) {
-    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
-    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
-      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
-    normalized.key_ops = keyOps;
-  }
-  return normalized;
-}
-function validateExtractableOption(extractable) {
-  if (extractable !== void 0 && typeof extractable != "boolean")
-    throw new TypeError('"extractable" option must be a boolean');
-  return extractable;
-}
-async function jwkToKey(entry, jwk, extractable) {
-  if (!entry.kty.includes(jwk.kty))
-    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
-  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
-}
-async function rawKey(key, expected, usage, extractable = !1) {
-  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
-
-
-
-
-
-function snapshotJws(jws, sharedPayload) {
-  const encodedProtectedHeader = jws.protected, inputHeader = jws.header, header = isObject(inputHeader) ? { ...inputHeader } : inputHeader;
-  let payload = sharedPayload ? sharedPayload[0] : jws.payload;
-  !sharedPayload && payload instanceof Uint8Array && (payload = new Uint8Array(payload));
-  const signature = jws.signature, snapshot = { payload, signature };
-  if (encodedProtectedHeader !== void 0 && (snapshot.protected = encodedProtectedHeader), inputHeader !== void 0 && (snapshot.header = header), encodedProtectedHeader === void 0 && header === void 0)
-    throw new JWSInvalid('Flattened JWS must have either of the "protected" or "header" members');
-  if (encodedProtectedHeader !== void 0 && typeof encodedProtectedHeader != "string")
-    throw new JWSInvalid("JWS Protected Header incorrect type");
-  if (payload === void 0)
-    throw new JWSInvalid("JWS Payload missing");
-  if (typeof signature != "string")
-    throw new JWSInvalid("JWS Signature missing or incorrect type");
-  if (header !== void 0 && !isObject(header))
-    throw new JWSInvalid("JWS Unprotected Header incorrect type");
-  return snapshot;
-}
-function prepareVerify(options) {
-  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
-}
-function parseProtectedHeader(encodedProtectedHeader) {
-  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, errors_JWSInvalid, "JWS Protected Header is invalid");
-}
-function encodeJsonUnencodedPayload(payload) {
-  const invalid = /[\p{Cs}\p{Cn}]/u.exec(payload)?.[0];
-  if (invalid !== void 0)
-    throw new JWSInvalid(/\p{Cs}/u.test(invalid) ? "JWS Payload must be a well-formed Unicode string" : "JWS Payload must not contain unassigned Unicode code points");
-  return encoder.encode(payload);
-}
-function encodeCompactUnencodedPayload(payload) {
-  try {
-    return encode(payload);
-  } catch (cause) {
-    throw new errors_JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
-      cause
-    });
-  }
-}
-async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
-  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
-  if (!isDisjoint(protectedHeader, header))
-    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
-  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
-  if (typeof alg != "string" || !alg)
-    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
-  if (shared[0] && !shared[0].has(alg))
-    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
-  if (b64) {
-    if (typeof inputPayload != "string")
-      throw new errors_JWSInvalid("JWS Payload must be a string");
-  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
-    throw new errors_JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
-  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
-  let resolvedKey = !1;
-  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = !0);
-  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", errors_JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", errors_JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
-  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
-  let verified = !1;
-  try {
-    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
-  } catch (cause) {
-    throw new JWSSignatureVerificationFailed(void 0, { cause });
-  }
-  if (!verified)
-    throw new JWSSignatureVerificationFailed();
-  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", errors_JWSInvalid) : signingPayload };
-  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
-}
-async function verifyCompact(jws, shared, key) {
-  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
-    throw new errors_JWSInvalid("Compact JWS must be a string or Uint8Array");
-  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
-  if (length !== 3)
-    throw new errors_JWSInvalid("Invalid Compact JWS");
-  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
-
-
-
-const epoch = (date) => Math.floor(date.getTime() / 1e3), multipliers = {
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800,
-  y: 31557600
-}, REGEX = /^(\+|\-)? ?(\d+|\d+\.\d+) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)(?: (ago|from now))?$/i, checkFailed = "check_failed";
-function invalidDuration() {
-  throw new TypeError("Invalid time period format");
-}
-function secs(str) {
-  typeof str != "string" && invalidDuration();
-  const matched = REGEX.exec(str);
-  (!matched || matched[4] && matched[1]) && invalidDuration();
-  const value = parseFloat(matched[2]), durationSeconds = Math.round(value * multipliers[matched[3][0].toLowerCase()]);
-  return Number.isFinite(durationSeconds) || invalidDuration(), matched[1] === "-" || matched[4]?.toLowerCase() === "ago" ? -durationSeconds : durationSeconds;
-}
-function validateInput(label, input) {
-  if (!Number.isFinite(input))
-    throw new TypeError(`Invalid ${label} input`);
-  return input;
-}
-function validateStringClaim(claim, value) {
-  if (typeof value != "string")
-    throw new TypeError(`"${claim}" claim must be a string`);
-}
-function validateAudienceClaim(value) {
-  if (typeof value != "string" && (!Array.isArray(value) || Array.from(value).some((member) => typeof member != "string")))
-    throw new TypeError('"aud" claim must be a string or an array of strings');
-}
-function numericDate(value, label) {
-  return typeof value == "number" ? validateInput(label, value) : value instanceof Date ? validateInput(label, epoch(value)) : epoch(/* @__PURE__ */ new Date()) + secs(value);
-}
-const normalizeTyp = (value) => {
-  const normalized = value.toLowerCase();
-  return value.includes("/") ? normalized : `application/${normalized}`;
-}, checkAudiencePresence = (audPayload, audOption) => {
-  if (typeof audOption == "string")
-    audOption = [audOption];
-  else if (!Array.isArray(audOption))
-    return !1;
-  return typeof audPayload == "string" ? audOption.includes(audPayload) : Array.isArray(audPayload) ? audOption.some((aud) => typeof aud == "string" && audPayload.includes(aud)) : !1;
-};
-function validateNumericDate(claimsSet, claim, required = !1) {
-  const value = claimsSet[claim];
-  if (!(value === void 0 && !required)) {
-    if (typeof value != "number")
-      throw new JWTClaimValidationFailed(`"${claim}" claim must be a number`, claimsSet, claim, "invalid");
-    return value;
-  }
-}
-function unexpectedClaim(claimsSet, claim) {
-  throw new JWTClaimValidationFailed(`unexpected "${claim}" claim value`, claimsSet, claim, checkFailed);
-}
-function validateClaimsSet(protectedHeader, claimsSetBytes, options = {}) {
-  let claimsSet;
-  try {
-    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
-  } catch (cause) {
-    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object", { cause });
-  }
-  if (!validate_isObject(claimsSet))
-    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object");
-  const { typ } = options;
-  if (typ !== void 0 && (typeof protectedHeader.typ != "string" || normalizeTyp(protectedHeader.typ) !== normalizeTyp(typ)))
-    throw new JWTClaimValidationFailed('unexpected "typ" JWT header value', claimsSet, "typ", checkFailed);
-  const { requiredClaims = [], issuer, subject, audience, maxTokenAge } = options, presenceCheck = [...requiredClaims];
-  maxTokenAge !== void 0 && presenceCheck.push("iat"), audience !== void 0 && presenceCheck.push("aud"), subject !== void 0 && presenceCheck.push("sub"), issuer !== void 0 && presenceCheck.push("iss");
-  for (const claim of new Set(presenceCheck.reverse()))
-    if (!Object.hasOwn(claimsSet, claim))
-      throw new JWTClaimValidationFailed(`missing required "${claim}" claim`, claimsSet, claim, "missing");
-  issuer !== void 0 && !(Array.isArray(issuer) ? issuer : [issuer]).includes(claimsSet.iss) && unexpectedClaim(claimsSet, "iss"), subject !== void 0 && claimsSet.sub !== subject && unexpectedClaim(claimsSet, "sub"), audience !== void 0 && !checkAudiencePresence(claimsSet.aud, audience) && unexpectedClaim(claimsSet, "aud");
-  const { clockTolerance } = options;
-  let tolerance = 0;
-  if (typeof clockTolerance == "string")
-    tolerance = secs(clockTolerance);
-  else if (clockTolerance !== void 0) {
-    if (typeof clockTolerance != "number")
-      throw new TypeError("Invalid clockTolerance option type");
-    tolerance = clockTolerance;
-  }
-  if (validateInput("clockTolerance option", tolerance), tolerance < 0)
-    throw new TypeError("Invalid clockTolerance option input");
-  const { currentDate } = options, now = validateInput("currentDate option", epoch(currentDate === void 0 ? /* @__PURE__ */ new Date() : currentDate)), iat = validateNumericDate(claimsSet, "iat", maxTokenAge !== void 0), nbf = validateNumericDate(claimsSet, "nbf");
-  if (nbf !== void 0 && nbf > now + tolerance)
-    throw new JWTClaimValidationFailed('"nbf" claim timestamp check failed', claimsSet, "nbf", checkFailed);
-  const exp = validateNumericDate(claimsSet, "exp");
-  if (exp !== void 0 && exp <= now - tolerance)
-    throw new JWTExpired('"exp" claim timestamp check failed', claimsSet, "exp", checkFailed);
-  if (maxTokenAge !== void 0) {
-    const age = now - iat, max = validateInput("maxTokenAge option", typeof maxTokenAge == "number" ? maxTokenAge : secs(maxTokenAge));
-    if (max < 0)
-      throw new TypeError("Invalid maxTokenAge option input");
-    if (age - tolerance > max)
-      throw new JWTExpired('"iat" claim timestamp check failed (too far in the past)', claimsSet, "iat", checkFailed);
-    if (age < -tolerance)
-      throw new JWTClaimValidationFailed('"iat" claim timestamp check failed (it should be in the past)', claimsSet, "iat", checkFailed);
-  }
-  return claimsSet;
-}
-let producerClaimsSets;
-function producerClaimsSet(producer) {
-  return producerClaimsSets.get(producer);
-}
-function jwtClaimsSetBytes(producer) {
-  const claimsSet = producerClaimsSet(producer);
-  for (const claim of ["iat", "nbf", "exp"]) {
-    const value = claimsSet[claim];
-    if (typeof value == "number" && !Number.isFinite(value))
-      throw new TypeError(`"${claim}" claim must be a finite number`);
-  }
-  return encoder.encode(JSON.stringify(claimsSet));
-}
-function jwtClaim(producer, claim) {
-  return producerClaimsSet(producer)[claim];
-}
-class JWTClaimsBuilder {
-  constructor(claimsSet = {}) {
-    if (!isObject(claimsSet))
-      throw new TypeError("JWT Claims Set MUST be an object");
-    (producerClaimsSets ||= /* @__PURE__ */ new WeakMap()).set(this, structuredClone(claimsSet));
-  }
-  setIssuer(value) {
-    return validateStringClaim("iss", value), producerClaimsSet(this).iss = value, this;
-  }
-  setSubject(value) {
-    return validateStringClaim("sub", value), producerClaimsSet(this).sub = value, this;
-  }
-  setAudience(value) {
-    return validateAudienceClaim(value), producerClaimsSet(this).aud = value, this;
-  }
-  setJti(value) {
-    return validateStringClaim("jti", value), producerClaimsSet(this).jti = value, this;
-  }
-  setNotBefore(value) {
-    return producerClaimsSet(this).nbf = numericDate(value, "setNotBefore"), this;
-  }
-  setExpirationTime(value) {
-    return producerClaimsSet(this).exp = numericDate(value, "setExpirationTime"), this;
-  }
-  setIssuedAt(value) {
-    const claimsSet = producerClaimsSet(this);
-    return value === void 0 ? claimsSet.iat = epoch(/* @__PURE__ */ new Date()) : typeof value == "string" ? claimsSet.iat = validateInput("setIssuedAt", epoch(/* @__PURE__ */ new Date()) + secs(value)) : claimsSet.iat = numericDate(value, "setIssuedAt"), this;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
-
-
-
-async function jwtVerify(jwt, key, options) {
-  const [verified, b64] = await verifyCompact(jwt, prepareVerify(options), key);
-  if (!b64)
-    throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
-  const payload = validateClaimsSet(verified.protectedHeader, verified.payload, options);
-  return { ...verified, payload };
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
-
-
-
-
-function isUsableJWK(jwk, entry, alg, kid) {
-  const { kty, key_ops: keyOps, ext, kid: jwkKid, alg: jwkAlg, use, crv } = jwk;
-  return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry.crv || crv === entry.crv);
-}
-async function importWithAlgCache(cache, jwk, entry) {
-  const cached = cache.get(jwk) || cache.set(jwk, {}).get(jwk), { alg } = entry;
-  if (cached[alg] === void 0) {
-    const pending = jwkToKey(entry, jwk, !0).then((key) => {
-      if (key.type !== "public")
-        throw new JWKSInvalid("JSON Web Key Set members must be public keys");
-      return cached[alg] = key, key;
-    }).catch((error) => {
-      throw cached[alg] === pending && delete cached[alg], error;
-    });
-    cached[alg] = pending;
-  }
-  return cached[alg];
-}
-function createLocalJWKSet(jwks) {
-  let snapshot;
-  try {
-    snapshot = structuredClone(jwks);
-  } catch (cause) {
-    throw new JWKSInvalid("JSON Web Key Set malformed", { cause });
-  }
-  if (!isJwkSet(snapshot))
-    throw new JWKSInvalid("JSON Web Key Set malformed");
-  const metadata = snapshot.keys.map((jwk) => {
-    const normalized = snapshotJwk(jwk);
-    return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
-  }), cached = /* @__PURE__ */ new WeakMap();
-  return Object.defineProperty(async (protectedHeader, token) => {
-    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? JWS[alg] : void 0;
-    if (!entry || entry.secret)
-      throw new JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
-    const candidates = snapshot.keys.filter((_, index) => isUsableJWK(metadata[index], entry, alg, kid)), { 0: jwk, length } = candidates;
-    if (!length)
-      throw new JWKSNoMatchingKey();
-    if (length !== 1) {
-      const error = new JWKSMultipleMatchingKeys();
-      throw error[Symbol.asyncIterator] = async function* () {
-        for (const jwk2 of candidates)
-          try {
-            yield await importWithAlgCache(cached, jwk2, entry);
-          } catch {
-          }
-      }, error;
-    }
-    return importWithAlgCache(cached, jwk, entry);
-  }, "jwks", {
-    value: () => structuredClone(snapshot)
-  });
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
-
-
-
-function isCloudflareWorkers() {
-  return typeof WebSocketPair < "u" || typeof navigator < "u" && navigator.userAgent === "Cloudflare-Workers" || typeof EdgeRuntime < "u" && EdgeRuntime === "vercel";
-}
-let USER_AGENT;
-(typeof navigator > "u" || !navigator.userAgent?.startsWith?.("Mozilla/5.0 ")) && (USER_AGENT = "jose/v6.2.19");
-const customFetch = /* @__PURE__ */ Symbol();
-async function fetchJwks(url, headers, signal, fetchImpl = fetch) {
-  const response = await fetchImpl(url, {
-    method: "GET",
-    signal,
-    redirect: "manual",
-    headers
-  }).catch((err) => {
-    throw err.name === "TimeoutError" ? new JWKSTimeout(void 0, { cause: err }) : err;
-  });
-  if (response.status !== 200)
-    throw new JOSEError("Expected 200 OK from the JSON Web Key Set HTTP response");
-  try {
-    return await response.json();
-  } catch (cause) {
-    throw signal.aborted ? new JWKSTimeout(void 0, { cause }) : new JOSEError("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
-  }
-}
-const jwksCache = /* @__PURE__ */ Symbol();
-function isFreshFor(timestamp, duration) {
-  return Number.isFinite(timestamp) && Date.now() < timestamp + duration;
-}
-function validateDuration(value, fallback, option) {
-  if (Number.isNaN(value))
-    throw new TypeError(`"${option}" option must not be NaN`);
-  if (typeof value == "number" && value < 0)
-    throw new TypeError(`"${option}" option must not be negative`);
-  return typeof value == "number" ? value : fallback;
-}
-function createRemoteJWKSet(url, options) {
-  if (!(url instanceof URL))
-    throw new TypeError("url must be an instance of URL");
-  const href = new URL(url.href).href, opts = options ?? {}, timeoutOption = opts.timeoutDuration;
-  if (typeof timeoutOption == "number" && (!Number.isInteger(timeoutOption) || timeoutOption < 0))
-    throw new TypeError('"timeoutDuration" option must be a non-negative integer');
-  const timeoutDuration = typeof timeoutOption == "number" ? timeoutOption : 5e3, cooldownDuration = validateDuration(opts.cooldownDuration, 3e4, "cooldownDuration"), cacheMaxAge = validateDuration(opts.cacheMaxAge, 6e5, "cacheMaxAge"), headers = new Headers(opts.headers);
-  USER_AGENT && !headers.has("User-Agent") && headers.set("User-Agent", USER_AGENT), headers.has("accept") || headers.set("accept", "application/json, application/jwk-set+json");
-  const fetchImpl = opts[customFetch], cache = opts[jwksCache];
-  let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
-  if (cache && typeof cache == "object") {
-    const { uat, jwks } = cache;
-    isFreshFor(uat, cacheMaxAge) && isJwkSet(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
-  }
-  const reload = async () => {
-    if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
-      const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json) => {
-        const next = createLocalJWKSet(json);
-        if (sequence <= appliedSequence)
-          return;
-        local = next;
-        const updatedAt = Date.now();
-        cache && (cache.uat = updatedAt, cache.jwks = json), jwksTimestamp = updatedAt, appliedSequence = sequence;
-      }).finally(() => {
-        pendingFetch === current && (pendingFetch = void 0);
-      });
-    }
-    await pendingFetch;
-  };
-  return Object.defineProperties(async (protectedHeader, token) => {
-    (!local || !isFreshFor(jwksTimestamp, cacheMaxAge)) && await reload();
-    try {
-      return await local(protectedHeader, token);
-    } catch (err) {
-      if (err instanceof JWKSNoMatchingKey && !isFreshFor(jwksTimestamp, cooldownDuration))
-        return await reload(), local(protectedHeader, token);
-      throw err;
-    }
-  }, {
-    coolingDown: {
-      get: () => isFreshFor(jwksTimestamp, cooldownDuration),
-      enumerable: !0
-    },
-    fresh: {
-      get: () => isFreshFor(jwksTimestamp, cacheMaxAge),
-      enumerable: !0
-    },
-    reload: {
-      value: reload,
-      enumerable: !0
-    },
-    reloading: {
-      get: () => !!pendingFetch,
-      enumerable: !0
-    },
-    jwks: {
-      value: () => local?.jwks(),
-      enumerable: !0
-    }
-  });
-}
-
-
-;// CONCATENATED MODULE: ./src/broker/verify.ts
-// Verifying a job's GitHub Actions OIDC token before the broker sends any request to Pinecone. With jose, not by
-// hand: RS256 only (never `none` or HS*), keys from the issuer's JWKS found through OIDC discovery (cached; fetched
-// again for an unknown `kid`, at most every few seconds), `iss`, `aud`, `exp` and `nbf` with a small leeway. An
-// `http` issuer is accepted only on a loopback address (tests, the demo).
-
-
-
-
-class TokenRefused extends errors_ActionError {
-}
-function oidcVerifier(options) {
-    const issuer = checkedIssuer(options.issuer);
-    let keys;
-    const jwks = () => (keys ??= discover(issuer, options.cooldownMs ?? JWKS_COOLDOWN_MS).catch((error) => {
-        keys = undefined; // tried again at the next token
-        throw error;
-    }));
-    return {
-        verify: async (token) => {
-            try {
-                const { payload } = await jwtVerify(token, await jwks(), {
-                    issuer,
-                    audience: options.audience,
-                    algorithms: ['RS256'],
-                    clockTolerance: OIDC_LEEWAY_S,
-                });
-                return payload;
-            }
-            catch (error) {
-                throw refusal(error);
-            }
-        },
-    };
-}
-/** OIDC discovery: the issuer's JWKS, which must be served where the issuer says. */
-async function discover(issuer, cooldownMs) {
-    const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
-        redirect: 'error',
-        signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok)
-        throw new errors_ActionError(`OIDC discovery at ${issuer} answered HTTP ${response.status}.`);
-    const config = (await response.json());
-    if (config.issuer !== issuer)
-        throw new errors_ActionError(`OIDC discovery at ${issuer} names another issuer.`);
-    if (typeof config.jwks_uri !== 'string')
-        throw new errors_ActionError(`OIDC discovery at ${issuer} names no jwks_uri.`);
-    return createRemoteJWKSet(new URL(checkedIssuer(config.jwks_uri)), { cooldownDuration: cooldownMs });
-}
-/** https, or http on a loopback address only. */
-function checkedIssuer(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors_ActionError(`"${value}" is not a URL.`);
-    }
-    if (!secureOrLoopback(url))
-        throw new errors_ActionError(`${value} must use https:// (http:// only on a loopback address).`);
-    return value;
-}
-function refusal(error) {
-    if (error instanceof JWTExpired)
-        return new TokenRefused('The token has expired.');
-    if (error instanceof JWTClaimValidationFailed) {
-        const claim = error.claim;
-        if (claim === 'aud')
-            return new TokenRefused('The token is for another audience.');
-        if (claim === 'iss')
-            return new TokenRefused('The token is from another issuer.');
-        if (claim === 'nbf')
-            return new TokenRefused('The token is not valid yet.');
-        return new TokenRefused(`The token's ${claim} claim does not hold.`);
-    }
-    if (error instanceof JOSEAlgNotAllowed)
-        return new TokenRefused('The token is not signed with RS256.');
-    if (error instanceof JWKSNoMatchingKey)
-        return new TokenRefused("The token's key is not the issuer's.");
-    if (error instanceof JWSSignatureVerificationFailed)
-        return new TokenRefused('The token does not verify against the issuer’s key (altered, or signed by another).');
-    if (error instanceof JOSEError)
-        return new TokenRefused('The token is not a valid JWT.');
-    if (error instanceof errors_ActionError)
-        return new TokenRefused(`The token could not be checked: ${error.message}`);
-    return new TokenRefused('The token could not be checked: the issuer did not answer.');
-}
-
-;// CONCATENATED MODULE: ./src/broker/service.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** An OAuth error (RFC 6749 §5.2 / RFC 8693 §2.2.2): `error` for programs, `description` one line for people. */
-class Refusal extends errors_ActionError {
-    error;
-    constructor(error, description) {
-        super(description);
-        this.error = error;
-    }
-}
 class Broker {
     deps;
     pinecone;
     tickets;
     keys;
     lists;
+    mintContext;
     constructor(deps) {
         this.deps = deps;
         this.pinecone = new PineconeSessions(deps);
         this.tickets = revokeTicketsFor(deps.connection.clientSecret);
         this.keys = new BrokerKeys(deps.connection.clientSecret);
         this.lists = new KeyLists(deps.now);
+        this.mintContext = {
+            policy: deps.policy,
+            jobs: deps.jobs,
+            decide: deps.decide,
+            pinecone: this.pinecone,
+            lists: this.lists,
+            keys: this.keys,
+            tickets: this.tickets,
+            project: (rule, told) => this.project(rule, told),
+        };
     }
     /**
      * Before it listens: every rule's project resolved from one list. A name that matches no project or several
@@ -5010,92 +9542,7 @@ class Broker {
     }
     async mint(token, ask, signal) {
         const caller = await this.caller(token, ask.job, 'mint');
-        const said = this.said('mint', caller);
-        // The project asked for is checked once the rule's is resolved: the job may name it by ID or by name.
-        const { project: asked, ...within } = ask;
-        const verdict = decide(this.deps.policy, caller.claims, {
-            ...within,
-            roles: ask.roles ?? [],
-            ttlMs: ask.ttlMs ?? 0,
-        });
-        if ('refused' in verdict) {
-            this.deps.decide(said({ outcome: 'refused', reason: verdict.refused }));
-            throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_grant' : 'invalid_scope', verdict.refused);
-        }
-        const roles = ask.roles ?? verdict.rule.roles;
-        const ttlMs = ask.ttlMs ?? verdict.rule.maxTtlMs;
-        const rule = ruleName(verdict);
-        const run = { ...caller.context.run, rule: ruleMark(verdict.rule) };
-        const owner = { kind: ask.cleanup ? 'job' : 'kept', run };
-        const base = renderBase(ask.nameTemplate, caller.context.values, owner);
-        const api = this.pinecone.open(signal, ask.budgetMs);
-        const project = await this.project(verdict.rule, said({ outcome: 'error', rule }));
-        if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
-            const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
-            this.deps.decide(said({ outcome: 'refused', rule, reason: refused }));
-            throw new Refusal('invalid_target', refused);
-        }
-        const cap = {
-            lists: this.lists,
-            keys: this.keys,
-            run,
-            now: this.pinecone.clock.now(),
-            rule: verdict.rule,
-            label: rule,
-        };
-        const full = await atCap(api, project.id, cap).catch((error) => {
-            throw this.failed(said({ outcome: 'error', rule }), error);
-        });
-        if (full) {
-            this.deps.decide(said({ outcome: 'refused', rule, reason: full }));
-            throw new Refusal('invalid_scope', full);
-        }
-        const expiresAt = expiryAfter(this.pinecone.clock.now(), ttlMs);
-        const name = this.keys.name(base, owner, expiresAt, ask.nonce);
-        let created;
-        try {
-            created = await api.createKey(project.id, name, roles);
-        }
-        catch (error) {
-            if (!(error instanceof errors_OutcomeUnknownError))
-                throw this.failed(said({ outcome: 'error', rule, key_name: name }), error);
-            // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
-            // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
-            const cleanup = this.pinecone.open(signal, BROKER_CLEANUP_BUDGET_MS);
-            const left = await removeByName(cleanup, project.id, name, QUIET).then(() => undefined, (failure) => (failure instanceof Error ? failure.message : String(failure)));
-            if (left !== undefined) {
-                const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
-                this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
-                throw new Refusal('temporarily_unavailable', unknown);
-            }
-            const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
-            this.deps.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
-            throw new Refusal('temporarily_unavailable', why);
-        }
-        await this.settleRace(api, project.id, created.key.id, cap, said);
-        this.deps.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
-        return {
-            value: created.value,
-            ticket: this.tickets.issue(created.key.id, run),
-            id: created.key.id,
-            name,
-            projectId: project.id,
-            projectName: project.name,
-            roles,
-            expiresAt: expiresAt.toISOString(),
-        };
-    }
-    /**
-     * A concurrent mint for the same job (another replica, a replayed token) may have won: past the cap, this key goes
-     * and the job is refused. A list that fails leaves the key to the job: it holds its value, so nothing is lost.
-     */
-    async settleRace(api, projectId, id, cap, said) {
-        const refused = await pastCap(api, projectId, id, cap).catch(() => undefined);
-        if (!refused)
-            return;
-        await api.deleteKey(id);
-        this.deps.decide(said({ outcome: 'refused', rule: cap.label, key_id: id, reason: refused }));
-        throw new Refusal('invalid_scope', refused);
+        return mintFor(this.mintContext, caller, this.said('mint', caller), ask, signal);
     }
     /** A key minted for a job that went away before the answer: nobody will ever see its value, so it goes now. */
     async discard(minted, signal) {
@@ -5178,11 +9625,6 @@ class Broker {
         this.deps.decide({ time: this.time(), action, outcome: 'refused', reason });
         throw new Refusal('invalid_grant', reason);
     }
-    failed(decision, error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        this.deps.decide({ ...decision, outcome: 'error', reason });
-        return error;
-    }
     said(action, caller) {
         const { claims, context } = caller;
         const run = context.run && `${context.run.runId}/${context.run.attempt}`;
@@ -5199,438 +9641,6 @@ class Broker {
         return new Date(this.deps.now()).toISOString();
     }
 }
-/** The broker says what it did in its decision lines, not in the action's log lines. */
-const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
-const ruleName = ({ rule, index }) => `rules[${index}] (${rule.repository})`;
-
-;// CONCATENATED MODULE: ./src/broker/exchange.ts
-// The token endpoint's request, read as RFC 8693 has it: `grant_type`, `subject_token`, `subject_token_type`, with
-// `audience`, `resource`, `scope` and `requested_token_type` optional. What the action adds (`nonce`, `job`, `name`,
-// `ttl`, `budget_ms`, `cleanup`, `project`) is optional too, so a standard client needs nothing of its own: the job
-// comes from the token's `check_run_id` claim, the nonce from the token itself (revoking that token finds the key:
-// revocation.ts), the roles and the ttl from the rule.
-
-
-
-
-
-
-
-
-
-
-const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
-const SUBJECT_TOKEN_TYPES = [
-    'urn:ietf:params:oauth:token-type:id_token',
-    'urn:ietf:params:oauth:token-type:jwt',
-];
-/** What the broker issues: a Pinecone API key (not an OAuth access token: `token_type` is N_A, as RFC 8693 allows). */
-const API_KEY_TOKEN_TYPE = 'urn:pinecone:params:oauth:token-type:api-key';
-/** The action's name template; a request without `job` and without a `check_run_id` claim gets one without {job}. */
-const DEFAULT_NAME = 'gha-{repo}-{run_id}-{run_attempt}-{job}';
-const NAME_WITHOUT_JOB = 'gha-{repo}-{run_id}-{run_attempt}';
-/** The mint a request asks for; `audience` is the broker's own (the policy's), which `audience`/`resource` must name. */
-function mintAsk(params, token, audience) {
-    const grant = one(params, 'grant_type');
-    if (grant !== TOKEN_EXCHANGE)
-        throw new Refusal('unsupported_grant_type', `This broker takes grant_type ${TOKEN_EXCHANGE} only.`);
-    const type = exchange_optional(params, 'subject_token_type') ?? SUBJECT_TOKEN_TYPES[0];
-    if (!SUBJECT_TOKEN_TYPES.includes(type))
-        throw new errors_InputError(`subject_token_type must be one of ${SUBJECT_TOKEN_TYPES.join(', ')}.`);
-    const requested = exchange_optional(params, 'requested_token_type');
-    if (requested !== undefined && requested !== API_KEY_TOKEN_TYPE)
-        throw new errors_InputError(`requested_token_type: this broker issues ${API_KEY_TOKEN_TYPE} only.`);
-    for (const name of ['audience', 'resource'])
-        for (const target of params(name).map((value) => value.trim()))
-            if (!sameTarget(target, audience))
-                throw new Refusal('invalid_target', `${name} ${target} is not this broker: it issues keys for ${audience}.`);
-    const nonce = exchange_optional(params, 'nonce') ?? nonceOf(token);
-    if (!/^[a-z0-9]{6}$/.test(nonce))
-        throw new errors_InputError('nonce: 6 characters a-z0-9.');
-    const job = exchange_optional(params, 'job') ?? checkRunId(token) ?? '';
-    if (job.length > MAX_NAME_LENGTH || text_hasControlCharacters(job))
-        throw new errors_InputError('job: the job id, one short line.');
-    const nameTemplate = exchange_optional(params, 'name') ?? (job === '' ? NAME_WITHOUT_JOB : DEFAULT_NAME);
-    if (job === '' && nameTemplate.includes('{job}'))
-        throw new errors_InputError("job: the name template uses {job}, and the token carries no check_run_id: give the job's id.");
-    const budget = budgetOf(params);
-    const cleanup = exchange_optional(params, 'cleanup') ?? 'true';
-    if (cleanup !== 'true' && cleanup !== 'false')
-        throw new errors_InputError('cleanup: true or false.');
-    const scope = exchange_optional(params, 'scope');
-    const ttl = exchange_optional(params, 'ttl');
-    return {
-        ...(budget !== undefined ? { budgetMs: budget } : {}),
-        ...(scope !== undefined ? { roles: rolesOf(scope) } : {}),
-        ...(ttl !== undefined ? { ttlMs: durations_parseDuration(ttl, 'ttl', { min: 1000, max: MAX_TTL_MS }) } : {}),
-        project: exchange_optional(params, 'project'),
-        nameTemplate,
-        job,
-        nonce,
-        cleanup: cleanup === 'true',
-    };
-}
-/**
- * The nonce a request without one gets: drawn from its subject token, so that revoking that same token (RFC 7009)
- * finds the key by its name even when the client never read the answer.
- */
-function nonceOf(token) {
-    const n = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token).digest().readUInt32BE(0) % 36 ** 6;
-    return n.toString(36).padStart(6, '0');
-}
-/** The job's check run (GitHub's tokens carry it since 2025-11); the token is verified before any of it is used. */
-function checkRunId(token) {
-    try {
-        const claim = decodeJwt(token)['check_run_id'];
-        return typeof claim === 'string' || typeof claim === 'number' ? String(claim) : undefined;
-    }
-    catch {
-        return undefined; // not a JWT: the verification says so in its own words
-    }
-}
-/** RFC 6749's scope is space-delimited; the action sends the same words. An unknown role is invalid_scope. */
-function rolesOf(scope) {
-    const roles = [];
-    for (const word of scope.split(/[\s,]+/).filter(Boolean)) {
-        const role = ROLES.find((known) => known.toLowerCase() === word.toLowerCase());
-        if (!role)
-            throw new Refusal('invalid_scope', `scope: unknown role ${word}; roles are ${ROLES.join(', ')}.`);
-        if (!roles.includes(role))
-            roles.push(role);
-    }
-    if (roles.length === 0)
-        throw new Refusal('invalid_scope', `scope: name at least one of ${ROLES.join(', ')}.`);
-    return roles;
-}
-function sameTarget(target, audience) {
-    return target.replace(/\/+$/, '') === audience.replace(/\/+$/, '');
-}
-/**
- * How long the job waits for the answer (budget_ms): the broker gives up on Pinecone before it does. A mint needs at
- * least BROKER_MIN_BUDGET_MS (less cannot send a create and still clean it up when its answer is late); a revoke
- * takes any budget, since a delete that runs out of time leaves nothing new behind, and a post step near its own
- * timeout must still be able to ask.
- */
-function budgetOf(params, floorMs = BROKER_MIN_BUDGET_MS) {
-    const budget = exchange_optional(params, 'budget_ms');
-    if (budget === undefined)
-        return undefined;
-    if (!/^\d{1,9}$/.test(budget))
-        throw new errors_InputError('budget_ms: a whole number of milliseconds.');
-    if (Number(budget) < floorMs)
-        throw new errors_InputError(`budget_ms: at least ${floorMs}; asked for ${budget}.`);
-    return Number(budget);
-}
-function exchange_optional(params, name) {
-    const values = params(name);
-    if (values.length > 1)
-        throw new errors_InputError(`${name} is given more than once.`);
-    const value = values[0]?.trim();
-    return value === '' ? undefined : value;
-}
-function one(params, name) {
-    const value = exchange_optional(params, name);
-    if (value === undefined)
-        throw new errors_InputError(`${name} is required.`);
-    return value;
-}
-/** Repeated, or comma-separated. */
-function exchange_list(params, name) {
-    return params(name)
-        .flatMap((value) => value.split(','))
-        .map((value) => value.trim())
-        .filter(Boolean);
-}
-
-;// CONCATENATED MODULE: ./src/broker/answers.ts
-// What the broker answers, in OAuth's shapes: the RFC 8414 metadata document, and an error per RFC 6749 §5.2 (400
-// with `error` and one line of `error_description`), except what is the broker's or Pinecone's doing: 503
-// `temporarily_unavailable` with Retry-After when asking again may work, 502 `server_error` when it will not until
-// the operators act (Pinecone refused the broker's account).
-
-
-
-
-
-/** RFC 8414: what a standard client discovers before its first request. `issuer` is the policy's audience. */
-function metadata(issuer) {
-    const base = issuer.replace(/\/+$/, '');
-    return {
-        issuer,
-        token_endpoint: `${base}/token`,
-        revocation_endpoint: `${base}/revoke`,
-        grant_types_supported: [TOKEN_EXCHANGE],
-        token_endpoint_auth_methods_supported: ['none'],
-        revocation_endpoint_auth_methods_supported: ['none'],
-        scopes_supported: ROLES,
-        subject_token_types_supported: SUBJECT_TOKEN_TYPES,
-        issued_token_types_supported: [API_KEY_TOKEN_TYPE],
-        response_types_supported: [],
-    };
-}
-/** Words that mean Pinecone (or the way to it) failed for now, after the broker's own retries: asking again may work. */
-const PASSING = /^(Pinecone is unavailable|Ran out of time|Could not reach)/;
-function errorAnswer(error) {
-    const headers = {};
-    const answer = (status, code, line, outcome) => {
-        if (status === 503)
-            headers['Retry-After'] = String(BROKER_RETRY_AFTER_S);
-        return { status, body: { error: code, error_description: oneLine(line) }, headers, outcome };
-    };
-    if (error instanceof Refusal) {
-        if (error.error === 'temporarily_unavailable')
-            return answer(503, error.error, error.message, 'unavailable');
-        if (error.error === 'server_error')
-            return answer(502, error.error, error.message, 'error');
-        const outcome = error.error === 'invalid_request' || error.error === 'unsupported_grant_type' ? 'invalid' : 'refused';
-        return answer(400, error.error, error.message, outcome);
-    }
-    if (error instanceof errors_InputError)
-        return answer(400, 'invalid_request', inBrokerWords(error.message), 'invalid');
-    if (error instanceof errors_ActionError) {
-        const line = `Pinecone: ${error.message}`;
-        return PASSING.test(error.message)
-            ? answer(503, 'temporarily_unavailable', line, 'unavailable')
-            : answer(502, 'server_error', line, 'error');
-    }
-    process.stderr.write(`${error?.stack ?? String(error)}\n`);
-    return answer(500, 'server_error', 'The broker failed; its operators can tell why from its log.', 'error');
-}
-/** The shared parsers speak of the action's inputs (`Input "ttl"`); the broker's callers send parameters. */
-function inBrokerWords(message) {
-    return message.replace(/^Input "([\w-]+)"/, '$1').replace(/\(is GITHUB_\w+ set\?\)/, '');
-}
-/** RFC 6749 §5.2 allows printable ASCII but `"` and `\` in error_description: one line of it. */
-function oneLine(text) {
-    return text
-        .replace(/\s+/g, ' ')
-        .replace(/[’‘]/g, "'")
-        .replace(/"/g, "'")
-        .replace(/\\/g, '/')
-        .replace(/[^\x20-\x7e]/g, '?')
-        .trim();
-}
-
-;// CONCATENATED MODULE: ./src/broker/connections.ts
-
-function guardConnections(server) {
-    const open = new Set(); // in the order they came
-    const busy = new Set();
-    const byAddress = new Map();
-    let shed = 0;
-    const endOldestIdle = (among) => {
-        for (const socket of open) {
-            if (busy.has(socket) || !among(socket))
-                continue;
-            shed += 1;
-            socket.destroy();
-            forget(socket);
-            return true;
-        }
-        return false;
-    };
-    const forget = (socket) => {
-        if (!open.delete(socket))
-            return;
-        busy.delete(socket);
-        const address = socket.remoteAddress ?? '';
-        const count = (byAddress.get(address) ?? 1) - 1;
-        if (count > 0)
-            byAddress.set(address, count);
-        else
-            byAddress.delete(address);
-    };
-    server.on('connection', (socket) => {
-        const address = socket.remoteAddress ?? '';
-        const from = (other) => (other.remoteAddress ?? '') === address;
-        const room = ((byAddress.get(address) ?? 0) < BROKER_MAX_CONNECTIONS_PER_ADDRESS || endOldestIdle(from)) &&
-            (open.size < BROKER_MAX_CONNECTIONS || endOldestIdle(() => true));
-        if (!room) {
-            shed += 1;
-            socket.destroy();
-            return;
-        }
-        open.add(socket);
-        byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
-        socket.once('close', () => forget(socket));
-    });
-    return {
-        taken: (req, res) => {
-            const socket = req.socket;
-            if (!open.has(socket))
-                return;
-            busy.add(socket);
-            res.once('close', () => busy.delete(socket));
-        },
-        endIdle: () => {
-            for (const socket of [...open]) {
-                if (busy.has(socket))
-                    continue;
-                socket.destroy();
-                forget(socket);
-            }
-            return busy.size;
-        },
-        get shed() {
-            return shed;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/broker/server.ts
-// The broker's HTTP API, an OAuth 2.0 authorization server for one grant, token exchange (RFC 8693): POST /token
-// trades `subject_token` (the job's GitHub OIDC token) for an API key; POST /revoke deletes keys of that token's
-// run, in the action's shape or RFC 7009's; GET /.well-known/oauth-authorization-server (RFC 8414) and GET
-// /healthz. Form-encoded bodies as the RFCs have them, or JSON. Every answer is JSON with `Cache-Control:
-// no-store`; errors are RFC 6749's `error` and one line (answers.ts). /metrics has a listener of its own (serve.ts).
-
-
-
-
-
-
-
-
-const METADATA_PATH = '/.well-known/oauth-authorization-server';
-/**
- * A request is never cut short once taken: a drain waits for it (a key minted and not handed over would be a key
- * nobody deletes before its expiry).
- */
-const IN_FLIGHT = new AbortController().signal;
-function createBrokerServer(broker, metrics, state) {
-    const server = (0,external_node_http_namespaceObject.createServer)({
-        headersTimeout: BROKER_HEADERS_TIMEOUT_MS,
-        requestTimeout: BROKER_REQUEST_RECEIVE_TIMEOUT_MS,
-        keepAliveTimeout: BROKER_KEEP_ALIVE_TIMEOUT_MS,
-        connectionsCheckingInterval: BROKER_TIMEOUT_CHECK_MS,
-    }, (req, res) => void handle(req, res).catch((error) => send(res, errorAnswer(error))));
-    const guard = guardConnections(server);
-    // While draining, every answer closes its connection: a kept-alive one would hold the drain open.
-    function send(res, answer) {
-        const headers = { ...answer.headers, ...(state.draining ? { Connection: 'close' } : {}) };
-        reply(res, answer.status, answer.body, headers);
-    }
-    async function handle(req, res) {
-        const path = new URL(req.url ?? '/', 'http://broker').pathname;
-        if (req.method === 'GET' && path === '/healthz')
-            return send(res, state.draining ? { status: 503, body: { status: 'draining' } } : { status: 200, body: { status: 'ok' } });
-        if (req.method === 'GET' && path === METADATA_PATH)
-            return send(res, { status: 200, body: metadata(state.audience) });
-        const route = path === '/token' ? 'token' : path === '/revoke' ? 'revoke' : undefined;
-        if (!route)
-            return send(res, {
-                status: 404,
-                body: { error: 'not_found', error_description: 'POST /token or POST /revoke.' },
-            });
-        if (req.method !== 'POST')
-            return send(res, {
-                status: 405,
-                body: { error: 'invalid_request', error_description: `${path} takes POST.` },
-                headers: { Allow: 'POST' },
-            });
-        try {
-            const params = await readParams(req);
-            guard.taken(req, res); // from here a drain waits for the answer
-            const result = route === 'token' ? await token(params, req, res) : await revoke(params);
-            if (result === undefined)
-                return;
-            metrics.request(route, route === 'token' ? 'minted' : 'revoked');
-            send(res, { status: 200, body: result });
-        }
-        catch (error) {
-            const answer = errorAnswer(error);
-            metrics.request(route, answer.outcome);
-            send(res, answer);
-        }
-    }
-    async function token(params, req, res) {
-        // The grant type is judged first (RFC 6749 §5.2), before any parameter of its own.
-        const ask = mintAsk(params, exchange_optional(params, 'subject_token') ?? '', state.audience);
-        const key = await broker.mint(one(params, 'subject_token'), ask, IN_FLIGHT);
-        // The job hung up (killed, timed out) before the key reached it: nobody will ever see its value.
-        if (res.destroyed || req.socket.destroyed) {
-            metrics.request('token', 'error');
-            void broker.discard(key, IN_FLIGHT).catch(() => undefined);
-            return undefined;
-        }
-        return {
-            access_token: key.value,
-            issued_token_type: API_KEY_TOKEN_TYPE,
-            token_type: 'N_A',
-            expires_in: Math.max(0, Math.round((Date.parse(key.expiresAt) - Date.now()) / 1000)),
-            scope: key.roles.join(' '),
-            key_id: key.id,
-            key_name: key.name,
-            revoke_ticket: key.ticket,
-            project_id: key.projectId,
-            ...(key.projectName ? { project_name: key.projectName } : {}),
-            expires_at: key.expiresAt,
-        };
-    }
-    /**
-     * The action's shape (`subject_token` with `key_id`/`ticket` or `nonce`), or RFC 7009's (`token`): the subject
-     * token a key was exchanged for, which both proves the caller and names the key (its nonce is drawn from it).
-     */
-    function revoke(params) {
-        const budget = budgetOf(params, 1); // a revoke: any budget (exchange.ts)
-        const rfc7009 = exchange_optional(params, 'token');
-        if (rfc7009 !== undefined) {
-            if (rfc7009.split('.').length !== 3)
-                throw new Refusal('unsupported_token_type', 'token: give the subject token the key was issued for (a JWT); a key cannot be found by its value.');
-            return broker.revoke(rfc7009, { keyIds: [], nonces: [nonceOf(rfc7009)] }, IN_FLIGHT, budget);
-        }
-        const keyIds = exchange_list(params, 'key_id');
-        const nonces = exchange_list(params, 'nonce');
-        if (keyIds.length + nonces.length === 0)
-            throw new errors_InputError('Name the keys to revoke: key_id or nonce.');
-        const ticket = exchange_optional(params, 'ticket');
-        return broker.revoke(one(params, 'subject_token'), { keyIds, nonces, ticket }, IN_FLIGHT, budget);
-    }
-    return { server, guard };
-}
-async function readParams(req) {
-    let size = 0;
-    const chunks = [];
-    for await (const chunk of req) {
-        size += chunk.length;
-        if (size > BROKER_MAX_BODY_BYTES)
-            throw new errors_InputError(`The request body is over ${BROKER_MAX_BODY_BYTES} bytes.`);
-        chunks.push(chunk);
-    }
-    const body = Buffer.concat(chunks).toString('utf8');
-    if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
-        let json;
-        try {
-            json = JSON.parse(body);
-        }
-        catch {
-            throw new errors_InputError('The request body is not JSON.');
-        }
-        if (typeof json !== 'object' || json === null || Array.isArray(json))
-            throw new errors_InputError('The request body is not a JSON object.');
-        const values = json;
-        return (name) => {
-            const value = values[name];
-            if (value === undefined || value === null)
-                return [];
-            return (Array.isArray(value) ? value : [value]).map(String);
-        };
-    }
-    const form = new URLSearchParams(body);
-    return (name) => form.getAll(name);
-}
-/** JSON, never cached. */
-function reply(res, status, body, headers) {
-    if (res.headersSent)
-        return;
-    res.writeHead(status, {
-        'Content-Type': 'application/json',
-        'Cache-Control': 'no-store',
-        Pragma: 'no-cache',
-        ...headers,
-    });
-    res.end(`${JSON.stringify(body)}\n`); // a line: curl's output ends where the answer does
-}
 
 ;// CONCATENATED MODULE: ./src/broker/serve.ts
 // The broker as a process: configuration from its environment (a mistake stops it with one line), the HTTP API,
@@ -5646,12 +9656,18 @@ function reply(res, status, body, headers) {
 
 
 
+
 const serve_USER_AGENT = 'pinecone-ephemeral-key-broker/1';
 async function startBroker(config, write = (line) => process.stdout.write(`${line}\n`)) {
     const { transport, preconnect, dispose } = createHttpTransport(serve_USER_AGENT);
     const log = (decision) => write(decisionLine(decision));
     const metrics = new Metrics(() => broker.logins);
+    const told = (reason) => log({ time: new Date().toISOString(), action: 'sweep', outcome: 'error', reason });
+    const jobs = config.app && new JobStates(config.app, Date.now, told);
+    if (!jobs)
+        write(JSON.stringify({ time: new Date().toISOString(), event: 'no-github-app', reason: NO_APP }));
     const broker = new Broker({
+        jobs,
         policy: config.policy,
         connection: config.connection,
         verifier: oidcVerifier({ issuer: config.policy.issuer, audience: config.policy.audience }),
@@ -5752,6 +9768,7 @@ async function sweepEvery(intervalMs, broker, metrics, signal, write) {
         await (0,promises_namespaceObject.setTimeout)(intervalMs, undefined, { signal }).catch(() => undefined);
     }
 }
+const NO_APP = "No GitHub App (GITHUB_APP_ID): the broker cannot tell a finished job from a running one, so a key's expiry alone decides.";
 /** What `node dist/broker/index.js` runs. */
 async function run() {
     let config;
@@ -5795,7 +9812,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4212);
+/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3929);
 // What ncc bundles into dist/broker/index.js: the process runs the keyless broker (docs/BROKER.md), nothing else.
 
 await (0,_broker_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -423,6 +423,12 @@ const BROKER_PROJECT_KEY_QUOTA = 100;
  * later at worst): under load one list serves many mints. The check after a create never takes an older list.
  */
 const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
+/**
+ * How long the broker trusts GitHub's word that a job still runs: a job's mints within it cost one look-up, and a
+ * job that ends is refused at most this late. A finished job stays finished, so that answer is kept longer.
+ */
+const BROKER_JOB_ALIVE_CACHE_MS = 15_000;
+const BROKER_JOB_OVER_CACHE_MS = 600_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
