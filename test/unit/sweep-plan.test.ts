@@ -79,6 +79,28 @@ describe('keysToRetire', () => {
     ).toEqual([firstAttempt.id]);
   });
 
+  it('replace: a re-run made within the same second as its first attempt still replaces that attempt, and only it', () => {
+    const at = new Date('2026-11-29T12:00:00Z');
+    const mine = {
+      name: buildKeyName('preview-pr-42', { kind: 'job', run: { ...RUN, attempt: 2 } }, at, 'ownown'),
+      run: { ...RUN, attempt: 2 },
+    };
+    const firstAttempt = ours('preview-pr-42', '2026-11-29T12:00:00Z', 'attone');
+    const laterAttempt = ours('preview-pr-42', '2026-11-29T12:00:00Z', 'atthre', {
+      kind: 'job',
+      run: { ...RUN, attempt: 3 },
+    });
+    const otherRun = ours('preview-pr-42', '2026-11-29T12:00:00Z', 'otherr', {
+      kind: 'job',
+      run: { ...RUN, runId: '5' },
+    });
+    expect(
+      keysToRetire([firstAttempt, laterAttempt, otherRun], mine, { sweepExpired: false, replace: true, now: NOW }).map(
+        (k) => k.id,
+      ),
+    ).toEqual([firstAttempt.id]);
+  });
+
   it('replace compares the base in the name: a long or folded base still finds its older keys', () => {
     const long = 'x'.repeat(60);
     const mine = { name: buildKeyName(long, JOB, new Date('2026-11-29T12:00:00Z'), 'ownown'), run: RUN };
