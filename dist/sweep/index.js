@@ -5148,10 +5148,25 @@ function planSweep(keys, filter, liveness, parse = names_parseAnyKeyName) {
     return { verdicts, foreign, otherRepositories };
 }
 /**
+ * An earlier expiry; at the same second (names carry whole seconds), an earlier attempt of the same run: a re-run
+ * made within the second its first attempt did still replaces that attempt's key.
+ */
+function olderThan(other, own, ownRun) {
+    const a = other.expiresAt.getTime();
+    const b = own.expiresAt.getTime();
+    if (a !== b)
+        return a < b;
+    return (!!other.run &&
+        !!ownRun &&
+        other.run.runId === ownRun.runId &&
+        other.run.repositoryId === ownRun.repositoryId &&
+        other.run.attempt < ownRun.attempt);
+}
+/**
  * Keys that the main step's post should delete besides its own: this action's expired keys (`sweep-expired`), keys
  * of finished runs of this repository (asked of GitHub by post), and with `replace`, older keys whose name carries
  * the same base as the new key's and that `ours` proves made by the same maker (a name anyone could type is left to
- * its expiry) — older meaning an earlier expiry, so a newer key made by a concurrent run is never
+ * its expiry) — older meaning an earlier expiry (`olderThan`), so a newer key made by a concurrent run is never
  * replaced by an older one, and never a key made by the same attempt of the same run (the legs of a matrix render
  * the same base). At most MAX_RUNS_LOOKED_UP runs are to be asked about, those of expired keys first.
  */
@@ -5175,7 +5190,7 @@ function keysToRetire(keys, own, options, parse = parseAnyKeyName, ours = parse)
             ours(name) &&
             parsed.base === ownParsed.base &&
             parsed.pullRequest === ownParsed.pullRequest && // another pull request's key is never this one's older copy
-            parsed.expiresAt < ownParsed.expiresAt &&
+            olderThan(parsed, ownParsed, own.run) &&
             !sameRunAttempt(parsed.run, own.run)) {
             found.push({ id: key.id, name, why: 'replaced' });
         }
