@@ -30,7 +30,8 @@ const inCi = (env: NodeJS.ProcessEnv) => Boolean(env['CI']) && env['CI'] !== 'fa
 
 export function tool(spec: ToolSpec, env: NodeJS.ProcessEnv = process.env): Tool {
   const dirs = [...(env['PATH'] ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'];
-  const path = dirs.map((dir) => join(dir, spec.command)).find((candidate) => existsSync(candidate));
+  const candidates = spec.command.includes('/') ? [spec.command] : dirs.map((dir) => join(dir, spec.command));
+  const path = candidates.find((candidate) => existsSync(candidate));
   const available = !!path && spawnSync(path, spec.probe ?? ['--version'], { stdio: 'ignore' }).status === 0;
   const missing = `${spec.command} is not installed (${spec.install})`;
   const skip = !available && !inCi(env);
