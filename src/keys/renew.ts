@@ -37,18 +37,16 @@ export async function renewInPlace(
   request: RenewRequest,
   listed: readonly ApiKey[],
 ): Promise<{ key: ApiKey; name: string } | undefined> {
-  const live = (parse: (name: string | null) => ReturnType<typeof parseAnyKeyName>) =>
-    listed.flatMap((key) => {
-      const parsed = parse(key.name);
-      const ours =
-        parsed?.base === request.base &&
-        parsed.kind === request.owner.kind &&
-        parsed.pullRequest === request.owner.pullRequest &&
-        sameRepository(parsed.run, request.owner.run) &&
-        parsed.expiresAt.getTime() > request.now;
-      return ours ? [{ key, expiresAt: parsed.expiresAt.getTime() }] : [];
-    });
-  const tagged = live((name) => parseTaggedKeyName(name, request.tag));
+  const tagged = listed.flatMap((key) => {
+    const parsed = parseTaggedKeyName(key.name, request.tag);
+    const ours =
+      parsed?.base === request.base &&
+      parsed.kind === request.owner.kind &&
+      parsed.pullRequest === request.owner.pullRequest &&
+      sameRepository(parsed.run, request.owner.run) &&
+      parsed.expiresAt.getTime() > request.now;
+    return ours ? [{ key, expiresAt: parsed.expiresAt.getTime() }] : [];
+  });
   const newest = tagged.sort((a, b) => b.expiresAt - a.expiresAt)[0]?.key;
   const untagged = listed.filter((key) => {
     const parsed = parseAnyKeyName(key.name);
