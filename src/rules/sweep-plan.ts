@@ -179,13 +179,14 @@ export function ofClosedPullRequest(
   items: readonly Named[],
   here: Here,
   number: string,
-  parse: NameParser = parseAnyKeyName,
+  /** Proves a name ours (the kind's tag): on the event's word alone, nothing else is deleted. */
+  ours: NameParser,
 ): Retiree[] {
   return items.flatMap((item) => {
-    const parsed = parse(item.name);
+    const parsed = ours(item.name);
     const run = parsed?.run;
-    const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
-    return ours && parsed.kind === 'pr' && parsed.pullRequest === number
+    const thisRepository = run && run.repositoryId === here.repositoryId && run.server === here.server;
+    return thisRepository && parsed.kind === 'pr' && parsed.pullRequest === number
       ? [{ id: item.id, name: item.name!, why: 'pull request closed' as const }]
       : [];
   });

@@ -37,7 +37,7 @@ export async function closePullRequest(job: MainJob): Promise<void> {
 async function findForPost(job: MainJob, journal: Journal, kind: Kind): Promise<void> {
   const number = job.owner.pullRequest!;
   const here = { repositoryId: job.run?.repositoryId, runId: job.run?.runId, server: job.run?.server };
-  const found = ofClosedPullRequest(await kind.list(), here, number, kind.ours); // on the event's word: only what our tag proves
+  const found = ofClosedPullRequest(await kind.list(), here, number, kind.ours);
   if (found.length === 0) {
     job.core.info(`Pull request #${number} is closed: no ${kind.noun} of it is left to delete; no key was created.`);
     return;
