@@ -7752,12 +7752,14 @@ function keysToRetire(keys, own, options, parse = parseAnyKeyName, ours = parse)
  * What the event that closes pull request `number` ends: this action's things made for it (kind pr) in this
  * repository, on this GitHub instance. Taken on the event's word: GitHub is not asked.
  */
-function ofClosedPullRequest(items, here, number, parse = parseAnyKeyName) {
+function ofClosedPullRequest(items, here, number, 
+/** Proves a name ours (the kind's tag): on the event's word alone, nothing else is deleted. */
+ours) {
     return items.flatMap((item) => {
-        const parsed = parse(item.name);
+        const parsed = ours(item.name);
         const run = parsed?.run;
-        const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
-        return ours && parsed.kind === 'pr' && parsed.pullRequest === number
+        const thisRepository = run && run.repositoryId === here.repositoryId && run.server === here.server;
+        return thisRepository && parsed.kind === 'pr' && parsed.pullRequest === number
             ? [{ id: item.id, name: item.name, why: 'pull request closed' }]
             : [];
     });

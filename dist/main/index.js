@@ -1738,12 +1738,14 @@ function keysToRetire(keys, own, options, parse = names_parseAnyKeyName, ours = 
  * What the event that closes pull request `number` ends: this action's things made for it (kind pr) in this
  * repository, on this GitHub instance. Taken on the event's word: GitHub is not asked.
  */
-function ofClosedPullRequest(items, here, number, parse = names_parseAnyKeyName) {
+function ofClosedPullRequest(items, here, number, 
+/** Proves a name ours (the kind's tag): on the event's word alone, nothing else is deleted. */
+ours) {
     return items.flatMap((item) => {
-        const parsed = parse(item.name);
+        const parsed = ours(item.name);
         const run = parsed?.run;
-        const ours = run && run.repositoryId === here.repositoryId && run.server === here.server;
-        return ours && parsed.kind === 'pr' && parsed.pullRequest === number
+        const thisRepository = run && run.repositoryId === here.repositoryId && run.server === here.server;
+        return thisRepository && parsed.kind === 'pr' && parsed.pullRequest === number
             ? [{ id: item.id, name: item.name, why: 'pull request closed' }]
             : [];
     });
@@ -7102,7 +7104,7 @@ async function closePullRequest(job) {
 async function findForPost(job, journal, kind) {
     const number = job.owner.pullRequest;
     const here = { repositoryId: job.run?.repositoryId, runId: job.run?.runId, server: job.run?.server };
-    const found = ofClosedPullRequest(await kind.list(), here, number, kind.ours); // on the event's word: only what our tag proves
+    const found = ofClosedPullRequest(await kind.list(), here, number, kind.ours);
     if (found.length === 0) {
         job.core.info(`Pull request #${number} is closed: no ${kind.noun} of it is left to delete; no key was created.`);
         return;
@@ -7253,8 +7255,8 @@ async function removeByName(api, projectId, name, log) {
 
 /** The renamed key and its new name; `undefined` when no key of ours is there to renew (a new key is made). */
 async function renewInPlace(api, log, random, request, listed) {
-    const live = (parse) => listed.flatMap((key) => {
-        const parsed = parse(key.name);
+    const tagged = listed.flatMap((key) => {
+        const parsed = parseTaggedKeyName(key.name, request.tag);
         const ours = parsed?.base === request.base &&
             parsed.kind === request.owner.kind &&
             parsed.pullRequest === request.owner.pullRequest &&
@@ -7262,7 +7264,6 @@ async function renewInPlace(api, log, random, request, listed) {
             parsed.expiresAt.getTime() > request.now;
         return ours ? [{ key, expiresAt: parsed.expiresAt.getTime() }] : [];
     });
-    const tagged = live((name) => parseTaggedKeyName(name, request.tag));
     const newest = tagged.sort((a, b) => b.expiresAt - a.expiresAt)[0]?.key;
     const untagged = listed.filter((key) => {
         const parsed = names_parseAnyKeyName(key.name);
