@@ -4,10 +4,13 @@
 // merged: closed too; unknown: 404). Runs in every status, re-run
 // attempts, deleted runs (404), a token without `actions: read` (403), rate limits (403 or 429 with
 // x-ratelimit-remaining: 0, or a secondary limit with retry-after), server errors, and a GHES-style base path.
+// With `app` set, the endpoints of a GitHub App (github-app.ts) answer too, and its installation tokens are taken.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { importSPKI, jwtVerify } from 'jose';
 import { RUN_ENV } from '../runner/runner.js';
+import { AppRoutes, type GitHubAppOptions } from './github-app.js';
+
+export type { GitHubAppOptions } from './github-app.js';
 
 export type RunStatus = 'queued' | 'in_progress' | 'waiting' | 'requested' | 'pending' | 'completed';
 
@@ -27,15 +30,6 @@ export interface GitHubOptions {
 
 export type PullState = 'open' | 'closed' | 'merged';
 
-/** A GitHub App, as the broker asks as one: its public key checks the App's JWTs (RS256, iss = the App's id). */
-export interface GitHubAppOptions {
-  id: string;
-  /** SPKI PEM. */
-  publicKey: string;
-  /** owner → installation id; an owner without one: 404. */
-  installations: Map<string, number>;
-}
-
 export class GitHubEmulator {
   readonly runs = new Map<string, { status: RunStatus; attempt: number }>();
   readonly pulls = new Map<string, PullState>();
@@ -43,7 +37,9 @@ export class GitHubEmulator {
   readonly jobs = new Map<string, RunStatus>();
   /** The App these answers stand for (its endpoints below); none: GitHub answers 401 to App JWTs. */
   app: GitHubAppOptions | undefined;
-  private readonly installationTokens = new Set<string>();
+  /** The repository's numeric id (the App lists it under its owner's installation). */
+  readonly repositoryId = Number(RUN_ENV.GITHUB_REPOSITORY_ID);
+  private appRoutes: AppRoutes | undefined;
   readonly requests: Array<{ path: string; authorization: string | undefined }> = [];
   private server: Server | undefined;
   url = '';
@@ -86,26 +82,27 @@ export class GitHubEmulator {
     const mode = this.options.mode ?? 'ok';
     if (mode === 'hang') return;
     const base = this.options.basePath ?? '';
-    const installation = new RegExp(`^${base}/repos/([^/]+)/[^/]+/installation$`).exec(path);
-    const tokens = new RegExp(`^${base}/app/installations/(\\d+)/access_tokens$`).exec(path);
-    if (installation || (tokens && req.method === 'POST'))
-      return void this.asApp(req).then((app) => {
-        if (!app) return json(401, { message: 'A JSON web token could not be decoded' });
-        if (installation) {
-          const id = app.installations.get(installation[1]!);
-          return id === undefined ? json(404, { message: 'Not Found' }) : json(200, { id, app_id: Number(app.id) });
-        }
-        if (![...app.installations.values()].includes(Number(tokens![1]))) return json(404, { message: 'Not Found' });
-        const token = `ghs_installation_${tokens![1]}_${this.installationTokens.size}`;
-        this.installationTokens.add(token);
-        json(201, {
-          token,
-          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
-          permissions: { actions: 'read' },
-        });
+    if (this.app) {
+      const routes = (this.appRoutes ??= new AppRoutes(
+        () => this.app,
+        { fullName: this.repository, id: this.repositoryId },
+        base,
+      ));
+      const url = new URL(req.url ?? '/', 'http://x');
+      void routes.answer(req, url).then((answer) => {
+        if (answer) return json(answer.status, answer.body, answer.headers);
+        this.answerRest(req, res, path, routes.installationOf(req) !== undefined);
       });
-    const installationToken = /^token (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const byApp = installationToken !== undefined && this.installationTokens.has(installationToken);
+      return;
+    }
+    this.answerRest(req, res, path, false);
+  }
+
+  private answerRest(req: IncomingMessage, res: ServerResponse, path: string, byApp: boolean): void {
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}): void =>
+      void res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
+    const mode = this.options.mode ?? 'ok';
+    const base = this.options.basePath ?? '';
     if (!byApp && req.headers.authorization !== `Bearer ${this.options.token ?? 'ghs_test'}`)
       return json(401, { message: 'Bad credentials' });
     if (mode === 'forbidden')
@@ -149,18 +146,5 @@ export class GitHubEmulator {
       run_attempt: run.attempt,
       conclusion: run.status === 'completed' ? 'success' : null,
     });
-  }
-
-  /** The App whose JWT (RS256, iss = its id, not expired) the request carries; `undefined` otherwise. */
-  private async asApp(req: IncomingMessage): Promise<GitHubAppOptions | undefined> {
-    const app = this.app;
-    const jwt = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!app || !jwt) return undefined;
-    try {
-      await jwtVerify(jwt, await importSPKI(app.publicKey, 'RS256'), { issuer: app.id, algorithms: ['RS256'] });
-      return app;
-    } catch {
-      return undefined;
-    }
   }
 }
