@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 3929:
+/***/ 607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1141,7 +1141,7 @@ const policy_MAX_POST_BUDGET_MS = (/* unused pure expression or super */ null &&
  * A key is retired as expired only this long after its expiry: runners' clocks drift, and a fast clock must not
  * delete a key another job is still using. Time is taken from Pinecone's `Date` header when it sends one.
  */
-const EXPIRY_GRACE_MS = 5 * 60_000;
+const policy_EXPIRY_GRACE_MS = 5 * 60_000;
 /** On a full project (403 QUOTA_EXCEEDED), expired keys of this action are deleted and the create is tried once more. */
 const CREATES_AFTER_QUOTA = 1;
 /** A key's ttl unless the input says otherwise: a long job's working day; post deletes it long before, as a rule. */
@@ -1162,7 +1162,7 @@ const GITHUB_CONCURRENCY = 8;
  * An expired key whose run GitHub says is still going is left to that run's post step, unless it expired this
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
-const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
+const policy_ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
 const PLATFORM_MESSAGE_CHARS = 200;
 /**
@@ -1182,6 +1182,18 @@ const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
  */
 const BROKER_JOB_ALIVE_CACHE_MS = 15_000;
 const BROKER_JOB_OVER_CACHE_MS = 600_000;
+/**
+ * The broker's sweep asks again about a job GitHub said still runs only this late: each live key of the broker's
+ * then costs one request per replica per 5 minutes (a key of a finished job goes within about 6). 100 live keys and
+ * 3 replicas: 3,600 requests an hour, under an installation's 5,000.
+ */
+const BROKER_SWEEP_JOB_RECHECK_MS = 5 * 60_000;
+/** Which installation holds which repository id is listed again at most this often (a sweep finds a new one later). */
+const BROKER_APP_REPOSITORIES_MAX_AGE_MS = 5 * 60_000;
+/** One question to GitHub (a token, a look-up) waits this long at most; past it, nothing is proved. */
+const BROKER_GITHUB_TIMEOUT_MS = 5_000;
+/** A rate limit GitHub announces with a reset further off than this is waited out this long, then asked again. */
+const BROKER_GITHUB_MAX_PAUSE_MS = 3_600_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**
@@ -7204,36 +7216,197 @@ function createAppAuth(options) {
 /* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
 /* v8 ignore end -- @preserve */
 
+;// CONCATENATED MODULE: ./src/broker/jobs/app-client.ts
+// GitHub's REST API as the operator's GitHub App (docs/BROKER.md): the App's JWT and its installations' tokens come
+// from @octokit/auth-app (which keeps a token until it nears its expiry). Every question is answered within
+// BROKER_GITHUB_TIMEOUT_MS, and a rate limit GitHub announces is waited out without asking anything: meanwhile each
+// question fails at once with GitHubPaused, and proves nothing.
+
+
+
+/** GitHub was not asked: it announced a rate limit that has not reset yet. */
+class GitHubPaused extends Error {
+}
+const PER_PAGE = 100;
+/** 50 pages of 100: an App installed on more than 5,000 repositories is read in part (and says so). */
+const MAX_PAGES = 50;
+class AppClient {
+    now;
+    paused;
+    request;
+    auth;
+    pausedUntil = 0;
+    constructor(app, now, 
+    /** The operator is told when a pause starts (one line each time). */
+    paused) {
+        this.now = now;
+        this.paused = paused;
+        this.request = dist_bundle_request.defaults({ baseUrl: app.apiUrl });
+        this.auth = createAppAuth({ appId: app.appId, privateKey: app.privateKey, request: this.request });
+    }
+    /** The JSON of a 200, `undefined` for a 404; a rate limit pauses every question, anything else throws. */
+    async get(path, as) {
+        if (this.now() < this.pausedUntil)
+            throw new GitHubPaused('GitHub asked the App to wait (rate limit)');
+        const signal = AbortSignal.timeout(BROKER_GITHUB_TIMEOUT_MS);
+        try {
+            return await within(signal, this.send(path, as, signal));
+        }
+        catch (error) {
+            const status = error.status;
+            if (status === 404)
+                return undefined;
+            this.pauseFor(error);
+            throw error;
+        }
+    }
+    /** Every item of a paginated list (`pick` reads a page's items). */
+    async all(path, as, pick) {
+        const items = [];
+        for (let page = 1; page <= MAX_PAGES; page += 1) {
+            const answer = await this.get(`${path}?per_page=${PER_PAGE}&page=${page}`, as);
+            const found = answer === undefined ? [] : pick(answer);
+            items.push(...found);
+            if (found.length < PER_PAGE)
+                return items;
+        }
+        this.paused(`GitHub lists more than ${MAX_PAGES * PER_PAGE} items at ${path}: the broker read the first of them.`);
+        return items;
+    }
+    async send(path, as, signal) {
+        const authorization = as === 'app'
+            ? `bearer ${(await this.auth({ type: 'app' })).token}`
+            : `token ${(await this.auth({ type: 'installation', installationId: as })).token}`;
+        const answer = await this.request(`GET ${path}`, { headers: { authorization }, request: { signal } });
+        return answer.data;
+    }
+    /** A primary limit (remaining 0, until its reset), a secondary one (retry-after), or a bare 429 (a minute). */
+    pauseFor(error) {
+        const { status, response } = error;
+        if (status !== 403 && status !== 429)
+            return;
+        const headers = response?.headers ?? {};
+        const reset = Number(headers['x-ratelimit-reset']) * 1000;
+        const retryAfter = Number(headers['retry-after']) * 1000;
+        let waitMs;
+        if (headers['x-ratelimit-remaining'] === '0' && reset > 0)
+            waitMs = reset - this.now();
+        else if (retryAfter > 0)
+            waitMs = retryAfter;
+        else if (status === 429)
+            waitMs = 60_000;
+        if (waitMs === undefined)
+            return;
+        waitMs = Math.min(Math.max(waitMs, 1_000), BROKER_GITHUB_MAX_PAUSE_MS);
+        const already = this.now() < this.pausedUntil; // questions sent at once meet the same limit: told once
+        this.pausedUntil = Math.max(this.pausedUntil, this.now() + waitMs);
+        if (already)
+            return;
+        this.paused(`GitHub rate-limits the App: the broker asks it nothing for ${Math.ceil(waitMs / 1000)} s; meanwhile expiry alone decides.`);
+    }
+}
+/** The promise, or a rejection once the signal aborts (the auth's own requests take no signal). */
+function within(signal, promise) {
+    return new Promise((resolve, reject) => {
+        const abort = () => reject(new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`));
+        signal.addEventListener('abort', abort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/broker/jobs/app-repositories.ts
+// Which repository a key's name means: names carry the repository's numeric id (rules/names.ts), and GitHub's
+// job look-up takes `owner/name`. The App's installations (`GET /app/installations`, as the App) and each one's
+// repositories (`GET /installation/repositories`, as the installation) say both, and which installation to ask as.
+// The list is read again only when an id is missing from it and it is older than BROKER_APP_REPOSITORIES_MAX_AGE_MS:
+// a repository the App cannot see costs nothing more until then.
+
+class AppRepositories {
+    client;
+    now;
+    byId = new Map();
+    read;
+    constructor(client, now) {
+        this.client = client;
+        this.now = now;
+    }
+    /** The repository of this id among the App's installations; `undefined` when the App is not installed there. */
+    async find(repositoryId) {
+        const known = this.byId.get(repositoryId);
+        if (known)
+            return known;
+        if (!this.read || this.now() - this.read.at >= BROKER_APP_REPOSITORIES_MAX_AGE_MS) {
+            const done = this.readAll();
+            this.read = { at: this.now(), done };
+            // A failed read is tried again at the next question, not 5 minutes later.
+            done.catch(() => this.read?.done === done && (this.read = undefined));
+        }
+        await this.read.done;
+        return this.byId.get(repositoryId);
+    }
+    async readAll() {
+        const installations = await this.client.all('/app/installations', 'app', (page) => Array.isArray(page) ? page : []);
+        const byId = new Map();
+        for (const { id: installationId } of installations) {
+            const repositories = await this.client.all('/installation/repositories', installationId, (page) => Array.isArray(page['repositories']) ? page['repositories'] : []);
+            for (const repository of repositories)
+                byId.set(String(repository.id), { fullName: repository.full_name, installationId });
+        }
+        this.byId = byId;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/broker/jobs/job-states.ts
-// Whether a job still runs, asked of GitHub as the operator's GitHub App (GET /repos/{owner}/{repo}/actions/jobs/
-// {job_id}, with an installation token of the repository's owner from @octokit/auth-app). As the action's `blind`
-// rule (rules/liveness.ts): a 404 proves the job over only when the same credentials see the job's run; a rate
-// limit, a missing installation or a failure proves nothing (unknown: nothing is refused or deleted for it), and is
-// told once. Answers are cached so that one job's mints cost one look-up at most.
 
 
 
 class JobStates {
     now;
     warn;
-    request;
-    auth;
+    client;
+    repositories;
     installations = new Map();
     states = new Map();
     told = new Set();
     constructor(app, now, warn) {
         this.now = now;
         this.warn = warn;
-        this.request = dist_bundle_request.defaults({ baseUrl: app.apiUrl });
-        this.auth = createAppAuth({ appId: app.appId, privateKey: app.privateKey, request: this.request });
+        this.client = new AppClient(app, now, warn);
+        this.repositories = new AppRepositories(this.client, now);
     }
-    /** The job's state; a cached answer while it is fresh (alive briefly, over for longer). */
-    state(ask) {
-        const key = `${ask.repository}#${ask.job}`;
+    /**
+     * The job's state; a cached answer while it is fresh: `aliveForMs` for a job said to run (a mint wants it recent,
+     * the sweep less so), BROKER_JOB_OVER_CACHE_MS for one said to be over.
+     */
+    state(ask, aliveForMs = BROKER_JOB_ALIVE_CACHE_MS) {
+        return this.cached(`${ask.repository}#${ask.job}`, aliveForMs, () => this.ask(ask, () => this.installation(ask.repository)));
+    }
+    /**
+     * The state of the job a key's name records (its repository by id, among the App's installations), for the sweep;
+     * `unknown` for a name without a job or a repository the App is not installed on.
+     */
+    stateOf(run, aliveForMs) {
+        const job = run.job;
+        if (!job)
+            return Promise.resolve('unknown');
+        return this.cached(`id:${run.repositoryId}#${job}`, aliveForMs, async () => {
+            let found;
+            try {
+                found = await this.repositories.find(run.repositoryId);
+            }
+            catch (error) {
+                return this.failed('repositories', 'the repositories of its installations', error);
+            }
+            if (!found)
+                return this.unknown(`repository ${run.repositoryId}`, `The GitHub App is not installed on repository ${run.repositoryId}: expiry alone decides for its keys.`);
+            return this.ask({ repository: found.fullName, runId: run.runId, job }, () => Promise.resolve(found.installationId));
+        });
+    }
+    cached(key, aliveForMs, ask) {
         const cached = this.states.get(key);
         if (cached) {
             const age = this.now() - cached.at;
-            if (age < BROKER_JOB_ALIVE_CACHE_MS)
+            if (age < Math.min(aliveForMs, BROKER_JOB_OVER_CACHE_MS))
                 return cached.state;
             if (age < BROKER_JOB_OVER_CACHE_MS)
                 return cached.state.then((state) => (state === 'over' ? state : this.fresh(key, ask)));
@@ -7241,40 +7414,37 @@ class JobStates {
         return this.fresh(key, ask);
     }
     fresh(key, ask) {
-        const state = this.ask(ask);
+        const state = ask();
         this.states.set(key, { at: this.now(), state });
         // Unknown is not kept: the next request asks again.
         void state.then((answer) => answer === 'unknown' && this.states.get(key)?.state === state && this.states.delete(key));
         return state;
     }
-    async ask({ repository, runId, job }) {
-        const [owner = '', repo = ''] = repository.split('/');
+    async ask({ repository, runId, job }, installation) {
         try {
-            const installationId = await this.installation(owner, repo);
-            if (installationId === undefined)
+            const as = await installation();
+            if (as === undefined)
                 return 'unknown';
-            const { token } = await this.auth({ type: 'installation', installationId });
-            const headers = { authorization: `token ${token}` };
-            const found = await this.get(`/repos/${owner}/${repo}/actions/jobs/${job}`, headers);
+            const found = await this.client.get(`/repos/${repository}/actions/jobs/${job}`, as);
             if (found !== undefined)
                 return found['status'] === 'completed' ? 'over' : 'alive';
             // A 404: the job is gone only if these credentials can see its run (else they are blind to the repository).
-            const run = await this.get(`/repos/${owner}/${repo}/actions/runs/${runId}`, headers);
+            const run = await this.client.get(`/repos/${repository}/actions/runs/${runId}`, as);
             return run === undefined
                 ? this.unknown('blind', `GitHub answers 404 for the runs of ${repository} to the App: it cannot tell whether their jobs still run (give it actions: read there).`)
                 : 'over';
         }
         catch (error) {
-            return this.unknown('failed', `GitHub could not say whether a job of ${repository} still runs (${error instanceof Error ? error.message : String(error)}): expiry alone decides until it can.`);
+            return this.failed('failed', `whether a job of ${repository} still runs`, error);
         }
     }
     /** The App's installation on the repository's owner; `undefined` (told once) where it has none. */
-    installation(owner, repo) {
+    installation(repository) {
+        const [owner = ''] = repository.split('/');
         let found = this.installations.get(owner);
         if (!found) {
             found = (async () => {
-                const { token } = await this.auth({ type: 'app' });
-                const answer = await this.get(`/repos/${owner}/${repo}/installation`, { authorization: `bearer ${token}` });
+                const answer = await this.client.get(`/repos/${repository}/installation`, 'app');
                 if (answer === undefined) {
                     this.unknown('installation', `The GitHub App is not installed on ${owner}: expiry alone decides for its keys.`);
                     return undefined;
@@ -7286,17 +7456,12 @@ class JobStates {
         }
         return found;
     }
-    /** The JSON of a 200, `undefined` for a 404; anything else throws. */
-    async get(path, headers) {
-        try {
-            const answer = await this.request(`GET ${path}`, { headers });
-            return answer.data;
-        }
-        catch (error) {
-            if (error.status === 404)
-                return undefined;
-            throw error;
-        }
+    /** A question GitHub did not answer: told once (a pause is told by the client when it starts). */
+    failed(kind, what, error) {
+        if (error instanceof GitHubPaused)
+            return 'unknown';
+        const reason = error instanceof Error ? error.message : String(error);
+        return this.unknown(kind, `GitHub could not say ${what} (${reason}): expiry alone decides until it can.`);
     }
     unknown(kind, line) {
         if (!this.told.has(kind)) {
@@ -7504,45 +7669,41 @@ function holders(list, context) {
 }
 const names = (keys) => keys.map((key) => `${key.name ?? ''} (${key.id})`).join(', ');
 
-;// CONCATENATED MODULE: ./src/rules/glob.ts
-// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
-// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
-// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
-// bounded by the name's length times the pattern's.
-function globMatches(glob, name) {
-    const pieces = glob.split('*');
-    const first = pieces[0];
-    if (pieces.length === 1)
-        return name.length === first.length && matchesAt(first, name, 0);
-    const last = pieces[pieces.length - 1];
-    if (name.length < first.length + last.length)
-        return false;
-    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
-        return false;
-    let from = first.length;
-    const end = name.length - last.length;
-    for (const piece of pieces.slice(1, -1)) {
-        const at = findFrom(piece, name, from, end);
-        if (at < 0)
-            return false;
-        from = at + piece.length;
+;// CONCATENATED MODULE: ./src/broker/own/revoke.ts
+
+async function revokeOwn(api, projectId, context, ask) {
+    const { keys, tickets, caller, said } = context;
+    const run = caller.context.run;
+    const done = { deleted: [], gone: [], refused: [] };
+    const [only] = ask.keyIds;
+    let byListing = ask;
+    if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && tickets.holds(ask.ticket, only, run)) {
+        // The ticket proves the key is this job's: one delete, no listing.
+        ((await api.deleteKey(only)) === 'deleted' ? done.deleted : done.gone).push(only);
+        said({ outcome: 'revoked', keyId: only });
+        if (ask.nonces.length === 0)
+            return done;
+        byListing = { keyIds: [], nonces: ask.nonces };
     }
-    return true;
-}
-/** `piece` (with `?` for any character) at position `at` of `name`. */
-function matchesAt(piece, name, at) {
-    for (let i = 0; i < piece.length; i++) {
-        if (piece[i] !== '?' && piece[i] !== name[at + i])
-            return false;
+    const seen = new Set();
+    for (const key of await api.listKeys(projectId)) {
+        seen.add(key.id);
+        const parsed = keys.parse(key.name);
+        const asked = byListing.keyIds.includes(key.id) || (!!parsed && byListing.nonces.includes(parsed.nonce));
+        if (!asked)
+            continue;
+        const why = !parsed ? 'not a key the broker made' : !ofJob(parsed.run, run) ? "not this token's job" : undefined;
+        if (why) {
+            done.refused.push(key.id);
+            said({ outcome: 'refused', keyId: key.id, reason: why });
+            continue;
+        }
+        await api.deleteKey(key.id);
+        done.deleted.push(key.id);
+        said({ outcome: 'revoked', keyId: key.id, name: key.name });
     }
-    return true;
-}
-/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
-function findFrom(piece, name, from, end) {
-    for (let at = from; at + piece.length <= end; at++)
-        if (matchesAt(piece, name, at))
-            return at;
-    return -1;
+    done.gone.push(...byListing.keyIds.filter((id) => !seen.has(id)));
+    return done;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/liveness.ts
@@ -7567,7 +7728,7 @@ function liveness_askableRun(parsed, here) {
     return parsed.kind === 'job' || parsed.kind === 'shared' ? run.runId : undefined;
 }
 /** GitHub's answer about the key's run, as a verdict; `undefined` when GitHub was not asked (expiry decides). */
-function verdictByRun(parsed, state, now) {
+function liveness_verdictByRun(parsed, state, now) {
     if (state === undefined)
         return undefined;
     if (parsed.kind === 'pr')
@@ -7598,7 +7759,7 @@ function settle(candidates, lookups, now, parse = parseAnyKeyName) {
     const spared = [];
     for (const candidate of candidates) {
         const parsed = parse(candidate.name);
-        const verdict = candidate.runId && lookups && parsed ? verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
+        const verdict = candidate.runId && lookups && parsed ? liveness_verdictByRun(parsed, lookups.get(candidate.runId), now) : undefined;
         if (candidate.why === 'run over' || (candidate.why === 'pull request closed' && candidate.runId)) {
             // A live key goes only on GitHub's word that its run is over (its pull request closed); else it stays, said.
             if (verdict?.remove)
@@ -7629,7 +7790,7 @@ function unasked(candidate) {
 
 /** Expired for sure: past its expiry by more than any runner's clock may be off. */
 function isExpired(parsed, now) {
-    return parsed.expiresAt.getTime() + EXPIRY_GRACE_MS <= now;
+    return parsed.expiresAt.getTime() + policy_EXPIRY_GRACE_MS <= now;
 }
 /** The runs (and pull requests, `#<number>`) GitHub can tell about among `keys`, each once. */
 function runsToAsk(keys, here, parse = parseAnyKeyName) {
@@ -7643,7 +7804,7 @@ function runsToAsk(keys, here, parse = parseAnyKeyName) {
     return [...runs];
 }
 /** `liveness`: what GitHub said about the runs of this repository's keys (absent: expiry alone decides). */
-function planSweep(keys, filter, liveness, parse = names_parseAnyKeyName) {
+function planSweep(keys, filter, liveness, parse = parseAnyKeyName) {
     const verdicts = [];
     let foreign = 0;
     let otherRepositories = 0;
@@ -7658,7 +7819,7 @@ function planSweep(keys, filter, liveness, parse = names_parseAnyKeyName) {
         if (here?.repositoryId && elsewhere)
             otherRepositories += 1;
         const expired = isExpired(parsed, filter.now);
-        const runId = liveness && liveness_askableRun(parsed, liveness.here);
+        const runId = liveness && askableRun(parsed, liveness.here);
         const byRun = runId ? verdictByRun(parsed, liveness.lookups.get(runId), filter.now) : undefined;
         if (filter.match && !globMatches(filter.match, key.name)) {
             verdicts.push({ item: key, parsed, remove: false, why: `does not match ${filter.match}` });
@@ -7765,56 +7926,26 @@ ours) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/broker/own/revoke.ts
+;// CONCATENATED MODULE: ./src/broker/own/sweep.ts
 
 
-async function revokeOwn(api, projectId, context, ask) {
-    const { keys, tickets, caller, said } = context;
-    const run = caller.context.run;
-    const done = { deleted: [], gone: [], refused: [] };
-    const [only] = ask.keyIds;
-    let byListing = ask;
-    if (ask.ticket && only !== undefined && ask.keyIds.length === 1 && tickets.holds(ask.ticket, only, run)) {
-        // The ticket proves the key is this job's: one delete, no listing.
-        ((await api.deleteKey(only)) === 'deleted' ? done.deleted : done.gone).push(only);
-        said({ outcome: 'revoked', keyId: only });
-        if (ask.nonces.length === 0)
-            return done;
-        byListing = { keyIds: [], nonces: ask.nonces };
-    }
-    const seen = new Set();
-    for (const key of await api.listKeys(projectId)) {
-        seen.add(key.id);
-        const parsed = keys.parse(key.name);
-        const asked = byListing.keyIds.includes(key.id) || (!!parsed && byListing.nonces.includes(parsed.nonce));
-        if (!asked)
-            continue;
-        const why = !parsed ? 'not a key the broker made' : !ofJob(parsed.run, run) ? "not this token's job" : undefined;
-        if (why) {
-            done.refused.push(key.id);
-            said({ outcome: 'refused', keyId: key.id, reason: why });
-            continue;
-        }
-        await api.deleteKey(key.id);
-        done.deleted.push(key.id);
-        said({ outcome: 'revoked', keyId: key.id, name: key.name });
-    }
-    done.gone.push(...byListing.keyIds.filter((id) => !seen.has(id)));
-    return done;
-}
-/** The broker's expired keys in each of `projectIds`, deleted; the number deleted. */
-async function sweepExpired(api, projectIds, keys, now, said) {
+/** Jobs asked about at once: a slow GitHub holds a sweep for 5 s per this many keys, not per key. */
+const ASKED_AT_ONCE = 8;
+/** The broker's keys that are over in each of `projectIds`, deleted; the number deleted. */
+async function sweepOwn(api, projectIds, context, said) {
     let swept = 0;
     for (const projectId of projectIds) {
+        if (context.signal.aborted)
+            break;
         try {
-            const filter = { match: '', expiredOnly: true, now: now() };
-            const plan = planSweep(await api.listKeys(projectId), filter, undefined, keys.parse);
-            for (const { item, remove, why } of plan.verdicts) {
-                if (!remove)
-                    continue;
-                await api.deleteKey(item.id);
-                swept += 1;
-                said.deleted(item, why);
+            const listed = await api.listKeys(projectId);
+            for (let at = 0; at < listed.length && !context.signal.aborted; at += ASKED_AT_ONCE) {
+                const verdicts = await Promise.all(listed.slice(at, at + ASKED_AT_ONCE).map((key) => verdictOn(key, context)));
+                for (const { key, why } of verdicts.filter((verdict) => verdict.why !== undefined)) {
+                    await api.deleteKey(key.id);
+                    swept += 1;
+                    said.deleted(key, why);
+                }
             }
         }
         catch (error) {
@@ -7822,6 +7953,23 @@ async function sweepExpired(api, projectIds, keys, now, said) {
         }
     }
     return swept;
+}
+/** Why the key goes; `why` undefined: it stays (not the broker's, or not over). */
+async function verdictOn(key, context) {
+    const parsed = context.keys.parse(key.name);
+    if (!parsed)
+        return { key };
+    const { jobs } = context;
+    const expired = isExpired(parsed, context.now());
+    const asked = jobs && parsed.kind === 'job' && parsed.run?.job && parsed.run.server === jobs.server;
+    const state = asked ? await jobs.state(parsed.run) : 'unknown';
+    if (state === 'over')
+        return { key, why: 'its job is over, GitHub says' };
+    if (state === 'alive') {
+        const capped = parsed.expiresAt.getTime() + policy_ALIVE_RUN_HARD_CAP_MS <= context.now();
+        return capped ? { key, why: 'expired more than 3 days ago, though its job still runs' } : { key };
+    }
+    return expired ? { key, why: 'expired' } : { key };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/run-context.ts
@@ -7942,6 +8090,47 @@ function callerOf(payload, serverUrl, job) {
     return { claims, context };
 }
 
+;// CONCATENATED MODULE: ./src/rules/glob.ts
+// Globs on key names: `*` matches any run of characters, `?` one, everything else is literal, against the whole
+// name. Matched without backtracking (a regular expression of many stars backtracks exponentially): the pattern's
+// literal pieces are found left to right, each at its first place, which is the match if there is one. The work is
+// bounded by the name's length times the pattern's.
+function glob_globMatches(glob, name) {
+    const pieces = glob.split('*');
+    const first = pieces[0];
+    if (pieces.length === 1)
+        return name.length === first.length && matchesAt(first, name, 0);
+    const last = pieces[pieces.length - 1];
+    if (name.length < first.length + last.length)
+        return false;
+    if (!matchesAt(first, name, 0) || !matchesAt(last, name, name.length - last.length))
+        return false;
+    let from = first.length;
+    const end = name.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const at = findFrom(piece, name, from, end);
+        if (at < 0)
+            return false;
+        from = at + piece.length;
+    }
+    return true;
+}
+/** `piece` (with `?` for any character) at position `at` of `name`. */
+function matchesAt(piece, name, at) {
+    for (let i = 0; i < piece.length; i++) {
+        if (piece[i] !== '?' && piece[i] !== name[at + i])
+            return false;
+    }
+    return true;
+}
+/** The first position from `from` where `piece` fits entirely before `end`, or -1. */
+function findFrom(piece, name, from, end) {
+    for (let at = from; at + piece.length <= end; at++)
+        if (matchesAt(piece, name, at))
+            return at;
+    return -1;
+}
+
 ;// CONCATENATED MODULE: ./src/broker/policy/match.ts
 // Which rule decides for a verified token's claims, and whether what the job asks stays within it: the first rule
 // whose match holds decides; the request may ask for no more than it allows.
@@ -7980,7 +8169,7 @@ function decide(policy, claims, ask) {
     return { rule, index };
 }
 function matches(rule, claims) {
-    const glob = (pattern, value) => pattern === undefined || (value !== undefined && globMatches(pattern, value));
+    const glob = (pattern, value) => pattern === undefined || (value !== undefined && glob_globMatches(pattern, value));
     return (glob(rule.repository, claims.repository) &&
         (rule.repositoryId === undefined || rule.repositoryId === claims.repository_id) &&
         (rule.repositoryOwnerId === undefined || rule.repositoryOwnerId === claims.repository_owner_id) &&
@@ -9502,8 +9691,11 @@ function pick(projects, wanted, at) {
 ;// CONCATENATED MODULE: ./src/broker/service/service.ts
 // What the broker does for a job, with nothing kept between requests but a cache: mint a key within the policy's
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
-// its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
+// its rules' projects that expired or, with a GitHub App, whose job is over. Every request opens its own Admin API session (its own time budget) over one
 // shared login, and each decision is one line for the operators: never a key's value or a token.
+
+
+
 
 
 
@@ -9521,12 +9713,18 @@ class Broker {
     keys;
     lists;
     mintContext;
+    liveness;
     constructor(deps) {
         this.deps = deps;
         this.pinecone = new PineconeSessions(deps);
         this.tickets = revokeTicketsFor(deps.connection.clientSecret);
         this.keys = new BrokerKeys(deps.connection.clientSecret);
         this.lists = new KeyLists(deps.now);
+        const jobs = deps.jobs;
+        this.liveness = jobs && {
+            server: serverTag(deps.policy.serverUrl),
+            state: (run) => jobs.stateOf(run, BROKER_SWEEP_JOB_RECHECK_MS),
+        };
         this.mintContext = {
             policy: deps.policy,
             jobs: deps.jobs,
@@ -9591,14 +9789,18 @@ class Broker {
         this.lists.forget(project.id);
         return revoked;
     }
-    /** Each project of the policy in turn: the broker's keys that expired (with the sweep sub-action's grace) go. */
+    /**
+     * Each project of the policy in turn: the broker's keys that expired (with the sweep sub-action's grace) go, and
+     * with a GitHub App those of jobs that are over, while a job that still runs keeps its key (own/sweep.ts).
+     */
     async sweep(signal) {
         const ids = new Set();
         for (const [index, rule] of this.deps.policy.rules.entries()) {
             const at = { time: this.time(), action: 'sweep', rule: ruleName({ rule, index }) };
             await this.project(rule, { ...at, outcome: 'error' }).then((project) => ids.add(project.id), () => undefined);
         }
-        return sweepExpired(this.pinecone.open(signal), [...ids], this.keys, () => this.pinecone.clock.now(), {
+        const context = { keys: this.keys, now: () => this.pinecone.clock.now(), jobs: this.liveness, signal };
+        return sweepOwn(this.pinecone.open(signal), [...ids], context, {
             deleted: (key, why) => this.deps.decide({
                 time: this.time(),
                 action: 'sweep',
@@ -9829,7 +10031,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3929);
+/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(607);
 // What ncc bundles into dist/broker/index.js: the process runs the keyless broker (docs/BROKER.md), nothing else.
 
 await (0,_broker_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -452,6 +452,18 @@ const BROKER_KEY_LIST_MAX_AGE_MS = 1_000;
  */
 const BROKER_JOB_ALIVE_CACHE_MS = 15_000;
 const BROKER_JOB_OVER_CACHE_MS = 600_000;
+/**
+ * The broker's sweep asks again about a job GitHub said still runs only this late: each live key of the broker's
+ * then costs one request per replica per 5 minutes (a key of a finished job goes within about 6). 100 live keys and
+ * 3 replicas: 3,600 requests an hour, under an installation's 5,000.
+ */
+const BROKER_SWEEP_JOB_RECHECK_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** Which installation holds which repository id is listed again at most this often (a sweep finds a new one later). */
+const BROKER_APP_REPOSITORIES_MAX_AGE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** One question to GitHub (a token, a look-up) waits this long at most; past it, nothing is proved. */
+const BROKER_GITHUB_TIMEOUT_MS = 5_000;
+/** A rate limit GitHub announces with a reset further off than this is waited out this long, then asked again. */
+const BROKER_GITHUB_MAX_PAUSE_MS = 3_600_000;
 /** The keyless broker's time budget with Pinecone per request, unless the job says it waits less. */
 const BROKER_REQUEST_BUDGET_MS = 60_000;
 /**

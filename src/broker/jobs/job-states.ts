@@ -1,12 +1,14 @@
 // Whether a job still runs, asked of GitHub as the operator's GitHub App (GET /repos/{owner}/{repo}/actions/jobs/
-// {job_id}, with an installation token of the repository's owner from @octokit/auth-app). As the action's `blind`
-// rule (rules/liveness.ts): a 404 proves the job over only when the same credentials see the job's run; a rate
-// limit, a missing installation or a failure proves nothing (unknown: nothing is refused or deleted for it), and is
-// told once. Answers are cached so that one job's mints cost one look-up at most.
-import { createAppAuth } from '@octokit/auth-app';
-import { request as octokitRequest } from '@octokit/request';
+// {job_id}, as the installation on the repository's owner): for a mint, of the token's repository by name; for the
+// sweep, of the repository a key's name records by id (app-repositories.ts). As the action's `blind` rule
+// (rules/liveness.ts): a 404 proves the job over only when the same credentials see the job's run; a rate limit, a
+// missing installation, a timeout or a failure proves nothing (unknown: nothing is refused or deleted for it), and
+// is told once. Answers are cached so that one job's mints cost one look-up at most.
+import type { RunRef } from '../../rules/names.js';
 import { BROKER_JOB_ALIVE_CACHE_MS, BROKER_JOB_OVER_CACHE_MS } from '../../base/policy.js';
+import { AppClient, GitHubPaused, type AskAs } from './app-client.js';
 import type { GitHubApp } from './app-config.js';
+import { AppRepositories } from './app-repositories.js';
 
 export type JobState = 'over' | 'alive' | 'unknown';
 
@@ -19,8 +21,8 @@ export interface JobAsk {
 }
 
 export class JobStates {
-  private readonly request: typeof octokitRequest;
-  private readonly auth: ReturnType<typeof createAppAuth>;
+  private readonly client: AppClient;
+  private readonly repositories: AppRepositories;
   private readonly installations = new Map<string, Promise<number | undefined>>();
   private readonly states = new Map<string, { at: number; state: Promise<JobState> }>();
   private readonly told = new Set<string>();
@@ -30,25 +32,58 @@ export class JobStates {
     private readonly now: () => number,
     private readonly warn: (line: string) => void,
   ) {
-    this.request = octokitRequest.defaults({ baseUrl: app.apiUrl });
-    this.auth = createAppAuth({ appId: app.appId, privateKey: app.privateKey, request: this.request });
+    this.client = new AppClient(app, now, warn);
+    this.repositories = new AppRepositories(this.client, now);
   }
 
-  /** The job's state; a cached answer while it is fresh (alive briefly, over for longer). */
-  state(ask: JobAsk): Promise<JobState> {
-    const key = `${ask.repository}#${ask.job}`;
+  /**
+   * The job's state; a cached answer while it is fresh: `aliveForMs` for a job said to run (a mint wants it recent,
+   * the sweep less so), BROKER_JOB_OVER_CACHE_MS for one said to be over.
+   */
+  state(ask: JobAsk, aliveForMs = BROKER_JOB_ALIVE_CACHE_MS): Promise<JobState> {
+    return this.cached(`${ask.repository}#${ask.job}`, aliveForMs, () =>
+      this.ask(ask, () => this.installation(ask.repository)),
+    );
+  }
+
+  /**
+   * The state of the job a key's name records (its repository by id, among the App's installations), for the sweep;
+   * `unknown` for a name without a job or a repository the App is not installed on.
+   */
+  stateOf(run: RunRef, aliveForMs: number): Promise<JobState> {
+    const job = run.job;
+    if (!job) return Promise.resolve('unknown');
+    return this.cached(`id:${run.repositoryId}#${job}`, aliveForMs, async () => {
+      let found;
+      try {
+        found = await this.repositories.find(run.repositoryId);
+      } catch (error) {
+        return this.failed('repositories', 'the repositories of its installations', error);
+      }
+      if (!found)
+        return this.unknown(
+          `repository ${run.repositoryId}`,
+          `The GitHub App is not installed on repository ${run.repositoryId}: expiry alone decides for its keys.`,
+        );
+      return this.ask({ repository: found.fullName, runId: run.runId, job }, () =>
+        Promise.resolve(found.installationId),
+      );
+    });
+  }
+
+  private cached(key: string, aliveForMs: number, ask: () => Promise<JobState>): Promise<JobState> {
     const cached = this.states.get(key);
     if (cached) {
       const age = this.now() - cached.at;
-      if (age < BROKER_JOB_ALIVE_CACHE_MS) return cached.state;
+      if (age < Math.min(aliveForMs, BROKER_JOB_OVER_CACHE_MS)) return cached.state;
       if (age < BROKER_JOB_OVER_CACHE_MS)
         return cached.state.then((state) => (state === 'over' ? state : this.fresh(key, ask)));
     }
     return this.fresh(key, ask);
   }
 
-  private fresh(key: string, ask: JobAsk): Promise<JobState> {
-    const state = this.ask(ask);
+  private fresh(key: string, ask: () => Promise<JobState>): Promise<JobState> {
+    const state = ask();
     this.states.set(key, { at: this.now(), state });
     // Unknown is not kept: the next request asks again.
     void state.then(
@@ -57,17 +92,14 @@ export class JobStates {
     return state;
   }
 
-  private async ask({ repository, runId, job }: JobAsk): Promise<JobState> {
-    const [owner = '', repo = ''] = repository.split('/');
+  private async ask({ repository, runId, job }: JobAsk, installation: () => Promise<AskAs | undefined>) {
     try {
-      const installationId = await this.installation(owner, repo);
-      if (installationId === undefined) return 'unknown';
-      const { token } = await this.auth({ type: 'installation', installationId });
-      const headers = { authorization: `token ${token}` };
-      const found = await this.get(`/repos/${owner}/${repo}/actions/jobs/${job}`, headers);
+      const as = await installation();
+      if (as === undefined) return 'unknown';
+      const found = await this.client.get(`/repos/${repository}/actions/jobs/${job}`, as);
       if (found !== undefined) return found['status'] === 'completed' ? 'over' : 'alive';
       // A 404: the job is gone only if these credentials can see its run (else they are blind to the repository).
-      const run = await this.get(`/repos/${owner}/${repo}/actions/runs/${runId}`, headers);
+      const run = await this.client.get(`/repos/${repository}/actions/runs/${runId}`, as);
       return run === undefined
         ? this.unknown(
             'blind',
@@ -75,20 +107,17 @@ export class JobStates {
           )
         : 'over';
     } catch (error) {
-      return this.unknown(
-        'failed',
-        `GitHub could not say whether a job of ${repository} still runs (${error instanceof Error ? error.message : String(error)}): expiry alone decides until it can.`,
-      );
+      return this.failed('failed', `whether a job of ${repository} still runs`, error);
     }
   }
 
   /** The App's installation on the repository's owner; `undefined` (told once) where it has none. */
-  private installation(owner: string, repo: string): Promise<number | undefined> {
+  private installation(repository: string): Promise<number | undefined> {
+    const [owner = ''] = repository.split('/');
     let found = this.installations.get(owner);
     if (!found) {
       found = (async () => {
-        const { token } = await this.auth({ type: 'app' });
-        const answer = await this.get(`/repos/${owner}/${repo}/installation`, { authorization: `bearer ${token}` });
+        const answer = await this.client.get(`/repos/${repository}/installation`, 'app');
         if (answer === undefined) {
           this.unknown(
             'installation',
@@ -104,15 +133,11 @@ export class JobStates {
     return found;
   }
 
-  /** The JSON of a 200, `undefined` for a 404; anything else throws. */
-  private async get(path: string, headers: Record<string, string>): Promise<Record<string, unknown> | undefined> {
-    try {
-      const answer = await this.request(`GET ${path}`, { headers });
-      return answer.data as Record<string, unknown>;
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return undefined;
-      throw error;
-    }
+  /** A question GitHub did not answer: told once (a pause is told by the client when it starts). */
+  private failed(kind: string, what: string, error: unknown): 'unknown' {
+    if (error instanceof GitHubPaused) return 'unknown';
+    const reason = error instanceof Error ? error.message : String(error);
+    return this.unknown(kind, `GitHub could not say ${what} (${reason}): expiry alone decides until it can.`);
   }
 
   private unknown(kind: string, line: string): 'unknown' {

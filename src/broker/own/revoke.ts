@@ -1,12 +1,10 @@
-// Revoke and sweep, the broker's deletes, of its own keys only: a key whose name carries the broker's tag
+// Revoke, of the broker's own keys only: a key whose name carries the broker's tag
 // (own-keys.ts), never the action's own keys nor a hand-made look-alike. Revoke deletes only keys of the token's own
 // repository, run, attempt and job, in the project of the rule the token matches (the caller refuses a token that
 // matches none before any request): by ID at once with the ticket minted with the key, or found by ID or by the
-// nonce of their name. The sweep deletes the broker's expired keys project by project: one that fails is told
-// and the others are swept all the same.
+// nonce of their name. The sweep is sweep.ts.
 import type { AdminApi } from '../../api/pinecone/admin-api.js';
 import type { RevokeTickets } from '../../crypto/revoke-ticket.js';
-import { planSweep } from '../../rules/sweep-plan.js';
 import type { Caller } from '../policy/claims.js';
 import { ofJob, type BrokerKeys } from './own-keys.js';
 
@@ -69,36 +67,4 @@ export async function revokeOwn(
   }
   done.gone.push(...byListing.keyIds.filter((id) => !seen.has(id)));
   return done;
-}
-
-/** What the sweep tells: a key it deleted, or a project it could not sweep this time. */
-export interface SweepSaid {
-  deleted: (key: { id: string; name: string | null | undefined }, why: string) => void;
-  failed: (projectId: string, error: unknown) => void;
-}
-
-/** The broker's expired keys in each of `projectIds`, deleted; the number deleted. */
-export async function sweepExpired(
-  api: AdminApi,
-  projectIds: readonly string[],
-  keys: BrokerKeys,
-  now: () => number,
-  said: SweepSaid,
-): Promise<number> {
-  let swept = 0;
-  for (const projectId of projectIds) {
-    try {
-      const filter = { match: '', expiredOnly: true, now: now() };
-      const plan = planSweep(await api.listKeys(projectId), filter, undefined, keys.parse);
-      for (const { item, remove, why } of plan.verdicts) {
-        if (!remove) continue;
-        await api.deleteKey(item.id);
-        swept += 1;
-        said.deleted(item, why);
-      }
-    } catch (error) {
-      said.failed(projectId, error);
-    }
-  }
-  return swept;
 }

@@ -1,11 +1,13 @@
 // What the broker does for a job, with nothing kept between requests but a cache: mint a key within the policy's
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
-// its rules' projects that expired. Every request opens its own Admin API session (its own time budget) over one
+// its rules' projects that expired or, with a GitHub App, whose job is over. Every request opens its own Admin API session (its own time budget) over one
 // shared login, and each decision is one line for the operators: never a key's value or a token.
+import { BROKER_SWEEP_JOB_RECHECK_MS } from '../../base/policy.js';
 import { revokeTicketsFor, type RevokeTickets } from '../../crypto/revoke-ticket.js';
 import { KeyLists } from '../own/caps.js';
 import { BrokerKeys } from '../own/own-keys.js';
-import { revokeOwn, sweepExpired, type RevokeAsk, type Revoked, type Said } from '../own/revoke.js';
+import { revokeOwn, type RevokeAsk, type Revoked, type Said } from '../own/revoke.js';
+import { sweepOwn, type JobLiveness } from '../own/sweep.js';
 import { callerOf, type Caller } from '../policy/claims.js';
 import { ruleFor } from '../policy/match.js';
 import type { Policy, Rule } from '../policy/policy.js';
@@ -13,6 +15,7 @@ import { TokenRefused, type Verifier } from '../policy/verify.js';
 import { Refusal, ruleName, type Decision, type Say } from './decisions.js';
 import { mintFor, type MintAsk, type MintContext, type Minted } from './mint.js';
 import type { JobStates } from '../jobs/job-states.js';
+import { serverTag } from '../../rules/names.js';
 import { PineconeSessions, ProjectError, type PineconeDeps } from './pinecone.js';
 
 export type { RevokeAsk } from '../own/revoke.js';
@@ -31,12 +34,18 @@ export class Broker {
   private readonly keys: BrokerKeys;
   private readonly lists: KeyLists;
   private readonly mintContext: MintContext;
+  private readonly liveness: JobLiveness | undefined;
 
   constructor(private readonly deps: BrokerDeps) {
     this.pinecone = new PineconeSessions(deps);
     this.tickets = revokeTicketsFor(deps.connection.clientSecret);
     this.keys = new BrokerKeys(deps.connection.clientSecret);
     this.lists = new KeyLists(deps.now);
+    const jobs = deps.jobs;
+    this.liveness = jobs && {
+      server: serverTag(deps.policy.serverUrl),
+      state: (run) => jobs.stateOf(run, BROKER_SWEEP_JOB_RECHECK_MS),
+    };
     this.mintContext = {
       policy: deps.policy,
       jobs: deps.jobs,
@@ -106,7 +115,10 @@ export class Broker {
     return revoked;
   }
 
-  /** Each project of the policy in turn: the broker's keys that expired (with the sweep sub-action's grace) go. */
+  /**
+   * Each project of the policy in turn: the broker's keys that expired (with the sweep sub-action's grace) go, and
+   * with a GitHub App those of jobs that are over, while a job that still runs keeps its key (own/sweep.ts).
+   */
   async sweep(signal: AbortSignal): Promise<number> {
     const ids = new Set<string>();
     for (const [index, rule] of this.deps.policy.rules.entries()) {
@@ -116,7 +128,8 @@ export class Broker {
         () => undefined, // told; the other projects are swept all the same
       );
     }
-    return sweepExpired(this.pinecone.open(signal), [...ids], this.keys, () => this.pinecone.clock.now(), {
+    const context = { keys: this.keys, now: () => this.pinecone.clock.now(), jobs: this.liveness, signal };
+    return sweepOwn(this.pinecone.open(signal), [...ids], context, {
       deleted: (key, why) =>
         this.deps.decide({
           time: this.time(),

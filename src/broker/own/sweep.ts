@@ -1,0 +1,75 @@
+// The broker's sweep of its own keys (a name with its tag: own-keys.ts), project by project, so that one project
+// that fails is told and the others are swept all the same. Expiry decides, as for the action's sweep; with a
+// GitHub App, the job a key's name records decides first, as run liveness does for the action (rules/liveness.ts):
+// a job that is over loses its key at once, and a job that still runs keeps it past its expiry (up to the hard cap).
+// Kept keys (cleanup: false), names without a job, other GitHub instances' keys and a job GitHub cannot tell about
+// are judged by expiry alone.
+import type { AdminApi } from '../../api/pinecone/admin-api.js';
+import type { ApiKey } from '../../api/pinecone/types.js';
+import { ALIVE_RUN_HARD_CAP_MS } from '../../base/policy.js';
+import type { RunRef } from '../../rules/names.js';
+import { isExpired } from '../../rules/sweep-plan.js';
+import type { JobState } from '../jobs/job-states.js';
+import type { BrokerKeys } from './own-keys.js';
+
+/** What the sweep tells: a key it deleted, or a project it could not sweep this time. */
+export interface SweepSaid {
+  deleted: (key: { id: string; name: string | null | undefined }, why: string) => void;
+  failed: (projectId: string, error: unknown) => void;
+}
+
+/** GitHub's word on the job of a key, where the broker has a GitHub App. */
+export interface JobLiveness {
+  /** The broker's GitHub instance (`serverTag`): keys of another are never asked about. */
+  server: string | undefined;
+  state: (run: RunRef) => Promise<JobState>;
+}
+
+/** Jobs asked about at once: a slow GitHub holds a sweep for 5 s per this many keys, not per key. */
+const ASKED_AT_ONCE = 8;
+
+/** The broker's keys that are over in each of `projectIds`, deleted; the number deleted. */
+export async function sweepOwn(
+  api: AdminApi,
+  projectIds: readonly string[],
+  context: { keys: BrokerKeys; now: () => number; jobs?: JobLiveness | undefined; signal: AbortSignal },
+  said: SweepSaid,
+): Promise<number> {
+  let swept = 0;
+  for (const projectId of projectIds) {
+    if (context.signal.aborted) break;
+    try {
+      const listed = await api.listKeys(projectId);
+      for (let at = 0; at < listed.length && !context.signal.aborted; at += ASKED_AT_ONCE) {
+        const verdicts = await Promise.all(listed.slice(at, at + ASKED_AT_ONCE).map((key) => verdictOn(key, context)));
+        for (const { key, why } of verdicts.filter((verdict) => verdict.why !== undefined)) {
+          await api.deleteKey(key.id);
+          swept += 1;
+          said.deleted(key, why!);
+        }
+      }
+    } catch (error) {
+      said.failed(projectId, error);
+    }
+  }
+  return swept;
+}
+
+/** Why the key goes; `why` undefined: it stays (not the broker's, or not over). */
+async function verdictOn(
+  key: ApiKey,
+  context: { keys: BrokerKeys; now: () => number; jobs?: JobLiveness | undefined },
+): Promise<{ key: ApiKey; why?: string }> {
+  const parsed = context.keys.parse(key.name);
+  if (!parsed) return { key };
+  const { jobs } = context;
+  const expired = isExpired(parsed, context.now());
+  const asked = jobs && parsed.kind === 'job' && parsed.run?.job && parsed.run.server === jobs.server;
+  const state = asked ? await jobs.state(parsed.run!) : 'unknown';
+  if (state === 'over') return { key, why: 'its job is over, GitHub says' };
+  if (state === 'alive') {
+    const capped = parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= context.now();
+    return capped ? { key, why: 'expired more than 3 days ago, though its job still runs' } : { key };
+  }
+  return expired ? { key, why: 'expired' } : { key };
+}
