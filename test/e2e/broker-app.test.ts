@@ -1,14 +1,23 @@
 // The broker bundle as its own process with a GitHub App (GitHub's App endpoints emulated over HTTP): a token of
-// a finished job gets no key, a running job's does; without an App the broker says at start that expiry alone
-// decides; a key that is not PEM stops it at start with one line and exit code 2.
+// a finished job gets no key, a running job's does; the key a job holds when it ends (a copied token's, one its
+// post step never revoked) goes at the broker's next sweep, not at its expiry; without an App the broker says at
+// start that expiry alone decides; a key that is not PEM stops it at start with one line and exit code 2.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GitHubEmulator } from '../emulator/github.js';
 import { NODES } from '../runner/runner.js';
-import { AUDIENCE, policyFor, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../support/broker.js';
+import {
+  AUDIENCE,
+  decisions,
+  policyFor,
+  RUN_CLAIMS,
+  startBrokerProcess,
+  sweeps,
+  type BrokerProcess,
+} from '../support/broker.js';
 import { startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
@@ -43,10 +52,12 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
     await world.emulator.stop();
   });
 
-  const start = (env: Record<string, string>) =>
-    startBrokerProcess({ world, policy: policyFor(issuer, world), node, env }).then((started) => (broker = started));
-  const withApp = () =>
-    start({ GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url });
+  const start = (env: Record<string, string>, sweepInterval?: string) =>
+    startBrokerProcess({ world, policy: policyFor(issuer, world, '', sweepInterval), node, env }).then(
+      (started) => (broker = started),
+    );
+  const withApp = (sweepInterval?: string) =>
+    start({ GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url }, sweepInterval);
   const mint = async (nonce: string) => {
     const response = await fetch(`${broker!.url}/token`, {
       method: 'POST',
@@ -72,6 +83,29 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
     expect((await mint('e2eon1')).status).toBe(200);
     expect(broker!.output()).not.toContain('no-github-app');
     expect(broker!.output()).not.toContain('PRIVATE KEY');
+  });
+
+  it("deletes the key of a job that ended at the next sweep, not at its expiry, and keeps a running job's", async () => {
+    github.jobs.set(JOB_ID, 'in_progress');
+    github.jobs.set('30433642193', 'in_progress');
+    await withApp('2s');
+    await sweeps(broker!); // the sweep at start saw no key: the jobs are first asked about after the mints
+    const ended = await mint('e2eaf1'); // e.g. a step's copy of the token, minting behind the job's back
+    issuer.claims = { ...RUN_CLAIMS, check_run_id: '30433642193' };
+    const still = await mint('e2eaf2');
+    github.jobs.set(JOB_ID, 'completed');
+    expect([ended.status, still.status]).toEqual([200, 200]);
+    await vi.waitFor(() => expect(world.emulator.keysIn(world.project.id)).toHaveLength(1), { timeout: 15_000 });
+    expect(world.emulator.keysIn(world.project.id)[0]!.id).toBe(still.body['key_id']);
+    expect(decisions(broker!)).toContainEqual(
+      expect.objectContaining({
+        action: 'sweep',
+        outcome: 'deleted',
+        key_id: ended.body['key_id'],
+        reason: 'its job is over, GitHub says',
+      }),
+    );
+    expect(broker!.output()).not.toContain(String(ended.body['access_token']));
   });
 
   it('without an App says so in one line at start, and a finished job still mints (expiry alone decides)', async () => {
