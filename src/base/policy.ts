@@ -65,11 +65,14 @@ export const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 export const PLATFORM_MESSAGE_CHARS = 200;
 
 /**
- * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
- * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
- * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ * The keys a project is assumed to hold at most, as the broker shares them among its rules (a rule without
+ * `max-live-keys` gets an equal share with the other rules of its project). Pinecone documents no maximum (a create
+ * past it fails with 403 QUOTA_EXCEEDED); 20 is the quota a project was seen to fill, so the default is safe there.
+ * A policy whose project's quota is known sets `max-live-keys`.
  */
-export const BROKER_PROJECT_KEY_QUOTA = 100;
+export const BROKER_PROJECT_KEY_QUOTA = 20;
+/** Of those, the default shares leave this many to keys the broker does not make: direct mode's, people's. */
+export const BROKER_PROJECT_KEY_RESERVE = 4;
 /**
  * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
  * later at worst): under load one list serves many mints. The check after a create never takes an older list.

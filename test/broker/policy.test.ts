@@ -78,6 +78,16 @@ rules:
     expect(decide(policy, renamed, { roles: ['DataPlaneViewer'], ttlMs: HOUR })).toMatchObject({ index: 1 });
   });
 
+  it("shares 16 of a project's assumed 20 keys among the rules without max-live-keys, leaving 4 to other keys", () => {
+    const rule = (project: string, extra = '') =>
+      `  - {repository: octo-org/widgets, repository-id: '1', project: ${project}, roles: [DataPlaneViewer]${extra}}\n`;
+    const shares = (rules: string) => readPolicy(`audience: a\nrules:\n${rules}`).rules.map((r) => r.maxLiveKeys);
+    expect(shares(rule('p'))).toEqual([16]);
+    expect(shares(rule('p') + rule('p') + rule('q'))).toEqual([8, 8, 16]);
+    expect(shares(rule('p', ', max-live-keys: 50') + rule('p'))).toEqual([50, 8]); // its own cap stands; the split still counts it
+    expect(shares(Array.from({ length: 20 }, () => rule('p')).join(''))).toEqual(Array(20).fill(1)); // at least one
+  });
+
   it('refuses, in one line naming the rule and the limit, roles, a ttl or a project beyond it', () => {
     expect(decide(policy, WIDGETS, { roles: ['ProjectEditor'], ttlMs: HOUR })).toEqual({
       refused:

@@ -3,7 +3,7 @@
 // with one line naming the field. A request is matched on the verified token's claims, never on what its body
 // says (match.ts).
 import { parse } from 'yaml';
-import { BROKER_PROJECT_KEY_QUOTA } from '../../base/policy.js';
+import { BROKER_PROJECT_KEY_QUOTA, BROKER_PROJECT_KEY_RESERVE } from '../../base/policy.js';
 import { ROLES, type Role } from '../../inputs/roles.js';
 import { foreignAudience, unpinnedOwner } from './admission.js';
 import {
@@ -166,11 +166,14 @@ function readRule(entry: unknown, at: string): Rule {
   };
 }
 
-/** A rule without `max-live-keys` gets an equal share of its project's quota with the other rules of that project. */
+/**
+ * A rule without `max-live-keys` gets an equal share, with the other rules of its project, of the project's assumed
+ * quota less the slots left to keys the broker does not make (20 − 4: one rule 16, two rules 8 each).
+ */
 function withShares(rules: Rule[]): Rule[] {
   const sharing = (project: string) => rules.filter((rule) => rule.project === project).length;
+  const shared = BROKER_PROJECT_KEY_QUOTA - BROKER_PROJECT_KEY_RESERVE;
   for (const rule of rules)
-    if (rule.maxLiveKeys === 0)
-      rule.maxLiveKeys = Math.max(1, Math.floor(BROKER_PROJECT_KEY_QUOTA / sharing(rule.project)));
+    if (rule.maxLiveKeys === 0) rule.maxLiveKeys = Math.max(1, Math.floor(shared / sharing(rule.project)));
   return rules;
 }
