@@ -1,8 +1,9 @@
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// What its errors mean for the user is in admin-errors.ts.
+// What its errors mean for the user is in admin-errors.ts; its login (OAuth client credentials) is login.ts.
 import { ActionError, CancelledError, OutcomeUnknownError } from '../../base/errors.js';
+import { Login, LoginCache } from './login.js';
 import { AdminErrors, isPineconeNotFound } from './admin-errors.js';
 import type { Secrets } from '../../base/secrets.js';
 import type { ServerClock } from './clock.js';
@@ -12,31 +13,13 @@ import type { Call, Requester } from '../requester.js';
 import { describeStatus, isSuccess, parseBody, type HttpResponse, type Json } from '../transport.js';
 import type { ApiKey, Connection, Project } from './types.js';
 
-const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-
 export { ProjectLimitError, QuotaError } from './admin-errors.js';
 export type { ApiKey, Connection, Project } from './types.js';
-
-/**
- * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
- * AdminApi per request, each with its own time budget, and all of them share one login until it nears expiry).
- */
-export class LoginCache {
-  token: { value: string; expiresAt: number } | undefined;
-  /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-  loggingIn: Promise<void> | undefined;
-  /** Logins sent, for the broker's metrics. */
-  logins = 0;
-  /**
-   * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
-   * again quickly, whatever the request that happened to start it (every other request is waiting for it).
-   * Without it, a login uses the requester of the AdminApi that starts it.
-   */
-  requester: (() => Requester) | undefined;
-}
+export { LoginCache } from './login.js';
 
 export class AdminApi {
   private readonly errors: AdminErrors;
+  private readonly session: Login;
 
   constructor(
     private readonly config: Connection,
@@ -48,47 +31,14 @@ export class AdminApi {
     private readonly cache = new LoginCache(),
   ) {
     this.errors = new AdminErrors(config, secrets);
+    this.session = new Login(config, requester, this.errors, secrets, localNow, cache);
   }
 
   /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
   async login(upcoming: Upcoming = {}): Promise<void> {
     const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
     this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
-    await this.freshToken();
-  }
-
-  private freshToken(): Promise<void> {
-    this.cache.loggingIn ??= this.requestToken().finally(() => (this.cache.loggingIn = undefined));
-    return this.cache.loggingIn;
-  }
-
-  private async requestToken(): Promise<void> {
-    const { clientId, clientSecret, authUrl, apiVersion } = this.config;
-    this.cache.logins += 1;
-    const requester = this.cache.requester?.() ?? this.requester;
-    const response = await requester.send({
-      what: 'log in',
-      method: 'POST',
-      url: authUrl,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-      body: JSON.stringify({
-        grant_type: 'client_credentials',
-        client_id: clientId,
-        client_secret: clientSecret,
-        audience: AUDIENCE,
-      }),
-    });
-    if (!isSuccess(response)) throw this.errors.login(response);
-    const body = parseBody(response);
-    const token = body?.['access_token'];
-    if (typeof token === 'string') this.secrets.add(token);
-    const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
-    if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
-      throw new ActionError(
-        `Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`,
-      );
-    }
-    this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+    await this.session.fresh();
   }
 
   async listProjects(): Promise<Project[]> {
@@ -220,7 +170,8 @@ export class AdminApi {
   private async admin(call: Omit<Call, 'headers'>): Promise<HttpResponse> {
     for (let fresh = false; ; fresh = true) {
       const cache = this.cache;
-      if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow()) await this.freshToken();
+      if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
+        await this.session.fresh();
       const headers: Record<string, string> = {
         Authorization: `Bearer ${cache.token!.value}`,
         Accept: 'application/json',

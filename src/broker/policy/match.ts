@@ -1,5 +1,6 @@
 // Which rule decides for a verified token's claims, and whether what the job asks stays within it: the first rule
-// whose match holds decides; the request may ask for no more than it allows.
+// whose match holds decides; the request may ask for no more than it allows. The project asked for is checked by
+// the mint once the rule's project is resolved (a job may name it by ID or by name).
 import { globMatches } from '../../rules/glob.js';
 import { OUTSIDE_INPUT_EVENTS } from './admission.js';
 import type { Ask, Claims, Policy, Rule } from './policy.js';
@@ -33,8 +34,6 @@ export function decide(policy: Policy, claims: Claims, ask: Ask): { rule: Rule; 
     return {
       refused: `${name} gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.`,
     };
-  if (ask.project !== undefined && ask.project !== '' && ask.project !== rule.project)
-    return { refused: `${name} gives keys in project ${rule.project}; asked for ${ask.project}.` };
   return { rule, index };
 }
 

@@ -75,8 +75,6 @@ export interface Claims {
 export interface Ask {
   roles: Role[];
   ttlMs: number;
-  /** Given: it must be the rule's. */
-  project?: string;
   /** false: the key is kept after the job, which the rule must allow. */
   cleanup?: boolean;
 }
