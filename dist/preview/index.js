@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(487);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 // What ncc bundles into dist/preview/index.js: the process runs the preview sub-action's step, nothing else.
 
 await (0,_preview_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 487:
+/***/ 975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1724,11 +1724,14 @@ const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 
 /** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
 const PLATFORM_MESSAGE_CHARS = 200;
 /**
- * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
- * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
- * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ * The keys a project is assumed to hold at most, as the broker shares them among its rules (a rule without
+ * `max-live-keys` gets an equal share with the other rules of its project). Pinecone documents no maximum (a create
+ * past it fails with 403 QUOTA_EXCEEDED); 20 is the quota a project was seen to fill, so the default is safe there.
+ * A policy whose project's quota is known sets `max-live-keys`.
  */
-const BROKER_PROJECT_KEY_QUOTA = 100;
+const BROKER_PROJECT_KEY_QUOTA = 20;
+/** Of those, the default shares leave this many to keys the broker does not make: direct mode's, people's. */
+const BROKER_PROJECT_KEY_RESERVE = 4;
 /**
  * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
  * later at worst): under load one list serves many mints. The check after a create never takes an older list.
@@ -5065,6 +5068,80 @@ function chooseStep(pick, cancel) {
     return { runWith, run: () => runLive(runWith, { cancel }) };
 }
 
+;// CONCATENATED MODULE: ./src/api/pinecone/login.ts
+// The Admin API's login: OAuth 2.0 client credentials at Pinecone's token endpoint (the auth-url input), one at a
+// time, its token kept until it nears expiry. An AdminApi has its own; the broker's AdminApis, one per request,
+// share one (LoginCache). The token is a secret from the moment it is read.
+
+
+const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
+/**
+ * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
+ * AdminApi per request, each with its own time budget, and all of them share one login until it nears expiry).
+ */
+class login_LoginCache {
+    token;
+    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
+    loggingIn;
+    /** Logins sent, for the broker's metrics. */
+    logins = 0;
+    /**
+     * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
+     * again quickly, whatever the request that happened to start it (every other request is waiting for it).
+     * Without it, a login uses the requester of the AdminApi that starts it.
+     */
+    requester;
+}
+class login_Login {
+    config;
+    requester;
+    errors;
+    secrets;
+    localNow;
+    cache;
+    constructor(config, requester, errors, secrets, localNow, cache) {
+        this.config = config;
+        this.requester = requester;
+        this.errors = errors;
+        this.secrets = secrets;
+        this.localNow = localNow;
+        this.cache = cache;
+    }
+    /** A fresh token in the cache: the login under way if there is one, else a new one. */
+    fresh() {
+        this.cache.loggingIn ??= this.requestToken().finally(() => (this.cache.loggingIn = undefined));
+        return this.cache.loggingIn;
+    }
+    async requestToken() {
+        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
+        this.cache.logins += 1;
+        const requester = this.cache.requester?.() ?? this.requester;
+        const response = await requester.send({
+            what: 'log in',
+            method: 'POST',
+            url: authUrl,
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
+            body: JSON.stringify({
+                grant_type: 'client_credentials',
+                client_id: clientId,
+                client_secret: clientSecret,
+                audience: AUDIENCE,
+            }),
+        });
+        if (!isSuccess(response))
+            throw this.errors.login(response);
+        const body = parseBody(response);
+        const token = body?.['access_token'];
+        if (typeof token === 'string')
+            this.secrets.add(token);
+        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
+        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
+            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
+        }
+        this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/api/pinecone/admin-errors.ts
 // What Pinecone's answers mean: gone, a misdirected URL, and for errors what they mean for the user, one
 // line each with what to check, the secrets redacted before any other shaping (a server may echo a secret).
@@ -5185,31 +5262,15 @@ function isPineconeShaped(response) {
 // The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
 // the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
 // a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// What its errors mean for the user is in admin-errors.ts.
+// What its errors mean for the user is in admin-errors.ts; its login (OAuth client credentials) is login.ts.
 
 
 
 
 
-const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 
-/**
- * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
- * AdminApi per request, each with its own time budget, and all of them share one login until it nears expiry).
- */
-class LoginCache {
-    token;
-    /** One login at a time: parallel requests that find the token expiring share the fresh one. */
-    loggingIn;
-    /** Logins sent, for the broker's metrics. */
-    logins = 0;
-    /**
-     * Where a shared login sends its requests: a budget of its own, so that a login that hangs is given up and sent
-     * again quickly, whatever the request that happened to start it (every other request is waiting for it).
-     * Without it, a login uses the requester of the AdminApi that starts it.
-     */
-    requester;
-}
+
+
 class admin_api_AdminApi {
     config;
     requester;
@@ -5219,6 +5280,7 @@ class admin_api_AdminApi {
     preconnect;
     cache;
     errors;
+    session;
     constructor(config, requester, secrets, localNow, clock, preconnect, cache = new LoginCache()) {
         this.config = config;
         this.requester = requester;
@@ -5228,44 +5290,13 @@ class admin_api_AdminApi {
         this.preconnect = preconnect;
         this.cache = cache;
         this.errors = new AdminErrors(config, secrets);
+        this.session = new Login(config, requester, this.errors, secrets, localNow, cache);
     }
     /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
     async login(upcoming = {}) {
         const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
         this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
-        await this.freshToken();
-    }
-    freshToken() {
-        this.cache.loggingIn ??= this.requestToken().finally(() => (this.cache.loggingIn = undefined));
-        return this.cache.loggingIn;
-    }
-    async requestToken() {
-        const { clientId, clientSecret, authUrl, apiVersion } = this.config;
-        this.cache.logins += 1;
-        const requester = this.cache.requester?.() ?? this.requester;
-        const response = await requester.send({
-            what: 'log in',
-            method: 'POST',
-            url: authUrl,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Pinecone-Api-Version': apiVersion },
-            body: JSON.stringify({
-                grant_type: 'client_credentials',
-                client_id: clientId,
-                client_secret: clientSecret,
-                audience: AUDIENCE,
-            }),
-        });
-        if (!isSuccess(response))
-            throw this.errors.login(response);
-        const body = parseBody(response);
-        const token = body?.['access_token'];
-        if (typeof token === 'string')
-            this.secrets.add(token);
-        const lifetime = Number(body?.['expires_in']); // documented as a number; a string of digits is read too
-        if (typeof token !== 'string' || token === '' || !(lifetime > 0)) {
-            throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
-        }
-        this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+        await this.session.fresh();
     }
     async listProjects() {
         const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
@@ -5398,7 +5429,7 @@ class admin_api_AdminApi {
         for (let fresh = false;; fresh = true) {
             const cache = this.cache;
             if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-                await this.freshToken();
+                await this.session.fresh();
             const headers = {
                 Authorization: `Bearer ${cache.token.value}`,
                 Accept: 'application/json',

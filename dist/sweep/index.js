@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(237);
+/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(841);
 // What ncc bundles into dist/sweep/index.js: the process runs the sweep step, nothing else.
 
 await (0,_sweep_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 237:
+/***/ 841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -436,11 +436,14 @@ const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 /** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
 const PLATFORM_MESSAGE_CHARS = 200;
 /**
- * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
- * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
- * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ * The keys a project is assumed to hold at most, as the broker shares them among its rules (a rule without
+ * `max-live-keys` gets an equal share with the other rules of its project). Pinecone documents no maximum (a create
+ * past it fails with 403 QUOTA_EXCEEDED); 20 is the quota a project was seen to fill, so the default is safe there.
+ * A policy whose project's quota is known sets `max-live-keys`.
  */
-const BROKER_PROJECT_KEY_QUOTA = 100;
+const BROKER_PROJECT_KEY_QUOTA = 20;
+/** Of those, the default shares leave this many to keys the broker does not make: direct mode's, people's. */
+const BROKER_PROJECT_KEY_RESERVE = 4;
 /**
  * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
  * later at worst): under load one list serves many mints. The check after a create never takes an older list.
@@ -5447,18 +5450,13 @@ function names(list) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/api/pinecone/admin-api.ts
-// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
-// the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
-// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
-// What its errors mean for the user is in admin-errors.ts.
-
-
-
+;// CONCATENATED MODULE: ./src/api/pinecone/login.ts
+// The Admin API's login: OAuth 2.0 client credentials at Pinecone's token endpoint (the auth-url input), one at a
+// time, its token kept until it nears expiry. An AdminApi has its own; the broker's AdminApis, one per request,
+// share one (LoginCache). The token is a secret from the moment it is read.
 
 
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
-
 /**
  * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
  * AdminApi per request, each with its own time budget, and all of them share one login until it nears expiry).
@@ -5476,32 +5474,23 @@ class LoginCache {
      */
     requester;
 }
-class AdminApi {
+class Login {
     config;
     requester;
+    errors;
     secrets;
     localNow;
-    clock;
-    preconnect;
     cache;
-    errors;
-    constructor(config, requester, secrets, localNow, clock, preconnect, cache = new LoginCache()) {
+    constructor(config, requester, errors, secrets, localNow, cache) {
         this.config = config;
         this.requester = requester;
+        this.errors = errors;
         this.secrets = secrets;
         this.localNow = localNow;
-        this.clock = clock;
-        this.preconnect = preconnect;
         this.cache = cache;
-        this.errors = new AdminErrors(config, secrets);
     }
-    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
-    async login(upcoming = {}) {
-        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
-        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
-        await this.freshToken();
-    }
-    freshToken() {
+    /** A fresh token in the cache: the login under way if there is one, else a new one. */
+    fresh() {
         this.cache.loggingIn ??= this.requestToken().finally(() => (this.cache.loggingIn = undefined));
         return this.cache.loggingIn;
     }
@@ -5532,6 +5521,48 @@ class AdminApi {
             throw new ActionError(`Pinecone's login answered HTTP ${response.status} without an access token; check the auth-url input (${authUrl}).`);
         }
         this.cache.token = { value: token, expiresAt: this.localNow() + lifetime * 1000 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/pinecone/admin-api.ts
+// The one module that knows Pinecone's Admin API: paths, headers, shapes, quirks, and what its errors mean for
+// the user. Quirks (docs/PINECONE.md): create answers 200 (spec: 201), delete 202, deleting
+// a missing key may answer 500, names are not unique, tokens expire and are never refreshed.
+// What its errors mean for the user is in admin-errors.ts; its login (OAuth client credentials) is login.ts.
+
+
+
+
+
+
+
+
+class AdminApi {
+    config;
+    requester;
+    secrets;
+    localNow;
+    clock;
+    preconnect;
+    cache;
+    errors;
+    session;
+    constructor(config, requester, secrets, localNow, clock, preconnect, cache = new LoginCache()) {
+        this.config = config;
+        this.requester = requester;
+        this.secrets = secrets;
+        this.localNow = localNow;
+        this.clock = clock;
+        this.preconnect = preconnect;
+        this.cache = cache;
+        this.errors = new AdminErrors(config, secrets);
+        this.session = new Login(config, requester, this.errors, secrets, localNow, cache);
+    }
+    /** Logs in; meanwhile opens the connections that `upcoming` (sent right after the login) will use. */
+    async login(upcoming = {}) {
+        const oneHost = new URL(this.config.apiUrl).origin === new URL(this.config.authUrl).origin;
+        this.preconnect.open(this.config.apiUrl, connectionsFor(upcoming, oneHost));
+        await this.session.fresh();
     }
     async listProjects() {
         const body = await this.json({ what: 'list projects', method: 'GET', url: this.url('/admin/projects') });
@@ -5664,7 +5695,7 @@ class AdminApi {
         for (let fresh = false;; fresh = true) {
             const cache = this.cache;
             if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-                await this.freshToken();
+                await this.session.fresh();
             const headers = {
                 Authorization: `Bearer ${cache.token.value}`,
                 Accept: 'application/json',

@@ -413,11 +413,14 @@ const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 
 /** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
 const PLATFORM_MESSAGE_CHARS = 200;
 /**
- * The keys a project may hold, as the broker shares them among its rules (a rule without `max-live-keys` gets an
- * equal share with the other rules of its project). Pinecone documents no maximum (a create past it fails with
- * 403 QUOTA_EXCEEDED); a policy whose project holds other keys, or whose quota is known, sets `max-live-keys`.
+ * The keys a project is assumed to hold at most, as the broker shares them among its rules (a rule without
+ * `max-live-keys` gets an equal share with the other rules of its project). Pinecone documents no maximum (a create
+ * past it fails with 403 QUOTA_EXCEEDED); 20 is the quota a project was seen to fill, so the default is safe there.
+ * A policy whose project's quota is known sets `max-live-keys`.
  */
-const BROKER_PROJECT_KEY_QUOTA = 100;
+const BROKER_PROJECT_KEY_QUOTA = 20;
+/** Of those, the default shares leave this many to keys the broker does not make: direct mode's, people's. */
+const BROKER_PROJECT_KEY_RESERVE = 4;
 /**
  * Mints that check a project's key list before their create share one list up to this old (a revoke seen that much
  * later at worst): under load one list serves many mints. The check after a create never takes an older list.
