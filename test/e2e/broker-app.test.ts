@@ -95,16 +95,15 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
     const still = await mint('e2eaf2');
     github.jobs.set(JOB_ID, 'completed');
     expect([ended.status, still.status]).toEqual([200, 200]);
-    await vi.waitFor(() => expect(world.emulator.keysIn(world.project.id)).toHaveLength(1), { timeout: 15_000 });
-    expect(world.emulator.keysIn(world.project.id)[0]!.id).toBe(still.body['key_id']);
-    expect(decisions(broker!)).toContainEqual(
-      expect.objectContaining({
-        action: 'sweep',
-        outcome: 'deleted',
-        key_id: ended.body['key_id'],
-        reason: 'its job is over, GitHub says',
-      }),
-    );
+    // The decision line comes after the delete: wait for it, then look at what Pinecone holds.
+    const swept = expect.objectContaining({
+      action: 'sweep',
+      outcome: 'deleted',
+      key_id: ended.body['key_id'],
+      reason: 'its job is over, GitHub says',
+    });
+    await vi.waitFor(() => expect(decisions(broker!)).toContainEqual(swept), { timeout: 15_000, interval: 50 });
+    expect(world.emulator.keysIn(world.project.id).map((key) => key.id)).toEqual([still.body['key_id']]);
     expect(broker!.output()).not.toContain(String(ended.body['access_token']));
   });
 
