@@ -3,8 +3,9 @@
 // same job raced at two replicas leave exactly the cap.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
-import { AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
-import { startWorld, type World } from '../support/fixture.js';
+import { BrokerKeys } from '../../src/broker/own/own-keys.js';
+import { AUDIENCE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';
+import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
 const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -65,6 +66,22 @@ describe('keys bound to their job', () => {
     expect((await mint(broker, token, 'again1')).status).toBe(200);
   });
 
+  it("a job's expired key still counts while it exists: a job cannot hold a string of 1-second keys", async () => {
+    // Pinecone keys work until deleted, and with a GitHub App the sweep keeps a running job's key past its expiry.
+    const run = { ...RUN_REF, job: JOB.check_run_id };
+    // A minute ago: past its expiry, within the sweep's grace (the broker's sweep at start leaves it).
+    const past = new Date(Math.floor((Date.now() - 60_000) / 1000) * 1000);
+    const expired = world.emulator.addKey(
+      world.project.id,
+      new BrokerKeys(CLIENT_SECRET).name('gha-old', { kind: 'job', run }, past, 'exp001'),
+    );
+    const broker = await start();
+    const refused = await mint(broker, await issuer.token(AUDIENCE), 'exp002');
+    expect(refused.status).toBe(400);
+    expect(refused.body['error_description']).toContain(`this job holds ${expired.name} (${expired.id})`);
+    expect(keys()).toHaveLength(1);
+  });
+
   it('another job of the same run gets its own key; a rule may give a job more', async () => {
     const broker = await start(
       policyFor(issuer, world).replace('    max-ttl: 12h\n', '    max-ttl: 12h\n    max-keys-per-job: 2\n'),
@@ -100,7 +117,7 @@ describe('keys bound to their job', () => {
       .map((key) => `${key.name} (${key.id})`)
       .join(', ');
     expect(refused.body['error_description']).toBe(
-      `rules[0] (octo-org/shop-api) holds its 2 live keys (max-live-keys): ${held}. Ask again when one is revoked or expires.`,
+      `rules[0] (octo-org/shop-api) holds its 2 live keys (max-live-keys): ${held}. Ask again when one is revoked or swept.`,
     );
     issuer.claims = { ...JOB, repository: 'octo-org/billing', repository_id: '77', check_run_id: '4' };
     expect((await mint(broker, await issuer.token(AUDIENCE), 'bil001')).status).toBe(200);

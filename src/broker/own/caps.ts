@@ -41,7 +41,6 @@ export interface CapContext {
   lists: KeyLists;
   keys: BrokerKeys;
   run: RunRef;
-  now: number;
   rule: Rule;
   /** `rules[i] (repository)`, for the refusal. */
   label: string;
@@ -71,7 +70,7 @@ export async function atCap(api: AdminApi, projectId: string, context: CapContex
   if (job && job.length >= max)
     return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job)}. Its post step revokes it; ask again after that.`;
   if (rule.length >= context.rule.maxLiveKeys)
-    return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys): ${names(rule.slice(0, 5))}${rule.length > 5 ? ` and ${rule.length - 5} more` : ''}. Ask again when one is revoked or expires.`;
+    return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys): ${names(rule.slice(0, 5))}${rule.length > 5 ? ` and ${rule.length - 5} more` : ''}. Ask again when one is revoked or swept.`;
   return undefined;
 }
 
@@ -90,18 +89,20 @@ export async function pastCap(
   if (job && others(job).length >= max)
     return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(others(job).slice(0, max))}, made at the same time. Its post step revokes it; ask again after that.`;
   if (others(rule).length >= context.rule.maxLiveKeys)
-    return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys), the last made at the same time. Ask again when one is revoked or expires.`;
+    return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys), the last made at the same time. Ask again when one is revoked or swept.`;
   return undefined;
 }
 
-/** The broker's live keys of this job (`undefined`: the token names no job) and of this rule, in order of ID. */
+/** The broker's keys of this job (`undefined`: the token names no job) and of this rule that exist, in order of ID. */
 function holders(list: readonly ApiKey[], context: CapContext): { job: ApiKey[] | undefined; rule: ApiKey[] } {
   const mark = ruleMark(context.rule);
   const job: ApiKey[] = [];
   const rule: ApiKey[] = [];
   for (const key of [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const parsed = context.keys.parse(key.name);
-    if (!parsed || parsed.expiresAt.getTime() <= context.now) continue;
+    // Expired keys count too: a Pinecone key works until it is deleted, and the sweep keeps a running job's key past
+    // its expiry. Otherwise a job could mint a key of 1 s after another, each still working.
+    if (!parsed) continue;
     if (parsed.run?.rule === mark) rule.push(key);
     if (context.run.job && ofJob(parsed.run, context.run)) job.push(key);
   }

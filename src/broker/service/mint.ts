@@ -96,7 +96,6 @@ export async function mintFor(
     lists: ctx.lists,
     keys: ctx.keys,
     run,
-    now: ctx.pinecone.clock.now(),
     rule: verdict.rule,
     label: rule,
   };
