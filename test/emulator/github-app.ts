@@ -16,6 +16,10 @@ export interface GitHubAppOptions {
   installations: Map<string, number>;
   /** installation id → the repositories it holds (default: the emulator's repository, under its owner's installation). */
   repositories?: Map<number, Array<{ id: number; full_name: string }>>;
+  /** This many token requests answer GitHub's 404 before they succeed (a token is no proof of anything). */
+  tokenFailures?: number;
+  /** Installations whose repositories cannot be listed (502). */
+  failingInstallations?: Set<number>;
 }
 
 type Installation = components['schemas']['installation'];
@@ -67,6 +71,10 @@ export class AppRoutes {
       );
     const id = Number(tokens![1]);
     if (![...app.installations.values()].includes(id)) return NOT_FOUND;
+    if ((app.tokenFailures ?? 0) > 0) {
+      app.tokenFailures! -= 1;
+      return NOT_FOUND;
+    }
     const token = `ghs_installation_${id}_${this.tokens.size}`;
     this.tokens.set(token, id);
     const expires_at = new Date(Date.now() + 3_600_000).toISOString();
@@ -76,6 +84,7 @@ export class AppRoutes {
   private repositories(req: IncomingMessage, url: URL): Answer {
     const id = this.installationOf(req);
     if (id === undefined) return { status: 401, body: { message: 'Bad credentials' } };
+    if (this.app()?.failingInstallations?.has(id)) return { status: 502, body: { message: 'Server Error' } };
     const [owner] = this.repository.fullName.split('/');
     const held =
       this.app()?.repositories?.get(id) ??

@@ -26,6 +26,8 @@ export interface GitHubOptions {
   mode?: 'ok' | 'forbidden' | 'rate-limited' | 'secondary-limit' | 'error' | 'hang' | 'blind' | 'proxy-404';
   /** Added to every answer, for benchmarks. */
   latencyMs?: number;
+  /** Job look-ups (only they) never answer. */
+  hangJobs?: boolean;
 }
 
 export type PullState = 'open' | 'closed' | 'merged';
@@ -120,6 +122,7 @@ export class GitHubEmulator {
     if (mode === 'proxy-404')
       return void res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body>404 Not Found</body></html>');
     const jobMatch = new RegExp(`^${base}/repos/([^/]+/[^/]+)/actions/jobs/(\\d+)$`).exec(path);
+    if (jobMatch && this.options.hangJobs) return;
     if (jobMatch) {
       const job = jobMatch[1] === this.repository ? this.jobs.get(jobMatch[2]!) : undefined;
       if (!job) return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });

@@ -1,7 +1,8 @@
 // GitHub's REST API as the operator's GitHub App (docs/BROKER.md): the App's JWT and its installations' tokens come
 // from @octokit/auth-app (which keeps a token until it nears its expiry). Every question is answered within
-// BROKER_GITHUB_TIMEOUT_MS, and a rate limit GitHub announces is waited out without asking anything: meanwhile each
-// question fails at once with GitHubPaused, and proves nothing.
+// BROKER_GITHUB_TIMEOUT_MS. Only GitHub's own 404 (its JSON error) means "not found": a 404 of a proxy, or a token
+// GitHub would not give, proves nothing. A rate limit is waited out by whoever met it (the App, or one installation)
+// without asking anything: meanwhile its questions fail at once with GitHubPaused, and prove nothing.
 import { createAppAuth } from '@octokit/auth-app';
 import { request as octokitRequest } from '@octokit/request';
 import { BROKER_GITHUB_MAX_PAUSE_MS, BROKER_GITHUB_TIMEOUT_MS } from '../../base/policy.js';
@@ -17,11 +18,13 @@ type Json = Record<string, unknown>;
 const PER_PAGE = 100;
 /** 50 pages of 100: an App installed on more than 5,000 repositories is read in part (and says so). */
 const MAX_PAGES = 50;
+/** GitHub's words in a log line are cut here. */
+const MESSAGE_CHARS = 200;
 
 export class AppClient {
   private readonly request: typeof octokitRequest;
   private readonly auth: ReturnType<typeof createAppAuth>;
-  private pausedUntil = 0;
+  private readonly pausedUntil = new Map<AskAs, number>();
 
   constructor(
     app: GitHubApp,
@@ -33,17 +36,23 @@ export class AppClient {
     this.auth = createAppAuth({ appId: app.appId, privateKey: app.privateKey, request: this.request });
   }
 
-  /** The JSON of a 200, `undefined` for a 404; a rate limit pauses every question, anything else throws. */
+  /** The JSON of a 200, `undefined` for GitHub's 404; a rate limit pauses who met it; anything else throws. */
   async get(path: string, as: AskAs): Promise<Json | undefined> {
-    if (this.now() < this.pausedUntil) throw new GitHubPaused('GitHub asked the App to wait (rate limit)');
+    if (this.now() < (this.pausedUntil.get(as) ?? 0)) throw new GitHubPaused('GitHub asked the App to wait');
     const signal = AbortSignal.timeout(BROKER_GITHUB_TIMEOUT_MS);
+    const authorization = await within(signal, this.authorization(as));
     try {
-      return await within(signal, this.send(path, as, signal));
+      const answer = await within(
+        signal,
+        this.request(`GET ${path}`, { headers: { authorization }, request: { signal } }),
+      );
+      return answer.data as Json;
     } catch (error) {
-      const status = (error as { status?: number }).status;
-      if (status === 404) return undefined;
-      this.pauseFor(error);
-      throw error;
+      const { status, response } = error as { status?: number; response?: { data?: unknown } };
+      if (status === 404 && typeof (response?.data as Json | undefined)?.['message'] === 'string') return undefined;
+      this.pauseFor(as, error);
+      // eslint-disable-next-line preserve-caught-error -- its request holds the authorization header: words only
+      throw new Error(describe(error));
     }
   }
 
@@ -60,17 +69,23 @@ export class AppClient {
     return items;
   }
 
-  private async send(path: string, as: AskAs, signal: AbortSignal): Promise<Json> {
-    const authorization =
-      as === 'app'
-        ? `bearer ${(await this.auth({ type: 'app' })).token}`
-        : `token ${(await this.auth({ type: 'installation', installationId: as })).token}`;
-    const answer = await this.request(`GET ${path}`, { headers: { authorization }, request: { signal } });
-    return answer.data as Json;
+  /** The App's JWT, or an installation's token; a failure (whatever its status) proves nothing about a job. */
+  private async authorization(as: AskAs): Promise<string> {
+    try {
+      if (as === 'app') return `bearer ${(await this.auth({ type: 'app' })).token}`;
+      return `token ${(await this.auth({ type: 'installation', installationId: as })).token}`;
+    } catch (error) {
+      this.pauseFor(as, error);
+      // eslint-disable-next-line preserve-caught-error -- its request may hold the App's JWT: words only
+      throw new Error(`the App got no ${as === 'app' ? 'JWT' : 'installation token'}: ${describe(error)}`);
+    }
   }
 
-  /** A primary limit (remaining 0, until its reset), a secondary one (retry-after), or a bare 429 (a minute). */
-  private pauseFor(error: unknown): void {
+  /**
+   * A primary limit (remaining 0, until its reset), a secondary one (retry-after), or a 403 or 429 that says it is
+   * a rate limit without saying how long (a minute, as GitHub asks).
+   */
+  private pauseFor(as: AskAs, error: unknown): void {
     const { status, response } = error as { status?: number; response?: { headers?: Record<string, unknown> } };
     if (status !== 403 && status !== 429) return;
     const headers = response?.headers ?? {};
@@ -79,20 +94,32 @@ export class AppClient {
     let waitMs: number | undefined;
     if (headers['x-ratelimit-remaining'] === '0' && reset > 0) waitMs = reset - this.now();
     else if (retryAfter > 0) waitMs = retryAfter;
-    else if (status === 429) waitMs = 60_000;
+    else if (status === 429 || /rate limit/i.test(describe(error))) waitMs = 60_000;
     if (waitMs === undefined) return;
     waitMs = Math.min(Math.max(waitMs, 1_000), BROKER_GITHUB_MAX_PAUSE_MS);
-    const already = this.now() < this.pausedUntil; // questions sent at once meet the same limit: told once
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + waitMs);
+    const until = this.pausedUntil.get(as) ?? 0;
+    const already = this.now() < until; // questions sent at once meet the same limit: told once
+    this.pausedUntil.set(as, Math.max(until, this.now() + waitMs));
     if (already) return;
+    const who = as === 'app' ? 'the App' : `the App's installation ${as}`;
     this.paused(
-      `GitHub rate-limits the App: the broker asks it nothing for ${Math.ceil(waitMs / 1000)} s; meanwhile expiry alone decides.`,
+      `GitHub rate-limits ${who}: the broker asks it nothing for ${Math.ceil(waitMs / 1000)} s; meanwhile expiry alone decides.`,
     );
   }
 }
 
+/** An error as one short line: GitHub's status and the start of its words (a proxy's HTML page included). */
+function describe(error: unknown): string {
+  const status = (error as { status?: number }).status;
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\p{Cc}+/gu, ' ').trim();
+  const cut = text.length > MESSAGE_CHARS ? `${text.slice(0, MESSAGE_CHARS)}…` : text;
+  return status ? `HTTP ${status}: ${cut}` : cut;
+}
+
 /** The promise, or a rejection once the signal aborts (the auth's own requests take no signal). */
 function within<T>(signal: AbortSignal, promise: Promise<T>): Promise<T> {
+  if (signal.aborted)
+    return Promise.reject(new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`));
   return new Promise<T>((resolve, reject) => {
     const abort = () => reject(new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`));
     signal.addEventListener('abort', abort, { once: true });

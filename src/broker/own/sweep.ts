@@ -2,11 +2,12 @@
 // that fails is told and the others are swept all the same. Expiry decides, as for the action's sweep; with a
 // GitHub App, the job a key's name records decides first, as run liveness does for the action (rules/liveness.ts):
 // a job that is over loses its key at once, and a job that still runs keeps it past its expiry (up to the hard cap).
-// Kept keys (cleanup: false), names without a job, other GitHub instances' keys and a job GitHub cannot tell about
-// are judged by expiry alone.
+// Kept keys (cleanup: false), names without a job, other GitHub instances' keys, a job GitHub cannot tell about and
+// the keys left once a sweep has waited BROKER_SWEEP_GITHUB_BUDGET_MS for GitHub are judged by expiry alone. Each
+// project's list and its deletes get Pinecone sessions of their own: GitHub's answers never spend Pinecone's budget.
 import type { AdminApi } from '../../api/pinecone/admin-api.js';
 import type { ApiKey } from '../../api/pinecone/types.js';
-import { ALIVE_RUN_HARD_CAP_MS } from '../../base/policy.js';
+import { ALIVE_RUN_HARD_CAP_MS, BROKER_SWEEP_GITHUB_BUDGET_MS } from '../../base/policy.js';
 import type { RunRef } from '../../rules/names.js';
 import { isExpired } from '../../rules/sweep-plan.js';
 import type { JobState } from '../jobs/job-states.js';
@@ -28,25 +29,36 @@ export interface JobLiveness {
 /** Jobs asked about at once: a slow GitHub holds a sweep for 5 s per this many keys, not per key. */
 const ASKED_AT_ONCE = 8;
 
+export interface SweepContext {
+  keys: BrokerKeys;
+  now: () => number;
+  jobs?: JobLiveness | undefined;
+  signal: AbortSignal;
+  /** A Pinecone session of its own (its own time budget) for each project's list, and again for its deletes. */
+  open: () => AdminApi;
+}
+
 /** The broker's keys that are over in each of `projectIds`, deleted; the number deleted. */
-export async function sweepOwn(
-  api: AdminApi,
-  projectIds: readonly string[],
-  context: { keys: BrokerKeys; now: () => number; jobs?: JobLiveness | undefined; signal: AbortSignal },
-  said: SweepSaid,
-): Promise<number> {
+export async function sweepOwn(projectIds: readonly string[], context: SweepContext, said: SweepSaid): Promise<number> {
   let swept = 0;
+  // GitHub's time is shared by the whole sweep: once it is spent, expiry alone decides for the keys left.
+  const askUntil = context.now() + BROKER_SWEEP_GITHUB_BUDGET_MS;
+  const judge = { ...context, jobs: context.jobs && { ...context.jobs, askUntil } };
   for (const projectId of projectIds) {
     if (context.signal.aborted) break;
     try {
-      const listed = await api.listKeys(projectId);
+      const listed = await context.open().listKeys(projectId);
+      const going: Array<{ key: ApiKey; why: string }> = [];
       for (let at = 0; at < listed.length && !context.signal.aborted; at += ASKED_AT_ONCE) {
-        const verdicts = await Promise.all(listed.slice(at, at + ASKED_AT_ONCE).map((key) => verdictOn(key, context)));
-        for (const { key, why } of verdicts.filter((verdict) => verdict.why !== undefined)) {
-          await api.deleteKey(key.id);
-          swept += 1;
-          said.deleted(key, why!);
-        }
+        const verdicts = await Promise.all(listed.slice(at, at + ASKED_AT_ONCE).map((key) => verdictOn(key, judge)));
+        for (const { key, why } of verdicts) if (why !== undefined) going.push({ key, why });
+      }
+      const api = context.open();
+      for (const { key, why } of going) {
+        if (context.signal.aborted) break;
+        if ((await api.deleteKey(key.id)) !== 'deleted') continue; // gone already: someone else's delete
+        swept += 1;
+        said.deleted(key, why);
       }
     } catch (error) {
       said.failed(projectId, error);
@@ -58,13 +70,18 @@ export async function sweepOwn(
 /** Why the key goes; `why` undefined: it stays (not the broker's, or not over). */
 async function verdictOn(
   key: ApiKey,
-  context: { keys: BrokerKeys; now: () => number; jobs?: JobLiveness | undefined },
+  context: { keys: BrokerKeys; now: () => number; jobs?: (JobLiveness & { askUntil: number }) | undefined },
 ): Promise<{ key: ApiKey; why?: string }> {
   const parsed = context.keys.parse(key.name);
   if (!parsed) return { key };
   const { jobs } = context;
   const expired = isExpired(parsed, context.now());
-  const asked = jobs && parsed.kind === 'job' && parsed.run?.job && parsed.run.server === jobs.server;
+  const asked =
+    jobs &&
+    context.now() < jobs.askUntil &&
+    parsed.kind === 'job' &&
+    parsed.run?.job &&
+    parsed.run.server === jobs.server;
   const state = asked ? await jobs.state(parsed.run!) : 'unknown';
   if (state === 'over') return { key, why: 'its job is over, GitHub says' };
   if (state === 'alive') {

@@ -128,8 +128,9 @@ export class Broker {
         () => undefined, // told; the other projects are swept all the same
       );
     }
-    const context = { keys: this.keys, now: () => this.pinecone.clock.now(), jobs: this.liveness, signal };
-    return sweepOwn(this.pinecone.open(signal), [...ids], context, {
+    const open = () => this.pinecone.open(signal);
+    const context = { keys: this.keys, now: () => this.pinecone.clock.now(), jobs: this.liveness, signal, open };
+    return sweepOwn([...ids], context, {
       deleted: (key, why) =>
         this.deps.decide({
           time: this.time(),

@@ -1,0 +1,88 @@
+// The keyless broker in-process with a GitHub App, in front of the Pinecone emulator, a fake OIDC issuer and
+// GitHub's emulator (its App endpoints: emulator/github-app.ts), for the tests of what the App's answers decide.
+// Keys are planted as the broker names them; `startBroker` returns once the sweep at start is done.
+import { generateKeyPairSync } from 'node:crypto';
+import { expect, vi } from 'vitest';
+import { BrokerKeys } from '../../src/broker/own/own-keys.js';
+import type { RunningBroker } from '../../src/broker/serve.js';
+import type { KeyKind } from '../../src/rules/names.js';
+import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
+import { policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from './broker.js';
+import { CLIENT_SECRET, startWorld, type World } from './fixture.js';
+import { OidcIssuer } from './oidc-issuer.js';
+
+const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+const brokerKeys = new BrokerKeys(CLIENT_SECRET);
+
+export class AppBroker {
+  world!: World;
+  issuer!: OidcIssuer;
+  github!: GitHubEmulator;
+  running: RunningBroker | undefined;
+  readonly printed: string[] = [];
+
+  /** The world, the issuer and GitHub, with the App installed on octo-org (installation 77). */
+  async start(options: GitHubOptions = {}): Promise<this> {
+    this.world = await startWorld();
+    this.issuer = await new OidcIssuer().start();
+    this.issuer.claims = { ...RUN_CLAIMS };
+    this.github = await new GitHubEmulator('octo-org/shop-api', options).start();
+    this.github.app = { id: '424242', publicKey, installations: new Map([['octo-org', 77]]) };
+    return this;
+  }
+
+  /** The broker, once its sweep at start is done (the keys planted before it are judged by that sweep). */
+  async startBroker(): Promise<void> {
+    const app = { appId: '424242', privateKey, apiUrl: this.github.url };
+    const write = (line: string) => this.printed.push(line);
+    this.running = await startBrokerInProcess(this.world, policyFor(this.issuer, this.world), write, app);
+    const done = () => this.printed.some((line) => line.includes('"action":"sweep","outcome":"done"'));
+    await vi.waitFor(() => expect(done()).toBe(true), { timeout: 60_000, interval: 20 });
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.drain();
+    this.running = undefined;
+    await this.github.stop();
+    await this.issuer.stop();
+    await this.world.emulator.stop();
+  }
+
+  /** A key the broker made for `job` (of RUN_CLAIMS' run unless said), expiring `inMs` from now. */
+  plant(nonce: string, job: string, inMs: number, kind: KeyKind = 'job', repositoryId = RUN_REF.repositoryId) {
+    const expiresAt = new Date(Math.floor((Date.now() + inMs) / 1000) * 1000);
+    const name = brokerKeys.name('gha-app', { kind, run: { ...RUN_REF, repositoryId, job } }, expiresAt, nonce);
+    return this.world.emulator.addKey(this.world.project.id, name);
+  }
+
+  sweep(): Promise<number> {
+    return this.running!.broker.sweep(new AbortController().signal);
+  }
+
+  /** The IDs of the keys the project holds. */
+  left(): string[] {
+    return this.world.emulator.keysIn(this.world.project.id).map((key) => key.id);
+  }
+
+  /** [key id, reason] of each key the sweep deleted. */
+  swept(): unknown[][] {
+    return this.printed
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line['action'] === 'sweep' && line['outcome'] === 'deleted')
+      .map((line) => [line['key_id'], line['reason']]);
+  }
+
+  /** Requests GitHub received whose path contains `part`. */
+  asked(part: string): number {
+    return this.github.requests.filter((request) => request.path.includes(part)).length;
+  }
+
+  /** Lines printed that contain `text`. */
+  told(text: string): string[] {
+    return this.printed.filter((line) => line.includes(text));
+  }
+}
