@@ -1,7 +1,6 @@
 // The example policies as written in README.md, docs/BROKER.md and the e2e workflow's keyless job, read from those
-// files (not copied here) and run by the committed broker bundle as its own process: BROKER.md's and the e2e
-// workflow's admit a pull request (whose ref is refs/pull/N/merge, not a branch), and none admits
-// pull_request_target. Only what ties an example to the test world is changed: its audience, its issuer, its project.
+// files (not copied here) and run by the committed broker bundle as its own process: each admits a pull request
+// of the repository (whose ref is refs/pull/N/merge, not a branch), and none admits pull_request_target. Only what ties an example to the test world is changed: its audience, its issuer, its project.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JWTPayload } from 'jose';
@@ -65,28 +64,24 @@ const WIDGETS = {
   job_workflow_ref: 'octo-org/widgets/.github/workflows/ci.yml@refs/pull/12/merge',
 };
 const EXAMPLES = [
-  // README's example is for its workflow beside it, `on: push`: its rule (ref refs/heads/*, no event) admits no pull
-  // request. Whether it should is the lead's call (issue #28: the examples admit pull requests "where they mean to").
+  // README's workflow beside its policy runs on push and pull_request: the rule lists both events.
   {
     source: 'README.md',
     policy: () => markdownPolicy('README.md'),
     claims: WIDGETS,
     scope: 'DataPlaneEditor',
-    pullRequests: false,
   },
   {
     source: 'docs/BROKER.md',
     policy: () => markdownPolicy('docs/BROKER.md'),
     claims: WIDGETS,
     scope: 'DataPlaneViewer',
-    pullRequests: true,
   },
   {
     source: '.github/workflows/e2e.yml',
     policy: workflowPolicy,
     claims: {},
     scope: 'DataPlaneViewer',
-    pullRequests: true,
   },
 ];
 const PULL_REQUEST = { event_name: 'pull_request', ref: 'refs/pull/12/merge' };
@@ -117,7 +112,7 @@ describe.each(NODES)('the example policies in the broker process on $name', ({ p
     },
   });
 
-  it.each(EXAMPLES)('$source: pull requests as meant, pull_request_target never', async (example) => {
+  it.each(EXAMPLES)('$source: pull requests of the repository mint, pull_request_target never', async (example) => {
     const b = await start(inTestWorld(example.policy(), issuer, world));
     const claims: JWTPayload = example.claims;
     const scope = { scope: example.scope }; // a role each example's rule gives
@@ -128,19 +123,11 @@ describe.each(NODES)('the example policies in the broker process on $name', ({ p
     expect.soft(world.emulator.requestsFor('create-key')).toEqual([]);
 
     const pull = await mint(b, issuer, { ...claims, ...PULL_REQUEST }, scope);
-    if (example.pullRequests) {
-      expect(pull.status, JSON.stringify(pull.body)).toBe(200);
-      expect(world.emulator.keysIn(world.project.id).map((key) => key.id)).toEqual([pull.body['key_id']]);
-      expect(decisions(b)).toContainEqual(
-        expect.objectContaining({ action: 'mint', outcome: 'minted', ref: PULL_REQUEST.ref }),
-      );
-      expect(b.output()).not.toContain(String(pull.body['access_token']));
-    } else {
-      expect(pull).toEqual(noRule(claims, PULL_REQUEST.event_name, PULL_REQUEST.ref));
-      // What it is for, a push to a branch, mints: the example works in the test world.
-      expect((await mint(b, issuer, { ...claims, event_name: 'push', ref: 'refs/heads/main' }, scope)).status).toBe(
-        200,
-      );
-    }
+    expect(pull.status, JSON.stringify(pull.body)).toBe(200);
+    expect(world.emulator.keysIn(world.project.id).map((key) => key.id)).toEqual([pull.body['key_id']]);
+    expect(decisions(b)).toContainEqual(
+      expect.objectContaining({ action: 'mint', outcome: 'minted', ref: PULL_REQUEST.ref }),
+    );
+    expect(b.output()).not.toContain(String(pull.body['access_token']));
   });
 });
