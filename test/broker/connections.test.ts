@@ -1,8 +1,13 @@
-// The broker in-process (its real HTTP server on loopback): a client that sends its request slowly loses its
-// connection within the broker's timeouts, not Node's defaults (60 s, looked at every 30 s).
+// The broker in-process (its real HTTP server on loopback): a client that sends its request slowly, or keeps an
+// idle connection, loses it within the broker's timeouts (headers, whole request, keep-alive), not Node's defaults
+// (60 s, looked at every 30 s; 5 min for a request).
 import { connect, type Socket } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BROKER_HEADERS_TIMEOUT_MS } from '../../src/base/policy.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  BROKER_HEADERS_TIMEOUT_MS,
+  BROKER_KEEP_ALIVE_TIMEOUT_MS,
+  BROKER_REQUEST_RECEIVE_TIMEOUT_MS,
+} from '../../src/base/policy.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
 import { startWorld, type World } from '../support/fixture.js';
@@ -44,5 +49,24 @@ describe('the broker, in-process, to slow and idle clients', () => {
     const took = await closedAfter(running.url, 'POST /token HTTP/1.1\r\nHost: broker\r\n', 15_000);
     expect(took).toBeGreaterThanOrEqual(BROKER_HEADERS_TIMEOUT_MS - 100);
     expect(took).toBeLessThan(BROKER_HEADERS_TIMEOUT_MS + 3_000);
+  });
+
+  it('closes a connection whose body does not arrive within the request timeout, headers in time or not', async () => {
+    // The headers come at once, the body never: the headers timeout is met, the whole request's is not.
+    const head = 'POST /token HTTP/1.1\r\nHost: broker\r\nContent-Type: application/x-www-form-urlencoded\r\n';
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const took = await closedAfter(running.url, `${head}Content-Length: 100\r\n\r\ngrant_type=`, 20_000);
+    expect(took).toBeGreaterThanOrEqual(BROKER_REQUEST_RECEIVE_TIMEOUT_MS - 100);
+    expect(took).toBeLessThan(BROKER_REQUEST_RECEIVE_TIMEOUT_MS + 3_000);
+    // A client's timeout is not the broker failing: no stack trace in the operator's log.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stderr.mock.calls.map(([text]) => String(text)).filter((text) => text.includes('Error'))).toEqual([]);
+    stderr.mockRestore();
+  });
+
+  it('closes a kept-alive connection idle past the keep-alive timeout after its answer', async () => {
+    const took = await closedAfter(running.url, 'GET /healthz HTTP/1.1\r\nHost: broker\r\n\r\n', 15_000);
+    expect(took).toBeGreaterThanOrEqual(BROKER_KEEP_ALIVE_TIMEOUT_MS - 100);
+    expect(took).toBeLessThan(BROKER_KEEP_ALIVE_TIMEOUT_MS + 3_000);
   });
 });

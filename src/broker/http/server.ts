@@ -84,6 +84,8 @@ export function createBrokerServer(
       metrics.request(route, route === 'token' ? 'minted' : 'revoked');
       send(res, { status: 200, body: result });
     } catch (error) {
+      // A client that went away before its body arrived (a timeout, a hang-up): no answer, and no stack trace.
+      if (error instanceof ClientGone) return metrics.request(route, 'invalid');
       const answer = errorAnswer(error);
       metrics.request(route, answer.outcome);
       send(res, answer);
@@ -140,13 +142,22 @@ export function createBrokerServer(
   return { server, guard };
 }
 
+/** The request's body stopped before its end: the connection is gone (a timeout, a hang-up). */
+class ClientGone extends Error {}
+
 async function readParams(req: IncomingMessage): Promise<Params> {
   let size = 0;
   const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > BROKER_MAX_BODY_BYTES) throw new InputError(`The request body is over ${BROKER_MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > BROKER_MAX_BODY_BYTES)
+        throw new InputError(`The request body is over ${BROKER_MAX_BODY_BYTES} bytes.`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new ClientGone();
   }
   const body = Buffer.concat(chunks).toString('utf8');
   if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
