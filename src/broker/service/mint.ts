@@ -1,19 +1,15 @@
-// A mint for a verified job: the rule that decides, the name from the token's claims, the caps on Pinecone's key
-// list (before the create, and after it for a race lost to another replica), and a create whose answer was lost
-// cleaned up at once. Each outcome is one decision line for the operators.
-import type { AdminApi } from '../../api/pinecone/admin-api.js';
-import { OutcomeUnknownError } from '../../base/errors.js';
-import { BROKER_CLEANUP_BUDGET_MS } from '../../base/policy.js';
+// A mint for a verified job: the rule that decides, the name from the token's claims, and the key made within the
+// caps (create.ts). Each outcome is one decision line for the operators.
 import type { RevokeTickets } from '../../crypto/revoke-ticket.js';
 import type { Role } from '../../inputs/roles.js';
-import { removeByName } from '../../keys/create.js';
 import { expiryAfter, type KeyOwner } from '../../rules/names.js';
 import { renderBase } from '../../rules/template.js';
-import { atCap, pastCap, ruleMark, type CapContext, type KeyLists } from '../own/caps.js';
+import { ruleMark, type CapContext, type KeyLists } from '../own/caps.js';
 import type { BrokerKeys } from '../own/own-keys.js';
 import type { Caller } from '../policy/claims.js';
 import { decide } from '../policy/match.js';
 import type { Policy, Rule } from '../policy/policy.js';
+import { createWithinCap } from './create.js';
 import { Refusal, ruleName, type Decision, type Say } from './decisions.js';
 import type { PineconeSessions } from './pinecone.js';
 import type { JobStates } from '../jobs/job-states.js';
@@ -58,6 +54,9 @@ export interface MintContext {
   tickets: RevokeTickets;
   /** A rule's project; when it does not resolve, the operator is told and the caller refused. */
   project: (rule: Rule, told: Decision) => Promise<{ id: string; name?: string }>;
+  /** The pause before a mint that lost a race tries again (random, so that racers part). */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  random: () => number;
 }
 
 export async function mintFor(
@@ -99,38 +98,9 @@ export async function mintFor(
     rule: verdict.rule,
     label: rule,
   };
-  const full = await atCap(api, project.id, cap).catch((error: unknown) => {
-    throw failed(ctx, said({ outcome: 'error', rule }), error);
-  });
-  if (full) {
-    ctx.decide(said({ outcome: 'refused', rule, reason: full }));
-    throw new Refusal('invalid_scope', full);
-  }
   const expiresAt = expiryAfter(ctx.pinecone.clock.now(), ttlMs);
   const name = ctx.keys.name(base, owner, expiresAt, ask.nonce);
-  let created;
-  try {
-    created = await api.createKey(project.id, name, roles);
-  } catch (error) {
-    if (!(error instanceof OutcomeUnknownError))
-      throw failed(ctx, said({ outcome: 'error', rule, key_name: name }), error);
-    // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
-    // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
-    const cleanup = ctx.pinecone.open(signal, BROKER_CLEANUP_BUDGET_MS);
-    const left = await removeByName(cleanup, project.id, name, QUIET).then(
-      () => undefined,
-      (failure: unknown) => (failure instanceof Error ? failure.message : String(failure)),
-    );
-    if (left !== undefined) {
-      const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
-      ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
-      throw new Refusal('temporarily_unavailable', unknown);
-    }
-    const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
-    ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
-    throw new Refusal('temporarily_unavailable', why);
-  }
-  await settleRace(ctx, api, project.id, created.key.id, cap, said);
+  const created = await createWithinCap(ctx, { api, projectId: project.id, name, roles, cap, said, signal });
   ctx.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
   return {
     value: created.value,
@@ -144,25 +114,6 @@ export async function mintFor(
   };
 }
 
-/**
- * A concurrent mint for the same job (another replica, a replayed token) may have won: past the cap, this key goes
- * and the job is refused. A list that fails leaves the key to the job: it holds its value, so nothing is lost.
- */
-async function settleRace(
-  ctx: MintContext,
-  api: AdminApi,
-  projectId: string,
-  id: string,
-  cap: CapContext,
-  said: Say,
-): Promise<void> {
-  const refused = await pastCap(api, projectId, id, cap).catch(() => undefined);
-  if (!refused) return;
-  await api.deleteKey(id);
-  ctx.decide(said({ outcome: 'refused', rule: cap.label, key_id: id, reason: refused }));
-  throw new Refusal('invalid_scope', refused);
-}
-
 /** With a GitHub App, a job GitHub says is over mints nothing (its token may have been copied); unknown proves nothing. */
 async function refuseOverJob(ctx: MintContext, caller: Caller, said: Say, rule: string): Promise<void> {
   const { runId, job } = caller.context.run!;
@@ -172,12 +123,3 @@ async function refuseOverJob(ctx: MintContext, caller: Caller, said: Say, rule: 
   ctx.decide(said({ outcome: 'refused', rule, reason: refused }));
   throw new Refusal('invalid_grant', refused);
 }
-
-function failed(ctx: MintContext, decision: Decision, error: unknown): unknown {
-  const reason = error instanceof Error ? error.message : String(error);
-  ctx.decide({ ...decision, outcome: 'error', reason });
-  return error;
-}
-
-/** The broker says what it did in its decision lines, not in the action's log lines. */
-const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };

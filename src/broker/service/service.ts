@@ -55,6 +55,8 @@ export class Broker {
       keys: this.keys,
       tickets: this.tickets,
       project: (rule, told) => this.project(rule, told),
+      sleep: deps.sleep,
+      random: deps.random,
     };
   }
 
