@@ -7,7 +7,7 @@ import { NODES } from '../../runner/runner.js';
 import { decisions, RUN_CLAIMS, startBrokerProcess, sweeps, type BrokerProcess } from '../../support/broker.js';
 import { startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { mint, policyOf } from './support.js';
+import { mint, policyOf } from './policies.js';
 
 const OUTSIDE_INPUT = ['pull_request_target', 'issue_comment', 'workflow_run'];
 // Another repository of the owner whose rule lists the events: a deploy that follows CI on workflow_run, say.

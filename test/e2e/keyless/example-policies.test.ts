@@ -10,7 +10,7 @@ import { NODES, ROOT } from '../../runner/runner.js';
 import { AUDIENCE, decisions, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
 import { startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { mint } from './support.js';
+import { mint } from './policies.js';
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 

@@ -9,7 +9,7 @@ import { NODES } from '../../runner/runner.js';
 import { RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
 import { startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { mint, policyOf, startFails, stoppedAtStart } from './support.js';
+import { mint, policyOf, startFails, stoppedAtStart } from './policies.js';
 
 const HOW = "the owner's numeric id: `gh api orgs/NAME --jq .id` (a user: `gh api users/NAME --jq .id`)";
 const NO_ID = `rules[0]: name repository-owner-id (${HOW}) or repository-id (\`gh api repos/OWNER/NAME --jq .id\`); a name alone also matches a namesake under another owner.`;
