@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 3357:
+/***/ 3989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1193,6 +1193,12 @@ const BROKER_JOB_OVER_CACHE_MS = 600_000;
 const BROKER_SWEEP_JOB_RECHECK_MS = 5 * 60_000;
 /** Which installation holds which repository id is listed again at most this often (a sweep finds a new one later). */
 const BROKER_APP_REPOSITORIES_MAX_AGE_MS = 5 * 60_000;
+/** ...and at least this often: a repository transferred or renamed is asked about under its new name. */
+const BROKER_APP_REPOSITORIES_REFRESH_MS = 60 * 60_000;
+/** A listing that failed is not tried again before this: a GitHub that fails is not asked at every key. */
+const BROKER_APP_REPOSITORIES_RETRY_MS = 60_000;
+/** A sweep spends at most this long waiting for GitHub; past it, expiry alone decides for the keys left. */
+const BROKER_SWEEP_GITHUB_BUDGET_MS = 20_000;
 /** One question to GitHub (a token, a look-up) waits this long at most; past it, nothing is proved. */
 const BROKER_GITHUB_TIMEOUT_MS = 5_000;
 /** A rate limit GitHub announces with a reset further off than this is waited out this long, then asked again. */
@@ -3326,6 +3332,9 @@ function createBrokerServer(broker, metrics, state) {
             send(res, { status: 200, body: result });
         }
         catch (error) {
+            // A client that went away before its body arrived (a timeout, a hang-up): no answer, and no stack trace.
+            if (error instanceof ClientGone)
+                return metrics.request(route, 'invalid');
             const answer = errorAnswer(error);
             metrics.request(route, answer.outcome);
             send(res, answer);
@@ -3376,14 +3385,24 @@ function createBrokerServer(broker, metrics, state) {
     }
     return { server, guard };
 }
+/** The request's body stopped before its end: the connection is gone (a timeout, a hang-up). */
+class ClientGone extends Error {
+}
 async function readParams(req) {
     let size = 0;
     const chunks = [];
-    for await (const chunk of req) {
-        size += chunk.length;
-        if (size > BROKER_MAX_BODY_BYTES)
-            throw new errors_InputError(`The request body is over ${BROKER_MAX_BODY_BYTES} bytes.`);
-        chunks.push(chunk);
+    try {
+        for await (const chunk of req) {
+            size += chunk.length;
+            if (size > BROKER_MAX_BODY_BYTES)
+                throw new errors_InputError(`The request body is over ${BROKER_MAX_BODY_BYTES} bytes.`);
+            chunks.push(chunk);
+        }
+    }
+    catch (error) {
+        if (error instanceof errors_InputError)
+            throw error;
+        throw new ClientGone();
     }
     const body = Buffer.concat(chunks).toString('utf8');
     if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -7226,8 +7245,9 @@ function createAppAuth(options) {
 ;// CONCATENATED MODULE: ./src/broker/jobs/app-client.ts
 // GitHub's REST API as the operator's GitHub App (docs/BROKER.md): the App's JWT and its installations' tokens come
 // from @octokit/auth-app (which keeps a token until it nears its expiry). Every question is answered within
-// BROKER_GITHUB_TIMEOUT_MS, and a rate limit GitHub announces is waited out without asking anything: meanwhile each
-// question fails at once with GitHubPaused, and proves nothing.
+// BROKER_GITHUB_TIMEOUT_MS. Only GitHub's own 404 (its JSON error) means "not found": a 404 of a proxy, or a token
+// GitHub would not give, proves nothing. A rate limit is waited out by whoever met it (the App, or one installation)
+// without asking anything: meanwhile its questions fail at once with GitHubPaused, and prove nothing.
 
 
 
@@ -7237,12 +7257,14 @@ class GitHubPaused extends Error {
 const PER_PAGE = 100;
 /** 50 pages of 100: an App installed on more than 5,000 repositories is read in part (and says so). */
 const MAX_PAGES = 50;
+/** GitHub's words in a log line are cut here. */
+const MESSAGE_CHARS = 200;
 class AppClient {
     now;
     paused;
     request;
     auth;
-    pausedUntil = 0;
+    pausedUntil = new Map();
     constructor(app, now, 
     /** The operator is told when a pause starts (one line each time). */
     paused) {
@@ -7251,20 +7273,23 @@ class AppClient {
         this.request = dist_bundle_request.defaults({ baseUrl: app.apiUrl });
         this.auth = createAppAuth({ appId: app.appId, privateKey: app.privateKey, request: this.request });
     }
-    /** The JSON of a 200, `undefined` for a 404; a rate limit pauses every question, anything else throws. */
+    /** The JSON of a 200, `undefined` for GitHub's 404; a rate limit pauses who met it; anything else throws. */
     async get(path, as) {
-        if (this.now() < this.pausedUntil)
-            throw new GitHubPaused('GitHub asked the App to wait (rate limit)');
+        if (this.now() < (this.pausedUntil.get(as) ?? 0))
+            throw new GitHubPaused('GitHub asked the App to wait');
         const signal = AbortSignal.timeout(BROKER_GITHUB_TIMEOUT_MS);
+        const authorization = await within(signal, this.authorization(as));
         try {
-            return await within(signal, this.send(path, as, signal));
+            const answer = await within(signal, this.request(`GET ${path}`, { headers: { authorization }, request: { signal } }));
+            return answer.data;
         }
         catch (error) {
-            const status = error.status;
-            if (status === 404)
+            const { status, response } = error;
+            if (status === 404 && typeof response?.data?.['message'] === 'string')
                 return undefined;
-            this.pauseFor(error);
-            throw error;
+            this.pauseFor(as, error);
+            // eslint-disable-next-line preserve-caught-error -- its request holds the authorization header: words only
+            throw new Error(describe(error));
         }
     }
     /** Every item of a paginated list (`pick` reads a page's items). */
@@ -7280,15 +7305,24 @@ class AppClient {
         this.paused(`GitHub lists more than ${MAX_PAGES * PER_PAGE} items at ${path}: the broker read the first of them.`);
         return items;
     }
-    async send(path, as, signal) {
-        const authorization = as === 'app'
-            ? `bearer ${(await this.auth({ type: 'app' })).token}`
-            : `token ${(await this.auth({ type: 'installation', installationId: as })).token}`;
-        const answer = await this.request(`GET ${path}`, { headers: { authorization }, request: { signal } });
-        return answer.data;
+    /** The App's JWT, or an installation's token; a failure (whatever its status) proves nothing about a job. */
+    async authorization(as) {
+        try {
+            if (as === 'app')
+                return `bearer ${(await this.auth({ type: 'app' })).token}`;
+            return `token ${(await this.auth({ type: 'installation', installationId: as })).token}`;
+        }
+        catch (error) {
+            this.pauseFor(as, error);
+            // eslint-disable-next-line preserve-caught-error -- its request may hold the App's JWT: words only
+            throw new Error(`the App got no ${as === 'app' ? 'JWT' : 'installation token'}: ${describe(error)}`);
+        }
     }
-    /** A primary limit (remaining 0, until its reset), a secondary one (retry-after), or a bare 429 (a minute). */
-    pauseFor(error) {
+    /**
+     * A primary limit (remaining 0, until its reset), a secondary one (retry-after), or a 403 or 429 that says it is
+     * a rate limit without saying how long (a minute, as GitHub asks).
+     */
+    pauseFor(as, error) {
         const { status, response } = error;
         if (status !== 403 && status !== 429)
             return;
@@ -7300,20 +7334,31 @@ class AppClient {
             waitMs = reset - this.now();
         else if (retryAfter > 0)
             waitMs = retryAfter;
-        else if (status === 429)
+        else if (status === 429 || /rate limit/i.test(describe(error)))
             waitMs = 60_000;
         if (waitMs === undefined)
             return;
         waitMs = Math.min(Math.max(waitMs, 1_000), BROKER_GITHUB_MAX_PAUSE_MS);
-        const already = this.now() < this.pausedUntil; // questions sent at once meet the same limit: told once
-        this.pausedUntil = Math.max(this.pausedUntil, this.now() + waitMs);
+        const until = this.pausedUntil.get(as) ?? 0;
+        const already = this.now() < until; // questions sent at once meet the same limit: told once
+        this.pausedUntil.set(as, Math.max(until, this.now() + waitMs));
         if (already)
             return;
-        this.paused(`GitHub rate-limits the App: the broker asks it nothing for ${Math.ceil(waitMs / 1000)} s; meanwhile expiry alone decides.`);
+        const who = as === 'app' ? 'the App' : `the App's installation ${as}`;
+        this.paused(`GitHub rate-limits ${who}: the broker asks it nothing for ${Math.ceil(waitMs / 1000)} s; meanwhile expiry alone decides.`);
     }
+}
+/** An error as one short line: GitHub's status and the start of its words (a proxy's HTML page included). */
+function describe(error) {
+    const status = error.status;
+    const text = (error instanceof Error ? error.message : String(error)).replace(/\p{Cc}+/gu, ' ').trim();
+    const cut = text.length > MESSAGE_CHARS ? `${text.slice(0, MESSAGE_CHARS)}…` : text;
+    return status ? `HTTP ${status}: ${cut}` : cut;
 }
 /** The promise, or a rejection once the signal aborts (the auth's own requests take no signal). */
 function within(signal, promise) {
+    if (signal.aborted)
+        return Promise.reject(new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`));
     return new Promise((resolve, reject) => {
         const abort = () => reject(new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`));
         signal.addEventListener('abort', abort, { once: true });
@@ -7325,39 +7370,72 @@ function within(signal, promise) {
 // Which repository a key's name means: names carry the repository's numeric id (rules/names.ts), and GitHub's
 // job look-up takes `owner/name`. The App's installations (`GET /app/installations`, as the App) and each one's
 // repositories (`GET /installation/repositories`, as the installation) say both, and which installation to ask as.
-// The list is read again only when an id is missing from it and it is older than BROKER_APP_REPOSITORIES_MAX_AGE_MS:
-// a repository the App cannot see costs nothing more until then.
+// The list is read again when an id is missing from it and it is BROKER_APP_REPOSITORIES_MAX_AGE_MS old, and in any
+// case once it is BROKER_APP_REPOSITORIES_REFRESH_MS old (a repository transferred or renamed). An installation that
+// fails keeps what it held; a read that fails altogether waits BROKER_APP_REPOSITORIES_RETRY_MS before the next.
 
 class AppRepositories {
     client;
     now;
+    warn;
     byId = new Map();
+    /** The read under way or the last one: when it started, whether it is over, and how it failed. */
     read;
-    constructor(client, now) {
+    constructor(client, now, 
+    /** An installation whose repositories could not be read (the others are). */
+    warn) {
         this.client = client;
         this.now = now;
+        this.warn = warn;
     }
     /** The repository of this id among the App's installations; `undefined` when the App is not installed there. */
     async find(repositoryId) {
         const known = this.byId.get(repositoryId);
+        if (this.due(known !== undefined))
+            this.start();
         if (known)
-            return known;
-        if (!this.read || this.now() - this.read.at >= BROKER_APP_REPOSITORIES_MAX_AGE_MS) {
-            const done = this.readAll();
-            this.read = { at: this.now(), done };
-            // A failed read is tried again at the next question, not 5 minutes later.
-            done.catch(() => this.read?.done === done && (this.read = undefined));
-        }
-        await this.read.done;
+            return known; // a refresh, if due, goes on meanwhile
+        const read = this.read;
+        await read.done;
+        if (read.failed)
+            throw read.failed;
         return this.byId.get(repositoryId);
+    }
+    /** Whether to read the list again now: one read at a time, a failed one not again for a while. */
+    due(known) {
+        const read = this.read;
+        if (!read)
+            return true;
+        if (!read.settled)
+            return false;
+        const age = this.now() - read.at;
+        if (read.failed)
+            return age >= BROKER_APP_REPOSITORIES_RETRY_MS;
+        return age >= (known ? BROKER_APP_REPOSITORIES_REFRESH_MS : BROKER_APP_REPOSITORIES_MAX_AGE_MS);
+    }
+    start() {
+        const read = { at: this.now(), done: Promise.resolve(), settled: false };
+        read.done = this.readAll()
+            .catch((error) => void (read.failed = error instanceof Error ? error : new Error('the listing failed')))
+            .finally(() => (read.settled = true));
+        this.read = read;
     }
     async readAll() {
         const installations = await this.client.all('/app/installations', 'app', (page) => Array.isArray(page) ? page : []);
         const byId = new Map();
         for (const { id: installationId } of installations) {
-            const repositories = await this.client.all('/installation/repositories', installationId, (page) => Array.isArray(page['repositories']) ? page['repositories'] : []);
-            for (const repository of repositories)
-                byId.set(String(repository.id), { fullName: repository.full_name, installationId });
+            try {
+                const repositories = await this.client.all('/installation/repositories', installationId, (page) => Array.isArray(page['repositories']) ? page['repositories'] : []);
+                for (const repository of repositories)
+                    byId.set(String(repository.id), { fullName: repository.full_name, installationId });
+            }
+            catch (error) {
+                // What it held before stays: a suspended or failing installation does not blind the others.
+                for (const [id, held] of this.byId)
+                    if (held.installationId === installationId)
+                        byId.set(id, held);
+                this.warn(`GitHub could not list the repositories of the App's installation ${installationId} (${error.message}): its keys are judged as before.`);
+            }
         }
         this.byId = byId;
     }
@@ -7367,6 +7445,9 @@ class AppRepositories {
 
 
 
+/** Answers kept before the stale ones are dropped: the cache does not grow with every job the broker ever saw. */
+const MAX_CACHED = 10_000;
+const TELL_AGAIN_MS = 3_600_000;
 class JobStates {
     now;
     warn;
@@ -7374,60 +7455,72 @@ class JobStates {
     repositories;
     installations = new Map();
     states = new Map();
-    told = new Set();
+    /** Repositories whose runs the App cannot see, until when they are not asked about. */
+    blind = new Map();
+    told = new Map();
     constructor(app, now, warn) {
         this.now = now;
         this.warn = warn;
         this.client = new AppClient(app, now, warn);
-        this.repositories = new AppRepositories(this.client, now);
+        this.repositories = new AppRepositories(this.client, now, warn);
     }
     /**
-     * The job's state; a cached answer while it is fresh: `aliveForMs` for a job said to run (a mint wants it recent,
-     * the sweep less so), BROKER_JOB_OVER_CACHE_MS for one said to be over.
+     * The job's state; a cached answer while it is fresh: `freshForMs` for a job said to run or that GitHub could not
+     * tell about (a mint wants it recent, the sweep less so), BROKER_JOB_OVER_CACHE_MS for one said to be over.
      */
-    state(ask, aliveForMs = BROKER_JOB_ALIVE_CACHE_MS) {
-        return this.cached(`${ask.repository}#${ask.job}`, aliveForMs, () => this.ask(ask, () => this.installation(ask.repository)));
+    state(ask, freshForMs = BROKER_JOB_ALIVE_CACHE_MS) {
+        return this.cached(ask, freshForMs, () => this.installation(ask.repository));
     }
     /**
      * The state of the job a key's name records (its repository by id, among the App's installations), for the sweep;
      * `unknown` for a name without a job or a repository the App is not installed on.
      */
-    stateOf(run, aliveForMs) {
+    async stateOf(run, freshForMs = BROKER_SWEEP_JOB_RECHECK_MS) {
         const job = run.job;
         if (!job)
-            return Promise.resolve('unknown');
-        return this.cached(`id:${run.repositoryId}#${job}`, aliveForMs, async () => {
-            let found;
-            try {
-                found = await this.repositories.find(run.repositoryId);
-            }
-            catch (error) {
-                return this.failed('repositories', 'the repositories of its installations', error);
-            }
-            if (!found)
-                return this.unknown(`repository ${run.repositoryId}`, `The GitHub App is not installed on repository ${run.repositoryId}: expiry alone decides for its keys.`);
-            return this.ask({ repository: found.fullName, runId: run.runId, job }, () => Promise.resolve(found.installationId));
-        });
+            return 'unknown';
+        let found;
+        try {
+            found = await this.repositories.find(run.repositoryId);
+        }
+        catch (error) {
+            return this.failed('repositories', "the repositories of the App's installations", error);
+        }
+        if (!found)
+            return this.unknown(`repository ${run.repositoryId}`, `The GitHub App is not installed on repository ${run.repositoryId}: expiry alone decides for its keys.`);
+        const ask = { repository: found.fullName, runId: run.runId, job };
+        return this.cached(ask, freshForMs, () => Promise.resolve(found.installationId));
     }
-    cached(key, aliveForMs, ask) {
+    cached(ask, freshForMs, as) {
+        const key = `${ask.repository}#${ask.job}`;
         const cached = this.states.get(key);
         if (cached) {
             const age = this.now() - cached.at;
-            if (age < Math.min(aliveForMs, BROKER_JOB_OVER_CACHE_MS))
+            if (age < Math.min(freshForMs, BROKER_JOB_OVER_CACHE_MS))
                 return cached.state;
             if (age < BROKER_JOB_OVER_CACHE_MS)
-                return cached.state.then((state) => (state === 'over' ? state : this.fresh(key, ask)));
+                return cached.state.then((state) => (state === 'over' ? state : this.fresh(key, ask, as)));
         }
-        return this.fresh(key, ask);
+        return this.fresh(key, ask, as);
     }
-    fresh(key, ask) {
-        const state = ask();
+    fresh(key, ask, as) {
+        if (this.states.size >= MAX_CACHED)
+            this.prune();
+        const state = this.ask(ask, as);
         this.states.set(key, { at: this.now(), state });
-        // Unknown is not kept: the next request asks again.
-        void state.then((answer) => answer === 'unknown' && this.states.get(key)?.state === state && this.states.delete(key));
         return state;
     }
+    prune() {
+        for (const [key, { at }] of this.states)
+            if (this.now() - at >= BROKER_JOB_OVER_CACHE_MS)
+                this.states.delete(key);
+        for (const [repository, until] of this.blind)
+            if (this.now() >= until)
+                this.blind.delete(repository);
+    }
     async ask({ repository, runId, job }, installation) {
+        if (this.now() < (this.blind.get(repository) ?? 0))
+            return 'unknown';
         try {
             const as = await installation();
             if (as === undefined)
@@ -7436,16 +7529,16 @@ class JobStates {
             if (found !== undefined)
                 return found['status'] === 'completed' ? 'over' : 'alive';
             // A 404: the job is gone only if these credentials can see its run (else they are blind to the repository).
-            const run = await this.client.get(`/repos/${repository}/actions/runs/${runId}`, as);
-            return run === undefined
-                ? this.unknown('blind', `GitHub answers 404 for the runs of ${repository} to the App: it cannot tell whether their jobs still run (give it actions: read there).`)
-                : 'over';
+            if ((await this.client.get(`/repos/${repository}/actions/runs/${runId}`, as)) !== undefined)
+                return 'over';
+            this.blind.set(repository, this.now() + BROKER_SWEEP_JOB_RECHECK_MS);
+            return this.unknown('blind', `GitHub answers 404 for the runs of ${repository} to the App: it cannot tell whether their jobs still run (give it actions: read there).`);
         }
         catch (error) {
             return this.failed('failed', `whether a job of ${repository} still runs`, error);
         }
     }
-    /** The App's installation on the repository's owner; `undefined` (told once) where it has none. */
+    /** The App's installation on the repository's owner; `undefined` (told) where it has none. */
     installation(repository) {
         const [owner = ''] = repository.split('/');
         let found = this.installations.get(owner);
@@ -7463,7 +7556,7 @@ class JobStates {
         }
         return found;
     }
-    /** A question GitHub did not answer: told once (a pause is told by the client when it starts). */
+    /** A question GitHub did not answer (a pause is told by the client when it starts). */
     failed(kind, what, error) {
         if (error instanceof GitHubPaused)
             return 'unknown';
@@ -7471,8 +7564,9 @@ class JobStates {
         return this.unknown(kind, `GitHub could not say ${what} (${reason}): expiry alone decides until it can.`);
     }
     unknown(kind, line) {
-        if (!this.told.has(kind)) {
-            this.told.add(kind);
+        const last = this.told.get(kind);
+        if (last === undefined || this.now() - last >= TELL_AGAIN_MS) {
+            this.told.set(kind, this.now());
             this.warn(line);
         }
         return 'unknown';
@@ -7642,7 +7736,7 @@ async function atCap(api, projectId, context) {
     if (job && job.length >= max)
         return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(job)}. Its post step revokes it; ask again after that.`;
     if (rule.length >= context.rule.maxLiveKeys)
-        return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys): ${names(rule.slice(0, 5))}${rule.length > 5 ? ` and ${rule.length - 5} more` : ''}. Ask again when one is revoked or expires.`;
+        return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys): ${names(rule.slice(0, 5))}${rule.length > 5 ? ` and ${rule.length - 5} more` : ''}. Ask again when one is revoked or swept.`;
     return undefined;
 }
 /** After a create: the refusal when `created` is past a cap in ID order (a concurrent mint won the race). */
@@ -7655,17 +7749,19 @@ async function pastCap(api, projectId, created, context) {
     if (job && others(job).length >= max)
         return `${context.label} gives a job ${max} live key${max === 1 ? '' : 's'}; this job holds ${names(others(job).slice(0, max))}, made at the same time. Its post step revokes it; ask again after that.`;
     if (others(rule).length >= context.rule.maxLiveKeys)
-        return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys), the last made at the same time. Ask again when one is revoked or expires.`;
+        return `${context.label} holds its ${context.rule.maxLiveKeys} live keys (max-live-keys), the last made at the same time. Ask again when one is revoked or swept.`;
     return undefined;
 }
-/** The broker's live keys of this job (`undefined`: the token names no job) and of this rule, in order of ID. */
+/** The broker's keys of this job (`undefined`: the token names no job) and of this rule that exist, in order of ID. */
 function holders(list, context) {
     const mark = ruleMark(context.rule);
     const job = [];
     const rule = [];
     for (const key of [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
         const parsed = context.keys.parse(key.name);
-        if (!parsed || parsed.expiresAt.getTime() <= context.now)
+        // Expired keys count too: a Pinecone key works until it is deleted, and the sweep keeps a running job's key past
+        // its expiry. Otherwise a job could mint a key of 1 s after another, each still working.
+        if (!parsed)
             continue;
         if (parsed.run?.rule === mark)
             rule.push(key);
@@ -7939,20 +8035,31 @@ ours) {
 /** Jobs asked about at once: a slow GitHub holds a sweep for 5 s per this many keys, not per key. */
 const ASKED_AT_ONCE = 8;
 /** The broker's keys that are over in each of `projectIds`, deleted; the number deleted. */
-async function sweepOwn(api, projectIds, context, said) {
+async function sweepOwn(projectIds, context, said) {
     let swept = 0;
+    // GitHub's time is shared by the whole sweep: once it is spent, expiry alone decides for the keys left.
+    const askUntil = context.now() + BROKER_SWEEP_GITHUB_BUDGET_MS;
+    const judge = { ...context, jobs: context.jobs && { ...context.jobs, askUntil } };
     for (const projectId of projectIds) {
         if (context.signal.aborted)
             break;
         try {
-            const listed = await api.listKeys(projectId);
+            const listed = await context.open().listKeys(projectId);
+            const going = [];
             for (let at = 0; at < listed.length && !context.signal.aborted; at += ASKED_AT_ONCE) {
-                const verdicts = await Promise.all(listed.slice(at, at + ASKED_AT_ONCE).map((key) => verdictOn(key, context)));
-                for (const { key, why } of verdicts.filter((verdict) => verdict.why !== undefined)) {
-                    await api.deleteKey(key.id);
-                    swept += 1;
-                    said.deleted(key, why);
-                }
+                const verdicts = await Promise.all(listed.slice(at, at + ASKED_AT_ONCE).map((key) => verdictOn(key, judge)));
+                for (const { key, why } of verdicts)
+                    if (why !== undefined)
+                        going.push({ key, why });
+            }
+            const api = context.open();
+            for (const { key, why } of going) {
+                if (context.signal.aborted)
+                    break;
+                if ((await api.deleteKey(key.id)) !== 'deleted')
+                    continue; // gone already: someone else's delete
+                swept += 1;
+                said.deleted(key, why);
             }
         }
         catch (error) {
@@ -7968,7 +8075,11 @@ async function verdictOn(key, context) {
         return { key };
     const { jobs } = context;
     const expired = isExpired(parsed, context.now());
-    const asked = jobs && parsed.kind === 'job' && parsed.run?.job && parsed.run.server === jobs.server;
+    const asked = jobs &&
+        context.now() < jobs.askUntil &&
+        parsed.kind === 'job' &&
+        parsed.run?.job &&
+        parsed.run.server === jobs.server;
     const state = asked ? await jobs.state(parsed.run) : 'unknown';
     if (state === 'over')
         return { key, why: 'its job is over, GitHub says' };
@@ -8981,9 +9092,71 @@ async function removeByName(api, projectId, name, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/broker/service/create.ts
+
+
+
+
+
+/** Racers pause between these before their second try. */
+const RETRY_PAUSE_MS = { min: 50, spread: 450 };
+async function createWithinCap(ctx, ask) {
+    const { api, projectId, cap, said } = ask;
+    const rule = cap.label;
+    for (let attempt = 1;; attempt += 1) {
+        const full = await atCap(api, projectId, cap).catch((error) => {
+            throw failed(ctx, said({ outcome: 'error', rule }), error);
+        });
+        if (full) {
+            ctx.decide(said({ outcome: 'refused', rule, reason: full }));
+            throw new Refusal('invalid_scope', full);
+        }
+        const created = await create_createOnce(ctx, ask);
+        // A list that fails leaves the key to the job: it holds its value, so nothing is lost.
+        const lost = await pastCap(api, projectId, created.key.id, cap).catch(() => undefined);
+        if (!lost)
+            return created;
+        await api.deleteKey(created.key.id);
+        ctx.lists.forget(projectId); // the next list shows the winner, not the keys the losers deleted
+        const again = attempt === 1 ? ' The broker tries once more.' : '';
+        ctx.decide(said({ outcome: 'refused', rule, key_id: created.key.id, reason: `${lost}${again}` }));
+        if (attempt === 2)
+            throw new Refusal('invalid_scope', lost);
+        await ctx.sleep(RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.spread, ask.signal);
+    }
+}
+async function create_createOnce(ctx, ask) {
+    const { api, projectId, name, roles, said } = ask;
+    const rule = ask.cap.label;
+    try {
+        return await api.createKey(projectId, name, roles);
+    }
+    catch (error) {
+        if (!(error instanceof errors_OutcomeUnknownError))
+            throw failed(ctx, said({ outcome: 'error', rule, key_name: name }), error);
+        // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
+        // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
+        const cleanup = ctx.pinecone.open(ask.signal, BROKER_CLEANUP_BUDGET_MS);
+        const left = await removeByName(cleanup, projectId, name, QUIET).then(() => undefined, (failure) => (failure instanceof Error ? failure.message : String(failure)));
+        if (left !== undefined) {
+            const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
+            ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
+            throw new Refusal('temporarily_unavailable', unknown);
+        }
+        const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
+        ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
+        throw new Refusal('temporarily_unavailable', why);
+    }
+}
+function failed(ctx, decision, error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.decide({ ...decision, outcome: 'error', reason });
+    return error;
+}
+/** The broker says what it did in its decision lines, not in the action's log lines. */
+const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
+
 ;// CONCATENATED MODULE: ./src/broker/service/mint.ts
-
-
 
 
 
@@ -9020,40 +9193,12 @@ async function mintFor(ctx, caller, said, ask, signal) {
         lists: ctx.lists,
         keys: ctx.keys,
         run,
-        now: ctx.pinecone.clock.now(),
         rule: verdict.rule,
         label: rule,
     };
-    const full = await atCap(api, project.id, cap).catch((error) => {
-        throw failed(ctx, said({ outcome: 'error', rule }), error);
-    });
-    if (full) {
-        ctx.decide(said({ outcome: 'refused', rule, reason: full }));
-        throw new Refusal('invalid_scope', full);
-    }
     const expiresAt = expiryAfter(ctx.pinecone.clock.now(), ttlMs);
     const name = ctx.keys.name(base, owner, expiresAt, ask.nonce);
-    let created;
-    try {
-        created = await api.createKey(project.id, name, roles);
-    }
-    catch (error) {
-        if (!(error instanceof errors_OutcomeUnknownError))
-            throw failed(ctx, said({ outcome: 'error', rule, key_name: name }), error);
-        // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
-        // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
-        const cleanup = ctx.pinecone.open(signal, BROKER_CLEANUP_BUDGET_MS);
-        const left = await removeByName(cleanup, project.id, name, QUIET).then(() => undefined, (failure) => (failure instanceof Error ? failure.message : String(failure)));
-        if (left !== undefined) {
-            const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
-            ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
-            throw new Refusal('temporarily_unavailable', unknown);
-        }
-        const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
-        ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
-        throw new Refusal('temporarily_unavailable', why);
-    }
-    await settleRace(ctx, api, project.id, created.key.id, cap, said);
+    const created = await createWithinCap(ctx, { api, projectId: project.id, name, roles, cap, said, signal });
     ctx.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
     return {
         value: created.value,
@@ -9066,18 +9211,6 @@ async function mintFor(ctx, caller, said, ask, signal) {
         expiresAt: expiresAt.toISOString(),
     };
 }
-/**
- * A concurrent mint for the same job (another replica, a replayed token) may have won: past the cap, this key goes
- * and the job is refused. A list that fails leaves the key to the job: it holds its value, so nothing is lost.
- */
-async function settleRace(ctx, api, projectId, id, cap, said) {
-    const refused = await pastCap(api, projectId, id, cap).catch(() => undefined);
-    if (!refused)
-        return;
-    await api.deleteKey(id);
-    ctx.decide(said({ outcome: 'refused', rule: cap.label, key_id: id, reason: refused }));
-    throw new Refusal('invalid_scope', refused);
-}
 /** With a GitHub App, a job GitHub says is over mints nothing (its token may have been copied); unknown proves nothing. */
 async function refuseOverJob(ctx, caller, said, rule) {
     const { runId, job } = caller.context.run;
@@ -9089,13 +9222,6 @@ async function refuseOverJob(ctx, caller, said, rule) {
     ctx.decide(said({ outcome: 'refused', rule, reason: refused }));
     throw new Refusal('invalid_grant', refused);
 }
-function failed(ctx, decision, error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    ctx.decide({ ...decision, outcome: 'error', reason });
-    return error;
-}
-/** The broker says what it did in its decision lines, not in the action's log lines. */
-const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
 
 ;// CONCATENATED MODULE: ./src/api/pinecone/login.ts
 // The Admin API's login: OAuth 2.0 client credentials at Pinecone's token endpoint (the auth-url input), one at a
@@ -9768,6 +9894,8 @@ class Broker {
             keys: this.keys,
             tickets: this.tickets,
             project: (rule, told) => this.project(rule, told),
+            sleep: deps.sleep,
+            random: deps.random,
         };
     }
     /**
@@ -9833,8 +9961,9 @@ class Broker {
             const at = { time: this.time(), action: 'sweep', rule: ruleName({ rule, index }) };
             await this.project(rule, { ...at, outcome: 'error' }).then((project) => ids.add(project.id), () => undefined);
         }
-        const context = { keys: this.keys, now: () => this.pinecone.clock.now(), jobs: this.liveness, signal };
-        return sweepOwn(this.pinecone.open(signal), [...ids], context, {
+        const open = () => this.pinecone.open(signal);
+        const context = { keys: this.keys, now: () => this.pinecone.clock.now(), jobs: this.liveness, signal, open };
+        return sweepOwn([...ids], context, {
             deleted: (key, why) => this.deps.decide({
                 time: this.time(),
                 action: 'sweep',
@@ -10065,7 +10194,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3357);
+/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3989);
 // What ncc bundles into dist/broker/index.js: the process runs the keyless broker (docs/BROKER.md), nothing else.
 
 await (0,_broker_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -440,6 +440,12 @@ const BROKER_JOB_OVER_CACHE_MS = 600_000;
 const BROKER_SWEEP_JOB_RECHECK_MS = (/* unused pure expression or super */ null && (5 * 60_000));
 /** Which installation holds which repository id is listed again at most this often (a sweep finds a new one later). */
 const BROKER_APP_REPOSITORIES_MAX_AGE_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** ...and at least this often: a repository transferred or renamed is asked about under its new name. */
+const BROKER_APP_REPOSITORIES_REFRESH_MS = (/* unused pure expression or super */ null && (60 * 60_000));
+/** A listing that failed is not tried again before this: a GitHub that fails is not asked at every key. */
+const BROKER_APP_REPOSITORIES_RETRY_MS = 60_000;
+/** A sweep spends at most this long waiting for GitHub; past it, expiry alone decides for the keys left. */
+const BROKER_SWEEP_GITHUB_BUDGET_MS = 20_000;
 /** One question to GitHub (a token, a look-up) waits this long at most; past it, nothing is proved. */
 const BROKER_GITHUB_TIMEOUT_MS = 5_000;
 /** A rate limit GitHub announces with a reset further off than this is waited out this long, then asked again. */
