@@ -1,6 +1,6 @@
 // The broker bundle as its own process with a GitHub App (GitHub's App endpoints emulated over HTTP): a token of
 // a finished job gets no key, a running job's does; the key a job holds when it ends (a copied token's, one its
-// post step never revoked) goes at the broker's next sweep, not at its expiry; without an App the broker says at
+// post step never revoked) goes at a replica's next sweep, not at its expiry; without an App the broker says at
 // start that expiry alone decides; a key that is not PEM stops it at start with one line and exit code 2.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,7 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
   let issuer: OidcIssuer;
   let github: GitHubEmulator;
   let broker: BrokerProcess | undefined;
+  let sweeping: BrokerProcess | undefined;
   let keyFile: string;
 
   beforeEach(async () => {
@@ -46,7 +47,8 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
   });
   afterEach(async () => {
     await broker?.stop();
-    broker = undefined;
+    await sweeping?.stop();
+    broker = sweeping = undefined;
     await github.stop();
     await issuer.stop();
     await world.emulator.stop();
@@ -58,8 +60,8 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
     );
   const withApp = (sweepInterval?: string) =>
     start({ GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url }, sweepInterval);
-  const mint = async (nonce: string) => {
-    const response = await fetch(`${broker!.url}/token`, {
+  const mint = async (nonce: string, at = broker!) => {
+    const response = await fetch(`${at.url}/token`, {
       method: 'POST',
       body: new URLSearchParams({
         grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
@@ -85,14 +87,19 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
     expect(broker!.output()).not.toContain('PRIVATE KEY');
   });
 
-  it("deletes the key of a job that ended at the next sweep, not at its expiry, and keeps a running job's", async () => {
+  it("a replica's sweep deletes the key of a job that ended, not at its expiry, and keeps a running job's", async () => {
     github.jobs.set(JOB_ID, 'in_progress');
     github.jobs.set('30433642193', 'in_progress');
-    await withApp('2s');
-    await sweeps(broker!); // the sweep at start saw no key: the jobs are first asked about after the mints
-    const ended = await mint('e2eaf1'); // e.g. a step's copy of the token, minting behind the job's back
+    // Two replicas, as operators run them: one mints (and asked GitHub then, so it trusts that answer for the
+    // sweep's 5 minutes), the other sweeps every 2 s and has asked nothing yet.
+    const minting = await withApp();
+    const appEnv = { GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url };
+    const policy = policyFor(issuer, world, '', '2s');
+    sweeping = await startBrokerProcess({ world, policy, node, env: appEnv });
+    await sweeps(sweeping); // the sweep at start saw no key
+    const ended = await mint('e2eaf1', minting); // e.g. a step's copy of the token, minting behind the job's back
     issuer.claims = { ...RUN_CLAIMS, check_run_id: '30433642193' };
-    const still = await mint('e2eaf2');
+    const still = await mint('e2eaf2', minting);
     github.jobs.set(JOB_ID, 'completed');
     expect([ended.status, still.status]).toEqual([200, 200]);
     // The decision line comes after the delete: wait for it, then look at what Pinecone holds.
@@ -102,9 +109,10 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
       key_id: ended.body['key_id'],
       reason: 'its job is over, GitHub says',
     });
-    await vi.waitFor(() => expect(decisions(broker!)).toContainEqual(swept), { timeout: 15_000, interval: 50 });
+    await vi.waitFor(() => expect(decisions(sweeping!)).toContainEqual(swept), { timeout: 15_000, interval: 50 });
     expect(world.emulator.keysIn(world.project.id).map((key) => key.id)).toEqual([still.body['key_id']]);
-    expect(broker!.output()).not.toContain(String(ended.body['access_token']));
+    for (const replica of [minting, sweeping])
+      expect(replica.output()).not.toContain(String(ended.body['access_token']));
   });
 
   it('without an App says so in one line at start, and a finished job still mints (expiry alone decides)', async () => {

@@ -78,7 +78,7 @@ describe.each(NODES)("a rule's share of its project's keys, the broker process o
     // The refusal names the first 5 keys holding the rule, in order of ID, and counts the rest.
     const holding = listed(shop.slice(0, 8).map((answer) => answer.body['key_id']!));
     expect(holding).toHaveLength(8);
-    const refusal = `rules[0] (octo-org/shop-api) holds its 8 live keys (max-live-keys): ${holding.slice(0, 5).join(', ')} and 3 more. Ask again when one is revoked or expires.`;
+    const refusal = `rules[0] (octo-org/shop-api) holds its 8 live keys (max-live-keys): ${holding.slice(0, 5).join(', ')} and 3 more. Ask again when one is revoked or swept.`;
     expect(shop[8]!.body).toEqual({ error: 'invalid_scope', error_description: refusal });
     expect(decisions(broker!)).toContainEqual(
       expect.objectContaining({
@@ -95,7 +95,7 @@ describe.each(NODES)("a rule's share of its project's keys, the broker process o
     for (let job = 1; job <= 9; job++) billed.push(await mint(BILLING, String(200 + job)));
     expect(billed.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 400]);
     expect(billed[8]!.body['error_description']).toMatch(
-      /^rules\[1\] \(octo-org\/billing\) holds its 8 live keys \(max-live-keys\): .* and 3 more\. Ask again when one is revoked or expires\.$/,
+      /^rules\[1\] \(octo-org\/billing\) holds its 8 live keys \(max-live-keys\): .* and 3 more\. Ask again when one is revoked or swept\.$/,
     );
     expect(keys()).toHaveLength(16);
 
