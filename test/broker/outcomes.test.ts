@@ -43,15 +43,15 @@ describe('what the broker answers when Pinecone fails', () => {
     printed.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['action'] === 'mint');
   const keys = () => world.emulator.keysIn(world.project.id);
 
-  it('a permanent refusal (the account is not the project owner) is 502 server_error, not temporarily_unavailable', async () => {
+  it('a permanent refusal (the account is not the project owner) is 502 server_error naming no project, not temporarily_unavailable', async () => {
     world.emulator.faults.add({ op: 'create-key', status: 403, code: 'FORBIDDEN' });
     const { status, headers, body } = await mint();
     expect(status).toBe(502);
     expect(body['error']).toBe('server_error');
-    expect(body['error_description']).toMatch(
-      /^Pinecone: The service account may not .* add it to the project as Project owner/,
-    );
+    // The operator's business: the caller's line names no project, the decision line does.
+    expect(body['error_description']).toBe("The broker may not use its rule's project; its operator has been told.");
     expect(headers.get('retry-after')).toBeNull();
+    expect(printed.join('\n')).toMatch(/The service account may not .* add it to the project as Project owner/);
   });
 
   it('Pinecone unavailable after the retries is 503 temporarily_unavailable with Retry-After', async () => {

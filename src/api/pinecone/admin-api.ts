@@ -13,7 +13,7 @@ import type { Call, Requester } from '../requester.js';
 import { describeStatus, isSuccess, parseBody, type HttpResponse, type Json } from '../transport.js';
 import type { ApiKey, Connection, Project } from './types.js';
 
-export { ProjectLimitError, QuotaError } from './admin-errors.js';
+export { ProjectLimitError, ProjectUnusableError, QuotaError } from './admin-errors.js';
 export type { ApiKey, Connection, Project } from './types.js';
 export { LoginCache } from './login.js';
 

@@ -7,6 +7,15 @@ import { describeStatus, parseBody, type HttpResponse, type Json } from '../tran
 
 /** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
 export class ProjectLimitError extends ActionError {}
+/** The project is gone, or the service account may not work in it: nothing in it can be done. */
+export class ProjectUnusableError extends ActionError {
+  constructor(
+    message: string,
+    readonly why: 'gone' | 'forbidden',
+  ) {
+    super(message);
+  }
+}
 
 /** The project holds as many keys as its quota allows: the caller may make room and try once more. */
 export class QuotaError extends ActionError {
@@ -59,13 +68,14 @@ export class AdminErrors {
         answered,
       );
     }
-    if (status === 403)
-      return new ActionError(
-        `The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`,
-      );
+    if (status === 403) {
+      const line = `The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`;
+      return projectId ? new ProjectUnusableError(line, 'forbidden') : new ActionError(line);
+    }
     if (status === 404 && projectId)
-      return new ActionError(
+      return new ProjectUnusableError(
         `Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`,
+        'gone',
       );
     if (status >= 500 || status === 429) return this.unavailable(response, what);
     return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);

@@ -3,13 +3,13 @@
 // where at most the cap stays and, in a tight race, none may. A mint that lost a race tries once more after a random
 // pause, so that racers who all lost part and one of them keeps a key. A create whose answer was lost is looked for
 // by name (with a budget of its own) and deleted; when even that fails, the answer says the outcome is unknown.
-import type { AdminApi, ApiKey } from '../../api/pinecone/admin-api.js';
+import { ProjectUnusableError, type AdminApi, type ApiKey } from '../../api/pinecone/admin-api.js';
 import { OutcomeUnknownError } from '../../base/errors.js';
 import { BROKER_CLEANUP_BUDGET_MS } from '../../base/policy.js';
 import type { Role } from '../../inputs/roles.js';
 import { removeByName } from '../../keys/create.js';
 import { atCap, pastCap, type CapContext } from '../own/caps.js';
-import { Refusal, type Decision, type Say } from './decisions.js';
+import { projectRefusal, Refusal, type Decision, type Say } from './decisions.js';
 import type { MintContext } from './mint.js';
 
 export interface CreateAsk {
@@ -30,7 +30,7 @@ export async function createWithinCap(ctx: MintContext, ask: CreateAsk): Promise
   const rule = cap.label;
   for (let attempt = 1; ; attempt += 1) {
     const full = await atCap(api, projectId, cap).catch((error: unknown) => {
-      throw failed(ctx, said({ outcome: 'error', rule }), error);
+      throw failed(ctx, said({ outcome: 'error', rule }), error, projectId);
     });
     if (full) {
       ctx.decide(said({ outcome: 'refused', rule, reason: full }));
@@ -56,7 +56,7 @@ async function createOnce(ctx: MintContext, ask: CreateAsk): Promise<{ key: ApiK
     return await api.createKey(projectId, name, roles);
   } catch (error) {
     if (!(error instanceof OutcomeUnknownError))
-      throw failed(ctx, said({ outcome: 'error', rule, key_name: name }), error);
+      throw failed(ctx, said({ outcome: 'error', rule, key_name: name }), error, projectId);
     // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
     // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
     const cleanup = ctx.pinecone.open(ask.signal, BROKER_CLEANUP_BUDGET_MS);
@@ -75,10 +75,13 @@ async function createOnce(ctx: MintContext, ask: CreateAsk): Promise<{ key: ApiK
   }
 }
 
-function failed(ctx: MintContext, decision: Decision, error: unknown): unknown {
+/** The operator is told; the caller too, unless it is the project that failed (its name is the operator's). */
+function failed(ctx: MintContext, decision: Decision, error: unknown, projectId: string): unknown {
   const reason = error instanceof Error ? error.message : String(error);
   ctx.decide({ ...decision, outcome: 'error', reason });
-  return error;
+  if (!(error instanceof ProjectUnusableError)) return error;
+  ctx.pinecone.forgetProject(projectId);
+  return projectRefusal(error.why);
 }
 
 /** The broker says what it did in its decision lines, not in the action's log lines. */

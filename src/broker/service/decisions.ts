@@ -38,3 +38,17 @@ export interface Decision {
 export type Say = (rest: Omit<Decision, 'time' | 'action' | 'repository' | 'run' | 'ref'>) => Decision;
 
 export const ruleName = ({ rule, index }: { rule: Rule; index: number }) => `rules[${index}] (${rule.repository})`;
+
+/**
+ * What a caller is told when its rule's project cannot be used: the operator's business, so it names no project.
+ * A project gone may be found again (a namesake, once the rule resolves again); a refusal lasts until the operator
+ * acts: 502, not "ask again".
+ */
+export function projectRefusal(why: 'gone' | 'forbidden' = 'gone'): Refusal {
+  return why === 'forbidden'
+    ? new Refusal('server_error', "The broker may not use its rule's project; its operator has been told.")
+    : new Refusal(
+        'temporarily_unavailable',
+        "The broker cannot use its rule's project now; its operator has been told. Ask again later.",
+      );
+}

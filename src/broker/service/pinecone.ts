@@ -90,6 +90,15 @@ export class PineconeSessions {
     }
     return resolved;
   }
+
+  /** A project Pinecone no longer lets the broker use (gone, or taken away): the rules that named it resolve again. */
+  forgetProject(projectId: string): void {
+    for (const [wanted, resolved] of this.projects)
+      void resolved.then(
+        (project) => project.id === projectId && this.projects.get(wanted) === resolved && this.projects.delete(wanted),
+        () => undefined,
+      );
+  }
 }
 
 /** A rule's project may not resolve: the line is the operator's, not a caller's. */

@@ -12,11 +12,12 @@ import { callerOf, type Caller } from '../policy/claims.js';
 import { ruleFor } from '../policy/match.js';
 import type { Policy, Rule } from '../policy/policy.js';
 import { TokenRefused, type Verifier } from '../policy/verify.js';
-import { Refusal, ruleName, type Decision, type Say } from './decisions.js';
+import { projectRefusal, Refusal, ruleName, type Decision, type Say } from './decisions.js';
 import { mintFor, type MintAsk, type MintContext, type Minted } from './mint.js';
 import type { JobStates } from '../jobs/job-states.js';
 import { serverTag } from '../../rules/names.js';
 import { PineconeSessions, ProjectError, type PineconeDeps } from './pinecone.js';
+import { ProjectUnusableError } from '../../api/pinecone/admin-api.js';
 
 export type { RevokeAsk } from '../own/revoke.js';
 
@@ -112,7 +113,14 @@ export class Broker {
     }
     const project = await this.project(found.rule, said({ outcome: 'error', rule: ruleName(found) }));
     const context = { keys: this.keys, tickets: this.tickets, caller, said: tell };
-    const revoked = await revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask);
+    const revoked = await revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask).catch(
+      (error: unknown) => {
+        if (!(error instanceof ProjectUnusableError)) throw error;
+        this.deps.decide(said({ outcome: 'error', rule: ruleName(found), reason: error.message }));
+        this.pinecone.forgetProject(project.id);
+        throw projectRefusal(error.why);
+      },
+    );
     this.lists.forget(project.id);
     return revoked;
   }
@@ -142,13 +150,16 @@ export class Broker {
           key_name: key.name ?? undefined,
           reason: why,
         }),
-      failed: (projectId, error) =>
+      failed: (projectId, error) => {
+        // A project gone or taken away: the rules that named it resolve again at the next sweep (and say why not).
+        if (error instanceof ProjectUnusableError) this.pinecone.forgetProject(projectId);
         this.deps.decide({
           time: this.time(),
           action: 'sweep',
           outcome: 'error',
           reason: `project ${projectId}: ${error instanceof Error ? error.message : String(error)}`,
-        }),
+        });
+      },
     });
   }
 
@@ -158,10 +169,7 @@ export class Broker {
       return await this.pinecone.project(rule);
     } catch (error) {
       this.deps.decide({ ...told, reason: error instanceof Error ? error.message : String(error) });
-      throw new Refusal(
-        'temporarily_unavailable',
-        "The broker cannot use its rule's project now; its operator has been told. Ask again later.",
-      );
+      throw projectRefusal();
     }
   }
 
