@@ -2996,6 +2996,16 @@ class Refusal extends errors_ActionError {
     }
 }
 const ruleName = ({ rule, index }) => `rules[${index}] (${rule.repository})`;
+/**
+ * What a caller is told when its rule's project cannot be used: the operator's business, so it names no project.
+ * A project gone may be found again (a namesake, once the rule resolves again); a refusal lasts until the operator
+ * acts: 502, not "ask again".
+ */
+function projectRefusal(why = 'gone') {
+    return why === 'forbidden'
+        ? new Refusal('server_error', "The broker may not use its rule's project; its operator has been told.")
+        : new Refusal('temporarily_unavailable', "The broker cannot use its rule's project now; its operator has been told. Ask again later.");
+}
 
 ;// CONCATENATED MODULE: ./src/broker/http/exchange.ts
 // The token endpoint's request, read as RFC 8693 has it: `grant_type`, `subject_token`, `subject_token_type`, with
@@ -9027,202 +9037,6 @@ function refusal(error) {
     return new TokenRefused('The token could not be checked: the issuer did not answer.');
 }
 
-;// CONCATENATED MODULE: ./src/journal/create-once.ts
-// A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
-// behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
-// is sent again under a fresh name, at most CREATE_TRIES times.
-
-
-async function create_once_createOnce(create) {
-    const { events, log } = create;
-    let lost = '';
-    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
-        const name = create.nextName();
-        events.sending(name);
-        log.info(create.announce(name));
-        try {
-            const made = await create.send(name);
-            events.made(create.idOf(made), name);
-            return { made, name };
-        }
-        catch (error) {
-            if (!(error instanceof OutcomeUnknownError)) {
-                events.noneMade(name);
-                throw error;
-            }
-            lost = error.message;
-            log.warning(`The answer to the create request was lost (${error.message}); checking whether the ${create.short} was made.`);
-            const found = await create.recover(name);
-            if (found !== undefined) {
-                events.made(create.idOf(found), name);
-                return { made: found, name };
-            }
-            events.lost();
-        }
-    }
-    throw new ActionError(`Could not create the ${create.thing}: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
-}
-
-;// CONCATENATED MODULE: ./src/keys/create.ts
-
-
-async function createExactlyOnce(api, journal, log, random, request) {
-    const { made, name } = await createOnce({
-        thing: 'API key',
-        short: 'key',
-        events: journal.creates('key'),
-        log,
-        nextName: () => buildTaggedKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)), request.tag),
-        announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
-        send: (name) => api.createKey(request.projectId, name, request.roles),
-        idOf: (created) => created.key.id,
-        recover: async (name) => {
-            await removeByName(api, request.projectId, name, log);
-            return undefined;
-        },
-    });
-    return { ...made, name };
-}
-/** Deletes whatever a create whose answer was lost made under `name` (we never saw its secret). */
-async function removeByName(api, projectId, name, log) {
-    const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
-    for (const stray of strays) {
-        await api.deleteKey(stray.id);
-        log.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/broker/service/create.ts
-
-
-
-
-
-/** Racers pause between these before their second try. */
-const RETRY_PAUSE_MS = { min: 50, spread: 450 };
-async function createWithinCap(ctx, ask) {
-    const { api, projectId, cap, said } = ask;
-    const rule = cap.label;
-    for (let attempt = 1;; attempt += 1) {
-        const full = await atCap(api, projectId, cap).catch((error) => {
-            throw failed(ctx, said({ outcome: 'error', rule }), error);
-        });
-        if (full) {
-            ctx.decide(said({ outcome: 'refused', rule, reason: full }));
-            throw new Refusal('invalid_scope', full);
-        }
-        const created = await create_createOnce(ctx, ask);
-        // A list that fails leaves the key to the job: it holds its value, so nothing is lost.
-        const lost = await pastCap(api, projectId, created.key.id, cap).catch(() => undefined);
-        if (!lost)
-            return created;
-        await api.deleteKey(created.key.id);
-        ctx.lists.forget(projectId); // the next list shows the winner, not the keys the losers deleted
-        const again = attempt === 1 ? ' The broker tries once more.' : '';
-        ctx.decide(said({ outcome: 'refused', rule, key_id: created.key.id, reason: `${lost}${again}` }));
-        if (attempt === 2)
-            throw new Refusal('invalid_scope', lost);
-        await ctx.sleep(RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.spread, ask.signal);
-    }
-}
-async function create_createOnce(ctx, ask) {
-    const { api, projectId, name, roles, said } = ask;
-    const rule = ask.cap.label;
-    try {
-        return await api.createKey(projectId, name, roles);
-    }
-    catch (error) {
-        if (!(error instanceof errors_OutcomeUnknownError))
-            throw failed(ctx, said({ outcome: 'error', rule, key_name: name }), error);
-        // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
-        // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
-        const cleanup = ctx.pinecone.open(ask.signal, BROKER_CLEANUP_BUDGET_MS);
-        const left = await removeByName(cleanup, projectId, name, QUIET).then(() => undefined, (failure) => (failure instanceof Error ? failure.message : String(failure)));
-        if (left !== undefined) {
-            const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
-            ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
-            throw new Refusal('temporarily_unavailable', unknown);
-        }
-        const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
-        ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
-        throw new Refusal('temporarily_unavailable', why);
-    }
-}
-function failed(ctx, decision, error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    ctx.decide({ ...decision, outcome: 'error', reason });
-    return error;
-}
-/** The broker says what it did in its decision lines, not in the action's log lines. */
-const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
-
-;// CONCATENATED MODULE: ./src/broker/service/mint.ts
-
-
-
-
-
-
-async function mintFor(ctx, caller, said, ask, signal) {
-    // The project asked for is checked once the rule's is resolved: the job may name it by ID or by name.
-    const { project: asked, ...within } = ask;
-    const verdict = decide(ctx.policy, caller.claims, {
-        ...within,
-        roles: ask.roles ?? [],
-        ttlMs: ask.ttlMs ?? 0,
-    });
-    if ('refused' in verdict) {
-        ctx.decide(said({ outcome: 'refused', reason: verdict.refused }));
-        throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_grant' : 'invalid_scope', verdict.refused);
-    }
-    const roles = ask.roles ?? verdict.rule.roles;
-    const ttlMs = ask.ttlMs ?? verdict.rule.maxTtlMs;
-    const rule = ruleName(verdict);
-    const run = { ...caller.context.run, rule: ruleMark(verdict.rule) };
-    await refuseOverJob(ctx, caller, said, rule);
-    const owner = { kind: ask.cleanup ? 'job' : 'kept', run };
-    const base = renderBase(ask.nameTemplate, caller.context.values, owner);
-    const api = ctx.pinecone.open(signal, ask.budgetMs);
-    const project = await ctx.project(verdict.rule, said({ outcome: 'error', rule }));
-    if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
-        const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
-        ctx.decide(said({ outcome: 'refused', rule, reason: refused }));
-        throw new Refusal('invalid_target', refused);
-    }
-    const cap = {
-        lists: ctx.lists,
-        keys: ctx.keys,
-        run,
-        rule: verdict.rule,
-        label: rule,
-    };
-    const expiresAt = expiryAfter(ctx.pinecone.clock.now(), ttlMs);
-    const name = ctx.keys.name(base, owner, expiresAt, ask.nonce);
-    const created = await createWithinCap(ctx, { api, projectId: project.id, name, roles, cap, said, signal });
-    ctx.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
-    return {
-        value: created.value,
-        ticket: ctx.tickets.issue(created.key.id, run),
-        id: created.key.id,
-        name,
-        projectId: project.id,
-        projectName: project.name,
-        roles,
-        expiresAt: expiresAt.toISOString(),
-    };
-}
-/** With a GitHub App, a job GitHub says is over mints nothing (its token may have been copied); unknown proves nothing. */
-async function refuseOverJob(ctx, caller, said, rule) {
-    const { runId, job } = caller.context.run;
-    if (!ctx.jobs || !job)
-        return;
-    if ((await ctx.jobs.state({ repository: caller.claims.repository, runId, job })) !== 'over')
-        return;
-    const refused = `Job ${job} of run ${runId} is over, GitHub says: its tokens get no more keys.`;
-    ctx.decide(said({ outcome: 'refused', rule, reason: refused }));
-    throw new Refusal('invalid_grant', refused);
-}
-
 ;// CONCATENATED MODULE: ./src/api/pinecone/login.ts
 // The Admin API's login: OAuth 2.0 client credentials at Pinecone's token endpoint (the auth-url input), one at a
 // time, its token kept until it nears expiry. An AdminApi has its own; the broker's AdminApis, one per request,
@@ -9305,6 +9119,14 @@ class Login {
 /** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
 class ProjectLimitError extends errors_ActionError {
 }
+/** The project is gone, or the service account may not work in it: nothing in it can be done. */
+class ProjectUnusableError extends errors_ActionError {
+    why;
+    constructor(message, why) {
+        super(message);
+        this.why = why;
+    }
+}
 /** The project holds as many keys as its quota allows: the caller may make room and try once more. */
 class QuotaError extends errors_ActionError {
     answered;
@@ -9344,10 +9166,12 @@ class AdminErrors {
         if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
             return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
         }
-        if (status === 403)
-            return new errors_ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
+        if (status === 403) {
+            const line = `The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`;
+            return projectId ? new ProjectUnusableError(line, 'forbidden') : new errors_ActionError(line);
+        }
         if (status === 404 && projectId)
-            return new errors_ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
+            return new ProjectUnusableError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`, 'gone');
         if (status >= 500 || status === 429)
             return this.unavailable(response, what);
         return new errors_ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
@@ -9618,6 +9442,212 @@ function isApiKey(value) {
         Array.isArray(key['roles']));
 }
 
+;// CONCATENATED MODULE: ./src/journal/create-once.ts
+// A create that is not idempotent (a key, a project), sent so that a lost answer never leaves two things or one
+// behind: every name is in the journal before it is sent, a lost answer is looked into (`recover`), and the create
+// is sent again under a fresh name, at most CREATE_TRIES times.
+
+
+async function create_once_createOnce(create) {
+    const { events, log } = create;
+    let lost = '';
+    for (let attempt = 1; attempt <= CREATE_TRIES; attempt++) {
+        const name = create.nextName();
+        events.sending(name);
+        log.info(create.announce(name));
+        try {
+            const made = await create.send(name);
+            events.made(create.idOf(made), name);
+            return { made, name };
+        }
+        catch (error) {
+            if (!(error instanceof OutcomeUnknownError)) {
+                events.noneMade(name);
+                throw error;
+            }
+            lost = error.message;
+            log.warning(`The answer to the create request was lost (${error.message}); checking whether the ${create.short} was made.`);
+            const found = await create.recover(name);
+            if (found !== undefined) {
+                events.made(create.idOf(found), name);
+                return { made: found, name };
+            }
+            events.lost();
+        }
+    }
+    throw new ActionError(`Could not create the ${create.thing}: Pinecone's answer was lost ${CREATE_TRIES} times (last: ${lost}). Try again later.`);
+}
+
+;// CONCATENATED MODULE: ./src/keys/create.ts
+
+
+async function createExactlyOnce(api, journal, log, random, request) {
+    const { made, name } = await createOnce({
+        thing: 'API key',
+        short: 'key',
+        events: journal.creates('key'),
+        log,
+        nextName: () => buildTaggedKeyName(request.base, request.owner, request.expiresAt, newNonce((max) => Math.floor(random() * max)), request.tag),
+        announce: (name) => `Creating API key ${name} with roles ${request.roles.join(', ')} (expires ${request.expiresAt.toISOString()}).`,
+        send: (name) => api.createKey(request.projectId, name, request.roles),
+        idOf: (created) => created.key.id,
+        recover: async (name) => {
+            await removeByName(api, request.projectId, name, log);
+            return undefined;
+        },
+    });
+    return { ...made, name };
+}
+/** Deletes whatever a create whose answer was lost made under `name` (we never saw its secret). */
+async function removeByName(api, projectId, name, log) {
+    const strays = (await api.listKeys(projectId)).filter((key) => key.name === name);
+    for (const stray of strays) {
+        await api.deleteKey(stray.id);
+        log.info(`Deleted key ${stray.id}, made by the lost request: its secret never reached us.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/broker/service/create.ts
+// A mint's create, within the caps (own/caps.ts): the list before it says whether the job or the rule already holds
+// its keys; the list after it settles a race with another mint of the same job (another replica, a replayed token),
+// where at most the cap stays and, in a tight race, none may. A mint that lost a race tries once more after a random
+// pause, so that racers who all lost part and one of them keeps a key. A create whose answer was lost is looked for
+// by name (with a budget of its own) and deleted; when even that fails, the answer says the outcome is unknown.
+
+
+
+
+
+
+/** Racers pause between these before their second try. */
+const RETRY_PAUSE_MS = { min: 50, spread: 450 };
+async function createWithinCap(ctx, ask) {
+    const { api, projectId, cap, said } = ask;
+    const rule = cap.label;
+    for (let attempt = 1;; attempt += 1) {
+        const full = await atCap(api, projectId, cap).catch((error) => {
+            throw failed(ctx, said({ outcome: 'error', rule }), error, projectId);
+        });
+        if (full) {
+            ctx.decide(said({ outcome: 'refused', rule, reason: full }));
+            throw new Refusal('invalid_scope', full);
+        }
+        const created = await create_createOnce(ctx, ask);
+        // A list that fails leaves the key to the job: it holds its value, so nothing is lost.
+        const lost = await pastCap(api, projectId, created.key.id, cap).catch(() => undefined);
+        if (!lost)
+            return created;
+        await api.deleteKey(created.key.id);
+        ctx.lists.forget(projectId); // the next list shows the winner, not the keys the losers deleted
+        const again = attempt === 1 ? ' The broker tries once more.' : '';
+        ctx.decide(said({ outcome: 'refused', rule, key_id: created.key.id, reason: `${lost}${again}` }));
+        if (attempt === 2)
+            throw new Refusal('invalid_scope', lost);
+        await ctx.sleep(RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.spread, ask.signal);
+    }
+}
+async function create_createOnce(ctx, ask) {
+    const { api, projectId, name, roles, said } = ask;
+    const rule = ask.cap.label;
+    try {
+        return await api.createKey(projectId, name, roles);
+    }
+    catch (error) {
+        if (!(error instanceof errors_OutcomeUnknownError))
+            throw failed(ctx, said({ outcome: 'error', rule, key_name: name }), error, projectId);
+        // Its secret never reached us: whatever the lost request made goes (with a budget of its own: the job's may
+        // be spent), and the job may ask again. When even that fails, nobody can say whether a key exists.
+        const cleanup = ctx.pinecone.open(ask.signal, BROKER_CLEANUP_BUDGET_MS);
+        const left = await removeByName(cleanup, projectId, name, QUIET).then(() => undefined, (failure) => (failure instanceof Error ? failure.message : String(failure)));
+        if (left !== undefined) {
+            const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
+            ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
+            throw new Refusal('temporarily_unavailable', unknown);
+        }
+        const why = `Pinecone's answer to the create was lost (${error.message}); nothing was left. Ask again.`;
+        ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: why }));
+        throw new Refusal('temporarily_unavailable', why);
+    }
+}
+/** The operator is told; the caller too, unless it is the project that failed (its name is the operator's). */
+function failed(ctx, decision, error, projectId) {
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.decide({ ...decision, outcome: 'error', reason });
+    if (!(error instanceof ProjectUnusableError))
+        return error;
+    ctx.pinecone.forgetProject(projectId);
+    return projectRefusal(error.why);
+}
+/** The broker says what it did in its decision lines, not in the action's log lines. */
+const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
+
+;// CONCATENATED MODULE: ./src/broker/service/mint.ts
+
+
+
+
+
+
+async function mintFor(ctx, caller, said, ask, signal) {
+    // The project asked for is checked once the rule's is resolved: the job may name it by ID or by name.
+    const { project: asked, ...within } = ask;
+    const verdict = decide(ctx.policy, caller.claims, {
+        ...within,
+        roles: ask.roles ?? [],
+        ttlMs: ask.ttlMs ?? 0,
+    });
+    if ('refused' in verdict) {
+        ctx.decide(said({ outcome: 'refused', reason: verdict.refused }));
+        throw new Refusal(verdict.refused.startsWith('No rule') ? 'invalid_grant' : 'invalid_scope', verdict.refused);
+    }
+    const roles = ask.roles ?? verdict.rule.roles;
+    const ttlMs = ask.ttlMs ?? verdict.rule.maxTtlMs;
+    const rule = ruleName(verdict);
+    const run = { ...caller.context.run, rule: ruleMark(verdict.rule) };
+    await refuseOverJob(ctx, caller, said, rule);
+    const owner = { kind: ask.cleanup ? 'job' : 'kept', run };
+    const base = renderBase(ask.nameTemplate, caller.context.values, owner);
+    const api = ctx.pinecone.open(signal, ask.budgetMs);
+    const project = await ctx.project(verdict.rule, said({ outcome: 'error', rule }));
+    if (asked && ![verdict.rule.project, project.id, project.name].includes(asked)) {
+        const refused = `${rule} gives keys in project ${verdict.rule.project}; asked for ${asked}.`;
+        ctx.decide(said({ outcome: 'refused', rule, reason: refused }));
+        throw new Refusal('invalid_target', refused);
+    }
+    const cap = {
+        lists: ctx.lists,
+        keys: ctx.keys,
+        run,
+        rule: verdict.rule,
+        label: rule,
+    };
+    const expiresAt = expiryAfter(ctx.pinecone.clock.now(), ttlMs);
+    const name = ctx.keys.name(base, owner, expiresAt, ask.nonce);
+    const created = await createWithinCap(ctx, { api, projectId: project.id, name, roles, cap, said, signal });
+    ctx.decide(said({ outcome: 'minted', rule, key_id: created.key.id, key_name: name }));
+    return {
+        value: created.value,
+        ticket: ctx.tickets.issue(created.key.id, run),
+        id: created.key.id,
+        name,
+        projectId: project.id,
+        projectName: project.name,
+        roles,
+        expiresAt: expiresAt.toISOString(),
+    };
+}
+/** With a GitHub App, a job GitHub says is over mints nothing (its token may have been copied); unknown proves nothing. */
+async function refuseOverJob(ctx, caller, said, rule) {
+    const { runId, job } = caller.context.run;
+    if (!ctx.jobs || !job)
+        return;
+    if ((await ctx.jobs.state({ repository: caller.claims.repository, runId, job })) !== 'over')
+        return;
+    const refused = `Job ${job} of run ${runId} is over, GitHub says: its tokens get no more keys.`;
+    ctx.decide(said({ outcome: 'refused', rule, reason: refused }));
+    throw new Refusal('invalid_grant', refused);
+}
+
 ;// CONCATENATED MODULE: ./src/api/pinecone/clock.ts
 // Time as Pinecone's servers see it. Key names carry an expiry that other runners compare with their clocks; a
 // runner whose clock is an hour off would write names that already look expired, or call live keys expired. The
@@ -9831,6 +9861,11 @@ class PineconeSessions {
         }
         return resolved;
     }
+    /** A project Pinecone no longer lets the broker use (gone, or taken away): the rules that named it resolve again. */
+    forgetProject(projectId) {
+        for (const [wanted, resolved] of this.projects)
+            void resolved.then((project) => project.id === projectId && this.projects.get(wanted) === resolved && this.projects.delete(wanted), () => undefined);
+    }
 }
 /** A rule's project may not resolve: the line is the operator's, not a caller's. */
 class ProjectError extends errors_ActionError {
@@ -9853,6 +9888,7 @@ function pick(projects, wanted, at) {
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
 // its rules' projects that expired or, with a GitHub App, whose job is over. Every request opens its own Admin API session (its own time budget) over one
 // shared login, and each decision is one line for the operators: never a key's value or a token.
+
 
 
 
@@ -9947,7 +9983,13 @@ class Broker {
         }
         const project = await this.project(found.rule, said({ outcome: 'error', rule: ruleName(found) }));
         const context = { keys: this.keys, tickets: this.tickets, caller, said: tell };
-        const revoked = await revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask);
+        const revoked = await revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask).catch((error) => {
+            if (!(error instanceof ProjectUnusableError))
+                throw error;
+            this.deps.decide(said({ outcome: 'error', rule: ruleName(found), reason: error.message }));
+            this.pinecone.forgetProject(project.id);
+            throw projectRefusal(error.why);
+        });
         this.lists.forget(project.id);
         return revoked;
     }
@@ -9972,12 +10014,17 @@ class Broker {
                 key_name: key.name ?? undefined,
                 reason: why,
             }),
-            failed: (projectId, error) => this.deps.decide({
-                time: this.time(),
-                action: 'sweep',
-                outcome: 'error',
-                reason: `project ${projectId}: ${error instanceof Error ? error.message : String(error)}`,
-            }),
+            failed: (projectId, error) => {
+                // A project gone or taken away: the rules that named it resolve again at the next sweep (and say why not).
+                if (error instanceof ProjectUnusableError)
+                    this.pinecone.forgetProject(projectId);
+                this.deps.decide({
+                    time: this.time(),
+                    action: 'sweep',
+                    outcome: 'error',
+                    reason: `project ${projectId}: ${error instanceof Error ? error.message : String(error)}`,
+                });
+            },
         });
     }
     /** A rule's project; when it does not resolve, the operator is told why and the caller gets a line that names none. */
@@ -9987,7 +10034,7 @@ class Broker {
         }
         catch (error) {
             this.deps.decide({ ...told, reason: error instanceof Error ? error.message : String(error) });
-            throw new Refusal('temporarily_unavailable', "The broker cannot use its rule's project now; its operator has been told. Ask again later.");
+            throw projectRefusal();
         }
     }
     async caller(token, job, action) {

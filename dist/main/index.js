@@ -3021,6 +3021,14 @@ function proxyError(proxy, cause, final) {
 /** The organization holds as many projects as its plan allows: the caller may make room and try once more. */
 class ProjectLimitError extends ActionError {
 }
+/** The project is gone, or the service account may not work in it: nothing in it can be done. */
+class ProjectUnusableError extends ActionError {
+    why;
+    constructor(message, why) {
+        super(message);
+        this.why = why;
+    }
+}
 /** The project holds as many keys as its quota allows: the caller may make room and try once more. */
 class QuotaError extends ActionError {
     answered;
@@ -3060,10 +3068,12 @@ class AdminErrors {
         if (status === 403 && code.includes('QUOTA_EXCEEDED')) {
             return new QuotaError(`Pinecone refused to ${what}: ${project} holds as many API keys as its quota allows (${answered}). Delete keys you no longer need; the sweep sub-action removes expired ones this action made.`, answered);
         }
-        if (status === 403)
-            return new ActionError(`The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`);
+        if (status === 403) {
+            const line = `The service account may not ${what} in ${project} (${answered}): add it to the project as Project owner (console: project → Manage → Access → Service accounts).`;
+            return projectId ? new ProjectUnusableError(line, 'forbidden') : new ActionError(line);
+        }
         if (status === 404 && projectId)
-            return new ActionError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`);
+            return new ProjectUnusableError(`Pinecone found no ${project} (${answered}) to ${what}: check the project input, and that the service account was added to that project.`, 'gone');
         if (status >= 500 || status === 429)
             return this.unavailable(response, what);
         return new ActionError(`Pinecone refused to ${what} (${answered}): ${this.excerpt(response)}`);
