@@ -1,6 +1,6 @@
 // The broker in-process (startBroker with its real HTTP server, in front of the Pinecone emulator and a fake OIDC
 // issuer over real HTTP): its API's shape and errors, a lost create that leaves nothing, revoke's scope, metrics,
-// the drain. The same bundle as a process, with the action's bundles, is test/e2e/broker.test.ts.
+// the drain. The same bundle as a process, with the action's bundles, is test/e2e/keyless/action.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { BrokerKeys } from '../../src/broker/own/own-keys.js';

@@ -1,6 +1,6 @@
 // Main and post in broker mode, in-process: the runner's OIDC token service (a fake issuer over real HTTP), the
 // broker in-process in front of the emulator. What a process shows (both bundles, restarts, 16 jobs) is in
-// test/e2e/broker.test.ts.
+// test/e2e/keyless/action.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { runMain } from '../../src/steps/direct/main.js';

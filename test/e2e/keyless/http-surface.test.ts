@@ -5,10 +5,10 @@ import { mkdtempSync } from 'node:fs';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NODES } from '../runner/runner.js';
-import { policyFor, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../support/broker.js';
-import { startWorld, type World } from '../support/fixture.js';
-import { OidcIssuer } from '../support/oidc-issuer.js';
+import { NODES } from '../../runner/runner.js';
+import { policyFor, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
+import { startWorld, type World } from '../../support/fixture.js';
+import { OidcIssuer } from '../../support/oidc-issuer.js';
 
 /** Opens a TCP connection from `localAddress` (any 127.x.y.z is this machine) and resolves once it is up. */
 function open(url: string, localAddress = '127.0.0.1'): Promise<Socket> {

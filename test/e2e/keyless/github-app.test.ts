@@ -7,8 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GitHubEmulator } from '../emulator/github.js';
-import { NODES } from '../runner/runner.js';
+import { GitHubEmulator } from '../../emulator/github.js';
+import { NODES } from '../../runner/runner.js';
 import {
   AUDIENCE,
   decisions,
@@ -17,9 +17,9 @@ import {
   startBrokerProcess,
   sweeps,
   type BrokerProcess,
-} from '../support/broker.js';
-import { startWorld, type World } from '../support/fixture.js';
-import { OidcIssuer } from '../support/oidc-issuer.js';
+} from '../../support/broker.js';
+import { startWorld, type World } from '../../support/fixture.js';
+import { OidcIssuer } from '../../support/oidc-issuer.js';
 
 const JOB_ID = '30433642191';
 const { privateKey, publicKey } = generateKeyPairSync('rsa', {

@@ -4,9 +4,9 @@
 // leaks, and no job ends main holding more than its one key.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseAnyKeyName } from '../../src/rules/names.js';
-import { EMULATOR_CA_FILE } from '../emulator/server.js';
-import { Job, NODES, type StepResult } from '../runner/runner.js';
+import { parseAnyKeyName } from '../../../src/rules/names.js';
+import { EMULATOR_CA_FILE } from '../../emulator/server.js';
+import { Job, NODES, type StepResult } from '../../runner/runner.js';
 import {
   brokerJob,
   decisions,
@@ -15,12 +15,12 @@ import {
   startBrokerProcess,
   sweeps,
   type BrokerProcess,
-} from '../support/broker.js';
-import { startWorld, type World } from '../support/fixture.js';
-import { startNginx, type Nginx } from '../support/nginx.js';
-import { OidcIssuer, REQUEST_TOKEN } from '../support/oidc-issuer.js';
-import { findLeaks } from '../support/scan.js';
-import { tool } from '../support/tools.js';
+} from '../../support/broker.js';
+import { startWorld, type World } from '../../support/fixture.js';
+import { startNginx, type Nginx } from '../../support/nginx.js';
+import { OidcIssuer, REQUEST_TOKEN } from '../../support/oidc-issuer.js';
+import { findLeaks } from '../../support/scan.js';
+import { tool } from '../../support/tools.js';
 
 const NGINX = tool({ command: 'nginx', install: 'apt-get install nginx', probe: ['-v'] });
 const JOBS = 6;

@@ -5,8 +5,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import * as oauth from 'oauth4webapi';
 import * as client from 'openid-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseAnyKeyName } from '../../src/rules/names.js';
-import { NODES } from '../runner/runner.js';
+import { parseAnyKeyName } from '../../../src/rules/names.js';
+import { NODES } from '../../runner/runner.js';
 import {
   AUDIENCE,
   decisions,
@@ -14,9 +14,9 @@ import {
   RUN_CLAIMS,
   startBrokerProcess,
   type BrokerProcess,
-} from '../support/broker.js';
-import { startWorld, type World } from '../support/fixture.js';
-import { OidcIssuer } from '../support/oidc-issuer.js';
+} from '../../support/broker.js';
+import { startWorld, type World } from '../../support/fixture.js';
+import { OidcIssuer } from '../../support/oidc-issuer.js';
 
 const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';

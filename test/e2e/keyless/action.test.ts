@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrokerKeys } from '../../src/broker/own/own-keys.js';
-import { Job, NODES, ROOT, type StepResult } from '../runner/runner.js';
+import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
+import { Job, NODES, ROOT, type StepResult } from '../../runner/runner.js';
 import {
   anotherRunsKey,
   brokerJob,
@@ -16,10 +16,10 @@ import {
   startBrokerProcess,
   sweeps,
   type BrokerProcess,
-} from '../support/broker.js';
-import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
-import { OidcIssuer, REQUEST_TOKEN } from '../support/oidc-issuer.js';
-import { failureLine, findLeaks, maskedBeforeUse } from '../support/scan.js';
+} from '../../support/broker.js';
+import { CLIENT_SECRET, startWorld, type World } from '../../support/fixture.js';
+import { OidcIssuer, REQUEST_TOKEN } from '../../support/oidc-issuer.js';
+import { failureLine, findLeaks, maskedBeforeUse } from '../../support/scan.js';
 
 const KEY_PLACES = { outputs: ['api-key'], env: ['PINECONE_API_KEY'] };
 const RUN = { repositoryId: RUN_CLAIMS.repository_id, runId: RUN_CLAIMS.run_id, attempt: 1 };
