@@ -140,6 +140,20 @@ describe('keys bound to their job', () => {
     expect(keys()).toEqual([]);
   });
 
+  it("mints at once share the project's key list: one before their creates, and at most one each after", async () => {
+    const broker = await start();
+    // The sweep at start lists too: count from after it.
+    await expect.poll(() => world.emulator.requestsFor('list-keys').length).toBeGreaterThan(0);
+    const before = world.emulator.requestsFor('list-keys').length;
+    const tokens = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => issuer.token(AUDIENCE, { ...JOB, check_run_id: String(30433642300 + i) })),
+    );
+    const answers = await Promise.all(tokens.map((token, i) => mint(broker, token, `brst0${i}`)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
+    // Without the shared list: 16 (a list before and after each create).
+    expect(world.emulator.requestsFor('list-keys').length - before).toBeLessThanOrEqual(1 + 8);
+  });
+
   it('mints of one job raced at two replicas that share no memory leave at most one key', async () => {
     const replicas = [await start(), await start()];
     const token = await issuer.token(AUDIENCE);
