@@ -6,7 +6,12 @@
 // is told (once an hour at most). Answers are cached, the same for mints and the sweep, so that a job costs one
 // look-up per window whatever asks; a repository the App is blind to is not asked about again for a while.
 import type { RunRef } from '../../rules/names.js';
-import { BROKER_JOB_ALIVE_CACHE_MS, BROKER_JOB_OVER_CACHE_MS, BROKER_SWEEP_JOB_RECHECK_MS } from '../../base/policy.js';
+import {
+  BROKER_APP_REPOSITORIES_MAX_AGE_MS,
+  BROKER_JOB_ALIVE_CACHE_MS,
+  BROKER_JOB_OVER_CACHE_MS,
+  BROKER_SWEEP_JOB_RECHECK_MS,
+} from '../../base/policy.js';
 import { AppClient, GitHubPaused, type AskAs } from './app-client.js';
 import type { GitHubApp } from './app-config.js';
 import { AppRepositories } from './app-repositories.js';
@@ -28,7 +33,7 @@ const TELL_AGAIN_MS = 3_600_000;
 export class JobStates {
   private readonly client: AppClient;
   private readonly repositories: AppRepositories;
-  private readonly installations = new Map<string, Promise<number | undefined>>();
+  private readonly installations = new Map<string, { at: number; id: Promise<number | undefined> }>();
   private readonly states = new Map<string, { at: number; state: Promise<JobState> }>();
   /** Repositories whose runs the App cannot see, until when they are not asked about. */
   private readonly blind = new Map<string, number>();
@@ -116,26 +121,30 @@ export class JobStates {
     }
   }
 
-  /** The App's installation on the repository's owner; `undefined` (told) where it has none. */
+  /**
+   * The App's installation on the repository's owner; `undefined` (told) where it has none, asked again after
+   * BROKER_APP_REPOSITORIES_MAX_AGE_MS (the App may be installed there since); a failure is asked again next time.
+   */
   private installation(repository: string): Promise<number | undefined> {
     const [owner = ''] = repository.split('/');
-    let found = this.installations.get(owner);
-    if (!found) {
-      found = (async () => {
-        const answer = await this.client.get(`/repos/${repository}/installation`, 'app');
-        if (answer === undefined) {
-          this.unknown(
-            'installation',
-            `The GitHub App is not installed on ${owner}: expiry alone decides for its keys.`,
-          );
-          return undefined;
-        }
-        return Number(answer['id']);
-      })();
-      found.catch(() => this.installations.delete(owner));
-      this.installations.set(owner, found);
-    }
-    return found;
+    const known = this.installations.get(owner);
+    if (known && this.now() - known.at < BROKER_APP_REPOSITORIES_MAX_AGE_MS) return known.id;
+    const id = (async () => {
+      const answer = await this.client.get(`/repos/${repository}/installation`, 'app');
+      if (answer === undefined) {
+        this.unknown('installation', `The GitHub App is not installed on ${owner}: expiry alone decides for its keys.`);
+        return undefined;
+      }
+      return Number(answer['id']);
+    })();
+    const entry = { at: this.now(), id };
+    // An installation stays known; none is asked about again after a while; a failure at once.
+    void id.then(
+      (found) => found !== undefined && this.installations.get(owner) === entry && (entry.at = Infinity),
+      () => this.installations.get(owner) === entry && this.installations.delete(owner),
+    );
+    this.installations.set(owner, entry);
+    return id;
   }
 
   /** A question GitHub did not answer (a pause is told by the client when it starts). */
