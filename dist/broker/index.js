@@ -7548,23 +7548,28 @@ class JobStates {
             return this.failed('failed', `whether a job of ${repository} still runs`, error);
         }
     }
-    /** The App's installation on the repository's owner; `undefined` (told) where it has none. */
+    /**
+     * The App's installation on the repository's owner; `undefined` (told) where it has none, asked again after
+     * BROKER_APP_REPOSITORIES_MAX_AGE_MS (the App may be installed there since); a failure is asked again next time.
+     */
     installation(repository) {
         const [owner = ''] = repository.split('/');
-        let found = this.installations.get(owner);
-        if (!found) {
-            found = (async () => {
-                const answer = await this.client.get(`/repos/${repository}/installation`, 'app');
-                if (answer === undefined) {
-                    this.unknown('installation', `The GitHub App is not installed on ${owner}: expiry alone decides for its keys.`);
-                    return undefined;
-                }
-                return Number(answer['id']);
-            })();
-            found.catch(() => this.installations.delete(owner));
-            this.installations.set(owner, found);
-        }
-        return found;
+        const known = this.installations.get(owner);
+        if (known && this.now() - known.at < BROKER_APP_REPOSITORIES_MAX_AGE_MS)
+            return known.id;
+        const id = (async () => {
+            const answer = await this.client.get(`/repos/${repository}/installation`, 'app');
+            if (answer === undefined) {
+                this.unknown('installation', `The GitHub App is not installed on ${owner}: expiry alone decides for its keys.`);
+                return undefined;
+            }
+            return Number(answer['id']);
+        })();
+        const entry = { at: this.now(), id };
+        // An installation stays known; none is asked about again after a while; a failure at once.
+        void id.then((found) => found !== undefined && this.installations.get(owner) === entry && (entry.at = Infinity), () => this.installations.get(owner) === entry && this.installations.delete(owner));
+        this.installations.set(owner, entry);
+        return id;
     }
     /** A question GitHub did not answer (a pause is told by the client when it starts). */
     failed(kind, what, error) {
