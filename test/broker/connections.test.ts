@@ -2,7 +2,7 @@
 // idle connection, loses it within the broker's timeouts (headers, whole request, keep-alive), not Node's defaults
 // (60 s, looked at every 30 s; 5 min for a request).
 import { connect, type Socket } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, it, vi } from 'vitest';
 import {
   BROKER_HEADERS_TIMEOUT_MS,
   BROKER_KEEP_ALIVE_TIMEOUT_MS,
@@ -29,29 +29,32 @@ async function closedAfter(url: string, write: string, limitMs: number): Promise
   });
 }
 
-describe('the broker, in-process, to slow and idle clients', () => {
+// One broker for all: the clients wait out timeouts of 5 to 10 s side by side (each on a connection of its own).
+describe.concurrent('the broker, in-process, to slow and idle clients', () => {
   let world: World;
   let issuer: OidcIssuer;
   let running: RunningBroker;
-  beforeEach(async () => {
+  beforeAll(async () => {
     world = await startWorld();
     issuer = await new OidcIssuer().start();
     issuer.claims = { ...RUN_CLAIMS };
     running = await startBrokerInProcess(world, policyFor(issuer, world));
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await running.drain();
     await issuer.stop();
     await world.emulator.stop();
   });
 
-  it('closes a connection whose headers do not arrive within the headers timeout', async () => {
+  it('closes a connection whose headers do not arrive within the headers timeout', async ({ expect }) => {
     const took = await closedAfter(running.url, 'POST /token HTTP/1.1\r\nHost: broker\r\n', 15_000);
     expect(took).toBeGreaterThanOrEqual(BROKER_HEADERS_TIMEOUT_MS - 100);
     expect(took).toBeLessThan(BROKER_HEADERS_TIMEOUT_MS + 3_000);
   });
 
-  it('closes a connection whose body does not arrive within the request timeout, headers in time or not', async () => {
+  it('closes a connection whose body does not arrive within the request timeout, headers in time or not', async ({
+    expect,
+  }) => {
     // The headers come at once, the body never: the headers timeout is met, the whole request's is not.
     const head = 'POST /token HTTP/1.1\r\nHost: broker\r\nContent-Type: application/x-www-form-urlencoded\r\n';
     const stderr = vi.spyOn(process.stderr, 'write');
@@ -64,7 +67,7 @@ describe('the broker, in-process, to slow and idle clients', () => {
     stderr.mockRestore();
   });
 
-  it('closes a kept-alive connection idle past the keep-alive timeout after its answer', async () => {
+  it('closes a kept-alive connection idle past the keep-alive timeout after its answer', async ({ expect }) => {
     const took = await closedAfter(running.url, 'GET /healthz HTTP/1.1\r\nHost: broker\r\n\r\n', 15_000);
     expect(took).toBeGreaterThanOrEqual(BROKER_KEEP_ALIVE_TIMEOUT_MS - 100);
     expect(took).toBeLessThan(BROKER_KEEP_ALIVE_TIMEOUT_MS + 3_000);
