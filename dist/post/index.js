@@ -703,7 +703,7 @@ const BROKER_APP_REPOSITORIES_REFRESH_MS = (/* unused pure expression or super *
 /** A listing that failed is not tried again before this: a GitHub that fails is not asked at every key. */
 const BROKER_APP_REPOSITORIES_RETRY_MS = 60_000;
 /** A sweep spends at most this long waiting for GitHub; past it, expiry alone decides for the keys left. */
-const BROKER_SWEEP_GITHUB_BUDGET_MS = 20_000;
+const BROKER_SWEEP_GITHUB_BUDGET_MS = 10_000;
 /** One question to GitHub (a token, a look-up) waits this long at most; past it, nothing is proved. */
 const BROKER_GITHUB_TIMEOUT_MS = 5_000;
 /** A rate limit GitHub announces with a reset further off than this is waited out this long, then asked again. */
