@@ -154,6 +154,23 @@ describe('keys bound to their job', () => {
     expect(world.emulator.requestsFor('list-keys').length - before).toBeLessThanOrEqual(1 + 8);
   });
 
+  it('a mint that lost a race but cannot delete its key hands it to the job: nobody else holds it', async () => {
+    const broker = await start();
+    const rival = new BrokerKeys(CLIENT_SECRET).name(
+      'gha-rival',
+      { kind: 'job', run: { ...RUN_REF, job: JOB.check_run_id } },
+      new Date(Math.floor(Date.now() / 1000 + 3600) * 1000),
+      'rival1',
+    );
+    // Another replica's create for the same job lands with ours, and every delete fails.
+    world.emulator.onCreate = () =>
+      void ((world.emulator.onCreate = undefined), world.emulator.addKey(world.project.id, rival));
+    world.emulator.inject({ op: 'delete-key', status: 500, times: 50 });
+    const answer = await mint(broker, await issuer.token(AUDIENCE), 'lost01');
+    expect(answer.status).toBe(200);
+    expect(keys().map((key) => key.id)).toContain(answer.body['key_id']);
+  });
+
   it('mints of one job raced at two replicas that share no memory leave at most one key', async () => {
     const replicas = [await start(), await start()];
     const token = await issuer.token(AUDIENCE);

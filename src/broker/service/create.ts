@@ -40,7 +40,12 @@ export async function createWithinCap(ctx: MintContext, ask: CreateAsk): Promise
     // A list that fails leaves the key to the job: it holds its value, so nothing is lost.
     const lost = await pastCap(api, projectId, created.key.id, cap).catch(() => undefined);
     if (!lost) return created;
-    await api.deleteKey(created.key.id);
+    // A delete that fails leaves the key to the job too: one key over the cap beats one nobody holds.
+    const deleted = await api.deleteKey(created.key.id).then(
+      () => true,
+      () => false,
+    );
+    if (!deleted) return created;
     ctx.lists.forget(projectId); // the next list shows the winner, not the keys the losers deleted
     const again = attempt === 1 ? ' The broker tries once more.' : '';
     ctx.decide(said({ outcome: 'refused', rule, key_id: created.key.id, reason: `${lost}${again}` }));
