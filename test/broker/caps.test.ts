@@ -16,10 +16,12 @@ describe('keys bound to their job', () => {
   let issuer: OidcIssuer;
   const brokers: RunningBroker[] = [];
 
+  /** A replica, with the decision lines it printed. */
   const start = async (policy = policyFor(issuer, world)) => {
-    const running = await startBrokerInProcess(world, policy);
+    const printed: string[] = [];
+    const running = await startBrokerInProcess(world, policy, (line) => printed.push(line));
     brokers.push(running);
-    return running;
+    return Object.assign(running, { printed });
   };
   beforeEach(async () => {
     world = await startWorld();
@@ -154,21 +156,70 @@ describe('keys bound to their job', () => {
     expect(world.emulator.requestsFor('list-keys').length - before).toBeLessThanOrEqual(1 + 8);
   });
 
-  it('a mint that lost a race but cannot delete its key hands it to the job: nobody else holds it', async () => {
-    const broker = await start();
-    const rival = new BrokerKeys(CLIENT_SECRET).name(
+  /** A key of this job another replica makes when ours is created (once): a race the list after the create sees. */
+  const rivalOnCreate = () => {
+    const name = new BrokerKeys(CLIENT_SECRET).name(
       'gha-rival',
       { kind: 'job', run: { ...RUN_REF, job: JOB.check_run_id } },
       new Date(Math.floor(Date.now() / 1000 + 3600) * 1000),
       'rival1',
     );
-    // Another replica's create for the same job lands with ours, and every delete fails.
-    world.emulator.onCreate = () =>
-      void ((world.emulator.onCreate = undefined), world.emulator.addKey(world.project.id, rival));
+    let rival: { id: string } | undefined;
+    world.emulator.onCreate = () => {
+      world.emulator.onCreate = undefined;
+      rival = world.emulator.addKey(world.project.id, name);
+    };
+    return () => rival;
+  };
+  const decided = (broker: { printed: string[] }) =>
+    broker.printed.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('a mint that lost a race tries once more after a pause, and keeps its key when the rival has gone', async () => {
+    const broker = await start();
+    const rival = rivalOnCreate();
+    // The rival lost too, and deletes its key when ours does: both racers back off, ours comes back alone.
+    world.emulator.onRequest = (request) => {
+      if (request.op !== 'delete-key') return;
+      world.emulator.onRequest = undefined;
+      world.emulator.keys.delete(rival()!.id);
+    };
+    const answer = await mint(broker, await issuer.token(AUDIENCE), 'again1');
+    expect(answer.status).toBe(200);
+    expect(keys().map((key) => key.id)).toEqual([answer.body['key_id']]);
+    const lines = decided(broker).filter((line) => line['action'] === 'mint');
+    expect(lines.map((line) => line['outcome'])).toEqual(['refused', 'minted']);
+    expect(lines[0]!['reason']).toMatch(/made at the same time\. .* The broker tries once more\.$/);
+    expect(world.emulator.requestsFor('create-key')).toHaveLength(2);
+  });
+
+  it('a mint that lost a race twice is refused, and leaves no key of its own', async () => {
+    const broker = await start();
+    const rival = rivalOnCreate(); // the rival stays: it won
+    const answer = await mint(broker, await issuer.token(AUDIENCE), 'twice1');
+    expect(answer.status).toBe(400);
+    expect(answer.body['error_description']).toContain(`this job holds gha-rival`);
+    expect(keys().map((key) => key.id)).toEqual([rival()!.id]);
+  });
+
+  it('a mint that lost a race but cannot delete its key hands it to the job, and tells the operator', async () => {
+    const broker = await start();
+    const rival = rivalOnCreate();
     world.emulator.inject({ op: 'delete-key', status: 500, times: 50 });
     const answer = await mint(broker, await issuer.token(AUDIENCE), 'lost01');
     expect(answer.status).toBe(200);
-    expect(keys().map((key) => key.id)).toContain(answer.body['key_id']);
+    expect(
+      keys()
+        .map((key) => key.id)
+        .sort(),
+    ).toEqual([answer.body['key_id'], rival()!.id].sort());
+    expect(decided(broker)).toContainEqual(
+      expect.objectContaining({
+        action: 'mint',
+        outcome: 'error',
+        key_id: answer.body['key_id'],
+        reason: expect.stringMatching(/^kept, maybe past the cap: it lost a race, and its delete failed/),
+      }),
+    );
   });
 
   it('mints of one job raced at two replicas that share no memory leave at most one key', async () => {

@@ -46,7 +46,23 @@ describe('JobStates', () => {
     expect(told.filter((line) => line.includes('not installed on octo-org'))).toHaveLength(1);
   });
 
-  it('trusts "runs" and "cannot tell" for the window asked, "over" for 10 minutes', async () => {
+  it('trusts "cannot tell" for the window asked too: a GitHub that fails is not asked at every question', async () => {
+    github.app!.installations.set('octo-org', 77);
+    github.options.mode = 'error';
+    const asked = () => github.requests.filter((request) => request.path.includes('/actions/jobs/')).length;
+    expect(await jobs.state(ASK)).toBe('unknown');
+    clock += 10_000;
+    expect(await jobs.state(ASK)).toBe('unknown');
+    expect(await jobs.state(ASK, 5 * MINUTE)).toBe('unknown'); // the sweep's window
+    expect(asked()).toBe(1);
+    github.options.mode = 'ok';
+    github.jobs.set('501', 'completed');
+    clock += 6_000; // past a mint's 15 s
+    expect(await jobs.state(ASK)).toBe('over');
+    expect(told.filter((line) => line.includes('HTTP 502'))).toHaveLength(1);
+  });
+
+  it('trusts "runs" for the window asked, "over" for 10 minutes', async () => {
     github.app!.installations.set('octo-org', 77);
     github.jobs.set('501', 'in_progress');
     const asked = () => github.requests.filter((request) => request.path.includes('/actions/jobs/')).length;

@@ -87,7 +87,9 @@ describe('what the broker answers when Pinecone fails', () => {
     const { status, headers, body } = await mint({ budget_ms: '2000' });
     expect(status).toBe(503);
     expect(headers.get('retry-after')).toBe('1');
-    expect(body['error_description']).toMatch(/the outcome is unknown; the broker's sweep deletes it at its expiry\.$/);
+    expect(body['error_description']).toMatch(
+      /the outcome is unknown; the broker's sweep deletes it \(at its expiry, or once its job is over\)\.$/,
+    );
     expect(mints()).toEqual([
       expect.objectContaining({ outcome: 'unavailable', reason: expect.stringMatching(/the outcome is unknown/) }),
     ]);

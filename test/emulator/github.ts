@@ -21,9 +21,11 @@ export interface GitHubOptions {
   /**
    * What every request answers instead: no permission, a primary or secondary rate limit, a server error; `blind`:
    * GitHub's own 404 for every run, the asking step's too (a token that cannot see a private repository);
-   * `proxy-404`: a 404 page of something else (a proxy, a wrong GITHUB_API_URL).
+   * `proxy-404`: a 404 page of something else (a proxy, a wrong GITHUB_API_URL); `proxy-echo`: a proxy's 502 page
+   * that repeats the request's headers, credentials included.
    */
-  mode?: 'ok' | 'forbidden' | 'rate-limited' | 'secondary-limit' | 'error' | 'hang' | 'blind' | 'proxy-404';
+  mode?:
+    'ok' | 'forbidden' | 'rate-limited' | 'secondary-limit' | 'error' | 'hang' | 'blind' | 'proxy-404' | 'proxy-echo';
   /** Added to every answer, for benchmarks. */
   latencyMs?: number;
   /** Job look-ups (only they) never answer. */
@@ -119,6 +121,10 @@ export class GitHubEmulator {
       return json(429, { message: 'You have exceeded a secondary rate limit' }, { 'retry-after': '60' });
     if (mode === 'error') return json(502, { message: 'Server Error' });
     if (mode === 'blind') return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+    if (mode === 'proxy-echo')
+      return void res
+        .writeHead(502, { 'Content-Type': 'text/html' })
+        .end(`<html><body>Bad gateway. Authorization: ${req.headers.authorization ?? ''}</body></html>`);
     if (mode === 'proxy-404')
       return void res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body>404 Not Found</body></html>');
     const jobMatch = new RegExp(`^${base}/repos/([^/]+/[^/]+)/actions/jobs/(\\d+)$`).exec(path);

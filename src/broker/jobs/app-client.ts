@@ -108,10 +108,18 @@ export class AppClient {
   }
 }
 
-/** An error as one short line: GitHub's status and the start of its words (a proxy's HTML page included). */
+/**
+ * An error as one short line: GitHub's status and the start of its words (a proxy's HTML page included), with any
+ * credential taken out first: a proxy may echo the request, and the App's JWT mints installation tokens.
+ */
 function describe(error: unknown): string {
   const status = (error as { status?: number }).status;
-  const text = (error instanceof Error ? error.message : String(error)).replace(/\p{Cc}+/gu, ' ').trim();
+  const text = (error instanceof Error ? error.message : String(error))
+    .replace(/\b(bearer|token)(\s+)[^\s"'<>,;]+/gi, '$1$2[redacted]')
+    .replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
+    .replace(/\bgh[opsu]_\w+/g, '[redacted]')
+    .replace(/\p{Cc}+/gu, ' ')
+    .trim();
   const cut = text.length > MESSAGE_CHARS ? `${text.slice(0, MESSAGE_CHARS)}…` : text;
   return status ? `HTTP ${status}: ${cut}` : cut;
 }

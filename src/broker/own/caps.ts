@@ -3,7 +3,8 @@
 // list is the shared state. Before a create, one list says whether the job or the rule is at its cap (the refusal
 // names the keys that hold it); after it, a second list settles a race between replicas (or a replayed token sent
 // to several at once): a new key goes when the others already fill the cap. The later of two racing creates always
-// lists after both, so at most the cap stays (in a tight race, fewer: the job may ask again). A key's rule is a 3-character mark of the rule's match in its name (names.ts).
+// lists after both, so at most the cap stays (in a tight race, fewer: the mint tries once more, create.ts), unless
+// that list fails. A key's rule is a 3-character mark of the rule's match in its name (names.ts).
 import { createHash } from 'node:crypto';
 import type { AdminApi } from '../../api/pinecone/admin-api.js';
 import type { ApiKey } from '../../api/pinecone/types.js';

@@ -76,17 +76,20 @@ async function verdictOn(
   if (!parsed) return { key };
   const { jobs } = context;
   const expired = isExpired(parsed, context.now());
-  const asked =
-    jobs &&
-    context.now() < jobs.askUntil &&
-    parsed.kind === 'job' &&
-    parsed.run?.job &&
-    parsed.run.server === jobs.server;
-  const state = asked ? await jobs.state(parsed.run!) : 'unknown';
+  const asked = jobs && parsed.kind === 'job' && parsed.run?.job && parsed.run.server === jobs.server;
+  const left = jobs ? jobs.askUntil - context.now() : 0;
+  const state = asked && left > 0 ? await untilDeadline(jobs.state(parsed.run!), left) : 'unknown';
   if (state === 'over') return { key, why: 'its job is over, GitHub says' };
   if (state === 'alive') {
     const capped = parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= context.now();
     return capped ? { key, why: 'expired more than 3 days ago, though its job still runs' } : { key };
   }
   return expired ? { key, why: 'expired' } : { key };
+}
+
+/** GitHub's answer if it comes within `leftMs`; past it (the sweep's time for GitHub is spent), unknown. */
+function untilDeadline(state: Promise<JobState>, leftMs: number): Promise<JobState> {
+  let timer: NodeJS.Timeout | undefined;
+  const spent = new Promise<JobState>((resolve) => (timer = setTimeout(() => resolve('unknown'), leftMs)));
+  return Promise.race([state, spent]).finally(() => clearTimeout(timer));
 }

@@ -1,7 +1,9 @@
 // A mint's create, within the caps (own/caps.ts): the list before it says whether the job or the rule already holds
 // its keys; the list after it settles a race with another mint of the same job (another replica, a replayed token),
 // where at most the cap stays and, in a tight race, none may. A mint that lost a race tries once more after a random
-// pause, so that racers who all lost part and one of them keeps a key. A create whose answer was lost is looked for
+// pause, so that racers who all lost part and, most often, one of them keeps a key. Should the check after the
+// create, or a loser's delete, fail (each with a budget of its own), the job keeps its key, one over the cap: that
+// beats a key nobody holds, and the operator is told. A create whose answer was lost is looked for
 // by name (with a budget of its own) and deleted; when even that fails, the answer says the outcome is unknown.
 import { ProjectUnusableError, type AdminApi, type ApiKey } from '../../api/pinecone/admin-api.js';
 import { OutcomeUnknownError } from '../../base/errors.js';
@@ -22,13 +24,17 @@ export interface CreateAsk {
   signal: AbortSignal;
 }
 
-/** Racers pause between these before their second try. */
-const RETRY_PAUSE_MS = { min: 50, spread: 450 };
+/**
+ * Racers pause before their second try for a random share of up to 3 times what their first took (at least 50 ms,
+ * at most 2 s): long enough, whatever Pinecone's latency, for one of them to list and create alone.
+ */
+const RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 };
 
 export async function createWithinCap(ctx: MintContext, ask: CreateAsk): Promise<{ key: ApiKey; value: string }> {
   const { api, projectId, cap, said } = ask;
   const rule = cap.label;
   for (let attempt = 1; ; attempt += 1) {
+    const started = ctx.pinecone.clock.now();
     const full = await atCap(api, projectId, cap).catch((error: unknown) => {
       throw failed(ctx, said({ outcome: 'error', rule }), error, projectId);
     });
@@ -37,20 +43,33 @@ export async function createWithinCap(ctx: MintContext, ask: CreateAsk): Promise
       throw new Refusal('invalid_scope', full);
     }
     const created = await createOnce(ctx, ask);
-    // A list that fails leaves the key to the job: it holds its value, so nothing is lost.
-    const lost = await pastCap(api, projectId, created.key.id, cap).catch(() => undefined);
+    // The check after the create and a loser's delete have a budget of their own (the job's may be nearly spent).
+    const settle = ctx.pinecone.open(ask.signal, BROKER_CLEANUP_BUDGET_MS);
+    const kept = (why: string) => {
+      // The job holds the key's value: one key over the cap beats one nobody holds. The operator is told.
+      ctx.decide(said({ outcome: 'error', rule, key_id: created.key.id, reason: `kept, maybe past the cap: ${why}` }));
+      return created;
+    };
+    let lost: string | undefined;
+    try {
+      lost = await pastCap(settle, projectId, created.key.id, cap);
+    } catch (error) {
+      return kept(`the list after the create failed (${(error as Error).message})`);
+    }
     if (!lost) return created;
-    // A delete that fails leaves the key to the job too: one key over the cap beats one nobody holds.
-    const deleted = await api.deleteKey(created.key.id).then(
-      () => true,
-      () => false,
-    );
-    if (!deleted) return created;
+    try {
+      await settle.deleteKey(created.key.id);
+    } catch (error) {
+      return kept(`it lost a race, and its delete failed (${(error as Error).message})`);
+    }
     ctx.lists.forget(projectId); // the next list shows the winner, not the keys the losers deleted
     const again = attempt === 1 ? ' The broker tries once more.' : '';
     ctx.decide(said({ outcome: 'refused', rule, key_id: created.key.id, reason: `${lost}${again}` }));
     if (attempt === 2) throw new Refusal('invalid_scope', lost);
-    await ctx.sleep(RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.spread, ask.signal);
+    const took = ctx.pinecone.clock.now() - started;
+    const pause = Math.min(RETRY_PAUSE_MS.max, RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.attempts * took);
+    await ctx.sleep(pause, ask.signal);
+    ctx.lists.forget(projectId); // a list from before the pause may show the other losers' keys
   }
 }
 
@@ -70,7 +89,7 @@ async function createOnce(ctx: MintContext, ask: CreateAsk): Promise<{ key: ApiK
       (failure: unknown) => (failure instanceof Error ? failure.message : String(failure)),
     );
     if (left !== undefined) {
-      const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
+      const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it (at its expiry, or once its job is over).`;
       ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
       throw new Refusal('temporarily_unavailable', unknown);
     }

@@ -114,7 +114,7 @@ describe.each(NODES)('a late create and a short budget, the broker process on $n
     expect(retryAfter).toBe('1');
     expect(body['error']).toBe('temporarily_unavailable');
     const unknown = new RegExp(
-      `^Pinecone's answer to the create was lost, and key ${made!.name} could not be looked for \\(.*\\): the outcome is unknown; the broker's sweep deletes it at its expiry\\.$`,
+      `^Pinecone's answer to the create was lost, and key ${made!.name} could not be looked for \\(.*\\): the outcome is unknown; the broker's sweep deletes it \\(at its expiry, or once its job is over\\)\\.$`,
     );
     expect(body['error_description']).toMatch(unknown);
     expect(keys().map((key) => key.id)).toEqual([made!.id]); // left to the sweep: nobody could see it
