@@ -7358,10 +7358,18 @@ class AppClient {
         this.paused(`GitHub rate-limits ${who}: the broker asks it nothing for ${Math.ceil(waitMs / 1000)} s; meanwhile expiry alone decides.`);
     }
 }
-/** An error as one short line: GitHub's status and the start of its words (a proxy's HTML page included). */
+/**
+ * An error as one short line: GitHub's status and the start of its words (a proxy's HTML page included), with any
+ * credential taken out first: a proxy may echo the request, and the App's JWT mints installation tokens.
+ */
 function describe(error) {
     const status = error.status;
-    const text = (error instanceof Error ? error.message : String(error)).replace(/\p{Cc}+/gu, ' ').trim();
+    const text = (error instanceof Error ? error.message : String(error))
+        .replace(/\b(bearer|token)(\s+)[^\s"'<>,;]+/gi, '$1$2[redacted]')
+        .replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
+        .replace(/\bgh[opsu]_\w+/g, '[redacted]')
+        .replace(/\p{Cc}+/gu, ' ')
+        .trim();
     const cut = text.length > MESSAGE_CHARS ? `${text.slice(0, MESSAGE_CHARS)}…` : text;
     return status ? `HTTP ${status}: ${cut}` : cut;
 }
@@ -7699,7 +7707,8 @@ function ofJob(made, caller) {
 // list is the shared state. Before a create, one list says whether the job or the rule is at its cap (the refusal
 // names the keys that hold it); after it, a second list settles a race between replicas (or a replayed token sent
 // to several at once): a new key goes when the others already fill the cap. The later of two racing creates always
-// lists after both, so at most the cap stays (in a tight race, fewer: the job may ask again). A key's rule is a 3-character mark of the rule's match in its name (names.ts).
+// lists after both, so at most the cap stays (in a tight race, fewer: the mint tries once more, create.ts), unless
+// that list fails. A key's rule is a 3-character mark of the rule's match in its name (names.ts).
 
 
 
@@ -8090,12 +8099,9 @@ async function verdictOn(key, context) {
         return { key };
     const { jobs } = context;
     const expired = isExpired(parsed, context.now());
-    const asked = jobs &&
-        context.now() < jobs.askUntil &&
-        parsed.kind === 'job' &&
-        parsed.run?.job &&
-        parsed.run.server === jobs.server;
-    const state = asked ? await jobs.state(parsed.run) : 'unknown';
+    const asked = jobs && parsed.kind === 'job' && parsed.run?.job && parsed.run.server === jobs.server;
+    const left = jobs ? jobs.askUntil - context.now() : 0;
+    const state = asked && left > 0 ? await untilDeadline(jobs.state(parsed.run), left) : 'unknown';
     if (state === 'over')
         return { key, why: 'its job is over, GitHub says' };
     if (state === 'alive') {
@@ -8103,6 +8109,12 @@ async function verdictOn(key, context) {
         return capped ? { key, why: 'expired more than 3 days ago, though its job still runs' } : { key };
     }
     return expired ? { key, why: 'expired' } : { key };
+}
+/** GitHub's answer if it comes within `leftMs`; past it (the sweep's time for GitHub is spent), unknown. */
+function untilDeadline(state, leftMs) {
+    let timer;
+    const spent = new Promise((resolve) => (timer = setTimeout(() => resolve('unknown'), leftMs)));
+    return Promise.race([state, spent]).finally(() => clearTimeout(timer));
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/run-context.ts
@@ -9516,7 +9528,9 @@ async function removeByName(api, projectId, name, log) {
 // A mint's create, within the caps (own/caps.ts): the list before it says whether the job or the rule already holds
 // its keys; the list after it settles a race with another mint of the same job (another replica, a replayed token),
 // where at most the cap stays and, in a tight race, none may. A mint that lost a race tries once more after a random
-// pause, so that racers who all lost part and one of them keeps a key. A create whose answer was lost is looked for
+// pause, so that racers who all lost part and, most often, one of them keeps a key. Should the check after the
+// create, or a loser's delete, fail (each with a budget of its own), the job keeps its key, one over the cap: that
+// beats a key nobody holds, and the operator is told. A create whose answer was lost is looked for
 // by name (with a budget of its own) and deleted; when even that fails, the answer says the outcome is unknown.
 
 
@@ -9524,12 +9538,16 @@ async function removeByName(api, projectId, name, log) {
 
 
 
-/** Racers pause between these before their second try. */
-const RETRY_PAUSE_MS = { min: 50, spread: 450 };
+/**
+ * Racers pause before their second try for a random share of up to 3 times what their first took (at least 50 ms,
+ * at most 2 s): long enough, whatever Pinecone's latency, for one of them to list and create alone.
+ */
+const RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 };
 async function createWithinCap(ctx, ask) {
     const { api, projectId, cap, said } = ask;
     const rule = cap.label;
     for (let attempt = 1;; attempt += 1) {
+        const started = ctx.pinecone.clock.now();
         const full = await atCap(api, projectId, cap).catch((error) => {
             throw failed(ctx, said({ outcome: 'error', rule }), error, projectId);
         });
@@ -9538,17 +9556,37 @@ async function createWithinCap(ctx, ask) {
             throw new Refusal('invalid_scope', full);
         }
         const created = await create_createOnce(ctx, ask);
-        // A list that fails leaves the key to the job: it holds its value, so nothing is lost.
-        const lost = await pastCap(api, projectId, created.key.id, cap).catch(() => undefined);
+        // The check after the create and a loser's delete have a budget of their own (the job's may be nearly spent).
+        const settle = ctx.pinecone.open(ask.signal, BROKER_CLEANUP_BUDGET_MS);
+        const kept = (why) => {
+            // The job holds the key's value: one key over the cap beats one nobody holds. The operator is told.
+            ctx.decide(said({ outcome: 'error', rule, key_id: created.key.id, reason: `kept, maybe past the cap: ${why}` }));
+            return created;
+        };
+        let lost;
+        try {
+            lost = await pastCap(settle, projectId, created.key.id, cap);
+        }
+        catch (error) {
+            return kept(`the list after the create failed (${error.message})`);
+        }
         if (!lost)
             return created;
-        await api.deleteKey(created.key.id);
+        try {
+            await settle.deleteKey(created.key.id);
+        }
+        catch (error) {
+            return kept(`it lost a race, and its delete failed (${error.message})`);
+        }
         ctx.lists.forget(projectId); // the next list shows the winner, not the keys the losers deleted
         const again = attempt === 1 ? ' The broker tries once more.' : '';
         ctx.decide(said({ outcome: 'refused', rule, key_id: created.key.id, reason: `${lost}${again}` }));
         if (attempt === 2)
             throw new Refusal('invalid_scope', lost);
-        await ctx.sleep(RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.spread, ask.signal);
+        const took = ctx.pinecone.clock.now() - started;
+        const pause = Math.min(RETRY_PAUSE_MS.max, RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.attempts * took);
+        await ctx.sleep(pause, ask.signal);
+        ctx.lists.forget(projectId); // a list from before the pause may show the other losers' keys
     }
 }
 async function create_createOnce(ctx, ask) {
@@ -9565,7 +9603,7 @@ async function create_createOnce(ctx, ask) {
         const cleanup = ctx.pinecone.open(ask.signal, BROKER_CLEANUP_BUDGET_MS);
         const left = await removeByName(cleanup, projectId, name, QUIET).then(() => undefined, (failure) => (failure instanceof Error ? failure.message : String(failure)));
         if (left !== undefined) {
-            const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it at its expiry.`;
+            const unknown = `Pinecone's answer to the create was lost, and key ${name} could not be looked for (${left}): the outcome is unknown; the broker's sweep deletes it (at its expiry, or once its job is over).`;
             ctx.decide(said({ outcome: 'unavailable', rule, key_name: name, reason: unknown }));
             throw new Refusal('temporarily_unavailable', unknown);
         }
