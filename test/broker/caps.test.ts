@@ -222,6 +222,18 @@ describe('keys bound to their job', () => {
     );
   });
 
+  it('8 mints of one job at once at one replica end with exactly one key: they wait for each other there', async () => {
+    const broker = await start();
+    const token = await issuer.token(AUDIENCE);
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => mint(broker, token, `one00${i}`)));
+    const won = answers.filter((answer) => answer.status === 200);
+    expect(won).toHaveLength(1);
+    expect(keys().map((key) => key.id)).toEqual([won[0]!.body['key_id']]);
+    for (const refused of answers.filter((answer) => answer.status === 400))
+      expect(refused.body['error_description']).toContain(`this job holds ${keys()[0]!.name} (${keys()[0]!.id})`);
+    expect(world.emulator.requestsFor('create-key')).toHaveLength(1);
+  });
+
   it('mints of one job raced at two replicas that share no memory leave at most one key', async () => {
     const replicas = [await start(), await start()];
     const token = await issuer.token(AUDIENCE);

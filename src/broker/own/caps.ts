@@ -38,6 +38,27 @@ export class KeyLists {
   }
 }
 
+/**
+ * Mints of one job at this replica, one after another: a replayed token sent to one replica many times at once ends
+ * with one key, decided by the list (the one after a create is shared by the next mint's check before its own).
+ * Replicas still race each other; the lists settle that.
+ */
+export class OneJobAtATime {
+  private readonly last = new Map<string, Promise<unknown>>();
+
+  run<T>(job: string | undefined, work: () => Promise<T>): Promise<T> {
+    if (!job) return work();
+    const done = (this.last.get(job) ?? Promise.resolve()).then(work, work);
+    const settled = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.last.set(job, settled);
+    void settled.then(() => this.last.get(job) === settled && this.last.delete(job));
+    return done;
+  }
+}
+
 export interface CapContext {
   lists: KeyLists;
   keys: BrokerKeys;
@@ -64,8 +85,15 @@ export function ruleMark(rule: Rule): string {
 }
 
 /** The refusal when the job, or the rule, already holds its live keys, naming them; `undefined` otherwise. */
-export async function atCap(api: AdminApi, projectId: string, context: CapContext): Promise<string | undefined> {
-  const list = context.lists.list(api, projectId, context.lists.now() - BROKER_KEY_LIST_MAX_AGE_MS);
+export async function atCap(
+  api: AdminApi,
+  projectId: string,
+  context: CapContext,
+  fresh = false,
+): Promise<string | undefined> {
+  // `fresh`: a list started now, shared with no other mint (a retry after a lost race must see who won since).
+  const since = context.lists.now() - (fresh ? 0 : BROKER_KEY_LIST_MAX_AGE_MS);
+  const list = context.lists.list(api, projectId, since);
   const { job, rule } = holders(await list, context);
   const max = context.rule.maxKeysPerJob;
   if (job && job.length >= max)

@@ -1,7 +1,8 @@
 // A mint's create, within the caps (own/caps.ts): the list before it says whether the job or the rule already holds
 // its keys; the list after it settles a race with another mint of the same job (another replica, a replayed token),
-// where at most the cap stays and, in a tight race, none may. A mint that lost a race tries once more after a random
-// pause, so that racers who all lost part and, most often, one of them keeps a key. Should the check after the
+// where at most the cap stays and, in a tight race, none may. Mints of one job at this replica go one at a time;
+// across replicas, a mint that lost a race tries once more after a random pause with a list of its own, so that
+// racers who all lost part and, most often, one of them keeps a key. Should the check after the
 // create, or a loser's delete, fail (each with a budget of its own), the job keeps its key, one over the cap: that
 // beats a key nobody holds, and the operator is told. A create whose answer was lost is looked for
 // by name (with a budget of its own) and deleted; when even that fails, the answer says the outcome is unknown.
@@ -30,12 +31,18 @@ export interface CreateAsk {
  */
 const RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 };
 
-export async function createWithinCap(ctx: MintContext, ask: CreateAsk): Promise<{ key: ApiKey; value: string }> {
+export function createWithinCap(ctx: MintContext, ask: CreateAsk): Promise<{ key: ApiKey; value: string }> {
+  const { run } = ask.cap;
+  const job = run.job && `${run.server ?? ''}/${run.repositoryId}/${run.runId}/${run.attempt}/${run.job}`;
+  return ctx.oneJobAtATime.run(job, () => createWithin(ctx, ask));
+}
+
+async function createWithin(ctx: MintContext, ask: CreateAsk): Promise<{ key: ApiKey; value: string }> {
   const { api, projectId, cap, said } = ask;
   const rule = cap.label;
   for (let attempt = 1; ; attempt += 1) {
     const started = ctx.pinecone.clock.now();
-    const full = await atCap(api, projectId, cap).catch((error: unknown) => {
+    const full = await atCap(api, projectId, cap, attempt > 1).catch((error: unknown) => {
       throw failed(ctx, said({ outcome: 'error', rule }), error, projectId);
     });
     if (full) {
@@ -69,7 +76,6 @@ export async function createWithinCap(ctx: MintContext, ask: CreateAsk): Promise
     const took = ctx.pinecone.clock.now() - started;
     const pause = Math.min(RETRY_PAUSE_MS.max, RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.attempts * took);
     await ctx.sleep(pause, ask.signal);
-    ctx.lists.forget(projectId); // a list from before the pause may show the other losers' keys
   }
 }
 

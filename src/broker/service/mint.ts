@@ -4,7 +4,7 @@ import type { RevokeTickets } from '../../crypto/revoke-ticket.js';
 import type { Role } from '../../inputs/roles.js';
 import { expiryAfter, type KeyOwner } from '../../rules/names.js';
 import { renderBase } from '../../rules/template.js';
-import { ruleMark, type CapContext, type KeyLists } from '../own/caps.js';
+import { ruleMark, type CapContext, type KeyLists, type OneJobAtATime } from '../own/caps.js';
 import type { BrokerKeys } from '../own/own-keys.js';
 import type { Caller } from '../policy/claims.js';
 import { decide } from '../policy/match.js';
@@ -50,6 +50,7 @@ export interface MintContext {
   decide: (decision: Decision) => void;
   pinecone: PineconeSessions;
   lists: KeyLists;
+  oneJobAtATime: OneJobAtATime;
   keys: BrokerKeys;
   tickets: RevokeTickets;
   /** A rule's project; when it does not resolve, the operator is told and the caller refused. */

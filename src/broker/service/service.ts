@@ -4,7 +4,7 @@
 // shared login, and each decision is one line for the operators: never a key's value or a token.
 import { BROKER_SWEEP_JOB_RECHECK_MS } from '../../base/policy.js';
 import { revokeTicketsFor, type RevokeTickets } from '../../crypto/revoke-ticket.js';
-import { KeyLists } from '../own/caps.js';
+import { KeyLists, OneJobAtATime } from '../own/caps.js';
 import { BrokerKeys } from '../own/own-keys.js';
 import { revokeOwn, type RevokeAsk, type Revoked, type Said } from '../own/revoke.js';
 import { sweepOwn, type JobLiveness } from '../own/sweep.js';
@@ -53,6 +53,7 @@ export class Broker {
       decide: deps.decide,
       pinecone: this.pinecone,
       lists: this.lists,
+      oneJobAtATime: new OneJobAtATime(),
       keys: this.keys,
       tickets: this.tickets,
       project: (rule, told) => this.project(rule, told),
