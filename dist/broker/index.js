@@ -7737,6 +7737,23 @@ class KeyLists {
         this.last.delete(projectId);
     }
 }
+/**
+ * Mints of one job at this replica, one after another: a replayed token sent to one replica many times at once ends
+ * with one key, decided by the list (the one after a create is shared by the next mint's check before its own).
+ * Replicas still race each other; the lists settle that.
+ */
+class OneJobAtATime {
+    last = new Map();
+    run(job, work) {
+        if (!job)
+            return work();
+        const done = (this.last.get(job) ?? Promise.resolve()).then(work, work);
+        const settled = done.then(() => undefined, () => undefined);
+        this.last.set(job, settled);
+        void settled.then(() => this.last.get(job) === settled && this.last.delete(job));
+        return done;
+    }
+}
 /** The mark of a rule in its keys' names: what it matches and where it mints, so a reordered policy keeps it. */
 function ruleMark(rule) {
     const { repository, repositoryId, repositoryOwnerId, ref, events, environment, workflowRef, project } = rule;
@@ -7753,8 +7770,10 @@ function ruleMark(rule) {
     return ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(what).digest().readUInt32BE(0) % 36 ** 3).toString(36).padStart(3, '0');
 }
 /** The refusal when the job, or the rule, already holds its live keys, naming them; `undefined` otherwise. */
-async function atCap(api, projectId, context) {
-    const list = context.lists.list(api, projectId, context.lists.now() - BROKER_KEY_LIST_MAX_AGE_MS);
+async function atCap(api, projectId, context, fresh = false) {
+    // `fresh`: a list started now, shared with no other mint (a retry after a lost race must see who won since).
+    const since = context.lists.now() - (fresh ? 0 : BROKER_KEY_LIST_MAX_AGE_MS);
+    const list = context.lists.list(api, projectId, since);
     const { job, rule } = holders(await list, context);
     const max = context.rule.maxKeysPerJob;
     if (job && job.length >= max)
@@ -9527,8 +9546,9 @@ async function removeByName(api, projectId, name, log) {
 ;// CONCATENATED MODULE: ./src/broker/service/create.ts
 // A mint's create, within the caps (own/caps.ts): the list before it says whether the job or the rule already holds
 // its keys; the list after it settles a race with another mint of the same job (another replica, a replayed token),
-// where at most the cap stays and, in a tight race, none may. A mint that lost a race tries once more after a random
-// pause, so that racers who all lost part and, most often, one of them keeps a key. Should the check after the
+// where at most the cap stays and, in a tight race, none may. Mints of one job at this replica go one at a time;
+// across replicas, a mint that lost a race tries once more after a random pause with a list of its own, so that
+// racers who all lost part and, most often, one of them keeps a key. Should the check after the
 // create, or a loser's delete, fail (each with a budget of its own), the job keeps its key, one over the cap: that
 // beats a key nobody holds, and the operator is told. A create whose answer was lost is looked for
 // by name (with a budget of its own) and deleted; when even that fails, the answer says the outcome is unknown.
@@ -9543,12 +9563,17 @@ async function removeByName(api, projectId, name, log) {
  * at most 2 s): long enough, whatever Pinecone's latency, for one of them to list and create alone.
  */
 const RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 };
-async function createWithinCap(ctx, ask) {
+function createWithinCap(ctx, ask) {
+    const { run } = ask.cap;
+    const job = run.job && `${run.server ?? ''}/${run.repositoryId}/${run.runId}/${run.attempt}/${run.job}`;
+    return ctx.oneJobAtATime.run(job, () => createWithin(ctx, ask));
+}
+async function createWithin(ctx, ask) {
     const { api, projectId, cap, said } = ask;
     const rule = cap.label;
     for (let attempt = 1;; attempt += 1) {
         const started = ctx.pinecone.clock.now();
-        const full = await atCap(api, projectId, cap).catch((error) => {
+        const full = await atCap(api, projectId, cap, attempt > 1).catch((error) => {
             throw failed(ctx, said({ outcome: 'error', rule }), error, projectId);
         });
         if (full) {
@@ -9586,7 +9611,6 @@ async function createWithinCap(ctx, ask) {
         const took = ctx.pinecone.clock.now() - started;
         const pause = Math.min(RETRY_PAUSE_MS.max, RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.attempts * took);
         await ctx.sleep(pause, ask.signal);
-        ctx.lists.forget(projectId); // a list from before the pause may show the other losers' keys
     }
 }
 async function create_createOnce(ctx, ask) {
@@ -9970,6 +9994,7 @@ class Broker {
             decide: deps.decide,
             pinecone: this.pinecone,
             lists: this.lists,
+            oneJobAtATime: new OneJobAtATime(),
             keys: this.keys,
             tickets: this.tickets,
             project: (rule, told) => this.project(rule, told),
