@@ -3,6 +3,7 @@
 // never fails the step and never deletes on a guess.
 import { parseBody, type Transport } from '../transport.js';
 import { GITHUB_LOOKUP_TIMEOUT_MS } from '../../base/policy.js';
+import { isGitHubError, rateLimitWaitMs } from './github-errors.js';
 
 /** `over`: completed, or GitHub no longer knows it. `alive`: queued, in progress, waiting. `unknown`: no answer. */
 export type RunState = 'over' | 'alive' | 'unknown';
@@ -73,15 +74,14 @@ export class GitHubApi {
     if (status === 404) {
       // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
       // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
-      if (!isGitHubError(body)) return 'unknown';
+      if (!isGitHubError(parseBody({ body }))) return 'unknown';
       this.seesOwnRun ??= this.lookUp(`actions/runs/${encodeURIComponent(this.config.ownRunId)}`).then(
         (own) => own?.status === 200,
       );
       if (await this.seesOwnRun) return 'over';
       return (this.stopped = 'blind');
     }
-    const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
-    if ((status === 403 || status === 429) && limited) return (this.stopped = 'rate-limited');
+    if (rateLimitWaitMs(status, headers, Date.now()) !== undefined) return (this.stopped = 'rate-limited');
     if (status === 401 || status === 403) return (this.stopped = 'no permission');
     return 'unknown';
   }
@@ -107,13 +107,3 @@ export class GitHubApi {
 }
 
 type Headers = Record<string, string | string[] | undefined>;
-
-/** GitHub's error shape: JSON with a `message` (and usually `documentation_url`). */
-function isGitHubError(body: string): boolean {
-  return typeof parseBody({ body })?.['message'] === 'string';
-}
-
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}

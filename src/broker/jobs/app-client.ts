@@ -5,6 +5,7 @@
 // without asking anything: meanwhile its questions fail at once with GitHubPaused, and prove nothing.
 import { createAppAuth } from '@octokit/auth-app';
 import { request as octokitRequest } from '@octokit/request';
+import { isGitHubError, rateLimitWaitMs } from '../../api/github/github-errors.js';
 import { BROKER_GITHUB_MAX_PAUSE_MS, BROKER_GITHUB_TIMEOUT_MS } from '../../base/policy.js';
 import type { GitHubApp } from './app-config.js';
 
@@ -49,7 +50,7 @@ export class AppClient {
       return answer.data as Json;
     } catch (error) {
       const { status, response } = error as { status?: number; response?: { data?: unknown } };
-      if (status === 404 && typeof (response?.data as Json | undefined)?.['message'] === 'string') return undefined;
+      if (status === 404 && isGitHubError(response?.data)) return undefined;
       this.pauseFor(as, error);
       // eslint-disable-next-line preserve-caught-error -- its request holds the authorization header: words only
       throw new Error(describe(error));
@@ -82,19 +83,14 @@ export class AppClient {
   }
 
   /**
-   * A primary limit (remaining 0, until its reset), a secondary one (retry-after), or a 403 or 429 that says it is
-   * a rate limit without saying how long (a minute, as GitHub asks).
+   * A limit GitHub announces (github-errors.ts), or a 429, or a 403 that says it is a rate limit, without saying how
+   * long (a minute, as GitHub asks).
    */
   private pauseFor(as: AskAs, error: unknown): void {
     const { status, response } = error as { status?: number; response?: { headers?: Record<string, unknown> } };
-    if (status !== 403 && status !== 429) return;
-    const headers = response?.headers ?? {};
-    const reset = Number(headers['x-ratelimit-reset']) * 1000;
-    const retryAfter = Number(headers['retry-after']) * 1000;
-    let waitMs: number | undefined;
-    if (headers['x-ratelimit-remaining'] === '0' && reset > 0) waitMs = reset - this.now();
-    else if (retryAfter > 0) waitMs = retryAfter;
-    else if (status === 429 || /rate limit/i.test(describe(error))) waitMs = 60_000;
+    let waitMs = rateLimitWaitMs(status, response?.headers ?? {}, this.now());
+    if (waitMs === undefined && (status === 429 || (status === 403 && /rate limit/i.test(describe(error)))))
+      waitMs = 60_000;
     if (waitMs === undefined) return;
     waitMs = Math.min(Math.max(waitMs, 1_000), BROKER_GITHUB_MAX_PAUSE_MS);
     const until = this.pausedUntil.get(as) ?? 0;
