@@ -1,7 +1,6 @@
 // With a GitHub App, the broker asks GitHub whether the job of a token still runs (GitHub's App endpoints emulated
 // over HTTP, the App's JWT checked with its public key): a finished job's token mints nothing, one job's mints cost
 // one look-up, and GitHub that cannot see the repository proves nothing. Without one, the broker says so at start.
-import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
@@ -9,14 +8,11 @@ import { GitHubEmulator } from '../emulator/github.js';
 import { AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
 import { startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
+import { APP_KEY } from '../support/app-key.js';
 
 const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const JOB_ID = '30433642191';
-const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-});
+const { privateKey, publicKey } = APP_KEY;
 
 describe('the broker with a GitHub App', () => {
   let world: World;

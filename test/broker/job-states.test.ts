@@ -1,16 +1,12 @@
 // JobStates over GitHub's emulator with the clock in the test's hands: how long each answer is trusted, and when
 // a missing installation is looked for again. The broker asks through this for mints and for its sweep.
-import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JobStates } from '../../src/broker/jobs/job-states.js';
 import { GitHubEmulator } from '../emulator/github.js';
 import { RUN_CLAIMS } from '../support/broker.js';
+import { APP_KEY } from '../support/app-key.js';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-});
+const { privateKey, publicKey } = APP_KEY;
 const MINUTE = 60_000;
 const ASK = { repository: 'octo-org/shop-api', runId: RUN_CLAIMS.run_id, job: '501' };
 

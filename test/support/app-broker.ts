@@ -1,7 +1,6 @@
 // The keyless broker in-process with a GitHub App, in front of the Pinecone emulator, a fake OIDC issuer and
 // GitHub's emulator (its App endpoints: emulator/github-app.ts), for the tests of what the App's answers decide.
 // Keys are planted as the broker names them; `startBroker` returns once the sweep at start is done.
-import { generateKeyPairSync } from 'node:crypto';
 import { expect, vi } from 'vitest';
 import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
@@ -10,12 +9,9 @@ import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
 import { policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from './broker.js';
 import { CLIENT_SECRET, startWorld, type World } from './fixture.js';
 import { OidcIssuer } from './oidc-issuer.js';
+import { APP_KEY } from './app-key.js';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-});
+const { privateKey, publicKey } = APP_KEY;
 const brokerKeys = new BrokerKeys(CLIENT_SECRET);
 
 export class AppBroker {

@@ -2,7 +2,6 @@
 // a finished job gets no key, a running job's does; the key a job holds when it ends (a copied token's, one its
 // post step never revoked) goes at a replica's next sweep, not at its expiry; without an App the broker says at
 // start that expiry alone decides; a key that is not PEM stops it at start with one line and exit code 2.
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +19,10 @@ import {
 } from '../../support/broker.js';
 import { startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
+import { APP_KEY } from '../../support/app-key.js';
 
 const JOB_ID = '30433642191';
-const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-});
+const { privateKey, publicKey } = APP_KEY;
 
 describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: node }) => {
   let world: World;
