@@ -5,6 +5,7 @@ import type { JWTPayload } from 'jose';
 import { AUDIENCE, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
 import type { World } from '../../support/fixture.js';
 import type { OidcIssuer } from '../../support/oidc-issuer.js';
+import { EXCHANGE, post } from './calls.js';
 
 /** `rules` (YAML list items) under the test world's audience and issuer; no field the old build refuses. */
 export function policyOf(issuer: OidcIssuer, rules: string, audience = AUDIENCE): string {
@@ -30,18 +31,14 @@ export async function mint(
     { ...RUN_CLAIMS, check_run_id: String(jobs), ...claims },
     options.expiresIn ? { expiresIn: options.expiresIn } : {},
   );
-  const response = await fetch(`${broker.url}/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-      subject_token: subject,
-      scope: options.scope ?? 'DataPlaneViewer',
-      ttl: '10m',
-      nonce: `n${String(jobs).slice(-5)}`,
-      job: 'test',
-    }),
+  return post(broker.url, '/token', {
+    grant_type: EXCHANGE,
+    subject_token: subject,
+    scope: options.scope ?? 'DataPlaneViewer',
+    ttl: '10m',
+    nonce: `n${String(jobs).slice(-5)}`,
+    job: 'test',
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** The error a start that should stop rejects with, or 'started' (the broker is stopped again at once). */
