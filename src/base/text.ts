@@ -10,7 +10,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 // Characters that change how text around them reads without showing themselves: zero-width ones and the
 // bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** True when `text` holds a character that could break a log line (an input must not). */
 export function hasControlCharacters(text: string): boolean {
@@ -19,12 +19,17 @@ export function hasControlCharacters(text: string): boolean {
 
 const shown = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+/** Controls, line separators and invisible characters shown as `\uXXXX` (in JSON too: it reads them back). */
+export function showUnseen(text: string): string {
+  return text.replace(CONTROL, shown).replace(INVISIBLE, shown);
+}
+
 /**
  * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
  * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
  */
 export function logLine(text: string): string {
-  const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
+  const flat = showUnseen(text).replace(/##\[/g, '## [');
   return /^\s*::/.test(flat) ? `» ${flat}` : flat;
 }
 

@@ -14,6 +14,7 @@ import type { Decision } from './service/decisions.js';
 import { JobStates } from './jobs/job-states.js';
 import { Broker } from './service/service.js';
 import { oidcVerifier } from './policy/verify.js';
+import { showUnseen } from '../base/text.js';
 
 const USER_AGENT = 'pinecone-ephemeral-key-broker/1';
 
@@ -121,13 +122,10 @@ function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics: Metric
 
 /**
  * One JSON line. Claims are the caller's text: U+2028/U+2029 (line ends to some log viewers) and bidi controls
- * (which reorder what a reader sees) are escaped, as JSON allows.
+ * (which reorder what a reader sees) are escaped as the action's log lines escape them, as JSON allows.
  */
 export function decisionLine(decision: object): string {
-  return JSON.stringify(decision).replace(
-    /[\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return showUnseen(JSON.stringify(decision));
 }
 
 /** The broker's own sweep: the first right after start, then every `intervalMs`; a failure waits for the next. */
