@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 3989:
+/***/ 2042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1541,18 +1541,22 @@ function pastSupport(version, now) {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // Characters that change how text around them reads without showing themselves: zero-width ones and the
 // bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** True when `text` holds a character that could break a log line (an input must not). */
 function text_hasControlCharacters(text) {
     return new RegExp(CONTROL.source).test(text);
 }
 const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** Controls, line separators and invisible characters shown as `\uXXXX` (in JSON too: it reads them back). */
+function showUnseen(text) {
+    return text.replace(CONTROL, shown).replace(INVISIBLE, shown);
+}
 /**
  * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
  * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
  */
 function logLine(text) {
-    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
+    const flat = showUnseen(text).replace(/##\[/g, '## [');
     return /^\s*::/.test(flat) ? `» ${flat}` : flat;
 }
 /**
@@ -7252,12 +7256,42 @@ function createAppAuth(options) {
 /* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
 /* v8 ignore end -- @preserve */
 
+;// CONCATENATED MODULE: ./src/api/github/github-errors.ts
+// What GitHub's error answers mean, for every client of its REST API here (the action's look-ups, the broker's
+// App): its own errors are JSON with a `message` (a proxy's or a wrong base URL's 404 is not), and a rate limit is
+// a 403 or 429 with `x-ratelimit-remaining: 0` (until `x-ratelimit-reset`) or with `retry-after`.
+
+/** GitHub's error shape, in an answer's parsed body: an object with a `message`. */
+function isGitHubError(body) {
+    return typeof body?.['message'] === 'string';
+}
+/**
+ * How long GitHub asks to be left alone, in ms from `now`, when the answer is a rate limit it announces; `undefined`
+ * otherwise. A limit that says no time (a reset or retry-after that is not a number) is a minute, as GitHub asks.
+ */
+function rateLimitWaitMs(status, headers, now) {
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000;
+    const retryAfter = header(headers, 'retry-after');
+    if (header(headers, 'x-ratelimit-remaining') === '0')
+        return reset > 0 ? reset - now : 60_000;
+    if (retryAfter !== undefined)
+        return retryAfterMs(retryAfter, now) || 60_000; // seconds, or an HTTP date
+    return undefined;
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+
 ;// CONCATENATED MODULE: ./src/broker/jobs/app-client.ts
 // GitHub's REST API as the operator's GitHub App (docs/BROKER.md): the App's JWT and its installations' tokens come
 // from @octokit/auth-app (which keeps a token until it nears its expiry). Every question is answered within
 // BROKER_GITHUB_TIMEOUT_MS. Only GitHub's own 404 (its JSON error) means "not found": a 404 of a proxy, or a token
 // GitHub would not give, proves nothing. A rate limit is waited out by whoever met it (the App, or one installation)
 // without asking anything: meanwhile its questions fail at once with GitHubPaused, and prove nothing.
+
 
 
 
@@ -7295,7 +7329,7 @@ class AppClient {
         }
         catch (error) {
             const { status, response } = error;
-            if (status === 404 && typeof response?.data?.['message'] === 'string')
+            if (status === 404 && isGitHubError(response?.data))
                 return undefined;
             this.pauseFor(as, error);
             // eslint-disable-next-line preserve-caught-error -- its request holds the authorization header: words only
@@ -7329,22 +7363,13 @@ class AppClient {
         }
     }
     /**
-     * A primary limit (remaining 0, until its reset), a secondary one (retry-after), or a 403 or 429 that says it is
-     * a rate limit without saying how long (a minute, as GitHub asks).
+     * A limit GitHub announces (github-errors.ts), or a 429, or a 403 that says it is a rate limit, without saying how
+     * long (a minute, as GitHub asks).
      */
     pauseFor(as, error) {
         const { status, response } = error;
-        if (status !== 403 && status !== 429)
-            return;
-        const headers = response?.headers ?? {};
-        const reset = Number(headers['x-ratelimit-reset']) * 1000;
-        const retryAfter = Number(headers['retry-after']) * 1000;
-        let waitMs;
-        if (headers['x-ratelimit-remaining'] === '0' && reset > 0)
-            waitMs = reset - this.now();
-        else if (retryAfter > 0)
-            waitMs = retryAfter;
-        else if (status === 429 || /rate limit/i.test(describe(error)))
+        let waitMs = rateLimitWaitMs(status, response?.headers ?? {}, this.now());
+        if (waitMs === undefined && (status === 429 || (status === 403 && /rate limit/i.test(describe(error)))))
             waitMs = 60_000;
         if (waitMs === undefined)
             return;
@@ -10154,6 +10179,7 @@ class Broker {
 
 
 
+
 const serve_USER_AGENT = 'pinecone-ephemeral-key-broker/1';
 async function startBroker(config, write = (line) => process.stdout.write(`${line}\n`)) {
     const { transport, preconnect, dispose } = createHttpTransport(serve_USER_AGENT);
@@ -10244,10 +10270,10 @@ function serveMetrics(req, res, metrics) {
 }
 /**
  * One JSON line. Claims are the caller's text: U+2028/U+2029 (line ends to some log viewers) and bidi controls
- * (which reorder what a reader sees) are escaped, as JSON allows.
+ * (which reorder what a reader sees) are escaped as the action's log lines escape them, as JSON allows.
  */
 function decisionLine(decision) {
-    return JSON.stringify(decision).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return showUnseen(JSON.stringify(decision));
 }
 /** The broker's own sweep: the first right after start, then every `intervalMs`; a failure waits for the next. */
 async function sweepEvery(intervalMs, broker, metrics, signal, write) {
@@ -10309,7 +10335,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3989);
+/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2042);
 // What ncc bundles into dist/broker/index.js: the process runs the keyless broker (docs/BROKER.md), nothing else.
 
 await (0,_broker_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(841);
+/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(791);
 // What ncc bundles into dist/sweep/index.js: the process runs the sweep step, nothing else.
 
 await (0,_sweep_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 841:
+/***/ 791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -883,18 +883,22 @@ function digest(text) {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // Characters that change how text around them reads without showing themselves: zero-width ones and the
 // bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** True when `text` holds a character that could break a log line (an input must not). */
 function hasControlCharacters(text) {
     return new RegExp(CONTROL.source).test(text);
 }
 const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** Controls, line separators and invisible characters shown as `\uXXXX` (in JSON too: it reads them back). */
+function showUnseen(text) {
+    return text.replace(CONTROL, shown).replace(INVISIBLE, shown);
+}
 /**
  * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
  * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
  */
 function logLine(text) {
-    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
+    const flat = showUnseen(text).replace(/##\[/g, '## [');
     return /^\s*::/.test(flat) ? `» ${flat}` : flat;
 }
 /**
@@ -5773,10 +5777,40 @@ class ServerClock {
     }
 }
 
+;// CONCATENATED MODULE: ./src/api/github/github-errors.ts
+// What GitHub's error answers mean, for every client of its REST API here (the action's look-ups, the broker's
+// App): its own errors are JSON with a `message` (a proxy's or a wrong base URL's 404 is not), and a rate limit is
+// a 403 or 429 with `x-ratelimit-remaining: 0` (until `x-ratelimit-reset`) or with `retry-after`.
+
+/** GitHub's error shape, in an answer's parsed body: an object with a `message`. */
+function isGitHubError(body) {
+    return typeof body?.['message'] === 'string';
+}
+/**
+ * How long GitHub asks to be left alone, in ms from `now`, when the answer is a rate limit it announces; `undefined`
+ * otherwise. A limit that says no time (a reset or retry-after that is not a number) is a minute, as GitHub asks.
+ */
+function rateLimitWaitMs(status, headers, now) {
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const reset = Number(header(headers, 'x-ratelimit-reset')) * 1000;
+    const retryAfter = header(headers, 'retry-after');
+    if (header(headers, 'x-ratelimit-remaining') === '0')
+        return reset > 0 ? reset - now : 60_000;
+    if (retryAfter !== undefined)
+        return retryAfterMs(retryAfter, now) || 60_000; // seconds, or an HTTP date
+    return undefined;
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+
 ;// CONCATENATED MODULE: ./src/api/github/github-api.ts
 // The one module that knows GitHub's REST API: is the workflow run that made a key over, is the pull request a key
 // lives for closed? Asked off the critical path, once per run or pull request, with one attempt each: a failure
 // never fails the step and never deletes on a guess.
+
 
 
 class GitHubApi {
@@ -5827,15 +5861,14 @@ class GitHubApi {
         if (status === 404) {
             // GitHub answers 404, not 403, where a token cannot see a repository, and a proxy or a wrong base answers 404
             // in a shape of its own: a run is gone only on GitHub's own error, from a place that can see this step's run.
-            if (!isGitHubError(body))
+            if (!isGitHubError(parseBody({ body })))
                 return 'unknown';
             this.seesOwnRun ??= this.lookUp(`actions/runs/${encodeURIComponent(this.config.ownRunId)}`).then((own) => own?.status === 200);
             if (await this.seesOwnRun)
                 return 'over';
             return (this.stopped = 'blind');
         }
-        const limited = header(headers, 'x-ratelimit-remaining') === '0' || header(headers, 'retry-after') !== undefined;
-        if ((status === 403 || status === 429) && limited)
+        if (rateLimitWaitMs(status, headers, Date.now()) !== undefined)
             return (this.stopped = 'rate-limited');
         if (status === 401 || status === 403)
             return (this.stopped = 'no permission');
@@ -5860,14 +5893,6 @@ class GitHubApi {
             return undefined;
         }
     }
-}
-/** GitHub's error shape: JSON with a `message` (and usually `documentation_url`). */
-function isGitHubError(body) {
-    return typeof parseBody({ body })?.['message'] === 'string';
-}
-function header(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
 }
 
 ;// CONCATENATED MODULE: ./src/api/requester.ts

@@ -1028,18 +1028,22 @@ function digest(text) {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // Characters that change how text around them reads without showing themselves: zero-width ones and the
 // bidirectional overrides and isolates, which can make a name in a log or a summary read as another.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** True when `text` holds a character that could break a log line (an input must not). */
 function hasControlCharacters(text) {
     return new RegExp(CONTROL.source).test(text);
 }
 const shown = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** Controls, line separators and invisible characters shown as `\uXXXX` (in JSON too: it reads them back). */
+function showUnseen(text) {
+    return text.replace(CONTROL, shown).replace(INVISIBLE, shown);
+}
 /**
  * One inert log line: controls and invisible characters shown as `\uXXXX`; a line that would read as a workflow command (`::` after white
  * space) is marked, and the legacy `##[` form, which the runner finds anywhere in a line, is broken up.
  */
 function logLine(text) {
-    const flat = text.replace(CONTROL, shown).replace(INVISIBLE, shown).replace(/##\[/g, '## [');
+    const flat = showUnseen(text).replace(/##\[/g, '## [');
     return /^\s*::/.test(flat) ? `» ${flat}` : flat;
 }
 /**
