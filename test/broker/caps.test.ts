@@ -145,7 +145,7 @@ describe('keys bound to their job', () => {
   it("mints at once share the project's key list: one before their creates, and at most one each after", async () => {
     const broker = await start();
     // The sweep at start lists too: count from after it.
-    await expect.poll(() => world.emulator.requestsFor('list-keys').length).toBeGreaterThan(0);
+    await expect.poll(() => world.emulator.requestsFor('list-keys').length, { timeout: 10_000 }).toBeGreaterThan(0);
     const before = world.emulator.requestsFor('list-keys').length;
     const tokens = await Promise.all(
       Array.from({ length: 8 }, (_, i) => issuer.token(AUDIENCE, { ...JOB, check_run_id: String(30433642300 + i) })),

@@ -49,7 +49,7 @@ describe.concurrent('the broker, in-process, to slow and idle clients', () => {
   it('closes a connection whose headers do not arrive within the headers timeout', async ({ expect }) => {
     const took = await closedAfter(running.url, 'POST /token HTTP/1.1\r\nHost: broker\r\n', 15_000);
     expect(took).toBeGreaterThanOrEqual(BROKER_HEADERS_TIMEOUT_MS - 100);
-    expect(took).toBeLessThan(BROKER_HEADERS_TIMEOUT_MS + 3_000);
+    expect(took).toBeLessThan(BROKER_HEADERS_TIMEOUT_MS + 5_000); // Node: 60 s by default
   });
 
   it('closes a connection whose body does not arrive within the request timeout, headers in time or not', async ({
@@ -60,7 +60,7 @@ describe.concurrent('the broker, in-process, to slow and idle clients', () => {
     const stderr = vi.spyOn(process.stderr, 'write');
     const took = await closedAfter(running.url, `${head}Content-Length: 100\r\n\r\ngrant_type=`, 20_000);
     expect(took).toBeGreaterThanOrEqual(BROKER_REQUEST_RECEIVE_TIMEOUT_MS - 100);
-    expect(took).toBeLessThan(BROKER_REQUEST_RECEIVE_TIMEOUT_MS + 3_000);
+    expect(took).toBeLessThan(BROKER_REQUEST_RECEIVE_TIMEOUT_MS + 5_000); // Node: 5 min by default
     // A client's timeout is not the broker failing: no stack trace in the operator's log.
     await new Promise((resolve) => setImmediate(resolve));
     expect(stderr.mock.calls.map(([text]) => String(text)).filter((text) => text.includes('Error'))).toEqual([]);
@@ -70,6 +70,6 @@ describe.concurrent('the broker, in-process, to slow and idle clients', () => {
   it('closes a kept-alive connection idle past the keep-alive timeout after its answer', async ({ expect }) => {
     const took = await closedAfter(running.url, 'GET /healthz HTTP/1.1\r\nHost: broker\r\n\r\n', 15_000);
     expect(took).toBeGreaterThanOrEqual(BROKER_KEEP_ALIVE_TIMEOUT_MS - 100);
-    expect(took).toBeLessThan(BROKER_KEEP_ALIVE_TIMEOUT_MS + 3_000);
+    expect(took).toBeLessThan(BROKER_KEEP_ALIVE_TIMEOUT_MS + 5_000);
   });
 });

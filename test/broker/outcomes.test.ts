@@ -78,11 +78,13 @@ describe('what the broker answers when Pinecone fails', () => {
   it('when the late create cannot be looked for either, says the outcome is unknown (503) and logs the decision', async () => {
     // The sweep at start lists keys first; then the cap's list before the create is answered, and the look-ups
     // after the lost create hang.
-    await expect.poll(() => printed.some((line) => line.includes('"action":"sweep"'))).toBe(true);
+    await expect.poll(() => printed.some((line) => line.includes('"action":"sweep"')), { timeout: 10_000 }).toBe(true);
     world.emulator.faults.add({ op: 'create-key', action: 'commit-then-hang' });
     // The list before the create (the job's and the rule's caps) answers; the look for the lost create does not.
     // The broker's first sweep, right after its start, lists too: the fault waits for it.
-    await vi.waitFor(() => expect(printed.some((line) => line.includes('"action":"sweep"'))).toBe(true));
+    await vi.waitFor(() => expect(printed.some((line) => line.includes('"action":"sweep"'))).toBe(true), {
+      timeout: 10_000,
+    });
     world.emulator.faults.add({ op: 'list-keys', action: 'hang', times: 10, after: 1 });
     const { status, headers, body } = await mint({ budget_ms: '2000' });
     expect(status).toBe(503);

@@ -6,6 +6,7 @@ import type { RunningBroker } from '../../src/broker/serve.js';
 import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { parseTaggedKeyName } from '../../src/rules/names.js';
+import { BROKER_KEEP_ALIVE_TIMEOUT_MS } from '../../src/base/policy.js';
 import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';
 import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
@@ -267,7 +268,9 @@ describe('the broker, in-process', () => {
   it('on drain, answers the mint in flight, then stops taking requests', async () => {
     world.emulator.faults.add({ op: 'create-key', action: 'delay', ms: 300 });
     const inFlight = mint();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // In flight: its create has reached Pinecone (a fixed sleep here could end before the request is even taken).
+    while (world.emulator.requestsFor('create-key').length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     const started = Date.now();
     const draining = running.drain();
     const refusedAfter = fetch(`${running.url}/healthz`).then(
@@ -276,7 +279,8 @@ describe('the broker, in-process', () => {
     );
     expect((await inFlight).status).toBe(200);
     await draining;
-    expect(Date.now() - started).toBeLessThan(2_000); // no kept-alive connection holds it open
+    // A kept-alive connection would hold it open for the keep-alive timeout, 5 s.
+    expect(Date.now() - started).toBeLessThan(BROKER_KEEP_ALIVE_TIMEOUT_MS - 1_000);
     expect(['refused', 503]).toContain(await refusedAfter);
     expect(keys()).toHaveLength(1);
   });

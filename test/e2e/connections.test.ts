@@ -9,17 +9,19 @@ import { Job, NODES } from '../runner/runner.js';
 import { freshWorldPerTest } from '../support/fixture.js';
 
 const ops = (requests: RecordedRequest[]) => requests.map((r) => r.op);
-const LOGIN_LATENCY_MS = 300; // the emulator answers after this: long enough to see what overlaps the login
+/** Each login is answered after this: long enough that what overlaps the login shows, even on a loaded machine. */
+const LOGIN_DELAY = { op: 'token', action: 'delay', ms: 1_000 } as const;
 
 describe.each(NODES)('connections on $name', ({ path: node }) => {
   describe.each([{ scheme: 'http' }, { scheme: 'https' }])('over $scheme', ({ scheme }) => {
-    const world = freshWorldPerTest({ tls: scheme === 'https', latencyMs: LOGIN_LATENCY_MS });
+    const world = freshWorldPerTest({ tls: scheme === 'https' });
     const env: Record<string, string> = scheme === 'https' ? { NODE_EXTRA_CA_CERTS: EMULATOR_CA_FILE } : {};
 
     it('opens the API host’s connections during the login when the two hosts differ, in main and in post', async () => {
       // Same emulator, two host names: the agent keys connections by host, as it would for two real hosts.
       const { 'sweep-expired': _, ...defaults } = world().inputs; // the defaults: the create and a list at once
       const apiUrl = world().emulator.urlOn('localhost');
+      world().emulator.inject({ ...LOGIN_DELAY, times: 2 }); // main's login and post's
       const job = new Job({ node, with: { ...defaults, 'api-url': apiUrl }, env });
       const main = await job.main();
       expect(main.exitCode, main.log.join('\n')).toBe(0);
@@ -52,6 +54,7 @@ describe.each(NODES)('connections on $name', ({ path: node }) => {
     });
 
     it('on one host, opens the second connection for the list beside the create during the login', async () => {
+      world().emulator.inject(LOGIN_DELAY);
       const job = new Job({ node, with: { ...world().inputs, 'sweep-expired': 'true' }, env });
       expect((await job.main()).exitCode).toBe(0);
       const requests = world().emulator.requests;
