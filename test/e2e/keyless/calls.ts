@@ -37,8 +37,8 @@ export async function post(url: string, path: string, fields: Record<string, str
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** A mint with `token`, as the action asks (a nonce of its own, the job's name for the template). */
-export function mint(url: string, token: string, nonce: string): Promise<Answer> {
+/** POST /token with `token`, the same one as often as a test likes, as the action asks (a nonce, the job's name). */
+export function mintWithToken(url: string, token: string, nonce: string): Promise<Answer> {
   return post(url, '/token', {
     grant_type: EXCHANGE,
     subject_token: token,

@@ -10,7 +10,7 @@ import { NODES, ROOT } from '../../runner/runner.js';
 import { AUDIENCE, decisions, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
 import { startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { mint } from './policies.js';
+import { mintAsNewJob } from './policies.js';
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
@@ -116,13 +116,13 @@ describe.each(NODES)('the example policies in the broker process on $name', ({ p
     const b = await start(inTestWorld(example.policy(), issuer, world));
     const claims: JWTPayload = example.claims;
     const scope = { scope: example.scope }; // a role each example's rule gives
-    const target = await mint(b, issuer, { ...claims, ...TARGET }, scope);
+    const target = await mintAsNewJob(b, issuer, { ...claims, ...TARGET }, scope);
     const hint = '; a rule admits pull_request_target only by listing it in event';
     // Soft: a failure here still shows what the example does with a pull request below.
     expect.soft(target).toEqual(noRule(claims, TARGET.event_name, TARGET.ref, hint));
     expect.soft(world.emulator.requestsFor('create-key')).toEqual([]);
 
-    const pull = await mint(b, issuer, { ...claims, ...PULL_REQUEST }, scope);
+    const pull = await mintAsNewJob(b, issuer, { ...claims, ...PULL_REQUEST }, scope);
     expect(pull.status, JSON.stringify(pull.body)).toBe(200);
     expect(world.emulator.keysIn(world.project.id).map((key) => key.id)).toEqual([pull.body['key_id']]);
     expect(decisions(b)).toContainEqual(

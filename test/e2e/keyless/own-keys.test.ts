@@ -11,7 +11,7 @@ import { NODES } from '../../runner/runner.js';
 import { decisions, RUN_REF, startBrokerProcess, sweeps, type BrokerProcess } from '../../support/broker.js';
 import { CLIENT_SECRET, startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, mint, oldAndNewPolicy, post } from './calls.js';
+import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post } from './calls.js';
 
 const HOUR = 3_600_000;
 const brokerKeys = new BrokerKeys(CLIENT_SECRET);
@@ -122,7 +122,7 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
     const answers = [];
     for (let i = 0; i < 5; i++)
       answers.push(await post(broker!.url, '/revoke', { subject_token: token, key_id: mine.id, nonce: 'evil01' }));
-    answers.push(await mint(broker!.url, token, 'evil02'));
+    answers.push(await mintWithToken(broker!.url, token, 'evil02'));
     expect(world.emulator.requests.slice(before).map((request) => request.op)).toEqual([]); // not a login, not a list
     const descriptions = answers.map(
       (answer) => `${answer.status} ${String(answer.body['error'])} ${String(answer.body['error_description'])}`,

@@ -9,7 +9,7 @@ import { NODES } from '../../runner/runner.js';
 import { RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
 import { startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { mint, policyOf, startFails, stoppedAtStart } from './policies.js';
+import { mintAsNewJob, policyOf, startFails, stoppedAtStart } from './policies.js';
 
 const HOW = "the owner's numeric id: `gh api orgs/NAME --jq .id` (a user: `gh api users/NAME --jq .id`)";
 const NO_ID = `rules[0]: name repository-owner-id (${HOW}) or repository-id (\`gh api repos/OWNER/NAME --jq .id\`); a name alone also matches a namesake under another owner.`;
@@ -56,9 +56,9 @@ describe.each(NODES)('the broker process refuses a permissive policy at start on
 
     const owned = policyOf(issuer, rule(`${byName}\n    repository-owner-id: '4242'`));
     broker = await startBrokerProcess({ world, policy: owned, node });
-    expect(await mint(broker, issuer, NAMESAKE)).toEqual(refusedNoRule(RUN_CLAIMS.repository));
+    expect(await mintAsNewJob(broker, issuer, NAMESAKE)).toEqual(refusedNoRule(RUN_CLAIMS.repository));
     expect(world.emulator.keysIn(world.project.id)).toEqual([]);
-    expect((await mint(broker, issuer, {})).status).toBe(200);
+    expect((await mintAsNewJob(broker, issuer, {})).status).toBe(200);
     expect(world.emulator.keysIn(world.project.id)).toHaveLength(1);
   });
 
@@ -73,9 +73,9 @@ describe.each(NODES)('the broker process refuses a permissive policy at start on
     const owned = policyOf(issuer, rule(`${anyCaller}\n    repository-owner-id: '4242'`));
     broker = await startBrokerProcess({ world, policy: owned, node });
     const calls = { job_workflow_ref: `${REUSABLE}@refs/heads/main` };
-    expect(await mint(broker, issuer, { ...STRANGER, ...calls })).toEqual(refusedNoRule(STRANGER.repository));
+    expect(await mintAsNewJob(broker, issuer, { ...STRANGER, ...calls })).toEqual(refusedNoRule(STRANGER.repository));
     expect(world.emulator.keysIn(world.project.id)).toEqual([]);
-    expect((await mint(broker, issuer, calls)).status).toBe(200);
+    expect((await mintAsNewJob(broker, issuer, calls)).status).toBe(200);
     expect(world.emulator.keysIn(world.project.id)).toHaveLength(1);
   });
 

@@ -7,7 +7,7 @@ import { NODES } from '../../runner/runner.js';
 import { decisions, startBrokerProcess, sweeps, type BrokerProcess } from '../../support/broker.js';
 import { startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, mint, oldAndNewPolicy, post, type Answer } from './calls.js';
+import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post, type Answer } from './calls.js';
 
 /** The refusal of a second key to the job; group 1 is the name, group 2 the ID of the key it holds. */
 const HOLDS =
@@ -49,7 +49,7 @@ describe.each(NODES)('one job token sent again and again on $name', ({ path: nod
   it('gets 1 key for 8 mints in a row, 7 refusals naming it; after its revoke, a mint works again', async () => {
     const token = await issuer.token(AUDIENCE);
     const answers: Answer[] = [];
-    for (let i = 0; i < 8; i++) answers.push(await mint(broker.url, token, 'rep001'));
+    for (let i = 0; i < 8; i++) answers.push(await mintWithToken(broker.url, token, 'rep001'));
     expect(answers.map((answer) => answer.status)).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
     expect(keys()).toHaveLength(1);
     const [held] = keys();
@@ -68,15 +68,15 @@ describe.each(NODES)('one job token sent again and again on $name', ({ path: nod
     // The job's post step revokes its key with the same token (by ID here, by nonce below): it may mint again.
     const revoked = await post(broker.url, '/revoke', { subject_token: token, key_id: held!.id });
     expect(revoked).toEqual({ status: 200, body: { deleted: [held!.id], gone: [], refused: [] } });
-    const again = await mint(broker.url, token, 'rep002');
+    const again = await mintWithToken(broker.url, token, 'rep002');
     expect(again.status).toBe(200);
-    refusedFor(await mint(broker.url, token, 'rep003'), {
+    refusedFor(await mintWithToken(broker.url, token, 'rep003'), {
       id: String(again.body['key_id']),
       name: String(again.body['key_name']),
     });
     const byNonce = await post(broker.url, '/revoke', { subject_token: token, nonce: 'rep002' });
     expect(byNonce.body).toEqual({ deleted: [again.body['key_id']], gone: [], refused: [] });
-    expect((await mint(broker.url, token, 'rep004')).status).toBe(200);
+    expect((await mintWithToken(broker.url, token, 'rep004')).status).toBe(200);
     expect(keys().map((key) => key.name)).toEqual([expect.stringMatching(/-rep004-[a-z0-9]{8}$/)]);
     noValuePrinted();
   });
@@ -85,7 +85,9 @@ describe.each(NODES)('one job token sent again and again on $name', ({ path: nod
   const burst = async (checkRunId: string) => {
     const token = await issuer.token(AUDIENCE, { check_run_id: checkRunId });
     const before = new Set(keys().map((key) => key.id));
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => mint(broker.url, token, `all00${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => mintWithToken(broker.url, token, `all00${i}`)),
+    );
     for (const answer of answers.filter((each) => each.status !== 200)) {
       expect(answer.status).toBe(400);
       expect(answer.body['error']).toBe('invalid_scope');
@@ -108,10 +110,11 @@ describe.each(NODES)('one job token sent again and again on $name', ({ path: nod
       // Asked again, the job is refused while it holds its key; holding none, it gets one once the list it was
       // refused on (up to a second old, caps.ts) is renewed.
       if (held.length === 1) {
-        const refused = await mint(broker.url, token, 'all009');
+        const refused = await mintWithToken(broker.url, token, 'all009');
         expect(refused.body).toEqual({ error: 'invalid_scope', error_description: expect.stringMatching(HOLDS_SOME) });
         expect(refused.body['error_description']).toContain(`${held[0]!.name} (${held[0]!.id})`);
-      } else await vi.waitFor(async () => expect((await mint(broker.url, token, 'all009')).status).toBe(200), WAIT);
+      } else
+        await vi.waitFor(async () => expect((await mintWithToken(broker.url, token, 'all009')).status).toBe(200), WAIT);
     }
     expect(keys()).toHaveLength(JOBS.length);
     noValuePrinted();

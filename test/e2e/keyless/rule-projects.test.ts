@@ -8,7 +8,7 @@ import { NODES } from '../../runner/runner.js';
 import { decisions, RUN_REF, startBrokerProcess, sweeps, type BrokerProcess } from '../../support/broker.js';
 import { CLIENT_SECRET, startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { AUDIENCE, JOB_CLAIMS, mint, oldAndNewPolicy, post } from './calls.js';
+import { AUDIENCE, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post } from './calls.js';
 
 const HOUR = 3_600_000;
 const GENERIC = "The broker cannot use its rule's project now; its operator has been told. Ask again later.";
@@ -46,7 +46,7 @@ describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
 
   it('stops the start after a restart once a namesake of a rule’s project appeared, naming both IDs', async () => {
     expect(await start(oldAndNewPolicy(issuer, world))).toBe('started');
-    expect((await mint(broker!.url, await issuer.token(AUDIENCE), 'nam001')).status).toBe(200);
+    expect((await mintWithToken(broker!.url, await issuer.token(AUDIENCE), 'nam001')).status).toBe(200);
     await broker!.stop();
     broker = undefined;
     const namesake = world.emulator.addProject(world.project.name);
@@ -93,7 +93,7 @@ describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
       it("answers that rule's callers in a line naming no project, and tells the operator", async () => {
         const token = await issuer.token(AUDIENCE);
         const answers = [
-          await mint(broker!.url, token, 'gon001'),
+          await mintWithToken(broker!.url, token, 'gon001'),
           await post(broker!.url, '/revoke', { subject_token: token, nonce: 'gon001' }),
         ];
         for (const answer of answers) {
