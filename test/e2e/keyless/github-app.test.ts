@@ -10,7 +10,7 @@ import { GitHubEmulator } from '../../emulator/github.js';
 import { NODES } from '../../runner/runner.js';
 import { AUDIENCE, decisions, policyFor, RUN_CLAIMS, sweeps } from '../../support/broker.js';
 import { APP_KEY } from '../../support/app-key.js';
-import { CHECK_RUN_ID, JOB_CLAIMS } from './calls.js';
+import { CHECK_RUN_ID, EXCHANGE, JOB_CLAIMS, post } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 const { privateKey, publicKey } = APP_KEY;
@@ -32,18 +32,8 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
     startBroker(policyFor(issuer(), world(), '', sweepInterval), { env });
   const withApp = (sweepInterval?: string) =>
     start({ GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url }, sweepInterval);
-  const mint = async (nonce: string, at = broker()) => {
-    const response = await fetch(`${at.url}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-        subject_token: await issuer().token(AUDIENCE),
-        nonce,
-        job: 'test',
-      }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const mint = async (nonce: string, at = broker()) =>
+    post(at.url, '/token', { grant_type: EXCHANGE, subject_token: await issuer().token(AUDIENCE), nonce, job: 'test' });
 
   it('refuses a token of a finished job, and mints for a running one', async () => {
     github.jobs.set(CHECK_RUN_ID, 'completed');

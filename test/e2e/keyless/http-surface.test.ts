@@ -10,6 +10,7 @@ import { NODES } from '../../runner/runner.js';
 import { BROKER_DRAIN_LIMIT_MS } from '../../../src/base/policy.js';
 import { AUDIENCE, policyFor, RUN_CLAIMS } from '../../support/broker.js';
 import { keylessPerTest } from './keyless-world.js';
+import { EXCHANGE, postForm } from './calls.js';
 
 /** Opens a TCP connection from `localAddress` (any 127.x.y.z is this machine) and resolves once it is up. */
 function open(url: string, localAddress = '127.0.0.1'): Promise<Socket> {
@@ -118,11 +119,8 @@ describe.each(NODES)('the broker process on $name', ({ path: node }) => {
       // Pinecone makes the key and never answers: the mint is in flight when the drain starts.
       world().emulator.inject({ op: 'create-key', action: 'commit-then-hang' });
       const token = await issuer().token(AUDIENCE);
-      const exchange = { grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange', subject_token: token };
-      const minting = fetch(`${broker().url}/token`, {
-        method: 'POST',
-        body: new URLSearchParams({ ...exchange, nonce: 'drn001', job: 'test' }),
-      }).then(
+      const exchange = { grant_type: EXCHANGE, subject_token: token };
+      const minting = postForm(broker().url, '/token', { ...exchange, nonce: 'drn001', job: 'test' }).then(
         (response) => response.status,
         () => 'cut off',
       );
@@ -135,10 +133,7 @@ describe.each(NODES)('the broker process on $name', ({ path: node }) => {
       expect(await minting).toBe('cut off');
       // The job's post step asks another replica to revoke by the nonce it chose: the key made in the dark goes.
       await startBroker(policyFor(issuer(), world()));
-      const revoked = await fetch(`${broker().url}/revoke`, {
-        method: 'POST',
-        body: new URLSearchParams({ subject_token: token, nonce: 'drn001' }),
-      });
+      const revoked = await postForm(broker().url, '/revoke', { subject_token: token, nonce: 'drn001' });
       expect(revoked.status).toBe(200);
       expect(world().emulator.keysIn(world().project.id)).toEqual([]);
     }, 30_000);

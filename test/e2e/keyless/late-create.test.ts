@@ -7,10 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
 import { AUDIENCE, decisions } from '../../support/broker.js';
-import { JOB_CLAIMS, oldAndNewPolicy } from './calls.js';
+import { EXCHANGE, JOB_CLAIMS, oldAndNewPolicy, postForm } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
-const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const RULE = 'rules[0] (octo-org/shop-api)';
 
 describe.each(NODES)('a late create and a short budget, the broker process on $name', ({ path: node }) => {
@@ -18,16 +17,13 @@ describe.each(NODES)('a late create and a short budget, the broker process on $n
   const { world, issuer, broker } = keylessPerTest(node, { claims: JOB_CLAIMS, policy: oldAndNewPolicy });
 
   const mint = async (budget: string) => {
-    const response = await fetch(`${broker().url}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: EXCHANGE,
-        subject_token: await issuer().token(AUDIENCE),
-        scope: 'DataPlaneEditor',
-        nonce: 'late01',
-        job: 'test',
-        budget_ms: budget,
-      }),
+    const response = await postForm(broker().url, '/token', {
+      grant_type: EXCHANGE,
+      subject_token: await issuer().token(AUDIENCE),
+      scope: 'DataPlaneEditor',
+      nonce: 'late01',
+      job: 'test',
+      budget_ms: budget,
     });
     return {
       status: response.status,

@@ -9,8 +9,8 @@ import { parseAnyKeyName } from '../../../src/rules/names.js';
 import { NODES } from '../../runner/runner.js';
 import { AUDIENCE, decisions, policyFor, RUN_CLAIMS } from '../../support/broker.js';
 import { keylessPerTest } from './keyless-world.js';
+import { EXCHANGE } from './calls.js';
 
-const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
 
 /** A port free right now: the broker's URL must be known before it starts, since the policy names it (`issuer`). */
