@@ -54,7 +54,7 @@ export function keylessPerTest(
   afterEach(async () => {
     const started = brokers;
     brokers = [];
-    await Promise.all(started.map((broker) => broker.stop())); // one stopped by the test already exits at once
+    await Promise.all(started.map((broker) => broker.stop())); // one the test stopped has exited: at once
     await issuer?.stop();
     await world?.emulator.stop();
   });
