@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
 import { Job, NODES, ROOT, type StepResult } from '../../runner/runner.js';
 import {
@@ -15,37 +15,23 @@ import {
   RUN_CLAIMS,
   startBrokerProcess,
   sweeps,
-  type BrokerProcess,
 } from '../../support/broker.js';
-import { CLIENT_SECRET, startWorld, type World } from '../../support/fixture.js';
-import { OidcIssuer, REQUEST_TOKEN } from '../../support/oidc-issuer.js';
+import { CLIENT_SECRET, startWorld } from '../../support/fixture.js';
+import { REQUEST_TOKEN } from '../../support/oidc-issuer.js';
 import { failureLine, findLeaks, maskedBeforeUse } from '../../support/scan.js';
+import { keylessPerTest } from './keyless-world.js';
 
 const KEY_PLACES = { outputs: ['api-key'], env: ['PINECONE_API_KEY'] };
 const RUN = { repositoryId: RUN_CLAIMS.repository_id, runId: RUN_CLAIMS.run_id, attempt: 1 };
 
 describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
-  let world: World;
-  let issuer: OidcIssuer;
-  let broker: BrokerProcess;
+  // The sweep at start is done before each test: every later Pinecone request is a job's.
+  const { world, issuer, broker, startBroker } = keylessPerTest(node, { claims: RUN_CLAIMS, policy: policyFor });
 
-  beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-    issuer.claims = { ...RUN_CLAIMS };
-    broker = await startBrokerProcess({ world, policy: policyFor(issuer, world), node });
-    await sweeps(broker); // the sweep at start is done: every later Pinecone request is a job's
-  });
-  afterEach(async () => {
-    await broker.stop();
-    await issuer.stop();
-    await world.emulator.stop();
-  });
-
-  const keys = () => world.emulator.keysIn(world.project.id);
-  const secrets = () => [...world.secrets(), ...issuer.issued, REQUEST_TOKEN];
+  const keys = () => world().emulator.keysIn(world().project.id);
+  const secrets = () => [...world().secrets(), ...issuer().issued, REQUEST_TOKEN];
   const job = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) => {
-    const base = brokerJob(issuer, broker);
+    const base = brokerJob(issuer(), broker());
     return new Job({ node, with: { ...base.with, ...inputs }, env: { ...base.env, ...env } });
   };
   const noLeaks = (...steps: StepResult[]) => {
@@ -53,12 +39,12 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
       expect(Object.values(step.processEnv).join('\n')).not.toContain(CLIENT_SECRET);
       expect(findLeaks(step, secrets(), KEY_PLACES)).toEqual([]);
     }
-    const printed = broker.output();
+    const printed = broker().output();
     for (const secret of [
       CLIENT_SECRET,
-      ...world.emulator.issued.map((key) => key.value),
-      ...world.emulator.tokens.keys(),
-      ...issuer.issued,
+      ...world().emulator.issued.map((key) => key.value),
+      ...world().emulator.tokens.keys(),
+      ...issuer().issued,
     ])
       expect(printed).not.toContain(secret);
   };
@@ -75,8 +61,8 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
       'api-key': key!.value,
       'key-id': key!.id,
       'key-name': key!.name,
-      'project-id': world.project.id,
-      'project-name': world.project.name,
+      'project-id': world().project.id,
+      'project-name': world().project.name,
       roles: 'DataPlaneEditor',
       skipped: 'false',
     });
@@ -89,7 +75,7 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     expect(keys()).toEqual([]);
     expect(post.log.join('\n')).toContain(`Deleted API key ${key!.name} (${key!.id}) through the broker.`);
     noLeaks(main, post);
-    const said = decisions(broker).filter((line) => line['action'] !== 'sweep');
+    const said = decisions(broker()).filter((line) => line['action'] !== 'sweep');
     expect(said.map((line) => [line['action'], line['outcome']])).toEqual([
       ['mint', 'minted'],
       ['revoke', 'revoked'],
@@ -138,18 +124,18 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
   ])(
     'refuses %s, and nothing is made',
     async (_, { claims = {}, inputs = {} }: { claims?: object; inputs?: Record<string, string> }, line) => {
-      issuer.claims = { ...RUN_CLAIMS, ...claims };
+      issuer().claims = { ...RUN_CLAIMS, ...claims };
       const keyless = job(inputs);
       const main = await keyless.main();
       expect(main.exitCode).toBe(1);
       expect(failureLine(main)).toMatch(line);
       expect(keys()).toEqual([]);
-      expect(world.emulator.requestsFor('create-key')).toEqual([]);
+      expect(world().emulator.requestsFor('create-key')).toEqual([]);
       const post = await keyless.post();
       expect(post.exitCode).toBe(0);
       expect(post.log.join('\n')).toContain('Nothing to clean up: the main step got no key.');
       expect(
-        decisions(broker)
+        decisions(broker())
           .filter((d) => d['action'] === 'mint')
           .map((d) => d['outcome']),
       ).toEqual(['refused']);
@@ -158,29 +144,33 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
   );
 
   it.each([
-    ['signed by another key', (aud: string) => issuer.forge('other-key', aud), /does not verify against the issuer/],
-    ['with alg: none', (aud: string) => issuer.forge('alg-none', aud), /not signed with RS256|not a valid JWT/],
+    ['signed by another key', (aud: string) => issuer().forge('other-key', aud), /does not verify against the issuer/],
+    ['with alg: none', (aud: string) => issuer().forge('alg-none', aud), /not signed with RS256|not a valid JWT/],
     [
       'HS256 keyed with the public key',
-      (aud: string) => issuer.forge('hs256-public-key', aud),
+      (aud: string) => issuer().forge('hs256-public-key', aud),
       /not signed with RS256/,
     ],
-    ['altered after signing', (aud: string) => issuer.forge('altered', aud), /does not verify against the issuer/],
-    ['expired', (aud: string) => issuer.token(aud, {}, { expiresIn: '-10m' }), /The token has expired\./],
-    ['for another audience', () => issuer.token('https://elsewhere.example.com'), /another audience/],
+    ['altered after signing', (aud: string) => issuer().forge('altered', aud), /does not verify against the issuer/],
+    ['expired', (aud: string) => issuer().token(aud, {}, { expiresIn: '-10m' }), /The token has expired\./],
+    ['for another audience', () => issuer().token('https://elsewhere.example.com'), /another audience/],
     [
       'from another issuer',
-      (aud: string) => issuer.token(aud, {}, { issuer: 'https://token.actions.githubusercontent.com' }),
+      (aud: string) => issuer().token(aud, {}, { issuer: 'https://token.actions.githubusercontent.com' }),
       /another issuer/,
     ],
-    ['with an unknown kid', (aud: string) => issuer.token(aud, {}, { kid: 'nobody-knows' }), /key is not the issuer's/],
+    [
+      'with an unknown kid',
+      (aud: string) => issuer().token(aud, {}, { kid: 'nobody-knows' }),
+      /key is not the issuer's/,
+    ],
   ])('refuses a token %s before any request to Pinecone', async (_, forge, reason) => {
-    issuer.serve = forge;
-    const before = world.emulator.requests.length;
+    issuer().serve = forge;
+    const before = world().emulator.requests.length;
     const main = await job().main();
     expect(main.exitCode).toBe(1);
     expect(failureLine(main)).toMatch(reason);
-    expect(world.emulator.requests.slice(before)).toEqual([]);
+    expect(world().emulator.requests.slice(before)).toEqual([]);
     expect(keys()).toEqual([]);
     noLeaks(main);
   });
@@ -196,13 +186,13 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     expect(skipped.exitCode).toBe(0);
     expect(skipped.outputs['skipped']).toBe('true');
     expect(keys()).toEqual([]);
-    expect(issuer.issued).toEqual([]);
+    expect(issuer().issued).toEqual([]);
   });
 
   it('refuses broker-url together with the client credentials, before any request', async () => {
     const main = await job({ 'client-id': 'ci', 'client-secret': CLIENT_SECRET }).main();
     expect(failureLine(main)).toMatch(/^Inputs "broker-url" and "client-id"\/"client-secret" are both given/);
-    expect(issuer.issued).toEqual([]);
+    expect(issuer().issued).toEqual([]);
     expect(main.stdout).not.toMatch(new RegExp(`^(?!::add-mask::).*${CLIENT_SECRET}`, 'm'));
   });
 
@@ -211,22 +201,22 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
       const main = await job({ [input]: 'true' }).main();
       expect(failureLine(main)).toMatch(new RegExp(`^Input "${input}: true" is not available with broker-url`));
     }
-    expect(issuer.issued).toEqual([]);
+    expect(issuer().issued).toEqual([]);
   });
 
   it('post still deletes the key when the broker was restarted between main and post', async () => {
     const keyless = job();
     expect((await keyless.main()).exitCode).toBe(0);
-    const port = Number(new URL(broker.url).port);
-    expect(await broker.stop()).toBe(0);
-    broker = await startBrokerProcess({ world, policy: policyFor(issuer, world), node, port });
+    const port = Number(new URL(broker().url).port);
+    expect(await broker().stop()).toBe(0);
+    await startBroker(policyFor(issuer(), world()), { port });
     const post = await keyless.post();
     expect(post.exitCode, post.log.join('\n')).toBe(0);
     expect(keys()).toEqual([]);
   });
 
   it('post deletes only keys of its own run, whatever the state handed to it says', async () => {
-    const other = anotherRunsKey(world, 'abcdef');
+    const other = anotherRunsKey(world(), 'abcdef');
     const keyless = job();
     keyless.writeEnv({
       STATE_broker: JSON.stringify({ v: 1, unanswered: ['abcdef'], made: { id: other.id, name: other.name } }),
@@ -250,18 +240,18 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     const mains = await Promise.all(jobs.map((each) => each.main()));
     for (const main of mains) expect(main.exitCode, main.log.join('\n')).toBe(0);
     expect(new Set(keys().map((key) => key.name)).size).toBe(16);
-    expect(world.emulator.requestsFor('token').length).toBeLessThanOrEqual(2);
+    expect(world().emulator.requestsFor('token').length).toBeLessThanOrEqual(2);
     const posts = await Promise.all(jobs.map((each) => each.post()));
     for (const post of posts) expect(post.exitCode).toBe(0);
     expect(keys()).toEqual([]);
   });
 
   it("deletes a dead runner's expired key in its own sweep, and leaves live, direct mode's and foreign keys alone", async () => {
-    await broker.stop();
-    broker = await startBrokerProcess({ world, policy: policyFor(issuer, world, '', '1s'), node });
+    await broker().stop();
+    await startBroker(policyFor(issuer(), world(), '', '1s'));
     const own = (base: string, inMs: number, runId: string) =>
-      world.emulator.addKey(
-        world.project.id,
+      world().emulator.addKey(
+        world().project.id,
         new BrokerKeys(CLIENT_SECRET).name(
           base,
           { kind: 'job', run: { ...RUN, runId } },
@@ -271,15 +261,15 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
       );
     const dead = own('gha-dead', -10 * 60_000, '555');
     const live = own('gha-live', 3600_000, '556');
-    const direct = world.ours('gha-direct', -10 * 60_000, { kind: 'job', run: { ...RUN, runId: '557' } });
-    const foreign = world.emulator.addKey(world.project.id, 'production-key');
-    await sweeps(broker, 2);
+    const direct = world().ours('gha-direct', -10 * 60_000, { kind: 'job', run: { ...RUN, runId: '557' } });
+    const foreign = world().emulator.addKey(world().project.id, 'production-key');
+    await sweeps(broker(), 2);
     expect(
       keys()
         .map((key) => key.id)
         .sort(),
     ).toEqual([live.id, direct.id, foreign.id].sort());
-    expect(decisions(broker)).toContainEqual(
+    expect(decisions(broker())).toContainEqual(
       expect.objectContaining({ action: 'sweep', outcome: 'deleted', key_id: dead.id, reason: 'expired' }),
     );
   });
@@ -288,9 +278,9 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     ['SIGINT', 'the runner cancels it: it waits for the answer, and post deletes the key by ID'],
     ['SIGKILL', 'it dies: post revokes by the nonce main journaled, and waits for the mint to land'],
   ] as const)('main stopped by %s while the mint is in flight (%s)', async (signal, _why) => {
-    world.emulator.faults.add({ op: 'create-key', action: 'delay', ms: 1000 });
+    world().emulator.faults.add({ op: 'create-key', action: 'delay', ms: 1000 });
     let pid = 0;
-    world.emulator.onRequest = (request) => void (request.op === 'create-key' && process.kill(pid, signal));
+    world().emulator.onRequest = (request) => void (request.op === 'create-key' && process.kill(pid, signal));
     const keyless = job();
     const main = await keyless.main({ onSpawn: (child) => (pid = child.pid!) });
     expect(main.exitCode === 0).toBe(false);
@@ -301,20 +291,20 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
     expect(JSON.parse(main.state['broker']!).unanswered).toHaveLength(signal === 'SIGINT' ? 0 : 1);
     const post = await keyless.post();
     expect(post.exitCode, post.log.join('\n')).toBe(0);
-    expect(world.emulator.issued).toHaveLength(1);
+    expect(world().emulator.issued).toHaveLength(1);
     expect(keys()).toEqual([]);
   });
 
   it('on SIGTERM answers the mint in flight, then exits 0', async () => {
-    world.emulator.faults.add({ op: 'create-key', action: 'delay', ms: 500 });
+    world().emulator.faults.add({ op: 'create-key', action: 'delay', ms: 500 });
     const keyless = job();
     const main = keyless.main();
-    for (let waited = 0; world.emulator.requestsFor('create-key').length === 0 && waited < 10_000; waited += 10)
+    for (let waited = 0; world().emulator.requestsFor('create-key').length === 0 && waited < 10_000; waited += 10)
       await new Promise((resolve) => setTimeout(resolve, 10));
-    const stopped = broker.stop();
+    const stopped = broker().stop();
     expect((await main).exitCode).toBe(0);
     expect(await stopped).toBe(0);
-    expect(broker.lines.at(-1)).toMatch(/"event":"drained"/);
+    expect(broker().lines.at(-1)).toMatch(/"event":"drained"/);
     expect(keys()).toHaveLength(1);
   });
 });

@@ -1,10 +1,12 @@
-// What the keyless end-to-end files of the broker's own keys share: a policy the broker before issue #28 also
-// starts with (so that a test fails on that build for the weakness it covers, not because the old broker refuses a
-// field), a job's check run, and the broker's two endpoints as a job (or an attacker) calls them.
+// What the keyless end-to-end files share: a policy the broker before issue #28 also starts with (so that a test
+// fails on that build for the weakness it covers, not because the old broker refuses a field), a job's check run,
+// and the broker's two endpoints as a job (or an attacker) calls them: a form POST (post, or postForm for the whole
+// response) and a mint with a token the test holds (mintWithToken). Their world: keyless-world.ts.
 import { AUDIENCE, policyFor, RUN_CLAIMS } from '../../support/broker.js';
 import type { World } from '../../support/fixture.js';
 import type { OidcIssuer } from '../../support/oidc-issuer.js';
 
+/** RFC 8693's grant type, which every mint sends. */
 export const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 /** The job's id, as GitHub's tokens carry it since 2025-11 (RUN_CLAIMS has none). */
@@ -24,27 +26,38 @@ export interface Answer {
   body: Record<string, unknown>;
 }
 
-/** POSTs a form (a repeated field from an array) to the broker; the status and the JSON answer. */
-export async function post(url: string, path: string, fields: Record<string, string | string[]>): Promise<Answer> {
+type Form = Record<string, string | string[]>;
+
+/** POSTs a form (a repeated field from an array) to the broker: its response, for a test that reads a header. */
+export function postForm(url: string, path: string, fields: Form): Promise<Response> {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields))
     for (const each of Array.isArray(value) ? value : [value]) body.append(name, each);
-  const response = await fetch(`${url}${path}`, {
+  return fetch(`${url}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: body.toString(),
   });
+}
+
+/** POSTs a form to the broker; the status and the JSON answer. */
+export async function post(url: string, path: string, fields: Form): Promise<Answer> {
+  const response = await postForm(url, path, fields);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** A mint with `token`, as the action asks (a nonce of its own, the job's name for the template). */
-export function mint(url: string, token: string, nonce: string): Promise<Answer> {
+/**
+ * POST /token with `token`, the same one as often as a test likes, as the action asks (a nonce, the job's name),
+ * and `extra` fields.
+ */
+export function mintWithToken(url: string, token: string, nonce: string, extra: Form = {}): Promise<Answer> {
   return post(url, '/token', {
     grant_type: EXCHANGE,
     subject_token: token,
     scope: 'DataPlaneEditor',
     nonce,
     job: 'test',
+    ...extra,
   });
 }
 

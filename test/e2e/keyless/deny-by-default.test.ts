@@ -7,7 +7,7 @@ import { NODES } from '../../runner/runner.js';
 import { decisions, RUN_CLAIMS, startBrokerProcess, sweeps, type BrokerProcess } from '../../support/broker.js';
 import { startWorld, type World } from '../../support/fixture.js';
 import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { mint, policyOf } from './policies.js';
+import { mintAsNewJob, policyOf } from './policies.js';
 
 const OUTSIDE_INPUT = ['pull_request_target', 'issue_comment', 'workflow_run'];
 // Another repository of the owner whose rule lists the events: a deploy that follows CI on workflow_run, say.
@@ -47,7 +47,7 @@ describe.each(NODES)('the broker process denies by default on $name', ({ path: n
     const before = world.emulator.requests.length;
     const refusedBefore = refusals().length;
     for (const event of OUTSIDE_INPUT) {
-      const refused = await mint(broker, issuer, { event_name: event });
+      const refused = await mintAsNewJob(broker, issuer, { event_name: event });
       const line = `No rule of the policy lets repository octo-org/shop-api have a key (ref refs/heads/main, event ${event}; a rule admits ${event} only by listing it in event).`;
       expect(refused).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: line } });
     }
@@ -66,7 +66,7 @@ describe.each(NODES)('the broker process denies by default on $name', ({ path: n
 
   it('mints for a push on the same rule', async () => {
     const before = world.emulator.requestsFor('create-key').length;
-    const pushed = await mint(broker, issuer, { event_name: 'push' });
+    const pushed = await mintAsNewJob(broker, issuer, { event_name: 'push' });
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
     expect(world.emulator.requestsFor('create-key')).toHaveLength(before + 1);
     expect(keys().map((key) => key.id)).toContain(pushed.body['key_id']);
@@ -74,7 +74,7 @@ describe.each(NODES)('the broker process denies by default on $name', ({ path: n
   });
 
   it.each(OUTSIDE_INPUT)('mints for %s where a rule lists it in event', async (event) => {
-    const minted = await mint(broker, issuer, { ...DEPLOY, event_name: event });
+    const minted = await mintAsNewJob(broker, issuer, { ...DEPLOY, event_name: event });
     expect(minted.status, JSON.stringify(minted.body)).toBe(200);
     expect(keys().map((key) => key.id)).toContain(minted.body['key_id']);
     expect(decisions(broker)).toContainEqual(
@@ -86,7 +86,7 @@ describe.each(NODES)('the broker process denies by default on $name', ({ path: n
   it('refuses a token 6 s past its exp (5 s of leeway, not 60), and a fresh one mints', async () => {
     const held = keys().length;
     const before = world.emulator.requests.length;
-    const late = await mint(broker, issuer, { event_name: 'push' }, { expiresIn: '-6s' });
+    const late = await mintAsNewJob(broker, issuer, { event_name: 'push' }, { expiresIn: '-6s' });
     expect(late).toEqual({
       status: 400,
       body: { error: 'invalid_grant', error_description: 'The token has expired.' },
@@ -94,7 +94,7 @@ describe.each(NODES)('the broker process denies by default on $name', ({ path: n
     expect(world.emulator.requests.slice(before)).toEqual([]);
     expect(refusals().at(-1)).toMatchObject({ reason: 'The token has expired.' });
     expect(keys()).toHaveLength(held);
-    const fresh = await mint(broker, issuer, { event_name: 'push' });
+    const fresh = await mintAsNewJob(broker, issuer, { event_name: 'push' });
     expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
     expect(keys()).toHaveLength(held + 1);
     noValueLogged();

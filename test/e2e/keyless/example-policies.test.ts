@@ -4,13 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JWTPayload } from 'jose';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { NODES, ROOT } from '../../runner/runner.js';
-import { AUDIENCE, decisions, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
-import { startWorld, type World } from '../../support/fixture.js';
-import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { mint } from './policies.js';
+import { AUDIENCE, decisions, RUN_CLAIMS } from '../../support/broker.js';
+import type { World } from '../../support/fixture.js';
+import type { OidcIssuer } from '../../support/oidc-issuer.js';
+import { mintAsNewJob } from './policies.js';
+import { keylessPerTest } from './keyless-world.js';
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
@@ -88,22 +89,8 @@ const PULL_REQUEST = { event_name: 'pull_request', ref: 'refs/pull/12/merge' };
 const TARGET = { event_name: 'pull_request_target', ref: 'refs/heads/main' };
 
 describe.each(NODES)('the example policies in the broker process on $name', ({ path: node }) => {
-  let world: World;
-  let issuer: OidcIssuer;
-  let broker: BrokerProcess | undefined;
+  const { world, issuer, startBroker } = keylessPerTest(node);
 
-  beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-  });
-  afterEach(async () => {
-    await broker?.stop();
-    broker = undefined;
-    await issuer.stop();
-    await world.emulator.stop();
-  });
-
-  const start = async (policy: string) => (broker = await startBrokerProcess({ world, policy, node }));
   const noRule = (claims: JWTPayload, event: string, ref: string, hint = '') => ({
     status: 400,
     body: {
@@ -113,18 +100,22 @@ describe.each(NODES)('the example policies in the broker process on $name', ({ p
   });
 
   it.each(EXAMPLES)('$source: pull requests of the repository mint, pull_request_target never', async (example) => {
-    const b = await start(inTestWorld(example.policy(), issuer, world));
+    const b = await startBroker(inTestWorld(example.policy(), issuer(), world()));
     const claims: JWTPayload = example.claims;
     const scope = { scope: example.scope }; // a role each example's rule gives
-    const target = await mint(b, issuer, { ...claims, ...TARGET }, scope);
+    const target = await mintAsNewJob(b, issuer(), { ...claims, ...TARGET }, scope);
     const hint = '; a rule admits pull_request_target only by listing it in event';
     // Soft: a failure here still shows what the example does with a pull request below.
     expect.soft(target).toEqual(noRule(claims, TARGET.event_name, TARGET.ref, hint));
-    expect.soft(world.emulator.requestsFor('create-key')).toEqual([]);
+    expect.soft(world().emulator.requestsFor('create-key')).toEqual([]);
 
-    const pull = await mint(b, issuer, { ...claims, ...PULL_REQUEST }, scope);
+    const pull = await mintAsNewJob(b, issuer(), { ...claims, ...PULL_REQUEST }, scope);
     expect(pull.status, JSON.stringify(pull.body)).toBe(200);
-    expect(world.emulator.keysIn(world.project.id).map((key) => key.id)).toEqual([pull.body['key_id']]);
+    expect(
+      world()
+        .emulator.keysIn(world().project.id)
+        .map((key) => key.id),
+    ).toEqual([pull.body['key_id']]);
     expect(decisions(b)).toContainEqual(
       expect.objectContaining({ action: 'mint', outcome: 'minted', ref: PULL_REQUEST.ref }),
     );

@@ -8,95 +8,61 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GitHubEmulator } from '../../emulator/github.js';
 import { NODES } from '../../runner/runner.js';
-import {
-  AUDIENCE,
-  decisions,
-  policyFor,
-  RUN_CLAIMS,
-  startBrokerProcess,
-  sweeps,
-  type BrokerProcess,
-} from '../../support/broker.js';
-import { startWorld, type World } from '../../support/fixture.js';
-import { OidcIssuer } from '../../support/oidc-issuer.js';
+import { AUDIENCE, decisions, policyFor, RUN_CLAIMS, sweeps } from '../../support/broker.js';
 import { APP_KEY } from '../../support/app-key.js';
+import { CHECK_RUN_ID, EXCHANGE, JOB_CLAIMS, post } from './calls.js';
+import { keylessPerTest } from './keyless-world.js';
 
-const JOB_ID = '30433642191';
 const { privateKey, publicKey } = APP_KEY;
 
 describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: node }) => {
-  let world: World;
-  let issuer: OidcIssuer;
   let github: GitHubEmulator;
-  let broker: BrokerProcess | undefined;
-  let sweeping: BrokerProcess | undefined;
   let keyFile: string;
-
+  // Before keylessPerTest's hooks, so that GitHub's emulator stops after the brokers that ask it.
   beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-    issuer.claims = { ...RUN_CLAIMS, check_run_id: JOB_ID };
     github = await new GitHubEmulator('octo-org/shop-api').start();
     github.app = { id: '424242', publicKey, installations: new Map([['octo-org', 77]]) };
     keyFile = join(mkdtempSync(join(tmpdir(), 'broker-app-')), 'app.pem');
     writeFileSync(keyFile, privateKey);
   });
-  afterEach(async () => {
-    await broker?.stop();
-    await sweeping?.stop();
-    broker = sweeping = undefined;
-    await github.stop();
-    await issuer.stop();
-    await world.emulator.stop();
-  });
+  afterEach(() => github.stop());
+  const { world, issuer, broker, startBroker } = keylessPerTest(node, { claims: JOB_CLAIMS });
 
   const start = (env: Record<string, string>, sweepInterval?: string) =>
-    startBrokerProcess({ world, policy: policyFor(issuer, world, '', sweepInterval), node, env }).then(
-      (started) => (broker = started),
-    );
+    startBroker(policyFor(issuer(), world(), '', sweepInterval), { env });
   const withApp = (sweepInterval?: string) =>
     start({ GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url }, sweepInterval);
-  const mint = async (nonce: string, at = broker!) => {
-    const response = await fetch(`${at.url}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-        subject_token: await issuer.token(AUDIENCE),
-        nonce,
-        job: 'test',
-      }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const mint = async (nonce: string, at = broker()) =>
+    post(at.url, '/token', { grant_type: EXCHANGE, subject_token: await issuer().token(AUDIENCE), nonce, job: 'test' });
 
   it('refuses a token of a finished job, and mints for a running one', async () => {
-    github.jobs.set(JOB_ID, 'completed');
+    github.jobs.set(CHECK_RUN_ID, 'completed');
     await withApp();
     const refused = await mint('e2eov1');
     expect(refused.status).toBe(400);
     expect(refused.body['error_description']).toMatch(/^Job 30433642191 of run 16021984 is over, GitHub says/);
-    expect(world.emulator.keysIn(world.project.id)).toEqual([]);
-    issuer.claims = { ...RUN_CLAIMS, check_run_id: '30433642192' };
+    expect(world().emulator.keysIn(world().project.id)).toEqual([]);
+    issuer().claims = { ...RUN_CLAIMS, check_run_id: '30433642192' };
     github.jobs.set('30433642192', 'in_progress');
     expect((await mint('e2eon1')).status).toBe(200);
-    expect(broker!.output()).not.toContain('no-github-app');
-    expect(broker!.output()).not.toContain('PRIVATE KEY');
+    expect(broker().output()).not.toContain('no-github-app');
+    expect(broker().output()).not.toContain('PRIVATE KEY');
   });
 
   it("a replica's sweep deletes the key of a job that ended, not at its expiry, and keeps a running job's", async () => {
-    github.jobs.set(JOB_ID, 'in_progress');
+    github.jobs.set(CHECK_RUN_ID, 'in_progress');
     github.jobs.set('30433642193', 'in_progress');
     // Two replicas, as operators run them: one mints (and asked GitHub then, so it trusts that answer for the
     // sweep's 5 minutes), the other sweeps every 2 s and has asked nothing yet.
     const minting = await withApp();
     const appEnv = { GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url };
-    const policy = policyFor(issuer, world, '', '2s');
-    sweeping = await startBrokerProcess({ world, policy, node, env: appEnv });
+    const policy = policyFor(issuer(), world(), '', '2s');
+    const sweeping = await startBroker(policy, { env: appEnv });
     await sweeps(sweeping); // the sweep at start saw no key
     const ended = await mint('e2eaf1', minting); // e.g. a step's copy of the token, minting behind the job's back
-    issuer.claims = { ...RUN_CLAIMS, check_run_id: '30433642193' };
+    issuer().claims = { ...RUN_CLAIMS, check_run_id: '30433642193' };
     const still = await mint('e2eaf2', minting);
-    github.jobs.set(JOB_ID, 'completed');
+    github.jobs.set(CHECK_RUN_ID, 'completed');
     expect([ended.status, still.status]).toEqual([200, 200]);
     // The decision line comes after the delete: wait for it, then look at what Pinecone holds.
     const swept = expect.objectContaining({
@@ -105,16 +71,20 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
       key_id: ended.body['key_id'],
       reason: 'its job is over, GitHub says',
     });
-    await vi.waitFor(() => expect(decisions(sweeping!)).toContainEqual(swept), { timeout: 15_000, interval: 50 });
-    expect(world.emulator.keysIn(world.project.id).map((key) => key.id)).toEqual([still.body['key_id']]);
+    await vi.waitFor(() => expect(decisions(sweeping)).toContainEqual(swept), { timeout: 15_000, interval: 50 });
+    expect(
+      world()
+        .emulator.keysIn(world().project.id)
+        .map((key) => key.id),
+    ).toEqual([still.body['key_id']]);
     for (const replica of [minting, sweeping])
       expect(replica.output()).not.toContain(String(ended.body['access_token']));
   });
 
   it('without an App says so in one line at start, and a finished job still mints (expiry alone decides)', async () => {
-    github.jobs.set(JOB_ID, 'completed');
+    github.jobs.set(CHECK_RUN_ID, 'completed');
     await start({});
-    expect(broker!.lines.filter((line) => line.includes('"event":"no-github-app"'))).toHaveLength(1);
+    expect(broker().lines.filter((line) => line.includes('"event":"no-github-app"'))).toHaveLength(1);
     expect((await mint('e2ena1')).status).toBe(200);
     expect(github.requests).toEqual([]);
   });

@@ -5,12 +5,12 @@
 import { mkdtempSync } from 'node:fs';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
 import { BROKER_DRAIN_LIMIT_MS } from '../../../src/base/policy.js';
-import { AUDIENCE, policyFor, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
-import { startWorld, type World } from '../../support/fixture.js';
-import { OidcIssuer } from '../../support/oidc-issuer.js';
+import { AUDIENCE, policyFor, RUN_CLAIMS } from '../../support/broker.js';
+import { keylessPerTest } from './keyless-world.js';
+import { EXCHANGE, postForm } from './calls.js';
 
 /** Opens a TCP connection from `localAddress` (any 127.x.y.z is this machine) and resolves once it is up. */
 function open(url: string, localAddress = '127.0.0.1'): Promise<Socket> {
@@ -39,21 +39,11 @@ function get(url: string, localAddress = '127.0.0.1'): Promise<number | string> 
 }
 
 describe.each(NODES)('the broker process on $name', ({ path: node }) => {
-  let world: World;
-  let issuer: OidcIssuer;
-  beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-    issuer.claims = { ...RUN_CLAIMS };
-  });
-  afterEach(async () => {
-    await issuer.stop();
-    await world.emulator.stop();
-  });
+  const { world, issuer, broker, startBroker } = keylessPerTest(node, { claims: RUN_CLAIMS });
 
   const failsToStart = (env: Record<string, string>, port?: number) =>
-    startBrokerProcess({ world, policy: policyFor(issuer, world), node, env, ...(port ? { port } : {}) }).then(
-      async (broker) => (await broker.stop(), 'started'),
+    startBroker(policyFor(issuer(), world()), { env, ...(port ? { port } : {}) }).then(
+      async (started) => (await started.stop(), 'started'),
       (error: Error) => error.message,
     );
 
@@ -83,33 +73,29 @@ describe.each(NODES)('the broker process on $name', ({ path: node }) => {
   });
 
   describe('serving', () => {
-    let broker: BrokerProcess;
     beforeEach(async () => {
-      broker = await startBrokerProcess({ world, policy: policyFor(issuer, world), node });
-    });
-    afterEach(async () => {
-      await broker.stop();
+      await startBroker(policyFor(issuer(), world()));
     });
 
     it('serves /metrics on its own loopback listener only, not beside /token', async () => {
-      expect(await get(`${broker.url}/metrics`)).toBe(404);
-      expect(broker.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
-      const text = await (await fetch(broker.metricsUrl)).text();
+      expect(await get(`${broker().url}/metrics`)).toBe(404);
+      expect(broker().metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+      const text = await (await fetch(broker().metricsUrl)).text();
       expect(text).toContain('pinecone_broker_logins_total');
     });
 
     it('about a thousand idle connections from one address shut out neither another address nor itself', async () => {
-      await broker.stop();
+      await broker().stop();
       // 1024 open files, a container's usual limit: without caps, the idle connections take them all.
-      broker = await startBrokerProcess({ world, policy: policyFor(issuer, world), node, maxFiles: 1024 });
+      await startBroker(policyFor(issuer(), world()), { maxFiles: 1024 });
       const idle: Socket[] = [];
       try {
-        for (let i = 0; i < 1100; i++) idle.push(await open(broker.url).catch(() => connectFailed));
+        for (let i = 0; i < 1100; i++) idle.push(await open(broker().url).catch(() => connectFailed));
         const started = Date.now();
-        expect(await get(`${broker.url}/healthz`, '127.0.0.2')).toBe(200);
-        expect(await get(`${broker.url}/healthz`)).toBe(200);
+        expect(await get(`${broker().url}/healthz`, '127.0.0.2')).toBe(200);
+        expect(await get(`${broker().url}/healthz`)).toBe(200);
         expect(Date.now() - started).toBeLessThan(3_000);
-        const metrics = await (await fetch(broker.metricsUrl)).text();
+        const metrics = await (await fetch(broker().metricsUrl)).text();
         expect(Number(/pinecone_broker_connections_shed_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
       } finally {
         for (const socket of idle) socket.destroy();
@@ -117,45 +103,39 @@ describe.each(NODES)('the broker process on $name', ({ path: node }) => {
     });
 
     it('on SIGTERM ends idle and slow connections at once, and exits 0 well within 10 s', async () => {
-      const idle = await open(broker.url);
-      const slow = await open(broker.url);
+      const idle = await open(broker().url);
+      const slow = await open(broker().url);
       slow.write('POST /token HTTP/1.1\r\nHost: broker\r\nContent-Type: application/x-www-form-'); // and no more
-      const keptAlive = await open(broker.url);
+      const keptAlive = await open(broker().url);
       keptAlive.write('GET /healthz HTTP/1.1\r\nHost: broker\r\n\r\n');
       await new Promise((resolve) => keptAlive.once('data', resolve));
       const started = Date.now();
-      expect(await broker.stop()).toBe(0);
+      expect(await broker().stop()).toBe(0);
       expect(Date.now() - started).toBeLessThan(2_000);
       for (const socket of [idle, slow, keptAlive]) socket.destroy();
     });
 
     it('on SIGTERM waits 8 s at most for a mint whose create hangs; the key it made is revoked by its nonce later', async () => {
       // Pinecone makes the key and never answers: the mint is in flight when the drain starts.
-      world.emulator.inject({ op: 'create-key', action: 'commit-then-hang' });
-      const token = await issuer.token(AUDIENCE);
-      const exchange = { grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange', subject_token: token };
-      const minting = fetch(`${broker.url}/token`, {
-        method: 'POST',
-        body: new URLSearchParams({ ...exchange, nonce: 'drn001', job: 'test' }),
-      }).then(
+      world().emulator.inject({ op: 'create-key', action: 'commit-then-hang' });
+      const token = await issuer().token(AUDIENCE);
+      const exchange = { grant_type: EXCHANGE, subject_token: token };
+      const minting = postForm(broker().url, '/token', { ...exchange, nonce: 'drn001', job: 'test' }).then(
         (response) => response.status,
         () => 'cut off',
       );
-      await expect.poll(() => world.emulator.keysIn(world.project.id).length, { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => world().emulator.keysIn(world().project.id).length, { timeout: 10_000 }).toBe(1);
       const started = Date.now();
-      expect(await broker.stop()).toBe(0);
+      expect(await broker().stop()).toBe(0);
       const took = Date.now() - started;
       expect(took).toBeGreaterThanOrEqual(BROKER_DRAIN_LIMIT_MS - 500);
       expect(took).toBeLessThan(10_000); // Cloud Run kills at 10 s
       expect(await minting).toBe('cut off');
       // The job's post step asks another replica to revoke by the nonce it chose: the key made in the dark goes.
-      broker = await startBrokerProcess({ world, policy: policyFor(issuer, world), node });
-      const revoked = await fetch(`${broker.url}/revoke`, {
-        method: 'POST',
-        body: new URLSearchParams({ subject_token: token, nonce: 'drn001' }),
-      });
+      await startBroker(policyFor(issuer(), world()));
+      const revoked = await postForm(broker().url, '/revoke', { subject_token: token, nonce: 'drn001' });
       expect(revoked.status).toBe(200);
-      expect(world.emulator.keysIn(world.project.id)).toEqual([]);
+      expect(world().emulator.keysIn(world().project.id)).toEqual([]);
     }, 30_000);
   });
 });

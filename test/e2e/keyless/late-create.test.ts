@@ -4,54 +4,26 @@
 // that look-up fails, the answer says the outcome is unknown (503, Retry-After) rather than a plain 502. Either way
 // the operators get a decision line, and no key value is printed. The policy is one the build before this issue
 // also starts with, so its failures are these answers themselves.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
-import {
-  AUDIENCE,
-  decisions,
-  policyFor,
-  RUN_CLAIMS,
-  startBrokerProcess,
-  sweeps,
-  type BrokerProcess,
-} from '../../support/broker.js';
-import { startWorld, type World } from '../../support/fixture.js';
-import { OidcIssuer } from '../../support/oidc-issuer.js';
+import { AUDIENCE, decisions } from '../../support/broker.js';
+import { EXCHANGE, JOB_CLAIMS, oldAndNewPolicy, postForm } from './calls.js';
+import { keylessPerTest } from './keyless-world.js';
 
-const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const RULE = 'rules[0] (octo-org/shop-api)';
 
 describe.each(NODES)('a late create and a short budget, the broker process on $name', ({ path: node }) => {
-  let world: World;
-  let issuer: OidcIssuer;
-  let broker: BrokerProcess;
-
-  beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-    issuer.claims = { ...RUN_CLAIMS, check_run_id: '30433642191' };
-    // Without allow-kept-keys: a field the old build refuses at start.
-    const policy = policyFor(issuer, world).replace('    allow-kept-keys: true\n', '');
-    broker = await startBrokerProcess({ world, policy, node });
-    await sweeps(broker); // the sweep at start has listed: every later Pinecone request is the mint's
-  });
-  afterEach(async () => {
-    await broker.stop();
-    await issuer.stop();
-    await world.emulator.stop();
-  });
+  // The sweep at start has listed before each test: every later Pinecone request is the mint's.
+  const { world, issuer, broker } = keylessPerTest(node, { claims: JOB_CLAIMS, policy: oldAndNewPolicy });
 
   const mint = async (budget: string) => {
-    const response = await fetch(`${broker.url}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: EXCHANGE,
-        subject_token: await issuer.token(AUDIENCE),
-        scope: 'DataPlaneEditor',
-        nonce: 'late01',
-        job: 'test',
-        budget_ms: budget,
-      }),
+    const response = await postForm(broker().url, '/token', {
+      grant_type: EXCHANGE,
+      subject_token: await issuer().token(AUDIENCE),
+      scope: 'DataPlaneEditor',
+      nonce: 'late01',
+      job: 'test',
+      budget_ms: budget,
     });
     return {
       status: response.status,
@@ -59,13 +31,13 @@ describe.each(NODES)('a late create and a short budget, the broker process on $n
       body: (await response.json()) as Record<string, string>,
     };
   };
-  const mints = () => decisions(broker).filter((line) => line['action'] === 'mint');
-  const keys = () => world.emulator.keysIn(world.project.id);
+  const mints = () => decisions(broker()).filter((line) => line['action'] === 'mint');
+  const keys = () => world().emulator.keysIn(world().project.id);
 
   it('refuses a budget_ms below 2000 in one line, before any request to Pinecone, so no late create is left', async () => {
     // The issue's case: budget_ms=0 and a Pinecone that commits the create but answers late.
-    world.emulator.inject({ op: 'create-key', action: 'commit-then-hang', times: 2 });
-    const before = world.emulator.requests.length;
+    world().emulator.inject({ op: 'create-key', action: 'commit-then-hang', times: 2 });
+    const before = world().emulator.requests.length;
     for (const budget of ['0', '1999']) {
       const { status, body } = await mint(budget);
       expect(status).toBe(400);
@@ -74,15 +46,15 @@ describe.each(NODES)('a late create and a short budget, the broker process on $n
         error_description: `budget_ms: at least 2000; asked for ${budget}.`,
       });
     }
-    expect(world.emulator.requests.slice(before)).toEqual([]);
-    expect(world.emulator.issued).toEqual([]);
+    expect(world().emulator.requests.slice(before)).toEqual([]);
+    expect(world().emulator.issued).toEqual([]);
   });
 
   it('looks for a create answered after the budget by name and deletes it: 503, nothing left, a decision line', async () => {
-    world.emulator.inject({ op: 'create-key', action: 'commit-then-hang' });
+    world().emulator.inject({ op: 'create-key', action: 'commit-then-hang' });
     const { status, retryAfter, body } = await mint('2000');
-    expect(world.emulator.issued).toHaveLength(1); // Pinecone made it; its answer never came
-    const [made] = world.emulator.issued;
+    expect(world().emulator.issued).toHaveLength(1); // Pinecone made it; its answer never came
+    const [made] = world().emulator.issued;
     expect(status).toBe(503);
     expect(retryAfter).toBe('1');
     expect(body['error']).toBe('temporarily_unavailable');
@@ -90,9 +62,8 @@ describe.each(NODES)('a late create and a short budget, the broker process on $n
       /^Pinecone's answer to the create was lost \(.*\); nothing was left\. Ask again\.$/,
     );
     expect(keys()).toEqual([]);
-    expect(world.emulator.requestsFor('delete-key').map((request) => request.path)).toEqual([
-      expect.stringContaining(made!.id),
-    ]);
+    const deletes = world().emulator.requestsFor('delete-key');
+    expect(deletes.map((request) => request.path)).toEqual([expect.stringContaining(made!.id)]);
     expect(mints()).toEqual([
       expect.objectContaining({
         outcome: 'unavailable',
@@ -101,15 +72,15 @@ describe.each(NODES)('a late create and a short budget, the broker process on $n
         reason: body['error_description'],
       }),
     ]);
-    expect(broker.output()).not.toContain(made!.value);
+    expect(broker().output()).not.toContain(made!.value);
   });
 
   it('when the look-up fails too, answers 503 with Retry-After that the outcome is unknown, and logs the decision', async () => {
-    world.emulator.inject({ op: 'create-key', action: 'commit-then-hang' });
+    world().emulator.inject({ op: 'create-key', action: 'commit-then-hang' });
     // The lists before the create (the caps') answer; every look for the lost create, once it is made, hangs.
-    world.emulator.onCreate = () => world.emulator.inject({ op: 'list-keys', action: 'hang', times: 10 });
+    world().emulator.onCreate = () => world().emulator.inject({ op: 'list-keys', action: 'hang', times: 10 });
     const { status, retryAfter, body } = await mint('2000');
-    const [made] = world.emulator.issued;
+    const [made] = world().emulator.issued;
     expect(status).toBe(503);
     expect(retryAfter).toBe('1');
     expect(body['error']).toBe('temporarily_unavailable');
@@ -118,7 +89,7 @@ describe.each(NODES)('a late create and a short budget, the broker process on $n
     );
     expect(body['error_description']).toMatch(unknown);
     expect(keys().map((key) => key.id)).toEqual([made!.id]); // left to the sweep: nobody could see it
-    expect(world.emulator.requestsFor('delete-key')).toEqual([]);
+    expect(world().emulator.requestsFor('delete-key')).toEqual([]);
     expect(mints()).toEqual([
       expect.objectContaining({
         outcome: 'unavailable',
@@ -127,6 +98,6 @@ describe.each(NODES)('a late create and a short budget, the broker process on $n
         reason: expect.stringMatching(unknown),
       }),
     ]);
-    expect(broker.output()).not.toContain(made!.value);
+    expect(broker().output()).not.toContain(made!.value);
   });
 });

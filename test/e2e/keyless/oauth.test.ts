@@ -4,21 +4,13 @@
 import { createServer, type AddressInfo } from 'node:net';
 import * as oauth from 'oauth4webapi';
 import * as client from 'openid-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseAnyKeyName } from '../../../src/rules/names.js';
 import { NODES } from '../../runner/runner.js';
-import {
-  AUDIENCE,
-  decisions,
-  policyFor,
-  RUN_CLAIMS,
-  startBrokerProcess,
-  type BrokerProcess,
-} from '../../support/broker.js';
-import { startWorld, type World } from '../../support/fixture.js';
-import { OidcIssuer } from '../../support/oidc-issuer.js';
+import { AUDIENCE, decisions, policyFor, RUN_CLAIMS } from '../../support/broker.js';
+import { keylessPerTest } from './keyless-world.js';
+import { EXCHANGE } from './calls.js';
 
-const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
 
 /** A port free right now: the broker's URL must be known before it starts, since the policy names it (`issuer`). */
@@ -31,27 +23,15 @@ async function freePort(): Promise<number> {
 }
 
 describe.each(NODES)('standard OAuth clients against the broker on $name', ({ path: node }) => {
-  let world: World;
-  let issuer: OidcIssuer;
-  let broker: BrokerProcess;
+  const { world, issuer, broker, startBroker } = keylessPerTest(node, { claims: RUN_CLAIMS });
   let url: string;
-
   beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-    issuer.claims = { ...RUN_CLAIMS };
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    const policy = policyFor(issuer, world).replace(`audience: ${AUDIENCE}`, `audience: ${url}`);
-    broker = await startBrokerProcess({ world, policy, node, port });
-  });
-  afterEach(async () => {
-    await broker.stop();
-    await issuer.stop();
-    await world.emulator.stop();
+    await startBroker(policyFor(issuer(), world()).replace(`audience: ${AUDIENCE}`, `audience: ${url}`), { port });
   });
 
-  const keys = () => world.emulator.keysIn(world.project.id);
+  const keys = () => world().emulator.keysIn(world().project.id);
   const openid = () =>
     client.discovery(new URL(url), 'any-client', undefined, client.None(), {
       algorithm: 'oauth2',
@@ -73,7 +53,7 @@ describe.each(NODES)('standard OAuth clients against the broker on $name', ({ pa
       revocation_endpoint: `${url}/revoke`,
       grant_types_supported: [EXCHANGE],
     });
-    const token = await issuer.token(url, { check_run_id: '55512345678' });
+    const token = await issuer().token(url, { check_run_id: '55512345678' });
     const answer = await client.genericGrantRequest(config, EXCHANGE, {
       subject_token: token,
       subject_token_type: ID_TOKEN,
@@ -106,8 +86,8 @@ describe.each(NODES)('standard OAuth clients against the broker on $name', ({ pa
       const claims = 'claims' in ask ? ask.claims : {};
       const token =
         'forged' in ask
-          ? await issuer.forge('other-key', url)
-          : await issuer.token(url, claims, 'expired' in ask ? { expiresIn: '-10m' } : {});
+          ? await issuer().forge('other-key', url)
+          : await issuer().token(url, claims, 'expired' in ask ? { expiresIn: '-10m' } : {});
       const extra = Object.fromEntries(
         Object.entries(ask).filter(([name]) => ['scope', 'audience', 'resource'].includes(name)),
       );
@@ -126,7 +106,7 @@ describe.each(NODES)('standard OAuth clients against the broker on $name', ({ pa
 
   it('openid-client receives a wrong grant_type as unsupported_grant_type', async () => {
     const refused = await client
-      .genericGrantRequest(await openid(), 'client_credentials', { subject_token: await issuer.token(url) })
+      .genericGrantRequest(await openid(), 'client_credentials', { subject_token: await issuer().token(url) })
       .catch((error: unknown) => error as client.ResponseBodyError);
     expect(refused).toMatchObject({ status: 400, error: 'unsupported_grant_type' });
   });
@@ -138,7 +118,7 @@ describe.each(NODES)('standard OAuth clients against the broker on $name', ({ pa
       { client_id: 'any-client' },
       oauth.None(),
       EXCHANGE,
-      { subject_token: await issuer.token(url), subject_token_type: ID_TOKEN, scope: 'DataPlaneEditor' },
+      { subject_token: await issuer().token(url), subject_token_type: ID_TOKEN, scope: 'DataPlaneEditor' },
       { [oauth.allowInsecureRequests]: true },
     );
     const answer = await oauth.processGenericTokenEndpointResponse(as, { client_id: 'any-client' }, response, {
@@ -150,7 +130,7 @@ describe.each(NODES)('standard OAuth clients against the broker on $name', ({ pa
 
   it('a key oauth4webapi failed to read (N_A not recognized) is revoked with the same subject token (RFC 7009)', async () => {
     const as = await as4();
-    const token = await issuer.token(url, { jti: 'first' }); // GitHub's tokens carry a jti each
+    const token = await issuer().token(url, { jti: 'first' }); // GitHub's tokens carry a jti each
     const response = await oauth.genericTokenEndpointRequest(
       as,
       { client_id: 'any-client' },
@@ -163,7 +143,7 @@ describe.each(NODES)('standard OAuth clients against the broker on $name', ({ pa
       /unsupported `token_type` value/,
     );
     expect(keys()).toHaveLength(1); // made, and the client never read it
-    const other = await issuer.token(url, { jti: 'second' }); // another exchange of the same run keeps its key
+    const other = await issuer().token(url, { jti: 'second' }); // another exchange of the same run keeps its key
     const kept = await oauth.genericTokenEndpointRequest(
       as,
       { client_id: 'c' },
@@ -182,7 +162,7 @@ describe.each(NODES)('standard OAuth clients against the broker on $name', ({ pa
     });
     await oauth.processRevocationResponse(revoked);
     expect(keys().map((key) => key.id)).toEqual([keptId]);
-    expect(decisions(broker).filter((line) => line['action'] === 'revoke')).toEqual([
+    expect(decisions(broker()).filter((line) => line['action'] === 'revoke')).toEqual([
       expect.objectContaining({ outcome: 'revoked', repository: RUN_CLAIMS.repository }),
     ]);
   });

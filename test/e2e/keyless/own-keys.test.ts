@@ -3,15 +3,15 @@
 // token of the run's attempt 2 deletes neither attempt 1's broker key nor direct mode's keys of that attempt, and
 // says why in the answer and the decision lines; a token of a repository no rule names is refused before any request
 // to Pinecone, on /revoke as on /token.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
 import { nameTagFor } from '../../../src/crypto/name-tag.js';
 import { buildKeyName, buildTaggedKeyName, type KeyOwner } from '../../../src/rules/names.js';
 import { NODES } from '../../runner/runner.js';
-import { decisions, RUN_REF, startBrokerProcess, sweeps, type BrokerProcess } from '../../support/broker.js';
-import { CLIENT_SECRET, startWorld, type World } from '../../support/fixture.js';
-import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, mint, oldAndNewPolicy, post } from './calls.js';
+import { decisions, RUN_REF, sweeps } from '../../support/broker.js';
+import { CLIENT_SECRET } from '../../support/fixture.js';
+import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post } from './calls.js';
+import { keylessPerTest } from './keyless-world.js';
 
 const HOUR = 3_600_000;
 const brokerKeys = new BrokerKeys(CLIENT_SECRET);
@@ -20,31 +20,17 @@ const directTag = nameTagFor(CLIENT_SECRET, 'keyName');
 const at = (inMs: number) => new Date(Math.floor((Date.now() + inMs) / 1000) * 1000);
 
 describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: node }) => {
-  let world: World;
-  let issuer: OidcIssuer;
-  let broker: BrokerProcess | undefined;
-
-  beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-    issuer.claims = { ...JOB_CLAIMS };
-  });
-  afterEach(async () => {
-    await broker?.stop();
-    broker = undefined;
-    await issuer.stop();
-    await world.emulator.stop();
-  });
+  const { world, issuer, broker, startBroker } = keylessPerTest(node, { claims: JOB_CLAIMS });
 
   const start = async (sweepInterval = '1h') => {
-    broker = await startBrokerProcess({ world, policy: oldAndNewPolicy(issuer, world, '', sweepInterval), node });
-    await sweeps(broker);
-    return broker;
+    const started = await startBroker(oldAndNewPolicy(issuer(), world(), '', sweepInterval));
+    await sweeps(started);
+    return started;
   };
-  const add = (name: string) => world.emulator.addKey(world.project.id, name);
+  const add = (name: string) => world().emulator.addKey(world().project.id, name);
   const left = () =>
-    world.emulator
-      .keysIn(world.project.id)
+    world()
+      .emulator.keysIn(world().project.id)
       .map((key) => key.id)
       .sort();
 
@@ -60,9 +46,9 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
     const lookAlike = add(`${tagged.slice(0, -8)}abcdefgh`);
     const brokerLike = add(`${brokerKeys.name('gha-like', owner, at(-HOUR), 'own003').slice(0, -8)}zzzzzzzz`);
     await start('1s');
-    await sweeps(broker!, 2);
+    await sweeps(broker(), 2);
     expect(left()).toEqual([live.id, untagged.id, direct.id, lookAlike.id, brokerLike.id].sort());
-    const deleted = decisions(broker!).filter((line) => line['outcome'] === 'deleted');
+    const deleted = decisions(broker()).filter((line) => line['outcome'] === 'deleted');
     expect(deleted).toEqual([
       expect.objectContaining({ action: 'sweep', key_id: own.id, key_name: own.name, reason: 'expired' }),
     ]);
@@ -77,9 +63,9 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
     );
     const direct = add(buildTaggedKeyName('gha-d', { kind: 'job', run: attempt2 }, at(HOUR), 'same02', directTag));
     const untagged = add(buildKeyName('gha-u', { kind: 'job', run: attempt2 }, at(HOUR), 'same03'));
-    issuer.claims = { ...JOB_CLAIMS, run_attempt: '2' };
-    const token = await issuer.token(AUDIENCE);
-    const byId = await post(broker!.url, '/revoke', {
+    issuer().claims = { ...JOB_CLAIMS, run_attempt: '2' };
+    const token = await issuer().token(AUDIENCE);
+    const byId = await post(broker().url, '/revoke', {
       subject_token: token,
       key_id: [first.id, direct.id, untagged.id],
     });
@@ -87,10 +73,13 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
     expect(byId.body).toEqual({ deleted: [], gone: [], refused: expect.any(Array) });
     expect((byId.body['refused'] as string[]).sort()).toEqual([first.id, direct.id, untagged.id].sort());
     // By nonce the broker looks among its own keys only: direct mode's are not even candidates.
-    const byNonce = await post(broker!.url, '/revoke', { subject_token: token, nonce: ['same01', 'same02', 'same03'] });
+    const byNonce = await post(broker().url, '/revoke', {
+      subject_token: token,
+      nonce: ['same01', 'same02', 'same03'],
+    });
     expect(byNonce).toEqual({ status: 200, body: { deleted: [], gone: [], refused: [first.id] } });
     expect(left()).toEqual([first.id, direct.id, untagged.id].sort());
-    const told = decisions(broker!)
+    const told = decisions(broker())
       .filter((each) => each['action'] === 'revoke')
       .map(
         (each) =>
@@ -108,7 +97,7 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
     const mine = add(
       brokerKeys.name('gha-a1', { kind: 'job', run: { ...RUN_REF, job: CHECK_RUN_ID } }, at(HOUR), 'evil01'),
     );
-    issuer.claims = {
+    issuer().claims = {
       ...JOB_CLAIMS,
       repository: 'evil-org/x',
       repository_id: '1',
@@ -117,13 +106,17 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
       job_workflow_ref: 'evil-org/x/.github/workflows/ci.yml@refs/heads/main',
       sub: 'repo:evil-org/x:ref:refs/heads/main',
     };
-    const token = await issuer.token(AUDIENCE);
-    const before = world.emulator.requests.length; // the broker has started and swept: from here, the tokens' doing
+    const token = await issuer().token(AUDIENCE);
+    const before = world().emulator.requests.length; // the broker has started and swept: from here, the tokens' doing
     const answers = [];
     for (let i = 0; i < 5; i++)
-      answers.push(await post(broker!.url, '/revoke', { subject_token: token, key_id: mine.id, nonce: 'evil01' }));
-    answers.push(await mint(broker!.url, token, 'evil02'));
-    expect(world.emulator.requests.slice(before).map((request) => request.op)).toEqual([]); // not a login, not a list
+      answers.push(await post(broker().url, '/revoke', { subject_token: token, key_id: mine.id, nonce: 'evil01' }));
+    answers.push(await mintWithToken(broker().url, token, 'evil02'));
+    expect(
+      world()
+        .emulator.requests.slice(before)
+        .map((request) => request.op),
+    ).toEqual([]); // not a login, not a list
     const descriptions = answers.map(
       (answer) => `${answer.status} ${String(answer.body['error'])} ${String(answer.body['error_description'])}`,
     );
@@ -134,7 +127,7 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
       '400 invalid_grant No rule of the policy lets repository evil-org/x have a key (ref refs/heads/main, event push).',
     ]);
     expect(left()).toEqual([mine.id]);
-    const told = decisions(broker!).filter((line) => line['repository'] === 'evil-org/x');
+    const told = decisions(broker()).filter((line) => line['repository'] === 'evil-org/x');
     expect(told.map((line) => `${String(line['action'])} ${String(line['outcome'])}`)).toEqual([
       ...Array<string>(5).fill('revoke refused'),
       'mint refused',

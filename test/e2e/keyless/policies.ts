@@ -1,6 +1,6 @@
 // What the deny-by-default tests share: a policy for the fake issuer in fields the build before issue #28 also
-// reads (so that an old broker starts, and the weakness itself is what a test catches), a mint as the action asks
-// for one, and a start that is expected to stop.
+// reads (so that an old broker starts, and the weakness itself is what a test catches), a mint by a new job with a
+// fresh token each time (mintAsNewJob), and a start that is expected to stop.
 import type { JWTPayload } from 'jose';
 import { AUDIENCE, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
 import type { World } from '../../support/fixture.js';
@@ -15,11 +15,11 @@ export function policyOf(issuer: OidcIssuer, rules: string, audience = AUDIENCE)
 let jobs = 30433642100;
 
 /**
- * POST /token with a token of `claims` over RUN_CLAIMS. Each call is another job (its own check_run_id), so that
- * the one-key-per-job cap never decides here. `scope` is sent because the old build required it; a ttl of 10m is
+ * POST /token with a fresh token of `claims` over RUN_CLAIMS. Each call is another job (its own check_run_id), so
+ * that the one-key-per-job cap never decides here. `scope` is sent because the old build required it; a ttl of 10m is
  * within every rule here.
  */
-export async function mint(
+export async function mintAsNewJob(
   broker: BrokerProcess,
   issuer: OidcIssuer,
   claims: JWTPayload,

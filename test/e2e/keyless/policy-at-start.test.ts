@@ -4,12 +4,11 @@
 // started with each of them and minted: for a namesake repository under another owner, for any owner's caller of
 // the organization's reusable workflow, for tokens another service accepts. With the owner's id, the same rules
 // refuse another owner's tokens and mint for the owner's.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
-import { RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
-import { startWorld, type World } from '../../support/fixture.js';
-import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { mint, policyOf, startFails, stoppedAtStart } from './policies.js';
+import { RUN_CLAIMS } from '../../support/broker.js';
+import { mintAsNewJob, policyOf, startFails, stoppedAtStart } from './policies.js';
+import { keylessPerTest } from './keyless-world.js';
 
 const HOW = "the owner's numeric id: `gh api orgs/NAME --jq .id` (a user: `gh api users/NAME --jq .id`)";
 const NO_ID = `rules[0]: name repository-owner-id (${HOW}) or repository-id (\`gh api repos/OWNER/NAME --jq .id\`); a name alone also matches a namesake under another owner.`;
@@ -25,23 +24,10 @@ const STRANGER = {
 };
 
 describe.each(NODES)('the broker process refuses a permissive policy at start on $name', ({ path: node }) => {
-  let world: World;
-  let issuer: OidcIssuer;
-  let broker: BrokerProcess | undefined;
-
-  beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-  });
-  afterEach(async () => {
-    await broker?.stop();
-    broker = undefined;
-    await issuer.stop();
-    await world.emulator.stop();
-  });
+  const { world, issuer, startBroker } = keylessPerTest(node);
 
   const rule = (fields: string) =>
-    `  - ${fields}\n    project: ${world.project.name}\n    roles: [DataPlaneViewer]\n    max-ttl: 1h\n`;
+    `  - ${fields}\n    project: ${world().project.name}\n    roles: [DataPlaneViewer]\n    max-ttl: 1h\n`;
   const refusedNoRule = (repository: string) => ({
     status: 400,
     body: {
@@ -52,31 +38,31 @@ describe.each(NODES)('the broker process refuses a permissive policy at start on
 
   it("stops on a rule matched by repository name alone; with the owner's id a namesake is refused, the owner's mints", async () => {
     const byName = `repository: ${RUN_CLAIMS.repository}\n    ref: refs/heads/*`;
-    expect(await startFails(world, policyOf(issuer, rule(byName)), node)).toMatch(stoppedAtStart(NO_ID));
+    expect(await startFails(world(), policyOf(issuer(), rule(byName)), node)).toMatch(stoppedAtStart(NO_ID));
 
-    const owned = policyOf(issuer, rule(`${byName}\n    repository-owner-id: '4242'`));
-    broker = await startBrokerProcess({ world, policy: owned, node });
-    expect(await mint(broker, issuer, NAMESAKE)).toEqual(refusedNoRule(RUN_CLAIMS.repository));
-    expect(world.emulator.keysIn(world.project.id)).toEqual([]);
-    expect((await mint(broker, issuer, {})).status).toBe(200);
-    expect(world.emulator.keysIn(world.project.id)).toHaveLength(1);
+    const owned = policyOf(issuer(), rule(`${byName}\n    repository-owner-id: '4242'`));
+    const broker = await startBroker(owned);
+    expect(await mintAsNewJob(broker, issuer(), NAMESAKE)).toEqual(refusedNoRule(RUN_CLAIMS.repository));
+    expect(world().emulator.keysIn(world().project.id)).toEqual([]);
+    expect((await mintAsNewJob(broker, issuer(), {})).status).toBe(200);
+    expect(world().emulator.keysIn(world().project.id)).toHaveLength(1);
   });
 
   it("stops on repository '*' without the owner's id; with it, another owner's caller of the reusable workflow is refused", async () => {
     const anyCaller = `repository: '*'\n    workflow-ref: '${REUSABLE}@*'`;
-    expect(await startFails(world, policyOf(issuer, rule(anyCaller)), node)).toMatch(stoppedAtStart(NO_ID));
+    expect(await startFails(world(), policyOf(issuer(), rule(anyCaller)), node)).toMatch(stoppedAtStart(NO_ID));
     // A repository id does not pin the owner of a glob: '*' needs the owner's.
-    expect(await startFails(world, policyOf(issuer, rule(`${anyCaller}\n    repository-id: '1'`)), node)).toMatch(
+    expect(await startFails(world(), policyOf(issuer(), rule(`${anyCaller}\n    repository-id: '1'`)), node)).toMatch(
       stoppedAtStart(`rules[0].repository: "*" matches any owner; add repository-owner-id (${HOW}).`),
     );
 
-    const owned = policyOf(issuer, rule(`${anyCaller}\n    repository-owner-id: '4242'`));
-    broker = await startBrokerProcess({ world, policy: owned, node });
+    const owned = policyOf(issuer(), rule(`${anyCaller}\n    repository-owner-id: '4242'`));
+    const broker = await startBroker(owned);
     const calls = { job_workflow_ref: `${REUSABLE}@refs/heads/main` };
-    expect(await mint(broker, issuer, { ...STRANGER, ...calls })).toEqual(refusedNoRule(STRANGER.repository));
-    expect(world.emulator.keysIn(world.project.id)).toEqual([]);
-    expect((await mint(broker, issuer, calls)).status).toBe(200);
-    expect(world.emulator.keysIn(world.project.id)).toHaveLength(1);
+    expect(await mintAsNewJob(broker, issuer(), { ...STRANGER, ...calls })).toEqual(refusedNoRule(STRANGER.repository));
+    expect(world().emulator.keysIn(world().project.id)).toEqual([]);
+    expect((await mintAsNewJob(broker, issuer(), calls)).status).toBe(200);
+    expect(world().emulator.keysIn(world().project.id)).toHaveLength(1);
   });
 
   it.each([
@@ -88,7 +74,7 @@ describe.each(NODES)('the broker process refuses a permissive policy at start on
     ],
   ])('stops on the audience %s, which another relying party takes', async (audience, whose) => {
     const owned = rule(`repository: ${RUN_CLAIMS.repository}\n    repository-owner-id: '4242'`);
-    expect(await startFails(world, policyOf(issuer, owned, audience), node)).toMatch(
+    expect(await startFails(world(), policyOf(issuer(), owned, audience), node)).toMatch(
       stoppedAtStart(`audience: "${audience}" is ${whose}; give the broker one of its own, such as its URL.`),
     );
   });

@@ -7,20 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAnyKeyName } from '../../../src/rules/names.js';
 import { EMULATOR_CA_FILE } from '../../emulator/server.js';
 import { Job, NODES, type StepResult } from '../../runner/runner.js';
-import {
-  brokerJob,
-  decisions,
-  policyFor,
-  RUN_CLAIMS,
-  startBrokerProcess,
-  sweeps,
-  type BrokerProcess,
-} from '../../support/broker.js';
-import { startWorld, type World } from '../../support/fixture.js';
+import { brokerJob, decisions, policyFor, RUN_CLAIMS, sweeps, type BrokerProcess } from '../../support/broker.js';
 import { startNginx, type Nginx } from '../../support/nginx.js';
-import { OidcIssuer, REQUEST_TOKEN } from '../../support/oidc-issuer.js';
+import { REQUEST_TOKEN } from '../../support/oidc-issuer.js';
 import { findLeaks } from '../../support/scan.js';
 import { tool } from '../../support/tools.js';
+import { keylessPerTest } from './keyless-world.js';
 
 const NGINX = tool({ command: 'nginx', install: 'apt-get install nginx', probe: ['-v'] });
 const JOBS = 6;
@@ -49,18 +41,12 @@ function pidOfConnection(port: number, pids: number[]): number | undefined {
 describe.skipIf(NGINX.skip).each(NODES)(
   NGINX.titled('keyless behind nginx, three broker replicas on $name'),
   ({ path: node }) => {
-    let world: World;
-    let issuer: OidcIssuer;
+    const { world, issuer, startBroker } = keylessPerTest(node, { claims: RUN_CLAIMS });
     let brokers: BrokerProcess[];
     let proxy: Nginx;
 
     beforeEach(async () => {
-      world = await startWorld();
-      issuer = await new OidcIssuer().start();
-      issuer.claims = { ...RUN_CLAIMS };
-      brokers = await Promise.all(
-        [1, 2, 3].map(() => startBrokerProcess({ world, policy: policyFor(issuer, world), node })),
-      );
+      brokers = await Promise.all([1, 2, 3].map(() => startBroker(policyFor(issuer(), world()))));
       await Promise.all(brokers.map((broker) => sweeps(broker)));
       proxy = await startNginx(
         NGINX.path!,
@@ -68,17 +54,14 @@ describe.skipIf(NGINX.skip).each(NODES)(
       );
     });
     afterEach(async () => {
-      world.emulator.onRequest = undefined;
-      await proxy?.stop();
-      await Promise.all(brokers.map((broker) => broker.stop()));
-      await issuer.stop();
-      await world.emulator.stop();
+      world().emulator.onRequest = undefined;
+      await proxy?.stop(); // then keylessPerTest's: the brokers, the issuer, the emulator
     });
 
     it(
       'mints and revokes through it; a replica killed with a mint in flight leaks nothing and mints nothing twice',
       async () => {
-        const base = brokerJob(issuer, { url: proxy.url });
+        const base = brokerJob(issuer(), { url: proxy.url });
         const jobs = Array.from(
           { length: JOBS },
           (_, i) =>
@@ -92,9 +75,9 @@ describe.skipIf(NGINX.skip).each(NODES)(
         let creates = 0;
         let victim: BrokerProcess | undefined;
         let lostKey: string | undefined;
-        world.emulator.onCreate = (key) => {
+        world().emulator.onCreate = (key) => {
           if (++creates !== 3) return;
-          const request = world.emulator.requestsFor('create-key').at(-1)!;
+          const request = world().emulator.requestsFor('create-key').at(-1)!;
           const pid = pidOfConnection(
             request.connection.port,
             brokers.map((broker) => broker.child.pid!),
@@ -110,7 +93,7 @@ describe.skipIf(NGINX.skip).each(NODES)(
         expect(victim!.child.signalCode).toBe('SIGKILL');
         // nginx answered the lost mint with a 502; the job revoked its nonce and asked again, through another replica.
         expect(proxy.accessLog().some((line) => /^502 .* POST \/token$/.test(line))).toBe(true);
-        const keys = world.emulator.keysIn(world.project.id);
+        const keys = world().emulator.keysIn(world().project.id);
         expect(keys.map((key) => key.id)).not.toContain(lostKey);
         expect(keys.map((key) => key.id).sort()).toEqual(mains.map((main) => main.outputs['key-id']).sort());
         // One key per job: the base of each name is its job's (gha-shop-api-16021984-1-leg-N).
@@ -124,9 +107,9 @@ describe.skipIf(NGINX.skip).each(NODES)(
 
         const posts = await Promise.all(jobs.map((job) => job.post()));
         for (const post of posts) expect(post.exitCode, post.log.join('\n')).toBe(0);
-        expect(world.emulator.keysIn()).toEqual([]);
+        expect(world().emulator.keysIn()).toEqual([]);
         expect(proxy.accessLog().filter((line) => / POST \/revoke$/.test(line)).length).toBeGreaterThanOrEqual(JOBS);
-        const secrets = [...world.secrets(), ...issuer.issued, REQUEST_TOKEN];
+        const secrets = [...world().secrets(), ...issuer().issued, REQUEST_TOKEN];
         for (const step of [...mains, ...posts] as StepResult[])
           expect(findLeaks(step, secrets, { outputs: ['api-key'], env: ['PINECONE_API_KEY'] })).toEqual([]);
         for (const broker of brokers) for (const secret of secrets) expect(broker.output()).not.toContain(secret);

@@ -2,60 +2,48 @@
 // missing or ambiguous one (a namesake that appeared before a restart) stops the start in one line with exit code 2.
 // A project that goes away while the broker runs is the operator's business: its decision line says what happened,
 // a caller of that rule gets a generic line that names no project, and the sweep goes on in the other projects.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
 import { NODES } from '../../runner/runner.js';
-import { decisions, RUN_REF, startBrokerProcess, sweeps, type BrokerProcess } from '../../support/broker.js';
-import { CLIENT_SECRET, startWorld, type World } from '../../support/fixture.js';
-import { OidcIssuer } from '../../support/oidc-issuer.js';
-import { AUDIENCE, JOB_CLAIMS, mint, oldAndNewPolicy, post } from './calls.js';
+import { decisions, RUN_REF, sweeps } from '../../support/broker.js';
+import { CLIENT_SECRET } from '../../support/fixture.js';
+import { AUDIENCE, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post } from './calls.js';
+import { keylessPerTest } from './keyless-world.js';
 
 const HOUR = 3_600_000;
 const GENERIC = "The broker cannot use its rule's project now; its operator has been told. Ask again later.";
 
 describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
-  let world: World;
-  let issuer: OidcIssuer;
-  let broker: BrokerProcess | undefined;
-
-  beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-    issuer.claims = { ...JOB_CLAIMS };
-  });
-  afterEach(async () => {
-    await broker?.stop();
-    broker = undefined;
-    await issuer.stop();
-    await world.emulator.stop();
-  });
+  const { world, issuer, broker, startBroker } = keylessPerTest(node, { claims: JOB_CLAIMS });
 
   const start = (policy: string) =>
-    startBrokerProcess({ world, policy, node }).then(
-      (started) => ((broker = started), 'started'),
+    startBroker(policy).then(
+      () => 'started',
       (error: Error) => error.message,
     );
 
   it('stops the start in one line, exit code 2, when a rule names a project the service account does not see', async () => {
-    const policy = oldAndNewPolicy(issuer, world).replace(`project: ${world.project.name}`, 'project: shop-api-gone');
+    const policy = oldAndNewPolicy(issuer(), world()).replace(
+      `project: ${world().project.name}`,
+      'project: shop-api-gone',
+    );
     expect(await start(policy)).toMatch(
       /^the broker exited \(2\) before listening: pinecone-broker: \S+policy\.yml: rules\[0\]\.project: the service account sees no project named or with the ID "shop-api-gone"; give the ID of one it sees \(Pinecone's console, or GET \/admin\/projects\)\.\n$/,
     );
-    expect(world.emulator.keysIn()).toEqual([]);
+    expect(world().emulator.keysIn()).toEqual([]);
   });
 
   it('stops the start after a restart once a namesake of a rule’s project appeared, naming both IDs', async () => {
-    expect(await start(oldAndNewPolicy(issuer, world))).toBe('started');
-    expect((await mint(broker!.url, await issuer.token(AUDIENCE), 'nam001')).status).toBe(200);
-    await broker!.stop();
-    broker = undefined;
-    const namesake = world.emulator.addProject(world.project.name);
-    const stopped = await start(oldAndNewPolicy(issuer, world));
+    expect(await start(oldAndNewPolicy(issuer(), world()))).toBe('started');
+    expect((await mintWithToken(broker().url, await issuer().token(AUDIENCE), 'nam001')).status).toBe(200);
+    await broker().stop();
+    const namesake = world().emulator.addProject(world().project.name);
+    const stopped = await start(oldAndNewPolicy(issuer(), world()));
     expect(stopped).toMatch(/^the broker exited \(2\) before listening: pinecone-broker: \S+policy\.yml: /);
     expect(stopped.replace(/^.*policy\.yml: /, '')).toBe(
-      `rules[0].project: 2 projects are named "shop-api-ci" (${world.project.id}, ${namesake.id}); give the ID of the one meant.\n`,
+      `rules[0].project: 2 projects are named "shop-api-ci" (${world().project.id}, ${namesake.id}); give the ID of the one meant.\n`,
     );
-    expect(world.emulator.keysIn(namesake.id)).toEqual([]);
+    expect(world().emulator.keysIn(namesake.id)).toEqual([]);
   });
 
   describe('gone while the broker runs', () => {
@@ -65,8 +53,8 @@ describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
     // Two rules in two projects, by name; the service account sees a third project no rule names.
     const twoRules = () =>
       oldAndNewPolicy(
-        issuer,
-        world,
+        issuer(),
+        world(),
         `  - repository: octo-org/shop-web
     repository-owner-id: '4242'
     project: second-ci
@@ -75,8 +63,8 @@ describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
         '1s',
       );
     beforeEach(() => {
-      second = world.emulator.addProject('second-ci');
-      hidden = world.emulator.addProject('payroll-prod');
+      second = world().emulator.addProject('second-ci');
+      hidden = world().emulator.addProject('payroll-prod');
     });
 
     describe.each([
@@ -84,33 +72,33 @@ describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
       ['not yet resolved: the list at start failed', true],
     ])('%s', (_, listFailsAtStart) => {
       beforeEach(async () => {
-        if (listFailsAtStart) world.emulator.inject({ op: 'list-projects', status: 403, times: 1_000 });
+        if (listFailsAtStart) world().emulator.inject({ op: 'list-projects', status: 403, times: 1_000 });
         expect(await start(twoRules())).toBe('started');
-        world.emulator.removeProject(world.project.id); // the first rule's project, with everything in it
-        world.emulator.faults.clear();
+        world().emulator.removeProject(world().project.id); // the first rule's project, with everything in it
+        world().emulator.faults.clear();
       });
 
       it("answers that rule's callers in a line naming no project, and tells the operator", async () => {
-        const token = await issuer.token(AUDIENCE);
+        const token = await issuer().token(AUDIENCE);
         const answers = [
-          await mint(broker!.url, token, 'gon001'),
-          await post(broker!.url, '/revoke', { subject_token: token, nonce: 'gon001' }),
+          await mintWithToken(broker().url, token, 'gon001'),
+          await post(broker().url, '/revoke', { subject_token: token, nonce: 'gon001' }),
         ];
         for (const answer of answers) {
-          for (const named of [world.project, second, hidden])
+          for (const named of [world().project, second, hidden])
             for (const word of [named.id, named.name]) expect(JSON.stringify(answer.body)).not.toContain(word);
           expect(answer).toEqual({
             status: 503,
             body: { error: 'temporarily_unavailable', error_description: GENERIC },
           });
         }
-        expect(decisions(broker!).filter((line) => line['repository'] === 'octo-org/shop-api')).toEqual(
+        expect(decisions(broker()).filter((line) => line['repository'] === 'octo-org/shop-api')).toEqual(
           ['mint', 'revoke'].map((action): unknown =>
             expect.objectContaining({
               action,
               outcome: 'error',
               rule: 'rules[0] (octo-org/shop-api)',
-              reason: expect.stringMatching(new RegExp(`"shop-api-ci"|${world.project.id}`)),
+              reason: expect.stringMatching(new RegExp(`"shop-api-ci"|${world().project.id}`)),
             }),
           ),
         );
@@ -120,12 +108,12 @@ describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
         const run = { ...RUN_REF, repositoryId: '829301756', runId: '555' };
         const at = new Date(Math.floor((Date.now() - HOUR) / 1000) * 1000);
         const name = brokerKeys.name('gha-web', { kind: 'job', run }, at, 'swp001');
-        const expired = world.emulator.addKey(second.id, name);
-        const before = decisions(broker!).length;
-        const done = decisions(broker!).filter((line) => line['action'] === 'sweep' && line['outcome'] === 'done');
-        await sweeps(broker!, done.length + 2); // at least one whole sweep after the key was added
-        const since = decisions(broker!).slice(before);
-        expect(world.emulator.keysIn(second.id)).toEqual([]);
+        const expired = world().emulator.addKey(second.id, name);
+        const before = decisions(broker()).length;
+        const done = decisions(broker()).filter((line) => line['action'] === 'sweep' && line['outcome'] === 'done');
+        await sweeps(broker(), done.length + 2); // at least one whole sweep after the key was added
+        const since = decisions(broker()).slice(before);
+        expect(world().emulator.keysIn(second.id)).toEqual([]);
         expect(since).toContainEqual(
           expect.objectContaining({ action: 'sweep', outcome: 'deleted', key_id: expired.id, reason: 'expired' }),
         );
@@ -133,7 +121,7 @@ describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
           expect.objectContaining({
             action: 'sweep',
             outcome: 'error',
-            reason: expect.stringMatching(new RegExp(`"shop-api-ci"|${world.project.id}`)),
+            reason: expect.stringMatching(new RegExp(`"shop-api-ci"|${world().project.id}`)),
           }),
         );
       });
