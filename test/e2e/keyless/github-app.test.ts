@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GitHubEmulator } from '../../emulator/github.js';
 import { NODES } from '../../runner/runner.js';
-import { AUDIENCE, decisions, policyFor, RUN_CLAIMS, sweeps } from '../../support/broker.js';
+import { AUDIENCE, decisions, policyFor, RUN_CLAIMS } from '../../support/broker.js';
 import { APP_KEY } from '../../support/app-key.js';
 import { CHECK_RUN_ID, EXCHANGE, JOB_CLAIMS, post } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
@@ -53,17 +53,16 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
     github.jobs.set(CHECK_RUN_ID, 'in_progress');
     github.jobs.set('30433642193', 'in_progress');
     // Two replicas, as operators run them: one mints (and asked GitHub then, so it trusts that answer for the
-    // sweep's 5 minutes), the other sweeps every 2 s and has asked nothing yet.
+    // sweep's 5 minutes), the other sweeps every 2 s and has asked nothing yet. It starts once the job is over:
+    // a sweep between the mint and the job's end would hear "in progress" and trust it for 5 minutes.
     const minting = await withApp();
-    const appEnv = { GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url };
-    const policy = policyFor(issuer(), world(), '', '2s');
-    const sweeping = await startBroker(policy, { env: appEnv });
-    await sweeps(sweeping); // the sweep at start saw no key
     const ended = await mint('e2eaf1', minting); // e.g. a step's copy of the token, minting behind the job's back
     issuer().claims = { ...RUN_CLAIMS, check_run_id: '30433642193' };
     const still = await mint('e2eaf2', minting);
     github.jobs.set(CHECK_RUN_ID, 'completed');
     expect([ended.status, still.status]).toEqual([200, 200]);
+    const appEnv = { GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url };
+    const sweeping = await startBroker(policyFor(issuer(), world(), '', '2s'), { env: appEnv });
     // The decision line comes after the delete: wait for it, then look at what Pinecone holds.
     const swept = expect.objectContaining({
       action: 'sweep',

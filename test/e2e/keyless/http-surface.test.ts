@@ -94,7 +94,7 @@ describe.each(NODES)('the broker process on $name', ({ path: node }) => {
         const started = Date.now();
         expect(await get(`${broker().url}/healthz`, '127.0.0.2')).toBe(200);
         expect(await get(`${broker().url}/healthz`)).toBe(200);
-        expect(Date.now() - started).toBeLessThan(3_000);
+        expect(Date.now() - started).toBeLessThan(4_500); // served, not after a wait for a slot (get gives up at 5 s)
         const metrics = await (await fetch(broker().metricsUrl)).text();
         expect(Number(/pinecone_broker_connections_shed_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
       } finally {
@@ -111,7 +111,7 @@ describe.each(NODES)('the broker process on $name', ({ path: node }) => {
       await new Promise((resolve) => keptAlive.once('data', resolve));
       const started = Date.now();
       expect(await broker().stop()).toBe(0);
-      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(Date.now() - started).toBeLessThan(4_000); // "at once": sooner than the 5 s keep-alive and the 8 s drain limit
       for (const socket of [idle, slow, keptAlive]) socket.destroy();
     });
 
