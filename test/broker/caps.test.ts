@@ -4,11 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { BrokerKeys } from '../../src/broker/own/own-keys.js';
-import { AUDIENCE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';
+import { AUDIENCE, EXCHANGE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';
 import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
-const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const JOB = { ...RUN_CLAIMS, check_run_id: '30433642191' };
 
 describe('keys bound to their job', () => {

@@ -5,12 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { GitHubEmulator } from '../emulator/github.js';
-import { AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
+import { AUDIENCE, EXCHANGE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
 import { startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 import { APP_KEY } from '../support/app-key.js';
 
-const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const JOB_ID = '30433642191';
 const { privateKey, publicKey } = APP_KEY;
 

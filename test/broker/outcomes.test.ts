@@ -3,11 +3,9 @@
 // the decision lines print of a token's claims.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
-import { AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
+import { AUDIENCE, EXCHANGE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
 import { startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
-
-const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 describe('what the broker answers when Pinecone fails', () => {
   let world: World;

@@ -6,11 +6,18 @@ import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { buildKeyName, buildTaggedKeyName } from '../../src/rules/names.js';
-import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';
+import {
+  anotherRunsKey,
+  AUDIENCE,
+  EXCHANGE,
+  policyFor,
+  RUN_CLAIMS,
+  RUN_REF,
+  startBrokerInProcess,
+} from '../support/broker.js';
 import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
-const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const HOUR = 3_600_000;
 const brokerKeys = new BrokerKeys(CLIENT_SECRET);
 

@@ -7,11 +7,17 @@ import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
 import { parseTaggedKeyName } from '../../src/rules/names.js';
 import { BROKER_KEEP_ALIVE_TIMEOUT_MS } from '../../src/base/policy.js';
-import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';
+import {
+  anotherRunsKey,
+  AUDIENCE,
+  EXCHANGE,
+  policyFor,
+  RUN_CLAIMS,
+  RUN_REF,
+  startBrokerInProcess,
+} from '../support/broker.js';
 import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
-
-const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 describe('the broker, in-process', () => {
   let world: World;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { runMain } from '../../src/steps/direct/main.js';
 import { runPost } from '../../src/steps/direct/post.js';
-import { anotherRunsKey, AUDIENCE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
+import { anotherRunsKey, AUDIENCE, EXCHANGE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
 import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer, REQUEST_TOKEN } from '../support/oidc-issuer.js';
 import { inProcess, type InProcess } from '../support/steps.js';
@@ -110,7 +110,7 @@ describe('broker mode, in-process', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
-        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+        grant_type: EXCHANGE,
         subject_token: await issuer.token(AUDIENCE),
         scope: 'DataPlaneEditor',
         nonce: 'late01',

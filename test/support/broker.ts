@@ -17,6 +17,8 @@ import { CLIENT_ID, CLIENT_SECRET, type World } from './fixture.js';
 import { type OidcIssuer, REQUEST_TOKEN } from './oidc-issuer.js';
 
 export const AUDIENCE = 'https://pinecone-broker.test';
+/** RFC 8693's grant type: what every mint posts. */
+export const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 /** The claims GitHub puts in a token of the test run (test/runner/runner.ts's RUN_ENV), as strings like GitHub's. */
 export const RUN_CLAIMS = {

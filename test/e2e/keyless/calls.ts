@@ -2,12 +2,9 @@
 // fails on that build for the weakness it covers, not because the old broker refuses a field), a job's check run,
 // and the broker's two endpoints as a job (or an attacker) calls them: a form POST (post, or postForm for the whole
 // response) and a mint with a token the test holds (mintWithToken). Their world: keyless-world.ts.
-import { AUDIENCE, policyFor, RUN_CLAIMS } from '../../support/broker.js';
+import { AUDIENCE, EXCHANGE, policyFor, RUN_CLAIMS } from '../../support/broker.js';
 import type { World } from '../../support/fixture.js';
 import type { OidcIssuer } from '../../support/oidc-issuer.js';
-
-/** RFC 8693's grant type, which every mint sends. */
-export const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 /** The job's id, as GitHub's tokens carry it since 2025-11 (RUN_CLAIMS has none). */
 export const CHECK_RUN_ID = '30433642191';
@@ -61,4 +58,4 @@ export function mintWithToken(url: string, token: string, nonce: string, extra: 
   });
 }
 
-export { AUDIENCE };
+export { AUDIENCE, EXCHANGE };
