@@ -2504,19 +2504,22 @@ function readRule(entry, at) {
         maxTtlMs: rule['max-ttl'] === undefined ? DEFAULT_MAX_TTL_MS : duration(rule['max-ttl'], `${at}.max-ttl`),
         maxKeysPerJob: count(rule['max-keys-per-job'] ?? 1, `${at}.max-keys-per-job`),
         maxLiveKeys: rule['max-live-keys'] === undefined ? 0 : count(rule['max-live-keys'], `${at}.max-live-keys`),
+        sharesByDefault: rule['max-live-keys'] === undefined,
         allowKept: flag(rule['allow-kept-keys'], `${at}.allow-kept-keys`),
     };
 }
 /**
  * A rule without `max-live-keys` gets an equal share, with the other rules of its project, of the project's assumed
- * quota less the slots left to keys the broker does not make (20 − 4: one rule 16, two rules 8 each).
+ * quota less the slots left to keys the broker does not make (20 − 4: one rule 16, two rules 8 each). Read from the
+ * file, rules share a project when they name it alike; once the broker has resolved them (`projectOf`: the ID), when
+ * they name the same project, by ID or by name.
  */
-function withShares(rules) {
-    const sharing = (project) => rules.filter((rule) => rule.project === project).length;
+function withShares(rules, projectOf = (rule) => rule.project) {
+    const sharing = (project) => rules.filter((rule) => projectOf(rule) === project).length;
     const shared = BROKER_PROJECT_KEY_QUOTA - BROKER_PROJECT_KEY_RESERVE;
     for (const rule of rules)
-        if (rule.maxLiveKeys === 0)
-            rule.maxLiveKeys = Math.max(1, Math.floor(shared / sharing(rule.project)));
+        if (rule.sharesByDefault)
+            rule.maxLiveKeys = Math.max(1, Math.floor(shared / sharing(projectOf(rule))));
     return rules;
 }
 
@@ -9927,16 +9930,19 @@ class PineconeSessions {
         });
     }
     /**
-     * Every rule's project, from one list at start: a name that matches no project or several, or an ID the service
-     * account cannot see, is a ProjectError naming the rule (the start stops on it). A list that fails is left to the
-     * first request of each rule (`project`).
+     * Every rule's project, from one list at start (what each rule names → the project's ID): a name that matches no
+     * project or several, or an ID the service account cannot see, is a ProjectError naming the rule (the start stops
+     * on it). A list that fails is left to the first request of each rule (`project`).
      */
     async resolveAll(rules) {
         const projects = await this.open(new AbortController().signal, BROKER_SHARED_BUDGET_MS).listProjects();
+        const ids = new Map();
         rules.forEach((rule, index) => {
             const found = pick(projects, rule.project, `rules[${index}].project`);
             this.projects.set(rule.project, Promise.resolve(found));
+            ids.set(rule.project, found.id);
         });
+        return ids;
     }
     /**
      * A rule's project, resolved once (at start, or by one list after a failure there). Every request of that rule
@@ -9994,6 +10000,7 @@ function pick(projects, wanted, at) {
 
 
 
+
 class Broker {
     deps;
     pinecone;
@@ -10033,7 +10040,9 @@ class Broker {
      */
     async start() {
         try {
-            await this.pinecone.resolveAll(this.deps.policy.rules);
+            const ids = await this.pinecone.resolveAll(this.deps.policy.rules);
+            // Rules that name one project differently (by ID, by name) share its quota as one project's rules do.
+            withShares(this.deps.policy.rules, (rule) => ids.get(rule.project) ?? rule.project);
         }
         catch (error) {
             if (error instanceof ProjectError)

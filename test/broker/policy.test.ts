@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { OUTSIDE_INPUT_EVENTS } from '../../src/broker/policy/admission.js';
 import { decide } from '../../src/broker/policy/match.js';
-import { readPolicy, type Claims } from '../../src/broker/policy/policy.js';
+import { readPolicy, withShares, type Claims } from '../../src/broker/policy/policy.js';
 
 const POLICY = `
 audience: https://pinecone-broker.example.com
@@ -86,6 +86,12 @@ rules:
     expect(shares(rule('p') + rule('p') + rule('q'))).toEqual([8, 8, 16]);
     expect(shares(rule('p', ', max-live-keys: 50') + rule('p'))).toEqual([50, 8]); // its own cap stands; the split still counts it
     expect(shares(Array.from({ length: 20 }, () => rule('p')).join(''))).toEqual(Array(20).fill(1)); // at least one
+    // Once resolved at start, a project named by ID in one rule and by name in another is one project.
+    const resolved = readPolicy(
+      `audience: a\nrules:\n${rule('p') + rule('id-of-p') + rule('q', ', max-live-keys: 3')}`,
+    );
+    const ids: Record<string, string> = { p: 'id-of-p', 'id-of-p': 'id-of-p', q: 'id-of-q' };
+    expect(withShares(resolved.rules, (r) => ids[r.project]!).map((r) => r.maxLiveKeys)).toEqual([8, 8, 3]);
   });
 
   it('refuses, in one line naming the rule and the limit, roles or a ttl beyond it (the project: test/broker/service.test.ts)', () => {

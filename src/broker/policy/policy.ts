@@ -47,6 +47,8 @@ export interface Rule {
   maxKeysPerJob: number;
   /** How many live keys the rule's jobs may hold together: one rule never fills the project's quota for the others. */
   maxLiveKeys: number;
+  /** No `max-live-keys`: maxLiveKeys is an equal share with the other rules of its project (withShares). */
+  sharesByDefault: boolean;
   /** Keys kept after the job (cleanup: false): refused unless the rule says `allow-kept-keys: true`. */
   allowKept: boolean;
 }
@@ -160,18 +162,21 @@ function readRule(entry: unknown, at: string): Rule {
     maxTtlMs: rule['max-ttl'] === undefined ? DEFAULT_MAX_TTL_MS : duration(rule['max-ttl'], `${at}.max-ttl`),
     maxKeysPerJob: count(rule['max-keys-per-job'] ?? 1, `${at}.max-keys-per-job`),
     maxLiveKeys: rule['max-live-keys'] === undefined ? 0 : count(rule['max-live-keys'], `${at}.max-live-keys`),
+    sharesByDefault: rule['max-live-keys'] === undefined,
     allowKept: flag(rule['allow-kept-keys'], `${at}.allow-kept-keys`),
   };
 }
 
 /**
  * A rule without `max-live-keys` gets an equal share, with the other rules of its project, of the project's assumed
- * quota less the slots left to keys the broker does not make (20 − 4: one rule 16, two rules 8 each).
+ * quota less the slots left to keys the broker does not make (20 − 4: one rule 16, two rules 8 each). Read from the
+ * file, rules share a project when they name it alike; once the broker has resolved them (`projectOf`: the ID), when
+ * they name the same project, by ID or by name.
  */
-function withShares(rules: Rule[]): Rule[] {
-  const sharing = (project: string) => rules.filter((rule) => rule.project === project).length;
+export function withShares(rules: Rule[], projectOf: (rule: Rule) => string = (rule) => rule.project): Rule[] {
+  const sharing = (project: string) => rules.filter((rule) => projectOf(rule) === project).length;
   const shared = BROKER_PROJECT_KEY_QUOTA - BROKER_PROJECT_KEY_RESERVE;
   for (const rule of rules)
-    if (rule.maxLiveKeys === 0) rule.maxLiveKeys = Math.max(1, Math.floor(shared / sharing(rule.project)));
+    if (rule.sharesByDefault) rule.maxLiveKeys = Math.max(1, Math.floor(shared / sharing(projectOf(rule))));
   return rules;
 }

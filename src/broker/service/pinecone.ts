@@ -63,16 +63,19 @@ export class PineconeSessions {
   }
 
   /**
-   * Every rule's project, from one list at start: a name that matches no project or several, or an ID the service
-   * account cannot see, is a ProjectError naming the rule (the start stops on it). A list that fails is left to the
-   * first request of each rule (`project`).
+   * Every rule's project, from one list at start (what each rule names → the project's ID): a name that matches no
+   * project or several, or an ID the service account cannot see, is a ProjectError naming the rule (the start stops
+   * on it). A list that fails is left to the first request of each rule (`project`).
    */
-  async resolveAll(rules: readonly Rule[]): Promise<void> {
+  async resolveAll(rules: readonly Rule[]): Promise<Map<string, string>> {
     const projects = await this.open(new AbortController().signal, BROKER_SHARED_BUDGET_MS).listProjects();
+    const ids = new Map<string, string>();
     rules.forEach((rule, index) => {
       const found = pick(projects, rule.project, `rules[${index}].project`);
       this.projects.set(rule.project, Promise.resolve(found));
+      ids.set(rule.project, found.id);
     });
+    return ids;
   }
 
   /**

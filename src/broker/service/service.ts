@@ -10,7 +10,7 @@ import { revokeOwn, type RevokeAsk, type Revoked, type Said } from '../own/revok
 import { sweepOwn, type JobLiveness } from '../own/sweep.js';
 import { callerOf, type Caller } from '../policy/claims.js';
 import { ruleFor } from '../policy/match.js';
-import type { Policy, Rule } from '../policy/policy.js';
+import { withShares, type Policy, type Rule } from '../policy/policy.js';
 import { TokenRefused, type Verifier } from '../policy/verify.js';
 import { projectRefusal, Refusal, ruleName, type Decision, type Say } from './decisions.js';
 import { mintFor, type MintAsk, type MintContext, type Minted } from './mint.js';
@@ -68,7 +68,9 @@ export class Broker {
    */
   async start(): Promise<void> {
     try {
-      await this.pinecone.resolveAll(this.deps.policy.rules);
+      const ids = await this.pinecone.resolveAll(this.deps.policy.rules);
+      // Rules that name one project differently (by ID, by name) share its quota as one project's rules do.
+      withShares(this.deps.policy.rules, (rule) => ids.get(rule.project) ?? rule.project);
     } catch (error) {
       if (error instanceof ProjectError) throw error;
       const reason = `the rules' projects could not be listed at start (${(error as Error).message}); each is resolved at its first request`;

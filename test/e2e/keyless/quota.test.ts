@@ -2,7 +2,8 @@
 // to): one run of one repository can no longer fill it. A rule without `max-live-keys` gets an equal share of 16
 // with the other rules of its project (4 left to keys the broker does not make), so past its share a mint is refused
 // in one line naming the rule and the keys holding it, while the other rule's jobs and a direct-mode job of the
-// action still get keys. A kept key (cleanup=false) is given only where the rule says `allow-kept-keys: true`.
+// action still get keys. Rules that name one project differently (by ID, by name) share it all the same. A kept
+// key (cleanup=false) is given only where the rule says `allow-kept-keys: true`.
 // The policies are ones the build before this issue also starts with, so its failures are the starvation itself.
 import { describe, expect, it } from 'vitest';
 import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
@@ -73,6 +74,20 @@ describe.each(NODES)("a rule's share of its project's keys, the broker process o
 
     const printed = broker().output();
     for (const key of world().emulator.issued) expect(printed).not.toContain(key.value);
+  });
+
+  it('counts a project named by ID in one rule and by name in another as one project: 8 live keys each, not 16', async () => {
+    const byId = `  - repository: octo-org/billing
+    repository-owner-id: '4242'
+    project: ${world().project.id}
+    roles: [DataPlaneEditor]
+`;
+    await startBroker(oldAndNewPolicy(issuer(), world(), byId)); // rules[0] names the project by name
+    const shop = [];
+    for (let job = 1; job <= 9; job++) shop.push(await mint(RUN_CLAIMS, String(400 + job)));
+    expect(shop.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 400]);
+    expect(shop[8]!.body['error_description']).toMatch(/^rules\[0\] \(octo-org\/shop-api\) holds its 8 live keys /);
+    expect((await mint(BILLING, '501')).status).toBe(200);
   });
 
   it('refuses a kept key (cleanup=false) in one line where the rule does not allow it, and creates nothing', async () => {
