@@ -1838,17 +1838,17 @@ function unpinnedOwner(rule, at) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/names.ts
-// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
-// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
-// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
-// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run. The keyless
-// broker's names add the job after the run (`_<check_run_id>`); names without it still parse.
-// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-// Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
-// A key that lives as long as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base
-// 36): the pull request later runs and sweeps ask GitHub about.
+// The one place that builds and parses the names of what this action makes. A name is
+// `<base>-eph-<expiry>-<kind><run>-<nonce>`: the base is the user's rendered template; the suffix lets any later run
+// (or a sweep) tell from the name alone that this action made the key, when it expires, whether its job deletes it, and
+// which run made it (the repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps
+// parallel jobs apart. Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no
+// run. The keyless broker's names add the job after the run (`_<check_run_id>`); names without it still parse. A
+// throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's secret
+// (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough. Key names
+// may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation. A key that lives as long
+// as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base 36): the pull request later
+// runs and sweeps ask GitHub about.
 
 const MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
@@ -7625,9 +7625,10 @@ class JobStates {
 }
 
 ;// CONCATENATED MODULE: ./src/crypto/derivations.ts
-// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
-// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
-// derivation gets a row here; a test checks that no label is another's or starts another's.
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it
+// protects, and the HKDF label (salt, or the start of the info for the handoff, whose salt is random) that keeps it
+// apart from the others. A new derivation gets a row here; a test checks that no label is another's or starts
+// another's.
 const DERIVATIONS = {
     /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
     state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
@@ -7661,10 +7662,10 @@ const DERIVATIONS = {
 };
 
 ;// CONCATENATED MODULE: ./src/crypto/revoke-ticket.ts
-// The keyless broker's revoke ticket: handed out with a key, it proves at revoke time that the broker made this
-// key for this job, so post's revoke deletes by ID in one request instead of listing the project first. An
-// HMAC-SHA256 over the key's ID and the job (repository, run, attempt, check_run_id), under a key derived from the client secret (only the broker holds
-// it; every replica derives the same). Not a secret: it lets a token of that same job delete that one key.
+// The keyless broker's revoke ticket: handed out with a key, it proves at revoke time that the broker made this key for
+// this job, so post's revoke deletes by ID in one request instead of listing the project first. An HMAC-SHA256 over the
+// key's ID and the job (repository, run, attempt, check_run_id), under a key derived from the client secret (only the
+// broker holds it; every replica derives the same). Not a secret: it lets a token of that same job delete that one key.
 
 
 function revokeTicketsFor(clientSecret) {
@@ -7684,12 +7685,12 @@ function revokeTicketsFor(clientSecret) {
 }
 
 ;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
-// The tag that proves a name was made with this service account's secret: a throwaway project's, a direct-mode
-// key's, or a broker key's, each under its own derivation (DERIVATIONS), so that one never passes for another. A sweep deletes
-// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
-// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
-// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
-// Not bound to the repository: any repository using the same service account may sweep its expired projects.
+// The tag that proves a name was made with this service account's secret: a throwaway project's, a direct-mode key's,
+// or a broker key's, each under its own derivation (DERIVATIONS), so that one never passes for another. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern) must not
+// be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters (41 bits): a
+// look-alike made without the secret is refused, and a guess costs a project create each. Not bound to the repository:
+// any repository using the same service account may sweep its expired projects.
 
 
 const TAG_SPACE = 36n ** 8n;
@@ -9984,8 +9985,9 @@ function pick(projects, wanted, at) {
 ;// CONCATENATED MODULE: ./src/broker/service/service.ts
 // What the broker does for a job, with nothing kept between requests but a cache: mint a key within the policy's
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
-// its rules' projects that expired or, with a GitHub App, whose job is over. Every request opens its own Admin API session (its own time budget) over one
-// shared login, and each decision is one line for the operators: never a key's value or a token.
+// its rules' projects that expired or, with a GitHub App, whose job is over. Every request opens its own Admin API
+// session (its own time budget) over one shared login, and each decision is one line for the operators: never a
+// key's value or a token.
 
 
 

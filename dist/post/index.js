@@ -376,9 +376,10 @@ class OutcomeUnknownError extends Error {
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/crypto/derivations.ts
-// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
-// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
-// derivation gets a row here; a test checks that no label is another's or starts another's.
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it
+// protects, and the HKDF label (salt, or the start of the info for the handoff, whose salt is random) that keeps it
+// apart from the others. A new derivation gets a row here; a test checks that no label is another's or starts
+// another's.
 const DERIVATIONS = {
     /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
     state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },
@@ -847,17 +848,17 @@ function pastSupport(version, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/names.ts
-// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
-// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
-// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
-// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run. The keyless
-// broker's names add the job after the run (`_<check_run_id>`); names without it still parse.
-// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-// Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
-// A key that lives as long as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base
-// 36): the pull request later runs and sweeps ask GitHub about.
+// The one place that builds and parses the names of what this action makes. A name is
+// `<base>-eph-<expiry>-<kind><run>-<nonce>`: the base is the user's rendered template; the suffix lets any later run
+// (or a sweep) tell from the name alone that this action made the key, when it expires, whether its job deletes it, and
+// which run made it (the repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps
+// parallel jobs apart. Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no
+// run. The keyless broker's names add the job after the run (`_<check_run_id>`); names without it still parse. A
+// throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's secret
+// (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough. Key names
+// may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation. A key that lives as long
+// as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base 36): the pull request later
+// runs and sweeps ask GitHub about.
 
 const names_MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
@@ -5718,8 +5719,8 @@ function createRequester(deps) {
 
 ;// CONCATENATED MODULE: ./src/runtime/session.ts
 // An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
-// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
-// none of it unless it has to.
+// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may
+// make no request (use) loads none of it unless it has to.
 
 
 
@@ -6146,12 +6147,12 @@ function readEvent(path, readFile) {
 }
 
 ;// CONCATENATED MODULE: ./src/crypto/name-tag.ts
-// The tag that proves a name was made with this service account's secret: a throwaway project's, a direct-mode
-// key's, or a broker key's, each under its own derivation (DERIVATIONS), so that one never passes for another. A sweep deletes
-// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern)
-// must not be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters
-// (41 bits): a look-alike made without the secret is refused, and a guess costs a project create each.
-// Not bound to the repository: any repository using the same service account may sweep its expired projects.
+// The tag that proves a name was made with this service account's secret: a throwaway project's, a direct-mode key's,
+// or a broker key's, each under its own derivation (DERIVATIONS), so that one never passes for another. A sweep deletes
+// whole projects, with every index in them: a name that anyone could type (by hand, or by copying the pattern) must not
+// be enough. HMAC-SHA256 under a key derived with HKDF from the client secret, cut to 8 characters (41 bits): a
+// look-alike made without the secret is refused, and a guess costs a project create each. Not bound to the repository:
+// any repository using the same service account may sweep its expired projects.
 
 
 const TAG_SPACE = 36n ** 8n;

@@ -564,17 +564,17 @@ function checks_envName(input, name) {
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/rules/names.ts
-// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
-// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
-// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
-// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run. The keyless
-// broker's names add the job after the run (`_<check_run_id>`); names without it still parse.
-// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-// Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
-// A key that lives as long as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base
-// 36): the pull request later runs and sweeps ask GitHub about.
+// The one place that builds and parses the names of what this action makes. A name is
+// `<base>-eph-<expiry>-<kind><run>-<nonce>`: the base is the user's rendered template; the suffix lets any later run
+// (or a sweep) tell from the name alone that this action made the key, when it expires, whether its job deletes it, and
+// which run made it (the repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps
+// parallel jobs apart. Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no
+// run. The keyless broker's names add the job after the run (`_<check_run_id>`); names without it still parse. A
+// throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's secret
+// (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough. Key names
+// may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation. A key that lives as long
+// as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base 36): the pull request later
+// runs and sweeps ask GitHub about.
 
 const names_MAX_NAME_LENGTH = 80; // Pinecone's limit
 /** Pinecone allows 512; beyond this a name is no longer readable in the console's project list. */
@@ -5683,8 +5683,8 @@ function createRequester(deps) {
 
 ;// CONCATENATED MODULE: ./src/runtime/session.ts
 // An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
-// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
-// none of it unless it has to.
+// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may
+// make no request (use) loads none of it unless it has to.
 
 
 

@@ -1,6 +1,7 @@
-// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it protects, and the HKDF label (salt,
-// or the start of the info for the handoff, whose salt is random) that keeps it apart from the others. A new
-// derivation gets a row here; a test checks that no label is another's or starts another's.
+// Every key this action derives from a secret (the client secret, or the handoff secret), in one table: what it
+// protects, and the HKDF label (salt, or the start of the info for the handoff, whose salt is random) that keeps it
+// apart from the others. A new derivation gets a row here; a test checks that no label is another's or starts
+// another's.
 export const DERIVATIONS = {
   /** The seal of main's journal for post (crypto/state-seal.ts): HKDF salt, info `v1` + the job's context. */
   state: { label: 'pinecone-ephemeral-key/state', version: 'v1' },

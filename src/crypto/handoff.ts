@@ -1,15 +1,15 @@
-// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in
-// logs. The key's value is encrypted and authenticated with AES-256-GCM, its key derived with scrypt, then
-// HKDF-SHA256, from the handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not
-// control, and must hold nothing that mints keys) and bound to the repository and the run; what the other jobs need in clear (key id, name, roles,
-// expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can be changed or
-// swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and the runner
-// drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff must not
-// depend on which encodings those are.
-// A check value (an HMAC under the derived key) tells "another handoff secret" from "altered". The handoff's
-// confidentiality rests on the handoff secret, which every job that uses the key holds, as it holds the key. So
-// that holding it is not enough to name another key for revoke to delete, the handoff also carries a proof over the
-// key and the run made with the client secret (`proofFor`), which revoke checks and `use` jobs cannot make.
+// What a shared key's job hands to the other jobs of its run: one printable line, safe in a job output and in logs. The
+// key's value is encrypted and authenticated with AES-256-GCM, its key derived with scrypt, then HKDF-SHA256, from the
+// handoff secret (a secret of its own, never the client secret: the jobs that use the key run code we do not control,
+// and must hold nothing that mints keys) and bound to the repository and the run; what the other jobs need in clear
+// (key id, name, roles, expiry, the run and attempt) is authenticated as the cipher's associated data, so no field can
+// be changed or swapped. The project id travels encrypted with the value: projects are often given from `secrets`, and
+// the runner drops a job output in which its masker finds a secret, in clear or in an encoding it knows; the handoff
+// must not depend on which encodings those are. A check value (an HMAC under the derived key) tells "another handoff
+// secret" from "altered". The handoff's confidentiality rests on the handoff secret, which every job that uses the key
+// holds, as it holds the key. So that holding it is not enough to name another key for revoke to delete, the handoff
+// also carries a proof over the key and the run made with the client secret (`proofFor`), which revoke checks and `use`
+// jobs cannot make.
 import {
   createCipheriv,
   createDecipheriv,

@@ -1,7 +1,7 @@
-// The keyless broker's revoke ticket: handed out with a key, it proves at revoke time that the broker made this
-// key for this job, so post's revoke deletes by ID in one request instead of listing the project first. An
-// HMAC-SHA256 over the key's ID and the job (repository, run, attempt, check_run_id), under a key derived from the client secret (only the broker holds
-// it; every replica derives the same). Not a secret: it lets a token of that same job delete that one key.
+// The keyless broker's revoke ticket: handed out with a key, it proves at revoke time that the broker made this key for
+// this job, so post's revoke deletes by ID in one request instead of listing the project first. An HMAC-SHA256 over the
+// key's ID and the job (repository, run, attempt, check_run_id), under a key derived from the client secret (only the
+// broker holds it; every replica derives the same). Not a secret: it lets a token of that same job delete that one key.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { RunRef } from '../rules/names.js';
 import { DERIVATIONS } from './derivations.js';

@@ -1,14 +1,14 @@
-// The one place that builds and parses the names of what this action makes. A name is `<base>-eph-<expiry>-<kind><run>-<nonce>`:
-// the base is the user's rendered template; the suffix lets any later run (or a sweep) tell from the name alone
-// that this action made the key, when it expires, whether its job deletes it, and which run made it (the
-// repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps parallel jobs apart.
-// Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no run. The keyless
-// broker's names add the job after the run (`_<check_run_id>`); names without it still parse.
-// A throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's
-// secret (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough.
-// Key names may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation.
-// A key that lives as long as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base
-// 36): the pull request later runs and sweeps ask GitHub about.
+// The one place that builds and parses the names of what this action makes. A name is
+// `<base>-eph-<expiry>-<kind><run>-<nonce>`: the base is the user's rendered template; the suffix lets any later run
+// (or a sweep) tell from the name alone that this action made the key, when it expires, whether its job deletes it, and
+// which run made it (the repository's numeric id, the run id and the attempt, in base 36) — and the nonce keeps
+// parallel jobs apart. Names of the first format (`<base>-eph-<expiry>-<nonce>`) still parse: they carry no kind and no
+// run. The keyless broker's names add the job after the run (`_<check_run_id>`); names without it still parse. A
+// throwaway project's name is a key name's grammar plus `-<tag>`: a MAC of the rest under the service account's secret
+// (crypto/name-tag.ts), since a sweep deletes whole projects and a name anyone could type must not be enough. Key names
+// may carry the same kind of tag (`buildTaggedKeyName`), under their maker's own derivation. A key that lives as long
+// as its pull request (kind `pr`, letter `p`) ends its suffix's run with `_<number>` (base 36): the pull request later
+// runs and sweeps ask GitHub about.
 
 import { createHash } from 'node:crypto';
 

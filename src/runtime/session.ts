@@ -1,6 +1,6 @@
 // An Admin API session inside a step's time budget (the requester with its retries, the server's clock, the early
-// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may make no request (use) loads
-// none of it unless it has to.
+// connections of the transport), a project's control plane, and GitHub. Kept apart from step.ts so that a step that may
+// make no request (use) loads none of it unless it has to.
 import { AdminApi, type Connection } from '../api/pinecone/admin-api.js';
 import { ServerClock } from '../api/pinecone/clock.js';
 import { GitHubApi } from '../api/github/github-api.js';

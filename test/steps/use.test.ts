@@ -1,5 +1,6 @@
 // The use and revoke sub-actions in-process: the run's shared key is handed over with no request and no Pinecone
-// credential, a re-run is told it needs a key of its own, and revoke deletes the key the handoff names, and nothing else.
+// credential, a re-run is told it needs a key of its own, and revoke deletes the key the handoff names, and nothing
+// else.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMain } from '../../src/steps/direct/main.js';

@@ -1,5 +1,5 @@
-// Every request names a Pinecone API version that is still supported: one default (src/api/pinecone/versions.ts) that every
-// action.yml declares, a format check for what users give, and a check that fails while there is still time.
+// Every request names a Pinecone API version that is still supported: one default (src/api/pinecone/versions.ts) that
+// every action.yml declares, a format check for what users give, and a check that fails while there is still time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

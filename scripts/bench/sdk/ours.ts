@@ -1,6 +1,6 @@
-// The bench's stand-in for main and post with our Admin API module (src/api/pinecone/admin-api.ts), bundled by ncc like a
-// step: BENCH_MODE=none only loads it; main logs in, creates a key beside a list of the project's keys; post logs
-// in and deletes the key BENCH_KEY_ID. Compared with sdk.ts, which does the same with Pinecone's AdminClient.
+// The bench's stand-in for main and post with our Admin API module (src/api/pinecone/admin-api.ts), bundled by ncc like
+// a step: BENCH_MODE=none only loads it; main logs in, creates a key beside a list of the project's keys; post logs in
+// and deletes the key BENCH_KEY_ID. Compared with sdk.ts, which does the same with Pinecone's AdminClient.
 import * as core from '@actions/core';
 import { Secrets } from '../../../src/base/secrets.js';
 import { liveDeps } from '../../../src/runtime/live.js';

@@ -1,7 +1,8 @@
 // What the broker does for a job, with nothing kept between requests but a cache: mint a key within the policy's
 // rule for the job's verified token, revoke only keys of that token's repository and run, and sweep the keys of
-// its rules' projects that expired or, with a GitHub App, whose job is over. Every request opens its own Admin API session (its own time budget) over one
-// shared login, and each decision is one line for the operators: never a key's value or a token.
+// its rules' projects that expired or, with a GitHub App, whose job is over. Every request opens its own Admin API
+// session (its own time budget) over one shared login, and each decision is one line for the operators: never a
+// key's value or a token.
 import { BROKER_SWEEP_JOB_RECHECK_MS } from '../../base/policy.js';
 import { revokeTicketsFor, type RevokeTickets } from '../../crypto/revoke-ticket.js';
 import { KeyLists, OneJobAtATime } from '../own/caps.js';

@@ -1,5 +1,6 @@
-// Asks GitHub about the runs that made keys (and the pull requests keys live for), each once, a few at a time. When GitHub cannot be asked (no token, no
-// permission, a rate limit), one line says so and why, and every key is judged by its expiry, as before.
+// Asks GitHub about the runs that made keys (and the pull requests keys live for), each once, a few at a time. When
+// GitHub cannot be asked (no token, no permission, a rate limit), one line says so and why, and every key is judged by
+// its expiry, as before.
 import type { GitHubApi, RunState } from '../../api/github/github-api.js';
 import { GITHUB_CONCURRENCY } from '../../base/policy.js';
 import { forEachBounded } from '../../base/pool.js';

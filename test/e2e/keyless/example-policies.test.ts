@@ -1,6 +1,7 @@
 // The example policies as written in README.md, docs/BROKER.md and the e2e workflow's keyless job, read from those
-// files (not copied here) and run by the committed broker bundle as its own process: each admits a pull request
-// of the repository (whose ref is refs/pull/N/merge, not a branch), and none admits pull_request_target. Only what ties an example to the test world is changed: its audience, its issuer, its project.
+// files (not copied here) and run by the committed broker bundle as its own process: each admits a pull request of the
+// repository (whose ref is refs/pull/N/merge, not a branch), and none admits pull_request_target. Only what ties an
+// example to the test world is changed: its audience, its issuer, its project.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JWTPayload } from 'jose';
