@@ -7,7 +7,7 @@ import { Login, LoginCache } from './login.js';
 import { AdminErrors, isPineconeNotFound } from './admin-errors.js';
 import type { Secrets } from '../../base/secrets.js';
 import type { ServerClock } from './clock.js';
-import { DELETE_ROUNDS, TOKEN_REFRESH_MARGIN_MS } from '../../base/policy.js';
+import { DELETE_ROUNDS } from '../../base/policy.js';
 import { connectionsFor, type Preconnect, type Upcoming } from '../preconnect.js';
 import type { Call, Requester } from '../requester.js';
 import { describeStatus, isSuccess, parseBody, type HttpResponse, type Json } from '../transport.js';
@@ -25,10 +25,10 @@ export class AdminApi {
     private readonly config: Connection,
     private readonly requester: Requester,
     private readonly secrets: Secrets,
-    private readonly localNow: () => number,
+    localNow: () => number,
     readonly clock: ServerClock,
     private readonly preconnect: Preconnect,
-    private readonly cache = new LoginCache(),
+    cache = new LoginCache(),
   ) {
     this.errors = new AdminErrors(config, secrets);
     this.session = new Login(config, requester, this.errors, secrets, localNow, cache);
@@ -169,19 +169,16 @@ export class AdminApi {
   /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
   private async admin(call: Omit<Call, 'headers'>): Promise<HttpResponse> {
     for (let fresh = false; ; fresh = true) {
-      const cache = this.cache;
-      if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-        await this.session.fresh();
+      const token = await this.session.token();
       const headers: Record<string, string> = {
-        Authorization: `Bearer ${cache.token!.value}`,
+        Authorization: `Bearer ${token}`,
         Accept: 'application/json',
         'X-Pinecone-Api-Version': this.config.apiVersion,
       };
       if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-      const used = cache.token;
       const response = await this.requester.send({ ...call, headers });
       if (response.status !== 401 || fresh) return response;
-      if (cache.token === used) cache.token = undefined; // a parallel request may have renewed it already
+      this.session.refused(token);
     }
   }
 }

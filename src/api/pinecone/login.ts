@@ -2,6 +2,7 @@
 // time, its token kept until it nears expiry. An AdminApi has its own; the broker's AdminApis, one per request,
 // share one (LoginCache). The token is a secret from the moment it is read.
 import { ActionError } from '../../base/errors.js';
+import { TOKEN_REFRESH_MARGIN_MS } from '../../base/policy.js';
 import type { Secrets } from '../../base/secrets.js';
 import type { Requester } from '../requester.js';
 import { isSuccess, parseBody } from '../transport.js';
@@ -37,6 +38,19 @@ export class Login {
     private readonly localNow: () => number,
     private readonly cache: LoginCache,
   ) {}
+
+  /** A token good for a request now: the cached one unless it nears expiry, else a fresh login's. */
+  async token(): Promise<string> {
+    const { token } = this.cache;
+    if (token && token.expiresAt - TOKEN_REFRESH_MARGIN_MS > this.localNow()) return token.value;
+    await this.fresh();
+    return this.cache.token!.value;
+  }
+
+  /** A token Pinecone refused (401): the next request logs in again, unless a parallel one renewed it already. */
+  refused(value: string): void {
+    if (this.cache.token?.value === value) this.cache.token = undefined;
+  }
 
   /** A fresh token in the cache: the login under way if there is one, else a new one. */
   fresh(): Promise<void> {
