@@ -61,8 +61,8 @@ export const GITHUB_CONCURRENCY = 8;
  */
 export const ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
 
-/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
-export const PLATFORM_MESSAGE_CHARS = 200;
+/** A server's own words in our one-line errors (Vercel's, Netlify's, GitHub's message) are cut here (base/text). */
+export const OUTSIDE_WORDS_CHARS = 200;
 
 /**
  * The keys a project is assumed to hold at most, as the broker shares them among its rules (a rule without

@@ -3,6 +3,7 @@
 // never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
 // Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
 // runner's mask no longer recognises.
+import { OUTSIDE_WORDS_CHARS } from './policy.js';
 
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 // eslint-disable-next-line no-control-regex
@@ -40,6 +41,15 @@ export function logLine(text: string): string {
 export function markdownCode(text: string): string {
   const entity = (c: string) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
   return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
+}
+
+/**
+ * A server's words (an error message, a name) inside one of our lines: white space and controls become single
+ * spaces, and past `maxChars` the rest is cut ("…"): one line, not a page.
+ */
+export function shortLine(text: string, maxChars = OUTSIDE_WORDS_CHARS): string {
+  const flat = text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat;
 }
 
 /** Outside text as plain text in a markdown table cell. */

@@ -2,7 +2,7 @@
 // value for one branch's previews written, looked up, and deleted, and that branch's preview built again. Each
 // platform module turns its API's answers into these, and its errors into one line that says what to fix.
 import { ActionError, OutcomeUnknownError } from '../base/errors.js';
-import { PLATFORM_MESSAGE_CHARS } from '../base/policy.js';
+import { shortLine } from '../base/text.js';
 import type { Requester } from '../api/requester.js';
 import { describeStatus, parseBody, type HttpResponse, type Json } from '../api/transport.js';
 
@@ -91,5 +91,5 @@ export function serverFailure(service: string, what: string, status: number): Ac
 
 /** Text from a platform's answer for a log line: a string, at most one short line. */
 export function said(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\s+/g, ' ').slice(0, PLATFORM_MESSAGE_CHARS) : '';
+  return typeof value === 'string' ? shortLine(value) : '';
 }

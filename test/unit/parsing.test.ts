@@ -5,6 +5,7 @@ import { readCredentials, readMainInputs } from '../../src/inputs/inputs.js';
 import { parseRoles, ROLES } from '../../src/inputs/roles.js';
 import { backoffMs, retryAfterMs } from '../../src/base/policy.js';
 import { Secrets } from '../../src/base/secrets.js';
+import { shortLine } from '../../src/base/text.js';
 import { parseFileCommands } from '../runner/file-commands.js';
 
 const LIMITS = { min: 1000, max: 90 * 86_400_000 };
@@ -122,6 +123,14 @@ describe('secrets', () => {
     secrets.add('');
     expect(masked).toEqual(['s3cr/t"x']);
     expect(secrets.redact('a s3cr/t"x b s3cr%2Ft%22x c s3cr/t\\"x')).toBe('a *** b *** c ***');
+  });
+});
+
+describe("a server's words in one of our lines", () => {
+  it('flattens white space and controls to single spaces, and cuts past 200 characters', () => {
+    expect(shortLine('  Not\r\nFound\u0000\tat all  ')).toBe('Not Found at all');
+    expect(shortLine('x'.repeat(201))).toBe(`${'x'.repeat(200)}…`);
+    expect(shortLine('x'.repeat(200))).toBe('x'.repeat(200));
   });
 });
 

@@ -7,6 +7,7 @@ import { createAppAuth } from '@octokit/auth-app';
 import { request as octokitRequest } from '@octokit/request';
 import { isGitHubError, rateLimitWaitMs } from '../../api/github/github-errors.js';
 import { BROKER_GITHUB_MAX_PAUSE_MS, BROKER_GITHUB_TIMEOUT_MS } from '../../base/policy.js';
+import { shortLine } from '../../base/text.js';
 import type { GitHubApp } from './app-config.js';
 
 /** GitHub was not asked: it announced a rate limit that has not reset yet. */
@@ -19,8 +20,6 @@ type Json = Record<string, unknown>;
 const PER_PAGE = 100;
 /** 50 pages of 100: an App installed on more than 5,000 repositories is read in part (and says so). */
 const MAX_PAGES = 50;
-/** GitHub's words in a log line are cut here. */
-const MESSAGE_CHARS = 200;
 
 export class AppClient {
   private readonly request: typeof octokitRequest;
@@ -113,11 +112,8 @@ function describe(error: unknown): string {
   const text = (error instanceof Error ? error.message : String(error))
     .replace(/\b(bearer|token)(\s+)[^\s"'<>,;]+/gi, '$1$2[redacted]')
     .replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
-    .replace(/\bgh[opsu]_\w+/g, '[redacted]')
-    .replace(/\p{Cc}+/gu, ' ')
-    .trim();
-  const cut = text.length > MESSAGE_CHARS ? `${text.slice(0, MESSAGE_CHARS)}…` : text;
-  return status ? `HTTP ${status}: ${cut}` : cut;
+    .replace(/\bgh[opsu]_\w+/g, '[redacted]');
+  return status ? `HTTP ${status}: ${shortLine(text)}` : shortLine(text);
 }
 
 /** The promise, or a rejection once the signal aborts (the auth's own requests take no signal). */
