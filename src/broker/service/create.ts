@@ -12,7 +12,7 @@ import { BROKER_CLEANUP_BUDGET_MS } from '../../base/policy.js';
 import type { Role } from '../../inputs/roles.js';
 import { removeByName } from '../../keys/create.js';
 import { atCap, pastCap, type CapContext } from '../own/caps.js';
-import { projectRefusal, Refusal, type Decision, type Say } from './decisions.js';
+import { Refusal, type Decision, type Say } from './decisions.js';
 import type { MintContext } from './mint.js';
 
 export interface CreateAsk {
@@ -107,11 +107,9 @@ async function createOnce(ctx: MintContext, ask: CreateAsk): Promise<{ key: ApiK
 
 /** The operator is told; the caller too, unless it is the project that failed (its name is the operator's). */
 function failed(ctx: MintContext, decision: Decision, error: unknown, projectId: string): unknown {
-  const reason = error instanceof Error ? error.message : String(error);
-  ctx.decide({ ...decision, outcome: 'error', reason });
-  if (!(error instanceof ProjectUnusableError)) return error;
-  ctx.pinecone.forgetProject(projectId);
-  return projectRefusal(error.why);
+  if (error instanceof ProjectUnusableError) return ctx.unusable(error, projectId, { ...decision, outcome: 'error' });
+  ctx.decide({ ...decision, outcome: 'error', reason: error instanceof Error ? error.message : String(error) });
+  return error;
 }
 
 /** The broker says what it did in its decision lines, not in the action's log lines. */

@@ -1,5 +1,6 @@
 // What the broker tells: a refusal to the caller (an OAuth error), and one decision line per request to the operators.
 import { ActionError } from '../../base/errors.js';
+import type { Caller } from '../policy/claims.js';
 import type { Rule } from '../policy/policy.js';
 
 /** An OAuth error (RFC 6749 §5.2 / RFC 8693 §2.2.2): `error` for programs, `description` one line for people. */
@@ -36,6 +37,13 @@ export interface Decision {
 
 /** Says a decision about one caller: the time, the action and the caller's repository, run and ref filled in. */
 export type Say = (rest: Omit<Decision, 'time' | 'action' | 'repository' | 'run' | 'ref'>) => Decision;
+
+/** The caller's part of every decision line about its request: when, what, which repository, run and ref. */
+export function sayFor(action: 'mint' | 'revoke', caller: Caller, time: () => string): Say {
+  const { claims, context } = caller;
+  const run = context.run && `${context.run.runId}/${context.run.attempt}`;
+  return (rest) => ({ time: time(), action, repository: claims.repository, run, ref: claims.ref, ...rest });
+}
 
 export const ruleName = ({ rule, index }: { rule: Rule; index: number }) => `rules[${index}] (${rule.repository})`;
 

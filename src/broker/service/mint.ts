@@ -1,5 +1,6 @@
 // A mint for a verified job: the rule that decides, the name from the token's claims, and the key made within the
 // caps (create.ts). Each outcome is one decision line for the operators.
+import type { ProjectUnusableError } from '../../api/pinecone/admin-api.js';
 import type { RevokeTickets } from '../../crypto/revoke-ticket.js';
 import type { Role } from '../../inputs/roles.js';
 import { expiryAfter, type KeyOwner } from '../../rules/names.js';
@@ -55,6 +56,8 @@ export interface MintContext {
   tickets: RevokeTickets;
   /** A rule's project; when it does not resolve, the operator is told and the caller refused. */
   project: (rule: Rule, told: Decision) => Promise<{ id: string; name?: string }>;
+  /** A project Pinecone no longer lets the broker use: told, forgotten; the refusal for the caller. */
+  unusable: (error: ProjectUnusableError, projectId: string, told: Decision) => Refusal;
   /** The pause before a mint that lost a race tries again (random, so that racers part). */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   random: () => number;

@@ -13,7 +13,7 @@ import { callerOf, type Caller } from '../policy/claims.js';
 import { ruleFor } from '../policy/match.js';
 import { withShares, type Policy, type Rule } from '../policy/policy.js';
 import { TokenRefused, type Verifier } from '../policy/verify.js';
-import { projectRefusal, Refusal, ruleName, type Decision, type Say } from './decisions.js';
+import { projectRefusal, Refusal, ruleName, sayFor, type Decision } from './decisions.js';
 import { mintFor, type MintAsk, type MintContext, type Minted } from './mint.js';
 import type { JobStates } from '../jobs/job-states.js';
 import { serverTag } from '../../rules/names.js';
@@ -58,6 +58,7 @@ export class Broker {
       keys: this.keys,
       tickets: this.tickets,
       project: (rule, told) => this.project(rule, told),
+      unusable: (error, projectId, told) => this.unusable(error, projectId, told),
       sleep: deps.sleep,
       random: deps.random,
     };
@@ -86,7 +87,13 @@ export class Broker {
 
   async mint(token: string, ask: MintAsk, signal: AbortSignal): Promise<Minted> {
     const caller = await this.caller(token, ask.job, 'mint');
-    return mintFor(this.mintContext, caller, this.said('mint', caller), ask, signal);
+    return mintFor(
+      this.mintContext,
+      caller,
+      sayFor('mint', caller, () => this.time()),
+      ask,
+      signal,
+    );
   }
 
   /** A key minted for a job that went away before the answer: nobody will ever see its value, so it goes now. */
@@ -105,7 +112,7 @@ export class Broker {
   /** Deletes the keys asked for (by ID or by their name's nonce) that this token's run made; gone counts as deleted. */
   async revoke(token: string, ask: RevokeAsk, signal: AbortSignal, budgetMs?: number): Promise<Revoked> {
     const caller = await this.caller(token, '', 'revoke');
-    const said = this.said('revoke', caller);
+    const said = sayFor('revoke', caller, () => this.time());
     const tell: Said = ({ outcome, keyId, name, reason }) =>
       this.deps.decide(said({ outcome, key_id: keyId, key_name: name ?? undefined, reason }));
     // A token no rule matches costs nothing: refused before any request to Pinecone.
@@ -120,9 +127,7 @@ export class Broker {
     const revoked = await revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask).catch(
       (error: unknown) => {
         if (!(error instanceof ProjectUnusableError)) throw error;
-        this.deps.decide(said({ outcome: 'error', rule: ruleName(found), reason: error.message }));
-        this.pinecone.forgetProject(project.id);
-        throw projectRefusal(error.why);
+        throw this.unusable(error, project.id, said({ outcome: 'error', rule: ruleName(found) }));
       },
     );
     this.lists.forget(project.id);
@@ -177,6 +182,16 @@ export class Broker {
     }
   }
 
+  /**
+   * A project Pinecone no longer lets the broker use (gone, or taken away): the operator is told, the rules that
+   * named it resolve again, and the caller gets a refusal that names no project.
+   */
+  private unusable(error: ProjectUnusableError, projectId: string, told: Decision): Refusal {
+    this.deps.decide({ ...told, reason: error.message });
+    this.pinecone.forgetProject(projectId);
+    return projectRefusal(error.why);
+  }
+
   private async caller(token: string, job: string, action: 'mint' | 'revoke'): Promise<Caller> {
     let payload;
     try {
@@ -191,19 +206,6 @@ export class Broker {
     const reason = 'The token carries no repository_id and run_id: it is not a GitHub Actions token.';
     this.deps.decide({ time: this.time(), action, outcome: 'refused', reason });
     throw new Refusal('invalid_grant', reason);
-  }
-
-  private said(action: 'mint' | 'revoke', caller: Caller): Say {
-    const { claims, context } = caller;
-    const run = context.run && `${context.run.runId}/${context.run.attempt}`;
-    return (rest) => ({
-      time: this.time(),
-      action,
-      repository: claims.repository,
-      run,
-      ref: claims.ref,
-      ...rest,
-    });
   }
 
   private time(): string {
