@@ -98,6 +98,12 @@ export const BROKER_APP_REPOSITORIES_REFRESH_MS = 60 * 60_000;
 export const BROKER_APP_REPOSITORIES_RETRY_MS = 60_000;
 /** A sweep spends at most this long waiting for GitHub; past it, expiry alone decides for the keys left. */
 export const BROKER_SWEEP_GITHUB_BUDGET_MS = 10_000;
+/** Jobs a sweep asks GitHub about at once: a slow GitHub holds a sweep 5 s per this many keys, not per key. */
+export const BROKER_SWEEP_JOBS_AT_ONCE = 8;
+/** Job answers the broker keeps before it drops the stale ones: the cache does not grow with every job it saw. */
+export const BROKER_JOB_STATES_MAX = 10_000;
+/** A kind of trouble with GitHub (blind, no installation, failing) is told once per this, not at every key. */
+export const BROKER_GITHUB_TELL_AGAIN_MS = 3_600_000;
 /** One question to GitHub (a token, a look-up) waits this long at most; past it, nothing is proved. */
 export const BROKER_GITHUB_TIMEOUT_MS = 5_000;
 /** A rate limit GitHub announces with a reset further off than this is waited out this long, then asked again. */
@@ -135,6 +141,12 @@ export const BROKER_MAX_CONNECTIONS = 512;
 export const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
 /** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
 export const BROKER_MIN_BUDGET_MS = 2_000;
+/**
+ * Mints that lost a race pause before their second try for a random share of up to `attempts` times what their
+ * first took (at least `min`, at most `max`): long enough, whatever Pinecone's latency, for one to list and create
+ * alone.
+ */
+export const BROKER_RACE_RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 } as const;
 /** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
 export const BROKER_CLEANUP_BUDGET_MS = 5_000;
 /** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */

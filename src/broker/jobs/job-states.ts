@@ -8,6 +8,8 @@
 import type { RunRef } from '../../rules/names.js';
 import {
   BROKER_APP_REPOSITORIES_MAX_AGE_MS,
+  BROKER_GITHUB_TELL_AGAIN_MS,
+  BROKER_JOB_STATES_MAX,
   BROKER_JOB_ALIVE_CACHE_MS,
   BROKER_JOB_OVER_CACHE_MS,
   BROKER_SWEEP_JOB_RECHECK_MS,
@@ -25,10 +27,6 @@ export interface JobAsk {
   /** The job's check_run_id. */
   job: string;
 }
-
-/** Answers kept before the stale ones are dropped: the cache does not grow with every job the broker ever saw. */
-const MAX_CACHED = 10_000;
-const TELL_AGAIN_MS = 3_600_000;
 
 export class JobStates {
   private readonly client: AppClient;
@@ -91,7 +89,7 @@ export class JobStates {
   }
 
   private fresh(key: string, ask: JobAsk, as: () => Promise<AskAs | undefined>): Promise<JobState> {
-    if (this.states.size >= MAX_CACHED) this.prune();
+    if (this.states.size >= BROKER_JOB_STATES_MAX) this.prune();
     const state = this.ask(ask, as);
     this.states.set(key, { at: this.now(), state });
     return state;
@@ -156,7 +154,7 @@ export class JobStates {
 
   private unknown(kind: string, line: string): 'unknown' {
     const last = this.told.get(kind);
-    if (last === undefined || this.now() - last >= TELL_AGAIN_MS) {
+    if (last === undefined || this.now() - last >= BROKER_GITHUB_TELL_AGAIN_MS) {
       this.told.set(kind, this.now());
       this.warn(line);
     }

@@ -7,7 +7,7 @@
 // project's list and its deletes get Pinecone sessions of their own: GitHub's answers never spend Pinecone's budget.
 import type { AdminApi } from '../../api/pinecone/admin-api.js';
 import type { ApiKey } from '../../api/pinecone/types.js';
-import { ALIVE_RUN_HARD_CAP_MS, BROKER_SWEEP_GITHUB_BUDGET_MS } from '../../base/policy.js';
+import { ALIVE_RUN_HARD_CAP_MS, BROKER_SWEEP_GITHUB_BUDGET_MS, BROKER_SWEEP_JOBS_AT_ONCE } from '../../base/policy.js';
 import type { RunRef } from '../../rules/names.js';
 import { isExpired } from '../../rules/sweep-plan.js';
 import type { JobState } from '../jobs/job-states.js';
@@ -25,9 +25,6 @@ export interface JobLiveness {
   server: string | undefined;
   state: (run: RunRef) => Promise<JobState>;
 }
-
-/** Jobs asked about at once: a slow GitHub holds a sweep for 5 s per this many keys, not per key. */
-const ASKED_AT_ONCE = 8;
 
 export interface SweepContext {
   keys: BrokerKeys;
@@ -49,8 +46,10 @@ export async function sweepOwn(projectIds: readonly string[], context: SweepCont
     try {
       const listed = await context.open().listKeys(projectId);
       const going: Array<{ key: ApiKey; why: string }> = [];
-      for (let at = 0; at < listed.length && !context.signal.aborted; at += ASKED_AT_ONCE) {
-        const verdicts = await Promise.all(listed.slice(at, at + ASKED_AT_ONCE).map((key) => verdictOn(key, judge)));
+      for (let at = 0; at < listed.length && !context.signal.aborted; at += BROKER_SWEEP_JOBS_AT_ONCE) {
+        const verdicts = await Promise.all(
+          listed.slice(at, at + BROKER_SWEEP_JOBS_AT_ONCE).map((key) => verdictOn(key, judge)),
+        );
         for (const { key, why } of verdicts) if (why !== undefined) going.push({ key, why });
       }
       const api = context.open();

@@ -8,7 +8,7 @@
 // by name (with a budget of its own) and deleted; when even that fails, the answer says the outcome is unknown.
 import { ProjectUnusableError, type AdminApi, type ApiKey } from '../../api/pinecone/admin-api.js';
 import { OutcomeUnknownError } from '../../base/errors.js';
-import { BROKER_CLEANUP_BUDGET_MS } from '../../base/policy.js';
+import { BROKER_CLEANUP_BUDGET_MS, BROKER_RACE_RETRY_PAUSE_MS } from '../../base/policy.js';
 import type { Role } from '../../inputs/roles.js';
 import { removeByName } from '../../keys/create.js';
 import { atCap, pastCap, type CapContext } from '../own/caps.js';
@@ -24,12 +24,6 @@ export interface CreateAsk {
   said: Say;
   signal: AbortSignal;
 }
-
-/**
- * Racers pause before their second try for a random share of up to 3 times what their first took (at least 50 ms,
- * at most 2 s): long enough, whatever Pinecone's latency, for one of them to list and create alone.
- */
-const RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 };
 
 export function createWithinCap(ctx: MintContext, ask: CreateAsk): Promise<{ key: ApiKey; value: string }> {
   const { run } = ask.cap;
@@ -74,7 +68,8 @@ async function createWithin(ctx: MintContext, ask: CreateAsk): Promise<{ key: Ap
     ctx.decide(said({ outcome: 'refused', rule, key_id: created.key.id, reason: `${lost}${again}` }));
     if (attempt === 2) throw new Refusal('invalid_scope', lost);
     const took = ctx.pinecone.clock.now() - started;
-    const pause = Math.min(RETRY_PAUSE_MS.max, RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.attempts * took);
+    const { min, max, attempts } = BROKER_RACE_RETRY_PAUSE_MS;
+    const pause = Math.min(max, min + ctx.random() * attempts * took);
     await ctx.sleep(pause, ask.signal);
   }
 }
