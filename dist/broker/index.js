@@ -1163,8 +1163,8 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const policy_ALIVE_RUN_HARD_CAP_MS = 3 * 86_400_000;
-/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
-const PLATFORM_MESSAGE_CHARS = 200;
+/** A server's own words in our one-line errors (Vercel's, Netlify's, GitHub's message) are cut here (base/text). */
+const OUTSIDE_WORDS_CHARS = 200;
 /**
  * The keys a project is assumed to hold at most, as the broker shares them among its rules (a rule without
  * `max-live-keys` gets an equal share with the other rules of its project). Pinecone documents no maximum (a create
@@ -1199,6 +1199,12 @@ const BROKER_APP_REPOSITORIES_REFRESH_MS = 60 * 60_000;
 const BROKER_APP_REPOSITORIES_RETRY_MS = 60_000;
 /** A sweep spends at most this long waiting for GitHub; past it, expiry alone decides for the keys left. */
 const BROKER_SWEEP_GITHUB_BUDGET_MS = 10_000;
+/** Jobs a sweep asks GitHub about at once: a slow GitHub holds a sweep 5 s per this many keys, not per key. */
+const BROKER_SWEEP_JOBS_AT_ONCE = 8;
+/** Job answers the broker keeps before it drops the stale ones: the cache does not grow with every job it saw. */
+const BROKER_JOB_STATES_MAX = 10_000;
+/** A kind of trouble with GitHub (blind, no installation, failing) is told once per this, not at every key. */
+const BROKER_GITHUB_TELL_AGAIN_MS = 3_600_000;
 /** One question to GitHub (a token, a look-up) waits this long at most; past it, nothing is proved. */
 const BROKER_GITHUB_TIMEOUT_MS = 5_000;
 /** A rate limit GitHub announces with a reset further off than this is waited out this long, then asked again. */
@@ -1236,6 +1242,12 @@ const BROKER_MAX_CONNECTIONS = 512;
 const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
 /** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
 const BROKER_MIN_BUDGET_MS = 2_000;
+/**
+ * Mints that lost a race pause before their second try for a random share of up to `attempts` times what their
+ * first took (at least `min`, at most `max`): long enough, whatever Pinecone's latency, for one to list and create
+ * alone.
+ */
+const BROKER_RACE_RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 };
 /** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
 const BROKER_CLEANUP_BUDGET_MS = 5_000;
 /** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
@@ -1536,6 +1548,7 @@ function pastSupport(version, now) {
 // never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
 // Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
 // runner's mask no longer recognises.
+
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -1566,6 +1579,14 @@ function logLine(text) {
 function markdownCode(text) {
     const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
     return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
+}
+/**
+ * A server's words (an error message, a name) inside one of our lines: white space and controls become single
+ * spaces, and past `maxChars` the rest is cut ("…"): one line, not a page.
+ */
+function shortLine(text, maxChars = OUTSIDE_WORDS_CHARS) {
+    const flat = text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+    return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat;
 }
 /** Outside text as plain text in a markdown table cell. */
 function markdownText(text) {
@@ -3001,6 +3022,12 @@ class Refusal extends errors_ActionError {
         super(description);
         this.error = error;
     }
+}
+/** The caller's part of every decision line about its request: when, what, which repository, run and ref. */
+function sayFor(action, caller, time) {
+    const { claims, context } = caller;
+    const run = context.run && `${context.run.runId}/${context.run.attempt}`;
+    return (rest) => ({ time: time(), action, repository: claims.repository, run, ref: claims.ref, ...rest });
 }
 const ruleName = ({ rule, index }) => `rules[${index}] (${rule.repository})`;
 /**
@@ -7298,14 +7325,13 @@ function header(headers, name) {
 
 
 
+
 /** GitHub was not asked: it announced a rate limit that has not reset yet. */
 class GitHubPaused extends Error {
 }
 const PER_PAGE = 100;
 /** 50 pages of 100: an App installed on more than 5,000 repositories is read in part (and says so). */
 const MAX_PAGES = 50;
-/** GitHub's words in a log line are cut here. */
-const MESSAGE_CHARS = 200;
 class AppClient {
     now;
     paused;
@@ -7395,11 +7421,8 @@ function describe(error) {
     const text = (error instanceof Error ? error.message : String(error))
         .replace(/\b(bearer|token)(\s+)[^\s"'<>,;]+/gi, '$1$2[redacted]')
         .replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
-        .replace(/\bgh[opsu]_\w+/g, '[redacted]')
-        .replace(/\p{Cc}+/gu, ' ')
-        .trim();
-    const cut = text.length > MESSAGE_CHARS ? `${text.slice(0, MESSAGE_CHARS)}…` : text;
-    return status ? `HTTP ${status}: ${cut}` : cut;
+        .replace(/\bgh[opsu]_\w+/g, '[redacted]');
+    return status ? `HTTP ${status}: ${shortLine(text)}` : shortLine(text);
 }
 /** The promise, or a rejection once the signal aborts (the auth's own requests take no signal). */
 function within(signal, promise) {
@@ -7491,9 +7514,6 @@ class AppRepositories {
 
 
 
-/** Answers kept before the stale ones are dropped: the cache does not grow with every job the broker ever saw. */
-const MAX_CACHED = 10_000;
-const TELL_AGAIN_MS = 3_600_000;
 class JobStates {
     now;
     warn;
@@ -7550,7 +7570,7 @@ class JobStates {
         return this.fresh(key, ask, as);
     }
     fresh(key, ask, as) {
-        if (this.states.size >= MAX_CACHED)
+        if (this.states.size >= BROKER_JOB_STATES_MAX)
             this.prune();
         const state = this.ask(ask, as);
         this.states.set(key, { at: this.now(), state });
@@ -7616,7 +7636,7 @@ class JobStates {
     }
     unknown(kind, line) {
         const last = this.told.get(kind);
-        if (last === undefined || this.now() - last >= TELL_AGAIN_MS) {
+        if (last === undefined || this.now() - last >= BROKER_GITHUB_TELL_AGAIN_MS) {
             this.told.set(kind, this.now());
             this.warn(line);
         }
@@ -8104,8 +8124,6 @@ ours) {
 ;// CONCATENATED MODULE: ./src/broker/own/sweep.ts
 
 
-/** Jobs asked about at once: a slow GitHub holds a sweep for 5 s per this many keys, not per key. */
-const ASKED_AT_ONCE = 8;
 /** The broker's keys that are over in each of `projectIds`, deleted; the number deleted. */
 async function sweepOwn(projectIds, context, said) {
     let swept = 0;
@@ -8118,8 +8136,8 @@ async function sweepOwn(projectIds, context, said) {
         try {
             const listed = await context.open().listKeys(projectId);
             const going = [];
-            for (let at = 0; at < listed.length && !context.signal.aborted; at += ASKED_AT_ONCE) {
-                const verdicts = await Promise.all(listed.slice(at, at + ASKED_AT_ONCE).map((key) => verdictOn(key, judge)));
+            for (let at = 0; at < listed.length && !context.signal.aborted; at += BROKER_SWEEP_JOBS_AT_ONCE) {
+                const verdicts = await Promise.all(listed.slice(at, at + BROKER_SWEEP_JOBS_AT_ONCE).map((key) => verdictOn(key, judge)));
                 for (const { key, why } of verdicts)
                     if (why !== undefined)
                         going.push({ key, why });
@@ -9108,6 +9126,7 @@ function refusal(error) {
 // share one (LoginCache). The token is a secret from the moment it is read.
 
 
+
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 /**
  * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
@@ -9140,6 +9159,19 @@ class Login {
         this.secrets = secrets;
         this.localNow = localNow;
         this.cache = cache;
+    }
+    /** A token good for a request now: the cached one unless it nears expiry, else a fresh login's. */
+    async token() {
+        const { token } = this.cache;
+        if (token && token.expiresAt - TOKEN_REFRESH_MARGIN_MS > this.localNow())
+            return token.value;
+        await this.fresh();
+        return this.cache.token.value;
+    }
+    /** A token Pinecone refused (401): the next request logs in again, unless a parallel one renewed it already. */
+    refused(value) {
+        if (this.cache.token?.value === value)
+            this.cache.token = undefined;
     }
     /** A fresh token in the cache: the login under way if there is one, else a new one. */
     fresh() {
@@ -9319,20 +9351,16 @@ class AdminApi {
     config;
     requester;
     secrets;
-    localNow;
     clock;
     preconnect;
-    cache;
     errors;
     session;
     constructor(config, requester, secrets, localNow, clock, preconnect, cache = new LoginCache()) {
         this.config = config;
         this.requester = requester;
         this.secrets = secrets;
-        this.localNow = localNow;
         this.clock = clock;
         this.preconnect = preconnect;
-        this.cache = cache;
         this.errors = new AdminErrors(config, secrets);
         this.session = new Login(config, requester, this.errors, secrets, localNow, cache);
     }
@@ -9471,22 +9499,18 @@ class AdminApi {
     /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
     async admin(call) {
         for (let fresh = false;; fresh = true) {
-            const cache = this.cache;
-            if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-                await this.session.fresh();
+            const token = await this.session.token();
             const headers = {
-                Authorization: `Bearer ${cache.token.value}`,
+                Authorization: `Bearer ${token}`,
                 Accept: 'application/json',
                 'X-Pinecone-Api-Version': this.config.apiVersion,
             };
             if (call.body !== undefined)
                 headers['Content-Type'] = 'application/json';
-            const used = cache.token;
             const response = await this.requester.send({ ...call, headers });
             if (response.status !== 401 || fresh)
                 return response;
-            if (cache.token === used)
-                cache.token = undefined; // a parallel request may have renewed it already
+            this.session.refused(token);
         }
     }
 }
@@ -9587,11 +9611,6 @@ async function removeByName(api, projectId, name, log) {
 
 
 
-/**
- * Racers pause before their second try for a random share of up to 3 times what their first took (at least 50 ms,
- * at most 2 s): long enough, whatever Pinecone's latency, for one of them to list and create alone.
- */
-const RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 };
 function createWithinCap(ctx, ask) {
     const { run } = ask.cap;
     const job = run.job && `${run.server ?? ''}/${run.repositoryId}/${run.runId}/${run.attempt}/${run.job}`;
@@ -9638,7 +9657,8 @@ async function createWithin(ctx, ask) {
         if (attempt === 2)
             throw new Refusal('invalid_scope', lost);
         const took = ctx.pinecone.clock.now() - started;
-        const pause = Math.min(RETRY_PAUSE_MS.max, RETRY_PAUSE_MS.min + ctx.random() * RETRY_PAUSE_MS.attempts * took);
+        const { min, max, attempts } = BROKER_RACE_RETRY_PAUSE_MS;
+        const pause = Math.min(max, min + ctx.random() * attempts * took);
         await ctx.sleep(pause, ask.signal);
     }
 }
@@ -9667,12 +9687,10 @@ async function create_createOnce(ctx, ask) {
 }
 /** The operator is told; the caller too, unless it is the project that failed (its name is the operator's). */
 function failed(ctx, decision, error, projectId) {
-    const reason = error instanceof Error ? error.message : String(error);
-    ctx.decide({ ...decision, outcome: 'error', reason });
-    if (!(error instanceof ProjectUnusableError))
-        return error;
-    ctx.pinecone.forgetProject(projectId);
-    return projectRefusal(error.why);
+    if (error instanceof ProjectUnusableError)
+        return ctx.unusable(error, projectId, { ...decision, outcome: 'error' });
+    ctx.decide({ ...decision, outcome: 'error', reason: error instanceof Error ? error.message : String(error) });
+    return error;
 }
 /** The broker says what it did in its decision lines, not in the action's log lines. */
 const QUIET = { info: () => undefined, notice: () => undefined, warning: () => undefined, debug: () => undefined };
@@ -10032,6 +10050,7 @@ class Broker {
             keys: this.keys,
             tickets: this.tickets,
             project: (rule, told) => this.project(rule, told),
+            unusable: (error, projectId, told) => this.unusable(error, projectId, told),
             sleep: deps.sleep,
             random: deps.random,
         };
@@ -10059,7 +10078,7 @@ class Broker {
     }
     async mint(token, ask, signal) {
         const caller = await this.caller(token, ask.job, 'mint');
-        return mintFor(this.mintContext, caller, this.said('mint', caller), ask, signal);
+        return mintFor(this.mintContext, caller, sayFor('mint', caller, () => this.time()), ask, signal);
     }
     /** A key minted for a job that went away before the answer: nobody will ever see its value, so it goes now. */
     async discard(minted, signal) {
@@ -10076,7 +10095,7 @@ class Broker {
     /** Deletes the keys asked for (by ID or by their name's nonce) that this token's run made; gone counts as deleted. */
     async revoke(token, ask, signal, budgetMs) {
         const caller = await this.caller(token, '', 'revoke');
-        const said = this.said('revoke', caller);
+        const said = sayFor('revoke', caller, () => this.time());
         const tell = ({ outcome, keyId, name, reason }) => this.deps.decide(said({ outcome, key_id: keyId, key_name: name ?? undefined, reason }));
         // A token no rule matches costs nothing: refused before any request to Pinecone.
         const found = ruleFor(this.deps.policy, caller.claims);
@@ -10090,9 +10109,7 @@ class Broker {
         const revoked = await revokeOwn(this.pinecone.open(signal, budgetMs), project.id, context, ask).catch((error) => {
             if (!(error instanceof ProjectUnusableError))
                 throw error;
-            this.deps.decide(said({ outcome: 'error', rule: ruleName(found), reason: error.message }));
-            this.pinecone.forgetProject(project.id);
-            throw projectRefusal(error.why);
+            throw this.unusable(error, project.id, said({ outcome: 'error', rule: ruleName(found) }));
         });
         this.lists.forget(project.id);
         return revoked;
@@ -10141,6 +10158,15 @@ class Broker {
             throw projectRefusal();
         }
     }
+    /**
+     * A project Pinecone no longer lets the broker use (gone, or taken away): the operator is told, the rules that
+     * named it resolve again, and the caller gets a refusal that names no project.
+     */
+    unusable(error, projectId, told) {
+        this.deps.decide({ ...told, reason: error.message });
+        this.pinecone.forgetProject(projectId);
+        return projectRefusal(error.why);
+    }
     async caller(token, job, action) {
         let payload;
         try {
@@ -10157,18 +10183,6 @@ class Broker {
         const reason = 'The token carries no repository_id and run_id: it is not a GitHub Actions token.';
         this.deps.decide({ time: this.time(), action, outcome: 'refused', reason });
         throw new Refusal('invalid_grant', reason);
-    }
-    said(action, caller) {
-        const { claims, context } = caller;
-        const run = context.run && `${context.run.runId}/${context.run.attempt}`;
-        return (rest) => ({
-            time: this.time(),
-            action,
-            repository: claims.repository,
-            run,
-            ref: claims.ref,
-            ...rest,
-        });
     }
     time() {
         return new Date(this.deps.now()).toISOString();

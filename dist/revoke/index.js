@@ -433,8 +433,8 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
-/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
-const PLATFORM_MESSAGE_CHARS = 200;
+/** A server's own words in our one-line errors (Vercel's, Netlify's, GitHub's message) are cut here (base/text). */
+const policy_OUTSIDE_WORDS_CHARS = 200;
 /**
  * The keys a project is assumed to hold at most, as the broker shares them among its rules (a rule without
  * `max-live-keys` gets an equal share with the other rules of its project). Pinecone documents no maximum (a create
@@ -469,6 +469,12 @@ const BROKER_APP_REPOSITORIES_REFRESH_MS = (/* unused pure expression or super *
 const BROKER_APP_REPOSITORIES_RETRY_MS = 60_000;
 /** A sweep spends at most this long waiting for GitHub; past it, expiry alone decides for the keys left. */
 const BROKER_SWEEP_GITHUB_BUDGET_MS = 10_000;
+/** Jobs a sweep asks GitHub about at once: a slow GitHub holds a sweep 5 s per this many keys, not per key. */
+const BROKER_SWEEP_JOBS_AT_ONCE = 8;
+/** Job answers the broker keeps before it drops the stale ones: the cache does not grow with every job it saw. */
+const BROKER_JOB_STATES_MAX = 10_000;
+/** A kind of trouble with GitHub (blind, no installation, failing) is told once per this, not at every key. */
+const BROKER_GITHUB_TELL_AGAIN_MS = 3_600_000;
 /** One question to GitHub (a token, a look-up) waits this long at most; past it, nothing is proved. */
 const BROKER_GITHUB_TIMEOUT_MS = 5_000;
 /** A rate limit GitHub announces with a reset further off than this is waited out this long, then asked again. */
@@ -506,6 +512,12 @@ const BROKER_MAX_CONNECTIONS = 512;
 const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
 /** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
 const BROKER_MIN_BUDGET_MS = 2_000;
+/**
+ * Mints that lost a race pause before their second try for a random share of up to `attempts` times what their
+ * first took (at least `min`, at most `max`): long enough, whatever Pinecone's latency, for one to list and create
+ * alone.
+ */
+const BROKER_RACE_RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 };
 /** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
 const BROKER_CLEANUP_BUDGET_MS = 5_000;
 /** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
@@ -878,6 +890,7 @@ function digest(text) {
 // never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
 // Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
 // runner's mask no longer recognises.
+
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -908,6 +921,14 @@ function logLine(text) {
 function markdownCode(text) {
     const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
     return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
+}
+/**
+ * A server's words (an error message, a name) inside one of our lines: white space and controls become single
+ * spaces, and past `maxChars` the rest is cut ("…"): one line, not a page.
+ */
+function shortLine(text, maxChars = OUTSIDE_WORDS_CHARS) {
+    const flat = text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+    return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat;
 }
 /** Outside text as plain text in a markdown table cell. */
 function markdownText(text) {
@@ -4902,6 +4923,7 @@ function chooseStep(pick, cancel) {
 // share one (LoginCache). The token is a secret from the moment it is read.
 
 
+
 const AUDIENCE = 'https://api.pinecone.io/'; // the trailing slash matters
 /**
  * The token a login gave, and the login under way: one AdminApi's own, or shared by many (the broker opens an
@@ -4934,6 +4956,19 @@ class Login {
         this.secrets = secrets;
         this.localNow = localNow;
         this.cache = cache;
+    }
+    /** A token good for a request now: the cached one unless it nears expiry, else a fresh login's. */
+    async token() {
+        const { token } = this.cache;
+        if (token && token.expiresAt - TOKEN_REFRESH_MARGIN_MS > this.localNow())
+            return token.value;
+        await this.fresh();
+        return this.cache.token.value;
+    }
+    /** A token Pinecone refused (401): the next request logs in again, unless a parallel one renewed it already. */
+    refused(value) {
+        if (this.cache.token?.value === value)
+            this.cache.token = undefined;
     }
     /** A fresh token in the cache: the login under way if there is one, else a new one. */
     fresh() {
@@ -5113,20 +5148,16 @@ class AdminApi {
     config;
     requester;
     secrets;
-    localNow;
     clock;
     preconnect;
-    cache;
     errors;
     session;
     constructor(config, requester, secrets, localNow, clock, preconnect, cache = new LoginCache()) {
         this.config = config;
         this.requester = requester;
         this.secrets = secrets;
-        this.localNow = localNow;
         this.clock = clock;
         this.preconnect = preconnect;
-        this.cache = cache;
         this.errors = new AdminErrors(config, secrets);
         this.session = new Login(config, requester, this.errors, secrets, localNow, cache);
     }
@@ -5265,22 +5296,18 @@ class AdminApi {
     /** An Admin API call with a valid token; a 401 gets one fresh login and one more try. */
     async admin(call) {
         for (let fresh = false;; fresh = true) {
-            const cache = this.cache;
-            if (!cache.token || cache.token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= this.localNow())
-                await this.session.fresh();
+            const token = await this.session.token();
             const headers = {
-                Authorization: `Bearer ${cache.token.value}`,
+                Authorization: `Bearer ${token}`,
                 Accept: 'application/json',
                 'X-Pinecone-Api-Version': this.config.apiVersion,
             };
             if (call.body !== undefined)
                 headers['Content-Type'] = 'application/json';
-            const used = cache.token;
             const response = await this.requester.send({ ...call, headers });
             if (response.status !== 401 || fresh)
                 return response;
-            if (cache.token === used)
-                cache.token = undefined; // a parallel request may have renewed it already
+            this.session.refused(token);
         }
     }
 }

@@ -410,8 +410,8 @@ const GITHUB_CONCURRENCY = 8;
  * long ago: self-hosted jobs may run for days, but a key is never kept forever on a run's word.
  */
 const ALIVE_RUN_HARD_CAP_MS = (/* unused pure expression or super */ null && (3 * 86_400_000));
-/** A platform's own words in our one-line errors (Vercel's, Netlify's message) are cut here: one line, not a page. */
-const PLATFORM_MESSAGE_CHARS = 200;
+/** A server's own words in our one-line errors (Vercel's, Netlify's, GitHub's message) are cut here (base/text). */
+const policy_OUTSIDE_WORDS_CHARS = 200;
 /**
  * The keys a project is assumed to hold at most, as the broker shares them among its rules (a rule without
  * `max-live-keys` gets an equal share with the other rules of its project). Pinecone documents no maximum (a create
@@ -446,6 +446,12 @@ const BROKER_APP_REPOSITORIES_REFRESH_MS = (/* unused pure expression or super *
 const BROKER_APP_REPOSITORIES_RETRY_MS = 60_000;
 /** A sweep spends at most this long waiting for GitHub; past it, expiry alone decides for the keys left. */
 const BROKER_SWEEP_GITHUB_BUDGET_MS = 10_000;
+/** Jobs a sweep asks GitHub about at once: a slow GitHub holds a sweep 5 s per this many keys, not per key. */
+const BROKER_SWEEP_JOBS_AT_ONCE = 8;
+/** Job answers the broker keeps before it drops the stale ones: the cache does not grow with every job it saw. */
+const BROKER_JOB_STATES_MAX = 10_000;
+/** A kind of trouble with GitHub (blind, no installation, failing) is told once per this, not at every key. */
+const BROKER_GITHUB_TELL_AGAIN_MS = 3_600_000;
 /** One question to GitHub (a token, a look-up) waits this long at most; past it, nothing is proved. */
 const BROKER_GITHUB_TIMEOUT_MS = 5_000;
 /** A rate limit GitHub announces with a reset further off than this is waited out this long, then asked again. */
@@ -483,6 +489,12 @@ const BROKER_MAX_CONNECTIONS = 512;
 const BROKER_MAX_CONNECTIONS_PER_ADDRESS = 256;
 /** A job that waits less than this cannot have a create sent and, if its answer is late, looked for. */
 const BROKER_MIN_BUDGET_MS = 2_000;
+/**
+ * Mints that lost a race pause before their second try for a random share of up to `attempts` times what their
+ * first took (at least `min`, at most `max`): long enough, whatever Pinecone's latency, for one to list and create
+ * alone.
+ */
+const BROKER_RACE_RETRY_PAUSE_MS = { min: 50, max: 2_000, attempts: 3 };
 /** A create whose answer was lost is looked for by name within this budget of its own (the job's may be spent). */
 const BROKER_CLEANUP_BUDGET_MS = 5_000;
 /** A 503 tells the caller to ask again after this many seconds: the broker has already retried Pinecone itself. */
@@ -1024,6 +1036,7 @@ function digest(text) {
 // never start one, nor carry a line break that starts a new one; a summary renders markdown and HTML.
 // Secrets are redacted before this shaping (see Secrets.redact), so a secret is never altered into a form the
 // runner's mask no longer recognises.
+
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -1054,6 +1067,14 @@ function logLine(text) {
 function text_markdownCode(text) {
     const entity = (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
     return `<code>${logLine(text).replace(/[&<>"'|\\`*_[\]()!#~]/g, entity)}</code>`;
+}
+/**
+ * A server's words (an error message, a name) inside one of our lines: white space and controls become single
+ * spaces, and past `maxChars` the rest is cut ("…"): one line, not a page.
+ */
+function shortLine(text, maxChars = OUTSIDE_WORDS_CHARS) {
+    const flat = text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+    return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat;
 }
 /** Outside text as plain text in a markdown table cell. */
 function text_markdownText(text) {
