@@ -15,12 +15,15 @@ describe("what the GitHub App's answers prove to the broker's sweep", () => {
   it('an App blind to the runs proves nothing, and its repository is not asked about again for each key', async () => {
     app = await new AppBroker().start();
     app.github.runs.clear(); // neither job nor run: a 404 is all the App sees
-    const blind = [app.plant('bln001', '104', 6 * HOUR), app.plant('bln002', '105', 6 * HOUR)];
-    const expired = app.plant('bln003', '106', -HOUR);
+    // 13 keys: the first 8 are asked at once (a job and a run look-up each); the rest meet the blind repository.
+    const blind = Array.from({ length: 12 }, (_, i) =>
+      app.plant(`bln${String(i).padStart(3, '0')}`, `${200 + i}`, 6 * HOUR),
+    );
+    const expired = app.plant('blnexp', '106', -HOUR);
     await app.startBroker();
     expect(app.left().sort()).toEqual(blind.map((key) => key.id).sort());
     expect(app.swept()).toEqual([[expired.id, 'expired']]);
-    expect(app.asked('/actions/jobs/') + app.asked('/actions/runs/')).toBeLessThanOrEqual(2 * 3); // 8 asked at once
+    expect(app.asked('/actions/jobs/') + app.asked('/actions/runs/')).toBeLessThanOrEqual(2 * 8);
     const before = app.github.requests.length;
     await app.sweep();
     expect(app.github.requests.length).toBe(before);

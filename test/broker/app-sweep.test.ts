@@ -23,8 +23,10 @@ describe.each([
     const over = app.plant('ovr001', '101', 6 * HOUR);
     const running = app.plant('run001', '102', -HOUR);
     const capped = app.plant('cap001', '102', -4 * DAY);
-    const kept = app.plant('kpt001', '101', 6 * HOUR, 'kept');
-    const keptExpired = app.plant('kpt002', '101', -HOUR, 'kept');
+    // Kept keys of a job of their own, which is over: a look-up for them would show (and not hide in job 101's).
+    app.github.jobs.set('199', 'completed');
+    const kept = app.plant('kpt001', '199', 6 * HOUR, 'kept');
+    const keptExpired = app.plant('kpt002', '199', -HOUR, 'kept');
     await app.startBroker();
     expect(app.left().sort()).toEqual([running.id, kept.id].sort());
     expect(app.swept()).toEqual(

@@ -28,6 +28,7 @@ describe('JobStates', () => {
   });
   afterEach(() => github.stop());
   const lookups = () => github.requests.filter((request) => request.path.endsWith('/installation')).length;
+  const asked = () => github.requests.filter((request) => request.path.includes('/actions/jobs/')).length;
 
   it('looks for a missing installation again after 5 minutes, not at every question', async () => {
     github.jobs.set('501', 'completed');
@@ -45,7 +46,6 @@ describe('JobStates', () => {
   it('trusts "cannot tell" for the window asked too: a GitHub that fails is not asked at every question', async () => {
     github.app!.installations.set('octo-org', 77);
     github.options.mode = 'error';
-    const asked = () => github.requests.filter((request) => request.path.includes('/actions/jobs/')).length;
     expect(await jobs.state(ASK)).toBe('unknown');
     clock += 10_000;
     expect(await jobs.state(ASK)).toBe('unknown');
@@ -61,7 +61,6 @@ describe('JobStates', () => {
   it('trusts "runs" for the window asked, "over" for 10 minutes', async () => {
     github.app!.installations.set('octo-org', 77);
     github.jobs.set('501', 'in_progress');
-    const asked = () => github.requests.filter((request) => request.path.includes('/actions/jobs/')).length;
     expect(await jobs.state(ASK)).toBe('alive');
     clock += 10_000;
     expect(await jobs.state(ASK)).toBe('alive'); // a mint's 15 s
@@ -73,5 +72,8 @@ describe('JobStates', () => {
     github.jobs.set('501', 'in_progress'); // GitHub never says so; the cache is why it is not asked
     expect(await jobs.state(ASK)).toBe('over');
     expect(asked()).toBe(2);
+    clock += 2 * MINUTE; // past the 10 minutes: asked again
+    expect(await jobs.state(ASK)).toBe('alive');
+    expect(asked()).toBe(3);
   });
 });

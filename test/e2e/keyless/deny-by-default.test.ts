@@ -78,7 +78,12 @@ describe.each(NODES)('the broker process denies by default on $name', ({ path: n
     expect(minted.status, JSON.stringify(minted.body)).toBe(200);
     expect(keys().map((key) => key.id)).toContain(minted.body['key_id']);
     expect(decisions(broker)).toContainEqual(
-      expect.objectContaining({ action: 'mint', outcome: 'minted', rule: 'rules[1] (octo-org/deploy)' }),
+      expect.objectContaining({
+        action: 'mint',
+        outcome: 'minted',
+        rule: 'rules[1] (octo-org/deploy)',
+        key_id: minted.body['key_id'],
+      }),
     );
     noValueLogged();
   });
