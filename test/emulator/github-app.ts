@@ -29,7 +29,7 @@ type Repository = Pick<
   RepositoriesPage['repositories'][number],
   'id' | 'node_id' | 'name' | 'full_name' | 'private' | 'owner' | 'html_url' | 'url'
 >;
-export type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
 const NOT_FOUND: Answer = { status: 404, body: { message: 'Not Found' } };
 

@@ -10,8 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { RUN_ENV } from '../runner/runner.js';
 import { AppRoutes, type GitHubAppOptions } from './github-app.js';
 
-export type { GitHubAppOptions } from './github-app.js';
-
 export type RunStatus = 'queued' | 'in_progress' | 'waiting' | 'requested' | 'pending' | 'completed';
 
 export interface GitHubOptions {

@@ -61,8 +61,7 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
     const still = await mint('e2eaf2', minting);
     github.jobs.set(CHECK_RUN_ID, 'completed');
     expect([ended.status, still.status]).toEqual([200, 200]);
-    const appEnv = { GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url };
-    const sweeping = await startBroker(policyFor(issuer(), world(), '', '2s'), { env: appEnv });
+    const sweeping = await withApp('2s');
     // The decision line comes after the delete: wait for it, then look at what Pinecone holds.
     const swept = expect.objectContaining({
       action: 'sweep',
