@@ -1,7 +1,8 @@
-// Replay, end to end: the broker's committed bundle as a process. One job token (one check_run_id) sent again and
-// again gets the job one live key: sent in a row, every other mint is refused in one line that names the key the job
-// holds, and once the job revokes that key (by ID or by nonce) a mint works again; sent all at once to one replica, exactly one key
-// stays. Pinecone's key list is the only state the broker keeps, so what the emulator holds at the end is the proof.
+// Replay, end to end: the broker's committed bundle as a process. One job token (one check_run_id) sent again and again
+// gets the job one live key: sent in a row, every other mint is refused in one line that names the key the job holds,
+// and once the job revokes that key (by ID or by nonce) a mint works again; sent all at once to one replica, exactly
+// one key stays. Pinecone's key list is the only state the broker keeps, so what the emulator holds at the end is the
+// proof.
 import { describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
 import { decisions } from '../../support/broker.js';
