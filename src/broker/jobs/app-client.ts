@@ -8,6 +8,7 @@ import { request as octokitRequest } from '@octokit/request';
 import { isGitHubError, rateLimitWaitMs } from '../../api/github/github-errors.js';
 import { BROKER_GITHUB_MAX_PAUSE_MS, BROKER_GITHUB_TIMEOUT_MS } from '../../base/policy.js';
 import { shortLine } from '../../base/text.js';
+import { within } from '../../base/deadline.js';
 import type { GitHubApp } from './app-config.js';
 
 /** GitHub was not asked: it announced a rate limit that has not reset yet. */
@@ -40,11 +41,12 @@ export class AppClient {
   async get(path: string, as: AskAs): Promise<Json | undefined> {
     if (this.now() < (this.pausedUntil.get(as) ?? 0)) throw new GitHubPaused('GitHub asked the App to wait');
     const signal = AbortSignal.timeout(BROKER_GITHUB_TIMEOUT_MS);
-    const authorization = await within(signal, this.authorization(as));
+    const authorization = await within(signal, this.authorization(as), timedOut);
     try {
       const answer = await within(
         signal,
         this.request(`GET ${path}`, { headers: { authorization }, request: { signal } }),
+        timedOut,
       );
       return answer.data as Json;
     } catch (error) {
@@ -116,13 +118,5 @@ function describe(error: unknown): string {
   return status ? `HTTP ${status}: ${shortLine(text)}` : shortLine(text);
 }
 
-/** The promise, or a rejection once the signal aborts (the auth's own requests take no signal). */
-function within<T>(signal: AbortSignal, promise: Promise<T>): Promise<T> {
-  if (signal.aborted)
-    return Promise.reject(new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`));
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`));
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
-}
+/** What a question to GitHub fails with past BROKER_GITHUB_TIMEOUT_MS (the auth's own requests take no signal). */
+const timedOut = () => new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`);

@@ -6,6 +6,8 @@
 // the keys left once a sweep has waited BROKER_SWEEP_GITHUB_BUDGET_MS for GitHub are judged by expiry alone. Each
 // project's list and its deletes get Pinecone sessions of their own: GitHub's answers never spend Pinecone's budget.
 import type { AdminApi } from '../../api/pinecone/admin-api.js';
+import { within } from '../../base/deadline.js';
+import { forEachBounded } from '../../base/pool.js';
 import type { ApiKey } from '../../api/pinecone/types.js';
 import { ALIVE_RUN_HARD_CAP_MS, BROKER_SWEEP_GITHUB_BUDGET_MS, BROKER_SWEEP_JOBS_AT_ONCE } from '../../base/policy.js';
 import type { RunRef } from '../../rules/names.js';
@@ -45,15 +47,17 @@ export async function sweepOwn(projectIds: readonly string[], context: SweepCont
     if (context.signal.aborted) break;
     try {
       const listed = await context.open().listKeys(projectId);
-      const going: Array<{ key: ApiKey; why: string }> = [];
-      for (let at = 0; at < listed.length && !context.signal.aborted; at += BROKER_SWEEP_JOBS_AT_ONCE) {
-        const verdicts = await Promise.all(
-          listed.slice(at, at + BROKER_SWEEP_JOBS_AT_ONCE).map((key) => verdictOn(key, judge)),
-        );
-        for (const { key, why } of verdicts) if (why !== undefined) going.push({ key, why });
-      }
+      const going = new Map<ApiKey, string>();
+      const failures = await forEachBounded(listed, BROKER_SWEEP_JOBS_AT_ONCE, async (key) => {
+        if (context.signal.aborted) return;
+        const why = await verdictOn(key, judge);
+        if (why !== undefined) going.set(key, why);
+      });
+      if (failures[0]) throw failures[0].error;
       const api = context.open();
-      for (const { key, why } of going) {
+      for (const key of listed) {
+        const why = going.get(key);
+        if (why === undefined) continue;
         if (context.signal.aborted) break;
         if ((await api.deleteKey(key.id)) !== 'deleted') continue; // gone already: someone else's delete
         swept += 1;
@@ -66,29 +70,27 @@ export async function sweepOwn(projectIds: readonly string[], context: SweepCont
   return swept;
 }
 
-/** Why the key goes; `why` undefined: it stays (not the broker's, or not over). */
+/** Why the key goes; undefined: it stays (not the broker's, or not over). */
 async function verdictOn(
   key: ApiKey,
   context: { keys: BrokerKeys; now: () => number; jobs?: (JobLiveness & { askUntil: number }) | undefined },
-): Promise<{ key: ApiKey; why?: string }> {
+): Promise<string | undefined> {
   const parsed = context.keys.parse(key.name);
-  if (!parsed) return { key };
+  if (!parsed) return undefined;
   const { jobs } = context;
   const expired = isExpired(parsed, context.now());
   const asked = jobs && parsed.kind === 'job' && parsed.run?.job && parsed.run.server === jobs.server;
   const left = jobs ? jobs.askUntil - context.now() : 0;
   const state = asked && left > 0 ? await untilDeadline(jobs.state(parsed.run!), left) : 'unknown';
-  if (state === 'over') return { key, why: 'its job is over, GitHub says' };
+  if (state === 'over') return 'its job is over, GitHub says';
   if (state === 'alive') {
     const capped = parsed.expiresAt.getTime() + ALIVE_RUN_HARD_CAP_MS <= context.now();
-    return capped ? { key, why: 'expired more than 3 days ago, though its job still runs' } : { key };
+    return capped ? 'expired more than 3 days ago, though its job still runs' : undefined;
   }
-  return expired ? { key, why: 'expired' } : { key };
+  return expired ? 'expired' : undefined;
 }
 
 /** GitHub's answer if it comes within `leftMs`; past it (the sweep's time for GitHub is spent), unknown. */
 function untilDeadline(state: Promise<JobState>, leftMs: number): Promise<JobState> {
-  let timer: NodeJS.Timeout | undefined;
-  const spent = new Promise<JobState>((resolve) => (timer = setTimeout(() => resolve('unknown'), leftMs)));
-  return Promise.race([state, spent]).finally(() => clearTimeout(timer));
+  return within(AbortSignal.timeout(leftMs), state, () => new Error('spent')).catch((): JobState => 'unknown');
 }
