@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 2042:
+/***/ 4639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7315,12 +7315,27 @@ function header(headers, name) {
     return Array.isArray(value) ? value[0] : value;
 }
 
+;// CONCATENATED MODULE: ./src/base/deadline.ts
+// A promise held to a deadline, for work that takes no signal of its own (an auth library's requests, a cached
+// answer another caller is waiting for): the caller stops waiting; the work itself goes on, and its end is ignored.
+/** `promise`, or a rejection with `timedOut()` once `signal` aborts (at once when it has already). */
+function within(signal, promise, timedOut) {
+    if (signal.aborted)
+        return Promise.reject(timedOut());
+    return new Promise((resolve, reject) => {
+        const abort = () => reject(timedOut());
+        signal.addEventListener('abort', abort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/broker/jobs/app-client.ts
 // GitHub's REST API as the operator's GitHub App (docs/BROKER.md): the App's JWT and its installations' tokens come
 // from @octokit/auth-app (which keeps a token until it nears its expiry). Every question is answered within
 // BROKER_GITHUB_TIMEOUT_MS. Only GitHub's own 404 (its JSON error) means "not found": a 404 of a proxy, or a token
 // GitHub would not give, proves nothing. A rate limit is waited out by whoever met it (the App, or one installation)
 // without asking anything: meanwhile its questions fail at once with GitHubPaused, and prove nothing.
+
 
 
 
@@ -7351,9 +7366,9 @@ class AppClient {
         if (this.now() < (this.pausedUntil.get(as) ?? 0))
             throw new GitHubPaused('GitHub asked the App to wait');
         const signal = AbortSignal.timeout(BROKER_GITHUB_TIMEOUT_MS);
-        const authorization = await within(signal, this.authorization(as));
+        const authorization = await within(signal, this.authorization(as), timedOut);
         try {
-            const answer = await within(signal, this.request(`GET ${path}`, { headers: { authorization }, request: { signal } }));
+            const answer = await within(signal, this.request(`GET ${path}`, { headers: { authorization }, request: { signal } }), timedOut);
             return answer.data;
         }
         catch (error) {
@@ -7424,16 +7439,8 @@ function describe(error) {
         .replace(/\bgh[opsu]_\w+/g, '[redacted]');
     return status ? `HTTP ${status}: ${shortLine(text)}` : shortLine(text);
 }
-/** The promise, or a rejection once the signal aborts (the auth's own requests take no signal). */
-function within(signal, promise) {
-    if (signal.aborted)
-        return Promise.reject(new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`));
-    return new Promise((resolve, reject) => {
-        const abort = () => reject(new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`));
-        signal.addEventListener('abort', abort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-    });
-}
+/** What a question to GitHub fails with past BROKER_GITHUB_TIMEOUT_MS (the auth's own requests take no signal). */
+const timedOut = () => new Error(`GitHub did not answer within ${BROKER_GITHUB_TIMEOUT_MS / 1000} s`);
 
 ;// CONCATENATED MODULE: ./src/broker/jobs/app-repositories.ts
 // Which repository a key's name means: names carry the repository's numeric id (rules/names.ts), and GitHub's
@@ -7901,6 +7908,27 @@ async function revokeOwn(api, projectId, context, ask) {
     return done;
 }
 
+;// CONCATENATED MODULE: ./src/base/pool.ts
+// Runs `work` over `items` with at most `limit` in flight. Every item is tried; failures are collected, not thrown,
+// so one stubborn key does not stop a sweep.
+async function forEachBounded(items, limit, work) {
+    const failures = [];
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failures.push({ item, error });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return failures;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/liveness.ts
 
 
@@ -8124,6 +8152,8 @@ ours) {
 ;// CONCATENATED MODULE: ./src/broker/own/sweep.ts
 
 
+
+
 /** The broker's keys that are over in each of `projectIds`, deleted; the number deleted. */
 async function sweepOwn(projectIds, context, said) {
     let swept = 0;
@@ -8135,15 +8165,21 @@ async function sweepOwn(projectIds, context, said) {
             break;
         try {
             const listed = await context.open().listKeys(projectId);
-            const going = [];
-            for (let at = 0; at < listed.length && !context.signal.aborted; at += BROKER_SWEEP_JOBS_AT_ONCE) {
-                const verdicts = await Promise.all(listed.slice(at, at + BROKER_SWEEP_JOBS_AT_ONCE).map((key) => verdictOn(key, judge)));
-                for (const { key, why } of verdicts)
-                    if (why !== undefined)
-                        going.push({ key, why });
-            }
+            const going = new Map();
+            const failures = await forEachBounded(listed, BROKER_SWEEP_JOBS_AT_ONCE, async (key) => {
+                if (context.signal.aborted)
+                    return;
+                const why = await verdictOn(key, judge);
+                if (why !== undefined)
+                    going.set(key, why);
+            });
+            if (failures[0])
+                throw failures[0].error;
             const api = context.open();
-            for (const { key, why } of going) {
+            for (const key of listed) {
+                const why = going.get(key);
+                if (why === undefined)
+                    continue;
                 if (context.signal.aborted)
                     break;
                 if ((await api.deleteKey(key.id)) !== 'deleted')
@@ -8158,29 +8194,27 @@ async function sweepOwn(projectIds, context, said) {
     }
     return swept;
 }
-/** Why the key goes; `why` undefined: it stays (not the broker's, or not over). */
+/** Why the key goes; undefined: it stays (not the broker's, or not over). */
 async function verdictOn(key, context) {
     const parsed = context.keys.parse(key.name);
     if (!parsed)
-        return { key };
+        return undefined;
     const { jobs } = context;
     const expired = isExpired(parsed, context.now());
     const asked = jobs && parsed.kind === 'job' && parsed.run?.job && parsed.run.server === jobs.server;
     const left = jobs ? jobs.askUntil - context.now() : 0;
     const state = asked && left > 0 ? await untilDeadline(jobs.state(parsed.run), left) : 'unknown';
     if (state === 'over')
-        return { key, why: 'its job is over, GitHub says' };
+        return 'its job is over, GitHub says';
     if (state === 'alive') {
         const capped = parsed.expiresAt.getTime() + policy_ALIVE_RUN_HARD_CAP_MS <= context.now();
-        return capped ? { key, why: 'expired more than 3 days ago, though its job still runs' } : { key };
+        return capped ? 'expired more than 3 days ago, though its job still runs' : undefined;
     }
-    return expired ? { key, why: 'expired' } : { key };
+    return expired ? 'expired' : undefined;
 }
 /** GitHub's answer if it comes within `leftMs`; past it (the sweep's time for GitHub is spent), unknown. */
 function untilDeadline(state, leftMs) {
-    let timer;
-    const spent = new Promise((resolve) => (timer = setTimeout(() => resolve('unknown'), leftMs)));
-    return Promise.race([state, spent]).finally(() => clearTimeout(timer));
+    return within(AbortSignal.timeout(leftMs), state, () => new Error('spent')).catch(() => 'unknown');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/run-context.ts
@@ -10360,7 +10394,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2042);
+/* harmony import */ var _broker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4639);
 // What ncc bundles into dist/broker/index.js: the process runs the keyless broker (docs/BROKER.md), nothing else.
 
 await (0,_broker_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
