@@ -4,7 +4,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { BrokerKeys } from '../../src/broker/own/own-keys.js';
-import { AUDIENCE, EXCHANGE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';
+import {
+  AUDIENCE,
+  mintWithToken,
+  policyFor,
+  post,
+  RUN_CLAIMS,
+  RUN_REF,
+  startBrokerInProcess,
+} from '../support/broker.js';
 import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
@@ -33,22 +41,7 @@ describe('keys bound to their job', () => {
     await world.emulator.stop();
   });
 
-  const call = async (broker: RunningBroker, path: string, fields: Record<string, string>) => {
-    const response = await fetch(`${broker.url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-  const mint = (broker: RunningBroker, token: string, nonce: string) =>
-    call(broker, '/token', {
-      grant_type: EXCHANGE,
-      subject_token: token,
-      scope: 'DataPlaneEditor',
-      nonce,
-      job: 'test',
-    });
+  const mint = (broker: RunningBroker, token: string, nonce: string) => mintWithToken(broker.url, token, nonce);
   const keys = () => world.emulator.keysIn(world.project.id);
 
   it('one token replayed 8 times gets one key; the refusal names it; after a revoke the job may ask again', async () => {
@@ -62,7 +55,7 @@ describe('keys bound to their job', () => {
     expect(answers[1]!.body['error_description']).toBe(
       `rules[0] (octo-org/shop-api) gives a job 1 live key; this job holds ${key!.name} (${key!.id}). Its post step revokes it; ask again after that.`,
     );
-    const revoked = await call(broker, '/revoke', { subject_token: token, key_id: key!.id });
+    const revoked = await post(broker.url, '/revoke', { subject_token: token, key_id: key!.id });
     expect(revoked.body['deleted']).toEqual([key!.id]);
     expect((await mint(broker, token, 'again1')).status).toBe(200);
   });
@@ -126,14 +119,8 @@ describe('keys bound to their job', () => {
 
   it('refuses a kept key (cleanup: false) unless the rule allows it', async () => {
     const broker = await start(policyFor(issuer, world).replace('    allow-kept-keys: true\n', ''));
-    const { status, body } = await call(broker, '/token', {
-      grant_type: EXCHANGE,
-      subject_token: await issuer.token(AUDIENCE),
-      scope: 'DataPlaneEditor',
-      nonce: 'kept01',
-      job: 'test',
-      cleanup: 'false',
-    });
+    const token = await issuer.token(AUDIENCE);
+    const { status, body } = await mintWithToken(broker.url, token, 'kept01', { cleanup: 'false' });
     expect(status).toBe(400);
     expect(body['error_description']).toBe(
       'rules[0] (octo-org/shop-api) gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.',

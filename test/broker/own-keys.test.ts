@@ -9,8 +9,9 @@ import { buildKeyName, buildTaggedKeyName } from '../../src/rules/names.js';
 import {
   anotherRunsKey,
   AUDIENCE,
-  EXCHANGE,
+  mintWithToken,
   policyFor,
+  post,
   RUN_CLAIMS,
   RUN_REF,
   startBrokerInProcess,
@@ -45,25 +46,8 @@ describe("the broker's own keys", () => {
     await world.emulator.stop();
   });
 
-  const form = async (path: string, fields: Record<string, string | string[]>) => {
-    const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(fields))
-      for (const each of Array.isArray(value) ? value : [value]) body.append(name, each);
-    const response = await fetch(`${running!.url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: body.toString(),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-  const mint = async (nonce: string) =>
-    form('/token', {
-      grant_type: EXCHANGE,
-      subject_token: await issuer.token(AUDIENCE),
-      scope: 'DataPlaneEditor',
-      nonce,
-      job: 'test',
-    });
+  const form = (path: string, fields: Record<string, string | string[]>) => post(running!.url, path, fields);
+  const mint = async (nonce: string) => mintWithToken(running!.url, await issuer.token(AUDIENCE), nonce);
   const keys = () => world.emulator.keysIn(world.project.id);
   const ago = (ms: number) => new Date(Math.floor((Date.now() - ms) / 1000) * 1000);
 

@@ -20,6 +20,41 @@ export const AUDIENCE = 'https://pinecone-broker.test';
 /** RFC 8693's grant type: what every mint posts. */
 export const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+type Form = Record<string, string | string[]>;
+
+/** POSTs a form (a repeated field from an array) to the broker: its response, for a test that reads a header. */
+export function postForm(url: string, path: string, fields: Form): Promise<Response> {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields))
+    for (const each of Array.isArray(value) ? value : [value]) body.append(name, each);
+  return fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  });
+}
+
+/** POSTs a form to the broker; the status and the JSON answer. */
+export async function post(url: string, path: string, fields: Form): Promise<Answer> {
+  const response = await postForm(url, path, fields);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** The form of a POST /token as the action sends it (a nonce, the job's name) with `token`, and `extra` fields. */
+export function mintForm(token: string, nonce: string, extra: Form = {}): Form {
+  return { grant_type: EXCHANGE, subject_token: token, scope: 'DataPlaneEditor', nonce, job: 'test', ...extra };
+}
+
+/** POST /token with `token`, the same one as often as a test likes (mintForm's fields). */
+export function mintWithToken(url: string, token: string, nonce: string, extra: Form = {}): Promise<Answer> {
+  return post(url, '/token', mintForm(token, nonce, extra));
+}
+
 /** The claims GitHub puts in a token of the test run (test/runner/runner.ts's RUN_ENV), as strings like GitHub's. */
 export const RUN_CLAIMS = {
   repository: 'octo-org/shop-api',

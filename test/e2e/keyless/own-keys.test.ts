@@ -8,9 +8,9 @@ import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
 import { nameTagFor } from '../../../src/crypto/name-tag.js';
 import { buildKeyName, buildTaggedKeyName, type KeyOwner } from '../../../src/rules/names.js';
 import { NODES } from '../../runner/runner.js';
-import { decisions, RUN_REF, sweeps } from '../../support/broker.js';
+import { decisions, mintWithToken, post, RUN_REF, sweeps } from '../../support/broker.js';
 import { CLIENT_SECRET } from '../../support/fixture.js';
-import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post } from './calls.js';
+import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 const HOUR = 3_600_000;

@@ -5,9 +5,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
 import { NODES } from '../../runner/runner.js';
-import { decisions, RUN_REF, sweeps } from '../../support/broker.js';
+import { decisions, mintWithToken, post, RUN_REF, sweeps } from '../../support/broker.js';
 import { CLIENT_SECRET } from '../../support/fixture.js';
-import { AUDIENCE, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post } from './calls.js';
+import { AUDIENCE, JOB_CLAIMS, oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 import { stoppedAtStart } from './policies.js';
 
