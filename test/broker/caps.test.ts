@@ -3,9 +3,10 @@
 // same job raced at two replicas leave exactly the cap.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
-import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import {
   AUDIENCE,
+  brokerKey,
+  brokerKeyName,
   mintWithToken,
   policyFor,
   post,
@@ -13,7 +14,7 @@ import {
   RUN_REF,
   startBrokerInProcess,
 } from '../support/broker.js';
-import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
+import { startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
 const JOB = { ...RUN_CLAIMS, check_run_id: '30433642191' };
@@ -64,11 +65,7 @@ describe('keys bound to their job', () => {
     // Pinecone keys work until deleted, and with a GitHub App the sweep keeps a running job's key past its expiry.
     const run = { ...RUN_REF, job: JOB.check_run_id };
     // A minute ago: past its expiry, within the sweep's grace (the broker's sweep at start leaves it).
-    const past = new Date(Math.floor((Date.now() - 60_000) / 1000) * 1000);
-    const expired = world.emulator.addKey(
-      world.project.id,
-      new BrokerKeys(CLIENT_SECRET).name('gha-old', { kind: 'job', run }, past, 'exp001'),
-    );
+    const expired = brokerKey(world, { base: 'gha-old', run, expiresInMs: -60_000, nonce: 'exp001' });
     const broker = await start();
     const refused = await mint(broker, await issuer.token(AUDIENCE), 'exp002');
     expect(refused.status).toBe(400);
@@ -144,12 +141,8 @@ describe('keys bound to their job', () => {
 
   /** A key of this job another replica makes when ours is created (once): a race the list after the create sees. */
   const rivalOnCreate = () => {
-    const name = new BrokerKeys(CLIENT_SECRET).name(
-      'gha-rival',
-      { kind: 'job', run: { ...RUN_REF, job: JOB.check_run_id } },
-      new Date(Math.floor(Date.now() / 1000 + 3600) * 1000),
-      'rival1',
-    );
+    const run = { ...RUN_REF, job: JOB.check_run_id };
+    const name = brokerKeyName({ base: 'gha-rival', run, expiresInMs: 3600_000, nonce: 'rival1' });
     let rival: { id: string } | undefined;
     world.emulator.onCreate = () => {
       world.emulator.onCreate = undefined;

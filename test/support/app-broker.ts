@@ -2,17 +2,15 @@
 // GitHub's emulator (its App endpoints: emulator/github-app.ts), for the tests of what the App's answers decide.
 // Keys are planted as the broker names them; `startBroker` returns once the sweep at start is done.
 import { expect, vi } from 'vitest';
-import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import type { KeyKind } from '../../src/rules/names.js';
 import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
-import { policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from './broker.js';
-import { CLIENT_SECRET, startWorld, type World } from './fixture.js';
+import { brokerKey, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from './broker.js';
+import { startWorld, type World } from './fixture.js';
 import { OidcIssuer } from './oidc-issuer.js';
 import { APP_KEY } from './app-key.js';
 
 const { privateKey, publicKey } = APP_KEY;
-const brokerKeys = new BrokerKeys(CLIENT_SECRET);
 
 export class AppBroker {
   world!: World;
@@ -50,9 +48,8 @@ export class AppBroker {
 
   /** A key the broker made for `job` (of RUN_CLAIMS' run unless said), expiring `inMs` from now. */
   plant(nonce: string, job: string, inMs: number, kind: KeyKind = 'job', repositoryId = RUN_REF.repositoryId) {
-    const expiresAt = new Date(Math.floor((Date.now() + inMs) / 1000) * 1000);
-    const name = brokerKeys.name('gha-app', { kind, run: { ...RUN_REF, repositoryId, job } }, expiresAt, nonce);
-    return this.world.emulator.addKey(this.world.project.id, name);
+    const run = { ...RUN_REF, repositoryId, job };
+    return brokerKey(this.world, { base: 'gha-app', run, kind, expiresInMs: inMs, nonce });
   }
 
   sweep(): Promise<number> {

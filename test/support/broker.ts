@@ -11,9 +11,10 @@ import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
 import { readPolicy } from '../../src/broker/policy/policy.js';
 import { startBroker } from '../../src/broker/serve.js';
 import { BrokerKeys } from '../../src/broker/own/own-keys.js';
-import type { RunRef } from '../../src/rules/names.js';
+import type { KeyKind, RunRef } from '../../src/rules/names.js';
+import type { StoredKey } from '../emulator/server.js';
 import { NODE_24, ROOT } from '../runner/runner.js';
-import { CLIENT_ID, CLIENT_SECRET, type World } from './fixture.js';
+import { CLIENT_ID, CLIENT_SECRET, wholeSecondsFromNow, type World } from './fixture.js';
 import { type OidcIssuer, REQUEST_TOKEN } from './oidc-issuer.js';
 
 export const AUDIENCE = 'https://pinecone-broker.test';
@@ -92,13 +93,27 @@ ${extra}`;
 
 /** A live key the broker made in the world's project for another run of the same repository (or `run`'s). */
 export function anotherRunsKey(world: World, nonce: string, run: RunRef = { ...RUN_REF, runId: '999' }) {
-  const name = new BrokerKeys(CLIENT_SECRET).name(
-    'gha-other',
-    { kind: 'job', run },
-    new Date(Date.now() + 3600_000),
-    nonce,
-  );
-  return world.emulator.addKey(world.project.id, name);
+  return brokerKey(world, { base: 'gha-other', run, expiresInMs: 3600_000, nonce });
+}
+
+export interface BrokerKeyOf {
+  base: string;
+  run: RunRef;
+  /** 'job' unless said. */
+  kind?: KeyKind;
+  /** From now, rounded down to the second; negative: expired. */
+  expiresInMs: number;
+  nonce: string;
+}
+
+/** A key's name as the broker makes them: tagged with its service account's (CLIENT_SECRET's) tag. */
+export function brokerKeyName({ base, run, kind = 'job', expiresInMs, nonce }: BrokerKeyOf): string {
+  return new BrokerKeys(CLIENT_SECRET).name(base, { kind, run }, wholeSecondsFromNow(expiresInMs), nonce);
+}
+
+/** A key the broker made (brokerKeyName), in the world's project unless `projectId` says. */
+export function brokerKey(world: World, key: BrokerKeyOf & { projectId?: string }): StoredKey {
+  return world.emulator.addKey(key.projectId ?? world.project.id, brokerKeyName(key));
 }
 
 /** The run RUN_CLAIMS names, as a key's name carries it. */
