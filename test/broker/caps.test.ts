@@ -7,6 +7,7 @@ import {
   AUDIENCE,
   brokerKey,
   brokerKeyName,
+  decisions,
   mintWithToken,
   policyFor,
   post,
@@ -29,7 +30,7 @@ describe('keys bound to their job', () => {
     const printed: string[] = [];
     const running = await startBrokerInProcess(world, policy, (line) => printed.push(line));
     brokers.push(running);
-    return Object.assign(running, { printed });
+    return Object.assign(running, { lines: printed });
   };
   beforeEach(async () => {
     world = await startWorld();
@@ -150,8 +151,6 @@ describe('keys bound to their job', () => {
     };
     return () => rival;
   };
-  const decided = (broker: { printed: string[] }) =>
-    broker.printed.map((line) => JSON.parse(line) as Record<string, unknown>);
 
   it('a mint that lost a race tries once more after a pause, and keeps its key when the rival has gone', async () => {
     const broker = await start();
@@ -165,7 +164,7 @@ describe('keys bound to their job', () => {
     const answer = await mint(broker, await issuer.token(AUDIENCE), 'again1');
     expect(answer.status).toBe(200);
     expect(keys().map((key) => key.id)).toEqual([answer.body['key_id']]);
-    const lines = decided(broker).filter((line) => line['action'] === 'mint');
+    const lines = decisions(broker).filter((line) => line['action'] === 'mint');
     expect(lines.map((line) => line['outcome'])).toEqual(['refused', 'minted']);
     expect(lines[0]!['reason']).toMatch(/made at the same time\. .* The broker tries once more\.$/);
     expect(world.emulator.requestsFor('create-key')).toHaveLength(2);
@@ -191,7 +190,7 @@ describe('keys bound to their job', () => {
         .map((key) => key.id)
         .sort(),
     ).toEqual([answer.body['key_id'], rival()!.id].sort());
-    expect(decided(broker)).toContainEqual(
+    expect(decisions(broker)).toContainEqual(
       expect.objectContaining({
         action: 'mint',
         outcome: 'error',

@@ -1,23 +1,31 @@
 // The keyless broker in-process with a GitHub App, in front of the Pinecone emulator, a fake OIDC issuer and
 // GitHub's emulator (its App endpoints: emulator/github-app.ts), for the tests of what the App's answers decide.
 // Keys are planted as the broker names them; `startBroker` returns once the sweep at start is done.
-import { expect, vi } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import type { KeyKind } from '../../src/rules/names.js';
 import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
-import { brokerKey, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from './broker.js';
+import {
+  brokerKey,
+  decisions,
+  policyFor,
+  RUN_CLAIMS,
+  RUN_REF,
+  startBrokerInProcess,
+  sweeps,
+  type PrintedLines,
+} from './broker.js';
 import { startWorld, type World } from './fixture.js';
 import { OidcIssuer } from './oidc-issuer.js';
 import { APP_KEY } from './app-key.js';
 
 const { privateKey, publicKey } = APP_KEY;
 
-export class AppBroker {
+export class AppBroker implements PrintedLines {
   world!: World;
   issuer!: OidcIssuer;
   github!: GitHubEmulator;
   running: RunningBroker | undefined;
-  readonly printed: string[] = [];
+  readonly lines: string[] = [];
 
   /** The world, the issuer and GitHub, with the App installed on octo-org (installation 77). */
   async start(options: GitHubOptions = {}): Promise<this> {
@@ -32,10 +40,9 @@ export class AppBroker {
   /** The broker, once its sweep at start is done (the keys planted before it are judged by that sweep). */
   async startBroker(): Promise<void> {
     const app = { appId: '424242', privateKey, apiUrl: this.github.url };
-    const write = (line: string) => this.printed.push(line);
+    const write = (line: string) => this.lines.push(line);
     this.running = await startBrokerInProcess(this.world, policyFor(this.issuer, this.world), write, app);
-    const done = () => this.printed.some((line) => line.includes('"action":"sweep","outcome":"done"'));
-    await vi.waitFor(() => expect(done()).toBe(true), { timeout: 60_000, interval: 20 });
+    await sweeps(this, 1, 60_000);
   }
 
   async stop(): Promise<void> {
@@ -56,6 +63,11 @@ export class AppBroker {
     return this.running!.broker.sweep(new AbortController().signal);
   }
 
+  /** All it printed. */
+  output(): string {
+    return this.lines.join('\n');
+  }
+
   /** The IDs of the keys the project holds. */
   left(): string[] {
     return this.world.emulator.keysIn(this.world.project.id).map((key) => key.id);
@@ -63,8 +75,7 @@ export class AppBroker {
 
   /** [key id, reason] of each key the sweep deleted. */
   swept(): unknown[][] {
-    return this.printed
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    return decisions(this)
       .filter((line) => line['action'] === 'sweep' && line['outcome'] === 'deleted')
       .map((line) => [line['key_id'], line['reason']]);
   }
@@ -76,6 +87,6 @@ export class AppBroker {
 
   /** Lines printed that contain `text`. */
   told(text: string): string[] {
-    return this.printed.filter((line) => line.includes(text));
+    return this.lines.filter((line) => line.includes(text));
   }
 }

@@ -223,17 +223,25 @@ export function brokerJob(issuer: OidcIssuer, broker: { url: string }) {
   };
 }
 
-/** Resolves once the broker has finished `count` sweeps (the first runs at start). */
-export async function sweeps(broker: BrokerProcess, count = 1): Promise<void> {
+/** What a broker printed, line by line: a BrokerProcess's, or an in-process broker's (AppBroker). */
+export interface PrintedLines {
+  lines: string[];
+  /** Everything printed, for a failure's message. */
+  output(): string;
+}
+
+/** Resolves once the broker has finished `count` sweeps (the first runs at start); throws after `timeoutMs`. */
+export async function sweeps(broker: PrintedLines, count = 1, timeoutMs = 10_000): Promise<void> {
   const done = () =>
     decisions(broker).filter((line) => line['action'] === 'sweep' && line['outcome'] === 'done').length;
   for (let waited = 0; done() < count; waited += 20) {
-    if (waited > 10_000) throw new Error(`the broker did not sweep ${count} times:\n${broker.output()}`);
+    if (waited > timeoutMs) throw new Error(`the broker did not sweep ${count} times:\n${broker.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-export function decisions(broker: BrokerProcess): Array<Record<string, unknown>> {
+/** The decision lines (JSON with an `action`) among what the broker printed. */
+export function decisions(broker: Pick<PrintedLines, 'lines'>): Array<Record<string, unknown>> {
   return broker.lines.map(safeJson).filter((line): line is Record<string, unknown> => !!line && 'action' in line);
 }
 
