@@ -1,6 +1,8 @@
 // The keyless broker in-process with a GitHub App, in front of the Pinecone emulator, a fake OIDC issuer and
 // GitHub's emulator (its App endpoints: emulator/github-app.ts), for the tests of what the App's answers decide.
-// Keys are planted as the broker names them; `startBroker` returns once the sweep at start is done.
+// Keys are planted as the broker names them; `startBroker` returns once the sweep at start is done, `launch` as soon
+// as the broker listens (with the App or without one).
+import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import type { KeyKind } from '../../src/rules/names.js';
 import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
@@ -16,7 +18,7 @@ import {
 } from './broker.js';
 import { startWorld, type World } from './fixture.js';
 import { OidcIssuer } from './oidc-issuer.js';
-import { APP_KEY } from './app-key.js';
+import { APP_ID, APP_KEY, defaultInstallations } from './app-key.js';
 
 const { privateKey, publicKey } = APP_KEY;
 
@@ -33,16 +35,26 @@ export class AppBroker implements PrintedLines {
     this.issuer = await new OidcIssuer().start();
     this.issuer.claims = { ...RUN_CLAIMS };
     this.github = await new GitHubEmulator('octo-org/shop-api', options).start();
-    this.github.app = { id: '424242', publicKey, installations: new Map([['octo-org', 77]]) };
+    this.github.app = { id: APP_ID, publicKey, installations: defaultInstallations() };
     return this;
   }
 
   /** The broker, once its sweep at start is done (the keys planted before it are judged by that sweep). */
   async startBroker(): Promise<void> {
-    const app = { appId: '424242', privateKey, apiUrl: this.github.url };
+    await this.launch(this.app());
+    await sweeps(this, 1, 60_000);
+  }
+
+  /** The broker with `app` (none: without an App), as soon as it listens; its lines go to `lines`. */
+  async launch(app: GitHubApp | undefined): Promise<RunningBroker> {
     const write = (line: string) => this.lines.push(line);
     this.running = await startBrokerInProcess(this.world, policyFor(this.issuer, this.world), write, app);
-    await sweeps(this, 1, 60_000);
+    return this.running;
+  }
+
+  /** The broker's configuration of the App installed on GitHub's emulator. */
+  app(): GitHubApp {
+    return { appId: APP_ID, privateKey, apiUrl: this.github.url };
   }
 
   async stop(): Promise<void> {
