@@ -8,17 +8,15 @@ import {
   brokerKey,
   brokerKeyName,
   decisions,
+  JOB_CLAIMS,
   mintWithToken,
   policyFor,
   post,
-  RUN_CLAIMS,
   RUN_REF,
   startBrokerInProcess,
 } from '../support/broker.js';
 import { startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
-
-const JOB = { ...RUN_CLAIMS, check_run_id: '30433642191' };
 
 describe('keys bound to their job', () => {
   let world: World;
@@ -35,7 +33,7 @@ describe('keys bound to their job', () => {
   beforeEach(async () => {
     world = await startWorld();
     issuer = await new OidcIssuer().start();
-    issuer.claims = { ...JOB };
+    issuer.claims = { ...JOB_CLAIMS };
   });
   afterEach(async () => {
     for (const running of brokers.splice(0)) await running.drain();
@@ -64,7 +62,7 @@ describe('keys bound to their job', () => {
 
   it("a job's expired key still counts while it exists: a job cannot hold a string of 1-second keys", async () => {
     // Pinecone keys work until deleted, and with a GitHub App the sweep keeps a running job's key past its expiry.
-    const run = { ...RUN_REF, job: JOB.check_run_id };
+    const run = { ...RUN_REF, job: JOB_CLAIMS.check_run_id };
     // A minute ago: past its expiry, within the sweep's grace (the broker's sweep at start leaves it).
     const expired = brokerKey(world, { base: 'gha-old', run, expiresInMs: -60_000, nonce: 'exp001' });
     const broker = await start();
@@ -81,7 +79,7 @@ describe('keys bound to their job', () => {
     expect((await mint(broker, await issuer.token(AUDIENCE), 'one001')).status).toBe(200);
     expect((await mint(broker, await issuer.token(AUDIENCE), 'one002')).status).toBe(200);
     expect((await mint(broker, await issuer.token(AUDIENCE), 'one003')).status).toBe(400);
-    issuer.claims = { ...JOB, check_run_id: '30433642192' };
+    issuer.claims = { ...JOB_CLAIMS, check_run_id: '30433642192' };
     expect((await mint(broker, await issuer.token(AUDIENCE), 'two001')).status).toBe(200);
     expect(keys()).toHaveLength(3);
   });
@@ -98,10 +96,10 @@ describe('keys bound to their job', () => {
     );
     const broker = await start(policy);
     for (const job of ['1', '2']) {
-      issuer.claims = { ...JOB, check_run_id: job };
+      issuer.claims = { ...JOB_CLAIMS, check_run_id: job };
       expect((await mint(broker, await issuer.token(AUDIENCE), `cap00${job}`)).status).toBe(200);
     }
-    issuer.claims = { ...JOB, check_run_id: '3' };
+    issuer.claims = { ...JOB_CLAIMS, check_run_id: '3' };
     const refused = await mint(broker, await issuer.token(AUDIENCE), 'cap003');
     expect(refused.status).toBe(400);
     const held = keys()
@@ -111,7 +109,7 @@ describe('keys bound to their job', () => {
     expect(refused.body['error_description']).toBe(
       `rules[0] (octo-org/shop-api) holds its 2 live keys (max-live-keys): ${held}. Ask again when one is revoked or swept.`,
     );
-    issuer.claims = { ...JOB, repository: 'octo-org/billing', repository_id: '77', check_run_id: '4' };
+    issuer.claims = { ...JOB_CLAIMS, repository: 'octo-org/billing', repository_id: '77', check_run_id: '4' };
     expect((await mint(broker, await issuer.token(AUDIENCE), 'bil001')).status).toBe(200);
   });
 
@@ -132,7 +130,9 @@ describe('keys bound to their job', () => {
     await expect.poll(() => world.emulator.requestsFor('list-keys').length, { timeout: 10_000 }).toBeGreaterThan(0);
     const before = world.emulator.requestsFor('list-keys').length;
     const tokens = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => issuer.token(AUDIENCE, { ...JOB, check_run_id: String(30433642300 + i) })),
+      Array.from({ length: 8 }, (_, i) =>
+        issuer.token(AUDIENCE, { ...JOB_CLAIMS, check_run_id: String(30433642300 + i) }),
+      ),
     );
     const answers = await Promise.all(tokens.map((token, i) => mint(broker, token, `brst0${i}`)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
@@ -142,7 +142,7 @@ describe('keys bound to their job', () => {
 
   /** A key of this job another replica makes when ours is created (once): a race the list after the create sees. */
   const rivalOnCreate = () => {
-    const run = { ...RUN_REF, job: JOB.check_run_id };
+    const run = { ...RUN_REF, job: JOB_CLAIMS.check_run_id };
     const name = brokerKeyName({ base: 'gha-rival', run, expiresInMs: 3600_000, nonce: 'rival1' });
     let rival: { id: string } | undefined;
     world.emulator.onCreate = () => {

@@ -5,11 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
 import type { GitHubEmulator } from '../emulator/github.js';
 import { AppBroker } from '../support/app-broker.js';
-import { AUDIENCE, EXCHANGE, RUN_CLAIMS } from '../support/broker.js';
+import { AUDIENCE, CHECK_RUN_ID, EXCHANGE, JOB_CLAIMS } from '../support/broker.js';
 import type { World } from '../support/fixture.js';
 import type { OidcIssuer } from '../support/oidc-issuer.js';
-
-const JOB_ID = '30433642191';
 
 describe('the broker with a GitHub App', () => {
   let setup: AppBroker;
@@ -20,7 +18,7 @@ describe('the broker with a GitHub App', () => {
   beforeEach(async () => {
     setup = await new AppBroker().start();
     ({ world, issuer, github } = setup);
-    issuer.claims = { ...RUN_CLAIMS, check_run_id: JOB_ID };
+    issuer.claims = { ...JOB_CLAIMS };
   });
   afterEach(() => setup.stop());
 
@@ -46,21 +44,21 @@ describe('the broker with a GitHub App', () => {
   const jobLookups = () => setup.asked('/actions/jobs/');
 
   it("refuses a finished job's token before any request to Pinecone", async () => {
-    github.jobs.set(JOB_ID, 'completed');
+    github.jobs.set(CHECK_RUN_ID, 'completed');
     await start();
     const before = world.emulator.requests.length;
     const { status, body } = await mint('over01');
     expect(status).toBe(400);
     expect(body['error']).toBe('invalid_grant');
     expect(body['error_description']).toBe(
-      `Job ${JOB_ID} of run 16021984 is over, GitHub says: its tokens get no more keys.`,
+      `Job ${CHECK_RUN_ID} of run 16021984 is over, GitHub says: its tokens get no more keys.`,
     );
     expect(world.emulator.keysIn(world.project.id)).toEqual([]);
     expect(world.emulator.requests.slice(before).filter((request) => request.op === 'create-key')).toEqual([]);
   });
 
   it("a running job's mints cost one look-up, with an installation token the App's JWT got", async () => {
-    github.jobs.set(JOB_ID, 'in_progress');
+    github.jobs.set(CHECK_RUN_ID, 'in_progress');
     await start();
     expect((await mint('run001')).status).toBe(200);
     expect((await revoke('run001')).status).toBe(200);
@@ -88,14 +86,14 @@ describe('the broker with a GitHub App', () => {
 
   it('an owner without the installation proves nothing: the job mints, and the operator is told once', async () => {
     github.app!.installations.clear();
-    github.jobs.set(JOB_ID, 'completed');
+    github.jobs.set(CHECK_RUN_ID, 'completed');
     await start();
     expect((await mint('ins001')).status).toBe(200);
     expect(setup.told('is not installed on octo-org')).toHaveLength(1);
   });
 
   it('without an App, says at start that expiry alone decides, and a finished job still mints', async () => {
-    github.jobs.set(JOB_ID, 'completed');
+    github.jobs.set(CHECK_RUN_ID, 'completed');
     await start(null);
     expect(setup.told('"event":"no-github-app"')).toHaveLength(1);
     expect((await mint('noa001')).status).toBe(200);

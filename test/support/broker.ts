@@ -91,6 +91,11 @@ rules:
 ${extra}`;
 }
 
+/** The job's id, as GitHub's tokens carry it since 2025-11 (RUN_CLAIMS has none). */
+export const CHECK_RUN_ID = '30433642191';
+/** RUN_CLAIMS with the job's id: a token of one job of the run. */
+export const JOB_CLAIMS = { ...RUN_CLAIMS, check_run_id: CHECK_RUN_ID };
+
 /** A live key the broker made in the world's project for another run of the same repository (or `run`'s). */
 export function anotherRunsKey(world: World, nonce: string, run: RunRef = { ...RUN_REF, runId: '999' }) {
   return brokerKey(world, { base: 'gha-other', run, expiresInMs: 3600_000, nonce });

@@ -1,14 +1,10 @@
 // What the keyless end-to-end files share: a policy the broker before issue #28 also starts with (so that a test
-// fails on that build for the weakness it covers, not because the old broker refuses a field), and a job's check run.
-// The broker's endpoints as a job calls them (post, postForm, mintWithToken): support/broker.ts. Their world:
-// keyless-world.ts.
-import { AUDIENCE, EXCHANGE, policyFor, RUN_CLAIMS } from '../../support/broker.js';
+// fails on that build for the weakness it covers, not because the old broker refuses a field). A job's claims
+// (JOB_CLAIMS) and the broker's endpoints as a job calls them (post, postForm, mintWithToken): support/broker.ts.
+// Their world: keyless-world.ts.
+import { AUDIENCE, EXCHANGE, policyFor } from '../../support/broker.js';
 import type { World } from '../../support/fixture.js';
 import type { OidcIssuer } from '../../support/oidc-issuer.js';
-
-/** The job's id, as GitHub's tokens carry it since 2025-11 (RUN_CLAIMS has none). */
-export const CHECK_RUN_ID = '30433642191';
-export const JOB_CLAIMS = { ...RUN_CLAIMS, check_run_id: CHECK_RUN_ID };
 
 /** policyFor's policy without `allow-kept-keys`, a field the old build refuses at start (no test here keeps keys). */
 export function oldAndNewPolicy(issuer: OidcIssuer, world: World, extra = '', sweepInterval = '1h'): string {

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GitHubEmulator } from '../../emulator/github.js';
 import { NODES } from '../../runner/runner.js';
-import { AUDIENCE, decisions, policyFor, post, RUN_CLAIMS } from '../../support/broker.js';
+import { AUDIENCE, CHECK_RUN_ID, decisions, JOB_CLAIMS, policyFor, post, RUN_CLAIMS } from '../../support/broker.js';
 import { APP_ID, APP_KEY, defaultInstallations } from '../../support/app-key.js';
-import { CHECK_RUN_ID, EXCHANGE, JOB_CLAIMS } from './calls.js';
+import { EXCHANGE } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 const { privateKey, publicKey } = APP_KEY;

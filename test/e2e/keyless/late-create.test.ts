@@ -6,8 +6,8 @@
 // also starts with, so its failures are these answers themselves.
 import { describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
-import { AUDIENCE, decisions, mintForm, postForm } from '../../support/broker.js';
-import { JOB_CLAIMS, oldAndNewPolicy } from './calls.js';
+import { AUDIENCE, decisions, JOB_CLAIMS, mintForm, postForm } from '../../support/broker.js';
+import { oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 const RULE = 'rules[0] (octo-org/shop-api)';

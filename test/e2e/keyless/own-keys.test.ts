@@ -7,9 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { nameTagFor } from '../../../src/crypto/name-tag.js';
 import { buildTaggedKeyName, type KeyOwner } from '../../../src/rules/names.js';
 import { NODES } from '../../runner/runner.js';
-import { brokerKey, brokerKeyName, decisions, mintWithToken, post, RUN_REF, sweeps } from '../../support/broker.js';
+import {
+  brokerKey,
+  brokerKeyName,
+  CHECK_RUN_ID,
+  decisions,
+  JOB_CLAIMS,
+  mintWithToken,
+  post,
+  RUN_REF,
+  sweeps,
+} from '../../support/broker.js';
 import { CLIENT_SECRET, wholeSecondsFromNow } from '../../support/fixture.js';
-import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, oldAndNewPolicy } from './calls.js';
+import { AUDIENCE, oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 const HOUR = 3_600_000;

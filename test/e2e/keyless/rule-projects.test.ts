@@ -4,8 +4,8 @@
 // a caller of that rule gets a generic line that names no project, and the sweep goes on in the other projects.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
-import { brokerKey, decisions, mintWithToken, post, RUN_REF, sweeps } from '../../support/broker.js';
-import { AUDIENCE, JOB_CLAIMS, oldAndNewPolicy } from './calls.js';
+import { brokerKey, decisions, JOB_CLAIMS, mintWithToken, post, RUN_REF, sweeps } from '../../support/broker.js';
+import { AUDIENCE, oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 import { stoppedAtStart } from './policies.js';
 
