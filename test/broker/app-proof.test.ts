@@ -47,7 +47,7 @@ describe("what the GitHub App's answers prove to the broker's sweep", () => {
     const lines = app.told('GitHub could not say whether a job');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(told);
-    expect(app.printed.join('\n')).not.toMatch(/ghs_|eyJ/);
+    expect(app.output()).not.toMatch(/ghs_|eyJ/);
   });
 
   it('a token GitHub would not give proves nothing: a running job is not judged by a 404 of the token request', async () => {

@@ -3,12 +3,20 @@
 // same job raced at two replicas leave exactly the cap.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../src/broker/serve.js';
-import { BrokerKeys } from '../../src/broker/own/own-keys.js';
-import { AUDIENCE, EXCHANGE, policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from '../support/broker.js';
-import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
+import {
+  AUDIENCE,
+  brokerKey,
+  brokerKeyName,
+  decisions,
+  JOB_CLAIMS,
+  mintWithToken,
+  policyFor,
+  post,
+  RUN_REF,
+  startBrokerInProcess,
+} from '../support/broker.js';
+import { startWorld, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
-
-const JOB = { ...RUN_CLAIMS, check_run_id: '30433642191' };
 
 describe('keys bound to their job', () => {
   let world: World;
@@ -20,12 +28,12 @@ describe('keys bound to their job', () => {
     const printed: string[] = [];
     const running = await startBrokerInProcess(world, policy, (line) => printed.push(line));
     brokers.push(running);
-    return Object.assign(running, { printed });
+    return Object.assign(running, { lines: printed });
   };
   beforeEach(async () => {
     world = await startWorld();
     issuer = await new OidcIssuer().start();
-    issuer.claims = { ...JOB };
+    issuer.claims = { ...JOB_CLAIMS };
   });
   afterEach(async () => {
     for (const running of brokers.splice(0)) await running.drain();
@@ -33,22 +41,7 @@ describe('keys bound to their job', () => {
     await world.emulator.stop();
   });
 
-  const call = async (broker: RunningBroker, path: string, fields: Record<string, string>) => {
-    const response = await fetch(`${broker.url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-  const mint = (broker: RunningBroker, token: string, nonce: string) =>
-    call(broker, '/token', {
-      grant_type: EXCHANGE,
-      subject_token: token,
-      scope: 'DataPlaneEditor',
-      nonce,
-      job: 'test',
-    });
+  const mint = (broker: RunningBroker, token: string, nonce: string) => mintWithToken(broker.url, token, nonce);
   const keys = () => world.emulator.keysIn(world.project.id);
 
   it('one token replayed 8 times gets one key; the refusal names it; after a revoke the job may ask again', async () => {
@@ -62,20 +55,16 @@ describe('keys bound to their job', () => {
     expect(answers[1]!.body['error_description']).toBe(
       `rules[0] (octo-org/shop-api) gives a job 1 live key; this job holds ${key!.name} (${key!.id}). Its post step revokes it; ask again after that.`,
     );
-    const revoked = await call(broker, '/revoke', { subject_token: token, key_id: key!.id });
+    const revoked = await post(broker.url, '/revoke', { subject_token: token, key_id: key!.id });
     expect(revoked.body['deleted']).toEqual([key!.id]);
     expect((await mint(broker, token, 'again1')).status).toBe(200);
   });
 
   it("a job's expired key still counts while it exists: a job cannot hold a string of 1-second keys", async () => {
     // Pinecone keys work until deleted, and with a GitHub App the sweep keeps a running job's key past its expiry.
-    const run = { ...RUN_REF, job: JOB.check_run_id };
+    const run = { ...RUN_REF, job: JOB_CLAIMS.check_run_id };
     // A minute ago: past its expiry, within the sweep's grace (the broker's sweep at start leaves it).
-    const past = new Date(Math.floor((Date.now() - 60_000) / 1000) * 1000);
-    const expired = world.emulator.addKey(
-      world.project.id,
-      new BrokerKeys(CLIENT_SECRET).name('gha-old', { kind: 'job', run }, past, 'exp001'),
-    );
+    const expired = brokerKey(world, { base: 'gha-old', run, expiresInMs: -60_000, nonce: 'exp001' });
     const broker = await start();
     const refused = await mint(broker, await issuer.token(AUDIENCE), 'exp002');
     expect(refused.status).toBe(400);
@@ -90,7 +79,7 @@ describe('keys bound to their job', () => {
     expect((await mint(broker, await issuer.token(AUDIENCE), 'one001')).status).toBe(200);
     expect((await mint(broker, await issuer.token(AUDIENCE), 'one002')).status).toBe(200);
     expect((await mint(broker, await issuer.token(AUDIENCE), 'one003')).status).toBe(400);
-    issuer.claims = { ...JOB, check_run_id: '30433642192' };
+    issuer.claims = { ...JOB_CLAIMS, check_run_id: '30433642192' };
     expect((await mint(broker, await issuer.token(AUDIENCE), 'two001')).status).toBe(200);
     expect(keys()).toHaveLength(3);
   });
@@ -107,10 +96,10 @@ describe('keys bound to their job', () => {
     );
     const broker = await start(policy);
     for (const job of ['1', '2']) {
-      issuer.claims = { ...JOB, check_run_id: job };
+      issuer.claims = { ...JOB_CLAIMS, check_run_id: job };
       expect((await mint(broker, await issuer.token(AUDIENCE), `cap00${job}`)).status).toBe(200);
     }
-    issuer.claims = { ...JOB, check_run_id: '3' };
+    issuer.claims = { ...JOB_CLAIMS, check_run_id: '3' };
     const refused = await mint(broker, await issuer.token(AUDIENCE), 'cap003');
     expect(refused.status).toBe(400);
     const held = keys()
@@ -120,20 +109,14 @@ describe('keys bound to their job', () => {
     expect(refused.body['error_description']).toBe(
       `rules[0] (octo-org/shop-api) holds its 2 live keys (max-live-keys): ${held}. Ask again when one is revoked or swept.`,
     );
-    issuer.claims = { ...JOB, repository: 'octo-org/billing', repository_id: '77', check_run_id: '4' };
+    issuer.claims = { ...JOB_CLAIMS, repository: 'octo-org/billing', repository_id: '77', check_run_id: '4' };
     expect((await mint(broker, await issuer.token(AUDIENCE), 'bil001')).status).toBe(200);
   });
 
   it('refuses a kept key (cleanup: false) unless the rule allows it', async () => {
     const broker = await start(policyFor(issuer, world).replace('    allow-kept-keys: true\n', ''));
-    const { status, body } = await call(broker, '/token', {
-      grant_type: EXCHANGE,
-      subject_token: await issuer.token(AUDIENCE),
-      scope: 'DataPlaneEditor',
-      nonce: 'kept01',
-      job: 'test',
-      cleanup: 'false',
-    });
+    const token = await issuer.token(AUDIENCE);
+    const { status, body } = await mintWithToken(broker.url, token, 'kept01', { cleanup: 'false' });
     expect(status).toBe(400);
     expect(body['error_description']).toBe(
       'rules[0] (octo-org/shop-api) gives no key kept after its job (cleanup: false); the rule would need allow-kept-keys: true.',
@@ -147,7 +130,9 @@ describe('keys bound to their job', () => {
     await expect.poll(() => world.emulator.requestsFor('list-keys').length, { timeout: 10_000 }).toBeGreaterThan(0);
     const before = world.emulator.requestsFor('list-keys').length;
     const tokens = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => issuer.token(AUDIENCE, { ...JOB, check_run_id: String(30433642300 + i) })),
+      Array.from({ length: 8 }, (_, i) =>
+        issuer.token(AUDIENCE, { ...JOB_CLAIMS, check_run_id: String(30433642300 + i) }),
+      ),
     );
     const answers = await Promise.all(tokens.map((token, i) => mint(broker, token, `brst0${i}`)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
@@ -157,12 +142,8 @@ describe('keys bound to their job', () => {
 
   /** A key of this job another replica makes when ours is created (once): a race the list after the create sees. */
   const rivalOnCreate = () => {
-    const name = new BrokerKeys(CLIENT_SECRET).name(
-      'gha-rival',
-      { kind: 'job', run: { ...RUN_REF, job: JOB.check_run_id } },
-      new Date(Math.floor(Date.now() / 1000 + 3600) * 1000),
-      'rival1',
-    );
+    const run = { ...RUN_REF, job: JOB_CLAIMS.check_run_id };
+    const name = brokerKeyName({ base: 'gha-rival', run, expiresInMs: 3600_000, nonce: 'rival1' });
     let rival: { id: string } | undefined;
     world.emulator.onCreate = () => {
       world.emulator.onCreate = undefined;
@@ -170,8 +151,6 @@ describe('keys bound to their job', () => {
     };
     return () => rival;
   };
-  const decided = (broker: { printed: string[] }) =>
-    broker.printed.map((line) => JSON.parse(line) as Record<string, unknown>);
 
   it('a mint that lost a race tries once more after a pause, and keeps its key when the rival has gone', async () => {
     const broker = await start();
@@ -185,7 +164,7 @@ describe('keys bound to their job', () => {
     const answer = await mint(broker, await issuer.token(AUDIENCE), 'again1');
     expect(answer.status).toBe(200);
     expect(keys().map((key) => key.id)).toEqual([answer.body['key_id']]);
-    const lines = decided(broker).filter((line) => line['action'] === 'mint');
+    const lines = decisions(broker).filter((line) => line['action'] === 'mint');
     expect(lines.map((line) => line['outcome'])).toEqual(['refused', 'minted']);
     expect(lines[0]!['reason']).toMatch(/made at the same time\. .* The broker tries once more\.$/);
     expect(world.emulator.requestsFor('create-key')).toHaveLength(2);
@@ -211,7 +190,7 @@ describe('keys bound to their job', () => {
         .map((key) => key.id)
         .sort(),
     ).toEqual([answer.body['key_id'], rival()!.id].sort());
-    expect(decided(broker)).toContainEqual(
+    expect(decisions(broker)).toContainEqual(
       expect.objectContaining({
         action: 'mint',
         outcome: 'error',

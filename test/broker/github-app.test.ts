@@ -3,50 +3,28 @@
 // one look-up, and GitHub that cannot see the repository proves nothing. Without one, the broker says so at start.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
-import type { RunningBroker } from '../../src/broker/serve.js';
-import { GitHubEmulator } from '../emulator/github.js';
-import { AUDIENCE, EXCHANGE, policyFor, RUN_CLAIMS, startBrokerInProcess } from '../support/broker.js';
-import { startWorld, type World } from '../support/fixture.js';
-import { OidcIssuer } from '../support/oidc-issuer.js';
-import { APP_KEY } from '../support/app-key.js';
-
-const JOB_ID = '30433642191';
-const { privateKey, publicKey } = APP_KEY;
+import type { GitHubEmulator } from '../emulator/github.js';
+import { AppBroker } from '../support/app-broker.js';
+import { AUDIENCE, CHECK_RUN_ID, EXCHANGE, JOB_CLAIMS } from '../support/broker.js';
+import type { World } from '../support/fixture.js';
+import type { OidcIssuer } from '../support/oidc-issuer.js';
 
 describe('the broker with a GitHub App', () => {
+  let setup: AppBroker;
   let world: World;
   let issuer: OidcIssuer;
   let github: GitHubEmulator;
-  let running: RunningBroker | undefined;
-  let printed: string[];
 
   beforeEach(async () => {
-    world = await startWorld();
-    issuer = await new OidcIssuer().start();
-    issuer.claims = { ...RUN_CLAIMS, check_run_id: JOB_ID };
-    github = await new GitHubEmulator('octo-org/shop-api').start();
-    github.app = { id: '424242', publicKey, installations: new Map([['octo-org', 77]]) };
-    printed = [];
+    setup = await new AppBroker().start();
+    ({ world, issuer, github } = setup);
+    issuer.claims = { ...JOB_CLAIMS };
   });
-  afterEach(async () => {
-    await running?.drain();
-    running = undefined;
-    await github.stop();
-    await issuer.stop();
-    await world.emulator.stop();
-  });
+  afterEach(() => setup.stop());
 
-  const start = async (app: GitHubApp | null = { appId: '424242', privateKey, apiUrl: github.url }) => {
-    running = await startBrokerInProcess(
-      world,
-      policyFor(issuer, world),
-      (line) => printed.push(line),
-      app ?? undefined,
-    );
-    return running;
-  };
+  const start = (app: GitHubApp | null = setup.app()) => setup.launch(app ?? undefined);
   const mint = async (nonce: string) => {
-    const response = await fetch(`${running!.url}/token`, {
+    const response = await fetch(`${setup.running!.url}/token`, {
       method: 'POST',
       body: new URLSearchParams({
         grant_type: EXCHANGE,
@@ -59,28 +37,28 @@ describe('the broker with a GitHub App', () => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const revoke = async (nonce: string) =>
-    fetch(`${running!.url}/revoke`, {
+    fetch(`${setup.running!.url}/revoke`, {
       method: 'POST',
       body: new URLSearchParams({ subject_token: await issuer.token(AUDIENCE), nonce }),
     });
-  const jobLookups = () => github.requests.filter((request) => request.path.includes('/actions/jobs/')).length;
+  const jobLookups = () => setup.asked('/actions/jobs/');
 
   it("refuses a finished job's token before any request to Pinecone", async () => {
-    github.jobs.set(JOB_ID, 'completed');
+    github.jobs.set(CHECK_RUN_ID, 'completed');
     await start();
     const before = world.emulator.requests.length;
     const { status, body } = await mint('over01');
     expect(status).toBe(400);
     expect(body['error']).toBe('invalid_grant');
     expect(body['error_description']).toBe(
-      `Job ${JOB_ID} of run 16021984 is over, GitHub says: its tokens get no more keys.`,
+      `Job ${CHECK_RUN_ID} of run 16021984 is over, GitHub says: its tokens get no more keys.`,
     );
     expect(world.emulator.keysIn(world.project.id)).toEqual([]);
     expect(world.emulator.requests.slice(before).filter((request) => request.op === 'create-key')).toEqual([]);
   });
 
   it("a running job's mints cost one look-up, with an installation token the App's JWT got", async () => {
-    github.jobs.set(JOB_ID, 'in_progress');
+    github.jobs.set(CHECK_RUN_ID, 'in_progress');
     await start();
     expect((await mint('run001')).status).toBe(200);
     expect((await revoke('run001')).status).toBe(200);
@@ -88,7 +66,7 @@ describe('the broker with a GitHub App', () => {
     expect(jobLookups()).toBe(1);
     const lookup = github.requests.find((request) => request.path.includes('/actions/jobs/'))!;
     expect(lookup.authorization).toMatch(/^token ghs_installation_77_/);
-    expect(printed.some((line) => line.includes('no-github-app'))).toBe(false);
+    expect(setup.lines.some((line) => line.includes('no-github-app'))).toBe(false);
   });
 
   it('GitHub that cannot see the repository proves nothing: the job mints, and the operator is told once', async () => {
@@ -96,7 +74,7 @@ describe('the broker with a GitHub App', () => {
     github.runs.clear();
     await start();
     expect((await mint('bln001')).status).toBe(200);
-    const told = printed.filter((line) => line.includes('cannot tell whether their jobs still run'));
+    const told = setup.told('cannot tell whether their jobs still run');
     expect(told).toHaveLength(1);
   });
 
@@ -108,16 +86,16 @@ describe('the broker with a GitHub App', () => {
 
   it('an owner without the installation proves nothing: the job mints, and the operator is told once', async () => {
     github.app!.installations.clear();
-    github.jobs.set(JOB_ID, 'completed');
+    github.jobs.set(CHECK_RUN_ID, 'completed');
     await start();
     expect((await mint('ins001')).status).toBe(200);
-    expect(printed.filter((line) => line.includes('is not installed on octo-org'))).toHaveLength(1);
+    expect(setup.told('is not installed on octo-org')).toHaveLength(1);
   });
 
   it('without an App, says at start that expiry alone decides, and a finished job still mints', async () => {
-    github.jobs.set(JOB_ID, 'completed');
+    github.jobs.set(CHECK_RUN_ID, 'completed');
     await start(null);
-    expect(printed.filter((line) => line.includes('"event":"no-github-app"'))).toHaveLength(1);
+    expect(setup.told('"event":"no-github-app"')).toHaveLength(1);
     expect((await mint('noa001')).status).toBe(200);
     expect(github.requests).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JobStates } from '../../src/broker/jobs/job-states.js';
 import { GitHubEmulator } from '../emulator/github.js';
 import { RUN_CLAIMS } from '../support/broker.js';
-import { APP_KEY } from '../support/app-key.js';
+import { APP_ID, APP_KEY } from '../support/app-key.js';
 
 const { privateKey, publicKey } = APP_KEY;
 const MINUTE = 60_000;
@@ -17,11 +17,11 @@ describe('JobStates', () => {
   let jobs: JobStates;
   beforeEach(async () => {
     github = await new GitHubEmulator('octo-org/shop-api').start();
-    github.app = { id: '424242', publicKey, installations: new Map() };
+    github.app = { id: APP_ID, publicKey, installations: new Map() };
     clock = Date.now();
     told = [];
     jobs = new JobStates(
-      { appId: '424242', privateKey, apiUrl: github.url },
+      { appId: APP_ID, privateKey, apiUrl: github.url },
       () => clock,
       (line) => told.push(line),
     );

@@ -2,24 +2,24 @@
 // job's; a rule's project is resolved at start (a missing or ambiguous one stops it in one line), and a project that
 // fails later is the operator's business: callers get a line that names no project, the sweep goes on elsewhere.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrokerKeys } from '../../src/broker/own/own-keys.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import { nameTagFor } from '../../src/crypto/name-tag.js';
-import { buildKeyName, buildTaggedKeyName } from '../../src/rules/names.js';
+import { buildTaggedKeyName } from '../../src/rules/names.js';
 import {
   anotherRunsKey,
   AUDIENCE,
-  EXCHANGE,
+  brokerKey,
+  mintWithToken,
   policyFor,
+  post,
   RUN_CLAIMS,
   RUN_REF,
   startBrokerInProcess,
 } from '../support/broker.js';
-import { CLIENT_SECRET, startWorld, type World } from '../support/fixture.js';
+import { CLIENT_SECRET, startWorld, wholeSecondsFromNow, type World } from '../support/fixture.js';
 import { OidcIssuer } from '../support/oidc-issuer.js';
 
 const HOUR = 3_600_000;
-const brokerKeys = new BrokerKeys(CLIENT_SECRET);
 
 describe("the broker's own keys", () => {
   let world: World;
@@ -45,36 +45,24 @@ describe("the broker's own keys", () => {
     await world.emulator.stop();
   });
 
-  const form = async (path: string, fields: Record<string, string | string[]>) => {
-    const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(fields))
-      for (const each of Array.isArray(value) ? value : [value]) body.append(name, each);
-    const response = await fetch(`${running!.url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: body.toString(),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-  const mint = async (nonce: string) =>
-    form('/token', {
-      grant_type: EXCHANGE,
-      subject_token: await issuer.token(AUDIENCE),
-      scope: 'DataPlaneEditor',
-      nonce,
-      job: 'test',
-    });
+  const form = (path: string, fields: Record<string, string | string[]>) => post(running!.url, path, fields);
+  const mint = async (nonce: string) => mintWithToken(running!.url, await issuer.token(AUDIENCE), nonce);
   const keys = () => world.emulator.keysIn(world.project.id);
-  const ago = (ms: number) => new Date(Math.floor((Date.now() - ms) / 1000) * 1000);
 
   it("sweeps only its own expired keys: never direct mode's, nor a hand-made look-alike", async () => {
     const owner = { kind: 'job' as const, run: { ...RUN_REF, runId: '999' } };
-    const direct = world.emulator.addKey(world.project.id, buildKeyName('gha-direct', owner, ago(HOUR), 'dir001'));
-    const tagged = buildTaggedKeyName('gha-d', owner, ago(HOUR), 'dir002', nameTagFor(CLIENT_SECRET, 'keyName'));
+    const direct = world.ours('gha-direct', -HOUR, owner, 'dir001');
+    const tagged = buildTaggedKeyName(
+      'gha-d',
+      owner,
+      wholeSecondsFromNow(-HOUR),
+      'dir002',
+      nameTagFor(CLIENT_SECRET, 'keyName'),
+    );
     const directTagged = world.emulator.addKey(world.project.id, tagged);
     const lookAlike = world.emulator.addKey(world.project.id, `${tagged.slice(0, -8)}abcdefgh`);
     const live = anotherRunsKey(world, 'old001'); // the broker's, not expired yet
-    const own = world.emulator.addKey(world.project.id, brokerKeys.name('gha-old', owner, ago(HOUR), 'old003'));
+    const own = brokerKey(world, { base: 'gha-old', run: owner.run, expiresInMs: -HOUR, nonce: 'old003' });
     await start();
     await running!.broker.sweep(new AbortController().signal);
     const left = keys().map((key) => key.id);
@@ -86,10 +74,7 @@ describe("the broker's own keys", () => {
     await start();
     const attempt1 = anotherRunsKey(world, 'same01', RUN_REF); // the broker's key of attempt 1
     const owner = { kind: 'job' as const, run: { ...RUN_REF, attempt: 2 } };
-    const direct = world.emulator.addKey(
-      world.project.id,
-      buildKeyName('gha-direct', owner, new Date(Date.now() + HOUR), 'same01'),
-    );
+    const direct = world.ours('gha-direct', HOUR, owner, 'same01');
     issuer.claims = { ...RUN_CLAIMS, run_attempt: '2' };
     const { status, body } = await form('/revoke', { subject_token: await issuer.token(AUDIENCE), nonce: 'same01' });
     expect(status).toBe(200);
@@ -161,8 +146,13 @@ describe("the broker's own keys", () => {
     project: ${second.id}
     roles: [DataPlaneViewer]
 `;
-    const owner = { kind: 'job' as const, run: RUN_REF };
-    const expired = world.emulator.addKey(second.id, brokerKeys.name('gha', owner, ago(HOUR), 'swp001'));
+    const expired = brokerKey(world, {
+      base: 'gha',
+      run: RUN_REF,
+      expiresInMs: -HOUR,
+      nonce: 'swp001',
+      projectId: second.id,
+    });
     await start(policyFor(issuer, world, extra));
     world.emulator.removeProject(world.project.id); // the first rule's project: its key list now fails
     await running!.broker.sweep(new AbortController().signal);

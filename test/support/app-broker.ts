@@ -1,25 +1,33 @@
 // The keyless broker in-process with a GitHub App, in front of the Pinecone emulator, a fake OIDC issuer and
 // GitHub's emulator (its App endpoints: emulator/github-app.ts), for the tests of what the App's answers decide.
-// Keys are planted as the broker names them; `startBroker` returns once the sweep at start is done.
-import { expect, vi } from 'vitest';
-import { BrokerKeys } from '../../src/broker/own/own-keys.js';
+// Keys are planted as the broker names them; `startBroker` returns once the sweep at start is done, `launch` as soon
+// as the broker listens (with the App or without one).
+import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
 import type { RunningBroker } from '../../src/broker/serve.js';
 import type { KeyKind } from '../../src/rules/names.js';
 import { GitHubEmulator, type GitHubOptions } from '../emulator/github.js';
-import { policyFor, RUN_CLAIMS, RUN_REF, startBrokerInProcess } from './broker.js';
-import { CLIENT_SECRET, startWorld, type World } from './fixture.js';
+import {
+  brokerKey,
+  decisions,
+  policyFor,
+  RUN_CLAIMS,
+  RUN_REF,
+  startBrokerInProcess,
+  sweeps,
+  type PrintedLines,
+} from './broker.js';
+import { startWorld, type World } from './fixture.js';
 import { OidcIssuer } from './oidc-issuer.js';
-import { APP_KEY } from './app-key.js';
+import { APP_ID, APP_KEY, defaultInstallations } from './app-key.js';
 
 const { privateKey, publicKey } = APP_KEY;
-const brokerKeys = new BrokerKeys(CLIENT_SECRET);
 
-export class AppBroker {
+export class AppBroker implements PrintedLines {
   world!: World;
   issuer!: OidcIssuer;
   github!: GitHubEmulator;
   running: RunningBroker | undefined;
-  readonly printed: string[] = [];
+  readonly lines: string[] = [];
 
   /** The world, the issuer and GitHub, with the App installed on octo-org (installation 77). */
   async start(options: GitHubOptions = {}): Promise<this> {
@@ -27,17 +35,26 @@ export class AppBroker {
     this.issuer = await new OidcIssuer().start();
     this.issuer.claims = { ...RUN_CLAIMS };
     this.github = await new GitHubEmulator('octo-org/shop-api', options).start();
-    this.github.app = { id: '424242', publicKey, installations: new Map([['octo-org', 77]]) };
+    this.github.app = { id: APP_ID, publicKey, installations: defaultInstallations() };
     return this;
   }
 
   /** The broker, once its sweep at start is done (the keys planted before it are judged by that sweep). */
   async startBroker(): Promise<void> {
-    const app = { appId: '424242', privateKey, apiUrl: this.github.url };
-    const write = (line: string) => this.printed.push(line);
+    await this.launch(this.app());
+    await sweeps(this, 1, 60_000);
+  }
+
+  /** The broker with `app` (none: without an App), as soon as it listens; its lines go to `lines`. */
+  async launch(app: GitHubApp | undefined): Promise<RunningBroker> {
+    const write = (line: string) => this.lines.push(line);
     this.running = await startBrokerInProcess(this.world, policyFor(this.issuer, this.world), write, app);
-    const done = () => this.printed.some((line) => line.includes('"action":"sweep","outcome":"done"'));
-    await vi.waitFor(() => expect(done()).toBe(true), { timeout: 60_000, interval: 20 });
+    return this.running;
+  }
+
+  /** The broker's configuration of the App installed on GitHub's emulator. */
+  app(): GitHubApp {
+    return { appId: APP_ID, privateKey, apiUrl: this.github.url };
   }
 
   async stop(): Promise<void> {
@@ -50,13 +67,17 @@ export class AppBroker {
 
   /** A key the broker made for `job` (of RUN_CLAIMS' run unless said), expiring `inMs` from now. */
   plant(nonce: string, job: string, inMs: number, kind: KeyKind = 'job', repositoryId = RUN_REF.repositoryId) {
-    const expiresAt = new Date(Math.floor((Date.now() + inMs) / 1000) * 1000);
-    const name = brokerKeys.name('gha-app', { kind, run: { ...RUN_REF, repositoryId, job } }, expiresAt, nonce);
-    return this.world.emulator.addKey(this.world.project.id, name);
+    const run = { ...RUN_REF, repositoryId, job };
+    return brokerKey(this.world, { base: 'gha-app', run, kind, expiresInMs: inMs, nonce });
   }
 
   sweep(): Promise<number> {
     return this.running!.broker.sweep(new AbortController().signal);
+  }
+
+  /** All it printed. */
+  output(): string {
+    return this.lines.join('\n');
   }
 
   /** The IDs of the keys the project holds. */
@@ -66,8 +87,7 @@ export class AppBroker {
 
   /** [key id, reason] of each key the sweep deleted. */
   swept(): unknown[][] {
-    return this.printed
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    return decisions(this)
       .filter((line) => line['action'] === 'sweep' && line['outcome'] === 'deleted')
       .map((line) => [line['key_id'], line['reason']]);
   }
@@ -79,6 +99,6 @@ export class AppBroker {
 
   /** Lines printed that contain `text`. */
   told(text: string): string[] {
-    return this.printed.filter((line) => line.includes(text));
+    return this.lines.filter((line) => line.includes(text));
   }
 }

@@ -11,14 +11,50 @@ import type { GitHubApp } from '../../src/broker/jobs/app-config.js';
 import { readPolicy } from '../../src/broker/policy/policy.js';
 import { startBroker } from '../../src/broker/serve.js';
 import { BrokerKeys } from '../../src/broker/own/own-keys.js';
-import type { RunRef } from '../../src/rules/names.js';
+import type { KeyKind, RunRef } from '../../src/rules/names.js';
+import type { StoredKey } from '../emulator/server.js';
 import { NODE_24, ROOT } from '../runner/runner.js';
-import { CLIENT_ID, CLIENT_SECRET, type World } from './fixture.js';
+import { CLIENT_ID, CLIENT_SECRET, wholeSecondsFromNow, type World } from './fixture.js';
 import { type OidcIssuer, REQUEST_TOKEN } from './oidc-issuer.js';
 
 export const AUDIENCE = 'https://pinecone-broker.test';
 /** RFC 8693's grant type: what every mint posts. */
 export const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+type Form = Record<string, string | string[]>;
+
+/** POSTs a form (a repeated field from an array) to the broker: its response, for a test that reads a header. */
+export function postForm(url: string, path: string, fields: Form): Promise<Response> {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields))
+    for (const each of Array.isArray(value) ? value : [value]) body.append(name, each);
+  return fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  });
+}
+
+/** POSTs a form to the broker; the status and the JSON answer. */
+export async function post(url: string, path: string, fields: Form): Promise<Answer> {
+  const response = await postForm(url, path, fields);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** The form of a POST /token as the action sends it (a nonce, the job's name) with `token`, and `extra` fields. */
+export function mintForm(token: string, nonce: string, extra: Form = {}): Form {
+  return { grant_type: EXCHANGE, subject_token: token, scope: 'DataPlaneEditor', nonce, job: 'test', ...extra };
+}
+
+/** POST /token with `token`, the same one as often as a test likes (mintForm's fields). */
+export function mintWithToken(url: string, token: string, nonce: string, extra: Form = {}): Promise<Answer> {
+  return post(url, '/token', mintForm(token, nonce, extra));
+}
 
 /** The claims GitHub puts in a token of the test run (test/runner/runner.ts's RUN_ENV), as strings like GitHub's. */
 export const RUN_CLAIMS = {
@@ -55,15 +91,34 @@ rules:
 ${extra}`;
 }
 
+/** The job's id, as GitHub's tokens carry it since 2025-11 (RUN_CLAIMS has none). */
+export const CHECK_RUN_ID = '30433642191';
+/** RUN_CLAIMS with the job's id: a token of one job of the run. */
+export const JOB_CLAIMS = { ...RUN_CLAIMS, check_run_id: CHECK_RUN_ID };
+
 /** A live key the broker made in the world's project for another run of the same repository (or `run`'s). */
 export function anotherRunsKey(world: World, nonce: string, run: RunRef = { ...RUN_REF, runId: '999' }) {
-  const name = new BrokerKeys(CLIENT_SECRET).name(
-    'gha-other',
-    { kind: 'job', run },
-    new Date(Date.now() + 3600_000),
-    nonce,
-  );
-  return world.emulator.addKey(world.project.id, name);
+  return brokerKey(world, { base: 'gha-other', run, expiresInMs: 3600_000, nonce });
+}
+
+export interface BrokerKeyOf {
+  base: string;
+  run: RunRef;
+  /** 'job' unless said. */
+  kind?: KeyKind;
+  /** From now, rounded down to the second; negative: expired. */
+  expiresInMs: number;
+  nonce: string;
+}
+
+/** A key's name as the broker makes them: tagged with its service account's (CLIENT_SECRET's) tag. */
+export function brokerKeyName({ base, run, kind = 'job', expiresInMs, nonce }: BrokerKeyOf): string {
+  return new BrokerKeys(CLIENT_SECRET).name(base, { kind, run }, wholeSecondsFromNow(expiresInMs), nonce);
+}
+
+/** A key the broker made (brokerKeyName), in the world's project unless `projectId` says. */
+export function brokerKey(world: World, key: BrokerKeyOf & { projectId?: string }): StoredKey {
+  return world.emulator.addKey(key.projectId ?? world.project.id, brokerKeyName(key));
 }
 
 /** The run RUN_CLAIMS names, as a key's name carries it. */
@@ -173,17 +228,25 @@ export function brokerJob(issuer: OidcIssuer, broker: { url: string }) {
   };
 }
 
-/** Resolves once the broker has finished `count` sweeps (the first runs at start). */
-export async function sweeps(broker: BrokerProcess, count = 1): Promise<void> {
+/** What a broker printed, line by line: a BrokerProcess's, or an in-process broker's (AppBroker). */
+export interface PrintedLines {
+  lines: string[];
+  /** Everything printed, for a failure's message. */
+  output(): string;
+}
+
+/** Resolves once the broker has finished `count` sweeps (the first runs at start); throws after `timeoutMs`. */
+export async function sweeps(broker: PrintedLines, count = 1, timeoutMs = 10_000): Promise<void> {
   const done = () =>
     decisions(broker).filter((line) => line['action'] === 'sweep' && line['outcome'] === 'done').length;
   for (let waited = 0; done() < count; waited += 20) {
-    if (waited > 10_000) throw new Error(`the broker did not sweep ${count} times:\n${broker.output()}`);
+    if (waited > timeoutMs) throw new Error(`the broker did not sweep ${count} times:\n${broker.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-export function decisions(broker: BrokerProcess): Array<Record<string, unknown>> {
+/** The decision lines (JSON with an `action`) among what the broker printed. */
+export function decisions(broker: Pick<PrintedLines, 'lines'>): Array<Record<string, unknown>> {
   return broker.lines.map(safeJson).filter((line): line is Record<string, unknown> => !!line && 'action' in line);
 }
 

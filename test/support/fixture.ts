@@ -91,7 +91,8 @@ export function freshWorldPerTest(options: EmulatorOptions = {}): () => World {
   return () => world!;
 }
 
-function wholeSecondsFromNow(ms: number): Date {
+/** `ms` from now (negative: ago), in whole seconds as a key's name carries it. */
+export function wholeSecondsFromNow(ms: number): Date {
   return new Date(Math.floor((Date.now() + ms) / 1000) * 1000);
 }
 

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GitHubEmulator } from '../../emulator/github.js';
 import { NODES } from '../../runner/runner.js';
-import { AUDIENCE, decisions, policyFor, RUN_CLAIMS } from '../../support/broker.js';
-import { APP_KEY } from '../../support/app-key.js';
-import { CHECK_RUN_ID, EXCHANGE, JOB_CLAIMS, post } from './calls.js';
+import { AUDIENCE, CHECK_RUN_ID, decisions, JOB_CLAIMS, policyFor, post, RUN_CLAIMS } from '../../support/broker.js';
+import { APP_ID, APP_KEY, defaultInstallations } from '../../support/app-key.js';
+import { EXCHANGE } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 const { privateKey, publicKey } = APP_KEY;
@@ -21,7 +21,7 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
   // Before keylessPerTest's hooks, so that GitHub's emulator stops after the brokers that ask it.
   beforeEach(async () => {
     github = await new GitHubEmulator('octo-org/shop-api').start();
-    github.app = { id: '424242', publicKey, installations: new Map([['octo-org', 77]]) };
+    github.app = { id: APP_ID, publicKey, installations: defaultInstallations() };
     keyFile = join(mkdtempSync(join(tmpdir(), 'broker-app-')), 'app.pem');
     writeFileSync(keyFile, privateKey);
   });
@@ -31,7 +31,7 @@ describe.each(NODES)('the broker process with a GitHub App on $name', ({ path: n
   const start = (env: Record<string, string>, sweepInterval?: string) =>
     startBroker(policyFor(issuer(), world(), '', sweepInterval), { env });
   const withApp = (sweepInterval?: string) =>
-    start({ GITHUB_APP_ID: '424242', GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url }, sweepInterval);
+    start({ GITHUB_APP_ID: APP_ID, GITHUB_APP_PRIVATE_KEY_FILE: keyFile, GITHUB_API_URL: github.url }, sweepInterval);
   const mint = async (nonce: string, at = broker()) =>
     post(at.url, '/token', { grant_type: EXCHANGE, subject_token: await issuer().token(AUDIENCE), nonce, job: 'test' });
 

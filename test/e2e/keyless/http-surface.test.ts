@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
 import { BROKER_DRAIN_LIMIT_MS } from '../../../src/base/policy.js';
-import { AUDIENCE, policyFor, RUN_CLAIMS } from '../../support/broker.js';
+import { AUDIENCE, policyFor, postForm, RUN_CLAIMS } from '../../support/broker.js';
 import { keylessPerTest } from './keyless-world.js';
-import { EXCHANGE, postForm } from './calls.js';
+import { EXCHANGE } from './calls.js';
 
 /** Opens a TCP connection from `localAddress` (any 127.x.y.z is this machine) and resolves once it is up. */
 function open(url: string, localAddress = '127.0.0.1'): Promise<Socket> {

@@ -6,8 +6,8 @@
 // also starts with, so its failures are these answers themselves.
 import { describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
-import { AUDIENCE, decisions } from '../../support/broker.js';
-import { EXCHANGE, JOB_CLAIMS, oldAndNewPolicy, postForm } from './calls.js';
+import { AUDIENCE, decisions, JOB_CLAIMS, mintForm, postForm } from '../../support/broker.js';
+import { oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 const RULE = 'rules[0] (octo-org/shop-api)';
@@ -17,14 +17,8 @@ describe.each(NODES)('a late create and a short budget, the broker process on $n
   const { world, issuer, broker } = keylessPerTest(node, { claims: JOB_CLAIMS, policy: oldAndNewPolicy });
 
   const mint = async (budget: string) => {
-    const response = await postForm(broker().url, '/token', {
-      grant_type: EXCHANGE,
-      subject_token: await issuer().token(AUDIENCE),
-      scope: 'DataPlaneEditor',
-      nonce: 'late01',
-      job: 'test',
-      budget_ms: budget,
-    });
+    const token = await issuer().token(AUDIENCE);
+    const response = await postForm(broker().url, '/token', mintForm(token, 'late01', { budget_ms: budget }));
     return {
       status: response.status,
       retryAfter: response.headers.get('retry-after'),

@@ -4,20 +4,27 @@
 // says why in the answer and the decision lines; a token of a repository no rule names is refused before any request
 // to Pinecone, on /revoke as on /token.
 import { describe, expect, it } from 'vitest';
-import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
 import { nameTagFor } from '../../../src/crypto/name-tag.js';
-import { buildKeyName, buildTaggedKeyName, type KeyOwner } from '../../../src/rules/names.js';
+import { buildTaggedKeyName, type KeyOwner } from '../../../src/rules/names.js';
 import { NODES } from '../../runner/runner.js';
-import { decisions, RUN_REF, sweeps } from '../../support/broker.js';
-import { CLIENT_SECRET } from '../../support/fixture.js';
-import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post } from './calls.js';
+import {
+  brokerKey,
+  brokerKeyName,
+  CHECK_RUN_ID,
+  decisions,
+  JOB_CLAIMS,
+  mintWithToken,
+  post,
+  RUN_REF,
+  sweeps,
+} from '../../support/broker.js';
+import { CLIENT_SECRET, wholeSecondsFromNow } from '../../support/fixture.js';
+import { AUDIENCE, oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 const HOUR = 3_600_000;
-const brokerKeys = new BrokerKeys(CLIENT_SECRET);
 /** Direct mode's tag (the action's own keys), never the broker's. */
 const directTag = nameTagFor(CLIENT_SECRET, 'keyName');
-const at = (inMs: number) => new Date(Math.floor((Date.now() + inMs) / 1000) * 1000);
 
 describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: node }) => {
   const { world, issuer, broker, startBroker } = keylessPerTest(node, { claims: JOB_CLAIMS });
@@ -35,16 +42,18 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
       .sort();
 
   it('sweeps its own expired key only: not direct mode’s, untagged or tagged, nor a look-alike', async () => {
-    const owner: KeyOwner = { kind: 'job', run: { ...RUN_REF, runId: '999' } };
-    const own = add(brokerKeys.name('gha-own', owner, at(-HOUR), 'own001'));
-    const live = add(brokerKeys.name('gha-live', owner, at(HOUR), 'own002'));
+    const run = { ...RUN_REF, runId: '999' };
+    const owner: KeyOwner = { kind: 'job', run };
+    const own = brokerKey(world(), { base: 'gha-own', run, expiresInMs: -HOUR, nonce: 'own001' });
+    const live = brokerKey(world(), { base: 'gha-live', run, expiresInMs: HOUR, nonce: 'own002' });
     // An expired key of direct mode before its tag: an untagged name of the action's grammar, anyone can type it.
-    const untagged = add(buildKeyName('gha-direct', owner, at(-HOUR), 'dir001'));
-    const tagged = buildTaggedKeyName('gha-direct', owner, at(-HOUR), 'dir002', directTag);
+    const untagged = world().ours('gha-direct', -HOUR, owner, 'dir001');
+    const tagged = buildTaggedKeyName('gha-direct', owner, wholeSecondsFromNow(-HOUR), 'dir002', directTag);
     const direct = add(tagged);
     // Look-alikes: the grammar with a tag that is nobody's, of direct mode's name and of the broker's.
     const lookAlike = add(`${tagged.slice(0, -8)}abcdefgh`);
-    const brokerLike = add(`${brokerKeys.name('gha-like', owner, at(-HOUR), 'own003').slice(0, -8)}zzzzzzzz`);
+    const likeName = brokerKeyName({ base: 'gha-like', run, expiresInMs: -HOUR, nonce: 'own003' });
+    const brokerLike = add(`${likeName.slice(0, -8)}zzzzzzzz`);
     await start('1s');
     await sweeps(broker(), 2);
     expect(left()).toEqual([live.id, untagged.id, direct.id, lookAlike.id, brokerLike.id].sort());
@@ -58,11 +67,12 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
     await start();
     const attempt2 = { ...RUN_REF, attempt: 2 };
     // Attempt 1's job had a check run of its own; the run, repository and project are the same.
-    const first = add(
-      brokerKeys.name('gha-a1', { kind: 'job', run: { ...RUN_REF, job: '30433642100' } }, at(HOUR), 'same01'),
+    const run1 = { ...RUN_REF, job: '30433642100' };
+    const first = brokerKey(world(), { base: 'gha-a1', run: run1, expiresInMs: HOUR, nonce: 'same01' });
+    const direct = add(
+      buildTaggedKeyName('gha-d', { kind: 'job', run: attempt2 }, wholeSecondsFromNow(HOUR), 'same02', directTag),
     );
-    const direct = add(buildTaggedKeyName('gha-d', { kind: 'job', run: attempt2 }, at(HOUR), 'same02', directTag));
-    const untagged = add(buildKeyName('gha-u', { kind: 'job', run: attempt2 }, at(HOUR), 'same03'));
+    const untagged = world().ours('gha-u', HOUR, { kind: 'job', run: attempt2 }, 'same03');
     issuer().claims = { ...JOB_CLAIMS, run_attempt: '2' };
     const token = await issuer().token(AUDIENCE);
     const byId = await post(broker().url, '/revoke', {
@@ -94,9 +104,8 @@ describe.each(NODES)('the broker deletes only its own keys on $name', ({ path: n
 
   it('refuses /revoke and /token of a repository no rule names before any request to Pinecone', async () => {
     await start();
-    const mine = add(
-      brokerKeys.name('gha-a1', { kind: 'job', run: { ...RUN_REF, job: CHECK_RUN_ID } }, at(HOUR), 'evil01'),
-    );
+    const run = { ...RUN_REF, job: CHECK_RUN_ID };
+    const mine = brokerKey(world(), { base: 'gha-a1', run, expiresInMs: HOUR, nonce: 'evil01' });
     issuer().claims = {
       ...JOB_CLAIMS,
       repository: 'evil-org/x',

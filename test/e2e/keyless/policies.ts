@@ -2,10 +2,9 @@
 // reads (so that an old broker starts, and the weakness itself is what a test catches), a mint by a new job with a
 // fresh token each time (mintAsNewJob), and a start that is expected to stop.
 import type { JWTPayload } from 'jose';
-import { AUDIENCE, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
+import { AUDIENCE, mintWithToken, RUN_CLAIMS, startBrokerProcess, type BrokerProcess } from '../../support/broker.js';
 import type { World } from '../../support/fixture.js';
 import type { OidcIssuer } from '../../support/oidc-issuer.js';
-import { EXCHANGE, post } from './calls.js';
 
 /** `rules` (YAML list items) under the test world's audience and issuer; no field the old build refuses. */
 export function policyOf(issuer: OidcIssuer, rules: string, audience = AUDIENCE): string {
@@ -31,13 +30,9 @@ export async function mintAsNewJob(
     { ...RUN_CLAIMS, check_run_id: String(jobs), ...claims },
     options.expiresIn ? { expiresIn: options.expiresIn } : {},
   );
-  return post(broker.url, '/token', {
-    grant_type: EXCHANGE,
-    subject_token: subject,
+  return mintWithToken(broker.url, subject, `n${String(jobs).slice(-5)}`, {
     scope: options.scope ?? 'DataPlaneViewer',
     ttl: '10m',
-    nonce: `n${String(jobs).slice(-5)}`,
-    job: 'test',
   });
 }
 

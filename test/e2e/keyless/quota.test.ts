@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
 import { Job, NODES } from '../../runner/runner.js';
-import { AUDIENCE, decisions, policyFor, RUN_CLAIMS } from '../../support/broker.js';
+import { AUDIENCE, decisions, mintWithToken, policyFor, RUN_CLAIMS } from '../../support/broker.js';
 import { CLIENT_SECRET } from '../../support/fixture.js';
-import { mintWithToken, oldAndNewPolicy } from './calls.js';
+import { oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 /** Another repository of the same owner, with a rule of its own in the same project. */

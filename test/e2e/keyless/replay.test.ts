@@ -5,8 +5,8 @@
 // proof.
 import { describe, expect, it } from 'vitest';
 import { NODES } from '../../runner/runner.js';
-import { decisions } from '../../support/broker.js';
-import { AUDIENCE, CHECK_RUN_ID, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post, type Answer } from './calls.js';
+import { CHECK_RUN_ID, decisions, JOB_CLAIMS, mintWithToken, post, type Answer } from '../../support/broker.js';
+import { AUDIENCE, oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 
 /** The refusal of a second key to the job; group 1 is the name, group 2 the ID of the key it holds. */

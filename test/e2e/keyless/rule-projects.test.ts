@@ -3,11 +3,9 @@
 // A project that goes away while the broker runs is the operator's business: its decision line says what happened,
 // a caller of that rule gets a generic line that names no project, and the sweep goes on in the other projects.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BrokerKeys } from '../../../src/broker/own/own-keys.js';
 import { NODES } from '../../runner/runner.js';
-import { decisions, RUN_REF, sweeps } from '../../support/broker.js';
-import { CLIENT_SECRET } from '../../support/fixture.js';
-import { AUDIENCE, JOB_CLAIMS, mintWithToken, oldAndNewPolicy, post } from './calls.js';
+import { brokerKey, decisions, JOB_CLAIMS, mintWithToken, post, RUN_REF, sweeps } from '../../support/broker.js';
+import { AUDIENCE, oldAndNewPolicy } from './calls.js';
 import { keylessPerTest } from './keyless-world.js';
 import { stoppedAtStart } from './policies.js';
 
@@ -50,7 +48,6 @@ describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
   });
 
   describe('gone while the broker runs', () => {
-    const brokerKeys = new BrokerKeys(CLIENT_SECRET);
     let second: { id: string; name: string };
     let hidden: { id: string; name: string };
     // Two rules in two projects, by name; the service account sees a third project no rule names.
@@ -109,9 +106,13 @@ describe.each(NODES)("a rule's project on $name", ({ path: node }) => {
 
       it("sweeps the other rule's project all the same, and tells the operator of the one gone", async () => {
         const run = { ...RUN_REF, repositoryId: '829301756', runId: '555' };
-        const at = new Date(Math.floor((Date.now() - HOUR) / 1000) * 1000);
-        const name = brokerKeys.name('gha-web', { kind: 'job', run }, at, 'swp001');
-        const expired = world().emulator.addKey(second.id, name);
+        const expired = brokerKey(world(), {
+          base: 'gha-web',
+          run,
+          expiresInMs: -HOUR,
+          nonce: 'swp001',
+          projectId: second.id,
+        });
         const before = decisions(broker()).length;
         const done = decisions(broker()).filter((line) => line['action'] === 'sweep' && line['outcome'] === 'done');
         await sweeps(broker(), done.length + 2); // at least one whole sweep after the key was added
