@@ -10,9 +10,11 @@ import { Job, NODES, ROOT, type StepResult } from '../../runner/runner.js';
 import {
   anotherRunsKey,
   brokerJob,
+  brokerKey,
   decisions,
   policyFor,
   RUN_CLAIMS,
+  RUN_REF,
   startBrokerProcess,
   sweeps,
 } from '../../support/broker.js';
@@ -24,7 +26,6 @@ import { keylessPerTest } from './keyless-world.js';
 /** Nothing listens there: a job of it is refused before asking, or cannot reach it. */
 const NO_BROKER = 'http://127.0.0.1:9';
 const KEY_PLACES = { outputs: ['api-key'], env: ['PINECONE_API_KEY'] };
-const RUN = { repositoryId: RUN_CLAIMS.repository_id, runId: RUN_CLAIMS.run_id, attempt: 1 };
 
 describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
   const { world, issuer, broker, startBroker } = keylessPerTest(node, { claims: RUN_CLAIMS });
@@ -61,7 +62,7 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
       const [key] = keys();
       expect(key!.roles).toEqual(['DataPlaneEditor']);
       const parsed = new BrokerKeys(CLIENT_SECRET).parse(key!.name);
-      expect(parsed).toMatchObject({ kind: 'job', run: RUN, base: expect.stringMatching(/^gha-shop-/) });
+      expect(parsed).toMatchObject({ kind: 'job', run: RUN_REF, base: expect.stringMatching(/^gha-shop-/) });
       expect(main.outputs).toMatchObject({
         'api-key': key!.value,
         'key-id': key!.id,
@@ -294,19 +295,11 @@ describe.each(NODES)('keyless broker on $name', ({ path: node }) => {
 
     it("deletes a dead runner's expired key in its own sweep, and leaves live, direct mode's and foreign keys alone", async () => {
       // The keys are there before the broker starts: its sweep at start is the one that judges them.
-      const own = (base: string, inMs: number, runId: string) =>
-        world().emulator.addKey(
-          world().project.id,
-          new BrokerKeys(CLIENT_SECRET).name(
-            base,
-            { kind: 'job', run: { ...RUN, runId } },
-            new Date(Math.floor((Date.now() + inMs) / 1000) * 1000),
-            'abc123',
-          ),
-        );
+      const own = (base: string, expiresInMs: number, runId: string) =>
+        brokerKey(world(), { base, run: { ...RUN_REF, runId }, expiresInMs, nonce: 'abc123' });
       const dead = own('gha-dead', -10 * 60_000, '555');
       const live = own('gha-live', 3600_000, '556');
-      const direct = world().ours('gha-direct', -10 * 60_000, { kind: 'job', run: { ...RUN, runId: '557' } });
+      const direct = world().ours('gha-direct', -10 * 60_000, { kind: 'job', run: { ...RUN_REF, runId: '557' } });
       const foreign = world().emulator.addKey(world().project.id, 'production-key');
       await startBroker(policyFor(issuer(), world()));
       await sweeps(broker());
